@@ -1,0 +1,49 @@
+# Parley's single entry point. `make run` and `make test` are the README's quickstart.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install venv migrate sample serve test test-fast check worker beat bench bench-extraction bench-timeline load backup restore clean
+
+## Quickstart 1: install into .venv, load the bundled sample articles, serve http://127.0.0.1:8000
+run: install migrate sample serve
+
+$(PY):
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Parley needs Python 3.11 or newer"'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+venv: $(PY)
+
+install: $(PY)
+	$(PIP) install --quiet -e '.[dev]'
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+sample: migrate
+	$(PY) manage.py load_sample_data
+
+serve:
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## Quickstart 2: the whole test suite (set DATABASE_URL / REDIS_URL to run it on PostgreSQL and Redis)
+test: install
+	$(PY) -m pytest
+
+check: install
+	$(PY) manage.py makemigrations --check --dry-run
+	PARLEY_ENV=production SECRET_KEY=ci-only-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n') \
+		ALLOWED_HOSTS=parley.example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+worker:
+	$(VENV)/bin/celery -A config worker -Q default,ingestion,extraction --loglevel=INFO
+
+beat:
+	$(VENV)/bin/celery -A config beat --loglevel=INFO
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache db.sqlite3

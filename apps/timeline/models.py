@@ -1,0 +1,344 @@
+"""What the timeline shows: actors, events, statements, topics, and where each came from.
+
+Every row the machine makes carries its provenance (article, characters, extractor version,
+confidence) and a review state. Re-extraction only ever replaces rows that are still
+UNREVIEWED: anything an editor verified, rejected or locked is left exactly as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+def normalize_name(name: str) -> str:
+    """Fold case, accents, apostrophes and hyphens so spelling variants share one key."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    without_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = without_marks.casefold().replace("’", "'")
+    return " ".join(re.sub(r"[^\w']+|_", " ", folded).split())
+
+
+class ReviewState(models.TextChoices):
+    UNREVIEWED = "unreviewed", _("Unreviewed")
+    VERIFIED = "verified", _("Verified")
+    REJECTED = "rejected", _("Rejected")
+    LOCKED = "locked", _("Locked by an editor")
+
+
+class Reviewable(models.Model):
+    """Provenance and review state shared by every machine-made row."""
+
+    extractor_version = models.CharField(max_length=40, blank=True, help_text=_("Blank when an editor made the row."))
+    confidence = models.FloatField(default=1.0)
+    review_state = models.CharField(max_length=12, choices=ReviewState.choices, default=ReviewState.UNREVIEWED)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_protected(self) -> bool:
+        """True when an editor has had a say: the machine must not change or recreate it."""
+        return self.review_state != ReviewState.UNREVIEWED
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Day")
+    WEEK = "week", _("Week")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class Topic(models.Model):
+    """A subject of the talks, found in text by keyword and lemma rules editors can change."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name_en = models.CharField(max_length=100)
+    name_fr = models.CharField(max_length=100)
+    description = models.TextField(blank=True)
+    keywords = models.TextField(blank=True, help_text=_("One keyword or phrase per line, any language."))
+    lemmas = models.TextField(blank=True, help_text=_("One lemma per line; matches every inflected form."))
+
+    class Meta:
+        ordering = ["name_en"]
+
+    def __str__(self) -> str:
+        return self.name_en
+
+
+class Actor(Reviewable):
+    """A person, organization, country or group that takes part in the talks."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Person")
+        ORGANIZATION = "organization", _("Organization")
+        COUNTRY = "country", _("Country")
+        GROUP = "group", _("Group")
+
+    name = models.CharField(max_length=200, help_text=_("Canonical name, in English."))
+    kind = models.CharField(max_length=15, choices=Kind.choices)
+    country = models.CharField(max_length=2, blank=True, help_text=_("ISO 3166 alpha-2 code."))
+    role = models.CharField(max_length=200, blank=True)
+    wikidata_id = models.CharField(
+        max_length=20, blank=True, validators=[RegexValidator(r"^Q[1-9]\d*$", _("A Wikidata ID looks like Q12345."))]
+    )
+    description = models.TextField(blank=True)
+    gazetteer_key = models.CharField(max_length=100, blank=True, help_text=_("Stable id in the shipped gazetteer."))
+    # Set when an editor merges this actor into another; kept so the merge can be undone.
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged")
+    first_seen_in = models.ForeignKey(
+        "ingestion.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="actor_unique_wikidata"
+            ),
+            models.UniqueConstraint(
+                fields=["gazetteer_key"], condition=~Q(gazetteer_key=""), name="actor_unique_gazetteer_key"
+            ),
+            models.CheckConstraint(condition=~Q(merged_into=F("id")), name="actor_not_merged_into_itself"),
+        ]
+        indexes = [
+            # Timeline filter "country" and the actor autocomplete by kind.
+            models.Index(fields=["kind", "country"], name="actor_kind_country_idx"),
+            # Actor autocomplete: name prefix search.
+            models.Index(fields=["name"], name="actor_name_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Alias(models.Model):
+    """A surface form that names one actor ("Poutine", "Kremlin chief", "Otan")."""
+
+    class Origin(models.TextChoices):
+        GAZETTEER = "gazetteer", _("Shipped gazetteer")
+        EDITOR = "editor", _("Added by an editor")
+        MACHINE = "machine", _("Seen by the extractor")
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200, unique=True, editable=False)
+    language = models.CharField(max_length=8, blank=True, help_text=_("Blank: any language."))
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EDITOR)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "aliases"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class EventQuerySet(models.QuerySet):
+    def visible(self):
+        return self.exclude(review_state=ReviewState.REJECTED)
+
+    def involving(self, actor):
+        return self.filter(participants__actor=actor)
+
+    def between(self, start, end):
+        return self.filter(date__gte=start, date__lte=end)
+
+
+class Event(Reviewable):
+    """Something that happened or is planned: a meeting, call, visit, summit, agreement…"""
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("Meeting")
+        CALL = "call", _("Call")
+        VISIT = "visit", _("Visit")
+        PRESS_CONFERENCE = "press_conference", _("Press conference")
+        STATEMENT = "statement", _("Statement")
+        NEGOTIATION = "negotiation", _("Negotiation")
+        AGREEMENT = "agreement", _("Agreement")
+        ANNOUNCEMENT = "announcement", _("Announcement")
+        SANCTION = "sanction", _("Sanction")
+        MILITARY_ACTION = "military_action", _("Military action")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        OCCURRED = "occurred", _("Occurred")
+        PLANNED = "planned", _("Planned")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    plover_category = models.CharField(max_length=20, blank=True, help_text=_("PLOVER event category, e.g. CONSULT."))
+    date = models.DateField(null=True, blank=True, help_text=_("First day of the period at the given precision."))
+    date_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OCCURRED)
+    location = models.CharField(max_length=200, blank=True)
+    # Same kind, date and participants give the same key: one event however many articles report it.
+    dedup_key = models.CharField(max_length=200, blank=True, db_index=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="events")
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged")
+    history = HistoricalRecords(excluded_fields=["dedup_key"])
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date__isnull=False) | Q(date_precision="unknown"), name="event_dated_or_unknown"
+            ),
+        ]
+        indexes = [
+            # The timeline's main order and keyset pagination: ORDER BY date DESC, id DESC.
+            models.Index(fields=["-date", "-id"], name="event_date_id_idx"),
+            # Timeline filter by kind within a date range.
+            models.Index(fields=["kind", "-date"], name="event_kind_date_idx"),
+            # Timeline filter "planned only" and the iCalendar export of planned events.
+            models.Index(fields=["status", "-date"], name="event_status_date_idx"),
+            # Review queue: unreviewed events, least confident first.
+            models.Index(fields=["review_state", "confidence"], name="event_review_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class EventParticipant(models.Model):
+    """An actor's part in an event."""
+
+    class Role(models.TextChoices):
+        PARTICIPANT = "participant", _("Participant")
+        HOST = "host", _("Host")
+        INITIATOR = "initiator", _("Initiator")
+        TARGET = "target", _("Target")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants")
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="participations")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+    review_state = models.CharField(max_length=12, choices=ReviewState.choices, default=ReviewState.UNREVIEWED)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["event", "actor"], name="participant_unique")]
+        indexes = [
+            # Timeline filter by actor and the actor page's "events attended": actor -> events.
+            models.Index(fields=["actor", "event"], name="participant_actor_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} in {self.event}"
+
+
+class EventEvidence(models.Model):
+    """The sentence of an article that reports an event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey("ingestion.Article", on_delete=models.CASCADE, related_name="event_evidence")
+    sentence = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    extractor_version = models.CharField(max_length=40, blank=True)
+    confidence = models.FloatField(default=1.0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "event evidence"
+        ordering = ["article_id", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="evidence_span_not_empty"),
+            models.UniqueConstraint(fields=["event", "article", "start"], name="evidence_unique_span"),
+        ]
+        indexes = [
+            # "Number of sources" on each timeline card and the article's evidence highlighting.
+            models.Index(fields=["article"], name="evidence_article_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.sentence[:80]
+
+
+class StatementQuerySet(models.QuerySet):
+    def visible(self):
+        return self.exclude(review_state=ReviewState.REJECTED)
+
+
+class Statement(Reviewable):
+    """Words an actor said, quoted directly or reported, with where and when."""
+
+    speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements")
+    text = models.TextField()
+    direct = models.BooleanField(default=True, help_text=_("Quoted words; off for reported speech."))
+    said_on = models.DateField(null=True, blank=True)
+    said_on_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN)
+    article = models.ForeignKey("ingestion.Article", on_delete=models.CASCADE, related_name="statements")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
+    history = HistoricalRecords()
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-said_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="statement_span_not_empty"),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="statement_unique_span"),
+        ]
+        indexes = [
+            # Actor page: a speaker's statements over time.
+            models.Index(fields=["speaker", "-said_on"], name="statement_speaker_idx"),
+            # Statements page: newest first, keyset-paginated.
+            models.Index(fields=["-said_on", "-id"], name="statement_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Mention(models.Model):
+    """An actor named in an article at given characters."""
+
+    article = models.ForeignKey("ingestion.Article", on_delete=models.CASCADE, related_name="mentions")
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="mentions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.CharField(max_length=300)
+    extractor_version = models.CharField(max_length=40, blank=True)
+    confidence = models.FloatField(default=1.0)
+    review_state = models.CharField(max_length=12, choices=ReviewState.choices, default=ReviewState.UNREVIEWED)
+
+    class Meta:
+        ordering = ["article_id", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="mention_span_not_empty"),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="mention_unique_span"),
+        ]
+        indexes = [
+            # Actor page and co-occurrence: which articles name this actor.
+            models.Index(fields=["actor", "article"], name="mention_actor_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from apps.timeline import views
+
+app_name = "timeline"
+
+urlpatterns = [
+    path("", views.timeline, name="index"),
+]

@@ -1,0 +1,51 @@
+"""The Celery app: tasks of every app, JSON only, routed to the ingestion and extraction queues."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+from celery.signals import setup_logging
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("parley")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    # Every minute: each Source has its own interval; this only picks the ones that are due,
+    # so a source polled every 30 minutes is fetched once in 30 minutes, not once a minute.
+    "poll-due-feeds": {
+        "task": "apps.ingestion.tasks.poll_due_sources",
+        "schedule": 60.0,
+    },
+    # Every five minutes: the database is the source of truth and queue messages are nudges;
+    # articles left pending (Redis was down, a worker died) are queued again.
+    "requeue-stuck-articles": {
+        "task": "apps.ingestion.tasks.requeue_stuck_articles",
+        "schedule": crontab(minute="*/5"),
+    },
+}
+
+
+@setup_logging.connect
+def use_django_logging(**kwargs):
+    """Let workers log through Django's LOGGING instead of Celery's own set-up."""
+    import logging.config
+
+    from django.conf import settings
+
+    logging.config.dictConfig(settings.LOGGING)
+
+
+@app.task(name="parley.worker_health", ignore_result=False)
+def worker_health() -> dict:
+    """Answer from inside a worker: its name and whether it reaches the database."""
+    import socket
+
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        database_ok = cursor.fetchone() == (1,)
+    return {"worker": socket.gethostname(), "database": database_ok, "vendor": connection.vendor}

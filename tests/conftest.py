@@ -1,0 +1,150 @@
+"""Shared fixtures: personas, the real Redis, and a real Celery worker process."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+
+def pytest_report_header(config):
+    db = settings.DATABASES["default"]
+    return f"parley: database {db['ENGINE'].rsplit('.', 1)[-1]} {db.get('NAME')}, redis {settings.REDIS_URL or 'off (tasks inline)'}"
+
+
+# --- Personas ----------------------------------------------------------------------------------
+
+
+def _user(django_user_model, username: str, group: str | None, **extra):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username=username, password="not-used-in-tests", **extra)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """Ed, who corrects extracted data through the admin."""
+    return _user(django_user_model, "ed", "Editors", is_staff=True)
+
+
+@pytest.fixture
+def analyst(db, django_user_model):
+    """Ana, who reads the dashboard and changes nothing."""
+    return _user(django_user_model, "ana", "Analysts", is_staff=True)
+
+
+@pytest.fixture
+def outsider(db, django_user_model):
+    """Otto, logged in but in no group."""
+    return _user(django_user_model, "otto", None)
+
+
+# --- Real services -----------------------------------------------------------------------------
+
+requires_redis = pytest.mark.skipif(not settings.REDIS_URL, reason="REDIS_URL is not set (tasks run inline)")
+requires_postgres = pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="needs PostgreSQL (DATABASE_URL): a worker process cannot see an in-memory SQLite test database",
+)
+
+
+def test_database_url() -> str:
+    """The URL of the test database pytest-django created, for processes started by a test."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    user = db.get("USER") or ""
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    auth = f"{user}{password}@" if user else ""
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    return f"postgresql://{auth}{db.get('HOST') or '127.0.0.1'}{port}/{db['NAME']}"
+
+
+test_database_url.__test__ = False  # a helper, not a test
+
+
+def purge_queues() -> None:
+    """Drop messages earlier tests left in Redis so a new worker starts on a clean slate."""
+    from config.celery import app
+
+    with app.connection_for_write() as conn:
+        for queue in ("default", "ingestion", "extraction"):
+            try:
+                conn.default_channel.queue_purge(queue)
+            except Exception:
+                pass  # the queue does not exist yet
+
+
+class WorkerProcess:
+    """A real `celery worker` subprocess on the test database and the test Redis."""
+
+    def __init__(self, *, env: dict[str, str] | None = None, name: str = "pytest"):
+        self.name = f"{name}-{os.getpid()}-{time.monotonic_ns()}"
+        self.env = {**os.environ, "DATABASE_URL": test_database_url(), "REDIS_URL": settings.REDIS_URL, **(env or {})}
+        self.proc: subprocess.Popen | None = None
+        self.log_path = Path(f"/tmp/parley-worker-{self.name}.log")
+
+    def start(self, timeout: float = 60) -> WorkerProcess:
+        from config.celery import app
+
+        log = self.log_path.open("wb")
+        self.proc = subprocess.Popen(
+            [
+                sys.executable, "-m", "celery", "-A", "config", "worker",
+                "-Q", "default,ingestion,extraction", "--pool=solo", "--concurrency=1",
+                "--without-gossip", "--without-mingle", "--loglevel=INFO", "-n", f"{self.name}@%h",
+            ],
+            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"worker exited early:\n{self.log_path.read_text()[-3000:]}")
+            replies = app.control.ping(timeout=0.5, destination=[f"{self.name}@{os.uname().nodename}"])
+            if replies:
+                return self
+        self.stop()
+        raise RuntimeError(f"worker did not answer within {timeout}s:\n{self.log_path.read_text()[-3000:]}")
+
+    def kill(self) -> None:
+        """SIGKILL, as the kernel's OOM killer or a lost node would: no clean-up runs."""
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db):
+    """Start a real worker for one test and stop it afterwards."""
+    if not settings.REDIS_URL:
+        pytest.skip("REDIS_URL is not set (tasks run inline)")
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("needs PostgreSQL: a worker process cannot see an in-memory SQLite test database")
+    purge_queues()
+    worker = WorkerProcess().start()
+    yield worker
+    worker.stop()

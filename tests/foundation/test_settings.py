@@ -1,0 +1,91 @@
+"""Settings come from the environment and refuse bad values with a clear message."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import env_bool, env_choice, env_int, env_list, env_str, env_url
+from tests.conftest import ROOT
+
+PRODUCTION_ENV = {
+    "PARLEY_ENV": "production",
+    "SECRET_KEY": "a-production-secret-key-that-is-long-enough-to-pass-the-check-0123456789",
+    "ALLOWED_HOSTS": "parley.example.org",
+    "DATABASE_URL": "postgresql://postgres@127.0.0.1:5432/postgres",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+}
+
+
+def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"PARLEY_ENV", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_booleans_accept_the_usual_spellings_and_nothing_else():
+    assert env_bool("X", False, environ={"X": "yes"}) is True
+    assert env_bool("X", True, environ={"X": "0"}) is False
+    assert env_bool("X", True, environ={}) is True
+    with pytest.raises(ImproperlyConfigured, match=r"X='maybe' is not a boolean"):
+        env_bool("X", False, environ={"X": "maybe"})
+
+
+def test_integers_are_checked_against_their_minimum():
+    assert env_int("N", 3, environ={"N": " 7 "}) == 7
+    with pytest.raises(ImproperlyConfigured, match="not a whole number"):
+        env_int("N", 3, environ={"N": "7s"})
+    with pytest.raises(ImproperlyConfigured, match="below its minimum of 1"):
+        env_int("N", 3, minimum=1, environ={"N": "0"})
+
+
+def test_lists_strings_and_choices():
+    assert env_list("H", ["a"], environ={"H": "x.org, y.org,,"}) == ["x.org", "y.org"]
+    assert env_list("H", ["a"], environ={}) == ["a"]
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY must be set"):
+        env_str("SECRET_KEY", environ={})
+    with pytest.raises(ImproperlyConfigured, match="must be one of: development, production"):
+        env_choice("PARLEY_ENV", "development", ("development", "production"), environ={"PARLEY_ENV": "prod"})
+
+
+def test_urls_must_use_a_known_scheme_and_name_a_host():
+    assert env_url("R", None, ("redis",), environ={}) is None
+    with pytest.raises(ImproperlyConfigured, match="must start with redis://"):
+        env_url("R", None, ("redis",), environ={"R": "http://127.0.0.1:6379"})
+    with pytest.raises(ImproperlyConfigured, match="has no host name"):
+        env_url("R", None, ("redis",), environ={"R": "redis://"})
+
+
+def test_a_bad_value_stops_the_start_with_the_variables_name():
+    result = run_manage("check", env={"DEBUG": "sometimes"})
+    assert result.returncode != 0
+    assert "DEBUG='sometimes' is not a boolean" in result.stderr
+
+
+def test_production_refuses_to_start_without_its_own_secret_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_debug():
+    result = run_manage("check", env={**PRODUCTION_ENV, "DEBUG": "1"})
+    assert result.returncode != 0
+    assert "DEBUG must be off" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_time_zone_is_utc_with_aware_datetimes(settings):
+    assert settings.TIME_ZONE == "UTC"
+    assert settings.USE_TZ is True
