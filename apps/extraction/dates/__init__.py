@@ -1,0 +1,147 @@
+"""Find date expressions in French or English news text and resolve them against the publication date.
+
+Pure Python, no Django: regular expressions for the expressions, calendar rules for their values,
+and the tense of the surrounding clause for the direction of "mercredi" or "in August".
+
+    >>> import datetime
+    >>> [t.value for t in find_timexes("Il a déclaré mercredi.", datetime.date(2025, 9, 4), "fr")]
+    ['2025-09-03']
+
+Values follow TimeML: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, YYYY-Qn for calendar periods (their
+first day is in `Timex.date`); PRESENT_REF, durations such as P3Y, weekends (YYYY-Www-WE),
+seasons and decades have `date=None`. Keep `t.date is not None` to get calendar dates only.
+"""
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from dataclasses import dataclass
+
+from .calendar import BLOCK, Resolution
+from .rules import RULES, Context, Rule
+
+__all__ = ["Timex", "find_timexes", "resolve_expression", "CALENDAR_PRECISIONS"]
+
+CALENDAR_PRECISIONS = ("day", "week", "month", "year", "quarter")
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One time expression found in a text, with its TimeML value."""
+
+    start: int          # char offset into the text
+    end: int
+    text: str           # text[start:end]
+    value: str          # TimeML value: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, YYYY-Qn, PRESENT_REF, P3D…
+    precision: str      # "day" | "week" | "month" | "year" | "quarter" | "unknown"
+    date: datetime.date | None   # first day of the period, None if not a calendar date
+    type: str           # "DATE" | "TIME" | "DURATION" | "SET"
+
+
+def fold(text: str) -> str:
+    """Lower-case text and strip its accents, keeping one character per character so that
+    offsets in the folded text are offsets in the original."""
+    out = []
+    for ch in text:
+        lower = ch.lower()
+        if len(lower) != 1:  # "İ".lower() is two characters: keep the original
+            lower = ch
+        base = unicodedata.normalize("NFD", lower)[0]
+        if base in "\u2019\u02bc\u2018`´":
+            base = "'"
+        elif base in "\u2010\u2011":
+            base = "-"
+        out.append(base)
+    return "".join(out)
+
+
+def _language(language: str) -> str:
+    return "fr" if language.lower().startswith("fr") else "en"
+
+
+def _candidates(rules: list[Rule], folded: str) -> list[tuple[int, int, int, Rule, object]]:
+    """Every match of every rule, as (start, end, rule index, rule, match)."""
+    found = []
+    for index, rule in enumerate(rules):
+        for m in rule.pattern.finditer(folded):
+            start, end = m.span(rule.span_group)
+            # Leading spaces come from optional prefixes that did not match; trim them.
+            while start < end and folded[start].isspace():
+                start += 1
+            while end > start and folded[end - 1] in " \t\n,":
+                end -= 1
+            if start < end:
+                found.append((start, end, index, rule, m))
+    return found
+
+
+def _resolve_all(text: str, dct: datetime.date, language: str,
+                 tense: str | None = None) -> list[tuple[int, int, Resolution]]:
+    """Matched spans with their resolutions, non-overlapping, in text order."""
+    lang = _language(language)
+    folded = fold(text)
+    ctx = Context(text=text, folded=folded, dct=dct, language=lang, forced_tense=tense)
+    candidates = _candidates(RULES[lang], folded)
+    # Longest match first, then earliest, then the rule listed first: "le 15 août 2025" beats
+    # "août 2025" and "2025"; a rule that rejects its match leaves room for a shorter one.
+    candidates.sort(key=lambda c: (c[3].anaphoric, -(c[1] - c[0]), c[0], c[2]))
+    taken = bytearray(len(text))
+    chosen: list[tuple[int, int, Resolution]] = []
+    deferred = []
+    for start, end, _, rule, m in candidates:
+        if any(taken[start:end]):
+            continue
+        if rule.anaphoric:
+            deferred.append((start, end, rule, m))
+            continue
+        try:
+            resolution = rule.handler(m, ctx)
+        except (ValueError, OverflowError, KeyError):
+            resolution = None  # an impossible date such as 31 February: skip, never crash
+        if resolution is None:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        if resolution is not BLOCK:
+            chosen.append((start, end, resolution))
+    # "le lendemain" counts from the last day named before it: resolve those in text order.
+    chosen.sort(key=lambda c: c[0])
+    ctx.anchors = [(s, r.date) for s, _, r in chosen if r.precision == "day" and r.date]
+    for start, end, rule, m in sorted(deferred, key=lambda d: d[0]):
+        if any(taken[start:end]):
+            continue
+        try:
+            resolution = rule.handler(m, ctx)
+        except (ValueError, OverflowError, KeyError):
+            resolution = None
+        if resolution is None:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        chosen.append((start, end, resolution))
+        if resolution.date:
+            ctx.anchors = sorted(ctx.anchors + [(start, resolution.date)])
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def find_timexes(text: str, dct: datetime.date, language: str) -> list[Timex]:
+    """Every date/time expression in text, resolved against the publication date dct."""
+    return [Timex(s, e, text[s:e], r.value, r.precision, r.date, r.type)
+            for s, e, r in _resolve_all(text, dct, language)]
+
+
+def resolve_expression(expr: str, dct: datetime.date, language: str, *,
+                       tense: str | None = None) -> Timex | None:
+    """Resolve one isolated expression; tense in {"past","future",None} decides the direction of bare weekday names etc."""
+    if tense not in ("past", "future", None):
+        raise ValueError(f"tense must be 'past', 'future' or None, not {tense!r}")
+    found = _resolve_all(expr, dct, language, tense)
+    if not found:
+        return None
+    # The longest expression is the one the caller meant; prefer calendar dates on a tie.
+    s, e, r = max(found, key=lambda c: (c[1] - c[0], r_is_calendar(c[2])))
+    return Timex(s, e, expr[s:e], r.value, r.precision, r.date, r.type)
+
+
+def r_is_calendar(resolution: Resolution) -> bool:
+    """Whether a resolution is a calendar period (it has a first day)."""
+    return resolution.date is not None

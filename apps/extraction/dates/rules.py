@@ -1,0 +1,599 @@
+"""The patterns that recognise time expressions, and how each kind is resolved.
+
+Patterns run on the folded text (lower-case, accents stripped, same length as the original), so
+"Août", "aout" and "AOÛT" are one case. Each rule is a regex plus a handler that turns a match
+into a Resolution, or returns None to reject it (a number that is not a year, "le mercredi" as a
+habit). Where the original capitalisation matters (English "May" the month vs "may" the verb) the
+handler looks at the original text.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import calendar as cal
+from .lexicon import COUNTED_NOUNS, MONTHS, NEXT, NUMBERS, ORDINALS, PREVIOUS, UNITS, WEEKDAYS
+from .tense import guess_tense
+
+
+@dataclass
+class Context:
+    """What a handler needs besides its match: the texts, the DCT and the language."""
+
+    text: str
+    folded: str
+    dct: datetime.date
+    language: str
+    forced_tense: str | None = None
+    anchors: list[tuple[int, datetime.date]] = field(default_factory=list)
+
+    def tense(self, start: int, end: int) -> str | None:
+        """The tense of the clause around text[start:end] (or the caller's, if given)."""
+        if self.forced_tense is not None:
+            return self.forced_tense
+        return guess_tense(self.text, start, end, self.language)
+
+    def anchor_before(self, position: int) -> datetime.date:
+        """The last day resolved before position, or the DCT: what "le lendemain" counts from."""
+        earlier = [d for start, d in self.anchors if start < position]
+        return earlier[-1] if earlier else self.dct
+
+    def year_before(self, position: int) -> int | None:
+        """A year written earlier in the same sentence: "en 97 (en janvier, en octobre)"."""
+        left = max(self.folded.rfind(". ", 0, position), self.folded.rfind("\n", 0, position))
+        window = self.folded[max(left, position - 120, 0):position]
+        years = re.findall(r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d.,])|\ben (\d\d)\b", window)
+        if not years:
+            return None
+        last = re.findall(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d.,])|\ben (\d\d)\b", window)[-1]
+        return int(last[0]) if last[0] else _two_digit_year(int(last[1]), self.dct)
+
+
+Handler = Callable[[re.Match[str], Context], "cal.Resolution | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern, its handler, and which group delimits the span (0: the whole match)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    span_group: int | str = 0
+    anaphoric: bool = False
+
+
+def _alt(words: dict[str, object] | set[str]) -> str:
+    """A regex alternation of words, longest first so that "janvier" beats "janv."."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _two_digit_year(number: int, dct: datetime.date) -> int:
+    """Expand "98" to 1998 and "03" to 2003: the century that puts it at most ~20 years ahead."""
+    century = dct.year // 100 * 100
+    candidate = century + number
+    return candidate - 100 if candidate > dct.year + 20 else candidate
+
+
+def _direction(rel: str | None) -> str | None:
+    """"last" or "next" for words such as dernier, prochain, last, next; else None."""
+    if not rel:
+        return None
+    rel = " ".join(rel.split())
+    if rel in PREVIOUS:
+        return "last"
+    if rel in NEXT:
+        return "next"
+    return None
+
+
+def _day_number(word: str) -> int:
+    return 1 if word in ("1er", "premier", "1st", "first") else int(re.sub(r"\D", "", word))
+
+
+def _month_number(word: str, language: str) -> int:
+    word = word.rstrip(".") if word.rstrip(".") in MONTHS[language] else word
+    return MONTHS[language].get(word) or MONTHS[language][word + "."]
+
+
+def _number(word: str, language: str) -> int | None:
+    word = " ".join(word.split())
+    if word.isdigit():
+        return int(word)
+    return NUMBERS[language].get(word)
+
+
+def _tense_direction(m: re.Match[str], ctx: Context) -> str | None:
+    tense = ctx.tense(m.start(), m.end())
+    return tense if tense in ("past", "future") else None
+
+
+# --- handlers -------------------------------------------------------------------------------
+
+def full_date(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """A day of a month, with or without a year: "le 15 août 2025", "August 15", "15/08/2025"."""
+    day_number = _day_number(m.group("d"))
+    groups = m.groupdict()
+    month_number = (_month_number(groups["mon"], ctx.language) if groups.get("mon")
+                    else int(groups["m"]))
+    if not 1 <= month_number <= 12:
+        return None
+    if m.group("y"):
+        digits = m.group("y").lstrip("'")
+        year_number = int(digits) if len(digits) == 4 else _two_digit_year(int(digits), ctx.dct)
+        date = cal.safe_date(year_number, month_number, day_number)
+        if date is None:
+            return cal.BLOCK
+    else:
+        if cal.safe_date(2000, month_number, day_number) is None:
+            return cal.BLOCK  # "le 31 février" names no day: emit nothing, not "février"
+        direction = _direction(m.groupdict().get("rel")) or _tense_direction(m, ctx)
+        date = cal.day_month_year(ctx.dct, month_number, day_number, direction)
+        if date is None and direction:
+            date = cal.day_month_year(ctx.dct, month_number, day_number, None)
+    return cal.day(date) if date else None
+
+
+def us_numeric(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """An English numeric date, month first: 3/22/2013."""
+    digits = m.group("y")
+    year_number = int(digits) if len(digits) == 4 else _two_digit_year(int(digits), ctx.dct)
+    date = cal.safe_date(year_number, int(m.group("m")), int(m.group("d")))
+    return cal.day(date) if date else None
+
+
+_MODIFIERS = r"(?:debut|fin|mi|milieu|courant|early|late|mid|the end of|the beginning of|the start of|the middle of|end of|beginning of|start of)"
+
+
+def month_with_year(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """A month and a year: "mai 1988", "fin septembre 2000", "May 2010"."""
+    if ctx.language == "en" and not _capitalised(ctx.text, m.start("mon")):
+        return None
+    digits = m.group("y").lstrip("'")
+    year_number = int(digits) if len(digits) == 4 else _two_digit_year(int(digits), ctx.dct)
+    if not cal.MIN_YEAR <= year_number <= cal.MAX_YEAR:
+        return None
+    return cal.month(year_number, _month_number(m.group("mon"), ctx.language))
+
+
+def bare_month(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """A month without a year: "en février", "in August", "juin prochain", "last May"."""
+    number = _month_number(m.group("mon"), ctx.language)
+    rel = m.group("rel")
+    if ctx.language == "en":
+        if not _capitalised(ctx.text, m.start("mon")):
+            return None
+        if not (m.group("pre") or m.group("mod") or rel):
+            return None  # "June Carter", "May I": a month name needs a preposition
+    elif m.group("mon") == "mars" and ctx.text[m.start("mon")] == "M" and not (
+            m.group("pre") or m.group("mod") or rel):
+        return None  # "Mars" the planet or the brand
+    direction = _direction(rel)
+    if direction is None:
+        hinted = ctx.year_before(m.start())
+        if hinted:
+            return cal.month(hinted, number)
+        direction = _tense_direction(m, ctx)
+    return cal.month(cal.month_year(ctx.dct, number, direction), number)
+
+
+def _capitalised(text: str, position: int) -> bool:
+    return text[position:position + 1].isupper()
+
+
+def year_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """A year: "1999", "en 2024", "l'année 2001", "in 2010", "fiscal 2013"."""
+    number = int(m.group("y"))
+    if not m.group("pre") and not 1900 <= number <= 2099:
+        return None
+    if not cal.MIN_YEAR <= number <= cal.MAX_YEAR:
+        return None
+    return cal.year(number)
+
+
+def year_second_half(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """The abbreviated end of a span of years: the "58" of "1957-58"."""
+    first = int(m.group("y1"))
+    second = first // 100 * 100 + int(m.group("y2"))
+    if second <= first:
+        second += 100
+    return cal.year(second) if second - first <= 10 else None
+
+
+def short_year(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """A two-digit year after "en": "en 97"."""
+    return cal.year(_two_digit_year(int(m.group("y")), ctx.dct))
+
+
+def decade(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """A decade, "les années 60", "the 1990s": TimeML writes it with three digits (199)."""
+    digits = m.group("y")
+    if len(digits) == 2:
+        digits = str(_two_digit_year(int(digits), ctx.dct) if int(digits) != 0 else 2000)
+    return cal.Resolution(digits[:3], "unknown", None)
+
+
+def relative_day(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """hier, aujourd'hui, demain, ce matin, yesterday, tonight: a day counted from the DCT."""
+    word = " ".join(m.group("w").split())
+    offsets = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "demain": 1, "apres-demain": 2,
+               "ce": 0, "cet": 0, "cette": 0, "this": 0, "today": 0, "tonight": 0,
+               "yesterday": -1, "last": -1, "tomorrow": 1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    if word == "aujourd'hui":
+        after = ctx.folded[m.end():m.end() + 2]
+        if after.startswith(",") or ctx.folded[max(0, m.start() - 2):m.start()] == "d'":
+            # "Aujourd'hui, la ville compte…" and "l'Europe d'aujourd'hui" mean nowadays.
+            return cal.reference("PRESENT_REF")
+    if word == "today" and ctx.folded[m.end():m.end() + 1] == ",":
+        pass  # "Today, …" is still usually the DCT in English news.
+    part = m.groupdict().get("part")
+    date = ctx.dct + datetime.timedelta(days=offsets[word])
+    return cal.day(date, "TIME" if part or word in ("ce", "cet", "cette", "this", "tonight", "last") else "DATE")
+
+
+def weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """A weekday name: "mercredi", "jeudi dernier", "ce jeudi", "on Friday", "next Monday"."""
+    if ctx.language == "en" and not _capitalised(ctx.text, m.start("wd")):
+        return None
+    det = " ".join((m.groupdict().get("det") or "").split())
+    rel = m.groupdict().get("rel")
+    if ctx.language == "fr" and det in ("le", "les", "du", "des") and not rel:
+        return None  # "le mercredi" without a date is a habit: "ouvert le mercredi"
+    direction = _direction(rel) or _direction(det if det in ("last", "next", "this past",
+                                                             "this coming") else None)
+    if direction is None:
+        direction = _tense_direction(m, ctx)
+        if det in ("this", "ce", "cet") and direction is None:
+            direction = "future"
+    number = WEEKDAYS[ctx.language][m.group("wd")]
+    date = cal.weekday_near(ctx.dct, number, direction)
+    return cal.day(date, "TIME" if m.groupdict().get("part") else "DATE")
+
+
+def relative_period(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """This/last/next week, month, year, quarter: "la semaine dernière", "next year"."""
+    unit = UNITS[ctx.language].get(m.group("u"), m.group("u"))
+    rel = " ".join((m.group("rel") or "").split())
+    if rel in ("cette", "ce", "cet", "this", "the current", "current", "en cours", "courant",
+               "this fiscal", "the"):
+        offset = 0
+    else:
+        direction = _direction(rel)
+        if direction is None:
+            return None
+        offset = -1 if direction == "last" else 1
+    mod = m.groupdict().get("mod")
+    if unit == "Y" and offset == 0 and mod and re.search(r"fin|end", mod) and rel == "the":
+        # "peaked by the end of the year", said early in a year, is last year's end.
+        if ctx.tense(m.start(), m.end()) == "past" and ctx.dct.month <= 6:
+            offset = -1
+    if unit == "WE":
+        base = ctx.dct + datetime.timedelta(weeks=offset)
+        if offset == 0 and ctx.tense(m.start(), m.end()) == "past" and ctx.dct.weekday() < 5:
+            base -= datetime.timedelta(weeks=1)
+        return cal.weekend(base)
+    return cal.shift(ctx.dct, offset, unit)
+
+
+def quarter_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """A quarter: "le premier trimestre 2025", "the third quarter", "Q2 2024"."""
+    number = ORDINALS[ctx.language].get(m.group("n")) or int(m.group("n").lstrip("qQ"))
+    year_word = m.group("y")
+    if year_word and year_word.isdigit():
+        year_number = int(year_word)
+    elif year_word:
+        direction = _direction(year_word)
+        year_number = ctx.dct.year + (-1 if direction == "last" else 1 if direction == "next" else 0)
+    else:
+        current = (ctx.dct.month - 1) // 3 + 1
+        tense = ctx.tense(m.start(), m.end())
+        year_number = ctx.dct.year
+        if tense == "past" and number > current:
+            year_number -= 1
+        elif tense == "future" and number < current:
+            year_number += 1
+    if m.group("kind") in ("semestre", "half"):
+        return cal.half(year_number, min(number, 2))
+    return cal.quarter(year_number, min(number, 4))
+
+
+def ago(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"il y a trois semaines", "two years ago", "dans trois jours", "in three days"."""
+    amount = _number(m.group("n"), ctx.language)
+    unit = UNITS[ctx.language][m.group("u")]
+    if amount is None or unit not in ("D", "W", "M", "Y"):
+        return None
+    sign = 1 if m.group("dir") in ("dans", "in", "d'ici") else -1
+    if sign > 0 and ctx.language == "en" and ctx.tense(m.start(), m.end()) != "future":
+        return cal.duration(amount, unit)  # "the highest in three years" is a span, not a date
+    if unit == "W":
+        # TimeML annotators give "il y a une semaine" the day a week away, not a week value.
+        return cal.day(ctx.dct + datetime.timedelta(weeks=sign * amount))
+    return cal.shift(ctx.dct, sign * amount, unit)
+
+
+def duration_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """A length of time: "trois ans", "two weeks" (TimeML DURATION, no calendar date)."""
+    amount = _number(m.group("n"), ctx.language) if m.group("n") else 1
+    unit = UNITS[ctx.language][m.group("u")]
+    if unit == "DE":
+        return cal.duration(None if amount is None else amount * 10, "Y")
+    if unit == "CE":
+        return cal.duration(None if amount is None else amount * 100, "Y")
+    return cal.duration(amount, unit)
+
+
+def present_reference(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """actuellement, maintenant, currently, now: TimeML PRESENT_REF."""
+    return cal.reference("PRESENT_REF")
+
+
+def anaphoric_day(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"le lendemain", "la veille", "le même jour", "the next day": a day counted from the last one named."""
+    word = " ".join(m.group("w").split())
+    offsets = {"lendemain": 1, "surlendemain": 2, "veille": -1, "avant-veille": -2,
+               "meme jour": 0, "jour meme": 0, "jour-la": 0, "the next day": 1,
+               "the following day": 1, "the day before": -1, "the previous day": -1,
+               "the same day": 0, "that day": 0}
+    anchor = ctx.anchor_before(m.start())
+    return cal.day(anchor + datetime.timedelta(days=offsets[word]))
+
+
+_HOLIDAYS_FIXED = {"noel": (12, 25), "toussaint": (11, 1), "saint-sylvestre": (12, 31),
+                   "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+                   "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+                   "independence day": (7, 4), "jour de l'an": (1, 1)}
+_HOLIDAYS_EASTER = {"paques": 0, "lundi de paques": 1, "ascension": 39, "pentecote": 49,
+                    "lundi de pentecote": 50, "easter": 0, "easter sunday": 0,
+                    "easter monday": 1, "good friday": -2, "vendredi saint": -2}
+
+
+def _easter(year_number: int) -> datetime.date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year_number % 19, year_number // 100, year_number % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month_number = (h + l - 7 * m + 114) // 31
+    return datetime.date(year_number, month_number, (h + l - 7 * m + 114) % 31 + 1)
+
+
+def holiday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """A holiday: "à Noël", "la Pentecôte", "Easter", with its year from the text or the DCT."""
+    name = " ".join(m.group("h").split())
+    years = [int(m.group("y"))] if m.group("y") else [ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1]
+    dates = []
+    for y in years:
+        if name in _HOLIDAYS_FIXED:
+            dates.append(datetime.date(y, *_HOLIDAYS_FIXED[name]))
+        else:
+            dates.append(_easter(y) + datetime.timedelta(days=_HOLIDAYS_EASTER[name]))
+    if len(dates) == 1:
+        return cal.day(dates[0])
+    direction = _direction(m.group("rel")) or _tense_direction(m, ctx)
+    if direction in ("past", "last"):
+        dates = [d for d in dates if d <= ctx.dct] or dates
+        return cal.day(max(dates))
+    if direction in ("future", "next"):
+        dates = [d for d in dates if d >= ctx.dct] or dates
+        return cal.day(min(dates))
+    return cal.day(min(dates, key=lambda d: abs((d - ctx.dct).days)))
+
+
+# --- patterns -------------------------------------------------------------------------------
+
+def _build(language: str) -> list[Rule]:
+    """The rules of one language, compiled once."""
+    mon = _alt(MONTHS[language])
+    wd = _alt(WEEKDAYS[language])
+    year4 = r"(?:1[0-9]{3}|20[0-9]{2})"
+    not_count = rf"(?![.,]\d)(?!\s*(?:%|€|\$|£|(?:{COUNTED_NOUNS})\b))"
+    nums = _alt(NUMBERS[language])
+    units = _alt(UNITS[language])
+    rules: list[Rule] = []
+
+    def add(name: str, pattern: str, handler: Handler, span_group: int | str = 0,
+            anaphoric: bool = False) -> None:
+        rules.append(Rule(name, re.compile(pattern), handler, span_group, anaphoric))
+
+    if language == "fr":
+        day_number = r"(?:1er|premier|[12][0-9]|3[01]|0?[1-9])(?![\d,])"
+        part = (r"(?:,?\s+(?:(?:en|dans la|dans l'|au|a la|vers la|de|des|en fin de|en debut de|"
+                r"dans la|tard dans la|tot dans la)\s+)?(?:(?:debut|fin|milieu)\s+(?:de\s+|d'))?"
+                r"(?P<part>matinee|matin|apres-midi|soiree|soir|nuit|journee|midi))")
+        rel = r"(?:\s+(?P<rel>dernier|derniere|prochain|prochaine|passe|passee)s?)"
+        mod = r"(?:(?P<mod>(?:au |a la |en |des le |des la |jusqu'a la |d'ici la )?(?:debut|fin|mi|milieu|courant))[\s-]+(?:de\s+|d'|du\s+mois\s+de\s+|du\s+mois\s+d')?)"
+        add("full_date", rf"\b(?:(?:le|ce)\s+)?(?:(?:{wd})\s+)?(?P<d>{day_number})\s+(?P<mon>{mon})"
+            rf"(?:\s+(?P<y>{year4}|'?\d\d)(?!\d|[.,]\d)|{rel})?(?:{part})?", full_date)
+        add("day_range", rf"\b(?:les?\s+|du\s+|entre\s+le\s+)?(?P<d>{day_number})(?:er)?\s*(?:et|au|-|a|&|ou)\s*"
+            rf"(?:le\s+)?(?=(?:(?:{wd})\s+)?{day_number}\s+(?P<mon>{mon})(?:\s+(?P<y>{year4}))?{rel}?)",
+            full_date)
+        add("numeric", rf"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>{year4}|\d\d)(?![\d/.])", full_date)
+        add("iso", rf"\b(?P<y>{year4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", full_date)
+        add("month_year", rf"\b{mod}?(?:(?:le\s+)?mois\s+d[e']\s*)?(?P<mon>{mon})\s+(?P<y>{year4}|'?\d\d)(?!\d|[.,]\d)(?!\s*(?:%|ans\b|euros|personnes))",
+            month_with_year)
+        add("month", rf"\b(?:(?P<pre>en|depuis|des|jusqu'en|avant|apres|pour|au\s+mois\s+de|le\s+mois\s+de|mois\s+de|entre|de|d')\s*)?{mod}?(?P<mon>{mon})(?!\w){rel}?",
+            bare_month)
+        add("year", rf"(?<![\d.,])(?<!\d )\b(?:(?P<pre>en|l'an|l'annee|depuis|des|avant|apres|jusqu'en|vers|fin|debut|courant|mi)[\s-]+)?(?P<y>{year4})\b{not_count}",
+            year_expression)
+        add("year_pair", rf"\b(?P<y1>{year4})\s*[-/]\s*(?P<y2>\d\d)\b(?![-/]?\d)", year_second_half, "y2")
+        add("short_year", rf"\ben\s+(?P<y>[5-9]\d)\b{not_count}(?!\s*(?:h|km|ans)\b)", short_year)
+        add("decade", r"\b(?:les\s+)?annees\s+(?P<y>(?:19|20)?\d0)\b", decade)
+        add("relative_day", rf"\b(?P<w>avant-hier|apres-demain|aujourd'hui|hier|demain)(?:\s+(?:{wd}))?(?:{part})?",
+            relative_day)
+        add("this_part", r"\b(?P<w>ce|cet|cette)\s+(?P<part>matin|soir|apres-midi|nuit|midi)\b", relative_day)
+        add("weekday", rf"\b(?:(?:(?:vers|a|des|entre)\s+)?\d{{1,2}}\s*h(?:\s*\d\d)?,?\s+)?(?:(?P<det>ce meme|ce|cet|le|les|du|des|depuis|dès|des)\s+)?(?P<wd>{wd})(?![\w-])"
+            rf"(?:\s+(?P<rel>dernier|prochain|passe|precedent|suivant))?(?:{part})?(?!\s+(?:saint|gras)\b)", weekday)
+        add("night_of", rf"\bla\s+nuit\s+(?:de|du)\s+(?P<wd>{wd})\s+(?:a|au)\s+(?:{wd})", weekday)
+        add("week", rf"\b{mod}?(?P<rel>cette|la|ce|le)\s+(?P<u>semaine|mois|trimestre)(?:-ci)?(?:\s+(?P<rel2>derniere|dernier|passee|passe|prochaine|prochain|precedente|precedent|en cours))?",
+            lambda m, ctx: _relative_fr(m, ctx))
+        add("week_modifier", r"\b(?:en|au|des le|a la)\s+(?P<mod>debut|fin|milieu)\s+de\s+(?P<rel>)(?P<u>semaine)(?:\s+(?P<rel2>derniere|prochaine|passee))?",
+            lambda m, ctx: _relative_fr(m, ctx))
+        add("weekend", r"\b(?P<rel>ce|le)\s+(?P<u>week-end|weekend|week end)(?:\s+(?P<rel2>dernier|prochain|passe))?",
+            lambda m, ctx: _relative_fr(m, ctx))
+        add("year_relative", rf"\b{mod}?(?:(?P<rel>cette)\s+(?P<u>annee)(?:-ci)?|l'(?P<u2>annee|an)(?![\w'])(?:\s+(?P<rel2>derniere?|passee?|prochaine?|precedente?|en cours))?|la\s+nouvelle\s+(?P<u3>annee))",
+            lambda m, ctx: _year_fr(m, ctx))
+        add("quarter", rf"\b(?:le|au|du|ce|un)?\s*(?P<n>premier|1er|deuxieme|second|2e|2eme|troisieme|3e|3eme|quatrieme|4e|4eme|dernier)\s+(?P<kind>trimestre|semestre)(?:\s+(?:de\s+|d')?(?:l'annee\s+|l'an\s+)?(?P<y>{year4}|derniere?|prochaine?|passee?))?",
+            quarter_expression)
+        add("ago", rf"\b(?:(?P<dir>il\s+y\s+a|dans|d'ici)\s+)(?P<n>\d+|{nums})\s+(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|annee)\b", ago)
+        add("duration", rf"\b(?P<n>\d+|{nums})\s+(?P<u>{units})\b(?!\s+(?:plus tard|plus tot|apres|avant|auparavant))", duration_expression)
+        add("present", r"\b(?:actuellement|maintenant|a l'heure actuelle|a present|de nos jours|pour l'instant|pour le moment)\b", present_reference)
+        add("holiday", r"\b(?:a\s+|la\s+|le\s+|de\s+)?(?P<h>lundi de paques|lundi de pentecote|paques|pentecote|toussaint|noel|saint-sylvestre|jour de l'an)(?!\w)(?:\s+(?P<y>" + year4 + r")|\s+(?P<rel>dernier|derniere|prochain|prochaine))?", holiday)
+        add("anaphoric", r"\b(?:le\s+|la\s+|au\s+)?(?P<w>lendemain|surlendemain|avant-veille|veille|meme\s+jour|jour\s+meme)(?!\s+(?:de|du|d')\s)(?:\s+(?:matin|soir))?|\bce\s+(?P<w2>jour-la)",
+            lambda m, ctx: anaphoric_day(_Alias(m, "w", "w2"), ctx), anaphoric=True)
+    else:
+        day_number = r"(?:[12][0-9]|3[01]|0?[1-9])"
+        part = r"(?:\s+(?P<part>morning|afternoon|evening|night))"
+        rel = r"(?P<rel>last|next|this past|this coming|this)"
+        mod = r"(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of|end of|earlier|later)[\s-]+)"
+        clock = r"(?:(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)?\s*(?:gmt|utc|et|est|edt|bst|cet|local time)?,?\s+(?:on\s+)?)"
+        add("full_date", rf"\b(?:(?:{wd}),?\s+)?(?P<mon>{mon})\s+(?P<d>{day_number})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>{year4})\b)?", _en_capital(full_date))
+        add("full_date_dmy", rf"\b(?:(?:{wd}),?\s+)?(?:the\s+)?(?P<d>{day_number})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<y>{year4})\b)?", _en_capital(full_date))
+        add("numeric", rf"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>{year4}|\d\d)(?![\d/])", us_numeric)
+        add("iso", rf"\b(?P<y>{year4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", full_date)
+        add("month_year", rf"\b{mod}?(?P<mon>{mon})\.?,?\s+(?:of\s+)?(?P<y>{year4})\b", month_with_year)
+        add("month", rf"\b(?:(?P<pre>in|since|by|until|till|through|throughout|of|from|during|before|after|to|between|and|or|for|last|next|this|that|every)\s+)?{mod}?(?:{rel}\s+)?(?P<mon>{mon})\b(?![.-]\w)",
+            bare_month)
+        add("year", rf"(?<![\d.,$£€])(?<!\d )\b(?:(?P<pre>in|since|by|until|year|fiscal|fy|the year|from|during|before|after)\s+)?(?P<y>{year4})\b{not_count}(?!-\d\d-)",
+            year_expression)
+        add("year_pair", rf"\b(?P<y1>{year4})\s*[-/]\s*(?P<y2>\d\d)\b(?![-/]?\d)", year_second_half, "y2")
+        add("decade", r"\b(?:the\s+)?(?:'|mid-|early |late )?(?P<y>(?:19|20)?\d0)'?s\b", decade)
+        add("relative_day", rf"\b(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight){part}?", relative_day)
+        add("this_part", r"\b(?P<w>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _last_night)
+        add("weekday", rf"\b{clock}?(?:(?P<det>on|this past|this coming|this|last|next|early|late|until|by|since|from)\s+)?(?P<wd>{wd})(?![\w-])(?:'s)?{part}?(?:\s+(?P<rel>next|last))?",
+            weekday)
+        add("period", rf"\b{mod}?(?:(?P<rel>this|last|next|the past|the last|the previous|the coming|the next|the current|the)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<u>week|weekend|month|year|quarter)\b(?!\s+(?:of|earlier|later|before|after|that|when|in which))",
+            _en_period)
+        add("quarter", rf"\b(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|final|last)[\s-]+(?P<kind>quarter|half)(?:\s+(?:of\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:(?P<y>{year4})|(?P<yrel>this|last|next)\s+year))?",
+            lambda m, ctx: quarter_expression(_QuarterAlias(m), ctx))
+        add("quarter_code", rf"\b(?P<n>[qQ][1-4])(?:\s+(?P<y>{year4}))?\b", lambda m, ctx: quarter_expression(_QuarterAlias(m, "quarter"), ctx))
+        add("ago", rf"\b(?P<n>\d+|{nums})\s+(?P<u>days|day|weeks|week|months|month|years|year)\s+(?P<dir>ago)\b", ago)
+        add("in_time", rf"\b(?P<dir>in|within)\s+(?P<n>\d+|{nums})\s+(?P<u>days|day|weeks|week|months|month|years|year)\b", ago)
+        add("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|final)\s+)?(?P<n>\d+|{nums})[\s-]+(?P<u>{units})\b(?!\s+(?:ago|later|earlier|before|after))", duration_expression)
+        add("present", r"\b(?:currently|now|at present|nowadays|these days|right now)\b", present_reference)
+        add("holiday", r"\b(?P<h>christmas day|christmas eve|christmas|new year's day|new year's eve|easter sunday|easter monday|easter|good friday|halloween|independence day)\b(?:\s+(?P<y>" + year4 + r")|(?P<rel>))", _en_capital(holiday, "h"))
+        add("anaphoric", r"\b(?P<w>the next day|the following day|the day before|the previous day|the same day)\b",
+            anaphoric_day, anaphoric=True)
+    return rules
+
+
+class _Alias:
+    """A match whose group `name` falls back to group `other` (two spellings, one handler)."""
+
+    def __init__(self, m: re.Match[str], name: str, other: str) -> None:
+        self._m, self._name, self._other = m, name, other
+
+    def group(self, key: int | str = 0) -> str | None:
+        if key == self._name:
+            return self._m.group(self._name) or self._m.group(self._other)
+        return self._m.group(key)
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self._m.groupdict()
+
+    def start(self, key: int | str = 0) -> int:
+        return self._m.start(key)
+
+    def end(self, key: int | str = 0) -> int:
+        return self._m.end(key)
+
+
+class _QuarterAlias(_Alias):
+    """English quarter matches: fixed `kind` for Q1..Q4 and "this/last year" as the year word."""
+
+    def __init__(self, m: re.Match[str], kind: str | None = None) -> None:
+        super().__init__(m, "y", "yrel" if "yrel" in m.re.groupindex else "y")
+        self._kind = kind
+
+    def group(self, key: int | str = 0) -> str | None:
+        if key == "kind" and self._kind:
+            return self._kind
+        if key == "y":
+            word = self._m.group("y") or (self._m.groupdict().get("yrel"))
+            return {"this": None}.get(word, word) if word else None
+        return super().group(key)
+
+
+def _en_capital(handler: Handler, group: str = "mon") -> Handler:
+    """Wrap a handler so that it only accepts English month/holiday names written with a capital."""
+    def wrapped(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+        if ctx.language == "en" and not _capitalised(ctx.text, m.start(group)):
+            return None
+        return handler(m, ctx)
+    return wrapped
+
+
+def _last_night(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"this morning" is the DCT; "last night" the evening before."""
+    offset = -1 if m.group("w") == "last" else 0
+    return cal.day(ctx.dct + datetime.timedelta(days=offset), "TIME")
+
+
+def _relative_fr(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """cette semaine, la semaine dernière, ce mois-ci, le mois prochain, ce week-end."""
+    det = m.group("rel") or ""
+    rel2 = m.groupdict().get("rel2")
+    unit = {"semaine": "W", "mois": "M", "trimestre": "Q", "week-end": "WE", "weekend": "WE",
+            "week end": "WE"}[" ".join(m.group("u").split())]
+    if rel2 and rel2 != "en cours":
+        offset = -1 if _direction(rel2) == "last" else 1
+    elif det in ("cette", "ce") or rel2 == "en cours" or m.groupdict().get("mod"):
+        offset = 0
+    else:
+        return None  # "la semaine" alone: which one is up to the reader
+    if unit == "WE":
+        base = ctx.dct + datetime.timedelta(weeks=offset)
+        if offset == 0 and ctx.tense(m.start(), m.end()) == "past" and ctx.dct.weekday() < 5:
+            base -= datetime.timedelta(weeks=1)
+        return cal.weekend(base)
+    return cal.shift(ctx.dct, offset, unit)
+
+
+def _year_fr(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """cette année, l'an dernier, l'année prochaine, la fin de l'année, la nouvelle année."""
+    rel2 = m.group("rel2")
+    if m.group("u2") and not rel2 and not m.group("mod"):
+        return None  # "l'année" alone is not a date
+    offset = 0
+    if rel2 and rel2 != "en cours":
+        offset = -1 if _direction(rel2) == "last" else 1
+    return cal.year(ctx.dct.year + offset)
+
+
+def _en_period(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """this week, last month, next year, the past week, the end of the year, this fiscal year."""
+    rel = " ".join((m.group("rel") or "the").split())
+    if rel == "the" and not m.group("mod"):
+        return None  # "the year" alone is not a date
+    rel = {"the past": "last", "the last": "last", "the previous": "last", "the coming": "next",
+           "the next": "next", "the current": "this"}.get(rel, rel)
+    unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q"}[m.group("u")]
+
+    class _M:
+        """The period match seen through relative_period's group names."""
+
+        def group(self, key: str) -> str | None:
+            return {"u": unit, "rel": rel}.get(key)
+
+        def groupdict(self) -> dict[str, str | None]:
+            return {"mod": m.group("mod")}
+
+        def start(self) -> int:
+            return m.start()
+
+        def end(self) -> int:
+            return m.end()
+
+    ctx_units = UNITS[ctx.language]
+    if unit not in ctx_units.values() and unit != "WE":
+        return None
+    return relative_period(_M(), ctx)  # type: ignore[arg-type]
+
+
+RULES: dict[str, list[Rule]] = {"fr": _build("fr"), "en": _build("en")}

@@ -1,0 +1,115 @@
+"""Guess whether the clause around a time expression talks about the past or the future.
+
+News rarely states the year of "mercredi" or "in August": the verb does. We look for tense cues
+in the sentence and take the one nearest to the expression, so that in "X a déclaré mercredi que
+le sommet se tiendra jeudi" each weekday gets its own verb.
+"""
+from __future__ import annotations
+
+import re
+
+# Words that often sit between an auxiliary and its participle ("a déjà signé", "has also met").
+_FR_ADVERBS = (r"(?:(?:d[ée]j[àa]|aussi|[ée]galement|bien|pas|point|encore|notamment|enfin|"
+               r"finalement|ensuite|alors|toujours|jamais|lui-m[êe]me|elle-m[êe]me|"
+               r"donc|d'ailleurs|cependant|pourtant|tout|plus|en effet|[a-zéèêîôû]+ment)\s+)*")
+_FR_PARTICIPLE = r"[a-zàâçéèêëîïôûùüÿœ'-]*(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|t|te|ts|ert|ort|int|eint|ait)"
+_FR_FUTURE_WORDS = (r"prévue?s?|attendue?s?|programmée?s?|convoquée?s?|fixée?s?|planifiée?s?|"
+                    r"envisagée?s?|annoncée?s? pour|prochaine?s?|à venir|bientôt|désormais")
+
+_FR_CUES: list[tuple[str, re.Pattern[str]]] = [
+    # Scheduled things: "est prévu jeudi", "est attendu jeudi", "doit se tenir jeudi".
+    ("future", re.compile(rf"(?i)\b(?:{_FR_FUTURE_WORDS})\b")),
+    ("future", re.compile(r"(?i)\b(?:doit|doivent|devait|devaient|devrait|devraient|va|vont|"
+                          r"allait|allaient|compte|comptent|entend|entendent|pourrait|pourraient|"
+                          r"souhaite|souhaitent|veut|veulent)\s+(?:(?:se|s'|y|en|lui|leur|le|la|"
+                          r"les|l'|ne|pas)\s*)*[a-zàâçéèêîôû'-]+(?:er|ir|re|oir)\b")),
+    # Passé composé and plus-que-parfait: "a déclaré", "ont été reçus", "s'est rendu".
+    ("past", re.compile(rf"\b(?:a|ont|avait|avaient|aurait|auraient|eut|eurent|ai|as|avons|"
+                        rf"avez|est|sont|était|étaient|fut|furent|s'est|se sont|été)\s+"
+                        rf"{_FR_ADVERBS}{_FR_PARTICIPLE}\b")),
+    # Futur simple and conditionnel, lower-case only so that names ("Laura") do not count:
+    # "se tiendra", "participeront", "pourra", "aurait lieu" is handled above as a past form.
+    ("future", re.compile(r"\b(?!(?:extra|ultra|contra|orchestra|mantra|tantra|aura|sera)\b)"
+                          r"[a-zàâçéèêîôû'-]*(?:e|i|d|v|r|u|t)(?:ra|ront|rai|rons|rez|ras)\b")),
+    ("future", re.compile(r"\b(?!(?:aurai|serai)(?:t|ent)\b)"
+                          r"[a-zàâçéèêîôû'-]*(?:e|i|d|v|r|u|t)r(?:ait|aient)\b")),
+    ("future", re.compile(r"(?i)\b(?:sera|seront|aura|auront)\b")),
+    # Imparfait (not the conditionnel -rait): "affirmait", "était", "comparaissait".
+    ("past", re.compile(r"\b(?![a-zàâçéèêîôû'-]*r(?:ait|aient)\b)"
+                        r"[a-zàâçéèêîôû'-]{2,}(?:ait|aient)\b")),
+    ("past", re.compile(r"(?i)\b(?:hier|avant-hier|derni[eè]re?s?|pass[ée]e?s?|récemment|"
+                        r"naguère|auparavant)\b")),
+]
+
+# A bare participle right before the expression: "publié jeudi", "annoncées mercredi".
+_FR_PARTICIPLE_BEFORE = re.compile(r"\b([a-zàâçéèêîôû'-]{3,}(?:é|ée|és|ées))\s+(?:dès\s+|depuis\s+|le\s+|ce\s+)?$")
+_FR_NOUNS_IN_E = set("""année journée soirée matinée armée entrée idée musée lycée été comité député
+    marché côté clé café thé pré degré bébé épée durée arrivée rentrée assemblée tournée fumée
+    pensée vallée allée portée traité délégué employé salarié allié réfugié blessé invité
+    contrée chaussée préfecture""".split())
+
+_EN_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("future", re.compile(r"(?i)\b(?:will|won't|shall|'ll|would|going to|plans? to|planning to|"
+                          r"expected|expects?|due|scheduled|slated|set to|poised|intends? to|"
+                          r"upcoming|next|to be held|is to|are to|hopes? to|aims? to|"
+                          r"postponed until|until|starting)\b")),
+    ("past", re.compile(r"(?i)\b(?:said|told|was|were|had|did|has been|have been|met|made|took|gave|"
+                        r"came|went|left|began|won|lost|held|spoke|saw|found|sent|led|fell|rose|"
+                        r"struck|flew|got|became|brought|thought|kept|paid|sold|bought|wrote|ran|"
+                        r"hit|put|cut|quit|shut|spent|built|felt|heard|meant|knew|grew|threw|"
+                        r"drew|chose|broke|stood|sat|fought|caught|taught|sought|ago|last|"
+                        r"earlier|previously|recently|yesterday)\b")),
+    ("past", re.compile(r"\b(?!(?:need|feed|seed|speed|proceed|succeed|exceed|breed|bed|red|"
+                        r"shed|wed|bleed|embed|hundred|indeed|expected|scheduled|planned|"
+                        r"slated|proposed|intended|hoped|aimed|anticipated|red)\b)[a-z]{3,}ed\b")),
+]
+
+# Where a sentence ends: a full stop not after a one-letter initial or a common abbreviation.
+_ABBREVIATIONS = {"m", "mm", "mme", "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov",
+                  "lt", "col", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                  "oct", "nov", "dec", "no", "vs", "etc", "inc", "corp", "co", "u.s", "p", "pp"}
+_BOUNDARY = re.compile(r"[.!?;]+(?=\s)|\n")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The start and end offsets of the sentence containing text[start:end]."""
+    left = 0
+    for m in _BOUNDARY.finditer(text, 0, start):
+        if _is_boundary(text, m):
+            left = m.end()
+    right = len(text)
+    for m in _BOUNDARY.finditer(text, end):
+        if _is_boundary(text, m):
+            right = m.start()
+            break
+    return left, right
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    """Whether a full stop really ends a sentence (not "M. Blair" or "Feb. 28")."""
+    if m.group().startswith(".") and len(m.group()) == 1:
+        word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12):m.start()])
+        if word and (len(word.group(1)) == 1 or word.group(1).lower() in _ABBREVIATIONS):
+            return False
+    return True
+
+
+def guess_tense(text: str, start: int, end: int, language: str) -> str | None:
+    """"past", "future" or None for the expression text[start:end], from the nearest tense cue."""
+    left, right = sentence_bounds(text, start, end)
+    if language == "fr":
+        before = _FR_PARTICIPLE_BEFORE.search(text, left, start)
+        if before and before.group(1) not in _FR_NOUNS_IN_E and not before.group(1).endswith("ité"):
+            future = re.fullmatch(_FR_FUTURE_WORDS, before.group(1))
+            return "future" if future else "past"
+    cues = _FR_CUES if language == "fr" else _EN_CUES
+    best: tuple[int, int, str] | None = None
+    for rank, (label, pattern) in enumerate(cues):
+        for m in pattern.finditer(text, left, right):
+            if m.start() < end and start < m.end():
+                continue  # a cue inside the expression itself ("jeudi prochain") is not a verb
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            key = (distance, rank)
+            if best is None or key < best[:2]:
+                best = (distance, rank, label)
+    return None if best is None else best[2]
