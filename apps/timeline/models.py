@@ -342,3 +342,49 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class MergeRecord(models.Model):
+    """One editor merge of two actors or two events, with what moved, so it can be undone."""
+
+    class Kind(models.TextChoices):
+        ACTOR = "actor", _("Actors")
+        EVENT = "event", _("Events")
+
+    kind = models.CharField(max_length=5, choices=Kind.choices)
+    # PROTECT: deleting either side would make the merge impossible to undo.
+    kept_actor = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="merges_kept")
+    merged_actor = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="merges_absorbed")
+    kept_event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.PROTECT, related_name="merges_kept")
+    merged_event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.PROTECT, related_name="merges_absorbed")
+    # Ids of the rows that moved and copies of rows that could not move (see services.merge_actors).
+    moved = models.JSONField(default=dict)
+    performed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    performed_at = models.DateTimeField(auto_now_add=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-performed_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(kind="actor", kept_actor__isnull=False, merged_actor__isnull=False,
+                      kept_event__isnull=True, merged_event__isnull=True)
+                    | Q(kind="event", kept_event__isnull=False, merged_event__isnull=False,
+                        kept_actor__isnull=True, merged_actor__isnull=True)
+                ),
+                name="merge_record_one_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == self.Kind.ACTOR:
+            return f"{self.merged_actor} → {self.kept_actor}"
+        return f"{self.merged_event} → {self.kept_event}"
+
+    @property
+    def is_undone(self) -> bool:
+        return self.undone_at is not None
