@@ -174,7 +174,10 @@ if CELERY_TASK_TIME_LIMIT <= CELERY_TASK_SOFT_TIME_LIMIT:
     raise ImproperlyConfigured("CELERY_TASK_TIME_LIMIT must be above CELERY_TASK_SOFT_TIME_LIMIT.")
 # Redis redelivers an unacknowledged task after this; it must exceed the hard time limit or a
 # long task would run twice while still alive.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 2}
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 2, minimum=1)
+if CELERY_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured("CELERY_VISIBILITY_TIMEOUT must be above CELERY_TASK_TIME_LIMIT.")
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
@@ -253,6 +256,9 @@ PARLEY_FETCH_MAX_BYTES = env_int("PARLEY_FETCH_MAX_BYTES", 5 * 1024 * 1024, mini
 PARLEY_USER_AGENT = env_str(
     "PARLEY_USER_AGENT", "ParleyBot/0.1 (+https://github.com/parley-news/parley; news timeline)"
 )
+PARLEY_FETCH_MAX_REDIRECTS = env_int("PARLEY_FETCH_MAX_REDIRECTS", 5, minimum=0)
+# Politeness: at most one request per host in this many seconds, shared by all workers (cache).
+PARLEY_FETCH_HOST_INTERVAL = env_int("PARLEY_FETCH_HOST_INTERVAL", 2, minimum=0)
 # Tests serve pages from 127.0.0.1: only they may turn this on. Never in production.
 PARLEY_ALLOW_LOOPBACK_FETCH = env_bool("PARLEY_ALLOW_LOOPBACK_FETCH", False)
 if PRODUCTION and PARLEY_ALLOW_LOOPBACK_FETCH:
