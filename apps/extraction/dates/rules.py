@@ -130,6 +130,15 @@ def full_date(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
         if cal.safe_date(2000, month_number, day_number) is None:
             return cal.BLOCK  # "le 31 février" names no day: emit nothing, not "février"
         direction = _direction(m.groupdict().get("rel")) or _tense_direction(m, ctx)
+        wd = groups.get("wd")
+        if wd:
+            # "mardi 10 août": the year in which the 10th of August is a Tuesday, if one is near.
+            fits = [c for c in (cal.safe_date(ctx.dct.year + k, month_number, day_number)
+                                for k in (0, -1, 1)) if c and c.weekday() == WEEKDAYS[ctx.language][wd]]
+            if fits:
+                return cal.day(min(fits, key=lambda c: abs((c - ctx.dct).days)))
+        if m.string[max(0, m.start() - 6):m.start()].endswith(("d'ici ", "d'ici")):
+            direction = "future"
         date = cal.day_month_year(ctx.dct, month_number, day_number, direction)
         if date is None and direction:
             date = cal.day_month_year(ctx.dct, month_number, day_number, None)
@@ -224,8 +233,8 @@ def relative_day(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
                "the day before yesterday": -2, "the day after tomorrow": 2}
     if word == "aujourd'hui":
         after = ctx.folded[m.end():m.end() + 2]
-        if after.startswith(",") or ctx.folded[max(0, m.start() - 2):m.start()] == "d'":
-            # "Aujourd'hui, la ville compte…" and "l'Europe d'aujourd'hui" mean nowadays.
+        if after.startswith(","):
+            # "Aujourd'hui, la ville compte…" means nowadays, not the day of publication.
             return cal.reference("PRESENT_REF")
     if word == "today" and ctx.folded[m.end():m.end() + 1] == ",":
         pass  # "Today, …" is still usually the DCT in English news.
@@ -240,7 +249,7 @@ def weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
         return None
     det = " ".join((m.groupdict().get("det") or "").split())
     rel = m.groupdict().get("rel")
-    if ctx.language == "fr" and det in ("le", "les", "du", "des") and not rel:
+    if ctx.language == "fr" and det in ("le", "les", "du") and not rel:
         return None  # "le mercredi" without a date is a habit: "ouvert le mercredi"
     direction = _direction(rel) or _direction(det if det in ("last", "next", "this past",
                                                              "this coming") else None)
@@ -339,7 +348,13 @@ def anaphoric_day(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
                "the following day": 1, "the day before": -1, "the previous day": -1,
                "the same day": 0, "that day": 0}
     anchor = ctx.anchor_before(m.start())
-    return cal.day(anchor + datetime.timedelta(days=offsets[word]))
+    return cal.day(anchor + datetime.timedelta(days=offsets[word]),
+                   "TIME" if m.groupdict().get("part") else "DATE")
+
+
+def anaphoric_part_of_day(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"la nuit", "la soirée", "vers midi", "à ce moment-là": a time of the last day named."""
+    return cal.day(ctx.anchor_before(m.start()), "TIME")
 
 
 _HOLIDAYS_FIXED = {"noel": (12, 25), "toussaint": (11, 1), "saint-sylvestre": (12, 31),
@@ -408,8 +423,8 @@ def _build(language: str) -> list[Rule]:
                 r"dans la|tard dans la|tot dans la)\s+)?(?:(?:debut|fin|milieu)\s+(?:de\s+|d'))?"
                 r"(?P<part>matinee|matin|apres-midi|soiree|soir|nuit|journee|midi))")
         rel = r"(?:\s+(?P<rel>dernier|derniere|prochain|prochaine|passe|passee)s?)"
-        mod = r"(?:(?P<mod>(?:au |a la |en |des le |des la |jusqu'a la |d'ici la )?(?:debut|fin|mi|milieu|courant))[\s-]+(?:de\s+|d'|du\s+mois\s+de\s+|du\s+mois\s+d')?)"
-        add("full_date", rf"\b(?:(?:le|ce)\s+)?(?:(?:{wd})\s+)?(?P<d>{day_number})\s+(?P<mon>{mon})"
+        mod = r"(?:(?P<mod>(?:au |a la |en |des le |des la |jusqu'a la |la |le )?(?:debut|fin|mi|milieu|courant))[\s-]+(?:de\s+|d'|du\s+mois\s+de\s+|du\s+mois\s+d')?)"
+        add("full_date", rf"\b(?:(?:le|ce)\s+)?(?:(?P<wd>{wd})\s+)?(?P<d>{day_number})\s+(?P<mon>{mon})"
             rf"(?:\s+(?P<y>{year4}|'?\d\d)(?!\d|[.,]\d)|{rel})?(?:{part})?", full_date)
         add("day_range", rf"\b(?:les?\s+|du\s+|entre\s+le\s+)?(?P<d>{day_number})(?:er)?\s*(?:et|au|-|a|&|ou)\s*"
             rf"(?:le\s+)?(?=(?:(?:{wd})\s+)?{day_number}\s+(?P<mon>{mon})(?:\s+(?P<y>{year4}))?{rel}?)",
@@ -441,11 +456,13 @@ def _build(language: str) -> list[Rule]:
             lambda m, ctx: _year_fr(m, ctx))
         add("quarter", rf"\b(?:le|au|du|ce|un)?\s*(?P<n>premier|1er|deuxieme|second|2e|2eme|troisieme|3e|3eme|quatrieme|4e|4eme|dernier)\s+(?P<kind>trimestre|semestre)(?:\s+(?:de\s+|d')?(?:l'annee\s+|l'an\s+)?(?P<y>{year4}|derniere?|prochaine?|passee?))?",
             quarter_expression)
-        add("ago", rf"\b(?:(?P<dir>il\s+y\s+a|dans|d'ici)\s+)(?P<n>\d+|{nums})\s+(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|annee)\b", ago)
+        add("ago", rf"\b(?:(?P<dir>il\s+y\s+a|dans|d'ici)\s+)(?P<n>\d+|{nums})\s+(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|annee)\b(?!\s+(?:de|d'|du|des|ou)\b)", ago)
         add("duration", rf"\b(?P<n>\d+|{nums})\s+(?P<u>{units})\b(?!\s+(?:plus tard|plus tot|apres|avant|auparavant))", duration_expression)
         add("present", r"\b(?:actuellement|maintenant|a l'heure actuelle|a present|de nos jours|pour l'instant|pour le moment)\b", present_reference)
         add("holiday", r"\b(?:a\s+|la\s+|le\s+|de\s+)?(?P<h>lundi de paques|lundi de pentecote|paques|pentecote|toussaint|noel|saint-sylvestre|jour de l'an)(?!\w)(?:\s+(?P<y>" + year4 + r")|\s+(?P<rel>dernier|derniere|prochain|prochaine))?", holiday)
-        add("anaphoric", r"\b(?:le\s+|la\s+|au\s+)?(?P<w>lendemain|surlendemain|avant-veille|veille|meme\s+jour|jour\s+meme)(?!\s+(?:de|du|d')\s)(?:\s+(?:matin|soir))?|\bce\s+(?P<w2>jour-la)",
+        add("part_of_day", r"\b(?:(?<=\bvers )|(?<=\ba ))midi\b|\b(?:la\s+(?:nuit|soiree|matinee)|le\s+(?:matin|soir)\s+meme|(?:a\s+)?ce\s+moment[\s-]+la)\b(?!\s+(?:de|du|d'|ou|où|qui|que|suivante|precedente|derniere)\b)",
+            anaphoric_part_of_day, anaphoric=True)
+        add("anaphoric", r"\b(?:le\s+|la\s+|au\s+)?(?P<w>lendemain|surlendemain|avant-veille|veille|meme\s+jour|jour\s+meme)(?!\s+(?:de|du|d')\s)(?:\s+(?P<part>matin|soir))?|\bce\s+(?P<w2>jour-la)",
             lambda m, ctx: anaphoric_day(_Alias(m, "w", "w2"), ctx), anaphoric=True)
     else:
         day_number = r"(?:[12][0-9]|3[01]|0?[1-9])"
@@ -453,12 +470,12 @@ def _build(language: str) -> list[Rule]:
         rel = r"(?P<rel>last|next|this past|this coming|this)"
         mod = r"(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of|end of|earlier|later)[\s-]+)"
         clock = r"(?:(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)?\s*(?:gmt|utc|et|est|edt|bst|cet|local time)?,?\s+(?:on\s+)?)"
-        add("full_date", rf"\b(?:(?:{wd}),?\s+)?(?P<mon>{mon})\s+(?P<d>{day_number})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>{year4})\b)?", _en_capital(full_date))
-        add("full_date_dmy", rf"\b(?:(?:{wd}),?\s+)?(?:the\s+)?(?P<d>{day_number})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<y>{year4})\b)?", _en_capital(full_date))
+        add("full_date", rf"\b(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\s+(?P<d>{day_number})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>{year4})\b)?", _en_capital(full_date))
+        add("full_date_dmy", rf"\b(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>{day_number})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<y>{year4})\b)?", _en_capital(full_date))
         add("numeric", rf"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>{year4}|\d\d)(?![\d/])", us_numeric)
         add("iso", rf"\b(?P<y>{year4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", full_date)
         add("month_year", rf"\b{mod}?(?P<mon>{mon})\.?,?\s+(?:of\s+)?(?P<y>{year4})\b", month_with_year)
-        add("month", rf"\b(?:(?P<pre>in|since|by|until|till|through|throughout|of|from|during|before|after|to|between|and|or|for|last|next|this|that|every)\s+)?{mod}?(?:{rel}\s+)?(?P<mon>{mon})\b(?![.-]\w)",
+        add("month", rf"\b(?:(?P<pre>in|since|by|until|till|through|throughout|of|from|during|before|after|to|between|and|or|for|every)\s+)?{mod}?(?:{rel}\s+)?(?P<mon>{mon})\b(?![.-]\w)",
             bare_month)
         add("year", rf"(?<![\d.,$£€])(?<!\d )\b(?:(?P<pre>in|since|by|until|year|fiscal|fy|the year|from|during|before|after)\s+)?(?P<y>{year4})\b{not_count}(?!-\d\d-)",
             year_expression)
@@ -468,7 +485,7 @@ def _build(language: str) -> list[Rule]:
         add("this_part", r"\b(?P<w>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _last_night)
         add("weekday", rf"\b{clock}?(?:(?P<det>on|this past|this coming|this|last|next|early|late|until|by|since|from)\s+)?(?P<wd>{wd})(?![\w-])(?:'s)?{part}?(?:\s+(?P<rel>next|last))?",
             weekday)
-        add("period", rf"\b{mod}?(?:(?P<rel>this|last|next|the past|the last|the previous|the coming|the next|the current|the)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<u>week|weekend|month|year|quarter)\b(?!\s+(?:of|earlier|later|before|after|that|when|in which))",
+        add("period", rf"\b{mod}?(?:(?P<rel>this|last|next|the past|the last|the previous|the coming|the next|the current|the)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<u>week|weekend|month|year|quarter)\b(?<!the week)(?<!the weekend)(?<!the month)(?<!the year)(?<!the quarter)",
             _en_period)
         add("quarter", rf"\b(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|final|last)[\s-]+(?P<kind>quarter|half)(?:\s+(?:of\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:(?P<y>{year4})|(?P<yrel>this|last|next)\s+year))?",
             lambda m, ctx: quarter_expression(_QuarterAlias(m), ctx))
@@ -478,7 +495,7 @@ def _build(language: str) -> list[Rule]:
         add("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|final)\s+)?(?P<n>\d+|{nums})[\s-]+(?P<u>{units})\b(?!\s+(?:ago|later|earlier|before|after))", duration_expression)
         add("present", r"\b(?:currently|now|at present|nowadays|these days|right now)\b", present_reference)
         add("holiday", r"\b(?P<h>christmas day|christmas eve|christmas|new year's day|new year's eve|easter sunday|easter monday|easter|good friday|halloween|independence day)\b(?:\s+(?P<y>" + year4 + r")|(?P<rel>))", _en_capital(holiday, "h"))
-        add("anaphoric", r"\b(?P<w>the next day|the following day|the day before|the previous day|the same day)\b",
+        add("anaphoric", r"\b(?P<w>the next day|the following day|the day before|the previous day|the same day)\b(?=\s*[.,;:!?)]|\s*$)",
             anaphoric_day, anaphoric=True)
     return rules
 

@@ -12,7 +12,7 @@ import re
 _FR_ADVERBS = (r"(?:(?:d[ée]j[àa]|aussi|[ée]galement|bien|pas|point|encore|notamment|enfin|"
                r"finalement|ensuite|alors|toujours|jamais|lui-m[êe]me|elle-m[êe]me|"
                r"donc|d'ailleurs|cependant|pourtant|tout|plus|en effet|[a-zéèêîôû]+ment)\s+)*")
-_FR_PARTICIPLE = r"[a-zàâçéèêëîïôûùüÿœ'-]*(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|t|te|ts|ert|ort|int|eint|ait)"
+_FR_PARTICIPLE = r"[a-zàâçéèêëîïôûùüÿœ]*(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|t|te|ts|ert|ort|int|eint|ait)"
 _FR_FUTURE_WORDS = (r"prévue?s?|attendue?s?|programmée?s?|convoquée?s?|fixée?s?|planifiée?s?|"
                     r"envisagée?s?|annoncée?s? pour|prochaine?s?|à venir|bientôt|désormais")
 
@@ -37,6 +37,7 @@ _FR_CUES: list[tuple[str, re.Pattern[str]]] = [
     # Imparfait (not the conditionnel -rait): "affirmait", "était", "comparaissait".
     ("past", re.compile(r"\b(?![a-zàâçéèêîôû'-]*r(?:ait|aient)\b)"
                         r"[a-zàâçéèêîôû'-]{2,}(?:ait|aient)\b")),
+    ("future", re.compile(r"(?i)\b(?:avant que|avant de|d'ici|jusqu'à ce que|afin de|pour que)\b")),
     ("past", re.compile(r"(?i)\b(?:hier|avant-hier|derni[eè]re?s?|pass[ée]e?s?|récemment|"
                         r"naguère|auparavant)\b")),
 ]
@@ -59,7 +60,7 @@ _EN_CUES: list[tuple[str, re.Pattern[str]]] = [
                         r"hit|put|cut|quit|shut|spent|built|felt|heard|meant|knew|grew|threw|"
                         r"drew|chose|broke|stood|sat|fought|caught|taught|sought|ago|last|"
                         r"earlier|previously|recently|yesterday)\b")),
-    ("past", re.compile(r"\b(?!(?:need|feed|seed|speed|proceed|succeed|exceed|breed|bed|red|"
+    ("past", re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?!(?:need|feed|seed|speed|proceed|succeed|exceed|breed|bed|red|"
                         r"shed|wed|bleed|embed|hundred|indeed|expected|scheduled|planned|"
                         r"slated|proposed|intended|hoped|aimed|anticipated|red)\b)[a-z]{3,}ed\b")),
 ]
@@ -94,14 +95,21 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     return True
 
 
-def guess_tense(text: str, start: int, end: int, language: str) -> str | None:
-    """"past", "future" or None for the expression text[start:end], from the nearest tense cue."""
-    left, right = sentence_bounds(text, start, end)
-    if language == "fr":
-        before = _FR_PARTICIPLE_BEFORE.search(text, left, start)
-        if before and before.group(1) not in _FR_NOUNS_IN_E and not before.group(1).endswith("ité"):
-            future = re.fullmatch(_FR_FUTURE_WORDS, before.group(1))
-            return "future" if future else "past"
+_CLAUSE_BREAK = re.compile(r"[,()«»\"\u201c\u201d\u2013\u2014]")
+# Beyond this many characters a verb is more likely to belong to another clause than to ours.
+_MAX_DISTANCE = 60
+
+
+def _clause_bounds(text: str, start: int, end: int, left: int, right: int) -> tuple[int, int]:
+    """The comma- or bracket-delimited stretch of the sentence around text[start:end]."""
+    breaks_before = [m.end() for m in _CLAUSE_BREAK.finditer(text, left, start)]
+    after = _CLAUSE_BREAK.search(text, end, right)
+    return (breaks_before[-1] if breaks_before else left), (after.start() if after else right)
+
+
+def _nearest_cue(text: str, start: int, end: int, left: int, right: int, language: str,
+                 limit: int | None) -> str | None:
+    """The label of the tense cue nearest to text[start:end] within text[left:right]."""
     cues = _FR_CUES if language == "fr" else _EN_CUES
     best: tuple[int, int, str] | None = None
     for rank, (label, pattern) in enumerate(cues):
@@ -109,7 +117,25 @@ def guess_tense(text: str, start: int, end: int, language: str) -> str | None:
             if m.start() < end and start < m.end():
                 continue  # a cue inside the expression itself ("jeudi prochain") is not a verb
             distance = start - m.end() if m.end() <= start else m.start() - end
+            if limit is not None and distance > limit:
+                continue
             key = (distance, rank)
             if best is None or key < best[:2]:
                 best = (distance, rank, label)
     return None if best is None else best[2]
+
+
+def guess_tense(text: str, start: int, end: int, language: str) -> str | None:
+    """"past", "future" or None for the expression text[start:end], from the nearest tense cue:
+    first within its clause, then within the sentence if not too far away."""
+    # Headlines in capitals ("LE VILLAGE FERA LA FÊTE DIMANCHE") are read in lower case.
+    text = re.sub(r"\b[^\W\d_]{2,}\b", lambda w: w.group().lower() if w.group().isupper() else w.group(), text)
+    left, right = sentence_bounds(text, start, end)
+    if language == "fr":
+        before = _FR_PARTICIPLE_BEFORE.search(text, left, start)
+        if before and before.group(1) not in _FR_NOUNS_IN_E and not before.group(1).endswith("ité"):
+            future = re.fullmatch(_FR_FUTURE_WORDS, before.group(1))
+            return "future" if future else "past"
+    clause_left, clause_right = _clause_bounds(text, start, end, left, right)
+    return (_nearest_cue(text, start, end, clause_left, clause_right, language, None)
+            or _nearest_cue(text, start, end, left, right, language, _MAX_DISTANCE))
