@@ -157,7 +157,19 @@ class Alias(models.Model):
 
 class EventQuerySet(models.QuerySet):
     def visible(self):
-        return self.exclude(review_state=ReviewState.REJECTED)
+        """What the timeline shows: not rejected, not merged away, not only from irrelevant articles."""
+        from apps.ingestion.models import Article
+
+        evidence = EventEvidence.objects.filter(event=models.OuterRef("pk"))
+        irrelevant = Article.Status.IRRELEVANT
+        # An editor marking an article irrelevant hides the machine's events that only it reported;
+        # events an editor reviewed, or that other articles also report, stay.
+        only_irrelevant = (
+            Q(review_state=ReviewState.UNREVIEWED)
+            & models.Exists(evidence.filter(article__status=irrelevant))
+            & ~models.Exists(evidence.exclude(article__status=irrelevant))
+        )
+        return self.exclude(review_state=ReviewState.REJECTED).filter(merged_into__isnull=True).exclude(only_irrelevant)
 
     def involving(self, actor):
         return self.filter(participants__actor=actor)
@@ -280,7 +292,10 @@ class EventEvidence(models.Model):
 
 class StatementQuerySet(models.QuerySet):
     def visible(self):
-        return self.exclude(review_state=ReviewState.REJECTED)
+        """Not rejected, and not the machine's reading of an article an editor marked irrelevant."""
+        return self.exclude(review_state=ReviewState.REJECTED).exclude(
+            review_state=ReviewState.UNREVIEWED, article__status="irrelevant"
+        )
 
 
 class Statement(Reviewable):
