@@ -316,8 +316,11 @@ def ago(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     if amount is None or unit not in ("D", "W", "M", "Y"):
         return None
     sign = 1 if m.group("dir") in ("dans", "in", "d'ici") else -1
-    if sign > 0 and ctx.language == "en" and ctx.tense(m.start(), m.end()) != "future":
-        return cal.duration(amount, unit)  # "the highest in three years" is a span, not a date
+    if sign > 0 and ctx.language == "en" and m.group("dir") != "ago":
+        before = ctx.folded[max(0, m.start() - 30):m.start()]
+        if (m.group("dir") == "within" or ctx.tense(m.start(), m.end()) == "past"
+                or re.search(r"(?:\w+est|first|time|once|twice|high|low|worst|best|record)\s+$", before)):
+            return cal.duration(amount, unit)  # "the highest in three years" is a span, not a date
     if unit == "W":
         # TimeML annotators give "il y a une semaine" the day a week away, not a week value.
         return cal.day(ctx.dct + datetime.timedelta(weeks=sign * amount))

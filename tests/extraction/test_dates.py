@@ -1,0 +1,270 @@
+"""The temporal expression resolver: sentences written for these tests, French and English."""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from apps.extraction.dates import Timex, find_timexes, resolve_expression
+
+THURSDAY = datetime.date(2025, 9, 4)  # a Thursday, like the seed story
+
+
+def values(text: str, dct: datetime.date = THURSDAY, language: str = "fr") -> dict[str, str]:
+    """The resolved value of every expression found, keyed by its text."""
+    return {t.text: t.value for t in find_timexes(text, dct, language)}
+
+
+def value_of(text: str, expression: str, dct: datetime.date = THURSDAY,
+             language: str = "fr") -> str | None:
+    """The value given to the expression found at `expression` (by overlap) in text."""
+    start = text.index(expression)
+    end = start + len(expression)
+    for t in find_timexes(text, dct, language):
+        if t.start < end and start < t.end:
+            return t.value
+    return None
+
+
+# --- bare weekdays follow the tense of their clause ---------------------------------------
+
+@pytest.mark.parametrize("sentence, expression, expected", [
+    ("Le chef de l'État a déclaré mercredi que rien n'était décidé.", "mercredi", "2025-09-03"),
+    ("Les ministres participent jeudi à une visioconférence.", "jeudi", "2025-09-04"),
+    ("La réunion se tiendra jeudi à l'Élysée.", "jeudi", "2025-09-04"),
+    ("L'émissaire est attendu jeudi à Berlin.", "jeudi", "2025-09-04"),
+    ("Le sommet se tiendra vendredi à Rome.", "vendredi", "2025-09-05"),
+    ("Les délégations doivent se retrouver lundi à Genève.", "lundi", "2025-09-08"),
+    ("Le porte-parole a indiqué lundi que les discussions avançaient.", "lundi", "2025-09-01"),
+    ("Mardi, les négociateurs avaient quitté la salle sans accord.", "Mardi", "2025-09-02"),
+    ("Le texte, publié mardi, prévoit un cessez-le-feu.", "mardi", "2025-09-02"),
+    ("Le ministre a déclaré mercredi que le vote aura lieu samedi.", "samedi", "2025-09-06"),
+    ("Le ministre a déclaré mercredi que le vote aura lieu samedi.", "mercredi", "2025-09-03"),
+    ("Le conseil se réunira jeudi prochain.", "jeudi prochain", "2025-09-11"),
+    ("Il est arrivé jeudi dernier à Varsovie.", "jeudi dernier", "2025-08-28"),
+    ("Ce jeudi, les dirigeants font le point.", "Ce jeudi", "2025-09-04"),
+    ("LES DIRIGEANTS SE RÉUNIRONT DIMANCHE", "DIMANCHE", "2025-09-07"),
+])
+def test_french_weekdays_follow_tense(sentence: str, expression: str, expected: str) -> None:
+    assert value_of(sentence, expression) == expected
+
+
+@pytest.mark.parametrize("sentence, expression, expected", [
+    ("The envoy will meet the delegation on Friday.", "Friday", "2025-09-05"),
+    ("The foreign minister said on Monday that talks had stalled.", "Monday", "2025-09-01"),
+    ("Negotiators met on Tuesday in Riyadh.", "Tuesday", "2025-09-02"),
+    ("Leaders are expected to sign the text on Saturday.", "Saturday", "2025-09-06"),
+    ("The summit is due to open on Monday.", "Monday", "2025-09-08"),
+    ("Delegates gathered Thursday morning in Paris.", "Thursday morning", "2025-09-04"),
+    ("The talks resume next Wednesday.", "next Wednesday", "2025-09-10"),
+    ("He flew to Kyiv last Sunday.", "last Sunday", "2025-08-31"),
+])
+def test_english_weekdays_follow_tense(sentence: str, expression: str, expected: str) -> None:
+    assert value_of(sentence, expression, language="en") == expected
+
+
+def test_resolve_expression_takes_tense_from_the_caller() -> None:
+    assert resolve_expression("mercredi", THURSDAY, "fr", tense="past").value == "2025-09-03"
+    assert resolve_expression("mercredi", THURSDAY, "fr", tense="future").value == "2025-09-10"
+    assert resolve_expression("on Friday", THURSDAY, "en", tense="future").value == "2025-09-05"
+    assert resolve_expression("on Friday", THURSDAY, "en", tense="past").value == "2025-08-29"
+    assert resolve_expression("jeudi", THURSDAY, "fr", tense="future").value == "2025-09-04"
+
+
+def test_resolve_expression_returns_a_full_timex() -> None:
+    timex = resolve_expression("la semaine dernière", THURSDAY, "fr")
+    assert timex == Timex(0, 19, "la semaine dernière", "2025-W35", "week",
+                          datetime.date(2025, 8, 25), "DATE")
+    assert resolve_expression("rien à signaler", THURSDAY, "fr") is None
+    with pytest.raises(ValueError):
+        resolve_expression("jeudi", THURSDAY, "fr", tense="soon")
+
+
+# --- days, months and years named outright ------------------------------------------------
+
+@pytest.mark.parametrize("expression, expected, precision", [
+    ("le 15 août", "2025-08-15", "day"),
+    ("15 août 2025", "2025-08-15", "day"),
+    ("le 1er octobre", "2025-10-01", "day"),
+    ("le mardi 2 septembre", "2025-09-02", "day"),
+    ("hier", "2025-09-03", "day"),
+    ("avant-hier", "2025-09-02", "day"),
+    ("demain", "2025-09-05", "day"),
+    ("aujourd'hui", "2025-09-04", "day"),
+    ("ce matin", "2025-09-04", "day"),
+    ("hier soir", "2025-09-03", "day"),
+    ("la semaine dernière", "2025-W35", "week"),
+    ("la semaine prochaine", "2025-W37", "week"),
+    ("cette semaine", "2025-W36", "week"),
+    ("le mois dernier", "2025-08", "month"),
+    ("le mois prochain", "2025-10", "month"),
+    ("l'an dernier", "2024", "year"),
+    ("l'année prochaine", "2026", "year"),
+    ("cette année", "2025", "year"),
+    ("en 2024", "2024", "year"),
+    ("en 1999", "1999", "year"),
+    ("début septembre", "2025-09", "month"),
+    ("fin août", "2025-08", "month"),
+    ("mi-juillet", "2025-07", "month"),
+    ("fin septembre 2024", "2024-09", "month"),
+    ("mai 2022", "2022-05", "month"),
+    ("à la fin de l'année dernière", "2024", "year"),
+    ("il y a deux semaines", "2025-08-21", "day"),
+    ("il y a trois mois", "2025-06", "month"),
+    ("il y a deux ans", "2023", "year"),
+    ("dans trois jours", "2025-09-07", "day"),
+    ("le premier trimestre", "2025-Q1", "quarter"),
+    ("le troisième trimestre 2024", "2024-Q3", "quarter"),
+    ("le 05/09/2025", "2025-09-05", "day"),
+    ("2025-09-12", "2025-09-12", "day"),
+])
+def test_french_expressions(expression: str, expected: str, precision: str) -> None:
+    timex = resolve_expression(expression, THURSDAY, "fr")
+    assert timex is not None and (timex.value, timex.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("expression, expected, precision", [
+    ("August 15", "2025-08-15", "day"),
+    ("Aug. 15, 2025", "2025-08-15", "day"),
+    ("15 August 2025", "2025-08-15", "day"),
+    ("yesterday", "2025-09-03", "day"),
+    ("tomorrow", "2025-09-05", "day"),
+    ("this morning", "2025-09-04", "day"),
+    ("last night", "2025-09-03", "day"),
+    ("last week", "2025-W35", "week"),
+    ("next week", "2025-W37", "week"),
+    ("this month", "2025-09", "month"),
+    ("last year", "2024", "year"),
+    ("next year", "2026", "year"),
+    ("in 2024", "2024", "year"),
+    ("early September", "2025-09", "month"),
+    ("mid-July", "2025-07", "month"),
+    ("two weeks ago", "2025-08-21", "day"),
+    ("three years ago", "2022", "year"),
+    ("in three days", "2025-09-07", "day"),
+    ("the third quarter", "2025-Q3", "quarter"),
+    ("the first quarter of 2024", "2024-Q1", "quarter"),
+    ("9/12/2025", "2025-09-12", "day"),
+])
+def test_english_expressions(expression: str, expected: str, precision: str) -> None:
+    timex = resolve_expression(expression, THURSDAY, "en")
+    assert timex is not None and (timex.value, timex.precision) == (expected, precision)
+
+
+def test_first_day_of_each_period() -> None:
+    found = {t.text: t.date for t in find_timexes(
+        "la semaine dernière, le mois dernier, l'an dernier, le premier trimestre", THURSDAY, "fr")}
+    assert found == {"la semaine dernière": datetime.date(2025, 8, 25),
+                     "le mois dernier": datetime.date(2025, 8, 1),
+                     "l'an dernier": datetime.date(2024, 1, 1),
+                     "le premier trimestre": datetime.date(2025, 1, 1)}
+
+
+# --- years chosen around the publication date ---------------------------------------------
+
+def test_day_without_year_near_new_year() -> None:
+    january = datetime.date(2025, 1, 2)
+    assert value_of("Les pourparlers ont repris le 28 décembre.", "le 28 décembre",
+                    january) == "2024-12-28"
+    assert value_of("The ceasefire was agreed on December 28.", "December 28", january,
+                    "en") == "2024-12-28"
+    december = datetime.date(2024, 12, 30)
+    assert value_of("Une nouvelle session aura lieu le 3 janvier.", "le 3 janvier",
+                    december) == "2025-01-03"
+
+
+def test_month_without_year_follows_tense() -> None:
+    assert value_of("Les deux camps se sont rencontrés en février.", "février") == "2025-02"
+    assert value_of("Une conférence se tiendra en février.", "février") == "2026-02"
+    assert value_of("They met in November.", "November", language="en") == "2024-11"
+    assert value_of("Elections will be held in November.", "November",
+                    language="en") == "2025-11"
+    assert value_of("Le traité sera signé en septembre.", "septembre") == "2025-09"
+
+
+def test_weekday_given_with_a_date_picks_the_matching_year() -> None:
+    # 10 August fell on a Sunday in 2025, a Saturday in 2024.
+    assert value_of("Rendez-vous dimanche 10 août.", "dimanche 10 août",
+                    datetime.date(2025, 8, 1)) == "2025-08-10"
+
+
+def test_last_week_across_a_year_boundary() -> None:
+    assert resolve_expression("last week", datetime.date(2025, 1, 2), "en").value == "2024-W52"
+    assert resolve_expression("la semaine dernière", datetime.date(2021, 1, 6),
+                              "fr").value == "2020-W53"
+
+
+# --- what is not a date -------------------------------------------------------------------
+
+def test_impossible_dates_are_skipped() -> None:
+    assert values("Le 31 février, rien ne s'est passé.") == {}
+    assert values("Le 30 février 2025 n'existe pas.") == {}
+    assert values("The talks on February 30 never happened.", language="en") == {}
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("La ville compte 2000 habitants et 1500 emplois.", "fr"),
+    ("Le budget atteint 1999 euros par habitant.", "fr"),
+    ("La bibliothèque est ouverte le mercredi.", "fr"),
+    ("You may leave whenever you wish.", "en"),
+    ("June Carter sang at the festival.", "en"),
+    ("The army will march through the valley.", "en"),
+])
+def test_things_that_are_not_dates(sentence: str, language: str) -> None:
+    assert [t for t in find_timexes(sentence, THURSDAY, language) if t.date] == []
+
+
+def test_non_calendar_values_have_no_date() -> None:
+    found = {t.text: t for t in find_timexes(
+        "Actuellement, les discussions durent depuis trois ans.", THURSDAY, "fr")}
+    assert found["Actuellement"].value == "PRESENT_REF" and found["Actuellement"].date is None
+    assert found["trois ans"].value == "P3Y" and found["trois ans"].type == "DURATION"
+
+
+def test_anaphoric_day_counts_from_the_last_date_named() -> None:
+    text = "Les délégués sont arrivés le 2 septembre. Le lendemain, ils ont signé."
+    assert value_of(text, "Le lendemain") == "2025-09-03"
+
+
+def test_ranges_give_both_ends() -> None:
+    found = values("Les consultations auront lieu du 8 au 12 septembre.")
+    assert sorted(found.values()) == ["2025-09-08", "2025-09-12"]
+
+
+# --- offsets are always right -------------------------------------------------------------
+
+def test_offsets_survive_accents_and_odd_characters() -> None:
+    text = "İstanbul — Les représentants ont déclaré hier, à l’Élysée, qu’ils viendraient en août."
+    for timex in find_timexes(text, THURSDAY, "fr"):
+        assert text[timex.start:timex.end] == timex.text
+    assert {t.text for t in find_timexes(text, THURSDAY, "fr")} >= {"hier", "en août"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=300),
+       dct=st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31)),
+       language=st.sampled_from(["fr", "en"]))
+def test_find_timexes_never_raises_and_offsets_match(text: str, dct: datetime.date,
+                                                      language: str) -> None:
+    for timex in find_timexes(text, dct, language):
+        assert text[timex.start:timex.end] == timex.text
+        assert timex.start < timex.end
+
+
+WORDS = ["le", "15", "août", "2025", "hier", "jeudi", "dernier", "prochain", "semaine", "la",
+         "mois", "an", "il", "y", "a", "deux", "dans", "fin", "début", "mi-", "trimestre",
+         "last", "next", "week", "Friday", "on", "May", "31", "février", "December", "ago",
+         "years", "in", "the", "quarter", "lendemain", "9999", "0", "01/01/0001", ",", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS), max_size=12),
+       dct=st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31)),
+       language=st.sampled_from(["fr", "en"]))
+def test_date_like_noise_never_raises(words: list[str], dct: datetime.date,
+                                      language: str) -> None:
+    text = " ".join(words)
+    for timex in find_timexes(text, dct, language):
+        assert text[timex.start:timex.end] == timex.text
