@@ -1,0 +1,110 @@
+"""Entry points: one article or many in, structured extraction out."""
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+
+from apps.extraction.dates import find_timexes, resolve_expression
+
+from .actors import resolve_actors
+from .events import read_events
+from .gazetteer import Gazetteer, normalize, tokenize_folded
+from .layout import analyse, sentence_bounds
+from .nlp import detect_language, get_nlp, normalize_language
+from .quotes import QuoteReader, read_statements
+from .records import ArticleInput, Extraction
+from .topics import TopicMatcher
+
+EXTRACTOR_VERSION = "2025.1"
+BATCH_SIZE = 16
+
+
+def article_language(article: ArticleInput) -> str:
+    """The article's declared language when supported, else the detected one."""
+    return normalize_language(article.language) or detect_language(article.text)
+
+
+def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Read one article."""
+    return extract_many([article], gazetteer=gazetteer)[0]
+
+
+def extract_many(articles: Iterable[ArticleInput], *, gazetteer: Gazetteer | None = None) -> list[Extraction]:
+    """Read many articles, one spaCy pass per article, batched per language through nlp.pipe."""
+    articles = list(articles)
+    gaz = gazetteer or Gazetteer.from_file()
+    topics = TopicMatcher.from_file()
+    languages = [article_language(a) for a in articles]
+    results: list[Extraction | None] = [None] * len(articles)
+    for language in sorted(set(languages)):
+        indexes = [i for i, lang in enumerate(languages) if lang == language]
+        nlp = get_nlp(language)
+        docs = nlp.pipe((articles[i].text for i in indexes), batch_size=BATCH_SIZE)
+        for i, doc in zip(indexes, docs):
+            results[i] = _read(articles[i], doc, language, gaz, topics)
+    return [r for r in results if r is not None]
+
+
+def _byline_from_source(source: str | None) -> list[str]:
+    m = re.search(r"byline:\s*([^,;)]+(?:\s+and\s+[^,;)]+)?)", source or "", re.I)
+    return [n.strip() for n in re.split(r"\s+and\s+|\s+et\s+", m.group(1))] if m else []
+
+
+def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: TopicMatcher) -> Extraction:
+    text = article.text
+    published = article.published
+    layout = analyse(text)
+    for name in _byline_from_source(article.source):
+        if normalize(name) not in {normalize(a) for a in layout.authors}:
+            layout.authors.append(name)
+    _, tokens = tokenize_folded(text)
+    table = resolve_actors(text, doc, tokens, gaz, layout, published)
+    # journalists are never actors, even when the gazetteer or spaCy saw their names elsewhere
+    author_forms = {normalize(a) for a in layout.authors}
+    for key in [k for k, a in table.actors.items() if normalize(a.name) in author_forms]:
+        del table.actors[key]
+    table.mentions = [m for m in table.mentions if m.key in table.actors]
+    timexes = find_timexes(text, published, language)
+    sentences = sentence_bounds(text, layout)
+    statements = read_statements(text, language, layout, table, gaz, sentences, timexes, published,
+                                 resolve_expression)
+    resolver = QuoteReader(text, language, layout, table, gaz, sentences, timexes, published, resolve_expression)
+    resolver.said = []
+    for st in statements:
+        if st.speaker:
+            from .quotes import _Said
+            resolver.said.append(_Said(st.start, st.speaker, st.date, not st.date_inferred))
+    events = read_events(doc, text, language, layout, table, timexes, published, resolve_expression,
+                         lambda pos, pronoun: resolver.resolve_pronoun(pos, pronoun))
+    for st in statements:
+        st.topics = topics.topics(st.text, language)
+    for ev in events:
+        ev.topics = topics.topics(ev.evidence_text, language)
+    actors = [a for a in table.actors.values() if a.mentions]
+    return Extraction(article_id=article.id, language=language, extractor_version=EXTRACTOR_VERSION,
+                      authors=list(layout.authors), actors=actors, statements=statements, events=events,
+                      topics=topics.article_topics(article.title, text, language))
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def to_contract_json(extraction: Extraction) -> dict:
+    """The JSON of the evaluation contract (see shared/eval/README.md)."""
+    names = {a.key: a.name for a in extraction.actors}
+    actors = []
+    for a in extraction.actors:
+        surfaces: list[str] = []
+        for m in a.mentions:
+            if m.text not in surfaces:
+                surfaces.append(m.text)
+        actors.append({"name": a.name, "kind": a.kind, "mentions": surfaces})
+    statements = [{"speaker": names.get(s.speaker) if s.speaker else None, "text": s.text, "direct": s.direct,
+                   "date": _iso(s.date)} for s in extraction.statements]
+    events = [{"title": e.title, "kind": e.kind, "date": _iso(e.date),
+               "date_precision": e.precision if e.date else "unknown", "status": e.status,
+               "location": e.location, "participants": [names[p.key] for p in e.participants if p.key in names]}
+              for e in extraction.events]
+    return {"language": extraction.language, "actors": actors, "statements": statements, "events": events}

@@ -1,0 +1,228 @@
+"""The gazetteer: known actors and places, their aliases and titles, and a fast matcher over text."""
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteer.json"
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def fold_char(ch: str) -> str:
+    """One character, lower-cased and without accents (always one character, so offsets survive)."""
+    low = ch.lower()
+    if len(low) != 1:
+        return ch
+    base = unicodedata.normalize("NFD", low)[0]
+    return base if base.isalnum() else low
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, keeping the length of the text."""
+    return "".join(fold_char(c) for c in text.translate(_APOSTROPHES))
+
+
+def normalize(text: str) -> str:
+    """Comparison form of a name: accents, case, apostrophes and hyphens ignored."""
+    return " ".join(_WORD.findall(fold(text)))
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """The folded word tokens of a name."""
+    return tuple(_WORD.findall(fold(text)))
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title that points at one person during a period ("le président ukrainien")."""
+
+    name: str
+    language: str | None
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+
+    def valid_on(self, day: datetime.date) -> bool:
+        """Whether the title meant this person on that day."""
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day < self.valid_to)
+
+
+@dataclass
+class Entry:
+    """One known actor or place."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    role: str = ""
+    wikidata: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+    gender: str | None = None
+    location: str | None = None  # for seats of government: the city they stand for as a place
+    metonym_of: str | None = None  # for capitals: the country they stand for as an actor
+    media: bool = False
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One matchable form: which entry, how it was written, and whether it is a title."""
+
+    key: str
+    surface: str
+    is_title: bool
+    acronym: bool  # all capitals in the gazetteer: match only when written in capitals
+    title: Title | None = None
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _is_acronym(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    return len(letters) <= 5 and all(c.isupper() for c in letters) and bool(letters)
+
+
+class Gazetteer:
+    """Known actors and places; built from plain dicts so the same class serves the shipped file and the database."""
+
+    def __init__(self, entries: list[dict], *, rejected_names: list[str] | tuple[str, ...] = (),
+                 speaker_corrections: dict[str, str] | None = None):
+        self.entries: dict[str, Entry] = {}
+        self.index: dict[tuple[str, ...], list[Alias]] = {}
+        self.rejected = {normalize(n) for n in rejected_names if normalize(n)}
+        # "speaker_corrections": normalized surface form → actor key, as editors fixed them
+        self.speaker_corrections = {normalize(k): v for k, v in (speaker_corrections or {}).items()}
+        self.max_len = 1
+        for raw in entries:
+            self._add(raw)
+
+    def _add(self, raw: dict) -> None:
+        aliases = [a["name"] if isinstance(a, dict) else a for a in raw.get("aliases", [])]
+        titles = [Title(t["name"], t.get("language"), _date(t.get("valid_from")), _date(t.get("valid_to")))
+                  for t in raw.get("titles", [])]
+        entry = Entry(key=raw["key"], name=raw["name"], kind=raw.get("kind", "organization"),
+                      country=raw.get("country"), role=raw.get("role") or "", wikidata=raw.get("wikidata"),
+                      aliases=aliases, titles=titles, gender=raw.get("gender"), location=raw.get("location"),
+                      metonym_of=raw.get("metonym_of"), media=bool(raw.get("media")))
+        self.entries[entry.key] = entry
+        for surface in [entry.name, *aliases]:
+            self._index(Alias(entry.key, surface, False, _is_acronym(surface)))
+        for title in titles:
+            self._index(Alias(entry.key, title.name, True, False, title))
+
+    def _index(self, alias: Alias) -> None:
+        tokens = name_tokens(alias.surface)
+        if not tokens or normalize(alias.surface) in self.rejected:
+            return
+        bucket = self.index.setdefault(tokens, [])
+        if not any(a.key == alias.key and a.is_title == alias.is_title and a.acronym == alias.acronym for a in bucket):
+            bucket.append(alias)
+        self.max_len = max(self.max_len, len(tokens))
+
+    @classmethod
+    def from_file(cls, path: Path | str = DATA_FILE) -> "Gazetteer":
+        """The gazetteer shipped with Parley (apps/extraction/data/gazetteer.json)."""
+        return _load_file(str(path))
+
+    def get(self, key: str | None) -> Entry | None:
+        """The entry with this key, or None."""
+        return self.entries.get(key) if key else None
+
+    def is_rejected(self, name: str) -> bool:
+        """Whether editors rejected this name as an actor."""
+        return normalize(name) in self.rejected
+
+    def person_forms(self) -> dict[str, str]:
+        """Normalized names and aliases of every person → key, for fuzzy matching of spelling variants."""
+        return _person_forms(self)
+
+
+@functools.cache
+def _load_file(path: str) -> Gazetteer:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return Gazetteer(data["entries"], rejected_names=data.get("rejected_names", []))
+
+
+_FORMS_CACHE: dict[int, dict[str, str]] = {}
+
+
+def _person_forms(gaz: Gazetteer) -> dict[str, str]:
+    cached = _FORMS_CACHE.get(id(gaz))
+    if cached is None:
+        cached = {}
+        for entry in gaz.entries.values():
+            if entry.kind == "person":
+                for surface in [entry.name, *entry.aliases]:
+                    cached.setdefault(normalize(surface), entry.key)
+        _FORMS_CACHE[id(gaz)] = cached
+    return cached
+
+
+@dataclass(frozen=True)
+class Match:
+    """One gazetteer form found in a text."""
+
+    start: int
+    end: int
+    aliases: tuple[Alias, ...]
+
+
+def tokenize_folded(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The folded text and its word tokens (start, end, folded word)."""
+    folded = fold(text)
+    return folded, [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
+
+
+def find_matches(gaz: Gazetteer, text: str, tokens: list[tuple[int, int, str]]) -> list[Match]:
+    """Longest gazetteer matches, left to right, over the word tokens of a text (linear in its length)."""
+    matches: list[Match] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        found = None
+        for length in range(min(gaz.max_len, n - i), 0, -1):
+            key = tuple(t[2] for t in tokens[i:i + length])
+            aliases = gaz.index.get(key)
+            if not aliases:
+                continue
+            start, end = tokens[i][0], tokens[i + length - 1][1]
+            # a word run across a line break is not a name
+            if "\n" in text[start:end] or any(q in text[start:end] for q in '"“”«»'):
+                continue
+            surface = text[start:end]
+            usable = tuple(a for a in aliases if _case_ok(a, surface))
+            if usable:
+                # "U.S." : keep the trailing dot of an abbreviation
+                if end < len(text) and text[end] == "." and "." in surface and length > 1:
+                    end += 1
+                found = Match(start, end, usable)
+                i += length
+                break
+        if found:
+            matches.append(found)
+        else:
+            i += 1
+    return matches
+
+
+def _case_ok(alias: Alias, surface: str) -> bool:
+    if alias.is_title:
+        return True
+    letters = [c for c in surface if c.isalpha()]
+    if alias.acronym:
+        return all(c.isupper() for c in letters)  # "US", never the pronoun "us"
+    alias_first = next((c for c in alias.surface if c.isalpha()), "")
+    if alias_first.islower():
+        return True  # common-noun forms such as "coalition des volontaires"
+    # a proper name is written with a capital, possibly after "l'" or a particle (von der Leyen)
+    body = re.sub(r"^(?:l['’]|the\s+|von\s+der\s+|van\s+|de\s+)", "", surface, flags=re.I)
+    first = body[:1]
+    return first.isupper() or first.isdigit() or first == "@"

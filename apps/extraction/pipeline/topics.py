@@ -1,0 +1,66 @@
+"""Topics: which subjects of the talks an article, a statement or an event is about."""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+from .gazetteer import fold
+
+TOPICS_FILE = Path(__file__).resolve().parent.parent / "data" / "topics.json"
+
+
+class TopicMatcher:
+    """Keyword matcher over folded text, one compiled pattern per topic and language."""
+
+    def __init__(self, topics: list[dict]):
+        self.patterns: dict[str, dict[str, re.Pattern]] = {}
+        self.names = {t["slug"]: t.get("name", t["slug"]) for t in topics}
+        for topic in topics:
+            for lang in ("fr", "en"):
+                words = topic.get(lang, [])
+                if not words:
+                    continue
+                alternatives = []
+                for word in sorted(words, key=len, reverse=True):
+                    stem = re.escape(fold(word).rstrip("*"))
+                    stem = stem.replace(r"\ ", r"[\s\-]+").replace(r"\-", r"[\s\-]")
+                    alternatives.append(stem + (r"\w*" if word.endswith("*") else ""))
+                self.patterns.setdefault(topic["slug"], {})[lang] = re.compile(
+                    r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+    @classmethod
+    def from_file(cls, path: Path | str = TOPICS_FILE) -> "TopicMatcher":
+        """The topics shipped with Parley."""
+        return _load(str(path))
+
+    def counts(self, text: str, language: str) -> dict[str, int]:
+        """How often each topic's keywords occur in a text."""
+        folded = fold(text)
+        out = {}
+        for slug, by_lang in self.patterns.items():
+            pattern = by_lang.get(language) or by_lang.get("en")
+            n = len(pattern.findall(folded)) if pattern else 0
+            if n:
+                out[slug] = n
+        return out
+
+    def topics(self, text: str, language: str) -> list[str]:
+        """The topics a short text (a statement, an event's sentence) touches, in catalogue order."""
+        return list(self.counts(text, language))
+
+    def article_topics(self, title: str | None, text: str, language: str) -> list[str]:
+        """An article's topics: named in its title, or twice in its text; most frequent first."""
+        in_title = self.counts(title or "", language)
+        in_text = self.counts(text, language)
+        chosen = {slug: in_text.get(slug, 0) + 2 * n for slug, n in in_title.items()}
+        for slug, n in in_text.items():
+            if n >= 2:
+                chosen[slug] = chosen.get(slug, 0) + n
+        return sorted(chosen, key=lambda s: -chosen[s])
+
+
+@functools.cache
+def _load(path: str) -> TopicMatcher:
+    return TopicMatcher(json.loads(Path(path).read_text(encoding="utf-8"))["topics"])
