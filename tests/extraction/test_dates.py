@@ -239,7 +239,7 @@ def test_offsets_survive_accents_and_odd_characters() -> None:
     text = "İstanbul — Les représentants ont déclaré hier, à l’Élysée, qu’ils viendraient en août."
     for timex in find_timexes(text, THURSDAY, "fr"):
         assert text[timex.start:timex.end] == timex.text
-    assert {t.text for t in find_timexes(text, THURSDAY, "fr")} >= {"hier", "en août"}
+    assert {t.text for t in find_timexes(text, THURSDAY, "fr")} >= {"hier", "août"}
 
 
 @settings(max_examples=200, deadline=None)

@@ -65,6 +65,9 @@ def _candidates(rules: list[Rule], folded: str) -> list[tuple[int, int, int, Rul
     for index, rule in enumerate(rules):
         for m in rule.pattern.finditer(folded):
             start, end = m.span(rule.span_group)
+            # A leading preposition ("en", "on", "depuis") is not part of the expression.
+            if "pre" in m.re.groupindex and m.group("pre") and m.start("pre") <= start:
+                start = m.end("pre")
             # Leading spaces come from optional prefixes that did not match; trim them.
             while start < end and folded[start].isspace():
                 start += 1

@@ -44,10 +44,10 @@ class Context:
         """A year written earlier in the same sentence: "en 97 (en janvier, en octobre)"."""
         left = max(self.folded.rfind(". ", 0, position), self.folded.rfind("\n", 0, position))
         window = self.folded[max(left, position - 120, 0):position]
-        years = re.findall(r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d.,])|\ben (\d\d)\b", window)
+        years = re.findall(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d.,])|\ben (\d\d)(?=\s*[(),.;:])", window)
         if not years:
             return None
-        last = re.findall(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d.,])|\ben (\d\d)\b", window)[-1]
+        last = years[-1]
         return int(last[0]) if last[0] else _two_digit_year(int(last[1]), self.dct)
 
 
@@ -177,7 +177,7 @@ def bare_month(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
         if not (m.group("pre") or m.group("mod") or rel):
             return None  # "June Carter", "May I": a month name needs a preposition
     elif m.group("mon") == "mars" and ctx.text[m.start("mon")] == "M" and not (
-            m.group("pre") or m.group("mod") or rel):
+            m.group("pre") or m.group("det") or m.group("mod") or rel):
         return None  # "Mars" the planet or the brand
     direction = _direction(rel)
     if direction is None:
@@ -195,7 +195,7 @@ def _capitalised(text: str, position: int) -> bool:
 def year_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """A year: "1999", "en 2024", "l'année 2001", "in 2010", "fiscal 2013"."""
     number = int(m.group("y"))
-    if not m.group("pre") and not 1900 <= number <= 2099:
+    if not (m.group("pre") or m.group("det")) and not 1900 <= number <= 2099:
         return None
     if not cal.MIN_YEAR <= number <= cal.MAX_YEAR:
         return None
@@ -436,17 +436,17 @@ def _build(language: str) -> list[Rule]:
         add("iso", rf"\b(?P<y>{year4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", full_date)
         add("month_year", rf"\b{mod}?(?:(?:le\s+)?mois\s+d[e']\s*)?(?P<mon>{mon})\s+(?P<y>{year4}|'?\d\d)(?!\d|[.,]\d)(?!\s*(?:%|ans\b|euros|personnes))",
             month_with_year)
-        add("month", rf"\b(?:(?P<pre>en|depuis|des|jusqu'en|avant|apres|pour|au\s+mois\s+de|le\s+mois\s+de|mois\s+de|entre|de|d')\s*)?{mod}?(?P<mon>{mon})(?!\w){rel}?",
+        add("month", rf"\b(?:(?P<pre>en|depuis|des|jusqu'en|avant|apres|pour|entre|de|d')\s*)?(?:(?P<det>au\s+mois\s+de|le\s+mois\s+de|mois\s+de)\s*)?{mod}?(?P<mon>{mon})(?!\w){rel}?",
             bare_month)
-        add("year", rf"(?<![\d.,])(?<!\d )\b(?:(?P<pre>en|l'an|l'annee|depuis|des|avant|apres|jusqu'en|vers|fin|debut|courant|mi)[\s-]+)?(?P<y>{year4})\b{not_count}",
+        add("year", rf"(?<![\d.,])(?<!\d )\b(?:(?P<pre>en|depuis|des|avant|apres|jusqu'en|vers)\s+)?(?:(?P<det>l'an|l'annee|fin|debut|courant|mi)[\s-]+)?(?P<y>{year4})\b{not_count}",
             year_expression)
         add("year_pair", rf"\b(?P<y1>{year4})\s*[-/]\s*(?P<y2>\d\d)\b(?![-/]?\d)", year_second_half, "y2")
-        add("short_year", rf"\ben\s+(?P<y>[5-9]\d)\b{not_count}(?!\s*(?:h|km|ans)\b)", short_year)
+        add("short_year", r"\ben\s+(?P<y>[5-9]\d)(?=\s*[(),.;:]|\s+et\s|\s*$)", short_year, "y")
         add("decade", r"\b(?:les\s+)?annees\s+(?P<y>(?:19|20)?\d0)\b", decade)
         add("relative_day", rf"\b(?P<w>avant-hier|apres-demain|aujourd'hui|hier|demain)(?:\s+(?:{wd}))?(?:{part})?",
             relative_day)
         add("this_part", r"\b(?P<w>ce|cet|cette)\s+(?P<part>matin|soir|apres-midi|nuit|midi)\b", relative_day)
-        add("weekday", rf"\b(?:(?:(?:vers|a|des|entre)\s+)?\d{{1,2}}\s*h(?:\s*\d\d)?,?\s+)?(?:(?P<det>ce meme|ce|cet|le|les|du|des|depuis|dès|des)\s+)?(?P<wd>{wd})(?![\w-])"
+        add("weekday", rf"\b(?:(?:(?:vers|a|des|entre)\s+)?\d{{1,2}}\s*h(?:\s*\d\d)?,?\s+)?(?:(?P<pre>depuis|des|jusqu'a)\s+)?(?:(?P<det>ce meme|ce|cet|le|les|du)\s+)?(?P<wd>{wd})(?![\w-])"
             rf"(?:\s+(?P<rel>dernier|prochain|passe|precedent|suivant))?(?:{part})?(?!\s+(?:saint|gras)\b)", weekday)
         add("night_of", rf"\bla\s+nuit\s+(?:de|du)\s+(?P<wd>{wd})\s+(?:a|au)\s+(?:{wd})", weekday)
         add("week", rf"\b{mod}?(?P<rel>cette|la|ce|le)\s+(?P<u>semaine|mois|trimestre)(?:-ci)?(?:\s+(?P<rel2>derniere|dernier|passee|passe|prochaine|prochain|precedente|precedent|en cours))?",
@@ -462,7 +462,7 @@ def _build(language: str) -> list[Rule]:
         add("ago", rf"\b(?:(?P<dir>il\s+y\s+a|dans|d'ici)\s+)(?P<n>\d+|{nums})\s+(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|annee)\b(?!\s+(?:de|d'|du|des|ou)\b)", ago)
         add("duration", rf"\b(?P<n>\d+|{nums})\s+(?P<u>{units})\b(?!\s+(?:plus tard|plus tot|apres|avant|auparavant))", duration_expression)
         add("present", r"\b(?:actuellement|maintenant|a l'heure actuelle|a present|de nos jours|pour l'instant|pour le moment)\b", present_reference)
-        add("holiday", r"\b(?:a\s+|la\s+|le\s+|de\s+)?(?P<h>lundi de paques|lundi de pentecote|paques|pentecote|toussaint|noel|saint-sylvestre|jour de l'an)(?!\w)(?:\s+(?P<y>" + year4 + r")|\s+(?P<rel>dernier|derniere|prochain|prochaine))?", holiday)
+        add("holiday", r"\b(?:(?P<pre>a|de)\s+)?(?:la\s+|le\s+)?(?P<h>lundi de paques|lundi de pentecote|paques|pentecote|toussaint|noel|saint-sylvestre|jour de l'an)(?!\w)(?:\s+(?P<y>" + year4 + r")|\s+(?P<rel>dernier|derniere|prochain|prochaine))?", holiday)
         add("part_of_day", r"\b(?:(?<=\bvers )|(?<=\ba ))midi\b|\b(?:la\s+(?:nuit|soiree|matinee)|le\s+(?:matin|soir)\s+meme|(?:a\s+)?ce\s+moment[\s-]+la)\b(?!\s+(?:de|du|d'|ou|où|qui|que|suivante|precedente|derniere)\b)",
             anaphoric_part_of_day, anaphoric=True)
         add("anaphoric", r"\b(?:le\s+|la\s+|au\s+)?(?P<w>lendemain|surlendemain|avant-veille|veille|meme\s+jour|jour\s+meme)(?!\s+(?:de|du|d')\s)(?:\s+(?P<part>matin|soir))?|\bce\s+(?P<w2>jour-la)",
@@ -480,15 +480,15 @@ def _build(language: str) -> list[Rule]:
         add("month_year", rf"\b{mod}?(?P<mon>{mon})\.?,?\s+(?:of\s+)?(?P<y>{year4})\b", month_with_year)
         add("month", rf"\b(?:(?P<pre>in|since|by|until|till|through|throughout|of|from|during|before|after|to|between|and|or|for|every)\s+)?{mod}?(?:{rel}\s+)?(?P<mon>{mon})\b(?![.-]\w)",
             bare_month)
-        add("year", rf"(?<![\d.,$£€])(?<!\d )\b(?:(?P<pre>in|since|by|until|year|fiscal|fy|the year|from|during|before|after)\s+)?(?P<y>{year4})\b{not_count}(?!-\d\d-)",
+        add("year", rf"(?<![\d.,$£€])(?<!\d )\b(?:(?P<pre>in|since|by|until|from|during|before|after)\s+)?(?:(?P<det>year|fiscal|fy|the year)\s+)?(?P<y>{year4})\b{not_count}(?!-\d\d-)",
             year_expression)
         add("year_pair", rf"\b(?P<y1>{year4})\s*[-/]\s*(?P<y2>\d\d)\b(?![-/]?\d)", year_second_half, "y2")
         add("decade", r"\b(?:the\s+)?(?:'|mid-|early |late )?(?P<y>(?:19|20)?\d0)'?s\b", decade)
         add("relative_day", rf"\b(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight){part}?", relative_day)
         add("this_part", r"\b(?P<w>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _last_night)
-        add("weekday", rf"\b{clock}?(?:(?P<det>on|this past|this coming|this|last|next|early|late|until|by|since|from)\s+)?(?P<wd>{wd})(?![\w-])(?:'s)?{part}?(?:\s+(?P<rel>next|last))?",
+        add("weekday", rf"\b{clock}?(?:(?P<pre>on|until|by|since|from|before|after)\s+)?(?:(?P<det>this past|this coming|this|last|next|early|late)\s+)?(?P<wd>{wd})(?![\w-])(?:'s)?{part}?(?:\s+(?P<rel>next|last))?",
             weekday)
-        add("period", rf"\b{mod}?(?:(?P<rel>this|last|next|the past|the last|the previous|the coming|the next|the current|the)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<u>week|weekend|month|year|quarter)\b(?<!the week)(?<!the weekend)(?<!the month)(?<!the year)(?<!the quarter)",
+        add("period", rf"\b{mod}?(?:(?P<rel>this|last|next|the past|the last|the previous|the coming|the next|the current|the)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<u>week|weekend|month|year|quarter)\b",
             _en_period)
         add("quarter", rf"\b(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|final|last)[\s-]+(?P<kind>quarter|half)(?:\s+(?:of\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:(?P<y>{year4})|(?P<yrel>this|last|next)\s+year))?",
             lambda m, ctx: quarter_expression(_QuarterAlias(m), ctx))

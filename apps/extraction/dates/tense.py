@@ -37,7 +37,7 @@ _FR_CUES: list[tuple[str, re.Pattern[str]]] = [
     # Imparfait (not the conditionnel -rait): "affirmait", "était", "comparaissait".
     ("past", re.compile(r"\b(?![a-zàâçéèêîôû'-]*r(?:ait|aient)\b)"
                         r"[a-zàâçéèêîôû'-]{2,}(?:ait|aient)\b")),
-    ("future", re.compile(r"(?i)\b(?:avant que|avant de|d'ici|jusqu'à ce que|afin de|pour que)\b")),
+    ("future", re.compile(r"(?i)\b(?:(?:report|repouss|décal|ajourn)ée?s?\s+(?:à|au|jusqu'à|jusqu'au)|à partir d[eu]|(?:soit|soient)\s+\w+|avant que|avant de|d'ici|jusqu'à ce que|afin de|pour que)\b")),
     ("past", re.compile(r"(?i)\b(?:hier|avant-hier|derni[eè]re?s?|pass[ée]e?s?|récemment|"
                         r"naguère|auparavant)\b")),
 ]
@@ -53,7 +53,8 @@ _EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("future", re.compile(r"(?i)\b(?:will|won't|shall|'ll|would|going to|plans? to|planning to|"
                           r"expected|expects?|due|scheduled|slated|set to|poised|intends? to|"
                           r"upcoming|next|to be held|is to|are to|hopes? to|aims? to|"
-                          r"postponed until|until|starting)\b")),
+                          r"(?:postponed|delayed|pushed back|moved|rescheduled|put off)\s+(?:until|to|till|for)|"
+                          r"until|starting)\b")),
     ("past", re.compile(r"(?i)(?<!\bbe )\b(?:said|told|was|were|had|did|has been|have been|met|made|took|gave|"
                         r"came|went|left|began|won|lost|held|spoke|saw|found|sent|led|fell|rose|"
                         r"struck|flew|got|became|brought|thought|kept|paid|sold|bought|wrote|ran|"
@@ -95,7 +96,9 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     return True
 
 
-_CLAUSE_BREAK = re.compile(r"[,()«»\"\u201c\u201d\u2013\u2014]")
+# Commas, brackets, quotes and complementisers: "a déclaré mercredi | que le sommet se tiendra jeudi".
+_CLAUSE_BREAK = re.compile(r"[,()«»\"\u201c\u201d\u2013\u2014]|(?<!avant )(?<!pour )(?<!afin )(?<!bien )(?<!jusqu'à ce )\b(?:que|qu'|that|which|qui|où)\b", re.I)
+_SUBORDINATE = re.compile(r"\b(?:que|qu'|qui|dont|où|that|which|who|whose|where)\b", re.I)
 # Beyond this many characters a verb is more likely to belong to another clause than to ours.
 _MAX_DISTANCE = 60
 
@@ -137,5 +140,8 @@ def guess_tense(text: str, start: int, end: int, language: str) -> str | None:
             future = re.fullmatch(_FR_FUTURE_WORDS, before.group(1))
             return "future" if future else "past"
     clause_left, clause_right = _clause_bounds(text, start, end, left, right)
+    # A relative or complement clause after ours ("…, qui devraient…") has its own verb.
+    subordinate = _SUBORDINATE.search(text, end, right)
     return (_nearest_cue(text, start, end, clause_left, clause_right, language, None)
-            or _nearest_cue(text, start, end, left, right, language, _MAX_DISTANCE))
+            or _nearest_cue(text, start, end, left, subordinate.start() if subordinate else right,
+                            language, _MAX_DISTANCE))
