@@ -47,3 +47,8 @@ beat:
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache db.sqlite3
+
+## Extraction throughput: raw spaCy beside the whole extract-and-store path, in one run
+bench-extraction: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py bench_extraction

@@ -151,7 +151,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Celery (read by config/celery.py with the CELERY_ namespace).
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 # Without Redis, tasks run inline in the process that queues them: the quickstart needs no
 # services. With Redis they always go to a worker.

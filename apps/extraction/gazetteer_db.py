@@ -1,0 +1,81 @@
+"""The gazetteer the extractor uses: the shipped file, corrected and extended by editors.
+
+Editors teach the machine through ordinary admin edits: an alias they add is matched in the
+next article, an actor they reject is never produced again, an actor they rename keeps its
+new name. The file gives the curated starting point; the database always wins.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from functools import lru_cache
+
+from django.db import DatabaseError
+from django.db.models import Count, Max
+
+from apps.extraction.pipeline.gazetteer import DATA_FILE, Gazetteer
+from apps.timeline.models import Actor, Alias, ReviewState
+
+_lock = threading.Lock()
+_cached: tuple[tuple, Gazetteer] | None = None
+
+
+@lru_cache(maxsize=1)
+def _file_data() -> dict:
+    with open(DATA_FILE, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def db_key(actor_id: int) -> str:
+    return f"db:{actor_id}"
+
+
+def _signature() -> tuple:
+    """Changes whenever an actor or alias is added, edited or removed: one cheap query each."""
+    actors = Actor.objects.aggregate(n=Count("id"), changed=Max("updated_at"))
+    aliases = Alias.objects.aggregate(n=Count("id"), last=Max("id"))
+    return (actors["n"], actors["changed"], aliases["n"], aliases["last"])
+
+
+def build_gazetteer() -> Gazetteer:
+    """Merge the shipped entries with the actors and aliases in the database."""
+    data = _file_data()
+    entries = {raw["key"]: dict(raw, aliases=list(raw.get("aliases", []))) for raw in data["entries"]}
+    rejected = list(data.get("rejected_names", []))
+    aliases_by_actor: dict[int, list[dict]] = {}
+    for actor_id, name, language in Alias.objects.values_list("actor_id", "name", "language"):
+        aliases_by_actor.setdefault(actor_id, []).append({"name": name, "language": language or None})
+
+    for actor in Actor.objects.only(
+        "id", "name", "kind", "country", "role", "wikidata_id", "gazetteer_key", "review_state", "merged_into"
+    ):
+        names = [actor.name, *(a["name"] for a in aliases_by_actor.get(actor.pk, []))]
+        if actor.review_state == ReviewState.REJECTED:
+            entries.pop(actor.gazetteer_key, None)
+            rejected.extend(names)
+            continue
+        if actor.merged_into_id:
+            continue  # its aliases moved to the actor it was merged into
+        key = actor.gazetteer_key or db_key(actor.pk)
+        entry = entries.get(key) or {"key": key, "aliases": []}
+        entry.update(
+            name=actor.name, kind=actor.kind, country=actor.country or entry.get("country"),
+            role=actor.role or entry.get("role", ""), wikidata=actor.wikidata_id or entry.get("wikidata"),
+        )
+        entry["aliases"] = entry["aliases"] + aliases_by_actor.get(actor.pk, [])
+        entries[key] = entry
+    return Gazetteer(list(entries.values()), rejected_names=rejected)
+
+
+def load_gazetteer() -> Gazetteer:
+    """The current gazetteer, rebuilt only when editors changed something; the file alone without a database."""
+    global _cached
+    try:
+        signature = _signature()
+    except DatabaseError:
+        return Gazetteer.from_file()  # `manage.py extract` on a machine with no migrated database
+    with _lock:
+        if _cached is None or _cached[0] != signature:
+            _cached = (signature, build_gazetteer())
+        return _cached[1]

@@ -1,0 +1,95 @@
+"""Articles per second through the whole extract-and-store path, beside raw spaCy, in one run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import statistics
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+
+from apps.extraction import services
+from apps.extraction.gazetteer_db import load_gazetteer
+from apps.extraction.pipeline.nlp import get_nlp, normalize_language
+from apps.ingestion.models import Article
+
+CORPUS_DIRS = [Path(settings.BASE_DIR) / "sample_data", Path(settings.BASE_DIR) / "tests" / "fixtures" / "articles"]
+
+
+class Rollback(Exception):
+    """Raised to undo everything the benchmark wrote."""
+
+
+def load_corpus() -> list[dict]:
+    articles = []
+    for folder in CORPUS_DIRS:
+        for path in sorted(folder.glob("*.article.json")):
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            if normalize_language(raw.get("language")):
+                articles.append(raw)
+    return articles
+
+
+class Command(BaseCommand):
+    help = "Benchmark extraction: raw nlp.pipe vs extract-and-store on the same texts (nothing is kept)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=8, help="copies of the corpus per round")
+        parser.add_argument("--rounds", type=int, default=3)
+        parser.add_argument("--batch", type=int, default=16, help="articles per extraction batch (task)")
+
+    def handle(self, *args, repeat: int, rounds: int, batch: int, **options):
+        corpus = load_corpus()
+        texts = [(raw["language"][:2], raw["text"]) for raw in corpus] * repeat
+        count = len(texts)
+        for language in {lang for lang, _ in texts}:
+            list(get_nlp(language).pipe(["Warm-up."]))  # load models before timing anything
+        load_gazetteer()
+
+        raw_times, store_times = [], []
+        for round_number in range(rounds):
+            started = time.perf_counter()
+            for language in sorted({lang for lang, _ in texts}):
+                for _ in get_nlp(language).pipe([t for lang, t in texts if lang == language], batch_size=batch):
+                    pass
+            raw_times.append(time.perf_counter() - started)
+            store_times.append(self._extract_and_store(corpus, repeat, batch, round_number))
+
+        raw_rate = count / statistics.median(raw_times)
+        store_rate = count / statistics.median(store_times)
+        self.stdout.write(f"corpus: {len(corpus)} articles x {repeat} = {count} per round, {rounds} rounds, "
+                          f"database {connection.vendor}")
+        self.stdout.write(f"{'path':<34}{'articles/s':>12}{'median s':>10}")
+        self.stdout.write(f"{'raw spaCy nlp.pipe':<34}{raw_rate:>12.1f}{statistics.median(raw_times):>10.2f}")
+        self.stdout.write(f"{'extract + store (Parley)':<34}{store_rate:>12.1f}{statistics.median(store_times):>10.2f}")
+        self.stdout.write(f"ratio: {store_rate / raw_rate:.2f} of raw spaCy throughput (target >= 0.80)")
+
+    def _extract_and_store(self, corpus: list[dict], repeat: int, batch: int, round_number: int) -> float:
+        """Time the real path inside a transaction that is rolled back, so no data is kept."""
+        elapsed = 0.0
+        try:
+            with transaction.atomic():
+                ids = []
+                for copy in range(repeat):
+                    for raw in corpus:
+                        # A marker keeps each copy's content hash distinct (the same text is stored once).
+                        article = Article.objects.create(
+                            via=Article.Via.IMPORT, title=raw.get("title", ""), language=raw["language"][:2],
+                            text=f"{raw['text']}\n\n[bench {round_number}.{copy}]", status=Article.Status.FETCHED,
+                            published_at=dt.datetime.fromisoformat(raw["published"][:10]).replace(tzinfo=dt.timezone.utc),
+                        )
+                        ids.append(article.pk)
+                started = time.perf_counter()
+                for i in range(0, len(ids), batch):
+                    summary = services.extract_and_store(ids[i:i + batch])
+                    if summary.failed:
+                        raise RuntimeError(f"extraction failed during the benchmark: {summary.failed}")
+                elapsed = time.perf_counter() - started
+                raise Rollback
+        except Rollback:
+            pass
+        return elapsed

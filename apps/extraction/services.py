@@ -1,0 +1,315 @@
+"""Store what the pipeline read in an article: one extraction run is one transaction.
+
+The rule that matters most: the machine only ever replaces rows that are still UNREVIEWED.
+What an editor verified, rejected or locked is never changed, deleted or created again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import asdict, dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from apps.extraction.gazetteer_db import load_gazetteer
+from apps.extraction.reference_data import load_actors
+from apps.extraction.pipeline import EXTRACTOR_VERSION, ArticleInput, extract, extract_many
+from apps.ingestion.models import Article
+from apps.timeline.models import (
+    Actor,
+    Alias,
+    Event,
+    EventEvidence,
+    EventParticipant,
+    Mention,
+    ReviewState,
+    Statement,
+    Topic,
+    normalize_name,
+)
+
+log = logging.getLogger(__name__)
+
+UNREVIEWED = ReviewState.UNREVIEWED
+# The pipeline's roles, in the model's words.
+PARTICIPANT_ROLES = {
+    "agent": EventParticipant.Role.INITIATOR,
+    "participant": EventParticipant.Role.PARTICIPANT,
+    "host": EventParticipant.Role.HOST,
+    "target": EventParticipant.Role.TARGET,
+}
+
+
+@dataclass
+class RunSummary:
+    extracted: list[int] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)
+    failed: dict[int, str] = field(default_factory=dict)
+    statements: int = 0
+    events: int = 0
+    mentions: int = 0
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _claim_window() -> dt.timedelta:
+    # A run older than the hard time limit is dead (its worker was killed): it may be retaken.
+    return dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+
+
+def claim(article_ids: list[int]) -> list[int]:
+    """Mark articles EXTRACTING with a conditional update, so two workers never take the same one."""
+    now = timezone.now()
+    claimable = Q(status=Article.Status.FETCHED) | Q(
+        status=Article.Status.EXTRACTING, status_changed_at__lt=now - _claim_window()
+    )
+    claimed = []
+    for article_id in article_ids:
+        taken = (
+            Article.objects.filter(claimable, pk=article_id)
+            .update(status=Article.Status.EXTRACTING, status_changed_at=now, attempts=F("attempts") + 1)
+        )
+        if taken:
+            claimed.append(article_id)
+    return claimed
+
+
+def release_claim(article_ids: list[int]) -> None:
+    """Give articles back (a transient error): the retry or the sweep will claim them again."""
+    Article.objects.filter(pk__in=article_ids, status=Article.Status.EXTRACTING).update(
+        status=Article.Status.FETCHED, status_changed_at=timezone.now()
+    )
+
+
+def record_failure(article_id: int, reason: str) -> None:
+    Article.objects.filter(pk=article_id).exclude(status=Article.Status.EXTRACTED).update(
+        status=Article.Status.FAILED, error=reason[:2000], status_changed_at=timezone.now()
+    )
+
+
+def article_input(article: Article) -> ArticleInput:
+    published = article.published_at.date() if article.published_at else article.created_at.date()
+    return ArticleInput(
+        id=str(article.pk),
+        url=article.url,
+        source=article.source.name if article.source_id else "",
+        language=article.language or None,
+        published=published,
+        title=article.title,
+        text=article.text,
+    )
+
+
+def extract_and_store(article_ids: list[int]) -> RunSummary:
+    """Claim, read (one spaCy pass for the batch) and store each article in its own transaction."""
+    summary = RunSummary()
+    claimed = claim(article_ids)
+    summary.skipped = [i for i in article_ids if i not in claimed]
+    if not claimed:
+        return summary
+    articles = list(Article.objects.select_related("source").filter(pk__in=claimed).order_by("pk"))
+    inputs = [article_input(a) for a in articles]
+    gazetteer = load_gazetteer()
+    try:
+        results = extract_many(inputs, gazetteer=gazetteer)
+    except Exception:
+        # Find the article that breaks the batch; the others must not pay for it.
+        results = []
+        for item in inputs:
+            try:
+                results.append(extract(item, gazetteer=gazetteer))
+            except Exception as exc:
+                log.exception("extraction of article %s failed", item.id)
+                results.append(exc)
+    for article, result in zip(articles, results):
+        if isinstance(result, Exception):
+            record_failure(article.pk, f"extraction failed: {type(result).__name__}: {result}")
+            summary.failed[article.pk] = str(result)
+            continue
+        counts = store_extraction(article, result)
+        summary.extracted.append(article.pk)
+        summary.statements += counts["statements"]
+        summary.events += counts["events"]
+        summary.mentions += counts["mentions"]
+    return summary
+
+
+@transaction.atomic
+def store_extraction(article: Article, extraction) -> dict[str, int]:
+    """Replace the article's unreviewed machine rows with this run's; leave editors' rows alone."""
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    if locked.status != Article.Status.EXTRACTING:
+        # Someone else finished or an editor changed the article meanwhile: do nothing.
+        return {"statements": 0, "events": 0, "mentions": 0}
+
+    _forget_previous_run(locked)
+    actors = _resolve_actors(locked, extraction)
+    topics = _topics_by_slug(extraction)
+
+    mentions = [
+        Mention(
+            article=locked, actor=actors[a.key], start=m.start, end=m.end, text=m.text[:300],
+            extractor_version=EXTRACTOR_VERSION, confidence=a.confidence,
+        )
+        for a in extraction.actors
+        if a.key in actors
+        for m in a.mentions
+    ]
+    Mention.objects.bulk_create(mentions, ignore_conflicts=True)
+
+    events = _store_events(locked, extraction, actors, topics)
+    statements = _store_statements(locked, extraction, actors, topics, events)
+
+    locked.topics.set([topics[s] for s in extraction.topics if s in topics])
+    if extraction.language and not locked.language:
+        locked.language = extraction.language
+    locked.status = Article.Status.EXTRACTED
+    locked.error = ""
+    locked.extractor_version = EXTRACTOR_VERSION
+    locked.extracted_at = locked.status_changed_at = timezone.now()
+    locked.save(update_fields=[
+        "language", "status", "error", "extractor_version", "extracted_at", "status_changed_at", "updated_at",
+    ])
+    return {"statements": statements, "events": len(events), "mentions": len(mentions)}
+
+
+def _forget_previous_run(article: Article) -> None:
+    """Delete this article's unreviewed rows from an earlier run; reviewed rows stay."""
+    Mention.objects.filter(article=article, review_state=UNREVIEWED).delete()
+    Statement.objects.filter(article=article, review_state=UNREVIEWED).delete()
+    touched = list(
+        EventEvidence.objects.filter(article=article, event__review_state=UNREVIEWED).values_list("event_id", flat=True)
+    )
+    EventEvidence.objects.filter(article=article, event__review_state=UNREVIEWED).delete()
+    # An unreviewed event that no article reports any more is gone; one reported elsewhere stays.
+    Event.objects.filter(pk__in=touched, review_state=UNREVIEWED, evidence__isnull=True).delete()
+
+
+def _resolve_actors(article: Article, extraction) -> dict[str, Actor]:
+    """Map each extracted actor key to an Actor row, creating unknown people as unreviewed actors."""
+    by_key: dict[str, Actor] = {}
+    extracted_actors = [a for a in extraction.actors if a.kind in Actor.Kind.values]  # places are not actors
+    gazetteer_keys = [a.key for a in extracted_actors if not a.is_new and not a.key.startswith("db:")]
+    load_actors(set(gazetteer_keys))  # curated actors named for the first time, with all their aliases
+    existing = {a.gazetteer_key: a for a in Actor.objects.filter(gazetteer_key__in=gazetteer_keys)}
+    db_ids = [int(a.key[3:]) for a in extracted_actors if a.key.startswith("db:")]
+    existing.update({f"db:{a.pk}": a for a in Actor.objects.filter(pk__in=db_ids)})
+    new_names = {normalize_name(a.name): a for a in extracted_actors if a.is_new}
+    aliases = {
+        al.normalized: al.actor
+        for al in Alias.objects.select_related("actor").filter(normalized__in=list(new_names))
+    }
+    for extracted in extracted_actors:
+        actor = existing.get(extracted.key) if not extracted.is_new else aliases.get(normalize_name(extracted.name))
+        if actor is not None:
+            while actor.merged_into_id:  # follow an editor's merge to the actor that was kept
+                actor = actor.merged_into
+            if actor.review_state == ReviewState.REJECTED:
+                continue  # an editor said this is not an actor: never bring it back
+            by_key[extracted.key] = actor
+            continue
+        actor = Actor.objects.create(
+            name=extracted.name[:200],
+            kind=extracted.kind,
+            country=(extracted.country or "")[:2],
+            role=(extracted.role or "")[:200],
+            wikidata_id=_free_wikidata(extracted.wikidata),
+            review_state=UNREVIEWED,  # a name the gazetteer does not know waits for an editor
+            extractor_version=EXTRACTOR_VERSION,
+            confidence=extracted.confidence,
+            first_seen_in=article,
+        )
+        Alias.objects.bulk_create(
+            [Alias(actor=actor, name=extracted.name[:200], normalized=normalize_name(extracted.name),
+                   origin=Alias.Origin.MACHINE)],
+            ignore_conflicts=True,
+        )
+        by_key[extracted.key] = actor
+    return by_key
+
+
+def _free_wikidata(wikidata: str | None) -> str:
+    if not wikidata or Actor.objects.filter(wikidata_id=wikidata).exists():
+        return ""
+    return wikidata
+
+
+def _topics_by_slug(extraction) -> dict[str, Topic]:
+    slugs = set(extraction.topics)
+    for e in extraction.events:
+        slugs.update(e.topics)
+    for s in extraction.statements:
+        slugs.update(s.topics)
+    return {t.slug: t for t in Topic.objects.filter(slug__in=slugs)}
+
+
+def _store_events(article: Article, extraction, actors: dict[str, Actor], topics: dict[str, Topic]) -> list[tuple]:
+    """One Event per dedup key across all articles; this article adds its evidence sentence."""
+    stored = []
+    for extracted in extraction.events:
+        event = (
+            Event.objects.filter(dedup_key=extracted.dedup_key).order_by("pk").first()
+            if extracted.dedup_key else None
+        )
+        while event is not None and event.merged_into_id:  # an editor merged it: report on the kept one
+            event = event.merged_into
+        if event is not None and event.review_state == ReviewState.REJECTED:
+            continue  # an editor rejected this event: more sources do not bring it back
+        if event is None:
+            event = Event.objects.create(
+                title=extracted.title[:300], kind=extracted.kind, plover_category=extracted.plover or "",
+                date=extracted.date, date_precision=extracted.precision if extracted.date else "unknown",
+                status=extracted.status, location=(extracted.location or "")[:200],
+                dedup_key=extracted.dedup_key[:200], extractor_version=EXTRACTOR_VERSION,
+                confidence=extracted.confidence,
+            )
+        if not event.is_protected:
+            EventParticipant.objects.bulk_create(
+                [
+                    EventParticipant(
+                        event=event, actor=actors[p.key],
+                        role=PARTICIPANT_ROLES.get(p.role, EventParticipant.Role.PARTICIPANT),
+                    )
+                    for p in extracted.participants
+                    if p.key in actors
+                ],
+                ignore_conflicts=True,
+            )
+            event.topics.add(*[topics[s] for s in extracted.topics if s in topics])
+        EventEvidence.objects.bulk_create(
+            [EventEvidence(event=event, article=article, sentence=extracted.evidence_text,
+                           start=extracted.evidence_start, end=extracted.evidence_end,
+                           extractor_version=EXTRACTOR_VERSION, confidence=extracted.confidence)],
+            ignore_conflicts=True,
+        )
+        stored.append((extracted.evidence_start, extracted.evidence_end, event))
+    return stored
+
+
+def _store_statements(article, extraction, actors, topics, events) -> int:
+    protected_spans = set(
+        Statement.objects.filter(article=article).exclude(review_state=UNREVIEWED).values_list("start", "end")
+    )
+    rows, row_topics = [], []
+    for s in extraction.statements:
+        if (s.start, s.end) in protected_spans:
+            continue  # an editor verified, fixed or rejected this quote
+        event = next((ev for start, end, ev in events if start <= s.start < end), None)
+        rows.append(Statement(
+            article=article, speaker=actors.get(s.speaker) if s.speaker else None, text=article.text[s.start:s.end],
+            direct=s.direct, said_on=s.date, said_on_precision=s.date_precision if s.date else "unknown",
+            start=s.start, end=s.end, event=event, extractor_version=EXTRACTOR_VERSION, confidence=s.confidence,
+        ))
+        row_topics.append([topics[t] for t in s.topics if t in topics])
+    created = Statement.objects.bulk_create(rows)
+    links = [
+        Statement.topics.through(statement_id=st.pk, topic_id=t.pk)
+        for st, ts in zip(created, row_topics) if st.pk for t in ts
+    ]
+    Statement.topics.through.objects.bulk_create(links, ignore_conflicts=True)
+    return len(created)

@@ -1,0 +1,164 @@
+"""Storing an extraction run: provenance on every row, idempotent, and editors always win."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from apps.extraction import services
+from apps.extraction.pipeline.records import Actor as XActor
+from apps.extraction.pipeline.records import Event as XEvent
+from apps.extraction.pipeline.records import Extraction, Mention as XMention, Participant
+from apps.extraction.pipeline.records import Statement as XStatement
+from apps.ingestion.models import Article
+from apps.timeline.models import Actor, Alias, Event, EventEvidence, Mention, ReviewState, Statement
+
+pytestmark = pytest.mark.django_db
+
+TEXT = (
+    "Emmanuel Macron a reçu Volodymyr Zelensky mercredi à Paris. "
+    "\"Nous sommes prêts\", a déclaré Emmanuel Macron. Jean Dupont, un envoyé, était présent."
+)
+
+
+def span(fragment: str) -> tuple[int, int]:
+    start = TEXT.index(fragment)
+    return start, start + len(fragment)
+
+
+def make_article(text: str = TEXT) -> Article:
+    return Article.objects.create(
+        via=Article.Via.PASTE, title="Macron reçoit Zelensky", text=text, language="fr",
+        published_at=dt.datetime(2025, 9, 4, tzinfo=dt.timezone.utc), status=Article.Status.FETCHED,
+    )
+
+
+def extraction(*, speaker: str | None = "fr:macron", event_key: str = "meeting|2025-09-03|fr:macron,ua:zelensky") -> Extraction:
+    quote_start, quote_end = span("Nous sommes prêts")
+    sentence_start, sentence_end = span("Emmanuel Macron a reçu Volodymyr Zelensky mercredi à Paris.")
+    macron = XActor(key="fr:macron", name="Emmanuel Macron", kind="person", country="FR",
+                    mentions=[XMention(*span("Emmanuel Macron"), "Emmanuel Macron")])
+    zelensky = XActor(key="ua:zelensky", name="Volodymyr Zelensky", kind="person", country="UA",
+                      mentions=[XMention(*span("Volodymyr Zelensky"), "Volodymyr Zelensky")])
+    dupont = XActor(key="new:jean dupont", name="Jean Dupont", kind="person", is_new=True, confidence=0.6,
+                    mentions=[XMention(*span("Jean Dupont"), "Jean Dupont")])
+    paris = XActor(key="place:paris", name="Paris", kind="place", mentions=[XMention(*span("Paris"), "Paris")])
+    return Extraction(
+        article_id="1", language="fr", extractor_version="test", authors=[],
+        actors=[macron, zelensky, dupont, paris],
+        statements=[XStatement(
+            speaker=speaker, text="Nous sommes prêts", start=quote_start, end=quote_end, direct=True,
+            date=dt.date(2025, 9, 3), date_precision="day", date_inferred=False, confidence=0.9,
+            sentence_start=quote_start - 1, sentence_end=quote_end + 30,
+        )],
+        events=[XEvent(
+            kind="meeting", plover="CONSULT", title="Macron meets Zelensky in Paris", date=dt.date(2025, 9, 3),
+            precision="day", status="occurred", location="Paris",
+            participants=[Participant("fr:macron", "host"), Participant("ua:zelensky", "participant")],
+            evidence_start=sentence_start, evidence_end=sentence_end, evidence_text=TEXT[sentence_start:sentence_end],
+            confidence=0.8, dedup_key=event_key,
+        )],
+        topics=[],
+    )
+
+
+def store(article: Article, result: Extraction) -> dict:
+    assert services.claim([article.pk]) == [article.pk]
+    article.refresh_from_db()
+    return services.store_extraction(article, result)
+
+
+def test_a_run_stores_actors_mentions_quotes_and_events_with_their_provenance():
+    article = make_article()
+    counts = store(article, extraction())
+    assert counts == {"statements": 1, "events": 1, "mentions": 4 - 1}  # places are not actors
+    quote = Statement.objects.get()
+    assert quote.speaker.name == "Emmanuel Macron"
+    assert quote.text == article.text[quote.start:quote.end] == "Nous sommes prêts"
+    assert quote.said_on == dt.date(2025, 9, 3)
+    assert quote.extractor_version and quote.review_state == ReviewState.UNREVIEWED
+    event = Event.objects.get()
+    assert event.date_precision == "day" and event.plover_category == "CONSULT"
+    assert sorted(event.participants.values_list("actor__name", flat=True)) == ["Emmanuel Macron", "Volodymyr Zelensky"]
+    evidence = EventEvidence.objects.get()
+    assert article.text[evidence.start:evidence.end] == evidence.sentence
+    article.refresh_from_db()
+    assert article.status == Article.Status.EXTRACTED and article.extractor_version
+
+
+def test_an_unknown_person_becomes_an_unreviewed_actor_and_curated_ones_come_with_their_aliases():
+    store(make_article(), extraction())
+    dupont = Actor.objects.get(name="Jean Dupont")
+    assert dupont.review_state == ReviewState.UNREVIEWED and dupont.confidence == 0.6
+    assert dupont.first_seen_in is not None
+    zelensky = Actor.objects.get(gazetteer_key="ua:zelensky")
+    assert zelensky.aliases.filter(name__iexact="Zelenskyy").exists()
+
+
+def test_running_the_same_extraction_twice_changes_nothing():
+    article = make_article()
+    store(article, extraction())
+    before = (Statement.objects.count(), Event.objects.count(), Mention.objects.count(), Actor.objects.count())
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.FETCHED)
+    store(article, extraction())
+    after = (Statement.objects.count(), Event.objects.count(), Mention.objects.count(), Actor.objects.count())
+    assert before == after
+
+
+def test_an_article_already_being_extracted_by_another_worker_is_not_claimed_again():
+    article = make_article()
+    assert services.claim([article.pk]) == [article.pk]
+    assert services.claim([article.pk]) == []
+
+
+def test_a_corrected_speaker_survives_re_extraction():
+    article = make_article()
+    store(article, extraction())
+    rutte = Actor.objects.create(name="Mark Rutte", kind="person")
+    quote = Statement.objects.get()
+    quote.speaker = rutte
+    quote.review_state = ReviewState.LOCKED
+    quote.save()
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.FETCHED)
+    store(article, extraction())
+    assert Statement.objects.count() == 1
+    assert Statement.objects.get().speaker == rutte
+
+
+def test_a_rejected_quote_and_a_rejected_event_are_not_brought_back():
+    article = make_article()
+    store(article, extraction())
+    Statement.objects.update(review_state=ReviewState.REJECTED)
+    Event.objects.update(review_state=ReviewState.REJECTED)
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.FETCHED)
+    store(article, extraction())
+    assert list(Statement.objects.values_list("review_state", flat=True)) == [ReviewState.REJECTED]
+    assert list(Event.objects.values_list("review_state", flat=True)) == [ReviewState.REJECTED]
+
+
+def test_a_rejected_actor_is_never_created_again_from_the_same_name():
+    store(make_article(), extraction())
+    Actor.objects.filter(name="Jean Dupont").update(review_state=ReviewState.REJECTED)
+    other = make_article(TEXT + " Fin.")
+    store(other, extraction())
+    assert Actor.objects.filter(name="Jean Dupont").count() == 1
+    assert not Mention.objects.filter(article=other, actor__name="Jean Dupont").exists()
+
+
+def test_the_same_event_reported_by_two_articles_is_one_event_with_two_sources():
+    store(make_article(), extraction())
+    store(make_article(TEXT + " Autre dépêche."), extraction())
+    event = Event.objects.get()
+    assert event.evidence.count() == 2
+
+
+def test_an_alias_added_by_an_editor_links_the_next_new_name_to_that_actor():
+    store(make_article(), extraction())
+    rutte = Actor.objects.create(name="Mark Rutte", kind="person")
+    Alias.objects.filter(name="Jean Dupont").delete()
+    Actor.objects.filter(name="Jean Dupont").delete()
+    Alias.objects.create(actor=rutte, name="Jean Dupont", origin=Alias.Origin.EDITOR)
+    other = make_article(TEXT + " Suite.")
+    store(other, extraction())
+    assert Mention.objects.get(article=other, text="Jean Dupont").actor == rutte
