@@ -1,26 +1,50 @@
-"""The two roles of Parley: Editors correct extracted data, Analysts only read it."""
+"""The two roles of Parley: Editors correct extracted data, Analysts only read it.
+
+Editors never delete what the machine extracted: they reject it, so the extractor learns not to
+produce it again and the history keeps it. They may delete only the small rows they manage by
+hand (an alias, an event participant).
+"""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
-# Models whose rows editors correct; analysts may only view them.
-EDITED_MODELS = {
-    "timeline": ["actor", "alias", "event", "eventparticipant", "eventevidence", "statement", "mention", "topic"],
-    "ingestion": ["article", "source"],
+EDITORS = "Editors"
+ANALYSTS = "Analysts"
+
+# What editors may do to each model beyond viewing it.
+EDITOR_RIGHTS = {
+    "timeline": {
+        "actor": ["add", "change"],
+        "alias": ["add", "change", "delete"],
+        "event": ["add", "change"],
+        "eventparticipant": ["add", "change", "delete"],
+        "eventevidence": ["change"],
+        "statement": ["add", "change"],
+        "mention": ["change"],
+        "topic": ["add", "change"],
+        "mergerecord": ["change"],  # change = undo a merge
+    },
+    "ingestion": {
+        "article": ["change"],  # re-run extraction, mark irrelevant
+        "source": ["add", "change"],
+    },
 }
+
+
+def _permissions(app_label: str, model: str, actions: list[str]):
+    return Q(content_type__app_label=app_label, content_type__model=model, codename__in=[f"{a}_{model}" for a in actions])
 
 
 def ensure_roles() -> None:
     """Create or update the Editors and Analysts groups and their permissions (idempotent)."""
-    editors, _ = Group.objects.get_or_create(name="Editors")
-    analysts, _ = Group.objects.get_or_create(name="Analysts")
-    editor_perms, analyst_perms = [], []
-    for app_label, models in EDITED_MODELS.items():
-        perms = Permission.objects.filter(content_type__app_label=app_label, content_type__model__in=models)
-        for perm in perms:
-            editor_perms.append(perm)
-            if perm.codename.startswith("view_"):
-                analyst_perms.append(perm)
-    editors.permissions.set(editor_perms)
-    analysts.permissions.set(analyst_perms)
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    analysts, _ = Group.objects.get_or_create(name=ANALYSTS)
+    view, edit = Q(pk__in=[]), Q(pk__in=[])
+    for app_label, models in EDITOR_RIGHTS.items():
+        for model, actions in models.items():
+            view |= _permissions(app_label, model, ["view"])
+            edit |= _permissions(app_label, model, ["view", *actions])
+    editors.permissions.set(Permission.objects.filter(edit))
+    analysts.permissions.set(Permission.objects.filter(view))

@@ -1,6 +1,8 @@
 from django.contrib import admin
 
 from apps.ingestion.models import Article, Source
+# The review parts of the article page (highlighted text, re-run extraction, mark irrelevant).
+from apps.timeline.article_review import ArticleReviewMixin
 
 
 @admin.register(Source)
@@ -11,7 +13,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleReviewMixin, admin.ModelAdmin):
     list_display = ["title", "source", "language", "published_at", "status", "via", "error"]
     list_filter = ["status", "language", "via", "source"]
     search_fields = ["title", "url", "external_id"]

@@ -1,41 +1,353 @@
-from django.contrib import admin
+"""The editors' review tool: queues of what the machine extracted, corrections, merges, history.
+
+Every save and action goes through apps.timeline.services, which locks what it corrected so
+re-extraction leaves it alone. Rights follow the group permissions (apps.accounts.roles):
+Editors change, Analysts only view; every custom view checks them itself.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from apps.timeline import services
 from apps.timeline.models import (
     Actor,
     Alias,
     Event,
     EventEvidence,
     EventParticipant,
+    MergeRecord,
     Mention,
+    ReviewState,
     Statement,
     Topic,
 )
+
+REVIEW_MEDIA_CSS = {"all": ["css/review.css"]}
+
+
+# --- The review queue: a state filter that starts on "unreviewed", with counts ----------------
+
+
+class ReviewStateFilter(admin.SimpleListFilter):
+    """Unreviewed rows unless the editor picks another state; each choice shows its count."""
+
+    title = _("review state")
+    parameter_name = "state"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        # One grouped query for all the counts, whatever the number of rows.
+        counts = dict(
+            model_admin.get_queryset(request).order_by().values_list("review_state").annotate(n=Count("pk"))
+        )
+        choices = [(value, f"{label} ({counts.get(value, 0)})") for value, label in ReviewState.choices]
+        return [*choices, (self.ALL, f"{_('All')} ({sum(counts.values())})")]
+
+    def current(self) -> str:
+        return self.value() or ReviewState.UNREVIEWED
+
+    def queryset(self, request, queryset):
+        if self.current() == self.ALL:
+            return queryset
+        return queryset.filter(review_state=self.current())
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.current() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+
+def _reviewed_message(modeladmin, request, count: int, state: str) -> None:
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d row marked %(state)s.", "%(count)d rows marked %(state)s.", count)
+        % {"count": count, "state": ReviewState(state).label.lower()},
+        messages.SUCCESS,
+    )
+
+
+@admin.action(description=_("Verify selected"), permissions=["change"])
+def verify_selected(modeladmin, request, queryset):
+    count = services.set_review_state(objects=queryset, state=ReviewState.VERIFIED, user=request.user)
+    _reviewed_message(modeladmin, request, count, ReviewState.VERIFIED)
+
+
+@admin.action(description=_("Reject selected"), permissions=["change"])
+def reject_selected(modeladmin, request, queryset):
+    count = services.set_review_state(objects=queryset, state=ReviewState.REJECTED, user=request.user)
+    _reviewed_message(modeladmin, request, count, ReviewState.REJECTED)
+
+
+@admin.action(description=_("Lock selected against re-extraction"), permissions=["change"])
+def lock_selected(modeladmin, request, queryset):
+    count = services.set_review_state(objects=queryset, state=ReviewState.LOCKED, user=request.user)
+    _reviewed_message(modeladmin, request, count, ReviewState.LOCKED)
+
+
+REVIEW_ACTIONS = [verify_selected, reject_selected, lock_selected]
+REVIEW_READONLY = ["extractor_version", "confidence", "reviewed_by", "reviewed_at", "created_at", "updated_at"]
+
+
+class ReviewableAdmin(SimpleHistoryAdmin):
+    """Shared by actors, events and statements: the queue, the review actions, locking on save."""
+
+    actions = REVIEW_ACTIONS
+    show_full_result_count = False
+    list_per_page = 50
+
+    class Media:
+        css = REVIEW_MEDIA_CSS
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), *REVIEW_READONLY]
+
+    def save_model(self, request, obj, form, change):
+        # An explicit choice of state wins; any other edit locks the row against the machine.
+        if "review_state" in form.changed_data:
+            services.ensure_baseline_history(obj)
+            services._stamp(obj, state=obj.review_state, user=request.user, now=_now())
+            obj._change_reason = f"Marked {ReviewState(obj.review_state).label.lower()}"
+        elif change and form.changed_data:
+            services.lock_correction(obj=obj, user=request.user, reason=_correction_reason(form))
+        elif not change:
+            services._stamp(obj, state=ReviewState.LOCKED, user=request.user, now=_now())
+            obj._change_reason = "Created by an editor"
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        if change and not form.changed_data and any(f.has_changed() for f in formsets):
+            # A participant or alias changed: the parent is corrected too.
+            services.lock_correction(obj=obj, user=request.user, reason="Corrected by an editor (related rows)")
+            obj.save(update_fields=["review_state", "reviewed_by", "reviewed_at", "updated_at"])
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for deleted in formset.deleted_objects:
+            deleted.delete()
+        for instance in instances:
+            if isinstance(instance, Alias) and instance.pk is None:
+                instance.origin = Alias.Origin.EDITOR  # the extractor learns editors' aliases
+            if isinstance(instance, EventParticipant):
+                if instance.pk is not None:
+                    services.ensure_baseline_history(instance)
+                instance.review_state = ReviewState.LOCKED
+            instance.save()
+        formset.save_m2m()
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+def _correction_reason(form) -> str:
+    changes = []
+    for name in form.changed_data:
+        before = form.initial.get(name)
+        if name in ("speaker", "event") and before:
+            before = form.fields[name].queryset.filter(pk=before).first()
+        after = form.cleaned_data.get(name)
+        if name in ("text", "description"):
+            changes.append(f"{name} edited")
+        else:
+            changes.append(f"{name}: {before if before not in (None, '') else '—'} → {after if after not in (None, '') else '—'}")
+    return ("Corrected: " + "; ".join(changes))[:100]
+
+
+def _confirm_selected(modeladmin, request, queryset, *, template: str, action: str, title: str, extra=None):
+    """Render an intermediate page that posts the selection back to the same action."""
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "opts": modeladmin.model._meta,
+        "queryset": queryset,
+        "action": action,
+        "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        "media": modeladmin.media,
+        **(extra or {}),
+    }
+    return TemplateResponse(request, template, context)
+
+
+# --- Actors ---------------------------------------------------------------------------------
 
 
 class AliasInline(admin.TabularInline):
     model = Alias
     extra = 1
-    fields = ["name", "language", "origin"]
+    fields = ["name", "language", "origin", "split_link"]
+    readonly_fields = ["origin", "split_link"]
+
+    @admin.display(description=_("split"))
+    def split_link(self, alias):
+        if not alias.pk:
+            return ""
+        url = reverse("admin:timeline_alias_split", args=[alias.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Split into its own actor…"))
+
+
+@admin.action(description=_("Merge selected actors…"), permissions=["change"])
+def merge_actors(modeladmin, request, queryset):
+    actors = list(queryset.order_by("name"))
+    if len(actors) < 2:
+        modeladmin.message_user(request, _("Select at least two actors to merge."), messages.WARNING)
+        return None
+    if request.POST.get("post") == "yes":
+        keep = next((a for a in actors if str(a.pk) == request.POST.get("keep")), None)
+        if keep is None:
+            modeladmin.message_user(request, _("Pick the actor to keep."), messages.ERROR)
+            return None
+        try:
+            records = [services.merge_actors(keep=keep, merge=other, user=request.user) for other in actors if other != keep]
+        except services.CorrectionError as error:
+            modeladmin.message_user(request, str(error), messages.ERROR)
+            return None
+        modeladmin.message_user(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _("Merged %(n)d actors into “%(keep)s”.") % {"n": len(records), "keep": keep.name},
+                reverse("admin:timeline_mergerecord_changelist") + f"?kept_actor__id__exact={keep.pk}",
+                _("Undo from the merge history"),
+            ),
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:timeline_actor_change", args=[keep.pk]))
+    counts = {
+        a.pk: a
+        for a in queryset.annotate(
+            n_mentions=Count("mentions", distinct=True),
+            n_statements=Count("statements", distinct=True),
+            n_aliases=Count("aliases", distinct=True),
+        )
+    }
+    return _confirm_selected(
+        modeladmin, request, [counts[a.pk] for a in actors], template="admin/timeline/actor/merge_confirmation.html",
+        action="merge_actors", title=_("Merge actors"),
+    )
 
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "country", "role", "review_state", "confidence"]
-    list_filter = ["review_state", "kind", "country"]
+class ActorAdmin(ReviewableAdmin):
+    list_display = ["name", "kind", "country", "role", "wikidata_id", "review_state", "confidence"]
+    list_filter = [ReviewStateFilter, "kind", "country", ("first_seen_in__source", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "aliases__name", "wikidata_id"]
+    ordering = ["confidence", "name"]
     inlines = [AliasInline]
-    raw_id_fields = ["merged_into", "first_seen_in"]
-    show_full_result_count = False
+    actions = [*REVIEW_ACTIONS, merge_actors]
+    raw_id_fields = ["first_seen_in"]
+    fields = [
+        "name", "kind", "country", "role", "wikidata_id", "description", "review_state", "merged_into",
+        "merge_history", "gazetteer_key", "first_seen_in", *REVIEW_READONLY,
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "merged_into", "merge_history", "gazetteer_key"]
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        if request.resolver_match and request.resolver_match.url_name == "autocomplete":
+            # The speaker autocomplete offers only actors that still stand.
+            queryset = queryset.filter(merged_into__isnull=True).exclude(review_state=ReviewState.REJECTED)
+        return queryset, duplicates
+
+    @admin.display(description=_("merges"))
+    def merge_history(self, actor):
+        records = MergeRecord.objects.filter(kind=MergeRecord.Kind.ACTOR).filter(
+            kept_actor=actor
+        ) | MergeRecord.objects.filter(merged_actor=actor)
+        records = records.select_related("kept_actor", "merged_actor")
+        if not records:
+            return "—"
+        return format_html(
+            "<ul class=\"merge-history\">{}</ul>",
+            format_html_join(
+                "", '<li><a href="{}">{}</a> {}</li>',
+                (
+                    (reverse("admin:timeline_mergerecord_change", args=[r.pk]), str(r),
+                     _("(undone)") if r.is_undone else "")
+                    for r in records
+                ),
+            ),
+        )
+
+
+@admin.action(description=_("Split selected aliases into their own actors"), permissions=["change"])
+def split_aliases(modeladmin, request, queryset):
+    for alias in queryset:
+        try:
+            actor = services.split_alias(alias=alias, user=request.user)
+        except services.CorrectionError as error:
+            modeladmin.message_user(request, str(error), messages.ERROR)
+        else:
+            modeladmin.message_user(request, _("“%(name)s” is now its own actor.") % {"name": actor.name}, messages.SUCCESS)
 
 
 @admin.register(Alias)
 class AliasAdmin(SimpleHistoryAdmin):
     list_display = ["name", "actor", "language", "origin"]
     list_filter = ["origin", "language"]
-    search_fields = ["name", "normalized"]
-    raw_id_fields = ["actor"]
+    search_fields = ["name", "normalized", "actor__name"]
+    autocomplete_fields = ["actor"]
     list_select_related = ["actor"]
+    actions = [split_aliases]
+    show_full_result_count = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["origin"] if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.origin = Alias.Origin.EDITOR
+        super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/split/", self.admin_site.admin_view(self.split_view), name="timeline_alias_split"),
+            *super().get_urls(),
+        ]
+
+    def split_view(self, request, pk: int):
+        """Confirm, then make one alias its own actor with the mentions written that way."""
+        alias = get_object_or_404(Alias.objects.select_related("actor"), pk=pk)
+        if not self.has_change_permission(request, alias):
+            raise PermissionDenied
+        if request.method == "POST":
+            try:
+                actor = services.split_alias(alias=alias, user=request.user, kind=request.POST.get("kind") or None)
+            except services.CorrectionError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return HttpResponseRedirect(reverse("admin:timeline_actor_change", args=[alias.actor_id]))
+            self.message_user(request, _("“%(name)s” is now its own actor.") % {"name": actor.name}, messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:timeline_actor_change", args=[actor.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Split an alias into its own actor"),
+            "opts": self.model._meta,
+            "alias": alias,
+            "kinds": Actor.Kind.choices,
+            "mentions": Mention.objects.filter(actor=alias.actor).count(),
+            "media": self.media,
+        }
+        return TemplateResponse(request, "admin/timeline/alias/split_confirmation.html", context)
 
 
 @admin.register(Topic)
@@ -45,65 +357,247 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
 
 
+# --- Events ---------------------------------------------------------------------------------
+
+
 class ParticipantInline(admin.TabularInline):
     model = EventParticipant
     extra = 1
-    raw_id_fields = ["actor"]
+    autocomplete_fields = ["actor"]
+    fields = ["actor", "role", "review_state"]
+    readonly_fields = ["review_state"]
 
 
 class EvidenceInline(admin.TabularInline):
     model = EventEvidence
     extra = 0
-    raw_id_fields = ["article"]
-    readonly_fields = ["sentence", "start", "end", "extractor_version", "confidence"]
+    fields = ["article", "sentence", "start", "end", "confidence"]
+    readonly_fields = ["article", "sentence", "start", "end", "confidence"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False  # evidence comes from articles; editors move it, they do not type it
+
+
+@admin.action(description=_("Merge selected duplicate events…"), permissions=["change"])
+def merge_events(modeladmin, request, queryset):
+    events = list(queryset.order_by("date", "pk"))
+    if len(events) < 2:
+        modeladmin.message_user(request, _("Select at least two events to merge."), messages.WARNING)
+        return None
+    if request.POST.get("post") == "yes":
+        keep = next((e for e in events if str(e.pk) == request.POST.get("keep")), None)
+        if keep is None:
+            modeladmin.message_user(request, _("Pick the event to keep."), messages.ERROR)
+            return None
+        try:
+            for other in events:
+                if other != keep:
+                    services.merge_events(keep=keep, merge=other, user=request.user)
+        except services.CorrectionError as error:
+            modeladmin.message_user(request, str(error), messages.ERROR)
+            return None
+        modeladmin.message_user(
+            request, _("Merged %(n)d events into “%(keep)s”.") % {"n": len(events) - 1, "keep": keep.title}, messages.SUCCESS
+        )
+        return HttpResponseRedirect(reverse("admin:timeline_event_change", args=[keep.pk]))
+    annotated = {e.pk: e for e in queryset.annotate(n_evidence=Count("evidence", distinct=True))}
+    return _confirm_selected(
+        modeladmin, request, [annotated[e.pk] for e in events], template="admin/timeline/event/merge_confirmation.html",
+        action="merge_events", title=_("Merge duplicate events"),
+    )
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(ReviewableAdmin):
     list_display = ["title", "kind", "date", "date_precision", "status", "location", "review_state", "confidence"]
-    list_filter = ["review_state", "kind", "status", "date_precision"]
-    search_fields = ["title", "location"]
-    date_hierarchy = "date"
+    list_filter = [
+        ReviewStateFilter, "kind", "status", "date", "topics",
+        ("evidence__article__source", admin.RelatedOnlyFieldListFilter), "evidence__article__language",
+    ]
+    search_fields = ["title", "location", "participants__actor__name"]
+    ordering = ["confidence", "-date", "-id"]
     inlines = [ParticipantInline, EvidenceInline]
-    raw_id_fields = ["merged_into"]
+    actions = [*REVIEW_ACTIONS, merge_events]
     filter_horizontal = ["topics"]
-    show_full_result_count = False
+    fields = [
+        "title", "kind", "plover_category", "date", "date_precision", "status", "location", "topics",
+        "review_state", "merged_into", "evidence_link", *REVIEW_READONLY,
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "merged_into", "evidence_link"]
+
+    @admin.display(description=_("evidence"))
+    def evidence_link(self, event):
+        if not event.pk:
+            return "—"
+        url = reverse("admin:timeline_eventevidence_changelist") + f"?event__id__exact={event.pk}"
+        return format_html('<a href="{}">{}</a>', url, _("Move evidence off into a new event…"))
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "speaker", "direct", "said_on", "review_state", "confidence"]
-    list_filter = ["review_state", "direct"]
-    search_fields = ["text", "speaker__name"]
-    raw_id_fields = ["speaker", "article", "event"]
-    list_select_related = ["speaker"]
+class StatementAdmin(ReviewableAdmin):
+    list_display = ["__str__", "speaker", "direct", "said_on", "event", "review_state", "confidence"]
+    list_filter = [
+        ReviewStateFilter, "direct", "said_on", "topics",
+        ("article__source", admin.RelatedOnlyFieldListFilter), "article__language",
+    ]
+    search_fields = ["text", "speaker__name", "article__title"]
+    ordering = ["confidence", "-id"]
+    autocomplete_fields = ["speaker", "event"]
+    list_select_related = ["speaker", "event"]
     filter_horizontal = ["topics"]
-    show_full_result_count = False
+    fields = [
+        "text", "speaker", "direct", "event", "said_on", "said_on_precision", "topics", "review_state",
+        "article_link", "start", "end", *REVIEW_READONLY,
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "article_link", "start", "end"]
+
+    @admin.display(description=_("article"))
+    def article_link(self, statement):
+        if not statement.article_id:
+            return "—"
+        url = reverse("admin:ingestion_article_change", args=[statement.article_id])
+        return format_html('<a href="{}">{}</a>', url, statement.article)
 
 
 @admin.register(Mention)
 class MentionAdmin(admin.ModelAdmin):
-    list_display = ["text", "actor", "article", "start", "end", "review_state"]
-    list_filter = ["review_state"]
+    list_display = ["text", "actor", "article", "start", "end", "review_state", "confidence"]
+    list_filter = [ReviewStateFilter]
     search_fields = ["text", "actor__name"]
-    raw_id_fields = ["actor", "article"]
+    ordering = ["confidence", "-id"]
+    autocomplete_fields = ["actor"]
+    raw_id_fields = ["article"]
     list_select_related = ["actor", "article"]
+    actions = REVIEW_ACTIONS
     show_full_result_count = False
+
+    def save_model(self, request, obj, form, change):
+        if change and form.changed_data and "review_state" not in form.changed_data:
+            obj.review_state = ReviewState.LOCKED
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(EventParticipant)
 class EventParticipantAdmin(SimpleHistoryAdmin):
     list_display = ["actor", "event", "role", "review_state"]
-    list_filter = ["role", "review_state"]
+    list_filter = [ReviewStateFilter, "role"]
     search_fields = ["actor__name", "event__title"]
-    raw_id_fields = ["actor", "event"]
+    autocomplete_fields = ["actor", "event"]
     list_select_related = ["actor", "event"]
+    actions = REVIEW_ACTIONS
+    show_full_result_count = False
+
+    def save_model(self, request, obj, form, change):
+        if form.changed_data and "review_state" not in form.changed_data:
+            if change:
+                services.ensure_baseline_history(obj)
+            obj.review_state = ReviewState.LOCKED
+        super().save_model(request, obj, form, change)
+
+
+@admin.action(description=_("Move selected evidence to a new event…"), permissions=["change"])
+def move_evidence(modeladmin, request, queryset):
+    rows = list(queryset.select_related("event", "article"))
+    if request.POST.get("post") == "yes":
+        try:
+            event = services.move_evidence_to_new_event(
+                evidence=rows, user=request.user, title=request.POST.get("title", "").strip()
+            )
+        except services.CorrectionError as error:
+            modeladmin.message_user(request, str(error), messages.ERROR)
+            return None
+        modeladmin.message_user(request, _("Created “%(title)s” from the selected evidence.") % {"title": event.title}, messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:timeline_event_change", args=[event.pk]))
+    events = {row.event for row in rows}
+    return _confirm_selected(
+        modeladmin, request, rows, template="admin/timeline/eventevidence/move_confirmation.html",
+        action="move_evidence", title=_("Move evidence to a new event"),
+        extra={"source_event": next(iter(events)) if len(events) == 1 else None},
+    )
 
 
 @admin.register(EventEvidence)
 class EventEvidenceAdmin(admin.ModelAdmin):
     list_display = ["__str__", "event", "article", "start", "end", "confidence"]
+    list_filter = [("article__source", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["sentence", "event__title"]
-    raw_id_fields = ["event", "article"]
+    autocomplete_fields = ["event"]
+    raw_id_fields = ["article"]
     list_select_related = ["event", "article"]
+    actions = [move_evidence]
     show_full_result_count = False
+
+
+# --- Merge history --------------------------------------------------------------------------
+
+
+@admin.action(description=_("Undo selected merges"), permissions=["change"])
+def undo_merges(modeladmin, request, queryset):
+    for record in queryset.order_by("-performed_at", "-pk"):  # newest first: chains unwind in order
+        try:
+            services.undo_merge(record=record, user=request.user)
+        except services.CorrectionError as error:
+            modeladmin.message_user(request, str(error), messages.ERROR)
+        else:
+            modeladmin.message_user(request, _("Undid the merge “%(merge)s”.") % {"merge": record}, messages.SUCCESS)
+
+
+@admin.register(MergeRecord)
+class MergeRecordAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "performed_by", "performed_at", "undone_at"]
+    list_filter = ["kind", "undone_at"]
+    list_select_related = ["kept_actor", "merged_actor", "kept_event", "merged_event", "performed_by"]
+    search_fields = ["kept_actor__name", "merged_actor__name", "kept_event__title", "merged_event__title"]
+    actions = [undo_merges]
+    change_form_template = "admin/timeline/mergerecord/change_form.html"
+    fields = ["kind", "kept_actor", "merged_actor", "kept_event", "merged_event", "moved_summary",
+              "performed_by", "performed_at", "undone_by", "undone_at"]
+    readonly_fields = fields
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False  # merges are made from the actor and event lists
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the record is what makes a merge undoable
+
+    @admin.display(description=_("what moved"))
+    def moved_summary(self, record):
+        moved = record.moved or {}
+        rows = [
+            (key.replace("_", " "), len(value) if isinstance(value, (list, dict)) else value)
+            for key, value in moved.items()
+            if not key.endswith("_before")
+        ]
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "show_save": False, "show_save_and_continue": False,
+                         "show_save_and_add_another": False, "show_delete": False}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/undo/", self.admin_site.admin_view(self.undo_view), name="timeline_mergerecord_undo"),
+            *super().get_urls(),
+        ]
+
+    def undo_view(self, request, pk: int):
+        """Undo one merge (POST only: the change page's button)."""
+        record = get_object_or_404(MergeRecord, pk=pk)
+        if not self.has_change_permission(request, record):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        try:
+            services.undo_merge(record=record, user=request.user)
+        except services.CorrectionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(request, _("Undid the merge “%(merge)s”.") % {"merge": record}, messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:timeline_mergerecord_change", args=[record.pk]))

@@ -1,0 +1,197 @@
+"""The article page of the review tool: its text with what the machine found in it, and its actions.
+
+ArticleReviewMixin is mixed into apps.ingestion.admin.ArticleAdmin, which stays the one place
+that registers Article; this module only adds the review parts, so the two can change apart.
+Article text is untrusted: every character goes through format_html/escape, never |safe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from apps.timeline import services
+from apps.timeline.models import EventEvidence, Mention, Statement
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    css: str  # "mention", "quote" or "evidence", plus the review state
+    label: str  # shown on hover: the actor, speaker or event the machine linked
+
+
+def article_spans(article) -> list[Span]:
+    """What the machine found in an article, as character spans (three queries)."""
+    spans = [
+        Span(m.start, m.end, f"hl-mention hl-{m.review_state}", f"{m.actor.name}")
+        for m in Mention.objects.filter(article=article).select_related("actor")
+    ]
+    spans += [
+        Span(s.start, s.end, f"hl-quote hl-{s.review_state}",
+             f"{s.speaker.name if s.speaker else _('unknown speaker')}: {'direct' if s.direct else 'reported'}")
+        for s in Statement.objects.filter(article=article).select_related("speaker")
+    ]
+    spans += [
+        Span(e.start, e.end, f"hl-evidence hl-{e.event.review_state}", f"{_('event')}: {e.event.title}")
+        for e in EventEvidence.objects.filter(article=article).select_related("event")
+    ]
+    return spans
+
+
+def highlight(text: str, spans: list[Span]) -> SafeString:
+    """Escape the text and wrap each stretch covered by spans in one <mark> with all their classes.
+
+    Spans overlap (a mention inside a quote inside an evidence sentence), so the text is cut at
+    every span boundary and each piece carries the classes of all spans covering it: the markup
+    stays well nested whatever the overlaps.
+    """
+    length = len(text)
+    spans = [s for s in spans if 0 <= s.start < s.end <= length]
+    cuts = sorted({0, length, *(s.start for s in spans), *(s.end for s in spans)})
+    pieces = []
+    for start, end in zip(cuts, cuts[1:]):
+        covering = [s for s in spans if s.start <= start and end <= s.end]
+        if not covering:
+            pieces.append(escape(text[start:end]))
+            continue
+        css = " ".join(sorted({c for s in covering for c in s.css.split()}))
+        label = " · ".join(dict.fromkeys(s.label for s in covering))
+        pieces.append(format_html('<mark class="{}" title="{}">{}</mark>', css, label, text[start:end]))
+    return mark_safe("".join(str(p) for p in pieces))  # every piece above is escaped
+
+
+@admin.action(description=_("Re-run extraction"), permissions=["change"])
+def rerun_extraction(modeladmin, request, queryset):
+    done = 0
+    for article in queryset:
+        try:
+            services.rerun_extraction(article=article, user=request.user)
+        except services.CorrectionError as error:
+            modeladmin.message_user(request, str(error), messages.WARNING)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(
+            request, ngettext("%d article queued for extraction.", "%d articles queued for extraction.", done) % done,
+            messages.SUCCESS,
+        )
+
+
+@admin.action(description=_("Mark irrelevant"), permissions=["change"])
+def mark_irrelevant(modeladmin, request, queryset):
+    count = 0
+    for article in queryset:
+        services.mark_article_irrelevant(article=article, user=request.user)
+        count += 1
+    modeladmin.message_user(
+        request, ngettext("%d article marked irrelevant.", "%d articles marked irrelevant.", count) % count,
+        messages.SUCCESS,
+    )
+
+
+ARTICLE_REVIEW_ACTIONS = {"rerun_extraction": rerun_extraction, "mark_irrelevant": mark_irrelevant}
+
+
+class ArticleReviewMixin:
+    """Adds the highlighted text, the extracted rows and the two review actions to ArticleAdmin."""
+
+    change_form_template = "admin/ingestion/article/review_change_form.html"
+    review_readonly_fields = ["highlighted_text", "extracted_rows"]
+
+    class Media:
+        css = {"all": ["css/review.css"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields + [f for f in self.review_readonly_fields if f not in fields]
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if obj is None:
+            return [f for f in fields if f not in self.review_readonly_fields]
+        # The highlighted text first: it is what the editor came to read.
+        rest = [f for f in fields if f not in self.review_readonly_fields]
+        return [*self.review_readonly_fields, *rest]
+
+    def get_actions(self, request):
+        # Added here rather than in `actions`, which ArticleAdmin sets for its own actions.
+        actions = super().get_actions(request)
+        if self.has_change_permission(request):
+            for name, func in ARTICLE_REVIEW_ACTIONS.items():
+                actions[name] = (func, name, func.short_description)
+        return actions
+
+    @admin.display(description=_("text as read by the machine"))
+    def highlighted_text(self, article):
+        if not article.pk or not article.text:
+            return "—"
+        return format_html(
+            '<div class="article-text">{}</div>{}',
+            highlight(article.text, article_spans(article)),
+            format_html(
+                '<p class="highlight-legend"><mark class="hl-mention">{}</mark> <mark class="hl-quote">{}</mark> '
+                '<mark class="hl-evidence">{}</mark> <mark class="hl-rejected">{}</mark></p>',
+                _("actor mention"), _("statement"), _("event evidence"), _("rejected"),
+            ),
+        )
+
+    @admin.display(description=_("extracted"))
+    def extracted_rows(self, article):
+        if not article.pk:
+            return "—"
+        statements = Statement.objects.filter(article=article).select_related("speaker").order_by("start")
+        evidence = EventEvidence.objects.filter(article=article).select_related("event").order_by("start")
+        items = [
+            (reverse("admin:timeline_statement_change", args=[s.pk]), _("Statement"),
+             f"{s.speaker or _('unknown speaker')}: {s.text[:120]}", s.get_review_state_display())
+            for s in statements
+        ] + [
+            (reverse("admin:timeline_event_change", args=[e.event_id]), _("Event"), e.event.title,
+             e.event.get_review_state_display())
+            for e in evidence
+        ]
+        if not items:
+            return "—"
+        return format_html(
+            '<ul class="extracted-rows">{}</ul>',
+            format_html_join("", '<li><a href="{}">{}</a> {} <span class="state">({})</span></li>', items),
+        )
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/rerun-extraction/", self.admin_site.admin_view(self.rerun_extraction_view),
+                 name="ingestion_article_rerun_extraction"),
+            path("<int:pk>/mark-irrelevant/", self.admin_site.admin_view(self.mark_irrelevant_view),
+                 name="ingestion_article_mark_irrelevant"),
+            *super().get_urls(),
+        ]
+
+    def _article_action(self, request, pk: int, action):
+        from apps.ingestion.models import Article
+
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        action(self, request, Article.objects.filter(pk=article.pk))
+        return HttpResponseRedirect(reverse("admin:ingestion_article_change", args=[article.pk]))
+
+    def rerun_extraction_view(self, request, pk: int):
+        """The change page's "Re-run extraction" button."""
+        return self._article_action(request, pk, rerun_extraction)
+
+    def mark_irrelevant_view(self, request, pk: int):
+        """The change page's "Mark irrelevant" button."""
+        return self._article_action(request, pk, mark_irrelevant)
