@@ -159,12 +159,21 @@ def day_month_year(dct: datetime.date, number: int, day_number: int,
     candidates = [c for c in candidates if c is not None]
     if not candidates:
         return None
+    nearest = min(candidates, key=lambda c: (abs((c - dct).days), c > dct))
+    chosen = None
     if direction in ("past", "last"):
         before = [c for c in candidates if c <= dct] if direction == "past" else \
             [c for c in candidates if c < dct]
-        return max(before) if before else None
-    if direction in ("future", "next"):
+        chosen = max(before) if before else None
+    elif direction in ("future", "next"):
         after = [c for c in candidates if c >= dct] if direction == "future" else \
             [c for c in candidates if c > dct]
-        return min(after) if after else None
-    return min(candidates, key=lambda c: (abs((c - dct).days), c > dct))
+        chosen = min(after) if after else None
+    if chosen is None:
+        return nearest
+    # A guessed tense can be wrong ("gave Moscow until August 8"); "dernier"/"prochain" cannot.
+    # Eight months away in the tense's direction versus weeks away the other way: trust distance.
+    if direction in ("past", "future") and abs((chosen - dct).days) > 240 \
+            and abs((nearest - dct).days) < 45:
+        return nearest
+    return chosen

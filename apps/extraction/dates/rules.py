@@ -262,6 +262,30 @@ def weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     return cal.day(date, "TIME" if m.groupdict().get("part") else "DATE")
 
 
+def nth_weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"le premier lundi de mai", "the last Friday of June": a weekday counted within a month."""
+    n = ORDINALS[ctx.language].get(m.group("n"))
+    if n is None:
+        return None
+    last = m.group("n") in ("dernier", "last", "final")
+    month_number = _month_number(m.group("mon"), ctx.language)
+    if m.group("y"):
+        year_number = int(m.group("y"))
+    else:
+        year_number = cal.month_year(ctx.dct, month_number, _tense_direction(m, ctx))
+    target = WEEKDAYS[ctx.language][m.group("wd")]
+    if last:
+        end = cal.add_months(datetime.date(year_number, month_number, 1), 1)
+        day_ = end - datetime.timedelta(days=1)
+        day_ -= datetime.timedelta(days=(day_.weekday() - target) % 7)
+    else:
+        first = datetime.date(year_number, month_number, 1)
+        day_ = first + datetime.timedelta(days=(target - first.weekday()) % 7 + 7 * (n - 1))
+        if day_.month != month_number:
+            return None
+    return cal.day(day_)
+
+
 def relative_period(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """This/last/next week, month, year, quarter: "la semaine dernière", "next year"."""
     unit = UNITS[ctx.language].get(m.group("u"), m.group("u"))
@@ -382,6 +406,22 @@ def _easter(year_number: int) -> datetime.date:
     return datetime.date(year_number, month_number, (h + l - 7 * m + 114) % 31 + 1)
 
 
+_SEASONS = {"printemps": "SP", "ete": "SU", "automne": "FA", "hiver": "WI", "spring": "SP",
+            "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
+def season_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """A season, "l'été dernier", "in the spring of 2025": TimeML YYYY-SU, not a calendar value."""
+    name = m.groupdict().get("s") or m.groupdict().get("s2")
+    if ctx.language == "en" and name == "fall" and m.group("rel") in (None, "the") and not m.group("y"):
+        return None  # "the fall of Kabul", "prices fall"
+    if m.group("y"):
+        return cal.season(int(m.group("y")), _SEASONS[name])
+    direction = _direction(m.group("rel") if m.group("rel") not in ("the", "early", "late") else None)
+    offset = {"last": -1, "next": 1}.get(direction or "", 0)
+    return cal.season(ctx.dct.year + offset, _SEASONS[name])
+
+
 def holiday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """A holiday: "à Noël", "la Pentecôte", "Easter", with its year from the text or the DCT."""
     name = " ".join(m.group("h").split())
@@ -431,7 +471,7 @@ def _build(language: str) -> list[Rule]:
             rf"(?:\s+(?P<y>{year4}|'?\d\d)(?!\d|[.,]\d)|{rel})?(?:{part})?", full_date)
         add("day_range", rf"\b(?:les?\s+|du\s+|entre\s+le\s+)?(?P<d>{day_number})(?:er)?\s*(?:et|au|-|a|&|ou)\s*"
             rf"(?:le\s+)?(?=(?:(?:{wd})\s+)?{day_number}\s+(?P<mon>{mon})(?:\s+(?P<y>{year4}))?{rel}?)",
-            full_date)
+            full_date, "d")
         add("numeric", rf"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>{year4}|\d\d)(?![\d/.])", full_date)
         add("iso", rf"\b(?P<y>{year4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", full_date)
         add("month_year", rf"\b{mod}?(?:(?:le\s+)?mois\s+d[e']\s*)?(?P<mon>{mon})\s+(?P<y>{year4}|'?\d\d)(?!\d|[.,]\d)(?!\s*(?:%|ans\b|euros|personnes))",
@@ -448,11 +488,16 @@ def _build(language: str) -> list[Rule]:
         add("this_part", r"\b(?P<w>ce|cet|cette)\s+(?P<part>matin|soir|apres-midi|nuit|midi)\b", relative_day)
         add("weekday", rf"\b(?:(?:(?:vers|a|des|entre)\s+)?\d{{1,2}}\s*h(?:\s*\d\d)?,?\s+)?(?:(?P<pre>depuis|des|jusqu'a)\s+)?(?:(?P<det>ce meme|ce|cet|le|les|du)\s+)?(?P<wd>{wd})(?![\w-])"
             rf"(?:\s+(?P<rel>dernier|prochain|passe|precedent|suivant))?(?:{part})?(?!\s+(?:saint|gras)\b)", weekday)
+        add("nth_weekday", rf"\b(?:le\s+)?(?P<n>premier|1er|deuxieme|2e|troisieme|3e|quatrieme|4e|dernier)\s+(?P<wd>{wd})\s+(?:de|du mois de|d')\s*(?P<mon>{mon})(?:\s+(?P<y>{year4}))?", nth_weekday)
         add("night_of", rf"\bla\s+nuit\s+(?:de|du)\s+(?P<wd>{wd})\s+(?:a|au)\s+(?:{wd})", weekday)
         add("week", rf"\b{mod}?(?P<rel>cette|la|ce|le)\s+(?P<u>semaine|mois|trimestre)(?:-ci)?(?:\s+(?P<rel2>derniere|dernier|passee|passe|prochaine|prochain|precedente|precedent|en cours))?",
             lambda m, ctx: _relative_fr(m, ctx))
         add("week_modifier", r"\b(?:en|au|des le|a la)\s+(?P<mod>debut|fin|milieu)\s+de\s+(?P<rel>)(?P<u>semaine)(?:\s+(?P<rel2>derniere|prochaine|passee))?",
             lambda m, ctx: _relative_fr(m, ctx))
+        add("unit_modifier", r"\b(?:(?:a la|au|en|des la|des le|la|le|jusqu'a la)\s+)?(?P<mod>debut|fin|milieu|mi|courant)[\s-]+(?:du|de la|de ce|de cette|de|d')\s*(?P<rel>)(?P<u>mois|semaine|trimestre)(?:-ci)?(?:\s+(?P<rel2>dernier|derniere|prochain|prochaine|passe|passee|en cours))?",
+            lambda m, ctx: _relative_fr(m, ctx))
+        add("season", r"\b(?:(?P<det>l'|cet\s+|ce\s+|au\s+|en\s+|le\s+|de\s+l'|d')(?P<s>printemps|ete|automne|hiver)|(?:au\s+|le\s+|du\s+)?(?P<s2>printemps))(?:\s+(?P<y>" + year4 + r")|\s+(?P<rel>dernier|prochain))?(?!\w)",
+            season_expression)
         add("weekend", r"\b(?P<rel>ce|le)\s+(?P<u>week-end|weekend|week end)(?:\s+(?P<rel2>dernier|prochain|passe))?",
             lambda m, ctx: _relative_fr(m, ctx))
         add("year_relative", rf"\b{mod}?(?:(?P<rel>cette)\s+(?P<u>annee)(?:-ci)?|l'(?P<u2>annee|an)(?![\w'])(?:\s+(?P<rel2>derniere?|passee?|prochaine?|precedente?|en cours))?|la\s+nouvelle\s+(?P<u3>annee))",
@@ -488,6 +533,7 @@ def _build(language: str) -> list[Rule]:
         add("this_part", r"\b(?P<w>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _last_night)
         add("weekday", rf"\b{clock}?(?:(?P<pre>on|until|by|since|from|before|after)\s+)?(?:(?P<det>this past|this coming|this|last|next|early|late)\s+)?(?P<wd>{wd})(?![\w-])(?:'s)?{part}?(?:\s+(?P<rel>next|last))?",
             weekday)
+        add("nth_weekday", rf"\b(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?P<wd>{wd})\s+(?:of|in)\s+(?P<mon>{mon})(?:,?\s+(?P<y>{year4}))?", _en_capital(nth_weekday, "wd"))
         add("period", rf"\b{mod}?(?:(?P<rel>this|last|next|the past|the last|the previous|the coming|the next|the current|the)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<u>week|weekend|month|year|quarter)\b",
             _en_period)
         add("quarter", rf"\b(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|final|last)[\s-]+(?P<kind>quarter|half)(?:\s+(?:of\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:(?P<y>{year4})|(?P<yrel>this|last|next)\s+year))?",
@@ -497,6 +543,8 @@ def _build(language: str) -> list[Rule]:
         add("in_time", rf"\b(?P<dir>in|within)\s+(?P<n>\d+|{nums})\s+(?P<u>days|day|weeks|week|months|month|years|year)\b", ago)
         add("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|final)\s+)?(?P<n>\d+|{nums})[\s-]+(?P<u>{units})\b(?!\s+(?:ago|later|earlier|before|after))", duration_expression)
         add("present", r"\b(?:currently|now|at present|nowadays|these days|right now)\b", present_reference)
+        add("season", rf"\b(?:(?P<rel>this|last|next|this past|this coming|early|late|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{year4}))?",
+            season_expression)
         add("holiday", r"\b(?P<h>christmas day|christmas eve|christmas|new year's day|new year's eve|easter sunday|easter monday|easter|good friday|halloween|independence day)\b(?:\s+(?P<y>" + year4 + r")|(?P<rel>))", _en_capital(holiday, "h"))
         add("anaphoric", r"\b(?P<w>the next day|the following day|the day before|the previous day|the same day)\b(?=\s*[.,;:!?)]|\s*$)",
             anaphoric_day, anaphoric=True)
@@ -543,7 +591,8 @@ class _QuarterAlias(_Alias):
 def _en_capital(handler: Handler, group: str = "mon") -> Handler:
     """Wrap a handler so that it only accepts English month/holiday names written with a capital."""
     def wrapped(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
-        if ctx.language == "en" and not _capitalised(ctx.text, m.start(group)):
+        if ctx.language == "en" and not _capitalised(ctx.text, m.start(group)) and group != "h":
+        # Holidays are matched in any case; months and weekdays need their capital.
             return None
         return handler(m, ctx)
     return wrapped

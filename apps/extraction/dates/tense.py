@@ -54,14 +54,14 @@ _EN_CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"expected|expects?|due|scheduled|slated|set to|poised|intends? to|"
                           r"upcoming|next|to be held|is to|are to|hopes? to|aims? to|"
                           r"(?:postponed|delayed|pushed back|moved|rescheduled|put off)\s+(?:until|to|till|for)|"
-                          r"until|starting)\b")),
-    ("past", re.compile(r"(?i)(?<!\bbe )\b(?:said|told|was|were|had|did|has been|have been|met|made|took|gave|"
+                          r"starting)\b")),
+    ("past", re.compile(r"(?i)(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:said|told|was|were|had|did|has been|have been|met|made|took|gave|"
                         r"came|went|left|began|won|lost|held|spoke|saw|found|sent|led|fell|rose|"
                         r"struck|flew|got|became|brought|thought|kept|paid|sold|bought|wrote|ran|"
                         r"hit|put|cut|quit|shut|spent|built|felt|heard|meant|knew|grew|threw|"
                         r"drew|chose|broke|stood|sat|fought|caught|taught|sought|ago|last|"
                         r"earlier|previously|recently|yesterday)\b")),
-    ("past", re.compile(r"(?<!\bbe )\b(?!(?:need|feed|seed|speed|proceed|succeed|exceed|breed|bed|red|"
+    ("past", re.compile(r"(?<!\bbe )(?<!\bis )(?<!\bare )\b(?!(?:need|feed|seed|speed|proceed|succeed|exceed|breed|bed|red|"
                         r"shed|wed|bleed|embed|hundred|indeed|expected|scheduled|planned|"
                         r"slated|proposed|intended|hoped|aimed|anticipated|red)\b)[a-z]{3,}ed\b")),
 ]
