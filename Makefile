@@ -52,3 +52,11 @@ clean:
 bench-extraction: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench_extraction
+
+## Backups of the PostgreSQL database in DATABASE_URL: `make backup`, `make restore FILE=…`
+backup:
+	scripts/backup.sh $(FILE)
+
+restore:
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/parley-….dump" >&2; exit 2; }
+	scripts/restore.sh $(FILE)
