@@ -355,6 +355,9 @@ def duration_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None
     """A length of time: "trois ans", "two weeks" (TimeML DURATION, no calendar date)."""
     amount = _number(m.group("n"), ctx.language) if m.group("n") else 1
     unit = UNITS[ctx.language][m.group("u")]
+    if unit in ("H", "MIN") and re.search(r"\b(?:a|vers|des|jusqu'a|avant|apres|entre|at|by|until|before|after|around)\s+$",
+                                          ctx.folded[max(0, m.start() - 12):m.start()]):
+        return None  # "à 21 heures" is a time of day, not a length of time
     if unit == "DE":
         return cal.duration(None if amount is None else amount * 10, "Y")
     if unit == "CE":
@@ -387,7 +390,7 @@ def anaphoric_part_of_day(m: re.Match[str], ctx: Context) -> cal.Resolution | No
 _HOLIDAYS_FIXED = {"noel": (12, 25), "toussaint": (11, 1), "saint-sylvestre": (12, 31),
                    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
                    "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
-                   "independence day": (7, 4), "jour de l'an": (1, 1)}
+                   "jour de l'an": (1, 1)}
 _HOLIDAYS_EASTER = {"paques": 0, "lundi de paques": 1, "ascension": 39, "pentecote": 49,
                     "lundi de pentecote": 50, "easter": 0, "easter sunday": 0,
                     "easter monday": 1, "good friday": -2, "vendredi saint": -2}
@@ -472,7 +475,7 @@ def _build(language: str) -> list[Rule]:
         add("day_range", rf"\b(?:les?\s+|du\s+|entre\s+le\s+)?(?P<d>{day_number})(?:er)?\s*(?:et|au|-|a|&|ou)\s*"
             rf"(?:le\s+)?(?=(?:(?:{wd})\s+)?{day_number}\s+(?P<mon>{mon})(?:\s+(?P<y>{year4}))?{rel}?)",
             full_date, "d")
-        add("numeric", rf"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>{year4}|\d\d)(?![\d/.])", full_date)
+        add("numeric", rf"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>{year4}|\d\d)(?![\d/]|\.\d)", full_date)
         add("iso", rf"\b(?P<y>{year4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", full_date)
         add("month_year", rf"\b{mod}?(?:(?:le\s+)?mois\s+d[e']\s*)?(?P<mon>{mon})\s+(?P<y>{year4}|'?\d\d)(?!\d|[.,]\d)(?!\s*(?:%|ans\b|euros|personnes))",
             month_with_year)
@@ -490,7 +493,7 @@ def _build(language: str) -> list[Rule]:
             rf"(?:\s+(?P<rel>dernier|prochain|passe|precedent|suivant))?(?:{part})?(?!\s+(?:saint|gras)\b)", weekday)
         add("nth_weekday", rf"\b(?:le\s+)?(?P<n>premier|1er|deuxieme|2e|troisieme|3e|quatrieme|4e|dernier)\s+(?P<wd>{wd})\s+(?:de|du mois de|d')\s*(?P<mon>{mon})(?:\s+(?P<y>{year4}))?", nth_weekday)
         add("night_of", rf"\bla\s+nuit\s+(?:de|du)\s+(?P<wd>{wd})\s+(?:a|au)\s+(?:{wd})", weekday)
-        add("week", rf"\b{mod}?(?P<rel>cette|la|ce|le)\s+(?P<u>semaine|mois|trimestre)(?:-ci)?(?:\s+(?P<rel2>derniere|dernier|passee|passe|prochaine|prochain|precedente|precedent|en cours))?",
+        add("week", rf"\b{mod}?(?P<rel>cette|la|ce|le)\s+(?P<u>semaine|mois|trimestre)(?:-ci)?(?![\w-])(?:\s+(?P<rel2>derniere|dernier|passee|passe|prochaine|prochain|precedente|precedent|en cours))?",
             lambda m, ctx: _relative_fr(m, ctx))
         add("week_modifier", r"\b(?:en|au|des le|a la)\s+(?P<mod>debut|fin|milieu)\s+de\s+(?P<rel>)(?P<u>semaine)(?:\s+(?P<rel2>derniere|prochaine|passee))?",
             lambda m, ctx: _relative_fr(m, ctx))
@@ -504,7 +507,7 @@ def _build(language: str) -> list[Rule]:
             lambda m, ctx: _year_fr(m, ctx))
         add("quarter", rf"\b(?:le|au|du|ce|un)?\s*(?P<n>premier|1er|deuxieme|second|2e|2eme|troisieme|3e|3eme|quatrieme|4e|4eme|dernier)\s+(?P<kind>trimestre|semestre)(?:\s+(?:de\s+|d')?(?:l'annee\s+|l'an\s+)?(?P<y>{year4}|derniere?|prochaine?|passee?))?",
             quarter_expression)
-        add("ago", rf"\b(?:(?P<dir>il\s+y\s+a|dans|d'ici)\s+)(?P<n>\d+|{nums})\s+(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|annee)\b(?!\s+(?:de|d'|du|des|ou)\b)", ago)
+        add("ago", rf"\b(?:(?P<dir>il\s+y\s+a|dans|d'ici)\s+)(?:(?:plus de|pres de|environ|moins de|a peine|un peu plus de|seulement)\s+)?(?P<n>\d+|{nums})\s+(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|annee)\b(?!\s+(?:de|d'|du|des|ou)\b)", ago)
         add("duration", rf"\b(?P<n>\d+|{nums})\s+(?P<u>{units})\b(?!\s+(?:plus tard|plus tot|apres|avant|auparavant))", duration_expression)
         add("present", r"\b(?:actuellement|maintenant|a l'heure actuelle|a present|de nos jours|pour l'instant|pour le moment)\b", present_reference)
         add("holiday", r"\b(?:(?P<pre>a|de)\s+)?(?:la\s+|le\s+)?(?P<h>lundi de paques|lundi de pentecote|paques|pentecote|toussaint|noel|saint-sylvestre|jour de l'an)(?!\w)(?:\s+(?P<y>" + year4 + r")|\s+(?P<rel>dernier|derniere|prochain|prochaine))?", holiday)
@@ -520,12 +523,12 @@ def _build(language: str) -> list[Rule]:
         clock = r"(?:(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)?\s*(?:gmt|utc|et|est|edt|bst|cet|local time)?,?\s+(?:on\s+)?)"
         add("full_date", rf"\b(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\s+(?P<d>{day_number})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>{year4})\b)?", _en_capital(full_date))
         add("full_date_dmy", rf"\b(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>{day_number})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<y>{year4})\b)?", _en_capital(full_date))
-        add("numeric", rf"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>{year4}|\d\d)(?![\d/])", us_numeric)
+        add("numeric", rf"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>{year4}|\d\d)(?![\d/]|\.\d)", us_numeric)
         add("iso", rf"\b(?P<y>{year4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", full_date)
         add("month_year", rf"\b{mod}?(?P<mon>{mon})\.?,?\s+(?:of\s+)?(?P<y>{year4})\b", month_with_year)
         add("month", rf"\b(?:(?P<pre>in|since|by|until|till|through|throughout|of|from|during|before|after|to|between|and|or|for|every)\s+)?{mod}?(?:{rel}\s+)?(?P<mon>{mon})\b(?![.-]\w)",
             bare_month)
-        add("year", rf"(?<![\d.,$£€])(?<!\d )\b(?:(?P<pre>in|since|by|until|from|during|before|after)\s+)?(?:(?P<det>year|fiscal|fy|the year)\s+)?(?P<y>{year4})\b{not_count}(?!-\d\d-)",
+        add("year", rf"(?<![\d.,$£€])(?<!\d )\b(?:(?P<pre>in|since|by|until|from|during|before|after)\s+)?(?:(?P<det>year|fiscal|fy|the year|mid-|early|late|the end of|the start of|the beginning of|the middle of)\s*)?(?P<y>{year4})\b{not_count}(?!-\d\d-)",
             year_expression)
         add("year_pair", rf"\b(?P<y1>{year4})\s*[-/]\s*(?P<y2>\d\d)\b(?![-/]?\d)", year_second_half, "y2")
         add("decade", r"\b(?:the\s+)?(?:'|mid-|early |late )?(?P<y>(?:19|20)?\d0)'?s\b", decade)
@@ -545,7 +548,7 @@ def _build(language: str) -> list[Rule]:
         add("present", r"\b(?:currently|now|at present|nowadays|these days|right now)\b", present_reference)
         add("season", rf"\b(?:(?P<rel>this|last|next|this past|this coming|early|late|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{year4}))?",
             season_expression)
-        add("holiday", r"\b(?P<h>christmas day|christmas eve|christmas|new year's day|new year's eve|easter sunday|easter monday|easter|good friday|halloween|independence day)\b(?:\s+(?P<y>" + year4 + r")|(?P<rel>))", _en_capital(holiday, "h"))
+        add("holiday", r"\b(?P<h>christmas day|christmas eve|christmas|new year's day|new year's eve|easter sunday|easter monday|easter|good friday|halloween)\b(?:\s+(?P<y>" + year4 + r")|(?P<rel>))", _en_capital(holiday, "h"))
         add("anaphoric", r"\b(?P<w>the next day|the following day|the day before|the previous day|the same day)\b(?=\s*[.,;:!?)]|\s*$)",
             anaphoric_day, anaphoric=True)
     return rules
@@ -638,8 +641,8 @@ def _year_fr(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
 def _en_period(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """this week, last month, next year, the past week, the end of the year, this fiscal year."""
     rel = " ".join((m.group("rel") or "the").split())
-    if rel == "the" and not m.group("mod"):
-        return None  # "the year" alone is not a date
+    if rel == "the" and not m.group("mod") and m.group("u") != "weekend":
+        return None  # "the year" alone is not a date; "over the weekend" is the nearest one
     rel = {"the past": "last", "the last": "last", "the previous": "last", "the coming": "next",
            "the next": "next", "the current": "this"}.get(rel, rel)
     unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q"}[m.group("u")]

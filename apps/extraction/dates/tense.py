@@ -55,6 +55,8 @@ _EN_CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"upcoming|next|to be held|is to|are to|hopes? to|aims? to|"
                           r"(?:postponed|delayed|pushed back|moved|rescheduled|put off)\s+(?:until|to|till|for)|"
                           r"starting)\b")),
+    # Modals, lower-case only so that the month "May" is not one.
+    ("future", re.compile(r"\b(?:may|might|should|must|can|ought to)\b")),
     ("past", re.compile(r"(?i)(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:said|told|was|were|had|did|has been|have been|met|made|took|gave|"
                         r"came|went|left|began|won|lost|held|spoke|saw|found|sent|led|fell|rose|"
                         r"struck|flew|got|became|brought|thought|kept|paid|sold|bought|wrote|ran|"
