@@ -1,9 +1,18 @@
 from django.urls import path
 
-from apps.timeline import views
+from apps.timeline import exports, feeds, views
 
 app_name = "timeline"
 
 urlpatterns = [
     path("", views.timeline, name="index"),
+    path("events/new", views.new_events, name="new-events"),
+    path("events/<int:pk>/", views.event_detail, name="event"),
+    path("actors/search", views.actor_search, name="actor-search"),
+    path("actors/<int:pk>/", views.actor_detail, name="actor"),
+    path("statements/", views.statements, name="statements"),
+    path("export.csv", exports.export_csv, name="export-csv"),
+    path("export.json", exports.export_json, name="export-json"),
+    path("export.ics", exports.export_ics, name="export-ics"),
+    path("feed.atom", feeds.atom_feed, name="feed"),
 ]

@@ -1,25 +1,218 @@
-"""The analysts' dashboard."""
+"""The analysts' dashboard: read-only views over the timeline, pages and their HTMX fragments.
+
+One URL serves a page and its fragment: HTMX requests (not boosted, not a history restore) get
+the partial they swap, everything else the full page, so every link works without JavaScript.
+"""
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_safe
+from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect
 
-from apps.timeline.models import Event
+from apps.accounts.models import User
+from apps.timeline import charts, queries
+from apps.timeline.models import Actor, Event
+from apps.timeline.queries import TimelineFilters
+
+# Names for the country filter; other codes show as they are.
+COUNTRY_NAMES = {
+    "UA": "Ukraine", "RU": "Russia", "US": "United States", "FR": "France", "GB": "United Kingdom",
+    "DE": "Germany", "IT": "Italy", "PL": "Poland", "TR": "Türkiye", "SA": "Saudi Arabia",
+    "CN": "China", "QA": "Qatar", "AE": "United Arab Emirates", "CH": "Switzerland", "BY": "Belarus",
+    "EU": "European Union", "HU": "Hungary", "CA": "Canada", "JP": "Japan", "FI": "Finland",
+}
 
 
-def _can_read(request) -> bool:
-    return settings.PARLEY_PUBLIC_TIMELINE or request.user.is_authenticated
+def can_read(user) -> bool:
+    """Analysts and editors read the dashboard; everyone does when it is public."""
+    if settings.PARLEY_PUBLIC_TIMELINE:
+        return True
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name__in=[User.ANALYSTS, User.EDITORS]).exists()
 
 
-def timeline(request):
-    """Events newest first, with their participants and sources."""
-    if not _can_read(request):
+def reader_required(view):
+    """Send anonymous visitors to the login page and refuse users in no reading group."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if can_read(request.user):
+            return view(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            raise PermissionDenied
+        if request.htmx:
+            # A fragment swap would put the login form inside the list; reload the page instead.
+            page = request.htmx.current_url_abs_path or request.get_full_path()
+            return HttpResponseClientRedirect(redirect_to_login(page).url)
         return redirect_to_login(request.get_full_path())
-    events = (
-        Event.objects.visible()
-        .prefetch_related("participants__actor", "topics")
-        .order_by("-date", "-id")[:50]
+
+    return wrapper
+
+
+def wants_fragment(request) -> bool:
+    return bool(request.htmx) and not request.htmx.boosted and not request.htmx.history_restore_request
+
+
+def render(request, template: str, context: dict, *, partial: str | None = None, **kwargs):
+    """A full page, or one of its partials for an HTMX swap; Vary so caches keep them apart."""
+    if partial and wants_fragment(request):
+        template = f"{template}#{partial}"
+    response = TemplateResponse(request, template, context, **kwargs)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _query_without(request, *names: str) -> str:
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+def _filter_context(request, filters: TimelineFilters) -> dict:
+    """What the filter form shows: choices, current values, links to share and export."""
+    countries = (
+        Actor.objects.exclude(country="").order_by("country").values_list("country", flat=True).distinct()
     )
-    return TemplateResponse(request, "timeline/index.html", {"events": events})
+    return {
+        "filters": filters,
+        "selected_actors": queries.actors_by_id(filters.actors),
+        "topics": queries.topics(),
+        "kinds": Event.Kind.choices,
+        "statuses": Event.Status.choices,
+        "countries": [(code, COUNTRY_NAMES.get(code, code)) for code in countries],
+        "languages": queries.ARTICLE_LANGUAGES,
+        "filter_query": _query_without(request, "cursor", "since", "chart"),
+    }
+
+
+@require_safe
+@reader_required
+def timeline(request):
+    """Events newest first (most relevant first when searching), filtered, a page at a time."""
+    filters = TimelineFilters.from_query(request.GET)
+    page = queries.event_page(filters)
+    chart_by = "topic" if request.GET.get("chart") == "topic" else "kind"
+    context = {
+        "page": page,
+        "filters": filters,
+        "sections": None if filters.searching else queries.group_by_week_and_day(
+            page.items, previous=_previous_event(page)
+        ),
+        "filter_query": _query_without(request, "cursor", "since", "chart"),
+        "latest_id": queries.latest_event_id(),
+    }
+    if filters.cursor and wants_fragment(request):
+        return render(request, "timeline/index.html", context, partial="event-page")
+    context.update(_filter_context(request, filters))
+    context["chart"] = charts.activity_chart(queries.activity(filters, by=chart_by), by=chart_by)
+    context["oob"] = wants_fragment(request)  # the chart and export links follow the filters too
+    return render(request, "timeline/index.html", context, partial="event-list")
+
+
+def _previous_event(page):
+    """A stand-in for the last event of the previous page, to continue its section headers."""
+    if not page.after or "d" not in page.after:
+        return None
+    return Event(date=page.previous_date, date_precision=page.after.get("p") or "day")
+
+
+@require_safe
+@reader_required
+def event_detail(request, pk: int):
+    """One event with its evidence sentences, statements and source articles."""
+    event = get_object_or_404(
+        Event.objects.visible().prefetch_related("participants__actor", "topics"), pk=pk
+    )
+    if event.merged_into_id:
+        return redirect("timeline:event", pk=event.merged_into_id)
+    evidence = list(event.evidence.select_related("article", "article__source").order_by("article__published_at", "pk"))
+    statements = list(
+        event.statements.visible().select_related("speaker", "article", "article__source").order_by("said_on", "pk")
+    )
+    articles = list({e.article_id: e.article for e in evidence}.values())
+    context = {"event": event, "evidence": evidence, "statements": statements, "articles": articles}
+    return render(request, "timeline/event.html", context, partial="event-detail")
+
+
+@require_safe
+def new_events(request):
+    """How many events the current view would gain since the page was loaded (polled)."""
+    if not can_read(request.user):
+        return HttpResponse(status=HTMX_STOP_POLLING)  # logged out meanwhile: stop asking
+    try:
+        since = int(request.GET.get("since", ""))
+    except ValueError:
+        return HttpResponse(status=HTMX_STOP_POLLING)
+    filters = TimelineFilters.from_query(request.GET)
+    count = queries.new_event_count(filters, since=since)
+    context = {"count": count, "filter_query": _query_without(request, "cursor", "since", "chart")}
+    # Only ever polled by htmx: always the notice, never a page.
+    return TemplateResponse(request, "timeline/index.html#live-notice", context)
+
+
+@require_safe
+@reader_required
+def actor_detail(request, pk: int):
+    """Who an actor is, what they said over time, where they went and with whom."""
+    actor = get_object_or_404(Actor.objects.prefetch_related("aliases"), pk=pk)
+    if actor.merged_into_id:
+        return redirect("timeline:actor", pk=actor.merged_into_id)
+    events = queries.event_page(TimelineFilters(actors=[actor.pk]), size=15)
+    statements = queries.statement_page(TimelineFilters(actors=[actor.pk]), size=15)
+    context = {
+        "actor": actor,
+        "aliases": sorted({a.name for a in actor.aliases.all()} - {actor.name}),
+        "events": events,
+        "statements": statements,
+        "co_participants": list(queries.co_participants(actor)),
+        "statement_chart": charts.monthly_chart(actor.statements.visible()),
+        "event_count": queries.filter_events(TimelineFilters(actors=[actor.pk])).count(),
+        "statement_count": actor.statements.visible().count(),
+    }
+    return render(request, "timeline/actor.html", context)
+
+
+@require_safe
+@reader_required
+def statements(request):
+    """Quotes with speaker, date and source, filtered like the timeline."""
+    filters = TimelineFilters.from_query(request.GET)
+    page = queries.statement_page(filters)
+    context = {"page": page, "filters": filters, "filter_query": _query_without(request, "cursor", "since")}
+    if filters.cursor and wants_fragment(request):
+        return render(request, "timeline/statements.html", context, partial="statement-page")
+    context.update(_filter_context(request, filters))
+    return render(request, "timeline/statements.html", context, partial="statement-list")
+
+
+@require_safe
+@reader_required
+def actor_search(request):
+    """Actor suggestions for the filter: links that add the actor to the current filters."""
+    # The picker's own `q` comes first; a second `q` is the timeline's search, carried along.
+    words = request.GET.getlist("q")
+    text = words[0] if words else ""
+    target = "timeline:statements" if request.GET.get("for") == "statements" else "timeline:index"
+    params = request.GET.copy()
+    for name in ("for", "cursor", "since"):
+        params.pop(name, None)
+    params.setlist("q", [w for w in words[1:2] if w])
+    suggestions = []
+    for actor in queries.search_actors(text):
+        link = params.copy()
+        if str(actor.pk) not in link.getlist("actor"):
+            link.appendlist("actor", str(actor.pk))
+        suggestions.append((actor, link.urlencode()))
+    context = {"text": text, "suggestions": suggestions, "target": target, "hidden": params.lists()}
+    return render(request, "timeline/actor_search.html", context, partial="suggestions")

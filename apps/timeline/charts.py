@@ -1,0 +1,143 @@
+"""Server-drawn SVG charts: geometry computed here, markup in templates.
+
+No chart library and no inline style: bars carry a `series-N` class coloured in parley.css, so
+the strict Content Security Policy holds and the chart follows the page's filters for free.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.utils.translation import get_language
+
+from apps.timeline.models import Event, Topic
+
+WIDTH, HEIGHT = 720, 170
+LEFT, RIGHT, TOP, BOTTOM = 34, 8, 10, 22
+MAX_TOPIC_SERIES = 7
+
+
+@dataclass
+class Segment:
+    y: float
+    height: float
+    css: str
+    label: str
+    count: int
+
+
+@dataclass
+class Bar:
+    week: dt.date
+    x: float
+    width: float
+    total: int
+    statements: int
+    segments: list[Segment] = field(default_factory=list)
+    month_label: bool = False
+
+
+def topic_name(topic: Topic) -> str:
+    return topic.name_fr if (get_language() or "en").startswith("fr") and topic.name_fr else topic.name_en
+
+
+def _series(data: dict, by: str) -> list[tuple[object, str, str]]:
+    """(key, label, css class) of each series shown, in legend order."""
+    if by == "kind":
+        present = {key for (_, key) in data["counts"]}
+        # Kinds keep one colour everywhere (badges, legend, bars): the class names the kind.
+        return [(value, label, f"kind-{value}") for value, label in Event.Kind.choices if value in present]
+    totals: dict = {}
+    for (_, key), n in data["counts"].items():
+        totals[key] = totals.get(key, 0) + n
+    ranked = sorted((k for k in totals if k), key=lambda k: (-totals[k], k))[:MAX_TOPIC_SERIES]
+    names = {t.slug: topic_name(t) for t in Topic.objects.filter(slug__in=ranked)}
+    series = [(slug, names.get(slug, slug), f"series-{index}") for index, slug in enumerate(ranked)]
+    if any(k not in ranked for k in totals):
+        series.append(("__other__", "", "series-other"))
+    return series
+
+
+def activity_chart(data: dict, *, by: str) -> dict:
+    """Stacked weekly bars of events by series, with the weekly statement count as a line."""
+    weeks = data["weeks"]
+    if not weeks:
+        return {"empty": True, "by": by}
+    series = _series(data, by)
+    keys = {key for key, _, _ in series}
+    counts: dict[tuple, int] = {}
+    for (week, key), n in data["counts"].items():
+        if by == "topic" and key not in keys:
+            key = "__other__"
+        counts[(week, key)] = counts.get((week, key), 0) + n
+    totals = {w: sum(counts.get((w, key), 0) for key in keys) for w in weeks}
+    statements = data["statements"]
+    peak = max([1, *totals.values(), *statements.values()])
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    slot = plot_w / len(weeks)
+    bars, points = [], []
+    for index, week in enumerate(weeks):
+        x = LEFT + index * slot
+        bar = Bar(
+            week=week, x=round(x + slot * 0.15, 1), width=round(slot * 0.7, 1), total=totals[week],
+            statements=statements.get(week, 0), month_label=week.day <= 7 or index == 0,
+        )
+        base = TOP + plot_h
+        for key, label, css in series:
+            n = counts.get((week, key), 0)
+            if not n:
+                continue
+            height = plot_h * n / peak
+            base -= height
+            bar.segments.append(Segment(y=round(base, 1), height=round(height, 1), css=css, label=label, count=n))
+        bars.append(bar)
+        points.append(f"{round(x + slot / 2, 1)},{round(TOP + plot_h - plot_h * bar.statements / peak, 1)}")
+    return {
+        "empty": False,
+        "by": by,
+        "width": WIDTH,
+        "height": HEIGHT,
+        "bars": bars,
+        "series": series,
+        "statement_points": " ".join(points),
+        "peak": peak,
+        "half": peak // 2,
+        "left": LEFT,
+        "top": TOP,
+        "right_edge": WIDTH - RIGHT,
+        "baseline": TOP + plot_h,
+        "plot_height": plot_h,
+        "middle": round(TOP + plot_h / 2, 1),
+        "label_y": HEIGHT - 6,
+        "event_total": sum(totals.values()),
+        "statement_total": sum(statements.values()),
+        "first_week": weeks[0],
+        "last_week": weeks[-1],
+    }
+
+
+def monthly_chart(statements, *, months: int = 24) -> dict:
+    """Statements per month, for an actor page: the last `months` months that have any."""
+    rows = (
+        statements.filter(said_on__isnull=False).order_by().annotate(month=TruncMonth("said_on"))
+        .values("month").annotate(n=Count("pk")).order_by("month")
+    )
+    data = [(r["month"].date() if isinstance(r["month"], dt.datetime) else r["month"], r["n"]) for r in rows]
+    data = data[-months:]
+    if not data:
+        return {"empty": True}
+    peak = max(n for _, n in data)
+    width, height, bottom = 360, 90, 18
+    slot = width / max(len(data), 6)
+    bars = [
+        {
+            "month": month, "n": n, "x": round(i * slot + slot * 0.15, 1), "width": round(slot * 0.7, 1),
+            "y": round(height - bottom - (height - bottom - 6) * n / peak, 1),
+            "height": round((height - bottom - 6) * n / peak, 1),
+        }
+        for i, (month, n) in enumerate(data)
+    ]
+    return {"empty": False, "bars": bars, "width": width, "height": height, "label_y": height - 4, "peak": peak}

@@ -1,0 +1,571 @@
+"""The dashboard's reads: filters from the query string, full-text search, keyset pages.
+
+Views parse `TimelineFilters` from `request.GET` and ask this module for querysets; nothing
+here writes. Every list is paginated by keyset (never OFFSET), so a deep page costs what the
+first one does, and each page runs a fixed number of queries whatever its length.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db import connection
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, TruncWeek
+from django.utils.dateparse import parse_date
+
+from apps.ingestion.models import Article
+from apps.timeline.models import (
+    Actor,
+    DatePrecision,
+    Event,
+    EventEvidence,
+    EventParticipant,
+    ReviewState,
+    Statement,
+    Topic,
+)
+
+PAGE_SIZE = 30
+# Undated events sort after every dated one: COALESCE(date, UNDATED) DESC, id DESC is what
+# the expression index `event_timeline_order_idx` (migration 0002) serves.
+UNDATED = dt.date(1, 1, 1)
+# Article languages offered in the filter; the pipeline reads French and English, the rest
+# appear in imported files.
+ARTICLE_LANGUAGES = ["en", "fr", "uk", "ru", "de", "es", "it", "pl"]
+MIN_QUERY_LENGTH = 2
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+# --- Full-text search (PostgreSQL) ---------------------------------------------------------
+# The documents below must stay textually identical to the GIN indexes of migration 0002,
+# or PostgreSQL stops using them: to_tsvector('english', …) || to_tsvector('french', …).
+
+
+class SearchDocument(Func):
+    """English and French tsvector of one or more text columns joined by spaces."""
+
+    output_field = TextField()  # a tsvector; Django has no field for it and never reads one
+
+    def as_sql(self, compiler, connection, **extra):
+        parts, params = [], []
+        for expression in self.source_expressions:
+            sql, sql_params = compiler.compile(expression)
+            parts.append(sql)
+            params.extend(sql_params)
+        text = " || ' ' || ".join(parts)
+        sql = f"(to_tsvector('english'::regconfig, {text}) || to_tsvector('french'::regconfig, {text}))"
+        return sql, params * 2
+
+
+class SearchQuery(Func):
+    """A web-style query (quotes, OR, -word) parsed for both languages."""
+
+    def __init__(self, text: str):
+        super().__init__(Value(text))
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return (
+            f"(websearch_to_tsquery('english'::regconfig, {sql}) || websearch_to_tsquery('french'::regconfig, {sql}))",
+            params * 2,
+        )
+
+
+class Matches(Func):
+    template = "(%(expressions)s)"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+class Rank(Func):
+    function = "ts_rank"
+    output_field = FloatField()
+
+
+def _document(*fields: str) -> SearchDocument:
+    return SearchDocument(*[F(name) for name in fields])
+
+
+def _text_match(fields: tuple[str, ...], text: str):
+    """A boolean expression: full-text match on PostgreSQL, icontains on SQLite."""
+    if uses_postgres():
+        return Matches(_document(*fields), SearchQuery(text))
+    condition = Q()
+    for name in fields:
+        condition |= Q(**{f"{name}__icontains": text})
+    return condition
+
+
+# --- Cursors ---------------------------------------------------------------------------------
+
+
+def encode_cursor(values: dict) -> str:
+    raw = json.dumps(values, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(token: str) -> dict | None:
+    """The cursor's values, or None for anything malformed (a hand-edited URL shows page one)."""
+    if not token:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        values = json.loads(raw)
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(values, dict) or not isinstance(values.get("i"), int):
+        return None
+    return values
+
+
+# --- Filters ---------------------------------------------------------------------------------
+
+
+def _ints(values) -> list[int]:
+    out = []
+    for value in values:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            continue
+        if number > 0 and number not in out:
+            out.append(number)
+    return out[:10]
+
+
+def _choice(value: str, choices) -> str:
+    return value if value in {c for c, _ in choices} else ""
+
+
+@dataclass(frozen=True)
+class TimelineFilters:
+    """What the analyst asked for, from the query string; unknown values are dropped, not errors."""
+
+    actors: list[int] = field(default_factory=list)
+    topic: str = ""
+    kind: str = ""
+    country: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    language: str = ""
+    status: str = ""
+    verified: bool = False
+    q: str = ""
+    cursor: dict | None = None
+
+    @classmethod
+    def from_query(cls, params) -> TimelineFilters:
+        def day(name):
+            try:
+                return parse_date(params.get(name, "").strip())
+            except ValueError:  # well-formed but impossible, like 2025-02-30
+                return None
+
+        country = params.get("country", "").strip().upper()
+        language = params.get("language", "").strip().lower()
+        q = " ".join(params.get("q", "").split())[:200]
+        return cls(
+            actors=_ints(params.getlist("actor")),
+            topic=params.get("topic", "").strip()[:60],
+            kind=_choice(params.get("kind", ""), Event.Kind.choices),
+            country=country if len(country) == 2 and country.isalpha() else "",
+            date_from=day("from"),
+            date_to=day("to"),
+            language=language if language.isalpha() and len(language) <= 8 else "",
+            status=_choice(params.get("status", ""), Event.Status.choices),
+            verified=params.get("verified") == "1",
+            q=q if len(q) >= MIN_QUERY_LENGTH else "",
+            cursor=decode_cursor(params.get("cursor", "")),
+        )
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.q)
+
+    @property
+    def active(self) -> bool:
+        """True when anything narrows the timeline (the cursor does not count)."""
+        return bool(
+            self.actors or self.topic or self.kind or self.country or self.date_from or self.date_to
+            or self.language or self.status or self.verified or self.q
+        )
+
+
+# --- Events ----------------------------------------------------------------------------------
+
+
+def _article_language_exists(language: str, through: str):
+    return Exists(
+        EventEvidence.objects.filter(event=OuterRef(through), article__language=language)
+    )
+
+
+def filter_events(filters: TimelineFilters, events: QuerySet | None = None) -> QuerySet:
+    """Visible events matching every filter; each actor given must take part (who met whom)."""
+    events = (events if events is not None else Event.objects.all()).visible().filter(merged_into__isnull=True)
+    for actor_id in filters.actors:
+        events = events.filter(
+            Exists(EventParticipant.objects.filter(event=OuterRef("pk"), actor_id=actor_id))
+        )
+    if filters.topic:
+        events = events.filter(
+            Exists(Event.topics.through.objects.filter(event=OuterRef("pk"), topic__slug=filters.topic))
+        )
+    if filters.kind:
+        events = events.filter(kind=filters.kind)
+    if filters.status:
+        events = events.filter(status=filters.status)
+    if filters.country:
+        events = events.filter(
+            Exists(
+                EventParticipant.objects.filter(event=OuterRef("pk"), actor__country=filters.country)
+            )
+        )
+    if filters.date_from:
+        events = events.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        events = events.filter(date__lte=filters.date_to)
+    if filters.language:
+        events = events.filter(_article_language_exists(filters.language, "pk"))
+    if filters.verified:
+        events = events.filter(review_state__in=[ReviewState.VERIFIED, ReviewState.LOCKED])
+    if filters.q:
+        events = events.filter(_event_search(filters.q))
+    return events
+
+
+def _event_search(text: str):
+    """Events whose own words, evidence sentences, statements or source articles match."""
+    by_evidence = EventEvidence.objects.filter(_text_match(("sentence",), text)).values("event_id")
+    by_statement = (
+        Statement.objects.visible().filter(_text_match(("text",), text), event__isnull=False).values("event_id")
+    )
+    by_article = EventEvidence.objects.filter(
+        article__in=Article.objects.filter(_text_match(("title", "text"), text))
+    ).values("event_id")
+    return (
+        Q(_text_match(("title", "location"), text))
+        | Q(pk__in=by_evidence)
+        | Q(pk__in=by_statement)
+        | Q(pk__in=by_article)
+    )
+
+
+def _relevance(text: str):
+    """An integer score, higher first: exact in keyset cursors, unlike a float rank."""
+    if uses_postgres():
+        query = SearchQuery(text)
+        evidence_rank = (
+            EventEvidence.objects.filter(event=OuterRef("pk"))
+            .annotate(r=Rank(_document("sentence"), query))
+            .order_by("-r")
+            .values("r")[:1]
+        )
+        statement_rank = (
+            Statement.objects.filter(event=OuterRef("pk"))
+            .annotate(r=Rank(_document("text"), query))
+            .order_by("-r")
+            .values("r")[:1]
+        )
+        # The event's own title weighs most; a matching quote or evidence sentence adds to it.
+        score = (
+            Rank(_document("title", "location"), query) * Value(2.0)
+            + Coalesce(Subquery(evidence_rank, output_field=FloatField()), Value(0.0))
+            + Coalesce(Subquery(statement_rank, output_field=FloatField()), Value(0.0))
+        )
+        return Cast(Func(score * Value(1_000_000.0), function="ROUND"), BigIntegerField())
+    return Case(
+        When(title__icontains=text, then=Value(3)),
+        When(location__icontains=text, then=Value(2)),
+        default=Value(1),
+        output_field=BigIntegerField(),
+    )
+
+
+def with_card_data(events: QuerySet) -> QuerySet:
+    """What each card shows, in a fixed number of queries: one for events, two prefetches."""
+    sources = (
+        EventEvidence.objects.filter(event=OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(n=Count("article", distinct=True))
+        .values("n")
+    )
+    statements = (
+        Statement.objects.visible().filter(event=OuterRef("pk")).order_by().values("event")
+        .annotate(n=Count("pk")).values("n")
+    )
+    participants = EventParticipant.objects.select_related("actor").order_by("role", "actor__name")
+    return events.annotate(
+        source_count=Coalesce(Subquery(sources, output_field=IntegerField()), 0),
+        statement_count=Coalesce(Subquery(statements, output_field=IntegerField()), 0),
+    ).prefetch_related(Prefetch("participants", queryset=participants), "topics")
+
+
+@dataclass
+class Page:
+    items: list
+    next_cursor: str | None
+    after: dict | None  # the cursor this page started from
+
+    @property
+    def previous_date(self) -> dt.date | None:
+        """The date the previous page ended on, so day headers are not repeated across pages."""
+        if self.after and self.after.get("d"):
+            return parse_date(self.after["d"])
+        return None
+
+
+def event_page(filters: TimelineFilters, *, size: int | None = None) -> Page:
+    """One page of the timeline: newest first, or most relevant first when searching."""
+    size = size or PAGE_SIZE
+    events = with_card_data(filter_events(filters))
+    after = filters.cursor
+    if filters.searching:
+        events = events.annotate(relevance=_relevance(filters.q)).order_by("-relevance", "-pk")
+        if after and isinstance(after.get("r"), int):
+            events = events.filter(Q(relevance__lt=after["r"]) | Q(relevance=after["r"], pk__lt=after["i"]))
+    else:
+        events = events.alias(sort_date=Coalesce("date", Value(UNDATED))).order_by("-sort_date", "-pk")
+        if after and "d" in after:
+            last = parse_date(after["d"] or "") or UNDATED
+            # The redundant `<=` lets PostgreSQL start the index scan at the cursor.
+            events = events.filter(
+                Q(sort_date__lte=last) & (Q(sort_date__lt=last) | Q(pk__lt=after["i"]))
+            )
+    rows = list(events[: size + 1])
+    items, more = rows[:size], len(rows) > size
+    next_cursor = None
+    if more:
+        last_event = items[-1]
+        if filters.searching:
+            next_cursor = encode_cursor({"r": last_event.relevance, "i": last_event.pk})
+        else:
+            next_cursor = encode_cursor({
+                "d": last_event.date.isoformat() if last_event.date else None,
+                "p": last_event.date_precision,
+                "i": last_event.pk,
+            })
+    return Page(items=items, next_cursor=next_cursor, after=after)
+
+
+def new_event_count(filters: TimelineFilters, *, since: int) -> int:
+    """Events added after the one with id `since` that the current filters would show."""
+    return filter_events(filters).filter(pk__gt=since).count()
+
+
+def latest_event_id() -> int:
+    return Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+@dataclass
+class DayGroup:
+    date: dt.date | None
+    precision: str
+    events: list
+    continued: bool = False
+
+
+@dataclass
+class WeekGroup:
+    start: dt.date | None  # Monday, or None for undated and month/year-precision sections
+    label_date: dt.date | None
+    precision: str
+    days: list = field(default_factory=list)
+    continued: bool = False  # the header was already shown on the previous page
+
+
+def _section_key(event) -> tuple:
+    if event.date is None:
+        return ("unknown", None)
+    if event.date_precision in (DatePrecision.MONTH, DatePrecision.YEAR):
+        return (event.date_precision, event.date)
+    return ("week", event.date - dt.timedelta(days=event.date.weekday()))
+
+
+def group_by_week_and_day(events: list, *, previous=None) -> list[WeekGroup]:
+    """Sections of a chronological page: a week (or month, year) header, then day headers."""
+    weeks: list[WeekGroup] = []
+    previous_key = _section_key(previous) if previous is not None else None
+    for key, in_section in groupby(events, key=_section_key):
+        in_section = list(in_section)
+        kind, start = key
+        week = WeekGroup(
+            start=start if kind == "week" else None,
+            label_date=start,
+            precision=kind,
+            continued=key == previous_key,
+        )
+        for (day, precision), on_day in groupby(in_section, key=lambda e: (e.date, e.date_precision)):
+            continued = (
+                week.continued and not week.days
+                and (day, precision) == (previous.date, previous.date_precision)
+            )
+            week.days.append(DayGroup(date=day, precision=precision, events=list(on_day), continued=continued))
+        weeks.append(week)
+    return weeks
+
+
+# --- Activity chart ----------------------------------------------------------------------------
+
+CHART_WEEKS = 26
+MIN_CHART_WEEKS = 8
+
+
+def activity(filters: TimelineFilters, *, by: str = "kind") -> dict:
+    """Events per week (by kind or topic) and statements per week, over the filtered window."""
+    events = filter_events(filters).filter(date__isnull=False)
+    end = filters.date_to or events.order_by("-date").values_list("date", flat=True).first()
+    if end is None:
+        return {"weeks": [], "series": [], "statements": {}, "by": by}
+    end_monday = end - dt.timedelta(days=end.weekday())
+    start = end_monday - dt.timedelta(weeks=CHART_WEEKS - 1)
+    # Start at the first event when it is recent, so a young timeline does not show empty months.
+    first = filters.date_from or events.filter(date__gte=start).order_by("date").values_list("date", flat=True).first()
+    if first and first > start:
+        start = min(first - dt.timedelta(days=first.weekday()), end_monday - dt.timedelta(weeks=MIN_CHART_WEEKS - 1))
+    window = events.filter(date__gte=start, date__lte=end)
+    series_field = "kind" if by == "kind" else "topics__slug"
+    rows = (
+        window.order_by()
+        .annotate(week=TruncWeek("date"))
+        .values("week", series_field)
+        .annotate(n=Count("pk", distinct=True))
+    )
+    counts: dict[tuple, int] = {}
+    for row in rows:
+        week = row["week"].date() if isinstance(row["week"], dt.datetime) else row["week"]
+        counts[(week, row[series_field])] = row["n"]
+    said = statements_for(filters).filter(said_on__gte=start, said_on__lte=end)
+    statement_rows = said.order_by().annotate(week=TruncWeek("said_on")).values("week").annotate(n=Count("pk"))
+    statements = {}
+    for row in statement_rows:
+        week = row["week"].date() if isinstance(row["week"], dt.datetime) else row["week"]
+        statements[week] = row["n"]
+    weeks = []
+    monday = start - dt.timedelta(days=start.weekday())
+    while monday <= end_monday:
+        weeks.append(monday)
+        monday += dt.timedelta(weeks=1)
+    return {"weeks": weeks, "counts": counts, "statements": statements, "by": by}
+
+
+# --- Statements --------------------------------------------------------------------------------
+
+
+def statements_for(filters: TimelineFilters) -> QuerySet:
+    """Visible statements matching the filters that apply to words (speaker, topic, dates…)."""
+    statements = Statement.objects.visible()
+    if filters.actors:
+        statements = statements.filter(speaker_id__in=filters.actors)
+    if filters.topic:
+        statements = statements.filter(
+            Exists(Statement.topics.through.objects.filter(statement=OuterRef("pk"), topic__slug=filters.topic))
+        )
+    if filters.country:
+        statements = statements.filter(speaker__country=filters.country)
+    if filters.date_from:
+        statements = statements.filter(said_on__gte=filters.date_from)
+    if filters.date_to:
+        statements = statements.filter(said_on__lte=filters.date_to)
+    if filters.language:
+        statements = statements.filter(article__language=filters.language)
+    if filters.verified:
+        statements = statements.filter(review_state__in=[ReviewState.VERIFIED, ReviewState.LOCKED])
+    if filters.q:
+        statements = statements.filter(_text_match(("text",), filters.q))
+    return statements
+
+
+def statement_page(filters: TimelineFilters, *, size: int | None = None) -> Page:
+    """Quotes newest first, with speaker and source article, keyset-paginated."""
+    size = size or PAGE_SIZE
+    statements = (
+        statements_for(filters)
+        .select_related("speaker", "article", "article__source", "event")
+        .alias(sort_date=Coalesce("said_on", Value(UNDATED)))
+        .order_by("-sort_date", "-pk")
+    )
+    after = filters.cursor
+    if after and "d" in after:
+        last = parse_date(after["d"] or "") or UNDATED
+        statements = statements.filter(Q(sort_date__lte=last) & (Q(sort_date__lt=last) | Q(pk__lt=after["i"])))
+    rows = list(statements[: size + 1])
+    items, more = rows[:size], len(rows) > size
+    next_cursor = None
+    if more:
+        last_row = items[-1]
+        next_cursor = encode_cursor({"d": last_row.said_on.isoformat() if last_row.said_on else None, "i": last_row.pk})
+    return Page(items=items, next_cursor=next_cursor, after=after)
+
+
+# --- Actors ------------------------------------------------------------------------------------
+
+
+def search_actors(text: str, *, limit: int = 8) -> list[Actor]:
+    """Actors whose name or an alias starts with (then contains) the text, best first."""
+    from apps.timeline.models import normalize_name
+
+    text = " ".join(text.split())
+    if len(text) < MIN_QUERY_LENGTH:
+        return []
+    folded = normalize_name(text)
+    actors = Actor.objects.filter(merged_into__isnull=True).exclude(review_state=ReviewState.REJECTED)
+    matching = actors.filter(
+        Q(name__icontains=text) | Q(aliases__normalized__contains=folded)
+    ).annotate(
+        starts=Case(When(name__istartswith=text, then=Value(0)), default=Value(1), output_field=IntegerField()),
+        events=Count("participations", distinct=True),
+    )
+    return list(matching.order_by("starts", "-events", "name")[:limit])
+
+
+def co_participants(actor: Actor, *, limit: int = 10):
+    """The actors most often at the same events as this one."""
+    events = EventParticipant.objects.filter(actor=actor, event__merged_into__isnull=True).exclude(
+        event__review_state=ReviewState.REJECTED
+    ).values("event_id")
+    return (
+        Actor.objects.filter(participations__event_id__in=events)
+        .exclude(pk=actor.pk)
+        .annotate(shared=Count("participations", distinct=True))
+        .order_by("-shared", "name")[:limit]
+    )
+
+
+def topics() -> list[Topic]:
+    return list(Topic.objects.order_by("name_en"))
+
+
+def actors_by_id(ids: list[int]) -> list[Actor]:
+    if not ids:
+        return []
+    found = {a.pk: a for a in Actor.objects.filter(pk__in=ids)}
+    return [found[i] for i in ids if i in found]

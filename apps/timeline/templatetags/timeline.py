@@ -1,0 +1,49 @@
+"""Template filters of the dashboard: dates at their precision, localized names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from apps.timeline.charts import topic_name as _topic_name
+
+register = template.Library()
+
+
+@register.filter
+def topic_name(topic) -> str:
+    return _topic_name(topic)
+
+
+@register.filter
+def fuzzy_date(value: dt.date | None, precision: str = "day") -> str:
+    """A date no more exact than what the sources said: "September 2025", not "1 September"."""
+    if value is None or precision == "unknown":
+        return _("Date unknown")
+    if precision == "year":
+        return date_format(value, "Y")
+    if precision == "month":
+        return date_format(value, "YEAR_MONTH_FORMAT")
+    if precision == "week":
+        return _("Week of %(date)s") % {"date": date_format(value, "DATE_FORMAT")}
+    return date_format(value, "DATE_FORMAT")
+
+
+@register.filter
+def week_end(monday: dt.date) -> dt.date:
+    return monday + dt.timedelta(days=6)
+
+
+@register.filter
+def iso_week(value: dt.date) -> int:
+    return value.isocalendar()[1]
+
+
+@register.filter
+def web_url(value) -> str:
+    """The URL if it is http(s), else nothing: an article URL must never run script when clicked."""
+    text = str(value or "")
+    return text if text.lower().startswith(("https://", "http://")) else ""

@@ -1,0 +1,30 @@
+// Parley's few behaviours beyond htmx. No inline handlers anywhere: the CSP forbids them.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  // The language switcher submits as soon as a language is picked (its button is for no-JS).
+  document.addEventListener("change", function (event) {
+    var select = event.target.closest && event.target.closest("select.js-autosubmit");
+    if (select && select.form) select.form.requestSubmit();
+  });
+
+  // "/" focuses the search box, as on most sites with a search.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
+    var search = document.getElementById("id_q");
+    if (search) { event.preventDefault(); search.focus(); }
+  });
+
+  // Keep the search box's text when htmx swaps results under it, and close suggestion lists
+  // once an actor has been picked.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var source = event.detail.elt;
+    if (source && source.closest && source.closest(".suggestion-list")) {
+      var box = document.getElementById("id_actor_q");
+      if (box) box.value = "";
+    }
+  });
+})();
