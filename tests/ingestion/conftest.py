@@ -124,3 +124,15 @@ def fetch_locally(settings):
     settings.PARLEY_ALLOW_LOOPBACK_FETCH = True
     settings.PARLEY_FETCH_HOST_INTERVAL = 0
     settings.PARLEY_FETCH_TIMEOUT = 2
+
+
+def queued_tasks(callbacks) -> list[tuple[str, int]]:
+    """(task name, article id) for each on-commit callback that queues a task, in order."""
+    queued = []
+    for callback in callbacks:
+        cells = [cell.cell_contents for cell in callback.__closure__ or ()]
+        tasks = [cell for cell in cells if hasattr(cell, "delay")]
+        ids = [cell for cell in cells if isinstance(cell, int)]
+        if tasks:
+            queued.append((tasks[0].name.rsplit(".", 1)[-1], ids[0] if ids else None))
+    return queued
