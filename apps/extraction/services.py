@@ -147,7 +147,7 @@ def store_extraction(article: Article, extraction) -> dict[str, int]:
         # Someone else finished or an editor changed the article meanwhile: do nothing.
         return {"statements": 0, "events": 0, "mentions": 0}
 
-    _forget_previous_run(locked)
+    touched_events = _forget_previous_run(locked)
     actors = _resolve_actors(locked, extraction)
     topics = _topics_by_slug(extraction)
 
@@ -164,6 +164,7 @@ def store_extraction(article: Article, extraction) -> dict[str, int]:
 
     events = _store_events(locked, extraction, actors, topics)
     statements = _store_statements(locked, extraction, actors, topics, events)
+    _drop_orphan_events(touched_events)
 
     locked.topics.set([topics[s] for s in extraction.topics if s in topics])
     if extraction.language and not locked.language:
@@ -178,16 +179,26 @@ def store_extraction(article: Article, extraction) -> dict[str, int]:
     return {"statements": statements, "events": len(events), "mentions": len(mentions)}
 
 
-def _forget_previous_run(article: Article) -> None:
-    """Delete this article's unreviewed rows from an earlier run; reviewed rows stay."""
+def _forget_previous_run(article: Article) -> list[int]:
+    """Drop this article's unreviewed mentions and evidence from an earlier run; reviewed rows stay.
+
+    Returns the events that lost evidence: the ones this run does not find again are removed
+    once it is stored. Statements are not dropped here but updated in place (see
+    _store_statements), so a quote keeps its id while an editor has it open.
+    """
     Mention.objects.filter(article=article, review_state=UNREVIEWED).delete()
-    Statement.objects.filter(article=article, review_state=UNREVIEWED).delete()
-    touched = list(
-        EventEvidence.objects.filter(article=article, event__review_state=UNREVIEWED).values_list("event_id", flat=True)
+    evidence = EventEvidence.objects.filter(article=article, event__review_state=UNREVIEWED)
+    touched = list(evidence.values_list("event_id", flat=True))
+    evidence.delete()
+    return touched
+
+
+def _drop_orphan_events(event_ids: list[int]) -> None:
+    """Remove unreviewed events no article reports any more; an editor's events always stay."""
+    orphans = Event.objects.select_for_update(of=("self",)).filter(
+        pk__in=event_ids, review_state=UNREVIEWED, evidence__isnull=True
     )
-    EventEvidence.objects.filter(article=article, event__review_state=UNREVIEWED).delete()
-    # An unreviewed event that no article reports any more is gone; one reported elsewhere stays.
-    Event.objects.filter(pk__in=touched, review_state=UNREVIEWED, evidence__isnull=True).delete()
+    Event.objects.filter(pk__in=list(orphans.values_list("pk", flat=True)), review_state=UNREVIEWED).delete()
 
 
 def _resolve_actors(article: Article, extraction) -> dict[str, Actor]:
@@ -253,7 +264,8 @@ def _store_events(article: Article, extraction, actors: dict[str, Actor], topics
     stored = []
     for extracted in extraction.events:
         event = (
-            Event.objects.filter(dedup_key=extracted.dedup_key).order_by("pk").first()
+            # Locked, so an editor's concurrent save of this event waits for us or we for it.
+            Event.objects.select_for_update().filter(dedup_key=extracted.dedup_key).order_by("pk").first()
             if extracted.dedup_key else None
         )
         while event is not None and event.merged_into_id:  # an editor merged it: report on the kept one
@@ -292,24 +304,39 @@ def _store_events(article: Article, extraction, actors: dict[str, Actor], topics
 
 
 def _store_statements(article, extraction, actors, topics, events) -> int:
-    protected_spans = set(
-        Statement.objects.filter(article=article).exclude(review_state=UNREVIEWED).values_list("start", "end")
-    )
-    rows, row_topics = [], []
+    """Upsert the article's quotes by their characters: same span, same row (and id).
+
+    Rows are locked before they are read, so an editor's save either lands before (the row is
+    then protected and skipped) or after this run (and overwrites it): never in between.
+    """
+    existing = {
+        (st.start, st.end): st
+        for st in Statement.objects.select_for_update().filter(article=article)
+    }
+    fields = ["speaker", "text", "direct", "said_on", "said_on_precision", "event", "extractor_version", "confidence"]
+    to_create, to_update, row_topics = [], [], []
     for s in extraction.statements:
-        if (s.start, s.end) in protected_spans:
+        row = existing.pop((s.start, s.end), None)
+        if row is not None and row.is_protected:
             continue  # an editor verified, fixed or rejected this quote
-        event = next((ev for start, end, ev in events if start <= s.start < end), None)
-        rows.append(Statement(
-            article=article, speaker=actors.get(s.speaker) if s.speaker else None, text=article.text[s.start:s.end],
-            direct=s.direct, said_on=s.date, said_on_precision=s.date_precision if s.date else "unknown",
-            start=s.start, end=s.end, event=event, extractor_version=EXTRACTOR_VERSION, confidence=s.confidence,
-        ))
-        row_topics.append([topics[t] for t in s.topics if t in topics])
-    created = Statement.objects.bulk_create(rows)
-    links = [
-        Statement.topics.through(statement_id=st.pk, topic_id=t.pk)
-        for st, ts in zip(created, row_topics) if st.pk for t in ts
-    ]
-    Statement.topics.through.objects.bulk_create(links, ignore_conflicts=True)
-    return len(created)
+        row = row or Statement(article=article, start=s.start, end=s.end)
+        row.speaker = actors.get(s.speaker) if s.speaker else None
+        row.text = article.text[s.start:s.end]
+        row.direct = s.direct
+        row.said_on = s.date
+        row.said_on_precision = s.date_precision if s.date else "unknown"
+        row.event = next((ev for start, end, ev in events if start <= s.start < end), None)
+        row.extractor_version = EXTRACTOR_VERSION
+        row.confidence = s.confidence
+        (to_update if row.pk else to_create).append(row)
+        row_topics.append((row, [topics[t] for t in s.topics if t in topics]))
+    stale = [st.pk for st in existing.values() if not st.is_protected]
+    Statement.objects.filter(pk__in=stale, review_state=UNREVIEWED).delete()
+    Statement.objects.bulk_update(to_update, fields)
+    Statement.objects.bulk_create(to_create)
+    through = Statement.topics.through
+    through.objects.filter(statement_id__in=[st.pk for st in to_update]).delete()
+    through.objects.bulk_create(
+        [through(statement_id=st.pk, topic_id=t.pk) for st, ts in row_topics for t in ts], ignore_conflicts=True
+    )
+    return len(to_create) + len(to_update)

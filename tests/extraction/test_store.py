@@ -162,3 +162,23 @@ def test_an_alias_added_by_an_editor_links_the_next_new_name_to_that_actor():
     other = make_article(TEXT + " Suite.")
     store(other, extraction())
     assert Mention.objects.get(article=other, text="Jean Dupont").actor == rutte
+
+
+def test_a_quote_keeps_its_id_when_the_article_is_extracted_again():
+    # An editor may have the quote open in the admin: re-extraction must not swap the row under them.
+    article = make_article()
+    store(article, extraction())
+    first = Statement.objects.get().pk
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.FETCHED)
+    store(article, extraction(speaker="ua:zelensky"))
+    quote = Statement.objects.get()
+    assert quote.pk == first
+    assert quote.speaker.name == "Volodymyr Zelensky"
+
+
+def test_an_event_no_longer_found_disappears_unless_an_editor_kept_it():
+    article = make_article()
+    store(article, extraction())
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.FETCHED)
+    store(article, extraction(event_key="meeting|2025-09-03|other"))
+    assert list(Event.objects.values_list("dedup_key", flat=True)) == ["meeting|2025-09-03|other"]
