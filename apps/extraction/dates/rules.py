@@ -258,8 +258,19 @@ def weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
         if det in ("this", "ce", "cet") and direction is None:
             direction = "future"
     number = WEEKDAYS[ctx.language][m.group("wd")]
+    before = ctx.folded[max(0, m.start() - 12):m.start()]
+    after = ctx.folded[m.end():m.end() + 24]
+    if re.search(r"\b(?:each|every|chaque|tous les|toutes les)\s+$", before) or re.match(
+            r"\s+(?:and|or|et|ou)\s+\w+\s+(?:nights|mornings|evenings|afternoons)\b", after):
+        return _set_of_weekdays(m, ctx)  # a habit, not a date
     date = cal.weekday_near(ctx.dct, number, direction)
     return cal.day(date, "TIME" if m.groupdict().get("part") else "DATE")
+
+
+def _set_of_weekdays(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"every Thursday", "Tuesday nights": a recurring day (TimeML SET), not a date."""
+    return cal.Resolution(f"XXXX-WXX-{WEEKDAYS[ctx.language][m.group('wd')] + 1}", "unknown",
+                          None, "SET")
 
 
 def nth_weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
@@ -536,6 +547,7 @@ def _build(language: str) -> list[Rule]:
         add("this_part", r"\b(?P<w>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _last_night)
         add("weekday", rf"\b{clock}?(?:(?P<pre>on|until|by|since|from|before|after)\s+)?(?:(?P<det>this past|this coming|this|last|next|early|late)\s+)?(?P<wd>{wd})(?![\w-])(?:'s)?{part}?(?:\s+(?P<rel>next|last))?",
             weekday)
+        add("weekday_set", rf"\b(?P<wd>{wd})\s+(?:nights|mornings|evenings|afternoons)\b", _set_of_weekdays)
         add("nth_weekday", rf"\b(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?P<wd>{wd})\s+(?:of|in)\s+(?P<mon>{mon})(?:,?\s+(?P<y>{year4}))?", _en_capital(nth_weekday, "wd"))
         add("period", rf"\b{mod}?(?:(?P<rel>this|last|next|the past|the last|the previous|the coming|the next|the current|the)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<u>week|weekend|month|year|quarter)\b",
             _en_period)
