@@ -22,6 +22,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering: a slow server
     stall: threading.Event | None = None  # answer only once the test sets this event
+    then: Route | None = None  # what the path serves after this answer: a server that recovers
 
 
 class LocalSite:
@@ -74,6 +75,8 @@ def _handler(site: LocalSite):
             site.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
             site.arrived.set()
             route = site.routes.get(path)
+            if route is not None and route.then is not None:
+                site.routes[path] = route.then
             if route is None:
                 route = Route(status=404, body=b"<html><body>Not found</body></html>", headers={"Content-Type": "text/html"})
             if route.stall is not None:
