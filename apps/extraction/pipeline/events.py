@@ -41,11 +41,11 @@ NOUNS = {
 }
 VERBS = {
     "fr": {"rencontrer": "meeting", "reunir": "meeting", "accueillir": "meeting", "recevoir": "meeting",
-           "copresider": "meeting", "rejoindre": "meeting", "entretenir": "meeting", "telephoner": "call",
+           "rejoindre": "meeting", "entretenir": "meeting", "telephoner": "call",
            "appeler": "call", "rendre": "visit", "visiter": "visit", "arriver": "visit", "attendre": "visit",
-           "negocier": "negotiation", "signer": "agreement", "conclure": "agreement", "sanctionner": "sanction",
+           "negocier": "negotiation", "signer": "agreement", "sanctionner": "sanction",
            "annoncer": "announcement", "frapper": "military_action", "bombarder": "military_action"},
-    "en": {"meet": "meeting", "host": "meeting", "gather": "meeting", "co-chair": "meeting", "receive": "meeting",
+    "en": {"meet": "meeting", "host": "meeting", "gather": "meeting", "receive": "meeting",
            "join": "meeting", "phone": "call", "call": "call", "speak": "call", "visit": "visit", "travel": "visit",
            "arrive": "visit", "expect": "visit", "negotiate": "negotiation", "sign": "agreement", "agree": "agreement",
            "sanction": "sanction", "announce": "announcement", "strike": "military_action",
@@ -54,6 +54,8 @@ VERBS = {
 _NEGATION = {"absence", "hypothese", "cas", "sans", "without", "no", "pas", "jamais", "never", "refus", "refuse",
              "refused", "if", "si", "unless", "whether", "menace", "threat", "threatened", "menace", "eventuel",
              "eventuelle", "possible", "potential", "any", "tout", "toute", "aucun", "aucune"}
+_NEGATING_HEADS = {"absence", "hypothese", "sans", "without", "refus", "lack", "absence", "instead"}
+_NOUNISH_DEPS = {"pobj", "dobj", "nsubj", "obj", "obl", "nmod", "conj", "nsubjpass", "attr"}
 _DEFINITE = {"le", "la", "les", "l'", "du", "au", "aux", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
              "leurs", "the", "this", "that", "these", "his", "her", "their", "its"}
 _FUTURE = re.compile(r"\b(?:prevue?s?|doit|doivent|devrait|devraient|va|vont|attendue?s?|envisagee?s?|prochaine?|"
@@ -65,6 +67,11 @@ _CLAUSE_DEPS = {"advcl", "acl:relcl", "relcl", "ccomp", "csubj", "parataxis", "a
 _SANCTION_VERBS = {"imposer", "annoncer", "adopter", "approuver", "decider", "prendre", "durcir", "impose",
                    "announce", "adopt", "approve", "unveil", "slap", "target", "levy", "introduce", "decreter"}
 _AGREE_OK = {"signer", "conclure", "parvenir", "sign", "reach", "strike", "seal", "conclude", "agree"}
+_APPEARANCE = {"exprimer", "parler", "declarer", "dire", "apparaitre", "tenir", "intervenir", "adresser", "poser",
+               "speak", "appear", "stand", "say", "address", "talk"}
+_SPEECH_LEMMAS = {"declarer", "dire", "affirmer", "ajouter", "indiquer", "souligner", "estimer", "expliquer",
+                  "assurer", "preciser", "annoncer", "rappeler", "say", "tell", "add", "state", "note", "stress",
+                  "warn", "explain", "suggest", "announce", "confirm", "savoir"}
 _PRONOUNS = {"il": "m", "elle": "f", "he": "m", "she": "f"}
 
 
@@ -101,13 +108,23 @@ def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention
     kind = None
     if token.pos_ in ("NOUN", "PROPN", "ADP", "ADV"):
         kind = NOUNS[lang].get(text) or (NOUNS[lang].get(lemma) if token.pos_ == "NOUN" else None)
-    elif token.pos_ in ("VERB", "AUX") and token.pos_ == "VERB":
+    elif token.pos_ == "VERB":
         kind = VERBS[lang].get(lemma)
+        if kind is None and token.dep_ in _NOUNISH_DEPS:
+            kind = NOUNS[lang].get(text)  # a noun the tagger took for a verb ("an Oval Office clash")
+    if lang == "en" and lemma in ("tell", "say", "speak") or lang == "fr" and lemma in _SPEECH_LEMMAS:
+        # "Witkoff told CNN's State of the Union": an interview is a public statement
+        if any(mention_at(t.idx) and table.actors.get(mention_at(t.idx)) and table.actors[mention_at(t.idx)].media
+               for c in token.children if c.dep_ in ("dobj", "obj", "iobj", "dative", "obl", "obl:arg", "prep")
+               for t in c.subtree):
+            return "statement"
     if kind is None:
         return None
     if lang == "fr":
         if text in ("cote", "cotes"):
-            return "meeting" if prv[-1:] in (["au"], ["aux"]) and nxt[:1] == ["de"] else None
+            # "s'exprimant aux côtés de X": a joint appearance, so the two met
+            appearing = _lemma(token.head) in _APPEARANCE or _lemma(token.head.head) in _APPEARANCE
+            return "meeting" if prv[-1:] in (["au"], ["aux"]) and nxt[:1] == ["de"] and appearing else None
         if text == "appel":
             return "call" if nxt[:1] in (["telephonique"], ["avec"]) else None
         if text in ("conference",):
@@ -116,7 +133,7 @@ def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention
             return "press_conference" if nxt[:2] == ["de", "presse"] else None
         if lemma in ("entretenir",) or text in ("entretien", "entretiens"):
             return "call" if "telephon" in sent_folded else "meeting"
-        if lemma == "appeler" and nxt[:1] in (["a"], ["à"]):
+        if lemma == "appeler" and (nxt[:1] in (["a"], ["à"]) or not _object_is_actor(token, mention_at)):
             return None  # "appeler à" is to call for, not to phone
         if lemma == "rendre" and not (prv[-1:] in (["se"], ["s"]) or "s'" in prv[-2:] or "se" in prv):
             return None
@@ -125,13 +142,15 @@ def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention
             return None
         if lemma == "attendre" and not ("attendu" in text):
             return None
-        if text == "accord" and not any(_lemma(t) in _AGREE_OK and t.i < token.i for t in token.sent):
+        if lemma == "rejoindre" and not _object_is_actor(token, mention_at, ("person", "group"), table):
+            return None  # "rejoindre l'Otan" is membership, not a meeting
+        if text == "accord" and not any(_lemma(t) in _AGREE_OK and t.i < token.i and _past_finite(t) for t in token.sent):
             return None
     else:
         if text == "call":
             if token.pos_ == "NOUN" and not (prv[-1:] == ["phone"] or nxt[:1] in (["with"], ["between"])):
                 return None
-            if token.pos_ == "VERB" and nxt[:1] in (["for"], ["on"]):
+            if token.pos_ == "VERB" and (nxt[:1] in (["for"], ["on"]) or not _object_is_actor(token, mention_at)):
                 return None
         if text == "conference":
             return "press_conference" if prv[-1:] in (["press"], ["news"]) else "meeting"
@@ -143,11 +162,14 @@ def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention
             return None
         if lemma == "agree" and not nxt[:1] in (["to"], ["on"]):
             return None
-        if text in ("agreement", "deal") and not any(_lemma(t) in _AGREE_OK for t in token.sent):
+        if text in ("agreement", "deal") and not any(_lemma(t) in _AGREE_OK and _past_finite(t) for t in token.sent):
             return None
-        if lemma == "join" and not any(mention_at(t.idx) for t in token.doc[token.i + 1:token.i + 4]):
+        if text in ("clash", "bust-up") and not any(table.kind(mention_at(t.idx) or "") == "person" for t in token.subtree):
             return None
-        if text == "alongside" and not any(mention_at(t.idx) for t in token.doc[token.i + 1:token.i + 3]):
+        if lemma == "join" and not _object_is_actor(token, mention_at, ("person", "group"), table):
+            return None
+        if text == "alongside" and not (any(mention_at(t.idx) for t in token.doc[token.i + 1:token.i + 3])
+                                        and (_lemma(token.head) in _APPEARANCE or _lemma(token.head.head) in _APPEARANCE)):
             return None
     if kind == "sanction" and token.pos_ == "NOUN":
         if not any(_lemma(t) in _SANCTION_VERBS for t in token.sent):
@@ -157,16 +179,43 @@ def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention
         keys = [mention_at(t.idx) for s in subj for t in s.subtree]
         if not any(k and table.kind(k) in ("country", "organization", "group") for k in keys):
             return None  # a person announcing is reported speech, not an event
-    if kind == "meeting" and lemma in ("recevoir", "accueillir", "host", "receive", "rencontrer", "meet"):
-        if not any(mention_at(t.idx) for t in token.sent if t.i > token.i):
-            if lemma not in ("rencontrer", "meet"):
-                return None
+    if kind == "meeting" and lemma in ("recevoir", "accueillir", "host", "receive"):
+        # one hosts people: "receive guarantees from Washington" is no meeting
+        if not any(table.kind(mention_at(t.idx) or "") in ("person", "group")
+                   for c in token.children if c.dep_ in ("obj", "dobj") for t in c.subtree):
+            return None
     return kind
 
 
+def _object_is_actor(token, mention_at, kinds=None, table=None) -> bool:
+    """Whether the verb's object (or agent) names an actor, of the given kinds when asked."""
+    def ok(t) -> bool:
+        key = mention_at(t.idx)
+        return bool(key) and (kinds is None or table.kind(key) in kinds)
+    deps = ("obj", "dobj", "iobj", "obl", "obl:arg", "obl:agent", "agent", "prep", "pobj")
+    return any(ok(t) for c in token.children if c.dep_ in deps for t in c.subtree) or \
+        any(ok(t) for t in token.doc[token.i + 1:token.i + 4])
+
+
+def _past_finite(token) -> bool:
+    """'ont signé', 'signed', 'reached': a done act, not 'pour parvenir à' or 'to reach'."""
+    if "Inf" in token.morph.get("VerbForm") or token.tag_ in ("VB", "VBG"):
+        return False
+    return token.i == 0 or _folded(token.doc[token.i - 1]) not in ("pour", "to", "de", "d'")
+
+
 def _negated(token) -> bool:
-    window = [_folded(t) for t in token.doc[max(token.sent.start, token.i - 5):token.i]]
-    return any(w in _NEGATION for w in window)
+    window = [_folded(t) for t in token.doc[max(token.sent.start, token.i - 6):token.i]]
+    if any(w in _NEGATION for w in window):
+        return True
+    head = token
+    for _ in range(4):  # "l'absence d'avancée vers la tenue de négociations"
+        if head.head.i == head.i or head.dep_ in _CLAUSE_DEPS:
+            break
+        head = head.head
+        if _folded(head) in _NEGATING_HEADS:
+            return True
+    return False
 
 
 def _is_anaphoric(token) -> bool:
@@ -179,28 +228,52 @@ def _is_anaphoric(token) -> bool:
 
 
 def _clause_tokens(trigger) -> set[int]:
-    """Token indices of the clause a trigger belongs to, without the clauses nested in it."""
+    """Tokens that can name the event's parties: the trigger's own phrase, and for nouns its verb's subject."""
+    keep: set[int] = set()
+    is_noun = trigger.pos_ in ("NOUN", "PROPN", "ADP", "ADV")
+
+    def walk(tok, depth: int) -> None:
+        keep.add(tok.i)
+        for child in tok.children:
+            if child.dep_ in _CLAUSE_DEPS and not (is_noun and depth == 0 and child.dep_ != "parataxis"):
+                continue  # nested clauses speak of other things, except those describing the trigger noun
+            walk(child, depth + 1)
+    walk(trigger, 0)
+    head = trigger.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    has_subject = any(c.dep_.startswith("nsubj") for c in trigger.children)
+    if (is_noun or not has_subject) and head.i != trigger.i and _lemma(head) not in _SPEECH_LEMMAS:
+        for child in head.children:
+            if child.dep_.startswith(("nsubj", "obl:agent", "agent")):
+                keep.update(t.i for t in child.subtree)
+    # "le dirigeant russe, qu'il avait rencontré": the noun a relative clause hangs on takes part too
+    if trigger.dep_ in ("acl:relcl", "relcl", "acl", "ccomp") and trigger.head.pos_ in ("NOUN", "PROPN"):
+        keep.update(t.i for t in trigger.head.subtree if t.i < trigger.i)
+    return keep
+
+
+def _verb_clause(trigger) -> set[int]:
+    """The clause of the verb that governs a trigger, without nested clauses."""
     head = trigger
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     keep: set[int] = set()
 
-    def walk(tok):
+    def walk(tok) -> None:
         keep.add(tok.i)
         for child in tok.children:
             if child.dep_ in _CLAUSE_DEPS and not any(t.i == trigger.i for t in child.subtree):
                 continue
             walk(child)
     walk(head)
-    # the noun a relative clause hangs on takes part too: "le dirigeant russe, qu'il avait rencontré"
-    if head.dep_ in ("acl:relcl", "relcl", "acl", "ccomp") and head.head.pos_ in ("NOUN", "PROPN"):
-        keep.update(t.i for t in head.head.subtree if t.i < head.i)
     return keep
 
 
-def _status(trigger, sentence_text: str) -> str:
+def _status(trigger, sentence_text) -> str:
     lo = max(trigger.sent.start, trigger.i - 8)
-    window = " ".join(_folded(t) for t in trigger.doc[lo:trigger.i + 4])
+    in_quote = sentence_text  # a bytearray marking quoted characters
+    window = " ".join(_folded(t) for t in trigger.doc[lo:trigger.i + 4] if not in_quote[t.idx])
     if _CANCELLED.search(window):
         return "cancelled"
     verbs = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" else [])
@@ -218,8 +291,25 @@ def _status(trigger, sentence_text: str) -> str:
     return "occurred"
 
 
+def _segments(sent, layout: Layout):
+    """A spaCy sentence cut at line breaks: a sentence never runs across paragraphs."""
+    start = sent.start_char
+    text = sent.doc.text
+    while start < sent.end_char:
+        nl = text.find("\n", start, sent.end_char)
+        end = nl if nl != -1 else sent.end_char
+        if text[start:end].strip():
+            yield start, end
+        start = end + 1
+
+
+def _linked(a, b) -> bool:
+    """Two triggers describe one event when one governs the other directly ("coprésidé … une réunion")."""
+    return a.head.i == b.i or b.head.i == a.i
+
+
 def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable, timexes: list,
-                published: datetime.date, resolve_expression, resolve_pronoun) -> list[Event]:
+                published: datetime.date, resolve_expression, resolve_pronoun, statements=()) -> list[Event]:
     """The events of an article, merged so that one real event is one record."""
     mention_by_char: dict[int, str] = {}
     for m in table.mentions:
@@ -228,36 +318,46 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     mention_at = mention_by_char.get
     drafts: list[_Draft] = []
     for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
-        if layout.is_heading(s) or layout.is_excluded(s, s + 1):
-            continue
-        sent_folded = fold(sent.text)
-        by_group: dict[str, _Draft] = {}
-        for token in sent:
-            if layout.in_quote[token.idx] or layout.is_heading(token.idx):
+        for s, e in _segments(sent, layout):
+            para = layout.paragraph_at(s)
+            if para is None or para.heading or para.byline or para.credit:
                 continue
-            kind = _trigger_kind(token, language, sent_folded, table, mention_at)
-            if kind is None or _negated(token):
+            seg_folded = fold(text[s:e])
+            local: list[_Draft] = []
+            for token in sent:
+                if not (s <= token.idx < e) or layout.in_quote[token.idx] or layout.is_excluded(token.idx, token.idx + 1):
+                    continue
+                kind = _trigger_kind(token, language, seg_folded, table, mention_at)
+                if kind is None or _negated(token):
+                    continue
+                twin = next((d for d in local if GROUP[d.kind] == GROUP[kind]
+                             and any(_linked(t, token) for t in d.triggers)), None)
+                if twin:
+                    twin.triggers.append(token)
+                else:
+                    local.append(_Draft(kind, [token], sentence=(s, e)))
+            if not local:
                 continue
-            group = GROUP[kind]
-            draft = by_group.get(group)
-            if draft is None:
-                draft = by_group[group] = _Draft(kind, sentence=(s, e))
-            elif draft.kind == "meeting" and kind == "negotiation":
-                pass
-            draft.triggers.append(token)
-        if not by_group:
-            continue
-        sentence_drafts = list(by_group.values())
-        _assign_timexes(sentence_drafts, [t for t in timexes if s <= t.start < e and not layout.in_quote[t.start]], doc)
-        for draft in sentence_drafts:
-            _fill(draft, doc, text, language, layout, table, mention_at, published, resolve_expression, resolve_pronoun)
-            if draft.kind == "meeting" and not draft.timex and not draft.location and all(
-                    _folded(t) in ("discussions", "negociations", "pourparlers", "talks") and not _is_anaphoric(t)
-                    for t in draft.triggers) and len(draft.participants) < 2:
-                continue  # "des discussions" in general, with no time, place or parties: not one event
-            drafts.append(draft)
+            _assign_timexes(local, [t for t in timexes if s <= t.start < e and not layout.in_quote[t.start]], doc)
+            for draft in local:
+                _fill(draft, doc, text, language, layout, table, mention_at, published, resolve_expression,
+                      resolve_pronoun, statements)
+                if _is_generic(draft):
+                    continue
+                drafts.append(draft)
     return _finish(_merge(drafts, published), text, table, published)
+
+
+def _is_generic(draft: _Draft) -> bool:
+    """Talk about talks in general ("des discussions depuis des mois"), or an event with nothing to pin it on."""
+    nouns = all(t.pos_ == "NOUN" for t in draft.triggers)
+    if draft.timex is None and draft.kind == "military_action" and nouns:
+        return True
+    if draft.timex is None and not draft.location and not draft.anaphoric and nouns and all(
+            "Plur" in t.morph.get("Number") or _folded(t) in ("talks", "pourparlers", "discussions", "negociations")
+            for t in draft.triggers):
+        return True
+    return not draft.participants and not draft.location and draft.timex is None and not draft.anaphoric
 
 
 def _assign_timexes(drafts: list[_Draft], timexes: list, doc) -> None:
@@ -274,10 +374,15 @@ def _assign_timexes(drafts: list[_Draft], timexes: list, doc) -> None:
             if tok.head.i == tok.i:
                 break
             tok = tok.head
+        speech_head = _lemma(span.root.head) in _SPEECH_LEMMAS
         for di, d in enumerate(drafts):
             best = min(abs(trig.idx - t.start) for trig in d.triggers)
             linked = any(trig.i in chain for trig in d.triggers)
-            pairs.append((0 if linked else 1, best, ti, di))
+            sibling = any(trig.head.i == span.root.head.i and trig.i != trig.head.i for trig in d.triggers)
+            if not linked and not sibling and ((speech_head and GROUP[d.kind] != "say")
+                                               or all(_is_anaphoric(trig) for trig in d.triggers)):
+                continue
+            pairs.append((0 if linked else 1 if sibling else 2, best, ti, di))
     used_t, used_d = set(), set()
     for _, _, ti, di in sorted(pairs):
         if ti in used_t or di in used_d:
@@ -288,10 +393,10 @@ def _assign_timexes(drafts: list[_Draft], timexes: list, doc) -> None:
 
 
 def _fill(draft: _Draft, doc, text, lang, layout, table, mention_at, published, resolve_expression,
-          resolve_pronoun) -> None:
+          resolve_pronoun, statements=()) -> None:
     trigger = draft.triggers[0]
     draft.anaphoric = draft.timex is None and all(_is_anaphoric(t) for t in draft.triggers)
-    draft.status = _status(trigger, text[draft.sentence[0]:draft.sentence[1]])
+    draft.status = _status(trigger, layout.in_quote)
     if draft.timex is not None and draft.timex.date:
         tense = "future" if draft.status == "planned" else "past"
         t = resolve_expression(draft.timex.text, published, lang, tense=tense) or draft.timex
@@ -305,9 +410,11 @@ def _fill(draft: _Draft, doc, text, lang, layout, table, mention_at, published, 
     for trig in draft.triggers:
         clause |= _clause_tokens(trig)
     spans = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in sorted(clause)]
+    short_quotes = [(q.outer_start, q.outer_end) for q in layout.quotes if len(text[q.start:q.end].split()) <= 6]
     for start, end in spans:
         key = mention_at(start)
-        if key and not layout.in_quote[start] and table.kind(key) in ("person", "organization", "country", "group"):
+        quoted = layout.in_quote[start] and not any(a <= start < b for a, b in short_quotes)
+        if key and not quoted and table.kind(key) in ("person", "organization", "country", "group"):
             draft.participants.setdefault(key, "participant")
     for i in clause:
         tok = doc[i]
@@ -320,15 +427,24 @@ def _fill(draft: _Draft, doc, text, lang, layout, table, mention_at, published, 
             if key in draft.participants:
                 draft.participants[key] = "host" if _lemma(draft.triggers[0]) in ("accueillir", "recevoir", "host") else "agent"
     places = [p for p in table.places if draft.sentence[0] <= p.start < draft.sentence[1] and not layout.in_quote[p.start]]
-    in_clause = [p for p in places if any(s <= p.start < e for s, e in spans)]
-    pool = in_clause or places
+    pool = [p for p in places if any(s <= p.start < e for s, e in spans)]
+    if not pool:
+        context = _verb_clause(trigger)
+        pool = [p for p in places if any(doc[i].idx <= p.start < doc[i].idx + len(doc[i]) + 1 for i in context)]
     if pool:
         draft.location = min(pool, key=lambda p: abs(p.start - trigger.idx)).name
+    if GROUP[draft.kind] == "say":
+        # "a-t-il dit lors d'une conférence de presse": the speaker of the sentence holds it
+        for st in statements:
+            if st.speaker and draft.sentence[0] <= st.sentence_start < draft.sentence[1] + 1 or \
+                    st.speaker and st.sentence_start <= draft.sentence[0] < st.sentence_end:
+                draft.participants.setdefault(st.speaker, "agent")
+                break
+        for m in table.between(*draft.sentence, layout):
+            actor = table.actors.get(m.key)
+            if actor and actor.media:
+                draft.participants.setdefault(m.key, "target")
     if not draft.participants:
-        s, e = draft.sentence
-        for m in table.between(s, e, layout):
-            if table.kind(m.key) in ("person", "organization", "country", "group"):
-                draft.participants.setdefault(m.key, "participant")
         draft.confidence = 0.5
     if len(draft.triggers) > 1:
         draft.confidence = min(0.9, draft.confidence + 0.1)
@@ -351,11 +467,13 @@ def _merge(drafts: list[_Draft], published: datetime.date) -> list[_Draft]:
     for i, d in enumerate(drafts):
         if not d.anaphoric:
             continue
-        for prev in reversed(drafts[:i]):
-            if not prev.merged and not prev.anaphoric and GROUP[prev.kind] == GROUP[d.kind] \
-                    and _compatible_location(prev.location, d.location):
-                _absorb(prev, d)
-                break
+        candidates = [p for p in reversed(drafts[:i]) if not p.merged and not p.anaphoric
+                      and GROUP[p.kind] == GROUP[d.kind] and _compatible_location(p.location, d.location)]
+        same_place = [p for p in candidates if d.location and p.location == d.location]
+        sharing = [p for p in candidates if set(p.participants) & set(d.participants)]
+        target = (same_place or sharing or candidates or [None])[0]
+        if target is not None:
+            _absorb(target, d)
         else:
             d.merged = True  # "ahead of the summit" with no summit to point at: not an event of its own
     live = [d for d in drafts if not d.merged]
@@ -369,8 +487,9 @@ def _merge(drafts: list[_Draft], published: datetime.date) -> list[_Draft]:
                     break
     live = [d for d in live if not d.merged]
     for d in live:
-        if d.date is None and d.status == "occurred":
-            # a report names the day only when it is not today: an undated past event is taken as of publication
+        if d.date is None and d.status != "cancelled":
+            # a report names the day only when it is not today: an undated event is taken as of publication,
+            # flagged as inferred so that editors see it was not read from the text
             d.date, d.precision, d.date_inferred = published, "day", True
     out: list[_Draft] = []
     for d in live:

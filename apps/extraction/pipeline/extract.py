@@ -76,7 +76,7 @@ def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: Top
             from .quotes import _Said
             resolver.said.append(_Said(st.start, st.speaker, st.date, not st.date_inferred))
     events = read_events(doc, text, language, layout, table, timexes, published, resolve_expression,
-                         lambda pos, pronoun: resolver.resolve_pronoun(pos, pronoun))
+                         lambda pos, pronoun: resolver.resolve_pronoun(pos, pronoun), statements)
     for st in statements:
         st.topics = topics.topics(st.text, language)
     for ev in events:

@@ -26,8 +26,8 @@ SPEECH = {
         r"promised|vowed|according to|confirmed|denied|indicated|predicted|reiterated|insists|warns|stresses)\b"),
 }
 _PRONOUN = {"fr": re.compile(r"(?:-t-|\b)(il|elle)\b"), "en": re.compile(r"\b(he|she)\b")}
-_COMPLEMENTIZER = {"fr": re.compile(r"^\s*(?:[\w'’\- ]{0,40}?\s)?(que|qu['’])"),
-                   "en": re.compile(r"^\s*(?:[\w'’\- ]{0,40}?\s)?(that)\b")}
+_COMPLEMENTIZER = {"fr": re.compile(r"\s*(?:[\w'’\- ]{0,40}?\s)?(que|qu['’])"),
+                   "en": re.compile(r"\s*(?:[\w'’\- ]{0,40}?\s)?(that)\b")}
 _SELON = re.compile(r"\b(?:selon|according to|d'apres)\s*$")
 _FEMININE = {"elle", "she"}
 
@@ -201,6 +201,16 @@ class QuoteReader:
         if speaker:
             self.said.append(_Said(q.start, speaker, date, not inferred))
 
+    def _attributes_quote(self, sentence_start: int, verb_start: int) -> bool:
+        """Whether a speech verb right after a closing quotation attributes it."""
+        before = [q for q in self.layout.quotes if sentence_start <= q.outer_end <= verb_start]
+        if not before:
+            return False
+        q = before[-1]
+        gap = self.text[q.outer_end:verb_start]
+        glued = gap.lstrip()[:1] in (",", ";", ":") or self.text[q.start:q.end].rstrip()[-1:] in ",.!?…"
+        return glued and len(gap.split()) <= 6 and "--" not in gap and "—" not in gap
+
     def _paragraph_start(self, pos: int, back: int) -> int:
         paras = [p for p in self.layout.paragraphs if not p.heading]
         idx = next((i for i, p in enumerate(paras) if p.start <= pos < p.end), len(paras) - 1)
@@ -214,7 +224,7 @@ class QuoteReader:
         for v in self.speech.finditer(folded, s, e):
             if self.layout.in_quote[v.start()] or v.group() in ("selon", "according to"):
                 continue
-            if any(self.layout.in_quote[max(s, v.start() - 45):v.start()]):
+            if self._attributes_quote(s, v.start()):
                 continue  # the attribution of a quotation ("…», a déclaré X"), not reported speech
             comp = _COMPLEMENTIZER[self.lang].match(folded, v.end(), min(e, v.end() + 60))
             content_start = content_end = None
