@@ -262,20 +262,21 @@ def filter_events(filters: TimelineFilters, events: QuerySet | None = None) -> Q
 
 
 def _event_search(text: str):
-    """Events whose own words, evidence sentences, statements or source articles match."""
-    by_evidence = EventEvidence.objects.filter(_text_match(("sentence",), text)).values("event_id")
+    """Events whose own words, evidence sentences, statements or source articles match.
+
+    One IN over a UNION of ids, each part found through its own GIN index, rather than an OR
+    that PostgreSQL can only check event by event.
+    """
+    own = Event.objects.filter(_text_match(("title", "location"), text)).order_by().values("pk")
+    by_evidence = EventEvidence.objects.filter(_text_match(("sentence",), text)).order_by().values("event_id")
     by_statement = (
-        Statement.objects.visible().filter(_text_match(("text",), text), event__isnull=False).values("event_id")
+        Statement.objects.visible().filter(_text_match(("text",), text), event__isnull=False)
+        .order_by().values("event_id")
     )
     by_article = EventEvidence.objects.filter(
-        article__in=Article.objects.filter(_text_match(("title", "text"), text))
-    ).values("event_id")
-    return (
-        Q(_text_match(("title", "location"), text))
-        | Q(pk__in=by_evidence)
-        | Q(pk__in=by_statement)
-        | Q(pk__in=by_article)
-    )
+        article__in=Article.objects.filter(_text_match(("title", "text"), text)).order_by().values("pk")
+    ).order_by().values("event_id")
+    return Q(pk__in=own.union(by_evidence, by_statement, by_article))
 
 
 def _relevance(text: str):
@@ -451,6 +452,8 @@ def activity(filters: TimelineFilters, *, by: str = "kind") -> dict:
     first = filters.date_from or events.filter(date__gte=start).order_by("date").values_list("date", flat=True).first()
     if first and first > start:
         start = min(first - dt.timedelta(days=first.weekday()), end_monday - dt.timedelta(weeks=MIN_CHART_WEEKS - 1))
+    # Whole weeks: the last bar counts its week to Sunday unless the analyst set an end date.
+    end = filters.date_to or end_monday + dt.timedelta(days=6)
     window = events.filter(date__gte=start, date__lte=end)
     series_field = "kind" if by == "kind" else "topics__slug"
     rows = (

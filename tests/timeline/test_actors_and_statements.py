@@ -1,0 +1,71 @@
+"""The actor page, the statements page and the actor autocomplete."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import make_actor, make_article, make_event, make_statement
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people():
+    zelensky = make_actor("Volodymyr Zelensky", country="UA", role="President of Ukraine", aliases=["Zelenskyy", "Зеленський"])
+    macron = make_actor("Emmanuel Macron", country="FR", aliases=["Macron"])
+    starmer = make_actor("Keir Starmer", country="GB")
+    for day in (1, 2, 3):
+        make_event(f"Zelensky and Macron, day {day}", date=dt.date(2025, 9, day), actors=[zelensky, macron])
+    make_event("Zelensky and Starmer", date=dt.date(2025, 9, 5), actors=[zelensky, starmer])
+    article = make_article(title="Interview", text="Zelensky said things.")
+    make_statement("Peace must be just.", speaker=zelensky, article=article, said_on=dt.date(2025, 8, 10))
+    make_statement("Guarantees first.", speaker=zelensky, article=article, said_on=dt.date(2025, 9, 10))
+    make_statement("Europe stands ready.", speaker=macron, said_on=dt.date(2025, 9, 11))
+    return {"zelensky": zelensky, "macron": macron, "starmer": starmer}
+
+
+def test_the_actor_page_shows_who_they_are_what_they_said_and_whom_they_met(client, people):
+    html = client.get(reverse("timeline:actor", args=[people["zelensky"].pk])).content.decode()
+    assert "President of Ukraine" in html
+    assert "Zelenskyy" in html and "Зеленський" in html
+    assert html.index("Guarantees first.") < html.index("Peace must be just.")
+    assert "Europe stands ready." not in html
+    assert "Zelensky and Macron, day 3" in html
+    co = html[html.index("Most often with"):]
+    assert co.index("Emmanuel Macron") < co.index("Keir Starmer")
+    assert f'?actor={people["zelensky"].pk}&amp;actor={people["macron"].pk}' in co
+
+
+def test_a_merged_actor_page_leads_to_the_actor_it_was_merged_into(client, people):
+    duplicate = make_actor("V. Zelensky", merged_into=people["zelensky"])
+    response = client.get(reverse("timeline:actor", args=[duplicate.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("timeline:actor", args=[people["zelensky"].pk])
+
+
+def test_the_statements_page_lists_quotes_with_speaker_date_and_source(client, people):
+    html = client.get(reverse("timeline:statements")).content.decode()
+    assert html.index("Europe stands ready.") < html.index("Guarantees first.") < html.index("Peace must be just.")
+    assert "Interview" in html and f'/actors/{people["macron"].pk}/' in html
+
+
+def test_the_statements_page_filters_by_speaker_and_date(client, people):
+    html = client.get(reverse("timeline:statements"), {"actor": people["zelensky"].pk, "from": "2025-09-01"}).content.decode()
+    assert "Guarantees first." in html
+    assert "Peace must be just." not in html and "Europe stands ready." not in html
+
+
+def test_the_autocomplete_finds_actors_by_name_or_alias_and_keeps_the_other_filters(client, people):
+    response = client.get(reverse("timeline:actor-search"), {"q": ["zelenskyy", "guarantees"], "topic": "ceasefire"},
+                          HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "Volodymyr Zelensky" in html and "Emmanuel Macron" not in html
+    assert "<html" not in html
+    assert f"topic=ceasefire" in html and "q=guarantees" in html and f'actor={people["zelensky"].pk}' in html
+
+
+def test_the_autocomplete_works_as_a_page_without_javascript(client, people):
+    html = client.get(reverse("timeline:actor-search"), {"q": "macr", "for": "statements"}).content.decode()
+    assert "<html" in html and f'href="/statements/?actor={people["macron"].pk}"' in html

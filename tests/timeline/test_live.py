@@ -1,0 +1,38 @@
+"""The timeline tells the analyst when new events arrive, without a reload."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from apps.timeline.models import Event
+from tests.factories import make_event
+
+pytestmark = pytest.mark.django_db
+
+
+def poll(client, **params):
+    return client.get(reverse("timeline:new-events"), params, HTTP_HX_REQUEST="true")
+
+
+def test_the_page_polls_for_events_newer_than_the_newest_it_shows(client):
+    newest = make_event("Already there")
+    html = client.get(reverse("timeline:index")).content.decode()
+    assert f'/events/new?since={newest.pk}' in html
+    assert 'hx-trigger="every 30s' in html
+
+
+def test_it_says_how_many_new_events_match_the_current_filters(client):
+    since = make_event("Already there").pk
+    assert poll(client, since=since).content.decode().strip() == ""
+    make_event("A new call", kind=Event.Kind.CALL)
+    make_event("A new meeting", kind=Event.Kind.MEETING)
+    assert "2 new events" in poll(client, since=since).content.decode()
+    notice = poll(client, since=since, kind="call").content.decode()
+    assert "1 new event" in notice and "Show them" in notice and "kind=call" in notice
+
+
+def test_polling_stops_when_the_request_makes_no_sense_or_the_reader_logged_out(client, settings):
+    assert poll(client, since="abc").status_code == 286
+    settings.PARLEY_PUBLIC_TIMELINE = False
+    assert poll(client, since=1).status_code == 286

@@ -1,0 +1,117 @@
+"""Full-text search across events, their evidence, statements and articles, ranked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from apps.timeline import queries
+from django.conf import settings
+from tests.factories import make_actor, make_article, make_event, make_statement
+
+pytestmark = pytest.mark.django_db
+
+requires_postgres = pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="PostgreSQL full-text search; on SQLite the icontains fallback is what the tests above check",
+)
+
+
+def search(client, q, **params) -> str:
+    return client.get(reverse("timeline:index"), {"q": q, **params}, HTTP_HX_REQUEST="true").content.decode()
+
+
+@pytest.fixture
+def corpus():
+    article = make_article(title="Truce proposal in Riyadh", text="The delegations discussed a truce in Riyadh.")
+    return {
+        "title": make_event("Energy truce agreed in Riyadh", date=dt.date(2025, 3, 25)),
+        "evidence": make_event("Delegations meet", date=dt.date(2025, 3, 24),
+                               evidence=[(article, "The delegations discussed a truce in Riyadh.")]),
+        "statement": make_event("Press conference in Kyiv", date=dt.date(2025, 3, 26)),
+        "article": make_event("Talks continue", date=dt.date(2025, 3, 27),
+                              evidence=[(make_article(title="Geneva round", text="A quiet round of talks on prisoner exchanges."), "Text")]),
+        "other": make_event("Sanctions renewed", date=dt.date(2025, 3, 28)),
+    }
+
+
+def test_search_finds_events_by_their_title_evidence_statements_and_articles(client, corpus):
+    make_statement("We will never accept a frozen conflict.", event=corpus["statement"])
+    assert "Energy truce agreed" in search(client, "truce")
+    assert "Delegations meet" in search(client, "truce")
+    assert "Press conference in Kyiv" in search(client, "frozen conflict")
+    assert "Talks continue" in search(client, "prisoner")
+    assert "Sanctions renewed" not in search(client, "truce")
+
+
+def test_an_event_named_by_the_words_ranks_above_one_that_only_mentions_them(client, corpus):
+    html = search(client, "truce")
+    assert html.index("Energy truce agreed") < html.index("Delegations meet")
+    assert "Most relevant first" in html
+
+
+def test_search_results_are_paged_without_repeats(client, monkeypatch):
+    monkeypatch.setattr(queries, "PAGE_SIZE", 3)
+    for i in range(7):
+        make_event(f"Ceasefire meeting {i}", date=dt.date(2025, 5, 1) + dt.timedelta(days=i))
+    filters = queries.TimelineFilters.from_query(_params({"q": "ceasefire"}))
+    seen = []
+    while True:
+        page = queries.event_page(filters)
+        seen += [e.pk for e in page.items]
+        if not page.next_cursor:
+            break
+        filters = queries.TimelineFilters.from_query(_params({"q": "ceasefire", "cursor": page.next_cursor}))
+    assert len(seen) == len(set(seen)) == 7
+
+
+def _params(values):
+    from django.http import QueryDict
+
+    q = QueryDict(mutable=True)
+    q.update(values)
+    return q
+
+
+def test_search_combines_with_the_other_filters(client, corpus):
+    assert "Energy truce agreed" not in search(client, "truce", **{"from": "2025-03-26"})
+
+
+def test_statements_page_searches_quotes(client):
+    make_statement("Security guarantees must be binding.", speaker=make_actor("Volodymyr Zelensky"))
+    make_statement("Nothing about that here.")
+    html = client.get(reverse("timeline:statements"), {"q": "guarantees"}).content.decode()
+    assert "Security guarantees must be binding." in html and "Nothing about that here." not in html
+
+
+@requires_postgres
+def test_postgres_search_matches_other_forms_of_a_word_in_french_and_english(client):
+    make_event("Négociations de paix à Genève", date=dt.date(2025, 6, 1))
+    make_event("Leaders negotiated for hours", date=dt.date(2025, 6, 2))
+    assert "Négociations de paix" in search(client, "négociation")
+    assert "Leaders negotiated" in search(client, "negotiating")
+
+
+@requires_postgres
+def test_postgres_search_understands_quotes_and_minus(client):
+    make_event("Energy truce in the Black Sea", date=dt.date(2025, 6, 1))
+    make_event("Black Sea grain corridor", date=dt.date(2025, 6, 2))
+    html = search(client, '"black sea" -grain')
+    assert "Energy truce" in html and "grain corridor" not in html
+
+
+@requires_postgres
+def test_postgres_search_uses_the_full_text_indexes():
+    """The query's documents must match the migration's index expressions, or search scans."""
+    filters = queries.TimelineFilters(q="truce")
+    sql, params = queries.filter_events(filters).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    for index in ("event_search_idx", "evidence_search_idx", "statement_search_idx", "article_search_idx"):
+        assert index in plan, plan
