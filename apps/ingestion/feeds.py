@@ -93,8 +93,6 @@ def poll_source(source: Source) -> PollResult:
             stored = submit_url(
                 url=link, via=Article.Via.FEED, source=source, title=entry.get("title", ""),
                 published=_published(entry), external_id=guid,
-                # Checked when fetched, at connect time; a DNS lookup per item here would only slow polling.
-                check_address=False,
             )
         except InvalidArticle as exc:
             log.info("feed %s: item %r skipped: %s", source.pk, guid, exc)

@@ -136,8 +136,12 @@ def checked_addresses(host: str, port: int, *, resolver: Resolver | None = None,
     return addresses
 
 
-def check_url(url: str, *, resolver: Resolver | None = None) -> str:
-    """Refuse a URL that is not http(s) or leads to a forbidden address; return it unchanged."""
+def check_url(url: str, *, resolver: Resolver | None = None, resolve: bool = True) -> str:
+    """Refuse a URL that is not http(s) or leads to a forbidden address; return it unchanged.
+
+    With resolve=False only what the URL spells is judged (scheme, credentials, a literal IP in
+    any form): a web request should not wait on DNS, and the fetcher checks again anyway.
+    """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise PermanentFetchError(f"only http and https URLs can be fetched, not {parts.scheme or 'no scheme'!r}")
@@ -149,7 +153,8 @@ def check_url(url: str, *, resolver: Resolver | None = None) -> str:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
         raise PermanentFetchError("the URL's port is not a number between 0 and 65535") from None
-    checked_addresses(parts.hostname, port, resolver=resolver)
+    if resolve or literal_ip(parts.hostname) is not None:
+        checked_addresses(parts.hostname, port, resolver=resolver)
     return url
 
 

@@ -141,19 +141,18 @@ def store_article(
 
 def submit_url(
     *, url: str, via: str = Article.Via.URL, source: Source | None = None, title: str = "",
-    published=None, external_id: str = "", check_address: bool = True,
+    published=None, external_id: str = "",
 ) -> Stored:
     """Create a PENDING article for a URL and queue its fetch, or return the article already at that URL."""
     canonical = clean_url(url)
     if canonical is None:
         raise InvalidArticle("no URL given")
-    if check_address:
-        # Refuse at once what the fetcher would refuse later, so the editor sees why right away.
-        # The fetcher checks again at connect time: DNS can change in between.
-        try:
-            check_url(url)
-        except FetchError as exc:
-            raise InvalidArticle(str(exc)) from None
+    # Refuse at once what the URL itself shows the fetcher would refuse (a scheme, a private IP
+    # literal), so the editor sees why right away; names are judged at connect time.
+    try:
+        check_url(url, resolve=False)
+    except FetchError as exc:
+        raise InvalidArticle(str(exc)) from None
     existing = Article.objects.filter(url=canonical).first()
     if existing:
         return Stored(existing, created=False)
