@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import calendar as cal
 from .lexicon import COUNTED_NOUNS, MONTHS, NEXT, NUMBERS, ORDINALS, PREVIOUS, UNITS, WEEKDAYS
-from .tense import guess_tense
+from .tense import TenseReader
 
 
 @dataclass
@@ -28,12 +28,15 @@ class Context:
     language: str
     forced_tense: str | None = None
     anchors: list[tuple[int, datetime.date]] = field(default_factory=list)
+    _reader: TenseReader | None = None
 
     def tense(self, start: int, end: int) -> str | None:
         """The tense of the clause around text[start:end] (or the caller's, if given)."""
         if self.forced_tense is not None:
             return self.forced_tense
-        return guess_tense(self.text, start, end, self.language)
+        if self._reader is None:
+            self._reader = TenseReader(self.text, self.language)
+        return self._reader.tense(start, end)
 
     def anchor_before(self, position: int) -> datetime.date:
         """The last day resolved before position, or the DCT: what "le lendemain" counts from."""

@@ -6,6 +6,7 @@ le sommet se tiendra jeudi" each weekday gets its own verb.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 # Words that often sit between an auxiliary and its participle ("a déjà signé", "has also met").
@@ -77,16 +78,7 @@ _BOUNDARY = re.compile(r"[.!?;]+(?=\s)|\n")
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The start and end offsets of the sentence containing text[start:end]."""
-    left = 0
-    for m in _BOUNDARY.finditer(text, 0, start):
-        if _is_boundary(text, m):
-            left = m.end()
-    right = len(text)
-    for m in _BOUNDARY.finditer(text, end):
-        if _is_boundary(text, m):
-            right = m.start()
-            break
-    return left, right
+    return TenseReader(text, "en").sentence(start, end)
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
@@ -99,10 +91,12 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
 
 
 # Commas, brackets, quotes and complementisers: "a déclaré mercredi | que le sommet se tiendra jeudi".
+_CAPITALS = re.compile(r"\b[^\W\d_]{2,}\b")
 _CLAUSE_BREAK = re.compile(r"[,()«»\"\u201c\u201d\u2013\u2014]|(?<!avant )(?<!pour )(?<!afin )(?<!bien )(?<!jusqu'à ce )\b(?:que|qu'|that|which|qui|où)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:que|qu'|qui|dont|où|that|which|who|whose|where)\b", re.I)
 # Beyond this many characters a verb is more likely to belong to another clause than to ours.
 _MAX_DISTANCE = 60
+_MAX_SENTENCE = 400
 
 
 def _clause_bounds(text: str, start: int, end: int, left: int, right: int) -> tuple[int, int]:
@@ -112,38 +106,72 @@ def _clause_bounds(text: str, start: int, end: int, left: int, right: int) -> tu
     return (breaks_before[-1] if breaks_before else left), (after.start() if after else right)
 
 
-def _nearest_cue(text: str, start: int, end: int, left: int, right: int, language: str,
-                 limit: int | None) -> str | None:
-    """The label of the tense cue nearest to text[start:end] within text[left:right]."""
-    cues = _FR_CUES if language == "fr" else _EN_CUES
+def _nearest_cue(cues: list[tuple[int, int, int, str]], starts: list[int], start: int, end: int,
+                 left: int, right: int, limit: int | None) -> str | None:
+    """The label of the tense cue nearest to text[start:end] within text[left:right].
+
+    `cues` are (start, end, rank, label) sorted by start, `starts` their starts for bisection."""
     best: tuple[int, int, str] | None = None
-    for rank, (label, pattern) in enumerate(cues):
-        for m in pattern.finditer(text, left, right):
-            if m.start() < end and start < m.end():
-                continue  # a cue inside the expression itself ("jeudi prochain") is not a verb
-            distance = start - m.end() if m.end() <= start else m.start() - end
-            if limit is not None and distance > limit:
-                continue
-            key = (distance, rank)
-            if best is None or key < best[:2]:
-                best = (distance, rank, label)
+    for index in range(bisect.bisect_left(starts, left), len(cues)):
+        cue_start, cue_end, rank, label = cues[index]
+        if cue_start >= right:
+            break
+        if cue_end > right or (cue_start < end and start < cue_end):
+            continue  # a cue inside the expression itself ("jeudi prochain") is not a verb
+        distance = start - cue_end if cue_end <= start else cue_start - end
+        if limit is not None and distance > limit:
+            continue
+        if best is None or (distance, rank) < best[:2]:
+            best = (distance, rank, label)
     return None if best is None else best[2]
 
 
+class TenseReader:
+    """Reads the tense around expressions of one text; prepares the text once, not per expression."""
+
+    def __init__(self, text: str, language: str) -> None:
+        # Headlines in capitals ("LE VILLAGE FERA LA FÊTE DIMANCHE") are read in lower case.
+        self.text = _CAPITALS.sub(lambda w: w.group().lower() if w.group().isupper() else w.group(),
+                                  text)
+        self.language = language
+        found = [m for m in _BOUNDARY.finditer(self.text) if _is_boundary(self.text, m)]
+        self._starts = [m.start() for m in found]
+        self._ends = [m.end() for m in found]
+        # Every tense cue of the text, found once: (start, end, rank, label), sorted by start.
+        patterns = _FR_CUES if language == "fr" else _EN_CUES
+        self._cues = sorted((m.start(), m.end(), rank, label)
+                            for rank, (label, pattern) in enumerate(patterns)
+                            for m in pattern.finditer(self.text))
+        self._cue_starts = [cue[0] for cue in self._cues]
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The start and end offsets of the sentence containing text[start:end]."""
+        before = bisect.bisect_right(self._ends, start) - 1
+        left = self._ends[before] if before >= 0 else 0
+        after = bisect.bisect_left(self._starts, end)
+        right = self._starts[after] if after < len(self._starts) else len(self.text)
+        # Text without full stops (tables, run-ons) must not make every lookup scan it all.
+        return max(left, start - _MAX_SENTENCE), max(min(right, end + _MAX_SENTENCE), end)
+
+    def tense(self, start: int, end: int) -> str | None:
+        """"past", "future" or None for the expression text[start:end], from the nearest tense
+        cue: first within its clause, then within the sentence if not too far away."""
+        text, language = self.text, self.language
+        left, right = self.sentence(start, end)
+        if language == "fr":
+            before = _FR_PARTICIPLE_BEFORE.search(text, max(left, start - 40), start)
+            if before and before.group(1) not in _FR_NOUNS_IN_E and not before.group(1).endswith("ité"):
+                future = re.fullmatch(_FR_FUTURE_WORDS, before.group(1))
+                return "future" if future else "past"
+        clause_left, clause_right = _clause_bounds(text, start, end, left, right)
+        # A relative or complement clause after ours ("…, qui devraient…") has its own verb.
+        subordinate = _SUBORDINATE.search(text, end, right)
+        return (_nearest_cue(self._cues, self._cue_starts, start, end, clause_left,
+                             clause_right, None)
+                or _nearest_cue(self._cues, self._cue_starts, start, end, left,
+                                subordinate.start() if subordinate else right, _MAX_DISTANCE))
+
+
 def guess_tense(text: str, start: int, end: int, language: str) -> str | None:
-    """"past", "future" or None for the expression text[start:end], from the nearest tense cue:
-    first within its clause, then within the sentence if not too far away."""
-    # Headlines in capitals ("LE VILLAGE FERA LA FÊTE DIMANCHE") are read in lower case.
-    text = re.sub(r"\b[^\W\d_]{2,}\b", lambda w: w.group().lower() if w.group().isupper() else w.group(), text)
-    left, right = sentence_bounds(text, start, end)
-    if language == "fr":
-        before = _FR_PARTICIPLE_BEFORE.search(text, left, start)
-        if before and before.group(1) not in _FR_NOUNS_IN_E and not before.group(1).endswith("ité"):
-            future = re.fullmatch(_FR_FUTURE_WORDS, before.group(1))
-            return "future" if future else "past"
-    clause_left, clause_right = _clause_bounds(text, start, end, left, right)
-    # A relative or complement clause after ours ("…, qui devraient…") has its own verb.
-    subordinate = _SUBORDINATE.search(text, end, right)
-    return (_nearest_cue(text, start, end, clause_left, clause_right, language, None)
-            or _nearest_cue(text, start, end, left, subordinate.start() if subordinate else right,
-                            language, _MAX_DISTANCE))
+    """"past", "future" or None for the expression text[start:end] (see TenseReader.tense)."""
+    return TenseReader(text, language).tense(start, end)
