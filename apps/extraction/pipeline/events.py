@@ -181,8 +181,9 @@ def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention
             return None  # a person announcing is reported speech, not an event
     if kind == "meeting" and lemma in ("recevoir", "accueillir", "host", "receive"):
         # one hosts people: "receive guarantees from Washington" is no meeting
-        if not any(table.kind(mention_at(t.idx) or "") in ("person", "group")
-                   for c in token.children if c.dep_ in ("obj", "dobj") for t in c.subtree):
+        objects = [c for c in token.children if c.dep_ in ("obj", "dobj")]
+        objects += [cc for c in objects for cc in c.children if cc.dep_ == "conj"]
+        if not any(table.kind(mention_at(c.idx) or "") in ("person", "group") for c in objects):
             return None
     return kind
 
