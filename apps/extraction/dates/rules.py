@@ -527,6 +527,8 @@ def _build(language: str) -> list[Rule]:
         add("holiday", r"\b(?:(?P<pre>a|de)\s+)?(?:la\s+|le\s+)?(?P<h>lundi de paques|lundi de pentecote|paques|pentecote|toussaint|noel|saint-sylvestre|jour de l'an)(?!\w)(?:\s+(?P<y>" + year4 + r")|\s+(?P<rel>dernier|derniere|prochain|prochaine))?", holiday)
         add("part_of_day", r"\b(?:(?<=\bvers )|(?<=\ba ))midi\b|\b(?:la\s+(?:nuit|soiree|matinee)|le\s+(?:matin|soir)\s+meme|(?:a\s+)?ce\s+moment[\s-]+la)\b(?!\s+(?:de|du|d'|ou|où|qui|que|suivante|precedente|derniere)\b)",
             anaphoric_part_of_day, anaphoric=True)
+        add("part_of_day_in", r"\b(?P<pre>en|dans l'|dans la|au cours de l'|au cours de la|dans le courant de l')\s*(?:(?:debut|fin|milieu)\s+(?:de\s+|d'))?(?:apres-midi|matinee|soiree)\b",
+            anaphoric_part_of_day, anaphoric=True)
         add("anaphoric", r"\b(?:le\s+|la\s+|au\s+)?(?P<w>lendemain|surlendemain|avant-veille|veille|meme\s+jour|jour\s+meme)(?!\s+(?:de|du|d')\s)(?:\s+(?P<part>matin|soir))?|\bce\s+(?P<w2>jour-la)",
             lambda m, ctx: anaphoric_day(_Alias(m, "w", "w2"), ctx), anaphoric=True)
     else:
