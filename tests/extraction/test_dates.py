@@ -268,3 +268,68 @@ def test_date_like_noise_never_raises(words: list[str], dct: datetime.date,
     text = " ".join(words)
     for timex in find_timexes(text, dct, language):
         assert text[timex.start:timex.end] == timex.text
+
+
+# --- more phrasings: periods that are not calendar dates, habits, anaphora -----------------
+
+def test_seasons_weekends_and_habits_are_not_calendar_dates() -> None:
+    found = {t.text: t for t in find_timexes(
+        "L'été dernier, la délégation venait chaque jeudi; ce week-end, elle reviendra.",
+        THURSDAY, "fr")}
+    assert found["L'été dernier"].value == "2024-SU" and found["L'été dernier"].date is None
+    assert found["jeudi"].type == "SET" and found["jeudi"].date is None
+    assert found["ce week-end"].value == "2025-W36-WE"
+    english = {t.text: t.value for t in find_timexes(
+        "Flights leave every Thursday and on Monday and Tuesday nights since last summer.",
+        THURSDAY, "en")}
+    assert english["Thursday"] == "XXXX-WXX-4" and english["last summer"] == "2024-SU"
+
+
+def test_nth_weekday_of_a_month() -> None:
+    assert resolve_expression("le premier dimanche de novembre", THURSDAY,
+                              "fr").value == "2025-11-02"
+    assert resolve_expression("the last Friday of August", THURSDAY, "en").value == "2025-08-29"
+
+
+def test_times_of_day_take_the_day_last_named() -> None:
+    text = "Les ministres se sont réunis mardi. En fin d'après-midi, un communiqué a suivi."
+    assert value_of(text, "fin d'après-midi") == "2025-09-02"
+    assert value_of("Le texte sera publié dans la soirée.", "la soirée") == "2025-09-04"
+
+
+@pytest.mark.parametrize("sentence, expression, expected, language", [
+    # The preposition is not part of the span, so the day wins over the bare month.
+    ("Trump gave Moscow until August 8 to agree.", "August 8", "2025-08-08", "en"),
+    ("The meeting was postponed to Friday.", "Friday", "2025-09-05", "en"),
+    ("La réunion a été reportée à vendredi.", "vendredi", "2025-09-05", "fr"),
+    ("Il a estimé qu'un accord était possible d'ici le 30 septembre.", "le 30 septembre",
+     "2025-09-30", "fr"),
+    ("The president may meet Putin in May, a spokesperson said.", "May", "2026-05", "en"),
+    ("Elections are held on the first Tuesday of November.", "the first Tuesday of November",
+     "2025-11-04", "en"),
+    ("La guerre a commencé le 24/02/2022.", "24/02/2022", "2022-02-24", "fr"),
+    ("Il y a plus de trois ans, les chars entraient en Ukraine.", "trois ans", "2022", "fr"),
+    ("Les 27 se réunissent les 23 et 24 octobre.", "23", "2025-10-23", "fr"),
+    ("The plan was first floated in mid-2024.", "mid-2024", "2024", "en"),
+    ("Des frappes ont eu lieu dans la nuit de mercredi à jeudi.", "nuit", "2025-09-03", "fr"),
+])
+def test_phrasings_from_diplomatic_news(sentence: str, expression: str, expected: str,
+                                        language: str) -> None:
+    assert value_of(sentence, expression, language=language) == expected
+
+
+def test_spans_leave_out_prepositions() -> None:
+    assert [t.text for t in find_timexes("Depuis 2014, et en février.", THURSDAY, "fr")] == \
+        ["2014", "février"]
+    assert [t.text for t in find_timexes("It happened on Monday in 2010.", THURSDAY, "en")] == \
+        ["Monday", "2010"]
+
+
+def test_long_text_stays_fast() -> None:
+    import time
+
+    text = "Le ministre a déclaré mercredi que le sommet se tiendra jeudi 11 septembre. " * 400
+    began = time.perf_counter()
+    found = find_timexes(text, THURSDAY, "fr")
+    assert len(found) == 800
+    assert time.perf_counter() - began < 3
