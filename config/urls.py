@@ -7,5 +7,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("ingest/", include("apps.ingestion.urls")),
     path("", include("apps.timeline.urls")),
 ]
