@@ -7,6 +7,7 @@ Editors change, Analysts only view; every custom view checks them itself.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
@@ -24,6 +25,7 @@ from apps.timeline import services
 from apps.timeline.models import (
     Actor,
     Alias,
+    DatePrecision,
     Event,
     EventEvidence,
     EventParticipant,
@@ -408,8 +410,22 @@ def merge_events(modeladmin, request, queryset):
     )
 
 
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        # Said before the database constraint (event_dated_or_unknown) says it in its own words.
+        if not cleaned.get("date") and cleaned.get("date_precision") not in (None, "", DatePrecision.UNKNOWN):
+            self.add_error("date", _("Give a date, or set the precision to “Unknown”."))
+        return cleaned
+
+
 @admin.register(Event)
 class EventAdmin(ReviewableAdmin):
+    form = EventForm
     list_display = ["title", "kind", "date", "date_precision", "status", "location", "review_state", "confidence"]
     list_filter = [
         ReviewStateFilter, "kind", "status", "date", "topics",

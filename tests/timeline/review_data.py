@@ -45,16 +45,17 @@ def mention(in_article: Article, of: Actor, surface: str, *, nth: int = 0) -> Me
 def statement(in_article: Article, speaker: Actor | None, quote: str, *, confidence: float = 0.7, **extra) -> Statement:
     # bulk_create, as the extractor stores them: no history row until an editor touches it.
     start = in_article.text.index(quote)
+    fields = {"direct": True, "extractor_version": MACHINE, **extra}
     (row,) = Statement.objects.bulk_create([Statement(
-        article=in_article, speaker=speaker, text=quote, start=start, end=start + len(quote), direct=True,
-        extractor_version=MACHINE, confidence=confidence, **extra,
+        article=in_article, speaker=speaker, text=quote, start=start, end=start + len(quote), confidence=confidence,
+        **fields,
     )])
     return row
 
 
 def event(title: str, *, date=dt.date(2025, 3, 13), confidence: float = 0.6, **extra) -> Event:
-    return Event.objects.create(title=title, kind=Event.Kind.MEETING, date=date, date_precision="day",
-                                extractor_version=MACHINE, confidence=confidence, **extra)
+    fields = {"kind": Event.Kind.MEETING, "date": date, "date_precision": "day", "extractor_version": MACHINE, **extra}
+    return Event.objects.create(title=title, confidence=confidence, **fields)
 
 
 def evidence(of: Event, in_article: Article, sentence: str) -> EventEvidence:

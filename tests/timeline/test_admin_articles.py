@@ -1,0 +1,165 @@
+"""The article page: text with mentions, quotes and evidence highlighted (escaped), re-run, irrelevant."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+
+from apps.ingestion.models import Article
+from apps.timeline.article_review import Span, highlight
+from apps.timeline.models import Event, ReviewState, Statement
+from tests.timeline import review_data as make
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = "<script>alert(1)</script> Putin said “<b>no</b>” & left. <img src=x onerror=alert(2)>"
+
+
+@pytest.fixture
+def queued(monkeypatch):
+    """What re-run extraction queued, once its transaction committed."""
+    ids = []
+    monkeypatch.setattr(
+        "apps.ingestion.services.queue_extraction",
+        lambda article_id: transaction.on_commit(lambda: ids.append(article_id)),
+    )
+    return ids
+
+
+@pytest.fixture
+def read_article():
+    text = make.article()
+    putin = make.actor("Vladimir Putin")
+    make.mention(text, putin, "Vladimir Putin")
+    make.mention(text, putin, "Putin", nth=1)
+    make.statement(text, putin, "We are ready to talk")
+    talks = make.event("Putin meets Witkoff")
+    make.evidence(talks, text, "Vladimir Putin met Steve Witkoff in Moscow on Thursday.")
+    return text
+
+
+def change_page(client, article) -> str:
+    return client.get(reverse("admin:ingestion_article_change", args=[article.pk])).content.decode()
+
+
+def test_the_article_page_highlights_mentions_quotes_and_evidence(client, editor, read_article):
+    client.force_login(editor)
+
+    page = change_page(client, read_article)
+
+    assert '<mark class="hl-evidence hl-mention hl-unreviewed" title="Vladimir Putin · event: Putin meets Witkoff">Vladimir Putin</mark>' in page
+    assert '<mark class="hl-quote hl-unreviewed" title="Vladimir Putin: direct">We are ready to talk</mark>' in page
+    assert '<mark class="hl-mention hl-unreviewed" title="Vladimir Putin">Putin</mark> said.' in page
+    assert 'css/review.css' in page
+    assert reverse("admin:timeline_statement_change", args=[Statement.objects.get().pk]) in page
+
+
+def test_article_text_is_escaped_never_run(client, editor):
+    hostile = make.article(text=HOSTILE)
+    putin = make.actor("Vladimir <i>Putin</i>")
+    make.mention(hostile, putin, "Putin")
+    client.force_login(editor)
+
+    page = change_page(client, hostile)
+
+    assert "<script>alert(1)</script>" not in page
+    assert "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'title="Vladimir &lt;i&gt;Putin&lt;/i&gt;">Putin</mark>' in page
+
+
+def test_overlapping_spans_stay_well_nested():
+    html = highlight("abcdef", [Span(0, 4, "a", "A"), Span(2, 6, "b", "B")])
+    assert str(html) == (
+        '<mark class="a" title="A">ab</mark><mark class="a b" title="A · B">cd</mark><mark class="b" title="B">ef</mark>'
+    )
+
+
+def test_spans_outside_the_text_are_ignored():
+    assert str(highlight("a<b", [Span(2, 9, "x", "X")])) == "a&lt;b"
+
+
+def test_rejected_rows_are_shown_as_rejected(client, editor, read_article):
+    Statement.objects.update(review_state=ReviewState.REJECTED)
+    client.force_login(editor)
+    assert '<mark class="hl-quote hl-rejected"' in change_page(client, read_article)
+
+
+def test_an_editor_reruns_extraction_from_the_article_page(
+    client, editor, read_article, queued, django_capture_on_commit_callbacks
+):
+    Article.objects.filter(pk=read_article.pk).update(status=Article.Status.FAILED, error="timeout")
+    client.force_login(editor)
+    assert "Re-run extraction" in change_page(client, read_article)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("admin:ingestion_article_rerun_extraction", args=[read_article.pk]), follow=True)
+
+    assert "1 article queued for extraction." in response.content.decode()
+    read_article.refresh_from_db()
+    assert (read_article.status, read_article.error) == (Article.Status.FETCHED, "")
+    assert queued == [read_article.pk]
+
+
+def test_an_article_without_text_cannot_be_rerun(client, editor, queued, django_capture_on_commit_callbacks):
+    empty = Article.objects.create(via=Article.Via.URL, url="https://example.org/a", status=Article.Status.FAILED)
+    client.force_login(editor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("admin:ingestion_article_rerun_extraction", args=[empty.pk]), follow=True)
+
+    assert "has no text yet" in response.content.decode()
+    assert queued == []
+    assert Article.objects.get(pk=empty.pk).status == Article.Status.FAILED
+
+
+def test_the_list_actions_rerun_and_mark_irrelevant(
+    client, editor, read_article, queued, django_capture_on_commit_callbacks
+):
+    other = make.article(text="Another story entirely.")
+    client.force_login(editor)
+    url = reverse("admin:ingestion_article_changelist")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "mark_irrelevant", "_selected_action": [read_article.pk]})
+        client.post(url, {"action": "rerun_extraction", "_selected_action": [other.pk]})
+
+    assert Article.objects.get(pk=read_article.pk).status == Article.Status.IRRELEVANT
+    assert queued == [other.pk]
+
+
+def test_marking_an_article_irrelevant_hides_its_unreviewed_rows_from_the_timeline(client, editor, read_article):
+    client.force_login(editor)
+    assert Event.objects.visible().exists() and Statement.objects.visible().exists()
+
+    client.post(reverse("admin:ingestion_article_mark_irrelevant", args=[read_article.pk]))
+
+    assert Article.objects.get(pk=read_article.pk).status == Article.Status.IRRELEVANT
+    assert not Event.objects.visible().exists()
+    assert not Statement.objects.visible().exists()
+    assert "Putin meets Witkoff" not in client.get(reverse("timeline:index")).content.decode()
+
+
+def test_the_article_buttons_only_accept_post(client, editor, read_article):
+    client.force_login(editor)
+    assert client.get(reverse("admin:ingestion_article_mark_irrelevant", args=[read_article.pk])).status_code == 405
+    assert Article.objects.get(pk=read_article.pk).status == Article.Status.EXTRACTED
+
+
+def test_an_analyst_reads_the_highlighted_article_but_cannot_rerun_or_dismiss_it(
+    client, analyst, read_article, queued, django_capture_on_commit_callbacks
+):
+    client.force_login(analyst)
+
+    page = change_page(client, read_article)
+    assert 'class="hl-quote' in page and "Re-run extraction" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        rerun = client.post(reverse("admin:ingestion_article_rerun_extraction", args=[read_article.pk]))
+        dismiss = client.post(reverse("admin:ingestion_article_mark_irrelevant", args=[read_article.pk]))
+        client.post(reverse("admin:ingestion_article_changelist"),
+                    {"action": "rerun_extraction", "_selected_action": [read_article.pk]})
+
+    assert (rerun.status_code, dismiss.status_code) == (403, 403)
+    assert Article.objects.get(pk=read_article.pk).status == Article.Status.EXTRACTED
+    assert queued == []
