@@ -109,8 +109,19 @@ def _number(word: str, language: str) -> int | None:
 
 
 def _tense_direction(m: re.Match[str], ctx: Context) -> str | None:
+    """"past" or "future" from the verbs around the match, or None when they do not say."""
     tense = ctx.tense(m.start(), m.end())
     return tense if tense in ("past", "future") else None
+
+
+def _group(m: re.Match[str], *names: str) -> str | None:
+    """The first of the named groups that exists in the pattern and matched."""
+    groups = m.groupdict()
+    return next((groups[name] for name in names if groups.get(name)), None)
+
+
+def _capitalised(text: str, position: int) -> bool:
+    return text[position:position + 1].isupper()
 
 
 # --- handlers -------------------------------------------------------------------------------
@@ -156,9 +167,6 @@ def us_numeric(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     return cal.day(date) if date else None
 
 
-_MODIFIERS = r"(?:debut|fin|mi|milieu|courant|early|late|mid|the end of|the beginning of|the start of|the middle of|end of|beginning of|start of)"
-
-
 def month_with_year(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """A month and a year: "mai 1988", "fin septembre 2000", "May 2010"."""
     if ctx.language == "en" and not _capitalised(ctx.text, m.start("mon")):
@@ -189,10 +197,6 @@ def bare_month(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
             return cal.month(hinted, number)
         direction = _tense_direction(m, ctx)
     return cal.month(cal.month_year(ctx.dct, number, direction), number)
-
-
-def _capitalised(text: str, position: int) -> bool:
-    return text[position:position + 1].isupper()
 
 
 def year_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
@@ -239,11 +243,10 @@ def relative_day(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
         if after.startswith(","):
             # "Aujourd'hui, la ville compte…" means nowadays, not the day of publication.
             return cal.reference("PRESENT_REF")
-    if word == "today" and ctx.folded[m.end():m.end() + 1] == ",":
-        pass  # "Today, …" is still usually the DCT in English news.
     part = m.groupdict().get("part")
     date = ctx.dct + datetime.timedelta(days=offsets[word])
-    return cal.day(date, "TIME" if part or word in ("ce", "cet", "cette", "this", "tonight", "last") else "DATE")
+    is_time = part or word in ("ce", "cet", "cette", "this", "tonight", "last")
+    return cal.day(date, "TIME" if is_time else "DATE")
 
 
 def weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
@@ -300,35 +303,67 @@ def nth_weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     return cal.day(day_)
 
 
-def relative_period(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
-    """This/last/next week, month, year, quarter: "la semaine dernière", "next year"."""
-    unit = UNITS[ctx.language].get(m.group("u"), m.group("u"))
-    rel = " ".join((m.group("rel") or "").split())
-    if rel in ("cette", "ce", "cet", "this", "the current", "current", "en cours", "courant",
-               "this fiscal", "the"):
-        offset = 0
-    else:
-        direction = _direction(rel)
-        if direction is None:
-            return None
-        offset = -1 if direction == "last" else 1
-    mod = m.groupdict().get("mod")
-    if unit == "Y" and offset == 0 and mod and re.search(r"fin|end", mod) and rel == "the":
+def _period(ctx: Context, unit: str, offset: int, start: int, end: int,
+            end_of_year: bool = False) -> cal.Resolution | None:
+    """The week, weekend, month, quarter or year `offset` units from the DCT's."""
+    if unit == "Y" and offset == 0 and end_of_year:
         # "peaked by the end of the year", said early in a year, is last year's end.
-        if ctx.tense(m.start(), m.end()) == "past" and ctx.dct.month <= 6:
+        if ctx.tense(start, end) == "past" and ctx.dct.month <= 6:
             offset = -1
     if unit == "WE":
         base = ctx.dct + datetime.timedelta(weeks=offset)
-        if offset == 0 and ctx.tense(m.start(), m.end()) == "past" and ctx.dct.weekday() < 5:
+        # "ce week-end" in a past-tense clause written on a weekday is the one just gone.
+        if offset == 0 and ctx.tense(start, end) == "past" and ctx.dct.weekday() < 5:
             base -= datetime.timedelta(weeks=1)
         return cal.weekend(base)
     return cal.shift(ctx.dct, offset, unit)
 
 
+def french_period(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """cette semaine, la semaine dernière, ce mois-ci, fin du mois, ce week-end."""
+    det = m.group("rel") or ""
+    rel2 = m.groupdict().get("rel2")
+    unit = {"semaine": "W", "mois": "M", "trimestre": "Q", "week-end": "WE", "weekend": "WE",
+            "week end": "WE"}[" ".join(m.group("u").split())]
+    if rel2 and rel2 != "en cours":
+        offset = -1 if _direction(rel2) == "last" else 1
+    elif det in ("cette", "ce") or rel2 == "en cours" or m.groupdict().get("mod"):
+        offset = 0
+    else:
+        return None  # "la semaine" alone: which one is up to the reader
+    return _period(ctx, unit, offset, m.start(), m.end())
+
+
+def french_year(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """cette année, l'an dernier, l'année prochaine, la fin de l'année, la nouvelle année."""
+    rel2 = m.group("rel2")
+    if m.group("u2") and not rel2 and not m.group("mod"):
+        return None  # "l'année" alone is not a date
+    offset = 0
+    if rel2 and rel2 != "en cours":
+        offset = -1 if _direction(rel2) == "last" else 1
+    return cal.year(ctx.dct.year + offset)
+
+
+def english_period(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """this week, last month, next year, the past week, the end of the year, this fiscal year."""
+    rel = " ".join((m.group("rel") or "the").split())
+    mod = m.group("mod")
+    if rel == "the" and not mod and m.group("u") != "weekend":
+        return None  # "the year" alone is not a date; "over the weekend" is the nearest one
+    offsets = {"this": 0, "the current": 0, "the": 0, "last": -1, "the past": -1,
+               "the last": -1, "the previous": -1, "next": 1, "the coming": 1, "the next": 1}
+    unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q"}[m.group("u")]
+    end_of_year = bool(mod and "end" in mod and rel == "the")
+    return _period(ctx, unit, offsets[rel], m.start(), m.end(), end_of_year)
+
+
 def quarter_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """A quarter: "le premier trimestre 2025", "the third quarter", "Q2 2024"."""
     number = ORDINALS[ctx.language].get(m.group("n")) or int(m.group("n").lstrip("qQ"))
-    year_word = m.group("y")
+    year_word = _group(m, "y", "yrel")
+    if year_word == "this":
+        year_word = None
     if year_word and year_word.isdigit():
         year_number = int(year_word)
     elif year_word:
@@ -342,7 +377,7 @@ def quarter_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
             year_number -= 1
         elif tense == "future" and number < current:
             year_number += 1
-    if m.group("kind") in ("semestre", "half"):
+    if m.groupdict().get("kind") in ("semestre", "half"):
         return cal.half(year_number, min(number, 2))
     return cal.quarter(year_number, min(number, 4))
 
@@ -386,7 +421,7 @@ def present_reference(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
 
 def anaphoric_day(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """"le lendemain", "la veille", "le même jour", "the next day": a day counted from the last one named."""
-    word = " ".join(m.group("w").split())
+    word = " ".join((_group(m, "w", "w2") or "").split())
     offsets = {"lendemain": 1, "surlendemain": 2, "veille": -1, "avant-veille": -2,
                "meme jour": 0, "jour meme": 0, "jour-la": 0, "the next day": 1,
                "the following day": 1, "the day before": -1, "the previous day": -1,
@@ -429,7 +464,7 @@ _SEASONS = {"printemps": "SP", "ete": "SU", "automne": "FA", "hiver": "WI", "spr
 
 def season_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """A season, "l'été dernier", "in the spring of 2025": TimeML YYYY-SU, not a calendar value."""
-    name = m.groupdict().get("s") or m.groupdict().get("s2")
+    name = _group(m, "s", "s2")
     if ctx.language == "en" and name == "fall" and m.group("rel") in (None, "the") and not m.group("y"):
         return None  # "the fall of Kabul", "prices fall"
     if m.group("y"):
@@ -508,17 +543,17 @@ def _build(language: str) -> list[Rule]:
         add("nth_weekday", rf"\b(?:le\s+)?(?P<n>premier|1er|deuxieme|2e|troisieme|3e|quatrieme|4e|dernier)\s+(?P<wd>{wd})\s+(?:de|du mois de|d')\s*(?P<mon>{mon})(?:\s+(?P<y>{year4}))?", nth_weekday)
         add("night_of", rf"\bla\s+nuit\s+(?:de|du)\s+(?P<wd>{wd})\s+(?:a|au)\s+(?:{wd})", weekday)
         add("week", rf"\b{mod}?(?P<rel>cette|la|ce|le)\s+(?P<u>semaine|mois|trimestre)(?:-ci)?(?![\w-])(?:\s+(?P<rel2>derniere|dernier|passee|passe|prochaine|prochain|precedente|precedent|en cours))?",
-            lambda m, ctx: _relative_fr(m, ctx))
+            french_period)
         add("week_modifier", r"\b(?:en|au|des le|a la)\s+(?P<mod>debut|fin|milieu)\s+de\s+(?P<rel>)(?P<u>semaine)(?:\s+(?P<rel2>derniere|prochaine|passee))?",
-            lambda m, ctx: _relative_fr(m, ctx))
+            french_period)
         add("unit_modifier", r"\b(?:(?:a la|au|en|des la|des le|la|le|jusqu'a la)\s+)?(?P<mod>debut|fin|milieu|mi|courant)[\s-]+(?:du|de la|de ce|de cette|de|d')\s*(?P<rel>)(?P<u>mois|semaine|trimestre)(?:-ci)?(?:\s+(?P<rel2>dernier|derniere|prochain|prochaine|passe|passee|en cours))?",
-            lambda m, ctx: _relative_fr(m, ctx))
+            french_period)
         add("season", r"\b(?:(?P<det>l'|cet\s+|ce\s+|au\s+|en\s+|le\s+|de\s+l'|d')(?P<s>printemps|ete|automne|hiver)|(?:au\s+|le\s+|du\s+)?(?P<s2>printemps))(?:\s+(?P<y>" + year4 + r")|\s+(?P<rel>dernier|prochain))?(?!\w)",
             season_expression)
         add("weekend", r"\b(?P<rel>ce|le)\s+(?P<u>week-end|weekend|week end)(?:\s+(?P<rel2>dernier|prochain|passe))?",
-            lambda m, ctx: _relative_fr(m, ctx))
+            french_period)
         add("year_relative", rf"\b{mod}?(?:(?P<rel>cette)\s+(?P<u>annee)(?:-ci)?|l'(?P<u2>annee|an)(?![\w'])(?:\s+(?P<rel2>derniere?|passee?|prochaine?|precedente?|en cours))?|la\s+nouvelle\s+(?P<u3>annee))",
-            lambda m, ctx: _year_fr(m, ctx))
+            french_year)
         add("quarter", rf"\b(?:le|au|du|ce|un)?\s*(?P<n>premier|1er|deuxieme|second|2e|2eme|troisieme|3e|3eme|quatrieme|4e|4eme|dernier)\s+(?P<kind>trimestre|semestre)(?:\s+(?:de\s+|d')?(?:l'annee\s+|l'an\s+)?(?P<y>{year4}|derniere?|prochaine?|passee?))?",
             quarter_expression)
         add("ago", rf"\b(?:(?P<dir>il\s+y\s+a|dans|d'ici)\s+)(?:(?:plus de|pres de|environ|moins de|a peine|un peu plus de|seulement)\s+)?(?P<n>\d+|{nums})\s+(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|annee)\b(?!\s+(?:de|d'|du|des|ou)\b)", ago)
@@ -530,7 +565,7 @@ def _build(language: str) -> list[Rule]:
         add("part_of_day_in", r"\b(?P<pre>en|dans l'|dans la|au cours de l'|au cours de la|dans le courant de l')\s*(?:(?:debut|fin|milieu)\s+(?:de\s+|d'))?(?:apres-midi|matinee|soiree)\b",
             anaphoric_part_of_day, anaphoric=True)
         add("anaphoric", r"\b(?:le\s+|la\s+|au\s+)?(?P<w>lendemain|surlendemain|avant-veille|veille|meme\s+jour|jour\s+meme)(?!\s+(?:de|du|d')\s)(?:\s+(?P<part>matin|soir))?|\bce\s+(?P<w2>jour-la)",
-            lambda m, ctx: anaphoric_day(_Alias(m, "w", "w2"), ctx), anaphoric=True)
+            anaphoric_day, anaphoric=True)
     else:
         day_number = r"(?:[12][0-9]|3[01]|0?[1-9])"
         part = r"(?:\s+(?P<part>morning|afternoon|evening|night))"
@@ -555,64 +590,26 @@ def _build(language: str) -> list[Rule]:
         add("weekday_set", rf"\b(?P<wd>{wd})\s+(?:nights|mornings|evenings|afternoons)\b", _set_of_weekdays)
         add("nth_weekday", rf"\b(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?P<wd>{wd})\s+(?:of|in)\s+(?P<mon>{mon})(?:,?\s+(?P<y>{year4}))?", _en_capital(nth_weekday, "wd"))
         add("period", rf"\b{mod}?(?:(?P<rel>this|last|next|the past|the last|the previous|the coming|the next|the current|the)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<u>week|weekend|month|year|quarter)\b",
-            _en_period)
+            english_period)
         add("quarter", rf"\b(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|final|last)[\s-]+(?P<kind>quarter|half)(?:\s+(?:of\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:(?P<y>{year4})|(?P<yrel>this|last|next)\s+year))?",
-            lambda m, ctx: quarter_expression(_QuarterAlias(m), ctx))
-        add("quarter_code", rf"\b(?P<n>[qQ][1-4])(?:\s+(?P<y>{year4}))?\b", lambda m, ctx: quarter_expression(_QuarterAlias(m, "quarter"), ctx))
+            quarter_expression)
+        add("quarter_code", rf"\b(?P<n>[qQ][1-4])(?:\s+(?P<y>{year4}))?\b", quarter_expression)
         add("ago", rf"\b(?P<n>\d+|{nums})\s+(?P<u>days|day|weeks|week|months|month|years|year)\s+(?P<dir>ago)\b", ago)
         add("in_time", rf"\b(?P<dir>in|within)\s+(?P<n>\d+|{nums})\s+(?P<u>days|day|weeks|week|months|month|years|year)\b", ago)
         add("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|final)\s+)?(?P<n>\d+|{nums})[\s-]+(?P<u>{units})\b(?!\s+(?:ago|later|earlier|before|after))", duration_expression)
         add("present", r"\b(?:currently|now|at present|nowadays|these days|right now)\b", present_reference)
         add("season", rf"\b(?:(?P<rel>this|last|next|this past|this coming|early|late|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{year4}))?",
             season_expression)
-        add("holiday", r"\b(?P<h>christmas day|christmas eve|christmas|new year's day|new year's eve|easter sunday|easter monday|easter|good friday|halloween)\b(?:\s+(?P<y>" + year4 + r")|(?P<rel>))", _en_capital(holiday, "h"))
+        add("holiday", r"\b(?P<h>christmas day|christmas eve|christmas|new year's day|new year's eve|easter sunday|easter monday|easter|good friday|halloween)\b(?:\s+(?P<y>" + year4 + r")|(?P<rel>))", holiday)
         add("anaphoric", r"\b(?P<w>the next day|the following day|the day before|the previous day|the same day)\b(?=\s*[.,;:!?)]|\s*$)",
             anaphoric_day, anaphoric=True)
     return rules
 
 
-class _Alias:
-    """A match whose group `name` falls back to group `other` (two spellings, one handler)."""
-
-    def __init__(self, m: re.Match[str], name: str, other: str) -> None:
-        self._m, self._name, self._other = m, name, other
-
-    def group(self, key: int | str = 0) -> str | None:
-        if key == self._name:
-            return self._m.group(self._name) or self._m.group(self._other)
-        return self._m.group(key)
-
-    def groupdict(self) -> dict[str, str | None]:
-        return self._m.groupdict()
-
-    def start(self, key: int | str = 0) -> int:
-        return self._m.start(key)
-
-    def end(self, key: int | str = 0) -> int:
-        return self._m.end(key)
-
-
-class _QuarterAlias(_Alias):
-    """English quarter matches: fixed `kind` for Q1..Q4 and "this/last year" as the year word."""
-
-    def __init__(self, m: re.Match[str], kind: str | None = None) -> None:
-        super().__init__(m, "y", "yrel" if "yrel" in m.re.groupindex else "y")
-        self._kind = kind
-
-    def group(self, key: int | str = 0) -> str | None:
-        if key == "kind" and self._kind:
-            return self._kind
-        if key == "y":
-            word = self._m.group("y") or (self._m.groupdict().get("yrel"))
-            return {"this": None}.get(word, word) if word else None
-        return super().group(key)
-
-
 def _en_capital(handler: Handler, group: str = "mon") -> Handler:
-    """Wrap a handler so that it only accepts English month/holiday names written with a capital."""
+    """Wrap a handler so that it only accepts names (months, weekdays) written with a capital."""
     def wrapped(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
-        if ctx.language == "en" and not _capitalised(ctx.text, m.start(group)) and group != "h":
-        # Holidays are matched in any case; months and weekdays need their capital.
+        if not _capitalised(ctx.text, m.start(group)):
             return None
         return handler(m, ctx)
     return wrapped
@@ -622,67 +619,6 @@ def _last_night(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """"this morning" is the DCT; "last night" the evening before."""
     offset = -1 if m.group("w") == "last" else 0
     return cal.day(ctx.dct + datetime.timedelta(days=offset), "TIME")
-
-
-def _relative_fr(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
-    """cette semaine, la semaine dernière, ce mois-ci, le mois prochain, ce week-end."""
-    det = m.group("rel") or ""
-    rel2 = m.groupdict().get("rel2")
-    unit = {"semaine": "W", "mois": "M", "trimestre": "Q", "week-end": "WE", "weekend": "WE",
-            "week end": "WE"}[" ".join(m.group("u").split())]
-    if rel2 and rel2 != "en cours":
-        offset = -1 if _direction(rel2) == "last" else 1
-    elif det in ("cette", "ce") or rel2 == "en cours" or m.groupdict().get("mod"):
-        offset = 0
-    else:
-        return None  # "la semaine" alone: which one is up to the reader
-    if unit == "WE":
-        base = ctx.dct + datetime.timedelta(weeks=offset)
-        if offset == 0 and ctx.tense(m.start(), m.end()) == "past" and ctx.dct.weekday() < 5:
-            base -= datetime.timedelta(weeks=1)
-        return cal.weekend(base)
-    return cal.shift(ctx.dct, offset, unit)
-
-
-def _year_fr(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
-    """cette année, l'an dernier, l'année prochaine, la fin de l'année, la nouvelle année."""
-    rel2 = m.group("rel2")
-    if m.group("u2") and not rel2 and not m.group("mod"):
-        return None  # "l'année" alone is not a date
-    offset = 0
-    if rel2 and rel2 != "en cours":
-        offset = -1 if _direction(rel2) == "last" else 1
-    return cal.year(ctx.dct.year + offset)
-
-
-def _en_period(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
-    """this week, last month, next year, the past week, the end of the year, this fiscal year."""
-    rel = " ".join((m.group("rel") or "the").split())
-    if rel == "the" and not m.group("mod") and m.group("u") != "weekend":
-        return None  # "the year" alone is not a date; "over the weekend" is the nearest one
-    rel = {"the past": "last", "the last": "last", "the previous": "last", "the coming": "next",
-           "the next": "next", "the current": "this"}.get(rel, rel)
-    unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q"}[m.group("u")]
-
-    class _M:
-        """The period match seen through relative_period's group names."""
-
-        def group(self, key: str) -> str | None:
-            return {"u": unit, "rel": rel}.get(key)
-
-        def groupdict(self) -> dict[str, str | None]:
-            return {"mod": m.group("mod")}
-
-        def start(self) -> int:
-            return m.start()
-
-        def end(self) -> int:
-            return m.end()
-
-    ctx_units = UNITS[ctx.language]
-    if unit not in ctx_units.values() and unit != "WE":
-        return None
-    return relative_period(_M(), ctx)  # type: ignore[arg-type]
 
 
 RULES: dict[str, list[Rule]] = {"fr": _build("fr"), "en": _build("en")}
