@@ -27,7 +27,7 @@ EDITOR_RIGHTS = {
         "mergerecord": ["change"],  # change = undo a merge
     },
     "ingestion": {
-        "article": ["change"],  # re-run extraction, mark irrelevant
+        "article": ["add", "change"],  # paste an article; re-run extraction, mark irrelevant, retry, re-fetch
         "source": ["add", "change"],
     },
 }
