@@ -1,8 +1,25 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from apps.ingestion import services
 from apps.ingestion.models import Article, Source
 # The review parts of the article page (highlighted text, re-run extraction, mark irrelevant).
 from apps.timeline.article_review import ArticleReviewMixin
+
+
+@admin.action(description=_("Poll the feed now"), permissions=["change"])
+def poll_now(modeladmin, request, queryset):
+    from apps.ingestion.tasks import poll_source
+
+    ids = list(queryset.exclude(feed_url="").values_list("pk", flat=True))
+    with transaction.atomic():
+        Source.objects.filter(pk__in=ids).update(next_poll_at=None)
+        for source_id in ids:
+            transaction.on_commit(lambda source_id=source_id: poll_source.delay(source_id))
+    modeladmin.message_user(request, ngettext("%d feed queued for polling.", "%d feeds queued for polling.", len(ids)) % len(ids))
 
 
 @admin.register(Source)
@@ -10,6 +27,45 @@ class SourceAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "language", "active", "poll_interval", "last_polled_at", "last_error"]
     list_filter = ["kind", "active", "language"]
     search_fields = ["name", "feed_url", "homepage"]
+    readonly_fields = ["etag", "last_modified", "last_polled_at", "next_poll_at", "last_error"]
+    actions = [poll_now]
+
+
+class PasteArticleForm(forms.ModelForm):
+    """An article whose text an editor pastes: a press release, a transcript, a paywalled story."""
+
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 20}))
+    url = forms.URLField(label=_("URL"), required=False, max_length=1000, assume_scheme="https")
+
+    class Meta:
+        model = Article
+        fields = ["source", "title", "url", "published_at", "language", "byline", "text"]
+        help_texts = {"language": _("Blank: the source's language, else detected from the text.")}
+
+    def clean_url(self):
+        url = self.cleaned_data.get("url")
+        try:
+            return services.clean_url(url)
+        except services.InvalidArticle as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
+@admin.action(description=_("Retry failed articles"), permissions=["change"])
+def retry_failed(modeladmin, request, queryset):
+    count = services.retry_articles(articles=queryset)
+    modeladmin.message_user(
+        request, ngettext("%d failed article queued again.", "%d failed articles queued again.", count) % count,
+        messages.SUCCESS if count else messages.WARNING,
+    )
+
+
+@admin.action(description=_("Fetch again from their URL"), permissions=["change"])
+def refetch(modeladmin, request, queryset):
+    count = services.refetch_articles(articles=queryset)
+    modeladmin.message_user(
+        request, ngettext("%d article queued for fetching.", "%d articles queued for fetching.", count) % count,
+        messages.SUCCESS if count else messages.WARNING,
+    )
 
 
 @admin.register(Article)
@@ -19,6 +75,44 @@ class ArticleAdmin(ArticleReviewMixin, admin.ModelAdmin):
     search_fields = ["title", "url", "external_id"]
     list_select_related = ["source"]
     raw_id_fields = ["duplicate_of"]
-    readonly_fields = ["content_hash", "simhash", "created_at", "updated_at", "extracted_at", "extractor_version"]
+    readonly_fields = ["content_hash", "simhash", "created_at", "updated_at", "extracted_at", "extractor_version",
+                       "attempts", "submitted_url"]
     date_hierarchy = "published_at"
     show_full_result_count = False
+    actions = [retry_failed, refetch]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            # Adding an article through the admin is pasting one: the service stores it once and
+            # queues its extraction, like every other way in.
+            kwargs["form"] = PasteArticleForm
+            kwargs["fields"] = PasteArticleForm.Meta.fields
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return PasteArticleForm.Meta.fields
+        return super().get_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else super().get_readonly_fields(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        data = form.cleaned_data
+        stored = services.store_article(
+            text=data["text"], title=data.get("title", ""), via=Article.Via.PASTE, source=data.get("source"),
+            url=data.get("url"), language=data.get("language", ""), published=data.get("published_at"),
+            byline=data.get("byline", ""),
+        )
+        obj.pk = stored.article.pk
+        obj._state.adding = False
+        if not stored.created:
+            self.message_user(request, _("This text or URL was already stored; nothing was added."), messages.WARNING)
+        elif stored.article.status == Article.Status.DUPLICATE:
+            self.message_user(request, _("Stored as a near-copy of an earlier article; it will not be extracted again."), messages.WARNING)
+
+    def save_related(self, request, form, formsets, change):
+        if change:
+            super().save_related(request, form, formsets, change)
