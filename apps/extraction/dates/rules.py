@@ -497,116 +497,242 @@ def holiday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
 
 
 # --- patterns -------------------------------------------------------------------------------
+# Shared fragments. Patterns see folded text: lower case, no accents ("août" is "aout").
 
-def _build(language: str) -> list[Rule]:
-    """The rules of one language, compiled once."""
-    mon = _alt(MONTHS[language])
-    wd = _alt(WEEKDAYS[language])
-    year4 = r"(?:1[0-9]{3}|20[0-9]{2})"
-    not_count = rf"(?![.,]\d)(?!\s*(?:%|€|\$|£|(?:{COUNTED_NOUNS})\b))"
-    nums = _alt(NUMBERS[language])
-    units = _alt(UNITS[language])
-    rules: list[Rule] = []
+_YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
+# After a four-digit number: not a decimal, a percentage, an amount or a count of things.
+_NOT_A_COUNT = rf"(?![.,]\d)(?!\s*(?:%|€|\$|£|(?:{COUNTED_NOUNS})\b))"
 
-    def add(name: str, pattern: str, handler: Handler, span_group: int | str = 0,
+
+class _RuleList(list):
+    """Rules in priority order (on equal span length the one added first wins)."""
+
+    def add(self, name: str, pattern: str, handler: Handler, span_group: int | str = 0,
             anaphoric: bool = False) -> None:
-        rules.append(Rule(name, re.compile(pattern), handler, span_group, anaphoric))
+        self.append(Rule(name, re.compile(pattern), handler, span_group, anaphoric))
 
-    if language == "fr":
-        day_number = r"(?:1er|premier|[12][0-9]|3[01]|0?[1-9])(?![\d,])"
-        part = (r"(?:,?\s+(?:(?:en|dans la|dans l'|au|a la|vers la|de|des|en fin de|en debut de|"
-                r"dans la|tard dans la|tot dans la)\s+)?(?:(?:debut|fin|milieu)\s+(?:de\s+|d'))?"
-                r"(?P<part>matinee|matin|apres-midi|soiree|soir|nuit|journee|midi))")
-        rel = r"(?:\s+(?P<rel>dernier|derniere|prochain|prochaine|passe|passee)s?)"
-        mod = r"(?:(?P<mod>(?:au |a la |en |des le |des la |jusqu'a la |la |le )?(?:debut|fin|mi|milieu|courant))[\s-]+(?:de\s+|d'|du\s+mois\s+de\s+|du\s+mois\s+d')?)"
-        add("full_date", rf"\b(?:(?:le|ce)\s+)?(?:(?P<wd>{wd})\s+)?(?P<d>{day_number})\s+(?P<mon>{mon})"
-            rf"(?:\s+(?P<y>{year4}|'?\d\d)(?!\d|[.,]\d)|{rel})?(?:{part})?", full_date)
-        add("day_range", rf"\b(?:les?\s+|du\s+|entre\s+le\s+)?(?P<d>{day_number})(?:er)?\s*(?:et|au|-|a|&|ou)\s*"
-            rf"(?:le\s+)?(?=(?:(?:{wd})\s+)?{day_number}\s+(?P<mon>{mon})(?:\s+(?P<y>{year4}))?{rel}?)",
-            full_date, "d")
-        add("numeric", rf"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>{year4}|\d\d)(?![\d/]|\.\d)", full_date)
-        add("iso", rf"\b(?P<y>{year4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", full_date)
-        add("month_year", rf"\b{mod}?(?:(?:le\s+)?mois\s+d[e']\s*)?(?P<mon>{mon})\s+(?P<y>{year4}|'?\d\d)(?!\d|[.,]\d)(?!\s*(?:%|ans\b|euros|personnes))",
-            month_with_year)
-        add("month", rf"\b(?:(?P<pre>en|depuis|des|jusqu'en|avant|apres|pour|entre|de|d')\s*)?(?:(?P<det>au\s+mois\s+de|le\s+mois\s+de|mois\s+de)\s*)?{mod}?(?P<mon>{mon})(?!\w){rel}?",
-            bare_month)
-        add("year", rf"(?<![\d.,])(?<!\d )\b(?:(?P<pre>en|depuis|des|avant|apres|jusqu'en|vers)\s+)?(?:(?P<det>l'an|l'annee|fin|debut|courant|mi)[\s-]+)?(?P<y>{year4})\b{not_count}",
-            year_expression)
-        add("year_pair", rf"\b(?P<y1>{year4})\s*[-/]\s*(?P<y2>\d\d)\b(?![-/]?\d)", year_second_half, "y2")
-        add("short_year", r"\ben\s+(?P<y>[5-9]\d)(?=\s*[(),.;:]|\s+et\s|\s*$)", short_year, "y")
-        add("decade", r"\b(?:les\s+)?annees\s+(?P<y>(?:19|20)?\d0)\b", decade)
-        add("relative_day", rf"\b(?P<w>avant-hier|apres-demain|aujourd'hui|hier|demain)(?:\s+(?:{wd}))?(?:{part})?",
-            relative_day)
-        add("this_part", r"\b(?P<w>ce|cet|cette)\s+(?P<part>matin|soir|apres-midi|nuit|midi)\b", relative_day)
-        add("weekday", rf"\b(?:(?:(?:vers|a|des|entre)\s+)?\d{{1,2}}\s*h(?:\s*\d\d)?,?\s+)?(?:(?P<pre>depuis|des|jusqu'a)\s+)?(?:(?P<det>ce meme|ce|cet|le|les|du)\s+)?(?P<wd>{wd})(?![\w-])"
-            rf"(?:\s+(?P<rel>dernier|prochain|passe|precedent|suivant))?(?:{part})?(?!\s+(?:saint|gras)\b)", weekday)
-        add("nth_weekday", rf"\b(?:le\s+)?(?P<n>premier|1er|deuxieme|2e|troisieme|3e|quatrieme|4e|dernier)\s+(?P<wd>{wd})\s+(?:de|du mois de|d')\s*(?P<mon>{mon})(?:\s+(?P<y>{year4}))?", nth_weekday)
-        add("night_of", rf"\bla\s+nuit\s+(?:de|du)\s+(?P<wd>{wd})\s+(?:a|au)\s+(?:{wd})", weekday)
-        add("week", rf"\b{mod}?(?P<rel>cette|la|ce|le)\s+(?P<u>semaine|mois|trimestre)(?:-ci)?(?![\w-])(?:\s+(?P<rel2>derniere|dernier|passee|passe|prochaine|prochain|precedente|precedent|en cours))?",
-            french_period)
-        add("week_modifier", r"\b(?:en|au|des le|a la)\s+(?P<mod>debut|fin|milieu)\s+de\s+(?P<rel>)(?P<u>semaine)(?:\s+(?P<rel2>derniere|prochaine|passee))?",
-            french_period)
-        add("unit_modifier", r"\b(?:(?:a la|au|en|des la|des le|la|le|jusqu'a la)\s+)?(?P<mod>debut|fin|milieu|mi|courant)[\s-]+(?:du|de la|de ce|de cette|de|d')\s*(?P<rel>)(?P<u>mois|semaine|trimestre)(?:-ci)?(?:\s+(?P<rel2>dernier|derniere|prochain|prochaine|passe|passee|en cours))?",
-            french_period)
-        add("season", r"\b(?:(?P<det>l'|cet\s+|ce\s+|au\s+|en\s+|le\s+|de\s+l'|d')(?P<s>printemps|ete|automne|hiver)|(?:au\s+|le\s+|du\s+)?(?P<s2>printemps))(?:\s+(?P<y>" + year4 + r")|\s+(?P<rel>dernier|prochain))?(?!\w)",
-            season_expression)
-        add("weekend", r"\b(?P<rel>ce|le)\s+(?P<u>week-end|weekend|week end)(?:\s+(?P<rel2>dernier|prochain|passe))?",
-            french_period)
-        add("year_relative", rf"\b{mod}?(?:(?P<rel>cette)\s+(?P<u>annee)(?:-ci)?|l'(?P<u2>annee|an)(?![\w'])(?:\s+(?P<rel2>derniere?|passee?|prochaine?|precedente?|en cours))?|la\s+nouvelle\s+(?P<u3>annee))",
-            french_year)
-        add("quarter", rf"\b(?:le|au|du|ce|un)?\s*(?P<n>premier|1er|deuxieme|second|2e|2eme|troisieme|3e|3eme|quatrieme|4e|4eme|dernier)\s+(?P<kind>trimestre|semestre)(?:\s+(?:de\s+|d')?(?:l'annee\s+|l'an\s+)?(?P<y>{year4}|derniere?|prochaine?|passee?))?",
-            quarter_expression)
-        add("ago", rf"\b(?:(?P<dir>il\s+y\s+a|dans|d'ici)\s+)(?:(?:plus de|pres de|environ|moins de|a peine|un peu plus de|seulement)\s+)?(?P<n>\d+|{nums})\s+(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|annee)\b(?!\s+(?:de|d'|du|des|ou)\b)", ago)
-        add("duration", rf"\b(?P<n>\d+|{nums})\s+(?P<u>{units})\b(?!\s+(?:plus tard|plus tot|apres|avant|auparavant))", duration_expression)
-        add("present", r"\b(?:actuellement|maintenant|a l'heure actuelle|a present|de nos jours|pour l'instant|pour le moment)\b", present_reference)
-        add("holiday", r"\b(?:(?P<pre>a|de)\s+)?(?:la\s+|le\s+)?(?P<h>lundi de paques|lundi de pentecote|paques|pentecote|toussaint|noel|saint-sylvestre|jour de l'an)(?!\w)(?:\s+(?P<y>" + year4 + r")|\s+(?P<rel>dernier|derniere|prochain|prochaine))?", holiday)
-        add("part_of_day", r"\b(?:(?<=\bvers )|(?<=\ba ))midi\b|\b(?:la\s+(?:nuit|soiree|matinee)|le\s+(?:matin|soir)\s+meme|(?:a\s+)?ce\s+moment[\s-]+la)\b(?!\s+(?:de|du|d'|ou|où|qui|que|suivante|precedente|derniere)\b)",
-            anaphoric_part_of_day, anaphoric=True)
-        add("part_of_day_in", r"\b(?P<pre>en|dans l'|dans la|au cours de l'|au cours de la|dans le courant de l')\s*(?:(?:debut|fin|milieu)\s+(?:de\s+|d'))?(?:apres-midi|matinee|soiree)\b",
-            anaphoric_part_of_day, anaphoric=True)
-        add("anaphoric", r"\b(?:le\s+|la\s+|au\s+)?(?P<w>lendemain|surlendemain|avant-veille|veille|meme\s+jour|jour\s+meme)(?!\s+(?:de|du|d')\s)(?:\s+(?P<part>matin|soir))?|\bce\s+(?P<w2>jour-la)",
-            anaphoric_day, anaphoric=True)
-    else:
-        day_number = r"(?:[12][0-9]|3[01]|0?[1-9])"
-        part = r"(?:\s+(?P<part>morning|afternoon|evening|night))"
-        rel = r"(?P<rel>last|next|this past|this coming|this)"
-        mod = r"(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of|end of|earlier|later)[\s-]+)"
-        clock = r"(?:(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)?\s*(?:gmt|utc|et|est|edt|bst|cet|local time)?,?\s+(?:on\s+)?)"
-        add("full_date", rf"\b(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\s+(?P<d>{day_number})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>{year4})\b)?", _en_capital(full_date))
-        add("full_date_dmy", rf"\b(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>{day_number})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<y>{year4})\b)?", _en_capital(full_date))
-        add("numeric", rf"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>{year4}|\d\d)(?![\d/]|\.\d)", us_numeric)
-        add("iso", rf"\b(?P<y>{year4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", full_date)
-        add("month_year", rf"\b{mod}?(?P<mon>{mon})\.?,?\s+(?:of\s+)?(?P<y>{year4})\b", month_with_year)
-        add("month", rf"\b(?:(?P<pre>in|since|by|until|till|through|throughout|of|from|during|before|after|to|between|and|or|for|every)\s+)?{mod}?(?:{rel}\s+)?(?P<mon>{mon})\b(?![.-]\w)",
-            bare_month)
-        add("year", rf"(?<![\d.,$£€])(?<!\d )\b(?:(?P<pre>in|since|by|until|from|during|before|after)\s+)?(?:(?P<det>year|fiscal|fy|the year|mid-|early|late|the end of|the start of|the beginning of|the middle of)\s*)?(?P<y>{year4})\b{not_count}(?!-\d\d-)",
-            year_expression)
-        add("year_pair", rf"\b(?P<y1>{year4})\s*[-/]\s*(?P<y2>\d\d)\b(?![-/]?\d)", year_second_half, "y2")
-        add("decade", r"\b(?:the\s+)?(?:'|mid-|early |late )?(?P<y>(?:19|20)?\d0)'?s\b", decade)
-        add("relative_day", rf"\b(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight){part}?", relative_day)
-        add("this_part", r"\b(?P<w>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _last_night)
-        add("weekday", rf"\b{clock}?(?:(?P<pre>on|until|by|since|from|before|after)\s+)?(?:(?P<det>this past|this coming|this|last|next|early|late)\s+)?(?P<wd>{wd})(?![\w-])(?:'s)?{part}?(?:\s+(?P<rel>next|last))?",
-            weekday)
-        add("weekday_set", rf"\b(?P<wd>{wd})\s+(?:nights|mornings|evenings|afternoons)\b", _set_of_weekdays)
-        add("nth_weekday", rf"\b(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?P<wd>{wd})\s+(?:of|in)\s+(?P<mon>{mon})(?:,?\s+(?P<y>{year4}))?", _en_capital(nth_weekday, "wd"))
-        add("period", rf"\b{mod}?(?:(?P<rel>this|last|next|the past|the last|the previous|the coming|the next|the current|the)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<u>week|weekend|month|year|quarter)\b",
-            english_period)
-        add("quarter", rf"\b(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|final|last)[\s-]+(?P<kind>quarter|half)(?:\s+(?:of\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:(?P<y>{year4})|(?P<yrel>this|last|next)\s+year))?",
-            quarter_expression)
-        add("quarter_code", rf"\b(?P<n>[qQ][1-4])(?:\s+(?P<y>{year4}))?\b", quarter_expression)
-        add("ago", rf"\b(?P<n>\d+|{nums})\s+(?P<u>days|day|weeks|week|months|month|years|year)\s+(?P<dir>ago)\b", ago)
-        add("in_time", rf"\b(?P<dir>in|within)\s+(?P<n>\d+|{nums})\s+(?P<u>days|day|weeks|week|months|month|years|year)\b", ago)
-        add("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|final)\s+)?(?P<n>\d+|{nums})[\s-]+(?P<u>{units})\b(?!\s+(?:ago|later|earlier|before|after))", duration_expression)
-        add("present", r"\b(?:currently|now|at present|nowadays|these days|right now)\b", present_reference)
-        add("season", rf"\b(?:(?P<rel>this|last|next|this past|this coming|early|late|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{year4}))?",
-            season_expression)
-        add("holiday", r"\b(?P<h>christmas day|christmas eve|christmas|new year's day|new year's eve|easter sunday|easter monday|easter|good friday|halloween)\b(?:\s+(?P<y>" + year4 + r")|(?P<rel>))", holiday)
-        add("anaphoric", r"\b(?P<w>the next day|the following day|the day before|the previous day|the same day)\b(?=\s*[.,;:!?)]|\s*$)",
-            anaphoric_day, anaphoric=True)
+
+def _french_rules() -> list[Rule]:
+    """The French rules, compiled once."""
+    mon = _alt(MONTHS["fr"])
+    wd = _alt(WEEKDAYS["fr"])
+    nums = _alt(NUMBERS["fr"])
+    units = _alt(UNITS["fr"])
+    year4 = _YEAR4
+    day_number = r"(?:1er|premier|[12][0-9]|3[01]|0?[1-9])(?![\d,])"
+    # ", en fin de matinée", " soir": a time of day after a day.
+    part = (r"(?:,?\s+(?:(?:en|dans la|dans l'|au|a la|vers la|de|des|en fin de|en debut de|"
+            r"dans la|tard dans la|tot dans la)\s+)?(?:(?:debut|fin|milieu)\s+(?:de\s+|d'))?"
+            r"(?P<part>matinee|matin|apres-midi|soiree|soir|nuit|journee|midi))")
+    rel = r"(?:\s+(?P<rel>dernier|derniere|prochain|prochaine|passe|passee)s?)"
+    mod = (r"(?:(?P<mod>(?:au |a la |en |des le |des la |jusqu'a la |la |le )?"
+           r"(?:debut|fin|mi|milieu|courant))[\s-]+"
+           r"(?:de\s+|d'|du\s+mois\s+de\s+|du\s+mois\s+d')?)")
+    rules = _RuleList()
+    # Days: "le mardi 2 septembre 2025", "les 6 et 13 avril", "24/02/2022", "2025-09-04".
+    rules.add("full_date",
+              rf"\b(?:(?:le|ce)\s+)?(?:(?P<wd>{wd})\s+)?(?P<d>{day_number})\s+(?P<mon>{mon})"
+              rf"(?:\s+(?P<y>{year4}|'?\d\d)(?!\d|[.,]\d)|{rel})?(?:{part})?", full_date)
+    rules.add("day_range",
+              rf"\b(?:les?\s+|du\s+|entre\s+le\s+)?(?P<d>{day_number})(?:er)?\s*"
+              rf"(?:et|au|-|a|&|ou)\s*(?:le\s+)?"
+              rf"(?=(?:(?:{wd})\s+)?{day_number}\s+(?P<mon>{mon})(?:\s+(?P<y>{year4}))?{rel}?)",
+              full_date, "d")
+    rules.add("numeric", rf"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>{year4}|\d\d)"
+                         rf"(?![\d/]|\.\d)", full_date)
+    rules.add("iso", rf"\b(?P<y>{year4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", full_date)
+    # Months and years: "fin septembre 2000", "en février", "juin prochain", "en 1999", "1957-58".
+    rules.add("month_year",
+              rf"\b{mod}?(?:(?:le\s+)?mois\s+d[e']\s*)?(?P<mon>{mon})\s+(?P<y>{year4}|'?\d\d)"
+              rf"(?!\d|[.,]\d)(?!\s*(?:%|ans\b|euros|personnes))", month_with_year)
+    rules.add("month",
+              rf"\b(?:(?P<pre>en|depuis|des|jusqu'en|avant|apres|pour|entre|de|d')\s*)?"
+              rf"(?:(?P<det>au\s+mois\s+de|le\s+mois\s+de|mois\s+de)\s*)?{mod}?"
+              rf"(?P<mon>{mon})(?!\w){rel}?", bare_month)
+    rules.add("year",
+              rf"(?<![\d.,])(?<!\d )\b(?:(?P<pre>en|depuis|des|avant|apres|jusqu'en|vers)\s+)?"
+              rf"(?:(?P<det>l'an|l'annee|fin|debut|courant|mi)[\s-]+)?(?P<y>{year4})\b{_NOT_A_COUNT}",
+              year_expression)
+    rules.add("year_pair", rf"\b(?P<y1>{year4})\s*[-/]\s*(?P<y2>\d\d)\b(?![-/]?\d)",
+              year_second_half, "y2")
+    rules.add("short_year", r"\ben\s+(?P<y>[5-9]\d)(?=\s*[(),.;:]|\s+et\s|\s*$)", short_year, "y")
+    rules.add("decade", r"\b(?:les\s+)?annees\s+(?P<y>(?:19|20)?\d0)\b", decade)
+    # Days counted from the publication date: "hier soir", "aujourd'hui vendredi", "ce matin".
+    rules.add("relative_day",
+              rf"\b(?P<w>avant-hier|apres-demain|aujourd'hui|hier|demain)(?:\s+(?:{wd}))?(?:{part})?",
+              relative_day)
+    rules.add("this_part", r"\b(?P<w>ce|cet|cette)\s+(?P<part>matin|soir|apres-midi|nuit|midi)\b",
+              relative_day)
+    # Weekdays: "mercredi", "vers 0 h 40, jeudi", "jeudi dernier", "dès lundi soir".
+    rules.add("weekday",
+              rf"\b(?:(?:(?:vers|a|des|entre)\s+)?\d{{1,2}}\s*h(?:\s*\d\d)?,?\s+)?"
+              rf"(?:(?P<pre>depuis|des|jusqu'a)\s+)?(?:(?P<det>ce meme|ce|cet|le|les|du)\s+)?"
+              rf"(?P<wd>{wd})(?![\w-])(?:\s+(?P<rel>dernier|prochain|passe|precedent|suivant))?"
+              rf"(?:{part})?(?!\s+(?:saint|gras)\b)", weekday)
+    rules.add("nth_weekday",
+              rf"\b(?:le\s+)?(?P<n>premier|1er|deuxieme|2e|troisieme|3e|quatrieme|4e|dernier)\s+"
+              rf"(?P<wd>{wd})\s+(?:de|du mois de|d')\s*(?P<mon>{mon})(?:\s+(?P<y>{year4}))?",
+              nth_weekday)
+    rules.add("night_of", rf"\bla\s+nuit\s+(?:de|du)\s+(?P<wd>{wd})\s+(?:a|au)\s+(?:{wd})", weekday)
+    # Weeks, months, quarters, years and seasons around the publication date.
+    rules.add("week",
+              rf"\b{mod}?(?P<rel>cette|la|ce|le)\s+(?P<u>semaine|mois|trimestre)(?:-ci)?(?![\w-])"
+              rf"(?:\s+(?P<rel2>derniere|dernier|passee|passe|prochaine|prochain|precedente|"
+              rf"precedent|en cours))?", french_period)
+    rules.add("week_modifier",
+              r"\b(?:en|au|des le|a la)\s+(?P<mod>debut|fin|milieu)\s+de\s+(?P<rel>)(?P<u>semaine)"
+              r"(?:\s+(?P<rel2>derniere|prochaine|passee))?", french_period)
+    rules.add("unit_modifier",
+              r"\b(?:(?:a la|au|en|des la|des le|la|le|jusqu'a la)\s+)?"
+              r"(?P<mod>debut|fin|milieu|mi|courant)[\s-]+(?:du|de la|de ce|de cette|de|d')\s*"
+              r"(?P<rel>)(?P<u>mois|semaine|trimestre)(?:-ci)?"
+              r"(?:\s+(?P<rel2>dernier|derniere|prochain|prochaine|passe|passee|en cours))?",
+              french_period)
+    rules.add("season",
+              r"\b(?:(?P<det>l'|cet\s+|ce\s+|au\s+|en\s+|le\s+|de\s+l'|d')"
+              r"(?P<s>printemps|ete|automne|hiver)|(?:au\s+|le\s+|du\s+)?(?P<s2>printemps))"
+              rf"(?:\s+(?P<y>{year4})|\s+(?P<rel>dernier|prochain))?(?!\w)", season_expression)
+    rules.add("weekend",
+              r"\b(?P<rel>ce|le)\s+(?P<u>week-end|weekend|week end)"
+              r"(?:\s+(?P<rel2>dernier|prochain|passe))?", french_period)
+    rules.add("year_relative",
+              rf"\b{mod}?(?:(?P<rel>cette)\s+(?P<u>annee)(?:-ci)?|l'(?P<u2>annee|an)(?![\w'])"
+              rf"(?:\s+(?P<rel2>derniere?|passee?|prochaine?|precedente?|en cours))?|"
+              rf"la\s+nouvelle\s+(?P<u3>annee))", french_year)
+    rules.add("quarter",
+              rf"\b(?:le|au|du|ce|un)?\s*(?P<n>premier|1er|deuxieme|second|2e|2eme|troisieme|3e|"
+              rf"3eme|quatrieme|4e|4eme|dernier)\s+(?P<kind>trimestre|semestre)"
+              rf"(?:\s+(?:de\s+|d')?(?:l'annee\s+|l'an\s+)?"
+              rf"(?P<y>{year4}|derniere?|prochaine?|passee?))?", quarter_expression)
+    # Counted from the publication date ("il y a trois semaines"), or lengths ("trois ans").
+    rules.add("ago",
+              rf"\b(?:(?P<dir>il\s+y\s+a|dans|d'ici)\s+)(?:(?:plus de|pres de|environ|moins de|"
+              rf"a peine|un peu plus de|seulement)\s+)?(?P<n>\d+|{nums})\s+"
+              rf"(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|annee)\b"
+              rf"(?!\s+(?:de|d'|du|des|ou)\b)", ago)
+    rules.add("duration",
+              rf"\b(?P<n>\d+|{nums})\s+(?P<u>{units})\b"
+              rf"(?!\s+(?:plus tard|plus tot|apres|avant|auparavant))", duration_expression)
+    rules.add("present",
+              r"\b(?:actuellement|maintenant|a l'heure actuelle|a present|de nos jours|"
+              r"pour l'instant|pour le moment)\b", present_reference)
+    rules.add("holiday",
+              r"\b(?:(?P<pre>a|de)\s+)?(?:la\s+|le\s+)?(?P<h>lundi de paques|lundi de pentecote|"
+              r"paques|pentecote|toussaint|noel|saint-sylvestre|jour de l'an)(?!\w)"
+              rf"(?:\s+(?P<y>{year4})|\s+(?P<rel>dernier|derniere|prochain|prochaine))?", holiday)
+    # Anaphora, resolved after everything else from the last day named before them.
+    rules.add("part_of_day",
+              r"\b(?:(?<=\bvers )|(?<=\ba ))midi\b|\b(?:la\s+(?:nuit|soiree|matinee)|"
+              r"le\s+(?:matin|soir)\s+meme|(?:a\s+)?ce\s+moment[\s-]+la)\b"
+              r"(?!\s+(?:de|du|d'|ou|où|qui|que|suivante|precedente|derniere)\b)",
+              anaphoric_part_of_day, anaphoric=True)
+    rules.add("part_of_day_in",
+              r"\b(?P<pre>en|dans l'|dans la|au cours de l'|au cours de la|"
+              r"dans le courant de l')\s*(?:(?:debut|fin|milieu)\s+(?:de\s+|d'))?"
+              r"(?:apres-midi|matinee|soiree)\b", anaphoric_part_of_day, anaphoric=True)
+    rules.add("anaphoric",
+              r"\b(?:le\s+|la\s+|au\s+)?(?P<w>lendemain|surlendemain|avant-veille|veille|"
+              r"meme\s+jour|jour\s+meme)(?!\s+(?:de|du|d')\s)(?:\s+(?P<part>matin|soir))?|"
+              r"\bce\s+(?P<w2>jour-la)", anaphoric_day, anaphoric=True)
     return rules
 
 
-def _en_capital(handler: Handler, group: str = "mon") -> Handler:
+def _english_rules() -> list[Rule]:
+    """The English rules, compiled once."""
+    mon = _alt(MONTHS["en"])
+    wd = _alt(WEEKDAYS["en"])
+    nums = _alt(NUMBERS["en"])
+    units = _alt(UNITS["en"])
+    year4 = _YEAR4
+    day_number = r"(?:[12][0-9]|3[01]|0?[1-9])"
+    part = r"(?:\s+(?P<part>morning|afternoon|evening|night))"
+    rel = r"(?P<rel>last|next|this past|this coming|this)"
+    mod = (r"(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of|"
+           r"end of|earlier|later)[\s-]+)")
+    clock = (r"(?:(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)?\s*"
+             r"(?:gmt|utc|et|est|edt|bst|cet|local time)?,?\s+(?:on\s+)?)")
+    rules = _RuleList()
+    # Days: "Friday, March 22, 2013", "the 4th of September", "3/22/2013", "2013-03-22".
+    rules.add("full_date",
+              rf"\b(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\s+(?P<d>{day_number})(?:st|nd|rd|th)?"
+              rf"(?![\d:])(?:,?\s+(?P<y>{year4})\b)?", _capital(full_date))
+    rules.add("full_date_dmy",
+              rf"\b(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>{day_number})(?:st|nd|rd|th)?\s+"
+              rf"(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<y>{year4})\b)?", _capital(full_date))
+    rules.add("numeric", rf"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>{year4}|\d\d)(?![\d/]|\.\d)",
+              us_numeric)
+    rules.add("iso", rf"\b(?P<y>{year4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", full_date)
+    # Months and years: "May 2010", "in early December", "last June", "fiscal 2013", "1957-58".
+    rules.add("month_year", rf"\b{mod}?(?P<mon>{mon})\.?,?\s+(?:of\s+)?(?P<y>{year4})\b",
+              month_with_year)
+    rules.add("month",
+              rf"\b(?:(?P<pre>in|since|by|until|till|through|throughout|of|from|during|before|"
+              rf"after|to|between|and|or|for|every)\s+)?{mod}?(?:{rel}\s+)?(?P<mon>{mon})\b"
+              rf"(?![.-]\w)", bare_month)
+    rules.add("year",
+              rf"(?<![\d.,$£€])(?<!\d )\b(?:(?P<pre>in|since|by|until|from|during|before|after)\s+)?"
+              rf"(?:(?P<det>year|fiscal|fy|the year|mid-|early|late|the end of|the start of|"
+              rf"the beginning of|the middle of)\s*)?(?P<y>{year4})\b{_NOT_A_COUNT}(?!-\d\d-)",
+              year_expression)
+    rules.add("year_pair", rf"\b(?P<y1>{year4})\s*[-/]\s*(?P<y2>\d\d)\b(?![-/]?\d)",
+              year_second_half, "y2")
+    rules.add("decade", r"\b(?:the\s+)?(?:'|mid-|early |late )?(?P<y>(?:19|20)?\d0)'?s\b", decade)
+    # Days counted from the publication date: "yesterday", "this morning", "last night".
+    rules.add("relative_day",
+              rf"\b(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|"
+              rf"tomorrow|tonight){part}?", relative_day)
+    rules.add("this_part", r"\b(?P<w>this|last)\s+(?P<part>morning|afternoon|evening|night)\b",
+              _last_night)
+    # Weekdays: "on Friday", "15:00 GMT Saturday", "last Monday", "Wednesday's".
+    rules.add("weekday",
+              rf"\b{clock}?(?:(?P<pre>on|until|by|since|from|before|after)\s+)?"
+              rf"(?:(?P<det>this past|this coming|this|last|next|early|late)\s+)?"
+              rf"(?P<wd>{wd})(?![\w-])(?:'s)?{part}?(?:\s+(?P<rel>next|last))?", weekday)
+    rules.add("weekday_set", rf"\b(?P<wd>{wd})\s+(?:nights|mornings|evenings|afternoons)\b",
+              _set_of_weekdays)
+    rules.add("nth_weekday",
+              rf"\b(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+"
+              rf"(?P<wd>{wd})\s+(?:of|in)\s+(?P<mon>{mon})(?:,?\s+(?P<y>{year4}))?",
+              _capital(nth_weekday, "wd"))
+    # Weeks, months, quarters and years around the publication date.
+    rules.add("period",
+              rf"\b{mod}?(?:(?P<rel>this|last|next|the past|the last|the previous|the coming|"
+              rf"the next|the current|the)\s+)?(?:(?:fiscal|calendar)\s+)?"
+              rf"(?P<u>week|weekend|month|year|quarter)\b", english_period)
+    rules.add("quarter",
+              rf"\b(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|final|last)[\s-]+"
+              rf"(?P<kind>quarter|half)(?:\s+(?:of\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+)?"
+              rf"(?:(?P<y>{year4})|(?P<yrel>this|last|next)\s+year))?", quarter_expression)
+    rules.add("quarter_code", rf"\b(?P<n>[qQ][1-4])(?:\s+(?P<y>{year4}))?\b", quarter_expression)
+    # Counted from the publication date ("two weeks ago", "in three days"), or lengths.
+    rules.add("ago",
+              rf"\b(?P<n>\d+|{nums})\s+(?P<u>days|day|weeks|week|months|month|years|year)\s+"
+              rf"(?P<dir>ago)\b", ago)
+    rules.add("in_time",
+              rf"\b(?P<dir>in|within)\s+(?P<n>\d+|{nums})\s+"
+              rf"(?P<u>days|day|weeks|week|months|month|years|year)\b", ago)
+    rules.add("duration",
+              rf"\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|final)\s+)?"
+              rf"(?P<n>\d+|{nums})[\s-]+(?P<u>{units})\b"
+              rf"(?!\s+(?:ago|later|earlier|before|after))", duration_expression)
+    rules.add("present", r"\b(?:currently|now|at present|nowadays|these days|right now)\b",
+              present_reference)
+    rules.add("season",
+              r"\b(?:(?P<rel>this|last|next|this past|this coming|early|late|the)\s+)?"
+              rf"(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{year4}))?",
+              season_expression)
+    rules.add("holiday",
+              r"\b(?P<h>christmas day|christmas eve|christmas|new year's day|new year's eve|"
+              r"easter sunday|easter monday|easter|good friday|halloween)\b"
+              rf"(?:\s+(?P<y>{year4})|(?P<rel>))", holiday)
+    # Anaphora, resolved after everything else from the last day named before them.
+    rules.add("anaphoric",
+              r"\b(?P<w>the next day|the following day|the day before|the previous day|"
+              r"the same day)\b(?=\s*[.,;:!?)]|\s*$)", anaphoric_day, anaphoric=True)
+    return rules
+
+
+def _capital(handler: Handler, group: str = "mon") -> Handler:
     """Wrap a handler so that it only accepts names (months, weekdays) written with a capital."""
     def wrapped(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
         if not _capitalised(ctx.text, m.start(group)):
@@ -621,4 +747,4 @@ def _last_night(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     return cal.day(ctx.dct + datetime.timedelta(days=offset), "TIME")
 
 
-RULES: dict[str, list[Rule]] = {"fr": _build("fr"), "en": _build("en")}
+RULES: dict[str, list[Rule]] = {"fr": _french_rules(), "en": _english_rules()}
