@@ -91,8 +91,11 @@ def purge_queues() -> None:
 class WorkerProcess:
     """A real `celery worker` subprocess on the test database and the test Redis."""
 
-    def __init__(self, *, env: dict[str, str] | None = None, name: str = "pytest"):
+    def __init__(
+        self, *, env: dict[str, str] | None = None, name: str = "pytest", queues: str = "default,ingestion,extraction"
+    ):
         self.name = f"{name}-{os.getpid()}-{time.monotonic_ns()}"
+        self.queues = queues
         self.env = {**os.environ, "DATABASE_URL": test_database_url(), "REDIS_URL": settings.REDIS_URL, **(env or {})}
         self.proc: subprocess.Popen | None = None
         self.log_path = Path(f"/tmp/parley-worker-{self.name}.log")
@@ -104,7 +107,7 @@ class WorkerProcess:
         self.proc = subprocess.Popen(
             [
                 sys.executable, "-m", "celery", "-A", "config", "worker",
-                "-Q", "default,ingestion,extraction", "--pool=solo", "--concurrency=1",
+                "-Q", self.queues, "--pool=solo", "--concurrency=1",
                 "--without-gossip", "--without-mingle", "--loglevel=INFO", "-n", f"{self.name}@%h",
             ],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
@@ -113,7 +116,11 @@ class WorkerProcess:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"worker exited early:\n{self.log_path.read_text()[-3000:]}")
-            replies = app.control.ping(timeout=0.5, destination=[f"{self.name}@{os.uname().nodename}"])
+            # Through the worker's own broker: a test may give it another Redis database (env).
+            with app.connection_for_write(self.env["REDIS_URL"]) as connection:
+                replies = app.control.ping(
+                    timeout=0.5, destination=[f"{self.name}@{os.uname().nodename}"], connection=connection
+                )
             if replies:
                 return self
         self.stop()
