@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect
 
@@ -25,10 +26,11 @@ from apps.timeline.queries import TimelineFilters
 
 # Names for the country filter; other codes show as they are.
 COUNTRY_NAMES = {
-    "UA": "Ukraine", "RU": "Russia", "US": "United States", "FR": "France", "GB": "United Kingdom",
-    "DE": "Germany", "IT": "Italy", "PL": "Poland", "TR": "Türkiye", "SA": "Saudi Arabia",
-    "CN": "China", "QA": "Qatar", "AE": "United Arab Emirates", "CH": "Switzerland", "BY": "Belarus",
-    "EU": "European Union", "HU": "Hungary", "CA": "Canada", "JP": "Japan", "FI": "Finland",
+    "UA": _("Ukraine"), "RU": _("Russia"), "US": _("United States"), "FR": _("France"),
+    "GB": _("United Kingdom"), "DE": _("Germany"), "IT": _("Italy"), "PL": _("Poland"),
+    "TR": _("Türkiye"), "SA": _("Saudi Arabia"), "CN": _("China"), "QA": _("Qatar"),
+    "AE": _("United Arab Emirates"), "CH": _("Switzerland"), "BY": _("Belarus"), "EU": _("European Union"),
+    "HU": _("Hungary"), "CA": _("Canada"), "JP": _("Japan"), "FI": _("Finland"),
 }
 
 
