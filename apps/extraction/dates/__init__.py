@@ -1,4 +1,4 @@
-"""Find date expressions in French or English news text and resolve them against the publication date.
+"""Find date expressions in French or English news and resolve them against the publication date.
 
 Pure Python, no Django: regular expressions for the expressions, calendar rules for their values,
 and the tense of the surrounding clause for the direction of "mercredi" or "in August".
@@ -32,7 +32,7 @@ class Timex:
     start: int          # char offset into the text
     end: int
     text: str           # text[start:end]
-    value: str          # TimeML value: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, YYYY-Qn, PRESENT_REF, P3D…
+    value: str          # TimeML: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, YYYY-Qn, PRESENT_REF, P3D…
     precision: str      # "day" | "week" | "month" | "year" | "quarter" | "unknown"
     date: datetime.date | None   # first day of the period, None if not a calendar date
     type: str           # "DATE" | "TIME" | "DURATION" | "SET"

@@ -47,7 +47,8 @@ class Context:
         """A year written earlier in the same sentence: "en 97 (en janvier, en octobre)"."""
         left = max(self.folded.rfind(". ", 0, position), self.folded.rfind("\n", 0, position))
         window = self.folded[max(left, position - 120, 0):position]
-        years = re.findall(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d.,])|\ben (\d\d)(?=\s*[(),.;:])", window)
+        years = re.findall(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d.,])|\ben (\d\d)(?=\s*[(),.;:])",
+                           window)
         if not years:
             return None
         last = years[-1]
@@ -147,8 +148,9 @@ def full_date(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
         wd = groups.get("wd")
         if wd:
             # "mardi 10 août": the year in which the 10th of August is a Tuesday, if one is near.
+            named = WEEKDAYS[ctx.language][wd]
             fits = [c for c in (cal.safe_date(ctx.dct.year + k, month_number, day_number)
-                                for k in (0, -1, 1)) if c and c.weekday() == WEEKDAYS[ctx.language][wd]]
+                                for k in (0, -1, 1)) if c and c.weekday() == named]
             if fits:
                 return cal.day(min(fits, key=lambda c: abs((c - ctx.dct).days)))
         if m.string[max(0, m.start() - 6):m.start()].endswith(("d'ici ", "d'ici")):
@@ -368,7 +370,7 @@ def quarter_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
         year_number = int(year_word)
     elif year_word:
         direction = _direction(year_word)
-        year_number = ctx.dct.year + (-1 if direction == "last" else 1 if direction == "next" else 0)
+        year_number = ctx.dct.year + {"last": -1, "next": 1}.get(direction or "", 0)
     else:
         current = (ctx.dct.month - 1) // 3 + 1
         tense = ctx.tense(m.start(), m.end())
@@ -391,8 +393,9 @@ def ago(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     sign = 1 if m.group("dir") in ("dans", "in", "d'ici") else -1
     if sign > 0 and ctx.language == "en" and m.group("dir") != "ago":
         before = ctx.folded[max(0, m.start() - 30):m.start()]
-        if (m.group("dir") == "within" or ctx.tense(m.start(), m.end()) == "past"
-                or re.search(r"(?:\w+est|first|time|once|twice|high|low|worst|best|record)\s+$", before)):
+        measures = re.search(r"(?:\w+est|first|time|once|twice|high|low|worst|best|record)\s+$",
+                             before)
+        if m.group("dir") == "within" or ctx.tense(m.start(), m.end()) == "past" or measures:
             return cal.duration(amount, unit)  # "the highest in three years" is a span, not a date
     if unit == "W":
         # TimeML annotators give "il y a une semaine" the day a week away, not a week value.
@@ -404,8 +407,9 @@ def duration_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None
     """A length of time: "trois ans", "two weeks" (TimeML DURATION, no calendar date)."""
     amount = _number(m.group("n"), ctx.language) if m.group("n") else 1
     unit = UNITS[ctx.language][m.group("u")]
-    if unit in ("H", "MIN") and re.search(r"\b(?:a|vers|des|jusqu'a|avant|apres|entre|at|by|until|before|after|around)\s+$",
-                                          ctx.folded[max(0, m.start() - 12):m.start()]):
+    before = ctx.folded[max(0, m.start() - 12):m.start()]
+    clock = r"\b(?:a|vers|des|jusqu'a|avant|apres|entre|at|by|until|before|after|around)\s+$"
+    if unit in ("H", "MIN") and re.search(clock, before):
         return None  # "à 21 heures" is a time of day, not a length of time
     if unit == "DE":
         return cal.duration(None if amount is None else amount * 10, "Y")
@@ -420,7 +424,7 @@ def present_reference(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
 
 
 def anaphoric_day(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
-    """"le lendemain", "la veille", "le même jour", "the next day": a day counted from the last one named."""
+    """"le lendemain", "la veille", "the next day": a day counted from the last day named."""
     word = " ".join((_group(m, "w", "w2") or "").split())
     offsets = {"lendemain": 1, "surlendemain": 2, "veille": -1, "avant-veille": -2,
                "meme jour": 0, "jour meme": 0, "jour-la": 0, "the next day": 1,
@@ -465,11 +469,11 @@ _SEASONS = {"printemps": "SP", "ete": "SU", "automne": "FA", "hiver": "WI", "spr
 def season_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """A season, "l'été dernier", "in the spring of 2025": TimeML YYYY-SU, not a calendar value."""
     name = _group(m, "s", "s2")
-    if ctx.language == "en" and name == "fall" and m.group("rel") in (None, "the") and not m.group("y"):
+    if name == "fall" and m.group("rel") in (None, "the") and not m.group("y"):
         return None  # "the fall of Kabul", "prices fall"
     if m.group("y"):
         return cal.season(int(m.group("y")), _SEASONS[name])
-    direction = _direction(m.group("rel") if m.group("rel") not in ("the", "early", "late") else None)
+    direction = _direction(m.group("rel"))
     offset = {"last": -1, "next": 1}.get(direction or "", 0)
     return cal.season(ctx.dct.year + offset, _SEASONS[name])
 
@@ -477,7 +481,10 @@ def season_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
 def holiday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """A holiday: "à Noël", "la Pentecôte", "Easter", with its year from the text or the DCT."""
     name = " ".join(m.group("h").split())
-    years = [int(m.group("y"))] if m.group("y") else [ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1]
+    if m.group("y"):
+        years = [int(m.group("y"))]
+    else:
+        years = [ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1]
     dates = []
     for y in years:
         if name in _HOLIDAYS_FIXED:
@@ -551,7 +558,8 @@ def _french_rules() -> list[Rule]:
               rf"(?P<mon>{mon})(?!\w){rel}?", bare_month)
     rules.add("year",
               rf"(?<![\d.,])(?<!\d )\b(?:(?P<pre>en|depuis|des|avant|apres|jusqu'en|vers)\s+)?"
-              rf"(?:(?P<det>l'an|l'annee|fin|debut|courant|mi)[\s-]+)?(?P<y>{year4})\b{_NOT_A_COUNT}",
+              rf"(?:(?P<det>l'an|l'annee|fin|debut|courant|mi)[\s-]+)?(?P<y>{year4})\b"
+              rf"{_NOT_A_COUNT}",
               year_expression)
     rules.add("year_pair", rf"\b(?P<y1>{year4})\s*[-/]\s*(?P<y2>\d\d)\b(?![-/]?\d)",
               year_second_half, "y2")
@@ -559,7 +567,8 @@ def _french_rules() -> list[Rule]:
     rules.add("decade", r"\b(?:les\s+)?annees\s+(?P<y>(?:19|20)?\d0)\b", decade)
     # Days counted from the publication date: "hier soir", "aujourd'hui vendredi", "ce matin".
     rules.add("relative_day",
-              rf"\b(?P<w>avant-hier|apres-demain|aujourd'hui|hier|demain)(?:\s+(?:{wd}))?(?:{part})?",
+              rf"\b(?P<w>avant-hier|apres-demain|aujourd'hui|hier|demain)(?:\s+(?:{wd}))?"
+              rf"(?:{part})?",
               relative_day)
     rules.add("this_part", r"\b(?P<w>ce|cet|cette)\s+(?P<part>matin|soir|apres-midi|nuit|midi)\b",
               relative_day)
@@ -670,7 +679,8 @@ def _english_rules() -> list[Rule]:
               rf"after|to|between|and|or|for|every)\s+)?{mod}?(?:{rel}\s+)?(?P<mon>{mon})\b"
               rf"(?![.-]\w)", bare_month)
     rules.add("year",
-              rf"(?<![\d.,$£€])(?<!\d )\b(?:(?P<pre>in|since|by|until|from|during|before|after)\s+)?"
+              rf"(?<![\d.,$£€])(?<!\d )"
+              rf"\b(?:(?P<pre>in|since|by|until|from|during|before|after)\s+)?"
               rf"(?:(?P<det>year|fiscal|fy|the year|mid-|early|late|the end of|the start of|"
               rf"the beginning of|the middle of)\s*)?(?P<y>{year4})\b{_NOT_A_COUNT}(?!-\d\d-)",
               year_expression)

@@ -13,7 +13,8 @@ import re
 _FR_ADVERBS = (r"(?:(?:d[ée]j[àa]|aussi|[ée]galement|bien|pas|point|encore|notamment|enfin|"
                r"finalement|ensuite|alors|toujours|jamais|lui-m[êe]me|elle-m[êe]me|"
                r"donc|d'ailleurs|cependant|pourtant|tout|plus|en effet|[a-zéèêîôû]+ment)\s+)*")
-_FR_PARTICIPLE = r"[a-zàâçéèêëîïôûùüÿœ]*(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|t|te|ts|ert|ort|int|eint|ait)"
+_FR_PARTICIPLE = (r"[a-zàâçéèêëîïôûùüÿœ]*(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|t|te|ts|"
+                  r"ert|ort|int|eint|ait)")
 _FR_FUTURE_WORDS = (r"prévue?s?|attendue?s?|programmée?s?|convoquée?s?|fixée?s?|planifiée?s?|"
                     r"envisagée?s?|annoncée?s? pour|prochaine?s?|à venir|bientôt|désormais")
 
@@ -38,13 +39,19 @@ _FR_CUES: list[tuple[str, re.Pattern[str]]] = [
     # Imparfait (not the conditionnel -rait): "affirmait", "était", "comparaissait".
     ("past", re.compile(r"\b(?![a-zàâçéèêîôû'-]*r(?:ait|aient)\b)"
                         r"[a-zàâçéèêîôû'-]{2,}(?:ait|aient)\b")),
-    ("future", re.compile(r"(?i)\b(?:(?:report|repouss|décal|ajourn)ée?s?\s+(?:à|au|jusqu'à|jusqu'au)|à partir d[eu]|(?:soit|soient)\s+\w+|avant que|avant de|d'ici|jusqu'à ce que|afin de|pour que)\b")),
+    # Postponements, purposes and subjunctive passives look ahead: "reportée à vendredi",
+    # "avant que le bilan soit rendu public lundi".
+    ("future", re.compile(r"(?i)\b(?:(?:report|repouss|décal|ajourn)ée?s?\s+"
+                          r"(?:à|au|jusqu'à|jusqu'au)|à partir d[eu]|"
+                          r"(?:soit|soient)\s+[a-zàâçéèêîôû]+(?:é|ée|és|ées|u|ue|us|is|it)|"
+                          r"avant que|avant de|d'ici|jusqu'à ce que|afin de|pour que)\b")),
     ("past", re.compile(r"(?i)\b(?:hier|avant-hier|derni[eè]re?s?|pass[ée]e?s?|récemment|"
                         r"naguère|auparavant)\b")),
 ]
 
 # A bare participle right before the expression: "publié jeudi", "annoncées mercredi".
-_FR_PARTICIPLE_BEFORE = re.compile(r"\b([a-zàâçéèêîôû'-]{3,}(?:é|ée|és|ées))\s+(?:dès\s+|depuis\s+|le\s+|ce\s+)?$")
+_FR_PARTICIPLE_BEFORE = re.compile(r"\b([a-zàâçéèêîôû'-]{3,}(?:é|ée|és|ées))\s+"
+                                   r"(?:dès\s+|depuis\s+|le\s+|ce\s+)?$")
 _FR_NOUNS_IN_E = set("""année journée soirée matinée armée entrée idée musée lycée été comité député
     marché côté clé café thé pré degré bébé épée durée arrivée rentrée assemblée tournée fumée
     pensée vallée allée portée traité délégué employé salarié allié réfugié blessé invité
@@ -54,17 +61,21 @@ _EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("future", re.compile(r"(?i)\b(?:will|won't|shall|'ll|would|going to|plans? to|planning to|"
                           r"expected|expects?|due|scheduled|slated|set to|poised|intends? to|"
                           r"upcoming|next|to be held|is to|are to|hopes? to|aims? to|"
-                          r"(?:postponed|delayed|pushed back|moved|rescheduled|put off)\s+(?:until|to|till|for)|"
+                          r"(?:postponed|delayed|pushed back|moved|rescheduled|put off)\s+"
+                          r"(?:until|to|till|for)|"
                           r"starting)\b")),
     # Modals, lower-case only so that the month "May" is not one.
     ("future", re.compile(r"\b(?:may|might|should|must|can|ought to)\b")),
-    ("past", re.compile(r"(?i)(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:said|told|was|were|had|did|has been|have been|met|made|took|gave|"
+    # Past forms; "is held", "will be met" are not past.
+    ("past", re.compile(r"(?i)(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:said|told|was|were|had|did|"
+                        r"has been|have been|met|made|took|gave|"
                         r"came|went|left|began|won|lost|held|spoke|saw|found|sent|led|fell|rose|"
                         r"struck|flew|got|became|brought|thought|kept|paid|sold|bought|wrote|ran|"
                         r"hit|put|cut|quit|shut|spent|built|felt|heard|meant|knew|grew|threw|"
                         r"drew|chose|broke|stood|sat|fought|caught|taught|sought|ago|last|"
                         r"earlier|previously|recently|yesterday)\b")),
-    ("past", re.compile(r"(?<!\bbe )(?<!\bis )(?<!\bare )\b(?!(?:need|feed|seed|speed|proceed|succeed|exceed|breed|bed|red|"
+    ("past", re.compile(r"(?<!\bbe )(?<!\bis )(?<!\bare )"
+                        r"\b(?!(?:need|feed|seed|speed|proceed|succeed|exceed|breed|bed|red|"
                         r"shed|wed|bleed|embed|hundred|indeed|expected|scheduled|planned|"
                         r"slated|proposed|intended|hoped|aimed|anticipated|red)\b)[a-z]{3,}ed\b")),
 ]
@@ -90,9 +101,11 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     return True
 
 
-# Commas, brackets, quotes and complementisers: "a déclaré mercredi | que le sommet se tiendra jeudi".
 _CAPITALS = re.compile(r"\b[^\W\d_]{2,}\b")
-_CLAUSE_BREAK = re.compile(r"[,()«»\"\u201c\u201d\u2013\u2014]|(?<!avant )(?<!pour )(?<!afin )(?<!bien )(?<!jusqu'à ce )\b(?:que|qu'|that|which|qui|où)\b", re.I)
+# Commas, brackets, quotes and complementisers split clauses:
+# "a déclaré mercredi | que le sommet se tiendra jeudi". "avant que" stays whole.
+_CLAUSE_BREAK = re.compile(r"[,()«»\"\u201c\u201d\u2013\u2014]|(?<!avant )(?<!pour )(?<!afin )"
+                           r"(?<!bien )(?<!jusqu'à ce )\b(?:que|qu'|that|which|qui|où)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:que|qu'|qui|dont|où|that|which|who|whose|where)\b", re.I)
 # Beyond this many characters a verb is more likely to belong to another clause than to ours.
 _MAX_DISTANCE = 60
@@ -127,7 +140,7 @@ def _nearest_cue(cues: list[tuple[int, int, int, str]], starts: list[int], start
 
 
 class TenseReader:
-    """Reads the tense around expressions of one text; prepares the text once, not per expression."""
+    """Reads the tense around the expressions of one text, preparing the text only once."""
 
     def __init__(self, text: str, language: str) -> None:
         # Headlines in capitals ("LE VILLAGE FERA LA FÊTE DIMANCHE") are read in lower case.
@@ -160,9 +173,9 @@ class TenseReader:
         left, right = self.sentence(start, end)
         if language == "fr":
             before = _FR_PARTICIPLE_BEFORE.search(text, max(left, start - 40), start)
-            if before and before.group(1) not in _FR_NOUNS_IN_E and not before.group(1).endswith("ité"):
-                future = re.fullmatch(_FR_FUTURE_WORDS, before.group(1))
-                return "future" if future else "past"
+            word = before.group(1) if before else ""
+            if word and word not in _FR_NOUNS_IN_E and not word.endswith("ité"):
+                return "future" if re.fullmatch(_FR_FUTURE_WORDS, word) else "past"
         clause_left, clause_right = _clause_bounds(text, start, end, left, right)
         # A relative or complement clause after ours ("…, qui devraient…") has its own verb.
         subordinate = _SUBORDINATE.search(text, end, right)

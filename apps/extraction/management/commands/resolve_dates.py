@@ -16,7 +16,7 @@ CALENDAR_VALUE = re.compile(r"^\d{4}(-(\d{2}(-\d{2})?|W\d{2}|Q[1-4]))?$")
 
 
 class Command(BaseCommand):
-    """`resolve_dates --dct YYYY-MM-DD --language fr FILE`, the contract of shared/eval/timex_score.py."""
+    """`resolve_dates --dct YYYY-MM-DD --language fr FILE`, as shared/eval/timex_score.py runs it."""
 
     help = "Find and resolve the date expressions of a text file; print them as a JSON list."
     requires_system_checks: list[str] = []  # start fast: the scorer runs one process per story
