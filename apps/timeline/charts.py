@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from apps.timeline.models import Event, Topic
 
 WIDTH, HEIGHT = 720, 170
-LEFT, RIGHT, TOP, BOTTOM = 34, 8, 10, 22
+LEFT, RIGHT, TOP, BOTTOM = 34, 34, 10, 22
 MAX_TOPIC_SERIES = 7
 
 
@@ -75,7 +75,10 @@ def activity_chart(data: dict, *, by: str) -> dict:
         counts[(week, key)] = counts.get((week, key), 0) + n
     totals = {w: sum(counts.get((w, key), 0) for key in keys) for w in weeks}
     statements = data["statements"]
-    peak = max([1, *totals.values(), *statements.values()])
+    # Events and statements each get their own scale (left and right axis): there are often
+    # ten quotes for one meeting, and one scale would flatten the bars.
+    peak = max([1, *totals.values()])
+    statement_peak = max([1, *statements.values()])
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / len(weeks)
     bars, points = [], []
@@ -94,7 +97,7 @@ def activity_chart(data: dict, *, by: str) -> dict:
             base -= height
             bar.segments.append(Segment(y=round(base, 1), height=round(height, 1), css=css, label=label, count=n))
         bars.append(bar)
-        points.append(f"{round(x + slot / 2, 1)},{round(TOP + plot_h - plot_h * bar.statements / peak, 1)}")
+        points.append(f"{round(x + slot / 2, 1)},{round(TOP + plot_h - plot_h * bar.statements / statement_peak, 1)}")
     return {
         "empty": False,
         "by": by,
@@ -104,7 +107,7 @@ def activity_chart(data: dict, *, by: str) -> dict:
         "series": series,
         "statement_points": " ".join(points),
         "peak": peak,
-        "half": peak // 2,
+        "statement_peak": statement_peak,
         "left": LEFT,
         "top": TOP,
         "right_edge": WIDTH - RIGHT,
