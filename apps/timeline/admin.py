@@ -226,7 +226,8 @@ def merge_actors(modeladmin, request, queryset):
             request,
             format_html(
                 '{} <a href="{}">{}</a>',
-                _("Merged %(n)d actors into “%(keep)s”.") % {"n": len(records), "keep": keep.name},
+                ngettext("Merged %(n)d actor into “%(keep)s”.", "Merged %(n)d actors into “%(keep)s”.", len(records))
+                % {"n": len(records), "keep": keep.name},
                 reverse("admin:timeline_mergerecord_changelist") + f"?kept_actor__id__exact={keep.pk}",
                 _("Undo from the merge history"),
             ),
@@ -400,7 +401,10 @@ def merge_events(modeladmin, request, queryset):
             modeladmin.message_user(request, str(error), messages.ERROR)
             return None
         modeladmin.message_user(
-            request, _("Merged %(n)d events into “%(keep)s”.") % {"n": len(events) - 1, "keep": keep.title}, messages.SUCCESS
+            request,
+            ngettext("Merged %(n)d event into “%(keep)s”.", "Merged %(n)d events into “%(keep)s”.", len(events) - 1)
+            % {"n": len(events) - 1, "keep": keep.title},
+            messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:timeline_event_change", args=[keep.pk]))
     annotated = {e.pk: e for e in queryset.annotate(n_evidence=Count("evidence", distinct=True))}
@@ -582,15 +586,38 @@ class MergeRecordAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # the record is what makes a merge undoable
 
+    MOVED_LABELS = {
+        "mentions": _("mentions moved"),
+        "statements": _("statements moved"),
+        "participations": _("event participations moved"),
+        "dropped_participations": _("participations folded into the kept actor's (restored on undo)"),
+        "aliases": _("aliases moved"),
+        "evidence": _("evidence sentences moved"),
+        "dropped_evidence": _("duplicate evidence sentences folded (restored on undo)"),
+        "participants": _("participants moved"),
+        "dropped_participants": _("duplicate participants folded (restored on undo)"),
+        "topics": _("topics added"),
+        "chained": _("earlier merges re-pointed"),
+    }
+
+    def get_fields(self, request, obj=None):
+        if obj is not None and obj.kind == MergeRecord.Kind.ACTOR:
+            return [f for f in self.fields if not f.endswith("_event")]
+        if obj is not None:
+            return [f for f in self.fields if not f.endswith("_actor")]
+        return self.fields
+
     @admin.display(description=_("what moved"))
     def moved_summary(self, record):
         moved = record.moved or {}
-        rows = [
-            (key.replace("_", " "), len(value) if isinstance(value, (list, dict)) else value)
-            for key, value in moved.items()
-            if not key.endswith("_before")
-        ]
-        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
+        rows = [(label, len(moved[key])) for key, label in self.MOVED_LABELS.items() if moved.get(key)]
+        if moved.get("created_alias"):
+            rows.append((_("alias added to the kept actor"), record.merged_actor.name if record.merged_actor else ""))
+        if moved.get("filled"):
+            rows.append((_("fields filled on the kept actor"), ", ".join(moved["filled"])))
+        if not rows:
+            return _("nothing but the row itself")
+        return format_html('<ul class="moved-summary">{}</ul>', format_html_join("", "<li>{}: {}</li>", rows))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {**(extra_context or {}), "show_save": False, "show_save_and_continue": False,

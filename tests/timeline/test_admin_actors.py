@@ -48,7 +48,7 @@ def test_an_editor_merges_two_actors_and_lands_on_the_kept_one(client, editor, t
     response = client.post(CHANGELIST, merge_post(putin, poutine, post="yes", keep=putin.pk), follow=True)
 
     assert response.redirect_chain[-1][0] == reverse("admin:timeline_actor_change", args=[putin.pk])
-    assert "Merged 1 actors into “Vladimir Putin”" in response.content.decode()
+    assert "Merged 1 actor into “Vladimir Putin”" in response.content.decode()
     assert Actor.objects.get(pk=poutine.pk).merged_into == putin
     assert Statement.objects.get(pk=quote.pk).speaker == putin
     assert set(Mention.objects.values_list("actor_id", flat=True)) == {putin.pk}

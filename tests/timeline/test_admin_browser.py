@@ -1,0 +1,125 @@
+"""An editor merges two actors in a real browser (Debian's chromium through Playwright), then undoes it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from apps.timeline.models import Actor, MergeRecord, Statement
+from tests.timeline import review_data as make
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(os.environ.get("PARLEY_SCREENSHOTS", "/tmp/parley-review-screenshots"))
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="needs Debian's chromium: apt-get install chromium"),
+]
+
+
+@pytest.fixture
+def page(live_server):
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's ORM calls stay synchronous.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync"],
+    )
+    context = browser.new_context(locale="en-GB", viewport={"width": 1300, "height": 900})
+    tab = context.new_page()
+    tab.errors = []
+    # The browser's own favicon request 404s (there is none yet); anything else is a real error.
+    tab.on("console", lambda m: m.type == "error" and not m.location.get("url", "").endswith("/favicon.ico")
+           and tab.errors.append(f"{m.text} {m.location}"))
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.on("response", lambda r: r.status >= 400 and tab.errors.append(f"{r.status} {r.url}"))
+    yield tab
+    browser.close()
+    playwright.stop()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def shot(tab, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def log_in(tab, live_server, username: str) -> None:
+    tab.goto(f"{live_server.url}/admin/login/")
+    tab.fill("#id_username", username)
+    tab.fill("#id_password", "not-used-in-tests")
+    tab.click("input[type=submit]")
+    tab.wait_for_url(f"{live_server.url}/admin/")
+
+
+def test_an_editor_merges_two_actors_in_the_browser_and_undoes_it(page, live_server, transactional_db, editor):
+    text = make.article()
+    putin, poutine = make.actor("Vladimir Putin", confidence=0.4), make.actor("Poutine", confidence=0.3)
+    make.alias(poutine, "Путин")
+    make.mention(text, putin, "Vladimir Putin")
+    make.mention(text, poutine, "Poutine")
+    quote = make.statement(text, poutine, "We are ready to talk")
+    log_in(page, live_server, "ed")
+
+    page.goto(f"{live_server.url}/admin/timeline/actor/")
+    page.check(f"input[name=_selected_action][value='{putin.pk}']")
+    page.check(f"input[name=_selected_action][value='{poutine.pk}']")
+    page.select_option("select[name=action]", "merge_actors")
+    shot(page, "1-actor-queue")
+    page.click("button[name=index]")
+    page.wait_for_selector("text=Pick the actor to keep")
+    page.check(f"#keep-{putin.pk}")
+    shot(page, "2-merge-confirmation")
+    page.click("input[type=submit][value='Merge into the one I picked']")
+
+    page.wait_for_url(f"{live_server.url}/admin/timeline/actor/{putin.pk}/change/")
+    assert "Merged 1 actor into “Vladimir Putin”" in page.inner_text(".messagelist")
+    aliases = page.locator("#aliases-group").inner_text()
+    assert "Путин" in aliases and "Poutine" in aliases
+    shot(page, "3-kept-actor")
+    assert Actor.objects.get(pk=poutine.pk).merged_into_id == putin.pk
+    assert Statement.objects.get(pk=quote.pk).speaker_id == putin.pk
+
+    page.click("text=Undo from the merge history")
+    page.click(f"a[href*='/admin/timeline/mergerecord/{MergeRecord.objects.get().pk}/change/']")
+    shot(page, "4-merge-record")
+    page.click("button.undo-merge")
+    page.wait_for_selector("text=Undid the merge")
+    assert page.locator("button.undo-merge").count() == 0
+
+    assert Actor.objects.get(pk=poutine.pk).merged_into_id is None
+    assert Statement.objects.get(pk=quote.pk).speaker_id == poutine.pk
+    assert page.errors == []  # no script error and no Content Security Policy violation
+
+
+def test_the_article_page_highlights_what_the_machine_found_under_the_strict_csp(
+    page, live_server, transactional_db, analyst
+):
+    text = make.article(text=make.TEXT + " <script>document.title='pwned'</script>")
+    putin = make.actor("Vladimir Putin")
+    make.mention(text, putin, "Vladimir Putin")
+    make.statement(text, putin, "We are ready to talk")
+    talks = make.event("Putin meets Witkoff")
+    make.evidence(talks, text, "Vladimir Putin met Steve Witkoff in Moscow on Thursday.")
+    log_in(page, live_server, "ana")
+
+    page.goto(f"{live_server.url}/admin/ingestion/article/{text.pk}/change/")
+
+    quote = page.locator("mark.hl-quote").first
+    assert quote.inner_text() == "We are ready to talk"
+    # The stylesheet applies (no inline styles are allowed): the quote is tinted, plain text is not.
+    assert quote.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(211, 249, 216)"
+    assert "<script>" in page.locator(".article-text").inner_text()  # shown as text, never run
+    assert page.title() != "pwned"
+    shot(page, "5-article-page")
+    assert page.errors == []
