@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import json
 
+from django.db.models import F
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -31,7 +32,7 @@ def export_rows(request):
     """Filtered events in timeline order, with participants and topics, fetched in chunks."""
     filters = TimelineFilters.from_query(request.GET)
     events = queries.filter_events(filters)
-    events = queries.with_card_data(events).order_by("-date", "-pk")
+    events = queries.with_card_data(events).order_by(F("date").desc(nulls_last=True), "-pk")
     return events[:EXPORT_LIMIT].iterator(chunk_size=500)
 
 

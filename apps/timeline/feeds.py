@@ -7,6 +7,7 @@ import datetime as dt
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -30,7 +31,7 @@ def atom_feed(request):
         title=_("Parley timeline"),
         link=page_url,
         description=_("Events of the diplomatic talks, from the news."),
-        language="en",
+        language=get_language() or "en",
         feed_url=request.build_absolute_uri(),
     )
     for event in events:

@@ -11,7 +11,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
@@ -133,11 +133,11 @@ def _previous_event(page):
 @reader_required
 def event_detail(request, pk: int):
     """One event with its evidence sentences, statements and source articles."""
-    event = get_object_or_404(
-        Event.objects.visible().prefetch_related("participants__actor", "topics"), pk=pk
-    )
-    if event.merged_into_id:
+    event = get_object_or_404(Event.objects.prefetch_related("participants__actor", "topics"), pk=pk)
+    if event.merged_into_id:  # an old link to an event an editor merged: follow the merge
         return redirect("timeline:event", pk=event.merged_into_id)
+    if not Event.objects.visible().filter(pk=pk).exists():
+        raise Http404("No such event.")
     evidence = list(event.evidence.select_related("article", "article__source").order_by("article__published_at", "pk"))
     statements = list(
         event.statements.visible().select_related("speaker", "article", "article__source").order_by("said_on", "pk")

@@ -87,3 +87,9 @@ def test_the_atom_feed_lists_the_filtered_events_newest_found_first(client, even
     titles = [e.findtext("a:title", namespaces=ns) for e in feed.findall("a:entry", ns)]
     assert titles == ["Summit in Istanbul; leaders, at last, meet", "Macron calls Putin"]
     assert feed.find("a:entry/a:link", ns).get("href").startswith("http://testserver/events/")
+
+
+def test_exports_list_undated_events_last_as_the_timeline_does(client, events):
+    make_event("Undated announcement", date=None)
+    rows = list(csv.DictReader(io.StringIO(body(client.get(reverse("timeline:export-csv"))))))
+    assert rows[-1]["title"] == "Undated announcement" and rows[0]["date"] == "2025-09-15"

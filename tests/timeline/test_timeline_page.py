@@ -280,3 +280,15 @@ def test_a_page_costs_the_same_queries_for_5_events_as_for_50(client, django_ass
     with django_assert_num_queries(len(five)):
         response = client.get(reverse("timeline:index"), **headers)
     assert page_text(response).count('class="event-card') == 30
+
+
+def test_an_old_link_to_a_merged_event_leads_to_the_event_it_was_merged_into(client, talks):
+    duplicate = make_event("Macron and Zelensky in Paris", merged_into=talks["paris"])
+    response = client.get(reverse("timeline:event", args=[duplicate.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("timeline:event", args=[talks["paris"].pk])
+
+
+def test_a_rejected_event_has_no_page(client):
+    event = make_event("A misread meeting", review_state=ReviewState.REJECTED)
+    assert client.get(reverse("timeline:event", args=[event.pk])).status_code == 404
