@@ -292,3 +292,18 @@ def test_an_old_link_to_a_merged_event_leads_to_the_event_it_was_merged_into(cli
 def test_a_rejected_event_has_no_page(client):
     event = make_event("A misread meeting", review_state=ReviewState.REJECTED)
     assert client.get(reverse("timeline:event", args=[event.pk])).status_code == 404
+
+
+def test_pages_hold_no_inline_script_style_or_handler_under_a_strict_csp(client, talks):
+    import re
+
+    for url in [reverse("timeline:index"), reverse("timeline:event", args=[talks["paris"].pk]),
+                reverse("timeline:actor", args=[talks["macron"].pk]), reverse("timeline:statements")]:
+        response = client.get(url)
+        policy = response["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+        html = page_text(response)
+        assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == [], url
+        assert " style=" not in html and "<style" not in html, url
+        assert not re.search(r"\son[a-z]+=", html), url
+        assert "/static/django_htmx/htmx-2.min.js" in html  # vendored, no CDN
