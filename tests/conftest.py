@@ -116,12 +116,14 @@ class WorkerProcess:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"worker exited early:\n{self.log_path.read_text()[-3000:]}")
-            # Through the worker's own broker: a test may give it another Redis database (env).
-            with app.connection_for_write(self.env["REDIS_URL"]) as connection:
-                replies = app.control.ping(
-                    timeout=0.5, destination=[f"{self.name}@{os.uname().nodename}"], connection=connection
-                )
-            if replies:
+            if self.env["REDIS_URL"] == settings.REDIS_URL:
+                ready = app.control.ping(timeout=0.5, destination=[f"{self.name}@{os.uname().nodename}"])
+            else:
+                # A worker on another Redis database: control messages go through the app's own
+                # broker, which it does not share, so its log says when it is ready instead.
+                time.sleep(0.2)
+                ready = " ready." in self.log()
+            if ready:
                 return self
         self.stop()
         raise RuntimeError(f"worker did not answer within {timeout}s:\n{self.log_path.read_text()[-3000:]}")
