@@ -144,8 +144,10 @@ class ReviewableAdmin(SimpleHistoryAdmin):
         for deleted in formset.deleted_objects:
             deleted.delete()
         for instance in instances:
-            if isinstance(instance, Alias) and instance.pk is None:
-                instance.origin = Alias.Origin.EDITOR  # the extractor learns editors' aliases
+            if isinstance(instance, Alias):
+                if instance.pk is not None:
+                    services.ensure_baseline_history(instance)
+                instance.origin = Alias.Origin.EDITOR  # added or respelled: the editor vouches for it now
             if isinstance(instance, EventParticipant):
                 if instance.pk is not None:
                     services.ensure_baseline_history(instance)

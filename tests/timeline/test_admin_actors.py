@@ -221,3 +221,19 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(client, two_putins):
     response = client.post(CHANGELIST, merge_post(*two_putins[:2], post="yes", keep=two_putins[0].pk))
     assert response.status_code == 302 and reverse("admin:login") in response.url
     assert not MergeRecord.objects.exists()
+
+
+def test_respelling_a_machine_alias_makes_it_the_editors_and_keeps_the_old_spelling_in_history(client, editor):
+    putin = make.actor("Vladimir Putin")
+    typo = make.alias(putin, "Vladimir Poutin")
+    url = reverse("admin:timeline_actor_change", args=[putin.pk])
+    client.force_login(editor)
+    data = make.change_form_data(client.get(url))
+
+    client.post(url, {**data, "aliases-0-name": "Vladimir Poutine"})
+
+    typo.refresh_from_db()
+    assert (typo.name, typo.origin) == ("Vladimir Poutine", Alias.Origin.EDITOR)
+    assert list(typo.history.order_by("history_date").values_list("name", flat=True)) == [
+        "Vladimir Poutin", "Vladimir Poutine",
+    ]
