@@ -289,6 +289,10 @@ def undo_merge(*, record: MergeRecord, user) -> MergeRecord:
         if record.is_undone:
             raise CorrectionError(f"the merge “{record}” was already undone")
         reason = _short(f"Undid merge #{record.pk} ({record})")
+        kept = record.kept_actor if record.kind == MergeRecord.Kind.ACTOR else record.kept_event
+        if kept.merged_into_id:
+            # Its rows moved on with it: undo the later merge first, or they would stay behind.
+            raise CorrectionError(f"“{kept}” was merged again since; undo that merge first")
         if record.kind == MergeRecord.Kind.ACTOR:
             _undo_actor_merge(record, user, reason)
         else:

@@ -70,6 +70,8 @@ def test_an_editor_merges_two_actors_in_the_browser_and_undoes_it(page, live_ser
     make.mention(text, poutine, "Poutine")
     quote = make.statement(text, poutine, "We are ready to talk")
     log_in(page, live_server, "ed")
+    assert "Actors" in page.locator("#review-queue").inner_text()
+    shot(page, "0-admin-home")
 
     page.goto(f"{live_server.url}/admin/timeline/actor/")
     page.check(f"input[name=_selected_action][value='{putin.pk}']")

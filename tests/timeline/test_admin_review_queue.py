@@ -104,3 +104,19 @@ def test_a_queue_page_costs_the_same_queries_for_five_rows_as_for_thirty(client,
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+
+
+def test_the_admin_home_opens_with_what_is_waiting_for_review(client, editor, queue):
+    client.force_login(editor)
+
+    response = client.get(reverse("admin:index"))
+
+    page = response.content.decode()
+    assert "Review queue" in page
+    assert f'<a href="{STATEMENTS}">Statements</a></th>\n        <td>3</td>\n        <td>0.20</td>' in page
+
+
+def test_the_admin_home_shows_no_queue_to_someone_who_may_not_view_it(client, django_user_model):
+    clerk = django_user_model.objects.create_user(username="clerk", password="x", is_staff=True)
+    client.force_login(clerk)
+    assert "Review queue" not in client.get(reverse("admin:index")).content.decode()

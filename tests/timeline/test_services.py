@@ -301,3 +301,18 @@ def test_speaker_corrections_pair_the_machines_speaker_with_the_editors(editor):
         (quote.pk, witkoff.pk, putin.pk)
     ]
     assert untouched.pk not in {c.statement_id for c in corrections}
+
+
+def test_merges_are_undone_in_reverse_order(two_putins, editor):
+    putin, poutine = two_putins["putin"], two_putins["poutine"]
+    president = make.actor("President of Russia")
+    first = services.merge_actors(keep=putin, merge=poutine, user=editor)
+    second = services.merge_actors(keep=president, merge=putin, user=editor)
+
+    with pytest.raises(services.CorrectionError, match="undo that merge first"):
+        services.undo_merge(record=first, user=editor)
+    services.undo_merge(record=second, user=editor)
+    services.undo_merge(record=first, user=editor)
+
+    assert Statement.objects.get(pk=two_putins["quote"].pk).speaker == poutine
+    assert not Actor.objects.filter(merged_into__isnull=False).exists()

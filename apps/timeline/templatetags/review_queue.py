@@ -1,0 +1,32 @@
+"""The review queue's summary on the admin home page: what is waiting for an editor, per kind."""
+
+from __future__ import annotations
+
+from django import template
+from django.db.models import Count, Min, Q
+from django.urls import reverse
+
+from apps.timeline.models import Actor, Event, Mention, ReviewState, Statement
+
+register = template.Library()
+
+QUEUES = [(Statement, "statement"), (Event, "event"), (Actor, "actor"), (Mention, "mention")]
+
+
+@register.simple_tag
+def review_queue(user) -> list[dict]:
+    """Unreviewed count and lowest confidence of each kind the user may view (one query per kind)."""
+    rows = []
+    for model, name in QUEUES:
+        if not user.has_perm(f"timeline.view_{name}"):
+            continue
+        figures = model.objects.aggregate(
+            waiting=Count("pk", filter=Q(review_state=ReviewState.UNREVIEWED)),
+            lowest=Min("confidence", filter=Q(review_state=ReviewState.UNREVIEWED)),
+        )
+        rows.append({
+            "label": model._meta.verbose_name_plural,
+            "url": reverse(f"admin:timeline_{name}_changelist"),
+            **figures,
+        })
+    return rows
