@@ -7,6 +7,10 @@ import re
 from datetime import datetime, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from django.db import connection
+from django.db.models import Subquery
+from django.db.models.expressions import RawSQL
+
 from apps.ingestion.models import Article, normalize_text
 
 # Query parameters that say who sent the reader, never which article it is.
@@ -74,22 +78,58 @@ def hamming(a: int, b: int) -> int:
     return ((a ^ b) & ((1 << 64) - 1)).bit_count()
 
 
-def find_near_duplicate(fingerprint: int | None, *, published: datetime | None, exclude_id: int | None = None) -> Article | None:
-    """The closest original article within NEAR_DUPLICATE_BITS, among those published around the same time."""
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(normalize_text(text).lower())
+    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the shorter text's 3-word shingles found in the other: wire copy trimmed at the end stays near 1."""
+    sa, sb = _shingles(a), _shingles(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+# A SimHash match is a candidate; the texts themselves must share this much to be called copies,
+# so two different stories whose fingerprints collide by chance are both kept.
+MIN_OVERLAP = 0.5
+MAX_CANDIDATES = 5
+
+
+def _candidates(fingerprint: int, queryset) -> list[int]:
+    """Ids of articles within NEAR_DUPLICATE_BITS of fingerprint, closest first."""
+    if connection.vendor == "postgresql":
+        # XOR and popcount in the database (bit_count, PostgreSQL 14+): only the matches travel.
+        distance = RawSQL('bit_count(("ingestion_article"."simhash" # %s)::bit(64))', (fingerprint,))
+        return list(
+            queryset.annotate(distance=distance).filter(distance__lte=NEAR_DUPLICATE_BITS)
+            .order_by("distance", "pk").values_list("pk", flat=True)[:MAX_CANDIDATES]
+        )
+    scored = sorted(
+        (hamming(fingerprint, other), pk) for pk, other in queryset.values_list("pk", "simhash")
+        if hamming(fingerprint, other) <= NEAR_DUPLICATE_BITS
+    )
+    return [pk for _distance, pk in scored[:MAX_CANDIDATES]]
+
+
+def find_near_duplicate(
+    fingerprint: int | None, *, text: str, published: datetime | None, exclude_id: int | None = None
+) -> Article | None:
+    """The closest original published around the same time whose SimHash and text both say it is the same story."""
     if fingerprint is None:
         return None
     # Comparing against every article ever stored would grow without bound; copies of one
-    # story appear within days of each other, so the window keeps this a few thousand integers.
+    # story appear within days of each other, so the window bounds the scan.
     candidates = Article.objects.originals().filter(simhash__isnull=False).exclude(status=Article.Status.FAILED)
     if exclude_id is not None:
         candidates = candidates.exclude(pk=exclude_id)
     if published is not None:
         candidates = candidates.filter(published_at__range=(published - WINDOW, published + WINDOW))
     else:
-        candidates = candidates.order_by("-id")[:20000]
-    best: tuple[int, int] | None = None
-    for pk, other in candidates.values_list("pk", "simhash"):
-        distance = hamming(fingerprint, other)
-        if distance <= NEAR_DUPLICATE_BITS and (best is None or (distance, pk) < best):
-            best = (distance, pk)
-    return Article.objects.get(pk=best[1]) if best else None
+        candidates = candidates.filter(pk__in=Subquery(candidates.order_by("-pk").values("pk")[:20000]))
+    ids = _candidates(fingerprint, candidates)
+    for article in sorted(Article.objects.filter(pk__in=ids), key=lambda a: ids.index(a.pk)):
+        if overlap(text, article.text) >= MIN_OVERLAP:
+            return article
+    return None

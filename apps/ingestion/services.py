@@ -117,7 +117,7 @@ def store_article(
     if existing:
         return Stored(existing, created=False)
     fingerprint = simhash(text)
-    original = find_near_duplicate(fingerprint, published=published_at)
+    original = find_near_duplicate(fingerprint, text=text, published=published_at)
     try:
         with transaction.atomic():
             article = Article.objects.create(
@@ -214,7 +214,7 @@ def record_page(*, article_id: int, page: PageContent) -> Article | None:
             return article
         article.text = page.text
         article.simhash = simhash(page.text)
-        original = find_near_duplicate(article.simhash, published=article.published_at, exclude_id=article.pk)
+        original = find_near_duplicate(article.simhash, text=page.text, published=article.published_at, exclude_id=article.pk)
         article.duplicate_of = original
         article.status = Article.Status.DUPLICATE if original else Article.Status.FETCHED
         try:

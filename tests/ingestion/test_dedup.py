@@ -7,12 +7,18 @@ import random
 
 import pytest
 
-from apps.ingestion.dedup import NEAR_DUPLICATE_BITS, canonical_url, hamming, simhash
+from apps.ingestion.dedup import MIN_OVERLAP, NEAR_DUPLICATE_BITS, canonical_url, hamming, overlap, simhash
+from apps.ingestion.extract_page import extract_page
+from apps.ingestion.fetch import FetchedPage
 from apps.ingestion.models import Article
 from apps.ingestion.services import store_article
-from tests.conftest import SHARED_EVAL
+from tests.conftest import FIXTURES, SHARED_EVAL
 
 DEV_ARTICLES = sorted((SHARED_EVAL / "dev").glob("*.article.json"))
+
+
+def _page_text(path) -> str:
+    return extract_page(FetchedPage(url="http://127.0.0.1/", status=200, content=path.read_bytes(), headers={"content-type": "text/html"})).text
 
 
 def _texts():
@@ -113,3 +119,27 @@ def test_a_copy_published_months_later_is_not_matched_against_old_originals():
     later = store_article(text=text + " (Republished.)", via=Article.Via.IMPORT, published="2025-09-01")
 
     assert later.created and later.article.status == Article.Status.FETCHED
+
+
+@pytest.mark.django_db
+def test_a_different_story_whose_fingerprint_collides_by_chance_is_still_kept(django_capture_on_commit_callbacks):
+    first_text, second_text = _texts()[0], _texts()[1]
+    first = store_article(text=first_text, via=Article.Via.IMPORT, published="2025-09-04")
+    # Make the first article's SimHash equal to what the second text will get: only the texts differ.
+    Article.objects.filter(pk=first.article.pk).update(simhash=simhash(second_text))
+
+    with django_capture_on_commit_callbacks() as queued:
+        second = store_article(text=second_text, via=Article.Via.IMPORT, published="2025-09-04")
+
+    assert second.created and second.article.status == Article.Status.FETCHED
+    assert second.article.duplicate_of is None
+    assert len(queued) == 1
+
+
+def test_syndicated_copies_share_most_of_their_text_and_other_stories_almost_none():
+    pages = FIXTURES / "pages"
+    texts = {name: _page_text(pages / name) for name in ("article-en.html", "article-en-syndicated.html", "article-en-second.html")}
+
+    assert overlap(texts["article-en.html"], texts["article-en-syndicated.html"]) > 0.8
+    assert overlap(texts["article-en.html"], texts["article-en-second.html"]) < 0.1
+    assert max(overlap(a, b) for i, a in enumerate(_texts()) for b in _texts()[i + 1 :]) < MIN_OVERLAP / 2
