@@ -333,3 +333,22 @@ def test_long_text_stays_fast() -> None:
     found = find_timexes(text, THURSDAY, "fr")
     assert len(found) == 800
     assert time.perf_counter() - began < 3
+
+
+@pytest.mark.parametrize("sentence, expression, expected", [
+    ("Le texte devrait être adopté vendredi par les Vingt-Sept.", "vendredi", "2025-09-05"),
+    ("Le texte a été adopté vendredi.", "vendredi", "2025-08-29"),
+    ("Un texte adopté lundi prévoit des sanctions.", "lundi", "2025-09-01"),
+    ("Lors de la réunion de vendredi, les alliés discuteront des garanties.", "vendredi",
+     "2025-09-05"),
+    ("Lundi, il s'est rendu à Berlin; samedi, il ira à Paris.", "samedi", "2025-09-06"),
+    ("Une nouvelle réunion aura lieu la semaine prochaine, a annoncé mardi le porte-parole.",
+     "mardi", "2025-09-02"),
+])
+def test_participles_and_clauses(sentence: str, expression: str, expected: str) -> None:
+    assert value_of(sentence, expression) == expected
+
+
+def test_abbreviated_month_alone_is_not_a_month() -> None:
+    assert [t.text for t in find_timexes("Accord entre les Vingt-Sept.", THURSDAY, "fr")] == []
+    assert value_of("La réunion du 3 sept. 2024 a été annulée.", "3 sept. 2024") == "2024-09-03"

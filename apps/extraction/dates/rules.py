@@ -184,6 +184,9 @@ def bare_month(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """A month without a year: "en février", "in August", "juin prochain", "last May"."""
     number = _month_number(m.group("mon"), ctx.language)
     rel = m.group("rel")
+    introduced = m.group("pre") or m.groupdict().get("det") or m.group("mod") or rel
+    if m.group("mon").endswith(".") and not introduced:
+        return None  # "les Vingt-Sept.": an abbreviation alone is too weak a clue
     if ctx.language == "en":
         if not _capitalised(ctx.text, m.start("mon")):
             return None

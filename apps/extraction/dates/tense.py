@@ -50,7 +50,9 @@ _FR_CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # A bare participle right before the expression: "publié jeudi", "annoncées mercredi".
-_FR_PARTICIPLE_BEFORE = re.compile(r"\b([a-zàâçéèêîôû'-]{3,}(?:é|ée|és|ées))\s+"
+_FR_PARTICIPLE_BEFORE = re.compile(r"(?<!être )(?<!sera )(?<!seront )(?<!serait )(?<!seraient )"
+                                   r"(?<!soit )(?<!soient )"
+                                   r"\b([a-zàâçéèêîôû'-]{3,}(?:é|ée|és|ées))\s+"
                                    r"(?:dès\s+|depuis\s+|le\s+|ce\s+)?$")
 _FR_NOUNS_IN_E = set("""année journée soirée matinée armée entrée idée musée lycée été comité député
     marché côté clé café thé pré degré bébé épée durée arrivée rentrée assemblée tournée fumée
