@@ -608,7 +608,7 @@ def _french_rules() -> list[Rule]:
               r"\b(?P<rel>ce|le)\s+(?P<u>week-end|weekend|week end)"
               r"(?:\s+(?P<rel2>dernier|prochain|passe))?", french_period)
     rules.add("year_relative",
-              rf"\b{mod}?(?:(?P<rel>cette)\s+(?P<u>annee)(?:-ci)?|l'(?P<u2>annee|an)(?![\w'])"
+              rf"\b{mod}?(?:(?P<rel>cette)\s+(?P<u>annee)(?:-ci)?(?![\w-])|l'(?P<u2>annee|an)(?![\w'])"
               rf"(?:\s+(?P<rel2>derniere?|passee?|prochaine?|precedente?|en cours))?|"
               rf"la\s+nouvelle\s+(?P<u3>annee))", french_year)
     rules.add("quarter",

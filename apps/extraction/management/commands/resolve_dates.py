@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from apps.extraction.dates import find_timexes
 
@@ -30,7 +30,10 @@ class Command(BaseCommand):
                             help="also print durations, PRESENT_REF and other non-calendar values")
 
     def handle(self, *args: object, **options: object) -> None:
-        text = Path(options["file"]).read_text(encoding="utf-8")
+        try:
+            text = Path(options["file"]).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(f"cannot read {options['file']}: {exc}") from exc
         rows = [{"start": t.start, "end": t.end, "text": t.text, "value": t.value,
                  "precision": t.precision, "type": t.type}
                 for t in find_timexes(text, options["dct"], options["language"])
