@@ -211,6 +211,8 @@ def test_impossible_dates_are_skipped() -> None:
     ("You may leave whenever you wish.", "en"),
     ("June Carter sang at the festival.", "en"),
     ("The army will march through the valley.", "en"),
+    ("Johnson and May met the press; he spoke with Jan for an hour.", "en"),
+    ("Accord entre les Vingt-Sept.", "fr"),
 ])
 def test_things_that_are_not_dates(sentence: str, language: str) -> None:
     assert [t for t in find_timexes(sentence, THURSDAY, language) if t.date] == []

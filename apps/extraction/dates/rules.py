@@ -185,8 +185,14 @@ def bare_month(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     number = _month_number(m.group("mon"), ctx.language)
     rel = m.group("rel")
     introduced = m.group("pre") or m.groupdict().get("det") or m.group("mod") or rel
-    if m.group("mon").endswith(".") and not introduced:
-        return None  # "les Vingt-Sept.": an abbreviation alone is too weak a clue
+    if m.group("mon").endswith(".") or len(m.group("mon")) <= 4 and m.group("mon") not in (
+            "mars", "mai", "juin", "aout", "may", "june", "july"):
+        return None  # "les Vingt-Sept.", "for Jan": an abbreviation without a day is too weak
+    if ctx.language == "en" and m.group("mon") == "may" and not (
+            m.group("mod") or rel or m.group("pre") in (
+                "in", "since", "by", "until", "till", "through", "throughout", "during",
+                "from", "before", "after")):
+        return None  # "Johnson and May", "the government of May": the politician
     if ctx.language == "en":
         if not _capitalised(ctx.text, m.start("mon")):
             return None
