@@ -7,9 +7,15 @@ and the tense of the surrounding clause for the direction of "mercredi" or "in A
     >>> [t.value for t in find_timexes("Il a déclaré mercredi.", datetime.date(2025, 9, 4), "fr")]
     ['2025-09-03']
 
-Values follow TimeML: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, YYYY-Qn for calendar periods (their
-first day is in `Timex.date`); PRESENT_REF, durations such as P3Y, weekends (YYYY-Www-WE),
-seasons and decades have `date=None`. Keep `t.date is not None` to get calendar dates only.
+Values follow TimeML: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, YYYY-Qn for calendar periods, with
+their first day in `Timex.date` (the Monday of a week, the 1st of a month, 1 January of a year).
+A weekend is YYYY-Www-WE with the precision and first day of its ISO week. PRESENT_REF,
+durations (P3Y, type DURATION), habits (XXXX-WXX-4, type SET), seasons (2024-SU), half years and
+decades (199) have `date=None`: keep `t.date is not None` for things a timeline can place.
+
+Tense: a bare weekday or month is resolved by the verbs of its clause (see tense.py); callers
+that know better pass `tense=` to `resolve_expression`. Languages: "fr…" is French, anything
+else is read as English.
 """
 from __future__ import annotations
 
@@ -141,10 +147,5 @@ def resolve_expression(expr: str, dct: datetime.date, language: str, *,
     if not found:
         return None
     # The longest expression is the one the caller meant; prefer calendar dates on a tie.
-    s, e, r = max(found, key=lambda c: (c[1] - c[0], r_is_calendar(c[2])))
+    s, e, r = max(found, key=lambda c: (c[1] - c[0], c[2].date is not None))
     return Timex(s, e, expr[s:e], r.value, r.precision, r.date, r.type)
-
-
-def r_is_calendar(resolution: Resolution) -> bool:
-    """Whether a resolution is a calendar period (it has a first day)."""
-    return resolution.date is not None

@@ -35,10 +35,9 @@ def week(d: datetime.date) -> Resolution:
 
 
 def weekend(d: datetime.date) -> Resolution:
-    """The weekend of the ISO week containing d (TimeML YYYY-Www-WE, not a calendar value)."""
+    """The weekend of the ISO week containing d: TimeML YYYY-Www-WE, placed as that week."""
     year, number, _ = d.isocalendar()
-    saturday = d - datetime.timedelta(days=d.weekday()) + datetime.timedelta(days=5)
-    return Resolution(f"{year}-W{number:02d}-WE", "week", saturday)
+    return Resolution(f"{year}-W{number:02d}-WE", "week", d - datetime.timedelta(days=d.weekday()))
 
 
 def month(year: int, number: int) -> Resolution:
