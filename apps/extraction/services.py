@@ -62,17 +62,22 @@ def _claim_window() -> dt.timedelta:
     return dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
 
 
-def claim(article_ids: list[int]) -> list[int]:
-    """Mark articles EXTRACTING with a conditional update, so two workers never take the same one."""
+def claim(article_ids: list[int], *, token: str = "") -> list[int]:
+    """Mark articles EXTRACTING with a conditional update, so two workers never take the same one.
+
+    A retry of the task that holds the claim (same token) takes it back at once; a claim older
+    than the hard time limit belongs to a dead worker and may be taken by anyone.
+    """
     now = timezone.now()
     claimable = Q(status=Article.Status.FETCHED) | Q(
         status=Article.Status.EXTRACTING, status_changed_at__lt=now - _claim_window()
     )
+    if token:
+        claimable |= Q(status=Article.Status.EXTRACTING, claim_token=token)
     claimed = []
     for article_id in article_ids:
-        taken = (
-            Article.objects.filter(claimable, pk=article_id)
-            .update(status=Article.Status.EXTRACTING, status_changed_at=now, attempts=F("attempts") + 1)
+        taken = Article.objects.filter(claimable, pk=article_id).update(
+            status=Article.Status.EXTRACTING, status_changed_at=now, claim_token=token, attempts=F("attempts") + 1
         )
         if taken:
             claimed.append(article_id)
@@ -105,10 +110,10 @@ def article_input(article: Article) -> ArticleInput:
     )
 
 
-def extract_and_store(article_ids: list[int]) -> RunSummary:
+def extract_and_store(article_ids: list[int], *, token: str = "") -> RunSummary:
     """Claim, read (one spaCy pass for the batch) and store each article in its own transaction."""
     summary = RunSummary()
-    claimed = claim(article_ids)
+    claimed = claim(article_ids, token=token)
     summary.skipped = [i for i in article_ids if i not in claimed]
     if not claimed:
         return summary
@@ -170,11 +175,12 @@ def store_extraction(article: Article, extraction) -> dict[str, int]:
     if extraction.language and not locked.language:
         locked.language = extraction.language
     locked.status = Article.Status.EXTRACTED
+    locked.claim_token = ""
     locked.error = ""
     locked.extractor_version = EXTRACTOR_VERSION
     locked.extracted_at = locked.status_changed_at = timezone.now()
     locked.save(update_fields=[
-        "language", "status", "error", "extractor_version", "extracted_at", "status_changed_at", "updated_at",
+        "language", "status", "claim_token", "error", "extractor_version", "extracted_at", "status_changed_at", "updated_at",
     ])
     return {"statements": statements, "events": len(events), "mentions": len(mentions)}
 

@@ -110,6 +110,9 @@ class Article(models.Model):
     status_changed_at = models.DateTimeField(default=timezone.now)
     error = models.TextField(blank=True, help_text=_("Why the last attempt failed, in words an editor can act on."))
     attempts = models.PositiveIntegerField(default=0)
+    # The Celery task id that holds the article while it is EXTRACTING: a retry of that same
+    # task may take it back at once; any other run waits until the claim has expired.
+    claim_token = models.CharField(max_length=64, blank=True, editable=False)
     extractor_version = models.CharField(max_length=40, blank=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
     topics = models.ManyToManyField("timeline.Topic", blank=True, related_name="articles")
