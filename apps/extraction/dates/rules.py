@@ -550,10 +550,11 @@ def _french_rules() -> list[Rule]:
               rf"\b(?:(?:le|ce)\s+)?(?:(?P<wd>{wd})\s+)?(?P<d>{day_number})\s+(?P<mon>{mon})"
               rf"(?:\s+(?P<y>{year4}|'?\d\d)(?!\d|[.,]\d)|{rel})?(?:{part})?", full_date)
     rules.add("day_range",
-              rf"\b(?:les?\s+|du\s+|entre\s+le\s+)?(?P<d>{day_number})(?:er)?\s*"
+              rf"\b(?:les?\s+|du\s+|entre\s+le\s+)?"
+              rf"(?P<span>(?:(?P<wd>{wd})\s+)?(?P<d>{day_number}))(?:er)?\s*"
               rf"(?:et|au|-|a|&|ou)\s*(?:le\s+)?"
               rf"(?=(?:(?:{wd})\s+)?{day_number}\s+(?P<mon>{mon})(?:\s+(?P<y>{year4}))?{rel}?)",
-              full_date, "d")
+              full_date, "span")
     rules.add("numeric", rf"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>{year4}|\d\d)"
                          rf"(?![\d/]|\.\d)", full_date)
     rules.add("iso", rf"\b(?P<y>{year4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", full_date)
@@ -618,7 +619,7 @@ def _french_rules() -> list[Rule]:
               rf"(?:\s+(?P<rel2>derniere?|passee?|prochaine?|precedente?|en cours))?|"
               rf"la\s+nouvelle\s+(?P<u3>annee))", french_year)
     rules.add("quarter",
-              rf"\b(?:le|au|du|ce|un)?\s*(?P<n>premier|1er|deuxieme|second|2e|2eme|troisieme|3e|"
+              rf"\b(?:(?P<pre>au|du)\s+|(?:le|ce|un)\s+)?(?P<n>premier|1er|deuxieme|second|2e|2eme|troisieme|3e|"
               rf"3eme|quatrieme|4e|4eme|dernier)\s+(?P<kind>trimestre|semestre)"
               rf"(?:\s+(?:de\s+|d')?(?:l'annee\s+|l'an\s+)?"
               rf"(?P<y>{year4}|derniere?|prochaine?|passee?))?", quarter_expression)
