@@ -221,6 +221,8 @@ def merge_actors(modeladmin, request, queryset):
             return None
         try:
             records = [services.merge_actors(keep=keep, merge=other, user=request.user) for other in actors if other != keep]
+            for record in records:  # "Recent actions" on the admin home
+                modeladmin.log_change(request, keep, f"Merged “{record.merged_actor}” into it (merge #{record.pk})")
         except services.CorrectionError as error:
             modeladmin.message_user(request, str(error), messages.ERROR)
             return None
@@ -300,6 +302,7 @@ def split_aliases(modeladmin, request, queryset):
     for alias in queryset:
         try:
             actor = services.split_alias(alias=alias, user=request.user)
+            modeladmin.log_change(request, alias, f"Split off into the actor “{actor}”")
         except services.CorrectionError as error:
             modeladmin.message_user(request, str(error), messages.ERROR)
         else:
@@ -338,6 +341,7 @@ class AliasAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             try:
                 actor = services.split_alias(alias=alias, user=request.user, kind=request.POST.get("kind") or None)
+                self.log_change(request, alias, f"Split off into the actor “{actor}”")
             except services.CorrectionError as error:
                 self.message_user(request, str(error), messages.ERROR)
                 return HttpResponseRedirect(reverse("admin:timeline_actor_change", args=[alias.actor_id]))
@@ -398,7 +402,8 @@ def merge_events(modeladmin, request, queryset):
         try:
             for other in events:
                 if other != keep:
-                    services.merge_events(keep=keep, merge=other, user=request.user)
+                    record = services.merge_events(keep=keep, merge=other, user=request.user)
+                    modeladmin.log_change(request, keep, f"Merged “{other}” into it (merge #{record.pk})")
         except services.CorrectionError as error:
             modeladmin.message_user(request, str(error), messages.ERROR)
             return None
@@ -533,6 +538,7 @@ def move_evidence(modeladmin, request, queryset):
         except services.CorrectionError as error:
             modeladmin.message_user(request, str(error), messages.ERROR)
             return None
+        modeladmin.log_change(request, event, "Created from evidence moved off another event")
         modeladmin.message_user(request, _("Created “%(title)s” from the selected evidence.") % {"title": event.title}, messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:timeline_event_change", args=[event.pk]))
     events = {row.event for row in rows}
@@ -563,6 +569,7 @@ def undo_merges(modeladmin, request, queryset):
     for record in queryset.order_by("-performed_at", "-pk"):  # newest first: chains unwind in order
         try:
             services.undo_merge(record=record, user=request.user)
+            modeladmin.log_change(request, record, "Undone")
         except services.CorrectionError as error:
             modeladmin.message_user(request, str(error), messages.ERROR)
         else:
@@ -641,6 +648,7 @@ class MergeRecordAdmin(admin.ModelAdmin):
             return HttpResponseNotAllowed(["POST"])
         try:
             services.undo_merge(record=record, user=request.user)
+            self.log_change(request, record, "Undone")
         except services.CorrectionError as error:
             self.message_user(request, str(error), messages.ERROR)
         else:

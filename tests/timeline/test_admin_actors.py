@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
 from apps.timeline.models import Actor, Alias, MergeRecord, Mention, ReviewState, Statement
@@ -53,6 +54,10 @@ def test_an_editor_merges_two_actors_and_lands_on_the_kept_one(client, editor, t
     assert Statement.objects.get(pk=quote.pk).speaker == putin
     assert set(Mention.objects.values_list("actor_id", flat=True)) == {putin.pk}
     assert MergeRecord.objects.get().performed_by == editor
+    entry = LogEntry.objects.get()  # listed under "Recent actions" on the admin home
+    assert (entry.user, entry.object_repr, entry.get_change_message()) == (
+        editor, "Vladimir Putin", f"Merged “Poutine” into it (merge #{MergeRecord.objects.get().pk})"
+    )
 
 
 def test_an_editor_undoes_a_merge_from_its_record(client, editor, two_putins):

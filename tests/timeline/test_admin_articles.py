@@ -163,3 +163,28 @@ def test_an_analyst_reads_the_highlighted_article_but_cannot_rerun_or_dismiss_it
     assert (rerun.status_code, dismiss.status_code) == (403, 403)
     assert Article.objects.get(pk=read_article.pk).status == Article.Status.EXTRACTED
     assert queued == []
+
+
+def test_the_article_page_costs_the_same_queries_however_much_was_extracted(client, editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    text = make.article(text=" ".join(f"Speaker{i} said “line {i}”." for i in range(30)))
+    url = reverse("admin:ingestion_article_change", args=[text.pk])
+    client.force_login(editor)
+
+    def extract(numbers):
+        for i in numbers:
+            speaker = make.actor(f"Speaker{i}")
+            make.mention(text, speaker, f"Speaker{i} ")
+            make.statement(text, speaker, f"line {i}”")
+            make.evidence(make.event(f"Event {i}"), text, f"Speaker{i} said “line {i}”.")
+
+    extract(range(2))
+    client.get(url)  # the first request fills per-process caches (content types)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    extract(range(2, 30))
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few), "\n".join(q["sql"][:150] for q in many.captured_queries)

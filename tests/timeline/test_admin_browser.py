@@ -125,3 +125,23 @@ def test_the_article_page_highlights_what_the_machine_found_under_the_strict_csp
     assert page.title() != "pwned"
     shot(page, "5-article-page")
     assert page.errors == []
+
+
+def test_an_editor_picks_the_right_speaker_with_the_autocomplete(page, live_server, transactional_db, editor):
+    text = make.article()
+    make.actor("Vladimir Putin")
+    zelensky = make.actor("Volodymyr Zelensky")
+    quote = make.statement(text, make.actor("Steve Witkoff"), "We are ready to talk")
+    log_in(page, live_server, "ed")
+
+    page.goto(f"{live_server.url}/admin/timeline/statement/{quote.pk}/change/")
+    page.click(".field-speaker .select2-selection")
+    page.fill(".select2-search__field", "Vol")
+    page.click(".select2-results__option:has-text('Volodymyr Zelensky')")
+    shot(page, "6-speaker-autocomplete")
+    page.click("input[name=_save]")
+
+    page.wait_for_selector(".messagelist .success")
+    quote.refresh_from_db()
+    assert quote.speaker_id == zelensky.pk and quote.review_state == "locked"
+    assert page.errors == []
