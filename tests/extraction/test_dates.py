@@ -60,6 +60,9 @@ def test_french_weekdays_follow_tense(sentence: str, expression: str, expected: 
     ("Delegates gathered Thursday morning in Paris.", "Thursday morning", "2025-09-04"),
     ("The talks resume next Wednesday.", "next Wednesday", "2025-09-10"),
     ("He flew to Kyiv last Sunday.", "last Sunday", "2025-08-31"),
+    ("The Senate voted 68-32 on Tuesday.", "Tuesday", "2025-09-02"),
+    ("The match was postponed until 15:00 GMT Saturday.", "Saturday", "2025-09-06"),
+    ("They met at 3 p.m. Friday and again at 10:30 on Monday.", "Monday", "2025-09-01"),
 ])
 def test_english_weekdays_follow_tense(sentence: str, expression: str, expected: str) -> None:
     assert value_of(sentence, expression, language="en") == expected

@@ -668,8 +668,10 @@ def _english_rules() -> list[Rule]:
     rel = r"(?P<rel>last|next|this past|this coming|this)"
     mod = (r"(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of|"
            r"end of|earlier|later)[\s-]+)")
-    clock = (r"(?:(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)?\s*"
-             r"(?:gmt|utc|et|est|edt|bst|cet|local time)?,?\s+(?:on\s+)?)")
+    # "15:00 GMT Saturday", "3 p.m. Friday": a clock time needs minutes, am/pm or a zone.
+    zone = r"(?:gmt|utc|et|est|edt|bst|cet|local time)"
+    clock = (rf"(?:(?:at\s+)?\d{{1,2}}(?:(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|:\d\d|"
+             rf"\s*{zone})(?:\s*{zone})?,?\s+(?:on\s+)?)")
     rules = _RuleList()
     # Days: "Friday, March 22, 2013", "the 4th of September", "3/22/2013", "2013-03-22".
     rules.add("full_date",

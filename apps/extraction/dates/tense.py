@@ -98,7 +98,9 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     """Whether a full stop really ends a sentence (not "M. Blair" or "Feb. 28")."""
     if m.group().startswith(".") and len(m.group()) == 1:
         word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12):m.start()])
-        if word and (len(word.group(1)) == 1 or word.group(1).lower() in _ABBREVIATIONS):
+        # "M.", "Feb.", and initialisms such as "p.m." or "U.S." do not end sentences.
+        if word and (len(word.group(1)) == 1 or "." in word.group(1)
+                     or word.group(1).lower() in _ABBREVIATIONS):
             return False
     return True
 
