@@ -121,14 +121,12 @@ class ReviewableAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         # An explicit choice of state wins; any other edit locks the row against the machine.
         if "review_state" in form.changed_data:
-            services.ensure_baseline_history(obj)
-            services._stamp(obj, state=obj.review_state, user=request.user, now=_now())
-            obj._change_reason = f"Marked {ReviewState(obj.review_state).label.lower()}"
+            services.record_review(obj=obj, state=obj.review_state, user=request.user,
+                                   reason=f"Marked {ReviewState(obj.review_state).label.lower()}")
         elif change and form.changed_data:
             services.lock_correction(obj=obj, user=request.user, reason=_correction_reason(form))
         elif not change:
-            services._stamp(obj, state=ReviewState.LOCKED, user=request.user, now=_now())
-            obj._change_reason = "Created by an editor"
+            services.record_review(obj=obj, state=ReviewState.LOCKED, user=request.user, reason="Created by an editor")
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -154,12 +152,6 @@ class ReviewableAdmin(SimpleHistoryAdmin):
                 instance.review_state = ReviewState.LOCKED
             instance.save()
         formset.save_m2m()
-
-
-def _now():
-    from django.utils import timezone
-
-    return timezone.now()
 
 
 def _correction_reason(form) -> str:
@@ -558,7 +550,19 @@ class EventEvidenceAdmin(admin.ModelAdmin):
     raw_id_fields = ["article"]
     list_select_related = ["event", "article"]
     actions = [move_evidence]
+    # The sentence is what the article says; an editor only decides which event it reports.
+    readonly_fields = ["article", "sentence", "start", "end", "extractor_version", "confidence"]
     show_full_result_count = False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "event" in form.changed_data:
+            # Both events were corrected: neither may be rebuilt by the machine now.
+            previous = Event.objects.filter(pk=form.initial.get("event")).first()
+            services.set_review_state(
+                objects=[e for e in (previous, obj.event) if e is not None and not e.is_protected],
+                state=ReviewState.LOCKED, user=request.user,
+            )
 
 
 # --- Merge history --------------------------------------------------------------------------

@@ -100,14 +100,20 @@ def set_review_state(*, objects: Iterable[models.Model], state: str, user) -> in
     return count
 
 
-def lock_correction(*, obj: Reviewable, user, reason: str = "Corrected by an editor") -> None:
-    """Mark a row an editor just edited as LOCKED, so the machine never overwrites the fix.
+def record_review(*, obj: Reviewable, state: str, user, reason: str) -> None:
+    """Stamp a row an editor is about to save: its state, who and when, and the history's reason.
 
-    Call before obj.save(): the admin's own save then writes the history entry with the reason.
+    Call before obj.save(): the save (the admin's own, usually) then writes the history entry.
     """
-    ensure_baseline_history(obj)
-    _stamp(obj, state=ReviewState.LOCKED, user=user, now=timezone.now())
+    if obj.pk is not None:
+        ensure_baseline_history(obj)
+    _stamp(obj, state=state, user=user, now=timezone.now())
     obj._change_reason = _short(reason)
+
+
+def lock_correction(*, obj: Reviewable, user, reason: str = "Corrected by an editor") -> None:
+    """Mark a row an editor just edited as LOCKED, so the machine never overwrites the fix."""
+    record_review(obj=obj, state=ReviewState.LOCKED, user=user, reason=reason)
 
 
 # --- Actors -------------------------------------------------------------------------------------

@@ -136,3 +136,18 @@ def test_an_analyst_cannot_change_merge_or_move_events(client, analyst, editor, 
     assert Event.objects.get(pk=dupe.pk).merged_into is None
     assert EventEvidence.objects.get(pk=moving.pk).event == talks
     assert Event.objects.count() == 2
+
+
+def test_reassigning_one_evidence_sentence_locks_both_events(client, editor, meeting):
+    talks = meeting["talks"]
+    other = make.event("Witkoff in Moscow")
+    evidence = talks.evidence.get()
+    url = reverse("admin:timeline_eventevidence_change", args=[evidence.pk])
+    client.force_login(editor)
+    data = make.change_form_data(client.get(url))
+
+    response = client.post(url, {**data, "event": other.pk})
+
+    assert response.status_code == 302
+    assert EventEvidence.objects.get(pk=evidence.pk).event == other
+    assert set(Event.objects.values_list("review_state", flat=True)) == {ReviewState.LOCKED}
