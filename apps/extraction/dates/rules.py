@@ -215,9 +215,16 @@ def year_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     number = int(m.group("y"))
     if not (m.group("pre") or m.group("det")) and not 1900 <= number <= 2099:
         return None
+    if _NUMBERED.search(ctx.folded, max(0, m.start() - 14), m.start()):
+        return None  # "résolution 2025", "n° 2025-1234", "flight 1999": a number, not a year
     if not cal.MIN_YEAR <= number <= cal.MAX_YEAR:
         return None
     return cal.year(number)
+
+
+_NUMBERED = re.compile(r"(?:\bn°|\bnº|\bno\.|#|\bnumero|\bnumber|\bresolution|\bflight|\bvol|"
+                       r"\barticle|\broute|\bligne|\bline|\bbus|\bcode|\broom|\bchambre|"
+                       r"\bdecret|\bdecree|\bloi)\s*$")
 
 
 def year_second_half(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
