@@ -61,7 +61,7 @@ def test_french_weekdays_follow_tense(sentence: str, expression: str, expected: 
     ("The talks resume next Wednesday.", "next Wednesday", "2025-09-10"),
     ("He flew to Kyiv last Sunday.", "last Sunday", "2025-08-31"),
     ("The Senate voted 68-32 on Tuesday.", "Tuesday", "2025-09-02"),
-    ("The match was postponed until 15:00 GMT Saturday.", "Saturday", "2025-09-06"),
+    ("Kick-off was pushed back to 18:30 GMT Saturday.", "Saturday", "2025-09-06"),
     ("They met at 3 p.m. Friday and again at 10:30 on Monday.", "Monday", "2025-09-01"),
 ])
 def test_english_weekdays_follow_tense(sentence: str, expression: str, expected: str) -> None:
@@ -247,7 +247,7 @@ def test_offsets_survive_accents_and_odd_characters() -> None:
     assert {t.text for t in find_timexes(text, THURSDAY, "fr")} >= {"hier", "août"}
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(text=st.text(max_size=300),
        dct=st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31)),
        language=st.sampled_from(["fr", "en"]))
@@ -264,7 +264,7 @@ WORDS = ["le", "15", "août", "2025", "hier", "jeudi", "dernier", "prochain", "s
          "years", "in", "the", "quarter", "lendemain", "9999", "0", "01/01/0001", ",", "."]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(words=st.lists(st.sampled_from(WORDS), max_size=12),
        dct=st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31)),
        language=st.sampled_from(["fr", "en"]))
@@ -285,9 +285,10 @@ def test_seasons_weekends_and_habits_are_not_calendar_dates() -> None:
     assert found["jeudi"].type == "SET" and found["jeudi"].date is None
     assert found["ce week-end"].value == "2025-W36-WE"
     english = {t.text: t.value for t in find_timexes(
-        "Flights leave every Thursday and on Monday and Tuesday nights since last summer.",
+        "Since last summer the shuttle has run every Thursday, plus Friday and Saturday nights.",
         THURSDAY, "en")}
     assert english["Thursday"] == "XXXX-WXX-4" and english["last summer"] == "2024-SU"
+    assert english["Saturday nights"] == "XXXX-WXX-6" and english["Friday"] == "XXXX-WXX-5"
 
 
 def test_nth_weekday_of_a_month() -> None:
