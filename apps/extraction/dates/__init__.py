@@ -20,6 +20,8 @@ else is read as English.
 from __future__ import annotations
 
 import datetime
+import logging
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -29,6 +31,8 @@ from .rules import RULES, Context, Rule
 __all__ = ["Timex", "find_timexes", "resolve_expression", "CALENDAR_PRECISIONS"]
 
 CALENDAR_PRECISIONS = ("day", "week", "month", "year", "quarter")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,17 @@ def _candidates(rules: list[Rule], folded: str) -> list[tuple[int, int, int, Rul
     return found
 
 
+def _apply(rule: Rule, m: re.Match[str], ctx: Context) -> Resolution | None:
+    """Run a rule's handler; a date the calendar refuses (year 10000) is no date."""
+    try:
+        return rule.handler(m, ctx)
+    except (ValueError, OverflowError, KeyError):
+        return None
+    except Exception:  # noqa: BLE001 - one faulty rule must not cost the article its other dates
+        log.exception("date rule %s failed on %r", rule.name, m.group())
+        return None
+
+
 def _resolve_all(text: str, dct: datetime.date, language: str,
                  tense: str | None = None) -> list[tuple[int, int, Resolution]]:
     """Matched spans with their resolutions, non-overlapping, in text order."""
@@ -103,10 +118,7 @@ def _resolve_all(text: str, dct: datetime.date, language: str,
         if rule.anaphoric:
             deferred.append((start, end, rule, m))
             continue
-        try:
-            resolution = rule.handler(m, ctx)
-        except (ValueError, OverflowError, KeyError):
-            resolution = None  # an impossible date such as 31 February: skip, never crash
+        resolution = _apply(rule, m, ctx)
         if resolution is None:
             continue
         taken[start:end] = b"\x01" * (end - start)
@@ -118,10 +130,7 @@ def _resolve_all(text: str, dct: datetime.date, language: str,
     for start, end, rule, m in sorted(deferred, key=lambda d: d[0]):
         if any(taken[start:end]):
             continue
-        try:
-            resolution = rule.handler(m, ctx)
-        except (ValueError, OverflowError, KeyError):
-            resolution = None
+        resolution = _apply(rule, m, ctx)
         if resolution is None:
             continue
         taken[start:end] = b"\x01" * (end - start)
