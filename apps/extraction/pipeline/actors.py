@@ -14,7 +14,8 @@ from .records import Actor, Mention
 PERSON_LABELS = {"PER", "PERSON"}
 ORG_LABELS = {"ORG"}
 _LOCATIVE = re.compile(
-    r"(?:\b(?:a|en|au|aux|dans|depuis|vers|pres de|in|at|to|near|outside|inside|into)\s+(?:la\s+|le\s+|l'|the\s+)?)$")
+    r"(?:(?:\bà|\ben|\bau|\baux|\bdans|\bdepuis|\bvers|\bprès de|\bin|\bat|\bto|\bnear|\boutside|\binside|\binto)"
+    r"\s+(?:la\s+|le\s+|l['’]|the\s+)?)$")
 _FORMER = re.compile(r"(?:\b(?:ancien|ancienne|former|ex|l'ex|feu|late)[\s-]+(?:la\s+|le\s+|l'|the\s+)?)$")
 _PARTICLES = {"de", "du", "von", "van", "der", "den", "al", "bin", "ben", "da", "di", "le", "la"}
 # Words that spaCy sometimes tags as people or organizations but never name an actor on their own.
@@ -50,6 +51,7 @@ class ActorTable:
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[MentionRef] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
+    metonyms: list[PlaceRef] = field(default_factory=list)  # capitals read as their country ("visit Washington")
     genders: dict[str, str | None] = field(default_factory=dict)
 
     def between(self, start: int, end: int, layout: Layout | None = None) -> list[MentionRef]:
@@ -63,8 +65,9 @@ class ActorTable:
         return actor.kind if actor else ""
 
 
-def _locative(folded: str, start: int) -> bool:
-    return bool(_LOCATIVE.search(folded[max(0, start - 14):start]))
+def _locative(text: str, start: int) -> bool:
+    """'à Paris', 'in London': a place, not the government it stands for."""
+    return bool(_LOCATIVE.search(text[max(0, start - 14):start].lower()))
 
 
 def _pick(aliases: tuple[Alias, ...], published: datetime.date) -> Alias | None:
@@ -128,10 +131,11 @@ def _resolve_name(b: _Builder, match: Match, alias: Alias) -> None:
     entry = b.gaz.get(alias.key)
     if entry is None:
         return
-    locative = _locative(b.folded, match.start) or any(s <= match.start < e for s, e in b.layout.datelines)
+    locative = _locative(b.text, match.start) or any(s <= match.start < e for s, e in b.layout.datelines)
     if entry.kind == "place":
         if entry.metonym_of and not locative and b.gaz.get(entry.metonym_of):
             b.add_mention(match.start, match.end, entry.metonym_of, "metonym")  # "Moscou a rejeté…" = Russia
+            b.table.metonyms.append(PlaceRef(match.start, match.end, entry.name))
         else:
             b.table.places.append(PlaceRef(match.start, match.end, entry.name))
         return
@@ -158,7 +162,7 @@ def _resolve_titles(b: _Builder, pending: list[tuple[Match, Alias | None]], toke
         # the organisation inside a title is mentioned too: "secrétaire général de l'Otan" names NATO
         inner_tokens = [t for t in tokens if match.start <= t[0] and t[1] <= match.end]
         if len(inner_tokens) > 1:
-            for inner in find_matches(b.gaz, b.text, inner_tokens[1:]):
+            for inner in find_matches(b.gaz, b.text, inner_tokens, skip_span=(match.start, match.end)):
                 inner_alias = _pick(inner.aliases, b.published)
                 entry = b.gaz.get(inner_alias.key) if inner_alias else None
                 if entry and entry.kind in ("organization", "group", "country"):

@@ -90,6 +90,7 @@ class _Draft:
     participants: dict[str, str] = field(default_factory=dict)  # key → role
     confidence: float = 0.7
     merged: bool = False
+    spans: list = field(default_factory=list)  # character spans of the clause tokens
 
 
 def _folded(token) -> str:
@@ -147,17 +148,22 @@ def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention
         if text == "accord" and not any(_lemma(t) in _AGREE_OK and t.i < token.i and _past_finite(t) for t in token.sent):
             return None
     else:
-        if text == "call":
-            if token.pos_ == "NOUN" and not (prv[-1:] == ["phone"] or nxt[:1] in (["with"], ["between"])):
+        if text in ("call", "calls"):
+            held = any(_lemma(t) in ("hold", "have") for t in token.doc[max(token.sent.start, token.i - 7):token.i])
+            if token.pos_ == "NOUN" and not (prv[-1:] == ["phone"] or nxt[:1] in (["with"], ["between"]) or held
+                                             or "phone" in prv or _lemma(token.head) in ("hold", "have")):
                 return None
-            if token.pos_ == "VERB" and (nxt[:1] in (["for"], ["on"]) or not _object_is_actor(token, mention_at)):
-                return None
+        if lemma == "call" and token.pos_ == "VERB":
+            if nxt[:1] in (["for"], ["on"], ["off"], ["it"]) or not _object_is_actor(token, mention_at, ("person", "country", "organization", "group"), table):
+                return None  # "called off", "call for", "calling it": no phone call
         if text == "conference":
             return "press_conference" if prv[-1:] in (["press"], ["news"]) else "meeting"
         if text == "briefing" and prv[-1:] not in (["press"], ["news"]):
             return None
-        if lemma == "speak" and not (nxt[:1] in (["with"], ["to"]) and "phone" in sent_folded or nxt[:1] == ["with"]):
-            return None
+        if lemma == "speak":
+            after = [_folded(t) for t in token.doc[token.i + 1:token.i + 5]]
+            if "with" not in after and not ("to" in after and "phone" in sent_folded):
+                return None
         if lemma in ("expect", "arrive", "travel") and not re.search(r"\b(?:in|to|at)\b", " ".join(nxt)):
             return None
         if lemma == "agree" and not nxt[:1] in (["to"], ["on"]):
@@ -177,6 +183,13 @@ def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention
     if kind == "announcement":
         subj = [c for c in token.children if c.dep_.startswith("nsubj")]
         keys = [mention_at(t.idx) for s in subj for t in s.subtree]
+        if not subj:  # a parse that lost the subject: the names that open the paragraph's sentence
+            first = token.i
+            while first > 0 and "\n" not in token.doc[first - 1].text + token.doc[first - 1].whitespace_ \
+                    and token.doc[first - 1].text not in (".", "!", "?"):
+                first -= 1
+            keys = [mention_at(t.idx) for t in token.doc[first:token.i]
+                    if t.pos_ == "PROPN" and t.dep_ not in ("obl", "obl:mod", "nmod")]
         if not any(k and table.kind(k) in ("country", "organization", "group") for k in keys):
             return None  # a person announcing is reported speech, not an event
     if kind == "meeting" and lemma in ("recevoir", "accueillir", "host", "receive"):
@@ -220,7 +233,7 @@ def _negated(token) -> bool:
 
 
 def _is_anaphoric(token) -> bool:
-    if token.pos_ != "NOUN":
+    if token.pos_ != "NOUN" or _folded(token) in ("cote", "cotes"):
         return False
     dets = [_folded(c) for c in token.children if c.dep_ in ("det", "nmod:poss", "poss")]
     prev = _folded(token.doc[token.i - 1]) if token.i > 0 else ""
@@ -244,7 +257,8 @@ def _clause_tokens(trigger) -> set[int]:
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     has_subject = any(c.dep_.startswith("nsubj") for c in trigger.children)
-    if (is_noun or not has_subject) and head.i != trigger.i and _lemma(head) not in _SPEECH_LEMMAS:
+    speech_head = _lemma(head) in _SPEECH_LEMMAS and _lemma(head) not in ("annoncer", "announce")
+    if (is_noun or not has_subject) and head.i != trigger.i and not speech_head:
         for child in head.children:
             if child.dep_.startswith(("nsubj", "obl:agent", "agent")):
                 keep.update(t.i for t in child.subtree)
@@ -275,7 +289,11 @@ def _status(trigger, sentence_text) -> str:
     lo = max(trigger.sent.start, trigger.i - 8)
     in_quote = sentence_text  # a bytearray marking quoted characters
     window = " ".join(_folded(t) for t in trigger.doc[lo:trigger.i + 4] if not in_quote[t.idx])
-    if _CANCELLED.search(window):
+    near = [trigger.head] + list(trigger.head.children) + list(trigger.children) + [trigger]
+    near_text = " ".join(_folded(t) + (" " + _folded(trigger.doc[t.i + 1]) if t.i + 1 < len(trigger.doc) else "")
+                         for t in near)
+    if _CANCELLED.search(window) or _CANCELLED.search(near_text) or \
+            any(_lemma(t) in ("annuler", "cancel", "scrap", "suspendre") for t in near if t.pos_ == "VERB"):
         return "cancelled"
     verbs = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" else [])
     for verb in verbs:
@@ -337,16 +355,42 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                     twin.triggers.append(token)
                 else:
                     local.append(_Draft(kind, [token], sentence=(s, e)))
+            local = _fold_linked(local)
             if not local:
                 continue
-            _assign_timexes(local, [t for t in timexes if s <= t.start < e and not layout.in_quote[t.start]], doc)
+            _assign_timexes(local, [t for t in timexes if s <= t.start < e and t.date and not layout.in_quote[t.start]], doc)
             for draft in local:
                 _fill(draft, doc, text, language, layout, table, mention_at, published, resolve_expression,
                       resolve_pronoun, statements)
+            for draft in local:
+                if draft.location is None and draft.kind in ("meeting", "visit") and \
+                        any(t.pos_ == "VERB" for t in draft.triggers):
+                    # "seront rejoints … venus à Washington": the one place of the sentence no other event claims
+                    free = [p for p in table.places if s <= p.start < e and not layout.in_quote[p.start]
+                            and not any(a <= p.start < b for o in local if o is not draft for a, b in o.spans)]
+                    if len({p.name for p in free}) == 1:
+                        draft.location = free[0].name
                 if _is_generic(draft):
                     continue
                 drafts.append(draft)
     return _finish(_merge(drafts, published), text, table, published)
+
+
+def _fold_linked(local: list[_Draft]) -> list[_Draft]:
+    """'announced sanctions' is a sanction; 'travel to Kyiv to meet officials' is one visit."""
+    absorbing = {("say", "sanction"): "sanction", ("say", "agree"): "agree", ("meet", "visit"): "visit",
+                 ("say", "force"): "force"}
+    out = list(local)
+    for a in local:
+        for b in local:
+            if a is b or a not in out or b not in out:
+                continue
+            winner = absorbing.get((GROUP[a.kind], GROUP[b.kind]))
+            if winner and GROUP[b.kind] == winner and any(_linked(x, y) or x.head.i == y.head.i
+                                                          for x in a.triggers for y in b.triggers):
+                b.triggers.extend(a.triggers)
+                out.remove(a)
+    return out
 
 
 def _is_generic(draft: _Draft) -> bool:
@@ -364,6 +408,10 @@ def _is_generic(draft: _Draft) -> bool:
 def _assign_timexes(drafts: list[_Draft], timexes: list, doc) -> None:
     """Each date expression goes to the event it belongs to: syntax first, then distance; one per event."""
     pairs = []
+    text = doc.text
+    # "depuis 2022", "since March" open a span of time; they do not date the event
+    timexes = [t for t in timexes if not re.search(r"(?:depuis|since|jusqu'(?:a|à|au)|until|till)\s+(?:le\s+|la\s+|l')?$",
+                                                     text[max(0, t.start - 14):t.start].lower())]
     for ti, t in enumerate(timexes):
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
@@ -375,7 +423,8 @@ def _assign_timexes(drafts: list[_Draft], timexes: list, doc) -> None:
             if tok.head.i == tok.i:
                 break
             tok = tok.head
-        speech_head = _lemma(span.root.head) in _SPEECH_LEMMAS
+        first_verb = next((doc[i] for i in chain[1:] if doc[i].pos_ in ("VERB", "AUX")), None)
+        speech_head = first_verb is not None and _lemma(first_verb) in _SPEECH_LEMMAS
         for di, d in enumerate(drafts):
             best = min(abs(trig.idx - t.start) for trig in d.triggers)
             linked = any(trig.i in chain for trig in d.triggers)
@@ -399,7 +448,10 @@ def _fill(draft: _Draft, doc, text, lang, layout, table, mention_at, published, 
     draft.anaphoric = draft.timex is None and all(_is_anaphoric(t) for t in draft.triggers)
     draft.status = _status(trigger, layout.in_quote)
     if draft.timex is not None and draft.timex.date:
-        tense = "future" if draft.status == "planned" else "past"
+        lo = max(trigger.sent.start, trigger.i - 8)
+        cue = " ".join(_folded(t) for t in doc[lo:trigger.i + 10])
+        planned = draft.status == "planned" or (draft.status == "cancelled" and _FUTURE.search(cue))
+        tense = "future" if planned else "past"
         t = resolve_expression(draft.timex.text, published, lang, tense=tense) or draft.timex
         draft.date, draft.precision = t.date, t.precision
         if draft.status != "cancelled" and draft.date and draft.precision == "day":
@@ -432,8 +484,33 @@ def _fill(draft: _Draft, doc, text, lang, layout, table, mention_at, published, 
     if not pool:
         context = _verb_clause(trigger)
         pool = [p for p in places if any(doc[i].idx <= p.start < doc[i].idx + len(doc[i]) + 1 for i in context)]
+    draft.spans = spans
     if pool:
         draft.location = min(pool, key=lambda p: abs(p.start - trigger.idx)).name
+    if not draft.participants and trigger.pos_ == "NOUN":
+        # "Rubio and Lavrov held what officials described as a productive call": the subject higher up
+        verb, climbs = trigger.head, 0
+        while climbs < 3 and verb.head.i != verb.i:
+            if verb.pos_ in ("VERB", "AUX") and _lemma(verb) not in _SPEECH_LEMMAS:
+                subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+                for subj in subjects:
+                    for tok in subj.subtree:
+                        key = mention_at(tok.idx)
+                        if key and table.kind(key) in ("person", "organization", "country", "group"):
+                            draft.participants.setdefault(key, "participant")
+                if draft.participants:
+                    break
+            verb, climbs = verb.head, climbs + 1
+    if draft.location is None and draft.kind == "visit":
+        # "visit Washington": the capital is where one goes, not the government
+        objects = [m for m in table.metonyms if any(s <= m.start < e for s, e in spans) and m.start > trigger.idx]
+        if objects:
+            draft.location = objects[0].name
+    if GROUP[draft.kind] == "say" and draft.timex is None:
+        dated = [st for st in statements if st.date and st.date != published and
+                 st.sentence_start <= draft.sentence[0] < st.sentence_end + 1 and st.speaker]
+        if dated:  # a news conference is dated by what was said there
+            draft.date, draft.precision = dated[0].date, dated[0].date_precision
     if GROUP[draft.kind] == "say":
         # "a-t-il dit lors d'une conférence de presse": the speaker of the sentence holds it
         for st in statements:

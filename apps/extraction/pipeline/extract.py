@@ -65,7 +65,10 @@ def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: Top
     for key in [k for k, a in table.actors.items() if normalize(a.name) in author_forms]:
         del table.actors[key]
     table.mentions = [m for m in table.mentions if m.key in table.actors]
-    timexes = find_timexes(text, published, language)
+    # a date inside a name is no date: "Jean-Noël Barrot" says nothing of Christmas
+    spans = [(m.start, m.end) for m in table.mentions]
+    timexes = [t for t in find_timexes(text, published, language)
+               if not any(s < t.end and t.start < e for s, e in spans)]
     sentences = sentence_bounds(text, layout)
     statements = read_statements(text, language, layout, table, gaz, sentences, timexes, published,
                                  resolve_expression)

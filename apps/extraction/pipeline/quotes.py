@@ -11,7 +11,8 @@ from .gazetteer import Gazetteer, fold, name_tokens
 from .layout import Layout, Quote
 from .records import Statement
 
-_FR_STEMS = (r"declar|affirm|ajout|indiqu|soulign|estim|expliqu|assur|precis|annonc|insist|martel|rappel|deplor|"
+_FR_STEMS = (r"felicit|rejoui|indign|insurg|alarm|inquiet|exclam|etonn|agac|moqu|emport|regrett|menac|"
+             r"declar|affirm|ajout|indiqu|soulign|estim|expliqu|assur|precis|annonc|insist|martel|rappel|deplor|"
              r"comment|detaill|observ|salu|repet|tweet|plaid|denonc|fustig|ironis|exhort|tranch|resum|confi|not|"
              r"jug|confirm|dement|accus|souhait|lach|gliss|argument|temoign|interrog|rassur|avou|reconnaiss")
 _FR_IRREGULAR = (r"dit|dis|disait|disent|disant|redit|promis|promet|promettant|repondu|repond|repondant|reconnu|"
@@ -179,7 +180,11 @@ class QuoteReader:
                 v0, v1 = prev_end + v.start(), prev_end + v.end()
                 windows = [(prev_end, q.outer_start)]
                 if _SELON.search(self.folded[prev_end:v1]) or v.group().startswith(("selon", "according")):
-                    speaker = self._first_mention_after(v1, q.outer_start)
+                    pron = re.match(r"\s+(lui|elle|him|her)\b", self.folded[v1:v1 + 8])
+                    if pron:  # "selon lui": the last person speaking
+                        speaker = self.resolve_pronoun(v0, "elle" if pron.group(1) in ("elle", "her") else "il")
+                    else:
+                        speaker = self._first_mention_after(v1, q.outer_start)
                 else:
                     speaker = self._subject_before(max(s, prev_end), v0)
                 confidence = 0.8
@@ -273,7 +278,8 @@ def read_statements(text: str, language: str, layout: Layout, table: ActorTable,
     qi = 0
     for sent in sentences:
         s, e = sent
-        if layout.is_heading(s) or layout.is_excluded(s, s + 1):
+        para = layout.paragraph_at(s)
+        if para is None or para.heading or para.byline or para.credit:
             while qi < len(quotes) and quotes[qi].outer_start < e:
                 qi += 1
             continue
