@@ -6,10 +6,12 @@ the partial they swap, everything else the full page, so every link works withou
 
 from __future__ import annotations
 
+import hashlib
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -117,9 +119,42 @@ def timeline(request):
     if filters.cursor and wants_fragment(request):
         return render(request, "timeline/index.html", context, partial="event-page")
     context.update(_filter_context(request, filters))
-    context["chart"] = charts.activity_chart(queries.activity(filters, by=chart_by), by=chart_by)
+    context.update(_chart_context(request, chart_by))
     context["oob"] = wants_fragment(request)  # the chart and export links follow the filters too
     return render(request, "timeline/index.html", context, partial="event-list")
+
+
+def _chart_context(request, chart_by: str) -> dict:
+    query = _query_without(request, "cursor", "since", "chart")
+    return {
+        "chart_by": chart_by,
+        "chart_query": f"{query}&chart={chart_by}" if query else f"chart={chart_by}",
+        "filter_query": query,
+    }
+
+
+# The chart counts every event and statement of half a year: worth keeping a minute or two.
+# A new event changes the latest id and with it the key, so the chart never hides a new event.
+ACTIVITY_CACHE_SECONDS = 120
+
+
+@require_safe
+@reader_required
+def activity(request):
+    """The weekly activity chart for the current filters (loaded after the page, or alone)."""
+    filters = TimelineFilters.from_query(request.GET)
+    chart_by = "topic" if request.GET.get("chart") == "topic" else "kind"
+    key = "timeline:activity:" + hashlib.sha256(
+        f"{chart_by}|{queries.latest_event_id()}|{_query_without(request, 'cursor', 'since', 'chart')}".encode()
+    ).hexdigest()
+    data = cache.get(key)
+    if data is None:
+        data = queries.activity(filters, by=chart_by)
+        cache.set(key, data, ACTIVITY_CACHE_SECONDS)
+    context = {"filters": filters, "chart": charts.activity_chart(data, by=chart_by), **_chart_context(request, chart_by)}
+    if wants_fragment(request):
+        return render(request, "timeline/index.html#activity", context)
+    return render(request, "timeline/activity.html", context)
 
 
 def _previous_event(page):

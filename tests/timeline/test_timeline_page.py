@@ -192,7 +192,7 @@ def test_htmx_gets_the_event_list_fragment_and_the_chart_out_of_band(client, tal
     response = client.get(reverse("timeline:index"), {"kind": "call"}, **HTMX)
     html = page_text(response)
     assert html.lstrip().startswith('<div id="event-list"')
-    assert 'id="activity"' in html and 'hx-swap-oob="true"' in html
+    assert 'id="activity"' in html and 'hx-swap-oob="true"' in html and "/activity?kind=call" in html
     assert "HX-Request" in response["Vary"]
 
 
