@@ -533,6 +533,7 @@ def _compatible_location(a: str | None, b: str | None) -> bool:
 
 
 def _absorb(into: _Draft, other: _Draft) -> None:
+    into.triggers = into.triggers + [t for t in other.triggers if t not in into.triggers]
     for key, role in other.participants.items():
         into.participants.setdefault(key, role)
     into.location = into.location or other.location
@@ -641,5 +642,5 @@ def _finish(drafts: list[_Draft], text: str, table: ActorTable, published: datet
             date=d.date, precision=d.precision if d.date else "unknown", status=d.status, location=d.location,
             participants=[Participant(k, d.participants[k]) for k in keys], evidence_start=s, evidence_end=e,
             evidence_text=text[s:e], confidence=d.confidence - (0.2 if d.date_inferred else 0.0),
-            dedup_key=dedup, date_inferred=d.date_inferred))
+            dedup_key=dedup, date_inferred=d.date_inferred, trigger_offsets=sorted(t.idx for t in d.triggers)))
     return events

@@ -80,6 +80,7 @@ def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: Top
             resolver.said.append(_Said(st.start, st.speaker, st.date, not st.date_inferred))
     events = read_events(doc, text, language, layout, table, timexes, published, resolve_expression,
                          lambda pos, pronoun: resolver.resolve_pronoun(pos, pronoun), statements)
+    _date_statements_by_events(statements, events)
     for st in statements:
         st.topics = topics.topics(st.text, language)
     for ev in events:
@@ -88,6 +89,23 @@ def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: Top
     return Extraction(article_id=article.id, language=language, extractor_version=EXTRACTOR_VERSION,
                       authors=list(layout.authors), actors=actors, statements=statements, events=events,
                       topics=topics.article_topics(article.title, text, language))
+
+
+def _date_statements_by_events(statements, events) -> None:
+    """'a déclaré X lors de cette réunion', 'said after the meeting': words said at a dated event take its date."""
+    for st in statements:
+        if not st.date_inferred:
+            continue
+        outside = [o for o in _event_mentions(events) if st.sentence_start <= o[0] < st.sentence_end
+                   and not (st.start <= o[0] < st.end)]
+        dated = [ev for _, ev in outside if ev.date and not ev.date_inferred]
+        if dated:
+            st.date, st.date_precision, st.date_inferred = dated[0].date, dated[0].precision, False
+
+
+def _event_mentions(events):
+    """(offset, event) for every place the text names an event."""
+    return [(offset, ev) for ev in events for offset in ev.trigger_offsets]
 
 
 def _iso(day: datetime.date | None) -> str | None:

@@ -88,6 +88,7 @@ class Event:
     dedup_key: str
     date_inferred: bool = False
     topics: list[str] = field(default_factory=list)
+    trigger_offsets: list[int] = field(default_factory=list)  # where the text names this event (merged reports too)
 
 
 @dataclass
