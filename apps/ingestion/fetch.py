@@ -92,6 +92,20 @@ def is_allowed_ip(address: str | ipaddress.IPv4Address | ipaddress.IPv6Address, 
     )
 
 
+def address_kind(address: str) -> str:
+    """Say in a word why an address is refused, for the error an editor reads."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return "invalid"
+    if isinstance(ip, ipaddress.IPv6Address) and _embedded_ipv4(ip) is not None:
+        ip = _embedded_ipv4(ip)
+    for kind in ("loopback", "link_local", "multicast", "unspecified", "private", "reserved"):
+        if getattr(ip, f"is_{kind}"):
+            return kind.replace("_", "-")
+    return "non-public"
+
+
 # inet_aton still accepts what old URL parsers did: 2130706433, 0x7f.1, 0177.0.0.1, 127.1.
 _LEGACY_IPV4 = re.compile(r"^(0x[0-9a-f]+|[0-9]+)(\.(0x[0-9a-f]+|[0-9]+)){0,3}\.?$", re.IGNORECASE)
 
@@ -132,7 +146,11 @@ def checked_addresses(host: str, port: int, *, resolver: Resolver | None = None,
         # A name with one public and one private address is refused as a whole: which one the
         # connection would use is up to the resolver's order, so an attacker could pick it.
         if not is_allowed_ip(address.split("%", 1)[0], allow_loopback=allow_loopback) or "%" in address:
-            raise BlockedAddress(f"{host} resolves to {address}, a loopback, private, link-local or reserved address")
+            if literal is None:
+                where = f"{host} resolves to {address},"
+            else:  # 0x0a.0.0.1 and friends: say which address the spelling stands for
+                where = f"{host} is" if host.strip("[]") == address else f"{host} means {address},"
+            raise BlockedAddress(f"{where} a {address_kind(address)} address: Parley fetches only public addresses")
     return addresses
 
 
