@@ -635,8 +635,10 @@ def _finish(drafts: list[_Draft], text: str, table: ActorTable, published: datet
         keys = sorted(d.participants, key=lambda k: (table.kind(k) != "person", list(table.actors).index(k) if k in table.actors else 0))
         names = [_short(table, k) for k in keys if table.kind(k) == "person"] or [_short(table, k) for k in keys]
         s, e = d.sentence
-        date_part = d.date.isoformat() if d.date else "undated"
-        dedup = f"{GROUP[d.kind]}|{date_part}|{(d.location or '').lower()}|{'+'.join(sorted(keys)[:4])}"
+        # the same event in another report: same kind of event, day, place and main people
+        date_part = (d.date.isoformat() + ("~" if d.date_inferred else "")) if d.date else "undated"
+        people = sorted(k for k in keys if table.kind(k) == "person")[:2] or sorted(keys)[:2]
+        dedup = f"{GROUP[d.kind]}|{date_part}|{(d.location or '').lower()}|{','.join(people)}"
         events.append(Event(
             kind=d.kind, plover=PLOVER[d.kind], title=make_title(d.kind, d.status, names, d.location),
             date=d.date, precision=d.precision if d.date else "unknown", status=d.status, location=d.location,

@@ -152,18 +152,15 @@ def _load_file(path: str) -> Gazetteer:
     return Gazetteer(data["entries"], rejected_names=data.get("rejected_names", []))
 
 
-_FORMS_CACHE: dict[int, dict[str, str]] = {}
-
-
 def _person_forms(gaz: Gazetteer) -> dict[str, str]:
-    cached = _FORMS_CACHE.get(id(gaz))
-    if cached is None:
+    cached = getattr(gaz, "_person_forms_cache", None)
+    if cached is None:  # built once per gazetteer: fuzzy matching runs on every article
         cached = {}
         for entry in gaz.entries.values():
             if entry.kind == "person":
                 for surface in [entry.name, *entry.aliases]:
                     cached.setdefault(normalize(surface), entry.key)
-        _FORMS_CACHE[id(gaz)] = cached
+        gaz._person_forms_cache = cached
     return cached
 
 

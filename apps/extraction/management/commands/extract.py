@@ -19,16 +19,11 @@ def _gazetteer():
     from apps.extraction.pipeline import Gazetteer
 
     try:
-        from apps.extraction import services  # the lead's persistence layer, when it offers one
+        from apps.extraction.gazetteer_db import load_gazetteer
 
-        builder = getattr(services, "gazetteer_from_database", None)
-        if builder is not None:
-            gaz = builder()
-            if gaz is not None:
-                return gaz
-    except Exception:  # no database, unmigrated tables, or no such service yet: the file will do
-        pass
-    return Gazetteer.from_file()
+        return load_gazetteer()
+    except Exception:  # no database, unmigrated tables: the shipped file will do
+        return Gazetteer.from_file()
 
 
 class Command(BaseCommand):
