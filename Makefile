@@ -53,6 +53,12 @@ bench-extraction: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench_extraction
 
+## Timeline server time at 1k and 100k synthetic events, side by side, on PostgreSQL (its own
+## databases parley_bench_1k / parley_bench_100k on BENCH_DATABASE_SERVER); updates docs/benchmarks.md
+BENCH_DATABASE_SERVER ?= postgresql://postgres@127.0.0.1:5432
+bench-timeline: install
+	BENCH_DATABASE_SERVER=$(BENCH_DATABASE_SERVER) $(PY) scripts/bench_timeline.py $(BENCH_ARGS)
+
 ## Backups of the PostgreSQL database in DATABASE_URL: `make backup`, `make restore FILE=…`
 backup:
 	scripts/backup.sh $(FILE)
@@ -60,3 +66,7 @@ backup:
 restore:
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/parley-….dump" >&2; exit 2; }
 	scripts/restore.sh $(FILE)
+
+## Load run: 50 analysts on the 100k-event timeline while a worker ingests (bounded; loopback only)
+load: install
+	BENCH_DATABASE_SERVER=$(BENCH_DATABASE_SERVER) $(PY) scripts/load_test.py $(LOAD_ARGS)
