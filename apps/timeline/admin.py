@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from apps.timeline import services
+from apps.timeline.article_review import highlight_context
 from apps.timeline.models import (
     Actor,
     Alias,
@@ -468,12 +469,18 @@ class StatementAdmin(ReviewableAdmin):
     list_select_related = ["speaker", "event"]
     filter_horizontal = ["topics"]
     fields = [
-        "text", "speaker", "direct", "event", "said_on", "said_on_precision", "topics", "review_state",
+        "in_context", "text", "speaker", "direct", "event", "said_on", "said_on_precision", "topics", "review_state",
         "article_link", "start", "end", *REVIEW_READONLY,
     ]
 
     def get_readonly_fields(self, request, obj=None):
-        return [*super().get_readonly_fields(request, obj), "article_link", "start", "end"]
+        return [*super().get_readonly_fields(request, obj), "in_context", "article_link", "start", "end"]
+
+    @admin.display(description=_("in the article"))
+    def in_context(self, statement):
+        if not statement.pk:
+            return "—"
+        return highlight_context(statement.article, statement.start, statement.end)
 
     @admin.display(description=_("article"))
     def article_link(self, statement):

@@ -71,6 +71,29 @@ def highlight(text: str, spans: list[Span]) -> SafeString:
     return mark_safe("".join(str(p) for p in pieces))  # every piece above is escaped
 
 
+def highlight_context(article, start: int, end: int, *, margin: int = 300) -> SafeString:
+    """The stretch of the article around [start, end), highlighted, with that span marked as the focus.
+
+    What an editor needs to judge a quote's speaker: the sentences before and after it.
+    """
+    text = article.text
+    left, right = max(0, start - margin), min(len(text), end + margin)
+    # Cut at spaces so the excerpt does not begin or end in the middle of a word.
+    if left > 0 and not text[left - 1].isspace() and " " in text[left:start]:
+        left = text.index(" ", left) + 1
+    if right < len(text) and not text[right].isspace() and " " in text[end:right]:
+        right = text.rindex(" ", end, right)
+    spans = [
+        Span(max(sp.start, left) - left, min(sp.end, right) - left, sp.css, sp.label)
+        for sp in [*article_spans(article), Span(start, end, "hl-focus", str(_("this statement")))]
+        if sp.start < right and sp.end > left
+    ]
+    return format_html(
+        '<div class="article-text article-excerpt">{}{}{}</div>',
+        "… " if left > 0 else "", highlight(text[left:right], spans), " …" if right < len(text) else "",
+    )
+
+
 @admin.action(description=_("Re-run extraction"), permissions=["change"])
 def rerun_extraction(modeladmin, request, queryset):
     done = 0

@@ -188,3 +188,15 @@ def test_the_article_page_costs_the_same_queries_however_much_was_extracted(clie
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) == len(few), "\n".join(q["sql"][:150] for q in many.captured_queries)
+
+
+def test_a_statements_context_is_cut_at_word_boundaries_with_ellipses():
+    from apps.timeline.article_review import highlight_context
+
+    text = make.article(text="alpha beta gamma delta “quoted words here” epsilon zeta eta theta")
+    start = text.text.index("quoted")
+    excerpt = str(highlight_context(text, start, start + len("quoted words here"), margin=9))
+    assert excerpt == (
+        '<div class="article-text article-excerpt">… delta “<mark class="hl-focus" title="this statement">'
+        "quoted words here</mark>” epsilon …</div>"
+    )

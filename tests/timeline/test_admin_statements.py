@@ -134,3 +134,14 @@ def test_an_analyst_can_read_a_statement_but_not_change_or_review_it(client, ana
 
     quote.refresh_from_db()
     assert quote.speaker != putin and quote.review_state == ReviewState.UNREVIEWED
+
+
+def test_the_statement_page_shows_the_quote_in_its_article_with_the_speakers_mentions(client, editor, misattributed):
+    quote, putin, _ = misattributed
+    make.mention(quote.article, putin, "Putin", nth=1)
+    client.force_login(editor)
+
+    page = client.get(reverse("admin:timeline_statement_change", args=[quote.pk])).content.decode()
+
+    assert '<mark class="hl-focus hl-quote hl-unreviewed" title="Steve Witkoff: direct · this statement">We are ready to talk</mark>' in page
+    assert '<mark class="hl-mention hl-unreviewed" title="Vladimir Putin">Putin</mark> said.' in page
