@@ -16,13 +16,11 @@ from itertools import groupby
 
 from django.db import connection
 from django.db.models import (
-    BigIntegerField,
     BooleanField,
     Case,
     Count,
     Exists,
     F,
-    FloatField,
     Func,
     IntegerField,
     OuterRef,
@@ -34,7 +32,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, TruncWeek
+from django.db.models.functions import Coalesce, TruncWeek
 from django.utils.dateparse import parse_date
 
 from apps.ingestion.models import Article
@@ -102,11 +100,6 @@ class Matches(Func):
     template = "(%(expressions)s)"
     arg_joiner = " @@ "
     output_field = BooleanField()
-
-
-class Rank(Func):
-    function = "ts_rank"
-    output_field = FloatField()
 
 
 def _document(*fields: str) -> SearchDocument:
@@ -261,11 +254,11 @@ def filter_events(filters: TimelineFilters, events: QuerySet | None = None) -> Q
     return events
 
 
-def _event_search(text: str):
-    """Events whose own words, evidence sentences, statements or source articles match.
+def _search_sets(text: str) -> dict[str, QuerySet]:
+    """Ids of events matching by their own words, their evidence or quotes, or their articles.
 
-    One IN over a UNION of ids, each part found through its own GIN index, rather than an OR
-    that PostgreSQL can only check event by event.
+    Each set is found through its own GIN index (PostgreSQL), then combined by id: an OR of
+    per-event tests would make PostgreSQL check every event.
     """
     own = Event.objects.filter(_text_match(("title", "location"), text)).order_by().values("pk")
     by_evidence = EventEvidence.objects.filter(_text_match(("sentence",), text)).order_by().values("event_id")
@@ -276,37 +269,27 @@ def _event_search(text: str):
     by_article = EventEvidence.objects.filter(
         article__in=Article.objects.filter(_text_match(("title", "text"), text)).order_by().values("pk")
     ).order_by().values("event_id")
-    return Q(pk__in=own.union(by_evidence, by_statement, by_article))
+    return {"own": own, "evidence": by_evidence, "statement": by_statement, "article": by_article}
+
+
+def _event_search(text: str):
+    """Events whose own words, evidence sentences, statements or source articles match."""
+    sets = _search_sets(text)
+    return Q(pk__in=sets["own"].union(sets["evidence"], sets["statement"], sets["article"]))
 
 
 def _relevance(text: str):
-    """An integer score, higher first: exact in keyset cursors, unlike a float rank."""
-    if uses_postgres():
-        query = SearchQuery(text)
-        evidence_rank = (
-            EventEvidence.objects.filter(event=OuterRef("pk"))
-            .annotate(r=Rank(_document("sentence"), query))
-            .order_by("-r")
-            .values("r")[:1]
-        )
-        statement_rank = (
-            Statement.objects.filter(event=OuterRef("pk"))
-            .annotate(r=Rank(_document("text"), query))
-            .order_by("-r")
-            .values("r")[:1]
-        )
-        # The event's own title weighs most; a matching quote or evidence sentence adds to it.
-        score = (
-            Rank(_document("title", "location"), query) * Value(2.0)
-            + Coalesce(Subquery(evidence_rank, output_field=FloatField()), Value(0.0))
-            + Coalesce(Subquery(statement_rank, output_field=FloatField()), Value(0.0))
-        )
-        return Cast(Func(score * Value(1_000_000.0), function="ROUND"), BigIntegerField())
+    """Where the words were found, as a tier: the event's own title or place (2), what was
+    reported or said there (1), only somewhere in a source article (0); newest first within a
+    tier. A per-row ts_rank would compute a tsvector for every match of a broad word (tens of
+    thousands at scale) before the first page could show; tiers need only hashed id sets.
+    """
+    sets = _search_sets(text)
     return Case(
-        When(title__icontains=text, then=Value(3)),
-        When(location__icontains=text, then=Value(2)),
-        default=Value(1),
-        output_field=BigIntegerField(),
+        When(pk__in=sets["own"], then=Value(2)),
+        When(Q(pk__in=sets["evidence"]) | Q(pk__in=sets["statement"]), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
     )
 
 
@@ -350,9 +333,16 @@ def event_page(filters: TimelineFilters, *, size: int | None = None) -> Page:
     events = with_card_data(filter_events(filters))
     after = filters.cursor
     if filters.searching:
-        events = events.annotate(relevance=_relevance(filters.q)).order_by("-relevance", "-pk")
+        events = events.annotate(
+            relevance=_relevance(filters.q), sort_date=Coalesce("date", Value(UNDATED))
+        ).order_by("-relevance", "-sort_date", "-pk")
         if after and isinstance(after.get("r"), int):
-            events = events.filter(Q(relevance__lt=after["r"]) | Q(relevance=after["r"], pk__lt=after["i"]))
+            last = parse_date(after.get("d") or "") or UNDATED
+            events = events.filter(
+                Q(relevance__lt=after["r"])
+                | Q(relevance=after["r"], sort_date__lt=last)
+                | Q(relevance=after["r"], sort_date=last, pk__lt=after["i"])
+            )
     else:
         events = events.alias(sort_date=Coalesce("date", Value(UNDATED))).order_by("-sort_date", "-pk")
         if after and "d" in after:
@@ -367,7 +357,11 @@ def event_page(filters: TimelineFilters, *, size: int | None = None) -> Page:
     if more:
         last_event = items[-1]
         if filters.searching:
-            next_cursor = encode_cursor({"r": last_event.relevance, "i": last_event.pk})
+            next_cursor = encode_cursor({
+                "r": last_event.relevance,
+                "d": last_event.date.isoformat() if last_event.date else None,
+                "i": last_event.pk,
+            })
         else:
             next_cursor = encode_cursor({
                 "d": last_event.date.isoformat() if last_event.date else None,
