@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 
 from apps.ingestion.models import Article
 from apps.timeline import services
@@ -21,6 +22,11 @@ from apps.timeline.models import (
 from tests.timeline import review_data as make
 
 pytestmark = pytest.mark.django_db
+
+requires_postgres = pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="needs PostgreSQL: SQLite has no row locks (select_for_update) for two editors to race on",
+)
 
 
 @pytest.fixture
@@ -316,3 +322,36 @@ def test_merges_are_undone_in_reverse_order(two_putins, editor):
 
     assert Statement.objects.get(pk=two_putins["quote"].pk).speaker == poutine
     assert not Actor.objects.filter(merged_into__isnull=False).exists()
+
+
+@requires_postgres
+def test_two_editors_merging_the_same_pair_both_ways_at_once_leave_one_merge(transactional_db, editor, analyst):
+    import threading
+
+    from django.db import connection
+
+    putin, poutine = make.actor("Vladimir Putin"), make.actor("Poutine")
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def merge(keep, other):
+        try:
+            barrier.wait()
+            services.merge_actors(keep=keep, merge=other, user=editor)
+            outcomes.append("merged")
+        except services.CorrectionError:
+            outcomes.append("refused")
+        except Exception as error:  # a deadlock would land here
+            outcomes.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=merge, args=pair) for pair in [(putin, poutine), (poutine, putin)]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    assert sorted(outcomes) == ["merged", "refused"]
+    assert MergeRecord.objects.count() == 1
+    assert Actor.objects.filter(merged_into__isnull=False).count() == 1
