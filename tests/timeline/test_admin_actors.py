@@ -242,3 +242,17 @@ def test_respelling_a_machine_alias_makes_it_the_editors_and_keeps_the_old_spell
     assert list(typo.history.order_by("history_date").values_list("name", flat=True)) == [
         "Vladimir Poutin", "Vladimir Poutine",
     ]
+
+
+def test_the_review_buttons_refuse_a_post_without_the_csrf_token(editor, two_putins):
+    from django.test import Client
+
+    putin, poutine, _ = two_putins
+    wary = Client(enforce_csrf_checks=True)
+    wary.force_login(editor)
+    alias = Alias.objects.get(name="Путин")
+
+    assert wary.post(reverse("admin:timeline_alias_split", args=[alias.pk])).status_code == 403
+    assert wary.post(CHANGELIST, merge_post(putin, poutine, post="yes", keep=putin.pk)).status_code == 403
+    assert Alias.objects.get(pk=alias.pk).actor == poutine
+    assert not MergeRecord.objects.exists()
