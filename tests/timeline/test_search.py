@@ -115,3 +115,22 @@ def test_postgres_search_uses_the_full_text_indexes():
         cursor.execute("SET enable_seqscan = on")
     for index in ("event_search_idx", "evidence_search_idx", "statement_search_idx", "article_search_idx"):
         assert index in plan, plan
+
+
+def test_search_hides_what_the_timeline_hides(client):
+    from apps.ingestion.models import Article
+    from apps.timeline.models import ReviewState
+
+    junk = make_article(title="Sports page", text="A ceasefire in the derby.", status=Article.Status.IRRELEVANT)
+    real = make_article(title="Wire", text="Ceasefire talks resume.")
+    make_event("Ceasefire in the derby", evidence=[(junk, "A ceasefire in the derby.")])
+    make_event("Ceasefire talks resume", evidence=[(junk, "A ceasefire in the derby."), (real, "Ceasefire talks resume.")])
+    make_event("Ceasefire checked by an editor", evidence=[(junk, "A ceasefire in the derby.")],
+               review_state=ReviewState.VERIFIED)
+    make_event("Ceasefire rejected", review_state=ReviewState.REJECTED)
+    html = search(client, "ceasefire")
+    timeline = client.get(reverse("timeline:index")).content.decode()
+    for title in ("Ceasefire talks resume", "Ceasefire checked by an editor"):
+        assert title in html and title in timeline
+    for title in ("Ceasefire in the derby", "Ceasefire rejected"):
+        assert title not in html and title not in timeline
