@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -162,7 +162,7 @@ def _correction_reason(form) -> str:
         if name in ("speaker", "event") and before:
             before = form.fields[name].queryset.filter(pk=before).first()
         after = form.cleaned_data.get(name)
-        if name in ("text", "description"):
+        if name in ("text", "description") or isinstance(after, (QuerySet, list, tuple)):
             changes.append(f"{name} edited")
         else:
             changes.append(f"{name}: {before if before not in (None, '') else '—'} → {after if after not in (None, '') else '—'}")

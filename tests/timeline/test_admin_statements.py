@@ -145,3 +145,15 @@ def test_the_statement_page_shows_the_quote_in_its_article_with_the_speakers_men
 
     assert '<mark class="hl-focus hl-quote hl-unreviewed" title="Steve Witkoff: direct · this statement">We are ready to talk</mark>' in page
     assert '<mark class="hl-mention hl-unreviewed" title="Vladimir Putin">Putin</mark> said.' in page
+
+
+def test_changing_topics_is_summed_up_in_the_history_in_words(client, editor, misattributed):
+    from apps.timeline.models import Topic
+
+    quote, _, _ = misattributed
+    security = Topic.objects.create(slug="security", name_en="Security", name_fr="Sécurité")
+    client.force_login(editor)
+
+    edit(client, quote, topics=[str(security.pk)], direct=False)
+
+    assert quote.history.latest().history_change_reason == "Corrected: direct: True → False; topics edited"
