@@ -107,10 +107,14 @@ class QuoteReader:
         return self.published, "day", True  # news reports what was said by the day it went out
 
     def _first_mention_after(self, start: int, end: int) -> str | None:
-        for m in self.table.between(start, end, self.layout):
-            if self.table.kind(m.key) in ("person", "organization", "group", "country"):
-                return m.key
-        return None
+        """The speaker named after a verb or 'selon': a person first ("Kremlin spokesman Dmitry Peskov")."""
+        found = [m for m in self.table.between(start, end, self.layout)
+                 if self.table.kind(m.key) in ("person", "organization", "group", "country")]
+        if not found:
+            return None
+        head = [m for m in found if m.start < found[0].end + 3]  # the same noun phrase ("Kremlin spokesman X")
+        persons = [m for m in head if self.table.kind(m.key) == "person"]
+        return (persons or found)[0].key
 
     def _last_mention_before(self, start: int, end: int) -> str | None:
         found = [m for m in self.table.between(start, end, self.layout)

@@ -24,8 +24,8 @@ class TopicMatcher:
                     continue
                 alternatives = []
                 for word in sorted(words, key=len, reverse=True):
-                    stem = re.escape(fold(word).rstrip("*"))
-                    stem = stem.replace(r"\ ", r"[\s\-]+").replace(r"\-", r"[\s\-]")
+                    parts = re.split(r"[\s\-]+", fold(word).rstrip("*"))
+                    stem = r"[\s\-]+".join(re.escape(p) for p in parts if p)  # "cessez-le-feu" = "cessez le feu"
                     alternatives.append(stem + (r"\w*" if word.endswith("*") else ""))
                 self.patterns.setdefault(topic["slug"], {})[lang] = re.compile(
                     r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")

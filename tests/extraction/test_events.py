@@ -1,0 +1,71 @@
+"""Events: kind, date, status, place and parties read from the sentence; one record per real event."""
+from __future__ import annotations
+
+from apps.extraction.pipeline import extract
+from apps.extraction.pipeline.events import KINDS, PLOVER, make_title
+
+from .pipeline_helpers import fixture_article, read
+
+
+def by_kind(extraction, kind):
+    return [e for e in extraction.events if e.kind == kind]
+
+
+def participants(extraction, event):
+    return {extraction.actor(p.key).name for p in event.participants}
+
+
+def test_a_visit_announced_for_monday_is_planned_for_next_monday_in_kyiv():
+    ex = read("Le ministre français des Affaires étrangères, Jean-Noël Barrot, se rendra lundi à Kyiv.",
+              published="2025-06-05")
+    [visit] = by_kind(ex, "visit")
+    assert (visit.status, str(visit.date), visit.location) == ("planned", "2025-06-09", "Kyiv")
+    assert "Jean-Noël Barrot" in participants(ex, visit)
+
+
+def test_a_phone_conversation_is_a_call_between_both_leaders():
+    ex = read("Emmanuel Macron s'est entretenu mercredi par téléphone avec Volodymyr Zelensky.",
+              published="2025-06-05")
+    [call] = by_kind(ex, "call")
+    assert str(call.date) == "2025-06-04" and call.status == "occurred"
+    assert participants(ex, call) == {"Emmanuel Macron", "Volodymyr Zelensky"}
+
+
+def test_a_cancelled_meeting_says_so():
+    ex = extract(fixture_article("fr_parley-tests_sanctions-ue-annulation"))
+    [meeting] = by_kind(ex, "meeting")
+    assert meeting.status == "cancelled" and meeting.location == "Geneva"
+    assert "(cancelled)" in meeting.title
+
+
+def test_announced_sanctions_are_one_sanction_event_with_plover_sanction():
+    ex = extract(fixture_article("en_parley-tests_sanctions-summit-off"))
+    [sanction] = by_kind(ex, "sanction")
+    assert sanction.plover == "SANCTION" and str(sanction.date) == "2025-10-22"
+    assert not by_kind(ex, "announcement")
+
+
+def test_the_same_meeting_reported_twice_is_one_event():
+    ex = extract(fixture_article("seed-reuters-fr-2025-09-04"))
+    on_the_day = [e for e in by_kind(ex, "meeting") if str(e.date) == "2025-09-04" and e.location == "Paris"]
+    assert len(on_the_day) == 1
+    keys = [e.dedup_key for e in ex.events]
+    assert len(keys) == len(set(keys))
+
+
+def test_talks_that_did_not_happen_are_not_events():
+    ex = read("Cela mettrait en exergue l'absence de négociations directes entre Volodymyr Zelensky et "
+              "Vladimir Poutine.")
+    assert not ex.events
+
+
+def test_evidence_is_the_sentence_that_reports_the_event():
+    art = fixture_article("fr_parley-tests_barrot-kyiv")
+    for event in extract(art).events:
+        assert art.text[event.evidence_start:event.evidence_end] == event.evidence_text
+
+
+def test_every_event_kind_has_a_plover_mapping_and_a_readable_title():
+    assert set(PLOVER) == set(KINDS)
+    assert make_title("meeting", "occurred", ["Macron", "Zelensky"], "Paris") == "Macron and Zelensky meet in Paris"
+    assert make_title("visit", "planned", ["Witkoff"], "Paris") == "Witkoff to visit Paris"
