@@ -301,19 +301,21 @@ def _search_sets(text: str) -> dict[str, QuerySet]:
 def _event_search(text: str):
     """Events whose own words, evidence sentences, statements or source articles match."""
     sets = _search_sets(text)
-    return Q(pk__in=sets["own"].union(sets["evidence"], sets["statement"], sets["article"]))
+    # UNION ALL: IN removes duplicates anyway, so PostgreSQL need not sort or hash them first.
+    return Q(pk__in=sets["own"].union(sets["evidence"], sets["statement"], sets["article"], all=True))
 
 
 def _relevance(text: str):
-    """Where the words were found, as a tier: the event's own title or place (2), what was
-    reported or said there (1), only somewhere in a source article (0); newest first within a
-    tier. A per-row ts_rank would compute a tsvector for every match of a broad word (tens of
-    thousands at scale) before the first page could show; tiers need only hashed id sets.
+    """Where the words were found, as a tier: the event's own title or place (2), the sentence
+    that reports it (1), a quote or an article about it (0); newest first within a tier.
+
+    A per-row ts_rank would compute a tsvector for every match of a broad word (tens of
+    thousands at scale) before the first page could show; tiers need two hashed id sets.
     """
     sets = _search_sets(text)
     return Case(
         When(pk__in=sets["own"], then=Value(2)),
-        When(Q(pk__in=sets["evidence"]) | Q(pk__in=sets["statement"]), then=Value(1)),
+        When(pk__in=sets["evidence"], then=Value(1)),
         default=Value(0),
         output_field=IntegerField(),
     )
