@@ -220,8 +220,8 @@ def _article_language_exists(language: str, through: str):
     )
 
 
-def _visible_for_search() -> QuerySet:
-    """Event.visible()'s rule, written for a search that may match most of the timeline.
+def _visible_in_bulk() -> QuerySet:
+    """Event.visible()'s rule, for queries over many events (a broad search, the chart).
 
     visible() is a NOT EXISTS that PostgreSQL runs per shown row: ideal for a page read in
     date order, but over tens of thousands of search matches the planner misjudges it and
@@ -242,10 +242,13 @@ def _visible_for_search() -> QuerySet:
     )
 
 
-def filter_events(filters: TimelineFilters, events: QuerySet | None = None) -> QuerySet:
-    """Visible events matching every filter; each actor given must take part (who met whom)."""
+def filter_events(filters: TimelineFilters, events: QuerySet | None = None, *, bulk: bool = False) -> QuerySet:
+    """Visible events matching every filter; each actor given must take part (who met whom).
+
+    `bulk` is for queries that read many events rather than a page of them (see _visible_in_bulk).
+    """
     if events is None:
-        events = _visible_for_search() if filters.q else Event.objects.visible()
+        events = _visible_in_bulk() if (bulk or filters.q) else Event.objects.visible()
     else:
         events = events.visible()
     events = events.filter(merged_into__isnull=True)
@@ -464,8 +467,10 @@ MIN_CHART_WEEKS = 8
 
 def activity(filters: TimelineFilters, *, by: str = "kind") -> dict:
     """Events per week (by kind or topic) and statements per week, over the filtered window."""
-    events = filter_events(filters).filter(date__isnull=False)
-    end = filters.date_to or events.order_by("-date").values_list("date", flat=True).first()
+    events = filter_events(filters, bulk=True).filter(date__isnull=False)
+    # The latest date reads one row in index order: the per-row visibility check is cheapest.
+    latest = filter_events(filters).filter(date__isnull=False).order_by("-date")
+    end = filters.date_to or latest.values_list("date", flat=True).first()
     if end is None:
         return {"weeks": [], "series": [], "statements": {}, "by": by}
     end_monday = end - dt.timedelta(days=end.weekday())
@@ -482,7 +487,8 @@ def activity(filters: TimelineFilters, *, by: str = "kind") -> dict:
         window.order_by()
         .annotate(week=TruncWeek("date"))
         .values("week", series_field)
-        .annotate(n=Count("pk", distinct=True))
+        # Grouped by topic, an event with two topics counts once in each; by kind, no join repeats it.
+        .annotate(n=Count("pk", distinct=by != "kind"))
     )
     counts: dict[tuple, int] = {}
     for row in rows:
@@ -535,6 +541,7 @@ def statement_page(filters: TimelineFilters, *, size: int | None = None) -> Page
     statements = (
         statements_for(filters)
         .select_related("speaker", "article", "article__source", "event")
+        .defer("article__text")  # a page of quotes needs each article's title and link, not its text
         .alias(sort_date=Coalesce("said_on", Value(UNDATED)))
         .order_by("-sort_date", "-pk")
     )

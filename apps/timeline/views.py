@@ -173,9 +173,14 @@ def event_detail(request, pk: int):
         return redirect("timeline:event", pk=event.merged_into_id)
     if not Event.objects.visible().filter(pk=pk).exists():
         raise Http404("No such event.")
-    evidence = list(event.evidence.select_related("article", "article__source").order_by("article__published_at", "pk"))
+    # Articles' titles and links, not their (long) texts.
+    evidence = list(
+        event.evidence.select_related("article", "article__source").defer("article__text")
+        .order_by("article__published_at", "pk")
+    )
     statements = list(
-        event.statements.visible().select_related("speaker", "article", "article__source").order_by("said_on", "pk")
+        event.statements.visible().select_related("speaker", "article", "article__source")
+        .defer("article__text").order_by("said_on", "pk")
     )
     articles = list({e.article_id: e.article for e in evidence}.values())
     context = {"event": event, "evidence": evidence, "statements": statements, "articles": articles}
