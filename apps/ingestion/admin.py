@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -80,6 +80,7 @@ class ArticleAdmin(ArticleReviewMixin, admin.ModelAdmin):
     date_hierarchy = "published_at"
     show_full_result_count = False
     actions = [retry_failed, refetch]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:

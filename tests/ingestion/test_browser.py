@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.db import transaction
+from django.db import connections, transaction
 
 from apps.ingestion import services
 from apps.ingestion.models import Article
@@ -44,6 +44,9 @@ def tab(live_server, transactional_db):
     page.on("response", lambda r: r.status >= 400 and not r.url.endswith("/favicon.ico")
             and page.errors.append(f"{r.status} {r.url}"))
     yield page
+    # ORM calls made while Playwright runs get their own connection (Django's per-context
+    # connections meet Playwright's greenlet); close it here, or dropping the test database fails.
+    connections.close_all()
     browser.close()
     playwright.stop()
     if previous is None:
