@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -94,16 +95,26 @@ class _Draft:
 
 
 def _folded(token) -> str:
-    return fold(token.text)
+    return _fold_word(token.text)
 
 
 def _lemma(token) -> str:
-    return fold(token.lemma_)
+    return _fold_word(token.lemma_)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+_ANY_TRIGGER = {lang: set(NOUNS[lang]) | set(VERBS[lang]) | {"tell", "say", "speak", "told", "said"} for lang in NOUNS}
 
 
 def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention_at) -> str | None:
     """The event kind a token announces in its sentence, or None."""
     text, lemma = _folded(token), _lemma(token)
+    if text not in _ANY_TRIGGER[lang] and lemma not in _ANY_TRIGGER[lang] and lemma not in _SPEECH_LEMMAS:
+        return None  # most tokens: decided without looking around
     nxt = [_folded(t) for t in token.doc[token.i + 1:token.i + 4]]
     prv = [_folded(t) for t in token.doc[max(0, token.i - 3):token.i]]
     kind = None
@@ -313,7 +324,7 @@ def _status(trigger, sentence_text) -> str:
 def _segments(sent, layout: Layout):
     """A spaCy sentence cut at line breaks: a sentence never runs across paragraphs."""
     start = sent.start_char
-    text = sent.doc.text
+    text = layout.text  # doc.text is rebuilt on every access
     while start < sent.end_char:
         nl = text.find("\n", start, sent.end_char)
         end = nl if nl != -1 else sent.end_char

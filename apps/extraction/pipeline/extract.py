@@ -70,16 +70,12 @@ def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: Top
     timexes = [t for t in find_timexes(text, published, language)
                if not any(s < t.end and t.start < e for s, e in spans)]
     sentences = sentence_bounds(text, layout)
+    # one reader: after the statements it knows who spoke where, which resolves pronouns in events
+    reader = QuoteReader(text, language, layout, table, gaz, sentences, timexes, published, resolve_expression)
     statements = read_statements(text, language, layout, table, gaz, sentences, timexes, published,
-                                 resolve_expression)
-    resolver = QuoteReader(text, language, layout, table, gaz, sentences, timexes, published, resolve_expression)
-    resolver.said = []
-    for st in statements:
-        if st.speaker:
-            from .quotes import _Said
-            resolver.said.append(_Said(st.start, st.speaker, st.date, not st.date_inferred))
+                                 resolve_expression, reader=reader)
     events = read_events(doc, text, language, layout, table, timexes, published, resolve_expression,
-                         lambda pos, pronoun: resolver.resolve_pronoun(pos, pronoun), statements)
+                         reader.resolve_pronoun, statements)
     _date_statements_by_events(statements, events)
     for st in statements:
         st.topics = topics.topics(st.text, language)

@@ -15,6 +15,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´":
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_char(ch: str) -> str:
     """One character, lower-cased and without accents (always one character, so offsets survive)."""
     low = ch.lower()
@@ -26,7 +27,10 @@ def fold_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping the length of the text."""
-    return "".join(fold_char(c) for c in text.translate(_APOSTROPHES))
+    text = text.translate(_APOSTROPHES)
+    if text.isascii():
+        return text.lower()  # the common case, and length-preserving for ASCII
+    return "".join(map(fold_char, text))
 
 
 def normalize(text: str) -> str:

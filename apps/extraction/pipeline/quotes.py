@@ -275,9 +275,10 @@ class QuoteReader:
 
 def read_statements(text: str, language: str, layout: Layout, table: ActorTable, gaz: Gazetteer,
                     sentences: list[tuple[int, int]], timexes: list, published: datetime.date,
-                    resolve_expression) -> list[Statement]:
+                    resolve_expression, reader: QuoteReader | None = None) -> list[Statement]:
     """Direct quotations and reported speech of an article, in text order, with speakers and dates."""
-    reader = QuoteReader(text, language, layout, table, gaz, sentences, timexes, published, resolve_expression)
+    reader = reader or QuoteReader(text, language, layout, table, gaz, sentences, timexes, published,
+                                   resolve_expression)
     quotes = sorted(layout.quotes, key=lambda q: q.outer_start)
     qi = 0
     for sent in sentences:
