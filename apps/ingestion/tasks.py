@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from apps.ingestion import feeds, services
 from apps.ingestion.extract_page import extract_page
-from apps.ingestion.fetch import PermanentFetchError, TransientFetchError, fetch, reserve_host_slot
+from apps.ingestion.fetch import PermanentFetchError, RateLimited, TransientFetchError, fetch, reserve_host_slot
 from apps.ingestion.models import Article
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,10 @@ def fetch_article(self, article_id: int) -> str:
     if article is None or article.status != Article.Status.PENDING:
         return "skipped"
     url = article.submitted_url or article.url
-    wait = reserve_host_slot(urlsplit(url).hostname or "")
+    try:
+        wait = reserve_host_slot(urlsplit(url).hostname or "")
+    except RateLimited as busy:
+        wait = busy.wait
     if wait > MAX_INLINE_WAIT and not self.request.is_eager:
         # Another worker has this host's next slots: come back later without spending a retry.
         fetch_article.apply_async((article_id,), countdown=wait)

@@ -145,3 +145,17 @@ def test_the_status_fragment_stops_polling_once_the_article_settles(client, edit
     assert settled.status_code == 286
     assert "the server answered 404 Not Found" in settled.content.decode()
     assert "HX-Request" in settled["Vary"]
+
+
+def test_an_oversized_upload_is_refused_before_anything_is_imported(client, editor, monkeypatch):
+    from apps.ingestion import forms
+
+    monkeypatch.setattr(forms, "MAX_UPLOAD_BYTES", 1000)
+    client.force_login(editor)
+    body = (json.dumps({"text": "word " * 100}) + "\n").encode() * 5
+
+    response = client.post(reverse("ingestion:upload"), {"file": SimpleUploadedFile("big.jsonl", body)})
+
+    assert response.status_code == 400
+    assert "the limit is 1000" in response.content.decode()
+    assert Article.objects.count() == 0
