@@ -268,6 +268,14 @@ def _topics_by_slug(extraction) -> dict[str, Topic]:
 def _store_events(article: Article, extraction, actors: dict[str, Actor], topics: dict[str, Topic]) -> list[tuple]:
     """One Event per dedup key across all articles; this article adds its evidence sentence."""
     stored = []
+    # Sentences of this article an editor already placed on a reviewed event (kept there, or
+    # moved off to a new one): the editor decided what they report.
+    placed = {
+        start: event_id
+        for start, event_id in EventEvidence.objects.filter(article=article)
+        .exclude(event__review_state=UNREVIEWED)
+        .values_list("start", "event_id")
+    }
     for extracted in extraction.events:
         event = (
             # Locked, so an editor's concurrent save of this event waits for us or we for it.
@@ -278,6 +286,8 @@ def _store_events(article: Article, extraction, actors: dict[str, Actor], topics
             event = event.merged_into
         if event is not None and event.review_state == ReviewState.REJECTED:
             continue  # an editor rejected this event: more sources do not bring it back
+        if extracted.evidence_start in placed and (event is None or placed[extracted.evidence_start] != event.pk):
+            continue
         if event is None:
             event = Event.objects.create(
                 title=extracted.title[:300], kind=extracted.kind, plover_category=extracted.plover or "",

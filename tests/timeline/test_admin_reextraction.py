@@ -143,10 +143,6 @@ def test_a_merged_event_gets_no_twin_when_its_article_is_extracted_again(client,
     assert list(EventEvidence.objects.filter(article=article).values_list("event_id", flat=True)) == [kept.pk]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "apps/extraction/services._store_events adds the evidence back to the event found by dedup_key; "
-    "it should skip a sentence (article, start) that an editor already placed on a protected event"
-))
 def test_evidence_an_editor_moved_off_is_not_reported_again_on_the_old_event(client, editor):
     first = extracted()
     second = extracted(TEXT + " More talks are planned.")
