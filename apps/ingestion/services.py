@@ -76,6 +76,19 @@ def queue_extraction(article_id: int) -> None:
     transaction.on_commit(lambda: extract_article.delay(article_id))
 
 
+# Bulk imports and the sweep hand extraction articles in batches: one spaCy pass (nlp.pipe) each.
+EXTRACTION_BATCH = 25
+
+
+def queue_extraction_batches(article_ids: list[int]) -> None:
+    """Queue extraction of many articles, in batches, once the surrounding transaction has committed."""
+    from apps.extraction.tasks import extract_articles
+
+    for start in range(0, len(article_ids), EXTRACTION_BATCH):
+        batch = list(article_ids[start : start + EXTRACTION_BATCH])
+        transaction.on_commit(lambda batch=batch: extract_articles.delay(batch))
+
+
 def queue_fetch(article_id: int) -> None:
     """Queue the page fetch once the surrounding transaction has committed."""
     from apps.ingestion.tasks import fetch_article
@@ -281,10 +294,14 @@ class ImportOutcome:
     outcome: str  # "new", "duplicate" or "failed"
     reason: str = ""
     article_id: int | None = None
+    extractable: bool = False  # new, with its text, and not a near-copy: extraction is due
 
 
-def import_record(record: Mapping, *, via: str = Article.Via.IMPORT) -> ImportOutcome:
-    """Store one record with the fields of the eval articles (id, url, source, language, published, title, text)."""
+def import_record(record: Mapping, *, via: str = Article.Via.IMPORT, extract: bool = True) -> ImportOutcome:
+    """Store one record with the fields of the eval articles (id, url, source, language, published, title, text).
+
+    With extract=False the caller queues extraction itself (in batches, see ImportOutcome.extractable).
+    """
     if not isinstance(record, Mapping):
         return ImportOutcome("failed", "not an object with the article fields")
     try:
@@ -304,7 +321,7 @@ def import_record(record: Mapping, *, via: str = Article.Via.IMPORT) -> ImportOu
         stored = store_article(
             text=text, title=str(record.get("title") or ""), via=via, source=source, url=record.get("url"),
             language=str(record.get("language") or ""), published=record.get("published"),
-            external_id=str(record.get("id") or ""),
+            external_id=str(record.get("id") or ""), extract=extract,
         )
     except InvalidArticle as exc:
         return ImportOutcome("failed", str(exc))
@@ -312,4 +329,4 @@ def import_record(record: Mapping, *, via: str = Article.Via.IMPORT) -> ImportOu
         return ImportOutcome("duplicate", f"same text or URL as article {stored.article.pk}", stored.article.pk)
     if stored.article.status == Article.Status.DUPLICATE:
         return ImportOutcome("duplicate", f"near-copy of article {stored.article.duplicate_of_id}", stored.article.pk)
-    return ImportOutcome("new", "", stored.article.pk)
+    return ImportOutcome("new", "", stored.article.pk, extractable=stored.article.status == Article.Status.FETCHED)

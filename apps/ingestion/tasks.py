@@ -125,9 +125,5 @@ def requeue_stuck_articles() -> dict:
     Article.objects.filter(pk__in=waiting, status=Article.Status.FETCHED).update(status_changed_at=now)
     for article_id in pending:
         fetch_article.delay(article_id)
-    if waiting:
-        from apps.extraction.tasks import extract_article
-
-        for article_id in waiting:
-            extract_article.delay(article_id)
+    services.queue_extraction_batches(waiting)  # outside a transaction: sent at once
     return {"fetch": len(pending), "extract": len(waiting), "gave_up": gave_up}

@@ -129,13 +129,13 @@ def fetch_locally(settings):
     settings.PARLEY_FETCH_TIMEOUT = 2
 
 
-def queued_tasks(callbacks) -> list[tuple[str, int]]:
-    """(task name, article id) for each on-commit callback that queues a task, in order."""
+def queued_tasks(callbacks) -> list[tuple[str, int | list[int]]]:
+    """(task name, article id or ids) for each on-commit callback that queues a task, in order."""
     queued = []
     for callback in callbacks:
-        cells = [cell.cell_contents for cell in callback.__closure__ or ()]
+        cells = [cell.cell_contents for cell in callback.__closure__ or ()] + list(callback.__defaults__ or ())
         tasks = [cell for cell in cells if hasattr(cell, "delay")]
-        ids = [cell for cell in cells if isinstance(cell, int)]
+        ids = [cell for cell in cells if isinstance(cell, (int, list))]
         if tasks:
             queued.append((tasks[0].name.rsplit(".", 1)[-1], ids[0] if ids else None))
     return queued

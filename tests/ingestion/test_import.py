@@ -36,7 +36,7 @@ def test_it_loads_the_seed_article_and_creates_its_source(django_capture_on_comm
     assert article.language == "fr" and article.published_at.date().isoformat() == "2025-09-04"
     assert article.source == Source.objects.get(name="Reuters (French service)")
     assert article.via == Article.Via.IMPORT and article.status == Article.Status.FETCHED
-    assert queued_tasks(callbacks) == [("extract_article", article.pk)]
+    assert queued_tasks(callbacks) == [("extract_articles", [article.pk])]
     assert "1/1" in err, "the progress bar is drawn on stderr"
 
 
@@ -112,3 +112,27 @@ def test_a_file_that_is_not_utf8_or_missing_stops_with_a_clear_message(tmp_path)
         _run(path)
     with pytest.raises(CommandError, match="cannot read"):
         _run(tmp_path / "nope.jsonl")
+
+
+def test_a_big_import_queues_extraction_in_batches_and_never_for_copies(tmp_path, django_capture_on_commit_callbacks):
+    from apps.ingestion.services import EXTRACTION_BATCH
+
+    words = "envoys ministers leaders summit guarantees ceasefire talks drafts monitoring observers".split()
+    lines = [
+        json.dumps({"id": str(i), "language": "en", "published": "2025-09-04",
+                    "text": " ".join(words[(i + k * (i % 7 + 1)) % len(words)] + str(k % (i + 2)) for k in range(60))})
+        for i in range(EXTRACTION_BATCH + 5)
+    ]
+    lines.append(json.dumps({"id": "copy", "published": "2025-09-04", "text": json.loads(lines[0])["text"] + " Updated."}))
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        out, _ = _run(path, no_progress=True)
+
+    batches = [ids for name, ids in queued_tasks(callbacks) if name == "extract_articles"]
+    originals = list(Article.objects.filter(status=Article.Status.FETCHED).order_by("pk").values_list("pk", flat=True))
+    assert out.splitlines()[0] == f"{EXTRACTION_BATCH + 5} new, 1 duplicate, 0 failed"
+    assert [len(batch) for batch in batches] == [EXTRACTION_BATCH, 5]
+    assert sum(batches, []) == originals
+    assert Article.objects.get(external_id="copy").status == Article.Status.DUPLICATE

@@ -124,12 +124,14 @@ def test_a_slow_server_is_a_transient_failure_recorded_with_its_reason(site, set
     assert "no answer from 127.0.0.1 within 1s" in article.error
 
 
-def test_the_sweep_requeues_articles_stuck_in_waiting_states_and_leaves_fresh_ones(monkeypatch, settings):
+def test_the_sweep_requeues_articles_stuck_in_waiting_states_and_leaves_fresh_ones(
+    monkeypatch, settings, django_capture_on_commit_callbacks
+):
     sent = []
     monkeypatch.setattr(fetch_article, "delay", lambda pk: sent.append(("fetch_article", pk)))
     from apps.extraction import tasks as extraction_tasks
 
-    monkeypatch.setattr(extraction_tasks.extract_article, "delay", lambda pk: sent.append(("extract_article", pk)))
+    monkeypatch.setattr(extraction_tasks.extract_articles, "delay", lambda pks: sent.extend(("extract_article", pk) for pk in pks))
     long_ago = timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
     stuck_pending = _pending("https://news.example.org/stuck")
     stuck_fetched = Article.objects.create(via=Article.Via.IMPORT, text="Some text.", status=Article.Status.FETCHED)
@@ -138,8 +140,9 @@ def test_the_sweep_requeues_articles_stuck_in_waiting_states_and_leaves_fresh_on
     Article.objects.filter(pk__in=[stuck_pending.pk, stuck_fetched.pk, hopeless.pk]).update(status_changed_at=long_ago)
     Article.objects.filter(pk=hopeless.pk).update(attempts=MAX_FETCH_ATTEMPTS)
 
-    first = requeue_stuck_articles.apply().get()
-    second = requeue_stuck_articles.apply().get()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = requeue_stuck_articles.apply().get()
+        second = requeue_stuck_articles.apply().get()
 
     assert sorted(sent) == sorted([("fetch_article", stuck_pending.pk), ("extract_article", stuck_fetched.pk)])
     assert first == {"fetch": 1, "extract": 1, "gave_up": 1}

@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from apps.ingestion.models import Article
 from apps.ingestion.records import count_records, iter_records
-from apps.ingestion.services import import_record
+from apps.ingestion.services import import_record, queue_extraction_batches
 
 
 class Command(BaseCommand):
@@ -28,6 +28,9 @@ class Command(BaseCommand):
             raw = file.read_bytes()
         except OSError as exc:
             raise CommandError(f"cannot read {file}: {exc.strerror}") from None
+        # Queued in batches at the end; if the import dies first, the rows wait as FETCHED and
+        # the stuck-article sweep queues them.
+        to_extract: list[int] = []
         try:
             records = iter_records(raw, name=file.name)
             total = count_records(raw, name=file.name)
@@ -39,12 +42,16 @@ class Command(BaseCommand):
                     counts["failed"] += 1
                     failures.append(f"line {record.line}: {record.error}")
                     continue
-                outcome = import_record(record.data, via=Article.Via.IMPORT)
+                outcome = import_record(record.data, via=Article.Via.IMPORT, extract=False)
                 counts[outcome.outcome] += 1
                 if outcome.outcome == "failed":
                     failures.append(f"line {record.line}: {outcome.reason}")
+                if outcome.extractable:
+                    to_extract.append(outcome.article_id)
         except ValueError as exc:
             raise CommandError(str(exc)) from None
+        finally:
+            queue_extraction_batches(to_extract)
         self.stdout.write(f"{counts['new']} new, {counts['duplicate']} duplicate, {counts['failed']} failed")
         for failure in failures:
             self.stdout.write(f"  failed {failure}")
