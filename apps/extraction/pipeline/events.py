@@ -361,7 +361,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 if kind is None or _negated(token):
                     continue
                 twin = next((d for d in local if GROUP[d.kind] == GROUP[kind]
-                             and any(_linked(t, token) for t in d.triggers)), None)
+                             and (GROUP[kind] == "say" or any(_linked(t, token) for t in d.triggers))), None)
                 if twin:
                     twin.triggers.append(token)
                 else:
@@ -409,9 +409,9 @@ def _is_generic(draft: _Draft) -> bool:
     nouns = all(t.pos_ == "NOUN" for t in draft.triggers)
     if draft.timex is None and draft.kind == "military_action" and nouns:
         return True
-    if draft.timex is None and not draft.location and not draft.anaphoric and nouns and all(
-            "Plur" in t.morph.get("Number") or _folded(t) in ("talks", "pourparlers", "discussions", "negociations")
-            for t in draft.triggers):
+    if draft.timex is None and not draft.location and not draft.anaphoric and nouns and GROUP[draft.kind] == "meet" \
+            and all("Plur" in t.morph.get("Number") or _folded(t) in ("talks", "pourparlers", "discussions", "negociations")
+                    for t in draft.triggers):
         return True
     return not draft.participants and not draft.location and draft.timex is None and not draft.anaphoric
 
@@ -431,8 +431,10 @@ def _assign_timexes(drafts: list[_Draft], timexes: list, doc) -> None:
         tok = span.root
         for _ in range(6):
             chain.append(tok.i)
-            if tok.head.i == tok.i:
-                break
+            if tok.head.i == tok.i or (tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX")):
+                if tok.dep_ in ("acl", "acl:relcl", "relcl") and tok.head.i != tok.i:
+                    chain.append(tok.head.i)  # "le sommet organisé le 15 août": the noun the clause describes
+                break  # a date belongs to its own clause, not to the verb that reports it
             tok = tok.head
         first_verb = next((doc[i] for i in chain[1:] if doc[i].pos_ in ("VERB", "AUX")), None)
         speech_head = first_verb is not None and _lemma(first_verb) in _SPEECH_LEMMAS

@@ -252,9 +252,14 @@ class QuoteReader:
                 content_start = s  # "Il est prévu que …, a fait savoir l'Elysée"
                 content_end = folded.rfind(",", s, v.start())
                 speaker = self._first_mention_after(v.end(), min(e, v.end() + 60))
-            elif self.lang == "en" and v.group() in ("said", "says") and re.match(r"\s+[a-z]", folded[v.end():v.end() + 3]) \
-                    and not re.match(r"\s+(?:on|in|at|during|after|before|last|this|yesterday|today)\b", folded[v.end():v.end() + 12]):
-                content_start, content_end = v.end() + 1, e  # "Starmer said a coalition was needed"
+            elif self.lang == "en" and v.group() in ("said", "says") and re.match(r"\s+[a-z]", folded[v.end():v.end() + 3]):
+                # "Starmer said a coalition was needed", "Peskov said on Wednesday the Kremlin was open"
+                when = re.match(r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                                r"yesterday|today|last week|this week)\b,?", folded[v.end():v.end() + 24])
+                skip = when.end() if when else 0
+                if re.match(r"\s+(?:on|in|at|during|after|before|last|this|to|of|with)\b", folded[v.end() + skip:v.end() + skip + 8]):
+                    continue
+                content_start, content_end = v.end() + skip + 1, e
                 speaker = self._subject_before(s, v.start())
             if content_start is None or content_end is None or content_end - content_start < 12:
                 continue
