@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import threading
 import time
 from collections import Counter
@@ -11,6 +13,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import redis
+from django.conf import settings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -139,3 +143,45 @@ def queued_tasks(callbacks) -> list[tuple[str, int | list[int]]]:
         if tasks:
             queued.append((tasks[0].name.rsplit(".", 1)[-1], ids[0] if ids else None))
     return queued
+
+
+# --- Real workers ---------------------------------------------------------------------------------
+
+# A Redis database of the worker tests' own, so workers other test runs start on the shared
+# Redis cannot take their messages (and their flush touches nobody else's).
+ISOLATED_DB = 13
+VISIBILITY_TIMEOUT = 6
+
+
+def isolated_redis_url() -> str:
+    return settings.REDIS_URL.rsplit("/", 1)[0] + f"/{ISOLATED_DB}"
+
+
+def queued_in_redis(client: redis.Redis, queue: str) -> list[tuple[str, list]]:
+    """(task name, args) of each message waiting in a queue, read straight from Redis."""
+    messages = []
+    for raw in client.lrange(queue, 0, -1):
+        message = json.loads(raw)
+        args, _kwargs, _embed = json.loads(base64.b64decode(message["body"]))
+        messages.append((message["headers"]["task"], args))
+    return messages
+
+
+def wait_for(predicate, timeout: float, what):
+    """Poll predicate until it is true; what (a string, or a callable giving one) names it on timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what() if callable(what) else what}")
+
+
+@pytest.fixture
+def isolated_redis():
+    client = redis.Redis.from_url(isolated_redis_url())
+    client.flushdb()
+    yield client
+    client.flushdb()
+    client.close()

@@ -8,59 +8,18 @@ visibility timeout has passed.
 
 from __future__ import annotations
 
-import base64
-import json
 import threading
 import time
 
 import pytest
-import redis
-from django.conf import settings
 
 from apps.ingestion.models import Article
 from apps.ingestion.tasks import fetch_article
 from config.celery import app
 from tests.conftest import WorkerProcess, requires_postgres, requires_redis
+from tests.ingestion.conftest import VISIBILITY_TIMEOUT, isolated_redis_url, queued_in_redis, wait_for
 
 pytestmark = [pytest.mark.worker, requires_redis, requires_postgres]
-
-# A Redis database of this test's own, so workers other test runs start on the shared Redis
-# cannot take its messages (and its purge touches nobody else's).
-ISOLATED_DB = 13
-VISIBILITY_TIMEOUT = 6
-
-
-def _isolated_redis_url() -> str:
-    return settings.REDIS_URL.rsplit("/", 1)[0] + f"/{ISOLATED_DB}"
-
-
-def _queued(client: redis.Redis, queue: str) -> list[tuple[str, list]]:
-    """(task name, args) of each message waiting in a queue, read straight from Redis."""
-    messages = []
-    for raw in client.lrange(queue, 0, -1):
-        message = json.loads(raw)
-        args, _kwargs, _embed = json.loads(base64.b64decode(message["body"]))
-        messages.append((message["headers"]["task"], args))
-    return messages
-
-
-def _wait_for(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-
-
-@pytest.fixture
-def isolated_redis():
-    client = redis.Redis.from_url(_isolated_redis_url())
-    client.flushdb()
-    yield client
-    client.flushdb()
-    client.close()
 
 
 def test_a_fetch_killed_mid_task_is_redone_by_another_worker_and_stored_exactly_once(transactional_db, site, isolated_redis):
@@ -74,7 +33,7 @@ def test_a_fetch_killed_mid_task_is_redone_by_another_worker_and_stored_exactly_
         status=Article.Status.PENDING,
     )
     env = {
-        "REDIS_URL": _isolated_redis_url(),
+        "REDIS_URL": isolated_redis_url(),
         "PARLEY_ALLOW_LOOPBACK_FETCH": "1",
         "PARLEY_FETCH_HOST_INTERVAL": "0",
         "PARLEY_FETCH_TIMEOUT": "60",  # the stall must outlast the test's wait, not time out
@@ -86,11 +45,11 @@ def test_a_fetch_killed_mid_task_is_redone_by_another_worker_and_stored_exactly_
     first = WorkerProcess(env=env, name="doomed", queues="ingestion").start()
     second = None
     try:
-        with app.connection_for_write(_isolated_redis_url()) as connection:
+        with app.connection_for_write(isolated_redis_url()) as connection:
             fetch_article.apply_async(args=[article.pk], connection=connection)
 
         assert site.arrived.wait(60), f"the first worker never fetched:\n{first.log()[-3000:]}"
-        _wait_for(lambda: site.hits["/stalls-once"] == 1, 5, "the stalled request")
+        wait_for(lambda: site.hits["/stalls-once"] == 1, 5, "the stalled request")
         first.kill()
         release.set()
         article.refresh_from_db()
@@ -98,9 +57,9 @@ def test_a_fetch_killed_mid_task_is_redone_by_another_worker_and_stored_exactly_
         assert article.attempts == 1
 
         second = WorkerProcess(env=env, name="survivor", queues="ingestion").start()
-        _wait_for(
+        wait_for(
             lambda: Article.objects.filter(pk=article.pk).exclude(status=Article.Status.PENDING).exists(),
-            VISIBILITY_TIMEOUT + 60, f"the second worker to redo the fetch:\n{second.log()[-3000:]}",
+            VISIBILITY_TIMEOUT + 60, lambda: f"the second worker to redo the fetch:\n{second.log()[-3000:]}",
         )
         # Past another visibility timeout: had the message not been acknowledged, it would come back.
         time.sleep(VISIBILITY_TIMEOUT + 2)
@@ -116,6 +75,6 @@ def test_a_fetch_killed_mid_task_is_redone_by_another_worker_and_stored_exactly_
     assert article.attempts == 2, "started twice: once by the killed worker, once by the survivor"
     assert site.hits["/stalls-once"] == 2
     assert Article.objects.count() == 1
-    assert _queued(isolated_redis, "extraction") == [("apps.extraction.tasks.extract_article", [article.pk])]
+    assert queued_in_redis(isolated_redis, "extraction") == [("apps.extraction.tasks.extract_article", [article.pk])]
     assert isolated_redis.llen("ingestion") == 0
     assert "fetch_article" in second.log() and "succeeded" in second.log()
