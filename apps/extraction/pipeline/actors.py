@@ -142,6 +142,11 @@ def _resolve_name(b: _Builder, match: Match, alias: Alias) -> None:
     if entry.location and locative:
         b.table.places.append(PlaceRef(match.start, match.end, entry.location))  # "à la Maison Blanche"
         return
+    if entry.kind == "country" and locative:
+        # "en Arabie saoudite": where it happens; the country is still named, but takes no part
+        b.table.places.append(PlaceRef(match.start, match.end, entry.name))
+        b.add_mention(match.start, match.end, entry.key, "locative")
+        return
     b.add_mention(match.start, match.end, entry.key, "name")
 
 

@@ -59,12 +59,12 @@ _NEGATING_HEADS = {"absence", "hypothese", "sans", "without", "refus", "lack", "
 _NOUNISH_DEPS = {"pobj", "dobj", "nsubj", "obj", "obl", "nmod", "conj", "nsubjpass", "attr"}
 _DEFINITE = {"le", "la", "les", "l'", "du", "au", "aux", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
              "leurs", "the", "this", "that", "these", "his", "her", "their", "its"}
-_FUTURE = re.compile(r"\b(?:prevue?s?|doit|doivent|devrait|devraient|va|vont|attendue?s?|envisagee?s?|prochaine?|"
+_FUTURE = re.compile(r"\b(?:prevue?s?|doit|doivent|devrait|devraient|pourrait|pourraient|va|vont|attendue?s?|envisagee?s?|prochaine?s?|"
                      r"will|shall|would|to be held|expected|due|plans?|planned|scheduled|upcoming|next|set to|"
                      r"is to|are to|souhaite|veut|voulait|wants)\b")
 _CANCELLED = re.compile(r"\b(?:annulee?s?|annule|cancel(?:l)?ed|called off|scrapped|calls? off)\b")
 _FUT_VERB = re.compile(r"(?:rai|ras|ra|rons|rez|ront|rait|raient)$")
-_CLAUSE_DEPS = {"advcl", "acl:relcl", "relcl", "ccomp", "csubj", "parataxis", "acl"}
+_CLAUSE_DEPS = {"advcl", "acl:relcl", "relcl", "ccomp", "csubj", "parataxis"}
 _SANCTION_VERBS = {"imposer", "annoncer", "adopter", "approuver", "decider", "prendre", "durcir", "impose",
                    "announce", "adopt", "approve", "unveil", "slap", "target", "levy", "introduce", "decreter"}
 _AGREE_OK = {"signer", "conclure", "parvenir", "sign", "reach", "strike", "seal", "conclude", "agree"}
@@ -306,7 +306,9 @@ def _status(trigger, sentence_text) -> str:
     if _CANCELLED.search(window) or _CANCELLED.search(near_text) or \
             any(_lemma(t) in ("annuler", "cancel", "scrap", "suspendre") for t in near if t.pos_ == "VERB"):
         return "cancelled"
-    verbs = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" else [])
+    # a noun takes its verb's tense; an infinitive the tense of the verb it depends on ("pourrait s'entretenir")
+    governs = trigger.pos_ == "NOUN" or "Inf" in trigger.morph.get("VerbForm") or trigger.tag_ == "VB"
+    verbs = [trigger] + ([trigger.head] if governs else [])
     for verb in verbs:
         forms = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
         for f in forms:
@@ -343,9 +345,12 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     """The events of an article, merged so that one real event is one record."""
     mention_by_char: dict[int, str] = {}
     for m in table.mentions:
+        if m.via == "locative":
+            continue  # "talks in Saudi Arabia": the country is the place, not a party
         for pos in range(m.start, m.end):
             mention_by_char.setdefault(pos, m.key)
     mention_at = mention_by_char.get
+    countries = {a.name for a in table.actors.values() if a.kind == "country"}
     drafts: list[_Draft] = []
     for sent in doc.sents:
         for s, e in _segments(sent, layout):
@@ -381,7 +386,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                             and not any(a <= p.start < b for o in local if o is not draft for a, b in o.spans)]
                     if len({p.name for p in free}) == 1:
                         draft.location = free[0].name
-                if _is_generic(draft):
+                if _is_generic(draft, countries):
                     continue
                 drafts.append(draft)
     return _finish(_merge(drafts, published), text, table, published)
@@ -404,12 +409,14 @@ def _fold_linked(local: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _is_generic(draft: _Draft) -> bool:
+def _is_generic(draft: _Draft, countries: set[str] = frozenset()) -> bool:
     """Talk about talks in general ("des discussions depuis des mois"), or an event with nothing to pin it on."""
     nouns = all(t.pos_ == "NOUN" for t in draft.triggers)
+    # "la guerre en Ukraine via des négociations": a whole country is no venue for one event
+    located = draft.location is not None and draft.location not in countries
     if draft.timex is None and draft.kind == "military_action" and nouns:
         return True
-    if draft.timex is None and not draft.location and not draft.anaphoric and nouns and GROUP[draft.kind] == "meet" \
+    if draft.timex is None and not located and not draft.anaphoric and nouns and GROUP[draft.kind] == "meet" \
             and all("Plur" in t.morph.get("Number") or _folded(t) in ("talks", "pourparlers", "discussions", "negociations")
                     for t in draft.triggers):
         return True

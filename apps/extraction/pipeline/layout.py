@@ -15,6 +15,9 @@ _CREDIT_WORDS = re.compile(
     r"photo\s*:|cr[ée]dit\s*:|\bphoto\b.*/)", re.I)
 _AGENCY_TAG = re.compile(r"^\s*\((?:AFP|Reuters|AP|Keystone-ATS|Keystone-SDA|ATS|dpa|Belga|ANSA|Bloomberg)\)\s*[-–—]?\s*", re.I)
 _DATELINE = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý .'’\-]{2,40})(?:,\s*[\w .]+)?\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|-)\s+")
+# "Kiev, 12 mars (AFP) -", "Paris, March 3 (Reuters) -": a city, a date and an agency open the story
+_DATELINE_DATED = re.compile(r"^\s*([A-ZÀ-Ý][\w'’\-]+(?: [A-ZÀ-Ý][\w'’\-]+)?),\s+(?:\d{1,2}\s+\w+|\w+\.?\s+\d{1,2})\s*"
+                             r"(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+")
 _CAPITALIZED_RUN = re.compile(r"(?:\b[dl]['’])?\b([A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+){1,2})")
 _SENT_END = re.compile(r"[.!?…]+")
 
@@ -98,7 +101,8 @@ def analyse(text: str) -> Layout:
             para.byline = True
             authors += _split_names(byline.group("names"))
             excluded.append((m.start(), m.end()))
-        elif (line.strip().startswith("(") and line.strip().endswith(")") and _CREDIT_WORDS.search(line)) or \
+        elif (line.strip().startswith("(") and line.strip().endswith(")") and
+              (_CREDIT_WORDS.search(line) or re.match(r"\(\s*(?:avec|with|source|sources)\b", line.strip(), re.I))) or \
                 (index >= len(lines) - 2 and _CREDIT_WORDS.search(line) and len(line.split()) <= 30
                  and not re.search(r"[«“\"]", line)):
             para.credit = True
@@ -110,7 +114,7 @@ def analyse(text: str) -> Layout:
         tag = _AGENCY_TAG.match(line)
         if tag:
             excluded.append((m.start(), m.start() + tag.end()))
-        dateline = _DATELINE.match(line)
+        dateline = _DATELINE.match(line) or _DATELINE_DATED.match(line)
         if dateline and index <= 2:
             datelines.append((m.start() + dateline.start(1), m.start() + dateline.end(1)))
             excluded.append((m.start() + dateline.start(1), m.start() + dateline.end()))  # "KYIV (Reuters) -"

@@ -11,7 +11,7 @@ from .gazetteer import Gazetteer, fold, name_tokens
 from .layout import Layout, Quote
 from .records import Statement
 
-_FR_STEMS = (r"felicit|rejoui|indign|insurg|alarm|inquiet|exclam|etonn|agac|moqu|emport|regrett|menac|"
+_FR_STEMS = (r"lanc|felicit|rejoui|indign|insurg|alarm|inquiet|exclam|etonn|agac|moqu|emport|regrett|menac|"
              r"declar|affirm|ajout|indiqu|soulign|estim|expliqu|assur|precis|annonc|insist|martel|rappel|deplor|"
              r"comment|detaill|observ|salu|repet|tweet|plaid|denonc|fustig|ironis|exhort|tranch|resum|confi|not|"
              r"jug|confirm|dement|accus|souhait|lach|gliss|argument|temoign|interrog|rassur|avou|reconnaiss")
