@@ -89,7 +89,7 @@ def test_a_post_without_the_csrf_token_is_refused(editor):
     assert Article.objects.count() == 0
 
 
-def test_an_editor_uploads_a_json_lines_file_and_sees_the_summary(client, editor):
+def test_an_editor_uploads_a_json_lines_file_and_sees_the_summary(client, editor, django_capture_on_commit_callbacks):
     client.force_login(editor)
     lines = [
         {"id": "1", "source": "Test Wire", "language": "en", "published": "2025-09-04", "title": "One",
@@ -100,9 +100,11 @@ def test_an_editor_uploads_a_json_lines_file_and_sees_the_summary(client, editor
     ]
     body = "\n".join(json.dumps(line) for line in lines).encode()
 
-    response = client.post(reverse("ingestion:upload"), {"file": SimpleUploadedFile("batch.jsonl", body)})
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.post(reverse("ingestion:upload"), {"file": SimpleUploadedFile("batch.jsonl", body)})
 
     html = response.content.decode()
+    assert queued_tasks(callbacks) == [("extract_articles", [Article.objects.get().pk])]
     assert response.status_code == 200
     assert '<dd id="count-new">1</dd>' in html and '<dd id="count-duplicate">1</dd>' in html and '<dd id="count-failed">1</dd>' in html
     assert "line 3: the record has neither text nor URL" in html
