@@ -641,7 +641,7 @@ def make_title(kind: str, status: str, names: list[str], location: str | None) -
     elif kind == "sanction" and names:
         title = f"{who} {'to impose' if planned else 'impose' if len(names) > 1 else 'imposes'} sanctions"
     elif kind == "military_action":
-        title = f"Military action{(' by ' + who) if names else ''}{where}"
+        title = f"Military action{(' involving ' + who) if names else ''}{where}"
     else:
         title = f"{kind.replace('_', ' ').capitalize()}{(' of ' + who) if names else ''}{where}"
     if status == "cancelled":

@@ -19,7 +19,7 @@ _DATELINE = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý .'’\-]{2,40})(?:,\s*[\w .]+)
 _DATELINE_DATED = re.compile(r"^\s*([A-ZÀ-Ý][\w'’\-]+(?: [A-ZÀ-Ý][\w'’\-]+)?),\s+(?:\d{1,2}\s+\w+|\w+\.?\s+\d{1,2})\s*"
                              r"(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+")
 _CAPITALIZED_RUN = re.compile(r"(?:\b[dl]['’])?\b([A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+){1,2})")
-_SENT_END = re.compile(r"[.!?…]+")
+_SENT_END = re.compile(r"[.!?…]+(?:[\"”]|\s?»)?")
 
 
 @dataclass
@@ -183,8 +183,10 @@ def sentence_bounds(text: str, layout: Layout) -> list[tuple[int, int]]:
         start = para.start
         for m in _SENT_END.finditer(text, para.start, para.end):
             end = m.end()
-            if layout.in_quote[m.start()]:
-                continue
+            closes = m.group()[-1] in '"”»'
+            if layout.in_quote[m.start()] and not (closes and not layout.in_quote[min(end, len(text) - 1)]
+                                                   and end < para.end):
+                continue  # a full stop inside a quotation, unless the quotation ends the sentence there
             nxt = text[end:end + 2]
             if end >= para.end or (nxt[:1].isspace() and (nxt[1:2].isupper() or nxt[1:2] in '"“«')):
                 # "U.S. officials": an abbreviation does not end a sentence
