@@ -154,6 +154,7 @@ class Scenario:
     url: str = ""
     htmx: bool = False
     note: str = ""
+    cold_cache: bool = False  # clear the cache before each request: the worst case, not the usual
     samples: list[Sample] = field(default_factory=list)
 
     def median(self) -> float:
@@ -182,8 +183,12 @@ class Site:
             settings.DATABASES["default"]["NAME"] = self.name
         cache.key_prefix = self.name  # a cached fragment of one size must not serve the other
 
-    def request(self, url: str, *, htmx: bool = False):
+    def request(self, url: str, *, htmx: bool = False, cold_cache: bool = False):
+        from django.core.cache import cache
         from django.db import connection
+
+        if cold_cache:
+            cache.clear()
 
         headers = {"HX-Request": "true", "HX-Current-URL": "http://testserver/"} if htmx else {}
         log = QueryLog()
@@ -233,6 +238,13 @@ class Site:
         for key in ("deep", "deep_nojs"):
             self.scenarios[key].url = deep_url
             self.scenarios[key].note = f"after {hops} load-more requests"
+        # The activity chart, when the page loads it in a request of its own (hx-trigger="load").
+        response, _ = self.request("/")
+        chart = CHART_GET.search(response.content.decode())
+        if chart:
+            parts = urlsplit(html.unescape(chart.group(1)))
+            self.scenarios["chart"] = Scenario("chart", "activity chart, own request, cache cleared", False,
+                                               f"{parts.path}?{parts.query}", htmx=True, cold_cache=True)
 
     def cached_deep_page(self, fraction: float) -> tuple[str, int]:
         """The deep page found by an earlier run on this same data, if it still answers; else walk."""
@@ -281,6 +293,7 @@ class Site:
 
 CURSOR_HREF = re.compile(r"""(?:href|hx-get)="([^"]*[?&;]cursor=[^"]+)\"""")
 DATA_CURSOR = re.compile(r"""data-next-cursor="([^"]+)\"""")
+CHART_GET = re.compile(r"""hx-get="([^"]*/activity\b[^"]*)\"""")
 CARD = re.compile(r"""<(?:li|article)\b[^>]*class="[^"]*\bevent-card\b""")
 
 
@@ -319,6 +332,8 @@ def table(sites: list[Site]) -> list[str]:
     head = f"| scenario | {label(small.events)} events: median (SQL, queries) | {label(large.events)} events: median (SQL, queries) | ratio | target |"
     lines = [head, "|---|---:|---:|---:|---|"]
     for key, scenario in large.scenarios.items():
+        if key not in small.scenarios:
+            continue
         a, b = small.scenarios[key], scenario
         ma, mb = a.median(), b.median()
 
@@ -332,7 +347,19 @@ def table(sites: list[Site]) -> list[str]:
     return lines
 
 
-def environment(sites: list[Site], runs: int) -> list[str]:
+def code_version() -> str:
+    """The commit the measured code came from, and whether the working tree differed from it."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", "apps", "config", "templates"],
+                               cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown commit"
+    return f"commit {commit}" + (" with uncommitted changes" if dirty else "")
+
+
+def environment(sites: list[Site], runs: int, code: str) -> list[str]:
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -340,11 +367,6 @@ def environment(sites: list[Site], runs: int) -> list[str]:
         pg = cursor.fetchone()[0]
         cursor.execute("SHOW shared_buffers")
         buffers = cursor.fetchone()[0]
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        commit = "unknown"
     sizes = "; ".join(
         f"{s.name}: " + ", ".join(f"{v:,} {k}" for k, v in s.counts.items())
         + (" (of which not synthetic: " + ", ".join(f"{v:,} {k}" for k, v in s.foreign.items()) + ")"
@@ -352,10 +374,11 @@ def environment(sites: list[Site], runs: int) -> list[str]:
         for s in sites
     )
     return [
-        f"- Run: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit} (working tree as it was), "
+        f"- Run: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {code} (read when the code was loaded), "
         f"median of {runs} runs per scenario and size, sizes interleaved round by round.",
         f"- Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, PostgreSQL {pg} "
-        f"(shared_buffers {buffers}), same host, DEBUG off, logged-in analyst.",
+        f"(shared_buffers {buffers}), same host, DEBUG off, logged-in analyst; load average at the end "
+        f"{os.getloadavg()[0]:.1f} (other work on the machine slows both sizes alike).",
         f"- Data (`generate_synthetic`, seed as given): {sizes}.",
     ]
 
@@ -427,6 +450,7 @@ def main() -> None:
                        "DEBUG": "false", "LOG_LEVEL": "WARNING", "DJANGO_SETTINGS_MODULE": "config.settings"})
     os.environ.pop("REDIS_URL", None)
     sys.path.insert(0, str(ROOT))
+    code = code_version()  # now: the working tree may change while the run goes on
     import django
 
     django.setup()
@@ -438,16 +462,17 @@ def main() -> None:
         site.use()
         for scenario in site.scenarios.values():
             for _ in range(2):
-                site.request(scenario.url, htmx=scenario.htmx)
+                site.request(scenario.url, htmx=scenario.htmx, cold_cache=scenario.cold_cache)
     with gc_paused():
         for _ in range(args.runs):
             for site in sites:
                 site.use()
+                site.request("/")  # unmeasured: the switch reopened the connection
                 for scenario in site.scenarios.values():
-                    _, sample = site.request(scenario.url, htmx=scenario.htmx)
+                    _, sample = site.request(scenario.url, htmx=scenario.htmx, cold_cache=scenario.cold_cache)
                     scenario.samples.append(sample)
 
-    lines = environment(sites, args.runs) + [""] + table(sites)
+    lines = environment(sites, args.runs, code) + [""] + table(sites)
     print()
     print("\n".join(lines))
     if args.docs:
