@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -10,11 +11,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from apps.ingestion.dedup import canonical_url, find_near_duplicate, simhash
 from apps.ingestion.extract_page import PageContent, detect_language
 from apps.ingestion.fetch import FetchError, check_url
 from apps.ingestion.models import Article, Source, content_hash
+
+log = logging.getLogger(__name__)
 
 
 class InvalidArticle(ValueError):
@@ -69,11 +73,23 @@ def clean_url(url: str | None) -> str | None:
     return canonical
 
 
+def _nudge(task, *args) -> None:
+    """Send a task; if the broker is down, say so and leave the row to the stuck-article sweep.
+
+    The row is committed and its status says what is due: the message is only a nudge, and
+    failing the request or the poll that stored the row would lose more than it saves.
+    """
+    try:
+        task.delay(*args)
+    except KombuOperationalError as exc:
+        log.warning("could not queue %s%r (%s); the stuck-article sweep will", task.name, args, exc)
+
+
 def queue_extraction(article_id: int) -> None:
     """Queue extraction once the surrounding transaction has committed."""
     from apps.extraction.tasks import extract_article
 
-    transaction.on_commit(lambda: extract_article.delay(article_id))
+    transaction.on_commit(lambda: _nudge(extract_article, article_id))
 
 
 # Bulk imports and the sweep hand extraction articles in batches: one spaCy pass (nlp.pipe) each.
@@ -86,14 +102,14 @@ def queue_extraction_batches(article_ids: list[int]) -> None:
 
     for start in range(0, len(article_ids), EXTRACTION_BATCH):
         batch = list(article_ids[start : start + EXTRACTION_BATCH])
-        transaction.on_commit(lambda batch=batch: extract_articles.delay(batch))
+        transaction.on_commit(lambda batch=batch: _nudge(extract_articles, batch))
 
 
 def queue_fetch(article_id: int) -> None:
     """Queue the page fetch once the surrounding transaction has committed."""
     from apps.ingestion.tasks import fetch_article
 
-    transaction.on_commit(lambda: fetch_article.delay(article_id))
+    transaction.on_commit(lambda: _nudge(fetch_article, article_id))
 
 
 def _language(language: str, source: Source | None, text: str) -> str:

@@ -159,3 +159,28 @@ def test_a_task_for_an_article_that_is_gone_or_done_does_nothing(site):
     assert fetch_article.apply(args=[done.pk]).get() == "skipped"
     assert fetch_article.apply(args=[999999]).get() == "skipped"
     assert sum(site.hits.values()) == 0
+
+
+def test_a_broker_outage_leaves_the_stored_article_pending_for_the_sweep(client, editor, monkeypatch, settings,
+                                                                        django_capture_on_commit_callbacks):
+    from kombu.exceptions import OperationalError
+
+    def redis_is_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(fetch_article, "delay", redis_is_down)
+    client.force_login(editor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/ingest/url", {"url": "https://news.example.org/during-outage"})
+
+    article = Article.objects.get()
+    assert response.status_code == 302, "the editor's submission is kept, not a server error"
+    assert article.status == Article.Status.PENDING
+    sent = []
+    monkeypatch.setattr(fetch_article, "delay", lambda pk: sent.append(pk))
+    Article.objects.filter(pk=article.pk).update(
+        status_changed_at=timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 1)
+    )
+    requeue_stuck_articles.apply()
+    assert sent == [article.pk]
