@@ -263,7 +263,7 @@ PARLEY_USER_AGENT = env_str(
     "PARLEY_USER_AGENT", "ParleyBot/0.1 (+https://github.com/parley-news/parley; news timeline)"
 )
 PARLEY_FETCH_MAX_REDIRECTS = env_int("PARLEY_FETCH_MAX_REDIRECTS", 5, minimum=0)
-# Politeness: at most one request per host in this many seconds, shared by all workers (cache).
+# Politeness: at most one request per host in each window of this many seconds, across all workers (cache).
 PARLEY_FETCH_HOST_INTERVAL = env_int("PARLEY_FETCH_HOST_INTERVAL", 2, minimum=0)
 # Tests serve pages from 127.0.0.1: only they may turn this on. Never in production.
 PARLEY_ALLOW_LOOPBACK_FETCH = env_bool("PARLEY_ALLOW_LOOPBACK_FETCH", False)
