@@ -219,7 +219,7 @@ def actor_detail(request, pk: int):
         "statements": statements,
         "co_participants": list(queries.co_participants(actor)),
         "statement_chart": charts.monthly_chart(actor.statements.visible()),
-        "event_count": queries.filter_events(TimelineFilters(actors=[actor.pk])).count(),
+        "event_count": queries.filter_events(TimelineFilters(actors=[actor.pk]), bulk=True).count(),
         "statement_count": actor.statements.visible().count(),
     }
     return render(request, "timeline/actor.html", context)
