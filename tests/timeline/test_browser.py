@@ -60,6 +60,10 @@ class Page:
         return self.page
 
     def close(self):
+        # Let requests the page started (the chart loads after the list) finish before the test
+        # database goes away under the live server.
+        for page in self.context.pages:
+            page.wait_for_load_state("networkidle")
         self.context.close()
         assert self.errors == [], self.errors
 
