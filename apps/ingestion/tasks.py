@@ -13,12 +13,13 @@ from urllib.parse import urlsplit
 
 from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import worker_init
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
 from apps.ingestion import feeds, services
-from apps.ingestion.extract_page import extract_page
+from apps.ingestion.extract_page import detect_language, extract_page
 from apps.ingestion.fetch import PermanentFetchError, RateLimited, TransientFetchError, fetch, reserve_host_slot
 from apps.ingestion.models import Article
 
@@ -31,6 +32,16 @@ MAX_FETCH_RETRIES = 5
 MAX_FETCH_ATTEMPTS = 8
 # Wait in the task for a per-host slot up to this long; beyond it, give the worker back.
 MAX_INLINE_WAIT = 5.0
+
+
+@worker_init.connect
+def load_language_model(**kwargs):
+    """Load py3langid's model once in the worker's main process, before prefork children copy it.
+
+    Otherwise the first fetch in each child pays a second or two for it, close to the soft limit
+    of a tightly configured worker.
+    """
+    detect_language("warm up the language model")
 
 
 class RecordsFailure(Task):
