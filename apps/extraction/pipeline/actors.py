@@ -208,6 +208,8 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
         start, end = start + max(offset, 0), start + max(offset, 0) + len(name)
         norm = normalize(name)
         words = norm.split()
+        if not words:
+            continue  # only invisible characters (zero-width, bidi marks): nothing to name
         if norm in authors or (len(words) == 1 and words[0] in author_words) or words[0] in _NOT_NAMES:
             continue
         letters = [c for c in name if c.isalpha()]

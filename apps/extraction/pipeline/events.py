@@ -353,13 +353,14 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     countries = {a.name for a in table.actors.values() if a.kind == "country"}
     drafts: list[_Draft] = []
     for sent in doc.sents:
+        sent_tokens = list(sent)  # Token objects are built on every iteration: build them once
         for s, e in _segments(sent, layout):
             para = layout.paragraph_at(s)
             if para is None or para.heading or para.byline or para.credit:
                 continue
             seg_folded = fold(text[s:e])
             local: list[_Draft] = []
-            for token in sent:
+            for token in sent_tokens:
                 if not (s <= token.idx < e) or layout.in_quote[token.idx] or layout.is_excluded(token.idx, token.idx + 1):
                     continue
                 kind = _trigger_kind(token, language, seg_folded, table, mention_at)
@@ -374,7 +375,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
             local = _fold_linked(local)
             if not local:
                 continue
-            _assign_timexes(local, [t for t in timexes if s <= t.start < e and t.date and not layout.in_quote[t.start]], doc)
+            _assign_timexes(local, [t for t in timexes if s <= t.start < e and t.date and not layout.in_quote[t.start]], doc, text)
             for draft in local:
                 _fill(draft, doc, text, language, layout, table, mention_at, published, resolve_expression,
                       resolve_pronoun, statements)
@@ -423,10 +424,11 @@ def _is_generic(draft: _Draft, countries: set[str] = frozenset()) -> bool:
     return not draft.participants and not draft.location and draft.timex is None and not draft.anaphoric
 
 
-def _assign_timexes(drafts: list[_Draft], timexes: list, doc) -> None:
+def _assign_timexes(drafts: list[_Draft], timexes: list, doc, text: str) -> None:
     """Each date expression goes to the event it belongs to: syntax first, then distance; one per event."""
     pairs = []
-    text = doc.text
+    if not timexes:
+        return
     # "depuis 2022", "since March" open a span of time; they do not date the event
     timexes = [t for t in timexes if not re.search(r"(?:depuis|since|jusqu'(?:a|à|au)|until|till)\s+(?:le\s+|la\s+|l')?$",
                                                      text[max(0, t.start - 14):t.start].lower())]

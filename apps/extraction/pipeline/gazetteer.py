@@ -106,6 +106,7 @@ class Gazetteer:
         # "speaker_corrections": normalized surface form → actor key, as editors fixed them
         self.speaker_corrections = {normalize(k): v for k, v in (speaker_corrections or {}).items()}
         self.max_len = 1
+        self.first_words: set[str] = set()  # first word of every form: most text words start none
         for raw in entries:
             self._add(raw)
 
@@ -131,6 +132,7 @@ class Gazetteer:
         if not any(a.key == alias.key and a.is_title == alias.is_title and a.acronym == alias.acronym for a in bucket):
             bucket.append(alias)
         self.max_len = max(self.max_len, len(tokens))
+        self.first_words.add(tokens[0])
 
     @classmethod
     def from_file(cls, path: Path | str = DATA_FILE) -> "Gazetteer":
@@ -188,10 +190,14 @@ def find_matches(gaz: Gazetteer, text: str, tokens: list[tuple[int, int, str]],
     """Longest gazetteer matches, left to right, over the word tokens of a text (linear in its length)."""
     matches: list[Match] = []
     i, n = 0, len(tokens)
+    words = [t[2] for t in tokens]
     while i < n:
         found = None
+        if words[i] not in gaz.first_words:
+            i += 1
+            continue
         for length in range(min(gaz.max_len, n - i), 0, -1):
-            key = tuple(t[2] for t in tokens[i:i + length])
+            key = tuple(words[i:i + length])
             aliases = gaz.index.get(key)
             if not aliases:
                 continue
