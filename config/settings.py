@@ -270,6 +270,10 @@ PARLEY_ALLOW_LOOPBACK_FETCH = env_bool("PARLEY_ALLOW_LOOPBACK_FETCH", False)
 if PRODUCTION and PARLEY_ALLOW_LOOPBACK_FETCH:
     raise ImproperlyConfigured("PARLEY_ALLOW_LOOPBACK_FETCH must stay off in production.")
 
+# --- Extraction --------------------------------------------------------------------------------
+# Longest text the extractor reads; longer articles are marked failed with the reason.
+PARLEY_EXTRACT_MAX_CHARS = env_int("PARLEY_EXTRACT_MAX_CHARS", 300_000, minimum=1000)
+
 # --- Logging: web and workers log the same way ----------------------------------------------
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
 LOGGING = {

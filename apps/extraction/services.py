@@ -11,7 +11,7 @@ import logging
 from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -35,6 +35,8 @@ from apps.timeline.models import (
 log = logging.getLogger(__name__)
 
 UNREVIEWED = ReviewState.UNREVIEWED
+# Lost connections and lock timeouts: the task retries them rather than failing the article.
+TRANSIENT_DB_ERRORS = (OperationalError, InterfaceError)
 # The pipeline's roles, in the model's words.
 PARTICIPANT_ROLES = {
     "agent": EventParticipant.Role.INITIATOR,
@@ -97,6 +99,17 @@ def record_failure(article_id: int, reason: str) -> None:
     )
 
 
+def _unreadable(article: Article) -> str:
+    """Why this article cannot be extracted at all, or an empty string."""
+    if not article.text.strip():
+        return "the article has no text to extract"
+    limit = settings.PARLEY_EXTRACT_MAX_CHARS
+    if len(article.text) > limit:
+        # No news story is this long; spaCy would need gigabytes for it. Say so and keep the row.
+        return f"text too long to extract: {len(article.text):,} characters (limit {limit:,})"
+    return ""
+
+
 def article_input(article: Article) -> ArticleInput:
     published = article.published_at.date() if article.published_at else article.created_at.date()
     return ArticleInput(
@@ -118,6 +131,12 @@ def extract_and_store(article_ids: list[int], *, token: str = "") -> RunSummary:
     if not claimed:
         return summary
     articles = list(Article.objects.select_related("source").filter(pk__in=claimed).order_by("pk"))
+    for article in list(articles):
+        reason = _unreadable(article)
+        if reason:
+            record_failure(article.pk, reason)
+            summary.failed[article.pk] = reason
+            articles.remove(article)
     inputs = [article_input(a) for a in articles]
     gazetteer = load_gazetteer()
     try:
@@ -136,7 +155,15 @@ def extract_and_store(article_ids: list[int], *, token: str = "") -> RunSummary:
             record_failure(article.pk, f"extraction failed: {type(result).__name__}: {result}")
             summary.failed[article.pk] = str(result)
             continue
-        counts = store_extraction(article, result)
+        try:
+            counts = store_extraction(article, result)
+        except TRANSIENT_DB_ERRORS:
+            raise  # the task retries these
+        except Exception as exc:
+            log.exception("storing the extraction of article %s failed", article.pk)
+            record_failure(article.pk, f"storing the extraction failed: {type(exc).__name__}: {exc}")
+            summary.failed[article.pk] = str(exc)
+            continue
         summary.extracted.append(article.pk)
         summary.statements += counts["statements"]
         summary.events += counts["events"]
