@@ -26,7 +26,7 @@ GROUP = {"meeting": "meet", "negotiation": "meet", "call": "call", "visit": "vis
 NOUNS = {
     "fr": {"reunion": "meeting", "reunions": "meeting", "sommet": "meeting", "rencontre": "meeting",
            "discussions": "meeting", "entretien": "meeting", "entretiens": "meeting", "tete-a-tete": "meeting",
-           "visioconference": "meeting", "pourparlers": "negotiation", "negociations": "negotiation",
+           "visioconference": "meeting", "audience": "meeting", "pourparlers": "negotiation", "negociations": "negotiation",
            "negociation": "negotiation", "visite": "visit", "deplacement": "visit", "appel": "call",
            "conference": "press_conference", "point": "press_conference", "interview": "statement",
            "sanctions": "sanction", "frappe": "military_action", "frappes": "military_action",
@@ -613,7 +613,12 @@ def _short(table: ActorTable, key: str) -> str:
     if actor is None:
         return key
     if actor.kind == "person":
-        return actor.name.split()[-1] if " von der " not in actor.name else "von der Leyen"
+        words = actor.name.split()
+        if " von der " in actor.name:
+            return "von der Leyen"
+        if re.fullmatch(r"[IVXL]+", words[-1]) or words[0] in ("Pope", "King", "Queen", "Prince"):
+            return actor.name  # "Pope Leo XIV", not "XIV"
+        return words[-1]
     return actor.name
 
 
