@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -15,6 +17,31 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+
+# --- Offline by construction ---------------------------------------------------------------------
+# Tests talk to 127.0.0.1 and ::1 only. A name that would need a DNS query (which itself is a
+# packet to a resolver off this machine) is refused here, in every test of this process, so a
+# test that forgot a resolver stub fails loudly instead of reaching out.
+_LOCAL_NAMES = {"localhost", "testserver", "ip6-localhost"}
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _loopback_only_getaddrinfo(host, *args, **kwargs):
+    name = host.decode() if isinstance(host, bytes) else host
+    if name is not None:
+        try:
+            address = ipaddress.ip_address(str(name).strip("[]").split("%")[0])
+        except ValueError:
+            address = None
+        if address is not None and not address.is_loopback and not address.is_unspecified:
+            raise OSError(f"tests may not reach {name}: only 127.0.0.0/8 and ::1")
+        if address is None and str(name).lower() not in _LOCAL_NAMES:
+            raise OSError(f"tests may not resolve {name!r}: use a resolver stub or 127.0.0.1")
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
+socket.getaddrinfo = _loopback_only_getaddrinfo
 
 
 def pytest_report_header(config):
