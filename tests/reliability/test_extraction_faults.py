@@ -50,6 +50,15 @@ def wait_for(predicate, timeout: float, what: str, log=None):
     raise AssertionError(f"timed out after {timeout}s waiting for {what}\n{log() if log else ''}")
 
 
+def someone_waits_on_a_lock() -> bool:
+    """Whether a session of the test database is blocked on a lock (read on a fresh connection:
+    pg_stat_activity is a snapshot taken once per transaction)."""
+    with psycopg.connect(test_database_url(), autocommit=True) as watcher:
+        return bool(watcher.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+        ).fetchone()[0])
+
+
 def reference_counts() -> tuple[int, int, int]:
     """What one clean run stores for the seed story (run inline, then removed)."""
     article = seed_article()
@@ -74,9 +83,7 @@ def test_a_worker_killed_in_the_middle_of_extraction_leaves_the_article_extracte
         extract_article.delay(article.pk)
         wait_for(
             lambda: Article.objects.get(pk=article.pk).status == Article.Status.EXTRACTING
-            and blocker.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
-            ).fetchone()[0],
+            and someone_waits_on_a_lock(),
             60, "the worker to block inside the extraction",
         )
         worker.kill()
