@@ -57,8 +57,10 @@ def hostile_texts() -> list[tuple[str, str]]:
         "too-long": "Macron a dit « oui ». " * 20_000, "ten-megabytes-one-line": "x" * 10_000_000,
     }.items():
         cases.append((name, text))
-    for i in range(40):  # pieces of real phrasing cut at every point of a sentence
-        cases.append((f"truncated-{i}", BASE_FR[: (i * 7) % len(BASE_FR)]))
+    for cut in range(0, len(BASE_FR), 2):  # real phrasing cut at every other character
+        cases.append((f"truncated-{cut}", BASE_FR[:cut]))
+    for cut in range(1, len(BASE_EN), 3):
+        cases.append((f"truncated-en-{cut}", BASE_EN[:cut]))
     return cases
 
 
@@ -66,7 +68,7 @@ CASES = hostile_texts()
 
 
 def test_the_corpus_is_large_and_varied():
-    assert len(CASES) >= 150
+    assert len({content_hash(text) for _, text in CASES}) >= 180  # distinct texts
     assert len({name.split("-")[0] for name, _ in CASES}) >= 20
 
 
@@ -94,7 +96,7 @@ def test_no_hostile_text_crashes_extraction_and_each_failure_says_why():
     assert "too long to extract" in reasons.pop("too-long")
     assert "10,000,000 characters" in reasons.pop("ten-megabytes-one-line")
     assert set(reasons.values()) == {"the article has no text to extract"}
-    assert set(reasons) <= {"empty", "spaces", "newlines", "tabs", "nbsp", "truncated-0"}
+    assert set(reasons) <= {"empty", "spaces", "newlines", "tabs", "nbsp", "truncated-0", "truncated-en-1"}
 
     for statement in Statement.objects.select_related("article"):
         assert statement.article.text[statement.start:statement.end] == statement.text
