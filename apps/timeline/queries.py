@@ -11,7 +11,7 @@ import base64
 import binascii
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from django.db import connection
@@ -308,20 +308,32 @@ def _event_search(text: str):
     return Q(pk__in=sets["own"].union(sets["evidence"], sets["statement"], sets["article"], all=True))
 
 
-def _relevance(text: str):
-    """Where the words were found, as a tier: the event's own title or place (2), the sentence
-    that reports it (1), a quote or an article about it (0); newest first within a tier.
+def _search_tiers(text: str) -> list[tuple[int, Q]]:
+    """Where the words were found, best first, as conditions on one event row: its own title or
+    place (2), the sentence that reports it (1), a quote or an article about it (0).
 
-    A per-row ts_rank would compute a tsvector for every match of a broad word (tens of
-    thousands at scale) before the first page could show; tiers need two hashed id sets.
+    Each tier excludes the ones above, so a page reads the tiers one after another, each in
+    timeline order with a LIMIT: PostgreSQL walks the date index and stops after a page of
+    matches for a broad word, or reads a rare word's few rows from its GIN index; it never
+    ranks every match (54k events for "prisoner exchange" at 100k: 480 ms before, see
+    docs/benchmarks.md). Lower tiers are only read when the ones above run out.
     """
-    sets = _search_sets(text)
-    return Case(
-        When(pk__in=sets["own"], then=Value(2)),
-        When(pk__in=sets["evidence"], then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
+    own = Q(_text_match(("title", "location"), text))
+    by_evidence = Q(Exists(
+        EventEvidence.objects.filter(_text_match(("sentence",), text), event=OuterRef("pk"))
+    ))
+    by_statement = Q(Exists(
+        Statement.objects.visible().filter(_text_match(("text",), text), event=OuterRef("pk"))
+    ))
+    matching_articles = Article.objects.filter(_text_match(("title", "text"), text)).order_by().values("pk")
+    by_article = Q(Exists(
+        EventEvidence.objects.filter(event=OuterRef("pk"), article__in=matching_articles)
+    ))
+    return [
+        (2, own),
+        (1, by_evidence & ~own),
+        (0, (by_statement | by_article) & ~own & ~by_evidence),
+    ]
 
 
 def with_card_data(events: QuerySet) -> QuerySet:
@@ -361,45 +373,69 @@ class Page:
 def event_page(filters: TimelineFilters, *, size: int | None = None) -> Page:
     """One page of the timeline: newest first, or most relevant first when searching."""
     size = size or PAGE_SIZE
+    if filters.searching:
+        return _search_page(filters, size)
     events = with_card_data(filter_events(filters))
     after = filters.cursor
-    if filters.searching:
-        events = events.annotate(
-            relevance=_relevance(filters.q), sort_date=Coalesce("date", Value(UNDATED))
-        ).order_by("-relevance", "-sort_date", "-pk")
-        if after and isinstance(after.get("r"), int):
-            last = parse_date(after.get("d") or "") or UNDATED
-            events = events.filter(
-                Q(relevance__lt=after["r"])
-                | Q(relevance=after["r"], sort_date__lt=last)
-                | Q(relevance=after["r"], sort_date=last, pk__lt=after["i"])
-            )
-    else:
-        events = events.alias(sort_date=Coalesce("date", Value(UNDATED))).order_by("-sort_date", "-pk")
-        if after and "d" in after:
-            last = parse_date(after["d"] or "") or UNDATED
-            # The redundant `<=` lets PostgreSQL start the index scan at the cursor.
-            events = events.filter(
-                Q(sort_date__lte=last) & (Q(sort_date__lt=last) | Q(pk__lt=after["i"]))
-            )
+    events = events.alias(sort_date=Coalesce("date", Value(UNDATED))).order_by("-sort_date", "-pk")
+    if after and "d" in after:
+        events = events.filter(_after(after))
     rows = list(events[: size + 1])
     items, more = rows[:size], len(rows) > size
     next_cursor = None
     if more:
         last_event = items[-1]
-        if filters.searching:
-            next_cursor = encode_cursor({
-                "r": last_event.relevance,
-                "d": last_event.date.isoformat() if last_event.date else None,
-                "i": last_event.pk,
-            })
-        else:
-            next_cursor = encode_cursor({
-                "d": last_event.date.isoformat() if last_event.date else None,
-                "p": last_event.date_precision,
-                "i": last_event.pk,
-            })
+        next_cursor = encode_cursor({
+            "d": last_event.date.isoformat() if last_event.date else None,
+            "p": last_event.date_precision,
+            "i": last_event.pk,
+        })
     return Page(items=items, next_cursor=next_cursor, after=after)
+
+
+def _after(cursor: dict) -> Q:
+    """Rows after the cursor in (sort_date, id) descending order."""
+    last = parse_date(cursor.get("d") or "") or UNDATED
+    # The redundant `<=` lets PostgreSQL start the index scan at the cursor.
+    return Q(sort_date__lte=last) & (Q(sort_date__lt=last) | Q(pk__lt=cursor["i"]))
+
+
+def _search_page(filters: TimelineFilters, size: int) -> Page:
+    """Search results by relevance tier, newest first within a tier, keyset-paginated.
+
+    Ids come from one bounded query per tier read (at most three), then the cards from one
+    query and two prefetches, so a page costs at most six queries whatever its length.
+    """
+    after = filters.cursor if filters.cursor and isinstance(filters.cursor.get("r"), int) else None
+    # Visibility per shown row (Event.visible()): each tier query reads about a page of rows.
+    matching = filter_events(replace(filters, q="", cursor=None))
+    found: list[tuple[int, int]] = []  # (tier, event id), in page order
+    for tier, condition in _search_tiers(filters.q):
+        if after and tier > after["r"]:
+            continue
+        rows = matching.filter(condition).alias(sort_date=Coalesce("date", Value(UNDATED)))
+        if after and tier == after["r"]:
+            rows = rows.filter(_after(after))
+        ids = rows.order_by("-sort_date", "-pk").values_list("pk", flat=True)[: size + 1 - len(found)]
+        found += [(tier, pk) for pk in ids]
+        if len(found) > size:
+            break
+    page_ids, more = found[:size], len(found) > size
+    cards = with_card_data(Event.objects.filter(pk__in=[pk for _tier, pk in page_ids])).in_bulk()
+    items = []
+    for tier, pk in page_ids:
+        event = cards[pk]
+        event.relevance = tier
+        items.append(event)
+    next_cursor = None
+    if more:
+        last_event = items[-1]
+        next_cursor = encode_cursor({
+            "r": last_event.relevance,
+            "d": last_event.date.isoformat() if last_event.date else None,
+            "i": last_event.pk,
+        })
+    return Page(items=items, next_cursor=next_cursor, after=filters.cursor)
 
 
 def new_event_count(filters: TimelineFilters, *, since: int) -> int:

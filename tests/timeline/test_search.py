@@ -134,3 +134,27 @@ def test_search_hides_what_the_timeline_hides(client):
         assert title in html and title in timeline
     for title in ("Ceasefire in the derby", "Ceasefire rejected"):
         assert title not in html and title not in timeline
+
+
+def test_search_pages_walk_down_the_tiers_without_repeats_or_gaps(monkeypatch):
+    """Each tier is read in its own bounded query; a page boundary inside or between tiers loses nothing."""
+    monkeypatch.setattr(queries, "PAGE_SIZE", 2)
+    article = make_article(title="Wire", text="Nothing on the subject.")
+    about = make_article(title="Analysis", text="Why the armistice failed.")
+    named = [make_event(f"Armistice signed {i}", date=dt.date(2025, 4, 1 + i)) for i in range(3)]
+    reported = [
+        make_event(f"Meeting {i}", date=dt.date(2025, 5, 1 + i), evidence=[(article, "They spoke of an armistice.")])
+        for i in range(2)
+    ]
+    by_article = [make_event("Talks go on", date=dt.date(2025, 6, 1), evidence=[(about, "Talks go on.")])]
+    make_event("Unrelated", date=dt.date(2025, 7, 1))
+    filters = queries.TimelineFilters(q="armistice")
+    seen = []
+    while True:
+        page = queries.event_page(filters)
+        seen += [e.pk for e in page.items]
+        if not page.next_cursor:
+            break
+        filters = queries.TimelineFilters(q="armistice", cursor=queries.decode_cursor(page.next_cursor))
+    expected = [e.pk for e in reversed(named)] + [e.pk for e in reversed(reported)] + [e.pk for e in by_article]
+    assert seen == expected
