@@ -15,7 +15,8 @@ from django.db import DatabaseError
 from django.db.models import Count, Max
 
 from apps.extraction.pipeline.gazetteer import DATA_FILE, Gazetteer
-from apps.timeline.models import Actor, Alias, ReviewState
+from apps.extraction.pipeline.topics import TopicMatcher
+from apps.timeline.models import Actor, Alias, ReviewState, Topic
 
 _lock = threading.Lock()
 _cached: tuple[tuple, Gazetteer] | None = None
@@ -44,7 +45,10 @@ def build_gazetteer() -> Gazetteer:
     entries = {raw["key"]: dict(raw, aliases=list(raw.get("aliases", []))) for raw in data["entries"]}
     rejected = list(data.get("rejected_names", []))
     aliases_by_actor: dict[int, list[dict]] = {}
-    for actor_id, name, language in Alias.objects.values_list("actor_id", "name", "language"):
+    # Names the machine saw are not knowledge until an editor agrees: only curated and editors'
+    # aliases teach the extractor, or one misread name would be matched in every later article.
+    taught = Alias.objects.exclude(origin=Alias.Origin.MACHINE, actor__review_state=ReviewState.UNREVIEWED)
+    for actor_id, name, language in taught.values_list("actor_id", "name", "language"):
         aliases_by_actor.setdefault(actor_id, []).append({"name": name, "language": language or None})
 
     for actor in Actor.objects.only(
@@ -57,6 +61,8 @@ def build_gazetteer() -> Gazetteer:
             continue
         if actor.merged_into_id:
             continue  # its aliases moved to the actor it was merged into
+        if not actor.gazetteer_key and actor.review_state == ReviewState.UNREVIEWED:
+            continue  # a new name the extractor made up stays out until an editor verifies it
         key = actor.gazetteer_key or db_key(actor.pk)
         entry = entries.get(key) or {"key": key, "aliases": []}
         entry.update(
@@ -79,3 +85,39 @@ def load_gazetteer() -> Gazetteer:
         if _cached is None or _cached[0] != signature:
             _cached = (signature, build_gazetteer())
         return _cached[1]
+
+
+# --- Topic rules ------------------------------------------------------------------------------
+
+_topics_cached: tuple[tuple, TopicMatcher] | None = None
+
+
+def topic_rules(rows) -> list[dict]:
+    """Topic rows as the matcher reads them: "fr: …" / "en: …" lines, unprefixed lines in both."""
+    rules = []
+    for slug, name, keywords, lemmas in rows:
+        rule = {"slug": slug, "name": name, "fr": [], "en": [], "lemmas": lemmas.split()}
+        for line in keywords.splitlines():
+            language, sep, word = line.partition(":")
+            if sep and language.strip() in ("fr", "en") and word.strip():
+                rule[language.strip()].append(word.strip())
+            elif line.strip():
+                rule["fr"].append(line.strip())
+                rule["en"].append(line.strip())
+        rules.append(rule)
+    return rules
+
+
+def load_topic_matcher() -> TopicMatcher:
+    """The topic rules editors keep in the admin; the shipped file when there are none (or no database)."""
+    global _topics_cached
+    try:
+        rows = tuple(Topic.objects.order_by("pk").values_list("slug", "name_en", "keywords", "lemmas"))
+    except DatabaseError:
+        return TopicMatcher.from_file()
+    if not rows:
+        return TopicMatcher.from_file()
+    with _lock:
+        if _topics_cached is None or _topics_cached[0] != rows:
+            _topics_cached = (rows, TopicMatcher(topic_rules(rows)))
+        return _topics_cached[1]

@@ -15,7 +15,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from apps.extraction.gazetteer_db import load_gazetteer
+from apps.extraction.gazetteer_db import load_gazetteer, load_topic_matcher
 from apps.extraction.reference_data import load_actors
 from apps.extraction.pipeline import EXTRACTOR_VERSION, ArticleInput, extract, extract_many
 from apps.ingestion.models import Article
@@ -138,15 +138,15 @@ def extract_and_store(article_ids: list[int], *, token: str = "") -> RunSummary:
             summary.failed[article.pk] = reason
             articles.remove(article)
     inputs = [article_input(a) for a in articles]
-    gazetteer = load_gazetteer()
+    gazetteer, topics = load_gazetteer(), load_topic_matcher()
     try:
-        results = extract_many(inputs, gazetteer=gazetteer)
+        results = extract_many(inputs, gazetteer=gazetteer, topics=topics)
     except Exception:
         # Find the article that breaks the batch; the others must not pay for it.
         results = []
         for item in inputs:
             try:
-                results.append(extract(item, gazetteer=gazetteer))
+                results.append(extract(item, gazetteer=gazetteer, topics=topics))
             except Exception as exc:
                 log.exception("extraction of article %s failed", item.id)
                 results.append(exc)

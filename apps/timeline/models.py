@@ -70,8 +70,12 @@ class Topic(models.Model):
     name_en = models.CharField(max_length=100)
     name_fr = models.CharField(max_length=100)
     description = models.TextField(blank=True)
-    keywords = models.TextField(blank=True, help_text=_("One keyword or phrase per line, any language."))
-    lemmas = models.TextField(blank=True, help_text=_("One lemma per line; matches every inflected form."))
+    keywords = models.TextField(
+        blank=True,
+        help_text=_('One keyword or phrase per line, prefixed "fr:" or "en:" for one language only; '
+                    "a trailing * matches any ending."),
+    )
+    lemmas = models.TextField(blank=True, help_text=_("Lemmas, one per line; each matches every inflected form."))
 
     class Meta:
         ordering = ["name_en"]

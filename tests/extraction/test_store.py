@@ -182,3 +182,29 @@ def test_an_event_no_longer_found_disappears_unless_an_editor_kept_it():
     Article.objects.filter(pk=article.pk).update(status=Article.Status.FETCHED)
     store(article, extraction(event_key="meeting|2025-09-03|other"))
     assert list(Event.objects.values_list("dedup_key", flat=True)) == ["meeting|2025-09-03|other"]
+
+
+def test_a_topic_rule_an_editor_adds_tags_the_next_extraction():
+    from apps.extraction.gazetteer_db import load_topic_matcher
+    from apps.timeline.models import Topic
+
+    Topic.objects.create(slug="diplomacy-in-paris", name_en="Talks in Paris", name_fr="Pourparlers à Paris",
+                         keywords="fr: reçu\nen: hosted", lemmas="recevoir")
+    matcher = load_topic_matcher()
+    assert matcher.topics("Emmanuel Macron a reçu Volodymyr Zelensky", "fr") == ["diplomacy-in-paris"]
+    article = make_article()
+    services.extract_and_store([article.pk])
+    article.refresh_from_db()
+    assert list(article.topics.values_list("slug", flat=True)) == ["diplomacy-in-paris"]
+    assert Event.objects.get().topics.filter(slug="diplomacy-in-paris").exists()
+
+
+def test_names_the_machine_made_up_do_not_teach_the_extractor_until_an_editor_verifies_them():
+    from apps.extraction.gazetteer_db import build_gazetteer
+
+    store(make_article(), extraction())
+    dupont = Actor.objects.get(name="Jean Dupont")
+    assert f"db:{dupont.pk}" not in build_gazetteer().entries
+    dupont.review_state = ReviewState.VERIFIED
+    dupont.save()
+    assert f"db:{dupont.pk}" in build_gazetteer().entries

@@ -14,7 +14,7 @@ from .layout import analyse, sentence_bounds
 from .nlp import detect_language, get_nlp, normalize_language
 from .quotes import QuoteReader, read_statements
 from .records import ArticleInput, Extraction
-from .topics import TopicMatcher
+from .topics import TopicMatcher, lemma_counts
 
 EXTRACTOR_VERSION = "2025.1"
 BATCH_SIZE = 16
@@ -25,16 +25,22 @@ def article_language(article: ArticleInput) -> str:
     return normalize_language(article.language) or detect_language(article.text)
 
 
-def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Extraction:
+def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None,
+            topics: TopicMatcher | None = None) -> Extraction:
     """Read one article."""
-    return extract_many([article], gazetteer=gazetteer)[0]
+    return extract_many([article], gazetteer=gazetteer, topics=topics)[0]
 
 
-def extract_many(articles: Iterable[ArticleInput], *, gazetteer: Gazetteer | None = None) -> list[Extraction]:
-    """Read many articles, one spaCy pass per article, batched per language through nlp.pipe."""
+def extract_many(articles: Iterable[ArticleInput], *, gazetteer: Gazetteer | None = None,
+                 topics: TopicMatcher | None = None) -> list[Extraction]:
+    """Read many articles, one spaCy pass per article, batched per language through nlp.pipe.
+
+    `gazetteer` and `topics` default to the shipped files; the worker passes the ones editors
+    maintain in the database.
+    """
     articles = list(articles)
     gaz = gazetteer or Gazetteer.from_file()
-    topics = TopicMatcher.from_file()
+    topics = topics or TopicMatcher.from_file()
     languages = [article_language(a) for a in articles]
     results: list[Extraction | None] = [None] * len(articles)
     for language in sorted(set(languages)):
@@ -77,14 +83,22 @@ def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: Top
     events = read_events(doc, text, language, layout, table, timexes, published, resolve_expression,
                          reader.resolve_pronoun, statements)
     _date_statements_by_events(statements, events)
+    with_lemmas = any(topics.lemmas.values())  # lemma rules are rare: count lemmas only if needed
     for st in statements:
-        st.topics = topics.topics(st.text, language)
+        st.topics = topics.topics(st.text, language, _span_lemmas(doc, st.start, st.end) if with_lemmas else None)
     for ev in events:
-        ev.topics = topics.topics(ev.evidence_text, language)
+        ev.topics = topics.topics(ev.evidence_text, language,
+                                  _span_lemmas(doc, ev.evidence_start, ev.evidence_end) if with_lemmas else None)
     actors = [a for a in table.actors.values() if a.mentions]
     return Extraction(article_id=article.id, language=language, extractor_version=EXTRACTOR_VERSION,
                       authors=list(layout.authors), actors=actors, statements=statements, events=events,
-                      topics=topics.article_topics(article.title, text, language))
+                      topics=topics.article_topics(article.title, text, language,
+                                                   lemma_counts(doc) if with_lemmas else None))
+
+
+def _span_lemmas(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return lemma_counts(span) if span is not None else None
 
 
 def _date_statements_by_events(statements, events) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 import json
 import re
 from pathlib import Path
@@ -17,6 +18,8 @@ class TopicMatcher:
     def __init__(self, topics: list[dict]):
         self.patterns: dict[str, dict[str, re.Pattern]] = {}
         self.names = {t["slug"]: t.get("name", t["slug"]) for t in topics}
+        # Lemma rules ("négocier" matches "négocient", "négocié"): compared with spaCy's lemmas.
+        self.lemmas = {t["slug"]: {fold(l) for l in t.get("lemmas", []) if l.strip()} for t in topics}
         for topic in topics:
             for lang in ("fr", "en"):
                 words = topic.get(lang, [])
@@ -35,30 +38,37 @@ class TopicMatcher:
         """The topics shipped with Parley."""
         return _load(str(path))
 
-    def counts(self, text: str, language: str) -> dict[str, int]:
-        """How often each topic's keywords occur in a text."""
+    def counts(self, text: str, language: str, lemmas: Counter | None = None) -> dict[str, int]:
+        """How often each topic's keywords (and, given the text's lemma counts, lemmas) occur."""
         folded = fold(text)
         out = {}
-        for slug, by_lang in self.patterns.items():
-            pattern = by_lang.get(language) or by_lang.get("en")
+        for slug in self.names:
+            pattern = self.patterns.get(slug, {}).get(language) or self.patterns.get(slug, {}).get("en")
             n = len(pattern.findall(folded)) if pattern else 0
+            if lemmas and self.lemmas.get(slug):
+                n += sum(lemmas[lemma] for lemma in self.lemmas[slug])
             if n:
                 out[slug] = n
         return out
 
-    def topics(self, text: str, language: str) -> list[str]:
+    def topics(self, text: str, language: str, lemmas: Counter | None = None) -> list[str]:
         """The topics a short text (a statement, an event's sentence) touches, in catalogue order."""
-        return list(self.counts(text, language))
+        return list(self.counts(text, language, lemmas))
 
-    def article_topics(self, title: str | None, text: str, language: str) -> list[str]:
+    def article_topics(self, title: str | None, text: str, language: str, lemmas: Counter | None = None) -> list[str]:
         """An article's topics: named in its title, or twice in its text; most frequent first."""
         in_title = self.counts(title or "", language)
-        in_text = self.counts(text, language)
+        in_text = self.counts(text, language, lemmas)
         chosen = {slug: in_text.get(slug, 0) + 2 * n for slug, n in in_title.items()}
         for slug, n in in_text.items():
             if n >= 2:
                 chosen[slug] = chosen.get(slug, 0) + n
         return sorted(chosen, key=lambda s: -chosen[s])
+
+
+def lemma_counts(tokens) -> Counter:
+    """Folded lemmas of spaCy tokens (a Doc or a Span), for lemma rules."""
+    return Counter(fold(t.lemma_) for t in tokens if t.is_alpha)
 
 
 @functools.cache

@@ -26,6 +26,18 @@ def _gazetteer():
         return Gazetteer.from_file()
 
 
+def _topics():
+    """The editors' topic rules from the database when there are any, else the shipped file."""
+    from apps.extraction.pipeline.topics import TopicMatcher
+
+    try:
+        from apps.extraction.gazetteer_db import load_topic_matcher
+
+        return load_topic_matcher()
+    except Exception:  # no database, unmigrated tables: the shipped file will do
+        return TopicMatcher.from_file()
+
+
 class Command(BaseCommand):
     """Read one article JSON file and print what the extractor finds, as JSON on standard output."""
 
@@ -49,7 +61,7 @@ class Command(BaseCommand):
                                source=data.get("source") or "", language=data.get("language"),
                                published=_published(data.get("published")), title=data.get("title"),
                                text=data.get("text") or "")
-        extraction = extract(article, gazetteer=_gazetteer())
+        extraction = extract(article, gazetteer=_gazetteer(), topics=_topics())
         if options["full"]:
             from dataclasses import asdict
 
