@@ -106,7 +106,16 @@ REVIEW_ACTIONS = [verify_selected, reject_selected, lock_selected]
 REVIEW_READONLY = ["extractor_version", "confidence", "reviewed_by", "reviewed_at", "created_at", "updated_at"]
 
 
-class ReviewableAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(SimpleHistoryAdmin):
+    """simple_history saves a POSTed past version for anyone who may *view* the row: reverting needs change."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ReviewableAdmin(HistoryAdmin):
     """Shared by actors, events and statements: the queue, the review actions, locking on save."""
 
     actions = REVIEW_ACTIONS
@@ -303,7 +312,7 @@ def split_aliases(modeladmin, request, queryset):
 
 
 @admin.register(Alias)
-class AliasAdmin(SimpleHistoryAdmin):
+class AliasAdmin(HistoryAdmin):
     list_display = ["name", "actor", "language", "origin"]
     list_filter = ["origin", "language"]
     search_fields = ["name", "normalized", "actor__name"]
@@ -509,7 +518,7 @@ class MentionAdmin(admin.ModelAdmin):
 
 
 @admin.register(EventParticipant)
-class EventParticipantAdmin(SimpleHistoryAdmin):
+class EventParticipantAdmin(HistoryAdmin):
     list_display = ["actor", "event", "role", "review_state"]
     list_filter = [ReviewStateFilter, "role"]
     search_fields = ["actor__name", "event__title"]
