@@ -11,6 +11,7 @@ login page) or REDIRECT (any other redirect).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -18,9 +19,10 @@ import pytest
 from django.contrib import admin
 from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
-from apps.ingestion.models import Article, Source
-from apps.timeline.models import Actor, Alias, Event, EventParticipant, MergeRecord, ReviewState, Statement
+from apps.ingestion.models import Article
+from apps.timeline.models import Actor, Event, EventEvidence, ReviewState
 from tests.reliability.access_world import World, build_world
 
 PERSONAS = ("anonymous", "outsider", "analyst", "editor")
@@ -353,3 +355,156 @@ def test_only_an_editor_can_revert_an_actor_from_its_history_page(persona, perso
     else:
         assert response.status_code == 403
         assert actor.name == "Steve Witkoff", "an analyst's POST reverted the actor"
+
+
+# --- Every admin action, POSTed from its changelist by each persona ----------------------------------
+
+
+@dataclass
+class ActionCase:
+    """What one admin action does when an editor runs it, and how to tell that it happened."""
+
+    done: Callable[[World], bool]  # the action's effect can be seen in the database
+    editor: object = REDIRECT  # the editor's outcome; None: editors may not run it either
+    select: Callable[[World], list] | None = None  # pks to tick; default: the model's row
+    data: Callable[[World], dict] = lambda world: {}  # the confirmation page's answer, for two-step actions
+    prepare: Callable[[World], None] | None = None
+
+
+def _reload(world: World, model: str):
+    row = world.rows[model]
+    return type(row).objects.filter(pk=row.pk).first()
+
+
+def _state_is(model: str, state: str) -> ActionCase:
+    return ActionCase(done=lambda world: _reload(world, model).review_state == state)
+
+
+def _deleted(model: str, *, editor=None) -> ActionCase:
+    return ActionCase(done=lambda world: _reload(world, model) is None, editor=editor, data=lambda world: {"post": "yes"})
+
+
+def _review_actions(model: str) -> dict:
+    return {
+        (model, "verify_selected"): _state_is(model, ReviewState.VERIFIED),
+        (model, "reject_selected"): _state_is(model, ReviewState.REJECTED),
+        (model, "lock_selected"): _state_is(model, ReviewState.LOCKED),
+    }
+
+
+def _set(model: str, **values) -> Callable[[World], None]:
+    def prepare(world: World) -> None:
+        row = world.rows[model]
+        type(row).objects.filter(pk=row.pk).update(**values)
+
+    return prepare
+
+
+ACTIONS: dict[tuple[str, str], ActionCase] = {
+    **{(model, "delete_selected"): _deleted(model) for model in (
+        "auth/group", "accounts/user", "axes/accessattempt", "axes/accesslog", "axes/accessfailurelog",
+        "ingestion/source", "ingestion/article", "timeline/actor", "timeline/topic", "timeline/event",
+        "timeline/statement", "timeline/mention", "timeline/eventevidence",
+    )},
+    ("timeline/alias", "delete_selected"): _deleted("timeline/alias", editor=REDIRECT),
+    ("timeline/eventparticipant", "delete_selected"): _deleted("timeline/eventparticipant", editor=REDIRECT),
+    **_review_actions("timeline/actor"),
+    **_review_actions("timeline/event"),
+    **_review_actions("timeline/statement"),
+    **_review_actions("timeline/mention"),
+    **_review_actions("timeline/eventparticipant"),
+    ("timeline/actor", "merge_actors"): ActionCase(
+        select=lambda world: [world.pk("timeline/actor"), Actor.objects.get(name="Steve Witkoff").pk],
+        data=lambda world: {"post": "yes", "keep": world.pk("timeline/actor")},
+        done=lambda world: Actor.objects.get(name="Steve Witkoff").merged_into_id == world.pk("timeline/actor"),
+    ),
+    ("timeline/event", "merge_events"): ActionCase(
+        select=lambda world: [world.pk("timeline/event"), Event.objects.get(title="Putin receives Witkoff").pk],
+        data=lambda world: {"post": "yes", "keep": world.pk("timeline/event")},
+        done=lambda world: Event.objects.get(title="Putin receives Witkoff").merged_into_id == world.pk("timeline/event"),
+    ),
+    ("timeline/alias", "split_aliases"): ActionCase(
+        done=lambda world: Actor.objects.filter(name="Poutine").exists(),
+    ),
+    ("timeline/eventevidence", "move_evidence"): ActionCase(
+        # An event keeps at least one sentence: give it a second one to move off.
+        prepare=lambda world: EventEvidence.objects.create(
+            event=world.rows["timeline/event"], article=world.rows["ingestion/article"],
+            sentence="“We are ready to talk,” Putin said.", start=44, end=80,
+        ),
+        data=lambda world: {"post": "yes", "title": "Witkoff and Putin, a second meeting"},
+        done=lambda world: Event.objects.filter(title="Witkoff and Putin, a second meeting").exists(),
+    ),
+    ("timeline/mergerecord", "undo_merges"): ActionCase(
+        done=lambda world: _reload(world, "timeline/mergerecord").undone_at is not None,
+    ),
+    ("ingestion/source", "poll_now"): ActionCase(
+        # The poll itself is queued on commit, which never comes inside a test transaction.
+        prepare=_set("ingestion/source", feed_url="https://wire.example/feed.xml",
+                     next_poll_at=timezone.now() + dt.timedelta(hours=1)),
+        done=lambda world: _reload(world, "ingestion/source").next_poll_at is None,
+    ),
+    ("ingestion/article", "retry_failed"): ActionCase(
+        prepare=_set("ingestion/article", status=Article.Status.FAILED),
+        done=lambda world: _reload(world, "ingestion/article").status != Article.Status.FAILED,
+    ),
+    ("ingestion/article", "refetch"): ActionCase(
+        done=lambda world: _reload(world, "ingestion/article").status == Article.Status.PENDING,
+    ),
+    ("ingestion/article", "rerun_extraction"): ActionCase(
+        done=lambda world: _reload(world, "ingestion/article").status == Article.Status.FETCHED,
+    ),
+    # django-axes' own action: only superusers, who alone may see login attempts at all.
+    ("axes/accessattempt", "cleanup_expired_attempts"): ActionCase(
+        # (It removes only expired attempts, and axes expires them itself on every login: what
+        # this case shows is the refusal, not an effect.)
+        done=lambda world: _reload(world, "axes/accessattempt") is None, editor=None,
+    ),
+    ("ingestion/article", "mark_irrelevant"): ActionCase(
+        done=lambda world: _reload(world, "ingestion/article").status == Article.Status.IRRELEVANT,
+    ),
+}
+
+
+def _admin_actions(user) -> set[tuple[str, str]]:
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    found = set()
+    for model, model_admin in admin.site._registry.items():
+        key = f"{model._meta.app_label}/{model._meta.model_name}"
+        found |= {(key, name) for name in model_admin.get_actions(request)}
+    return found
+
+
+def test_every_admin_action_has_an_entry_in_the_action_matrix(django_user_model):
+    root = django_user_model.objects.create_superuser("root", password="not-used")
+    found = _admin_actions(root)
+    assert not found - set(ACTIONS), f"admin actions nobody said who may run: {sorted(found - set(ACTIONS))}"
+    assert not set(ACTIONS) - found, f"ACTIONS entries for actions that no longer exist: {sorted(set(ACTIONS) - found)}"
+
+
+@pytest.mark.parametrize("model,action", sorted(ACTIONS))
+def test_only_editors_run_admin_actions_and_only_those_their_group_allows(model, action, world, personas):
+    case = ACTIONS[(model, action)]
+    if case.prepare:
+        case.prepare(world)
+    assert not case.done(world), "the effect is there before anyone acted"
+    selected = case.select(world) if case.select else [world.pk(model)]
+    data = {"action": action, "_selected_action": selected, "index": "0", "select_across": "0", **case.data(world)}
+    spec = ADMIN_MODELS[model]
+    for persona in PERSONAS:
+        rights = {"anonymous": set(), "outsider": set(), "analyst": spec.analyst, "editor": spec.editor}[persona]
+        if persona in ("anonymous", "outsider"):
+            want = LOGIN
+        elif persona == "editor" and case.editor is not None:
+            want = case.editor
+        else:
+            # Without the view right the changelist is refused. With it, an action the persona may
+            # not run is not offered: offered none at all, they get the list again (200); offered
+            # others, they are sent back with "no action selected".
+            offered = {name for key, name in _admin_actions(personas[persona]) if key == model}
+            want = 403 if not rights else REDIRECT if offered else 200
+        response = _client(personas[persona]).post(f"/admin/{model}/", data)
+        assert _outcome(response) == want, f"{persona}: expected {want}, got {_outcome(response)}"
+        should_be_done = persona == "editor" and case.editor is not None
+        assert case.done(world) is should_be_done, f"{persona} running {action}: effect {'missing' if should_be_done else 'happened'}"
