@@ -409,34 +409,30 @@ def _search_page(filters: TimelineFilters, size: int) -> Page:
     query and two prefetches, so a page costs at most six queries whatever its length.
     """
     after = filters.cursor if filters.cursor and isinstance(filters.cursor.get("r"), int) else None
-    # Visibility per shown row (Event.visible()): each tier query reads about a page of rows.
+    # Event.visible(), not the bulk form: each tier query reads about a page of rows.
     matching = filter_events(replace(filters, q="", cursor=None))
-    found: list[tuple[int, int]] = []  # (tier, event id), in page order
+    found: list[tuple[int, int, dt.date | None]] = []  # (tier, event id, date), in page order
     for tier, condition in _search_tiers(filters.q):
         if after and tier > after["r"]:
             continue
         rows = matching.filter(condition).alias(sort_date=Coalesce("date", Value(UNDATED)))
         if after and tier == after["r"]:
             rows = rows.filter(_after(after))
-        ids = rows.order_by("-sort_date", "-pk").values_list("pk", flat=True)[: size + 1 - len(found)]
-        found += [(tier, pk) for pk in ids]
+        rows = rows.order_by("-sort_date", "-pk").values_list("pk", "date")[: size + 1 - len(found)]
+        found += [(tier, pk, date) for pk, date in rows]
         if len(found) > size:
             break
-    page_ids, more = found[:size], len(found) > size
-    cards = with_card_data(Event.objects.filter(pk__in=[pk for _tier, pk in page_ids])).in_bulk()
+    page_rows, more = found[:size], len(found) > size
+    cards = with_card_data(Event.objects.filter(pk__in=[pk for _tier, pk, _date in page_rows])).in_bulk()
     items = []
-    for tier, pk in page_ids:
-        event = cards[pk]
-        event.relevance = tier
-        items.append(event)
+    for tier, pk, _date in page_rows:
+        if pk in cards:  # an event deleted between the two queries is left out, not an error
+            cards[pk].relevance = tier
+            items.append(cards[pk])
     next_cursor = None
     if more:
-        last_event = items[-1]
-        next_cursor = encode_cursor({
-            "r": last_event.relevance,
-            "d": last_event.date.isoformat() if last_event.date else None,
-            "i": last_event.pk,
-        })
+        tier, pk, date = page_rows[-1]
+        next_cursor = encode_cursor({"r": tier, "d": date.isoformat() if date else None, "i": pk})
     return Page(items=items, next_cursor=next_cursor, after=filters.cursor)
 
 
