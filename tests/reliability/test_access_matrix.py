@@ -508,3 +508,25 @@ def test_only_editors_run_admin_actions_and_only_those_their_group_allows(model,
         assert _outcome(response) == want, f"{persona}: expected {want}, got {_outcome(response)}"
         should_be_done = persona == "editor" and case.editor is not None
         assert case.done(world) is should_be_done, f"{persona} running {action}: effect {'missing' if should_be_done else 'happened'}"
+
+
+# --- The dashboard's fragments when the visitor may not read -------------------------------------
+
+
+def test_an_anonymous_htmx_swap_on_a_private_timeline_reloads_the_page_into_the_login_form(world, settings):
+    settings.PARLEY_PUBLIC_TIMELINE = False
+    response = Client().get("/?kind=meeting", HTTP_HX_REQUEST="true", HTTP_HX_CURRENT_URL="http://testserver/?kind=meeting")
+
+    # Not a login form swapped into the event list: htmx is told to load the login page instead.
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == "/admin/login/?next=/%3Fkind%3Dmeeting"
+    assert b"Witkoff" not in response.content
+
+
+def test_an_outsider_gets_no_fragment_of_a_private_timeline_either(world, personas, settings):
+    settings.PARLEY_PUBLIC_TIMELINE = False
+    client = _client(personas["outsider"])
+    for url in ("/?kind=meeting", f"/events/{world.pk('timeline/event')}/", "/statements/?cursor=x"):
+        response = client.get(url, HTTP_HX_REQUEST="true")
+        assert response.status_code == 403, url
+        assert b"Witkoff" not in response.content and b"ready to talk" not in response.content

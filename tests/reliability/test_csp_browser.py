@@ -155,6 +155,17 @@ def test_every_page_an_editor_reaches_raises_no_csp_violation_or_console_error(
     problems += _visit(tab, f"{base}/admin/timeline/alias/{world.pk('timeline/alias')}/delete/", "alias-delete")
     problems += _visit(tab, f"{base}/admin/password_change/", "password-change")
 
+    # The admin's own scripts at work: the calendar, the actor autocomplete, the theme toggle.
+    problems += _visit(tab, f"{base}/admin/timeline/event/{world.pk('timeline/event')}/change/", "event-widgets")
+    tab.click("#calendarlink0")
+    tab.locator("#calendarbox0").wait_for()
+    tab.click(".select2-selection >> nth=0")
+    tab.locator(".select2-results__option").first.wait_for()
+    tab.keyboard.press("Escape")
+    tab.click("button.theme-toggle")
+    problems += _problems(tab, "event-widgets-used")
+    _shot(tab, "event-widgets-used")
+
     # Confirmation pages: merge, split, move evidence.
     witkoff = world.rows["timeline/event"].participants.exclude(actor=world.rows["timeline/actor"]).get().actor_id
     _run_action(tab, base, "/admin/timeline/actor/", [world.pk("timeline/actor"), witkoff], "merge_actors")
