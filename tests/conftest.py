@@ -115,6 +115,20 @@ def purge_queues() -> None:
                 pass  # the queue does not exist yet
 
 
+_started_workers: list[WorkerProcess] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_worker_outlives_its_test():
+    """Stop every worker a test started, even when the test failed before its own clean-up.
+
+    A leftover worker would take the next tests' tasks (the test database keeps its name).
+    """
+    yield
+    while _started_workers:
+        _started_workers.pop().kill()
+
+
 class WorkerProcess:
     """A real `celery worker` subprocess on the test database and the test Redis."""
 
@@ -139,6 +153,7 @@ class WorkerProcess:
             ],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
+        _started_workers.append(self)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

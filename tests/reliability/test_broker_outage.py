@@ -24,11 +24,11 @@ pytestmark = [requires_postgres, requires_redis, pytest.mark.django_db(transacti
 def broker_at(url: str):
     """Point this process's Celery app at another broker, as if Redis had gone away."""
     def reconnect(to: str):
+        # Pools are kept by kombu per broker URL: drop our references, never close them, or the
+        # pool of the real Redis would be found closed when we switch back.
         app.conf.broker_url = to
-        if app._pool is not None:
-            app._pool.force_close_all()
         app._pool = None
-        app.amqp._producer_pool = None  # producers hold connections from the old pool
+        app.amqp._producer_pool = None
 
     saved = app.conf.broker_url
     reconnect(url)
