@@ -36,3 +36,18 @@ def test_polling_stops_when_the_request_makes_no_sense_or_the_reader_logged_out(
     assert poll(client, since="abc").status_code == 286
     settings.PARLEY_PUBLIC_TIMELINE = False
     assert poll(client, since=1).status_code == 286
+
+
+@pytest.mark.parametrize("few_new_events", [50, 0], ids=["tested-one-by-one", "from-the-search-sets"])
+def test_while_searching_it_counts_only_the_new_events_that_match_the_words(client, monkeypatch, few_new_events):
+    from apps.timeline import queries
+    from tests.factories import make_article
+
+    monkeypatch.setattr(queries, "FEW_NEW_EVENTS", few_new_events)
+    since = make_event("Armistice talks, old").pk
+    article = make_article(title="Analysis", text="Why the armistice failed.")
+    make_event("Armistice signed")
+    make_event("Delegates meet", evidence=[(article, "Why the armistice failed.")])
+    make_event("Grain corridor reopens")
+    notice = poll(client, since=since, q="armistice").content.decode()
+    assert "2 new events" in notice and "q=armistice" in notice
