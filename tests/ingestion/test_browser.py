@@ -13,8 +13,8 @@ from django.db import connections, transaction
 from apps.ingestion import services
 from apps.ingestion.models import Article
 from apps.ingestion.tasks import fetch_article
+from tests.browser import CHROMIUM, launch_chromium
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path("/tmp/parley-screenshots/ingestion")
 pytestmark = [
     pytest.mark.browser,
@@ -30,11 +30,7 @@ def tab(live_server, transactional_db):
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync"],
-    )
+    browser = launch_chromium(playwright)
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page.errors = []
     # The admin login page declares no icon, so the browser asks for /favicon.ico: not ours to judge.

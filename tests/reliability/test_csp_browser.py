@@ -15,8 +15,8 @@ import pytest
 
 from apps.timeline.models import EventEvidence
 from tests.reliability.access_world import build_world
+from tests.browser import CHROMIUM, launch_chromium
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(os.environ.get("PARLEY_SCREENSHOTS", "/tmp/parley-csp-screenshots"))
 pytestmark = [
     pytest.mark.browser,
@@ -44,11 +44,7 @@ def browser_page(live_server):
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync"],
-    )
+    browser = launch_chromium(playwright)
     context = browser.new_context(locale="en-GB", viewport={"width": 1300, "height": 900})
     context.add_init_script(RECORD_VIOLATIONS)
     tab = context.new_page()

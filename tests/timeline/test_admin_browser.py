@@ -10,8 +10,8 @@ import pytest
 
 from apps.timeline.models import Actor, MergeRecord, Statement
 from tests.timeline import review_data as make
+from tests.browser import CHROMIUM, launch_chromium
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(os.environ.get("PARLEY_SCREENSHOTS", "/tmp/parley-review-screenshots"))
 pytestmark = [
     pytest.mark.browser,
@@ -27,11 +27,7 @@ def page(live_server):
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync"],
-    )
+    browser = launch_chromium(playwright)
     context = browser.new_context(locale="en-GB", viewport={"width": 1300, "height": 900})
     tab = context.new_page()
     tab.errors = []

@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 from apps.timeline import queries
 from apps.timeline.models import Event
 from tests.factories import make_actor, make_article, make_event, make_statement, make_topic
+from tests.browser import CHROMIUM, launch_chromium
 
-CHROMIUM = "/usr/bin/chromium"
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not shutil.which(CHROMIUM), reason="needs Debian's chromium: apt-get install chromium"),
@@ -29,11 +29,7 @@ def browser():
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync"],
-    )
+    browser = launch_chromium(playwright)
     yield browser
     browser.close()
     playwright.stop()
