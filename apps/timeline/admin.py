@@ -486,6 +486,16 @@ class StatementAdmin(ReviewableAdmin):
         return [*super().get_readonly_fields(request, obj), "in_context", "article_link", "start", "end"]
 
     @admin.display(description=_("in the article"))
+    def save_model(self, request, obj, form, change):
+        previous = Statement.objects.select_related("speaker").get(pk=obj.pk).speaker if change else None
+        super().save_model(request, obj, form, change)
+        if change and "speaker" in form.changed_data:
+            # A misspelt name fixed to the person it meant is learned as that person's alias.
+            record = services.learn_from_speaker_fix(previous=previous, corrected=obj.speaker, user=request.user)
+            if record is not None:
+                self.message_user(request, _("“%(old)s” is now known as an alias of %(new)s (undoable from the merge history).")
+                                  % {"old": previous.name, "new": obj.speaker.name})
+
     def in_context(self, statement):
         if not statement.pk:
             return "—"

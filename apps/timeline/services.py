@@ -542,3 +542,33 @@ def speaker_corrections() -> list[SpeakerCorrection]:
         for pk, article_id, start, end, speaker_id in fixed
         if pk in first and first[pk] != speaker_id
     ]
+
+
+# --- Learning from a fixed speaker --------------------------------------------------------------
+
+# How alike two names must be (rapidfuzz token-set ratio, 0-100) for a fixed speaker to mean
+# "the machine misspelled this person" rather than "the machine picked the wrong person".
+SAME_PERSON_SIMILARITY = 75
+
+
+def learn_from_speaker_fix(*, previous: Actor | None, corrected: Actor | None, user) -> MergeRecord | None:
+    """Teach the extractor a name from an editor's speaker fix, when the fix says what a name means.
+
+    The machine credited a quote to a name it did not know ("Dmitri Peskof", a new unreviewed
+    actor) and the editor chose a known actor whose name is alike ("Dmitry Peskov"): the two are
+    one person. Merging them makes the misspelling an alias, so the next article that spells it
+    so is credited right, and the merge stays undoable. A fix between unlike names only corrects
+    this quote: it says the machine picked the wrong person, not what any name means.
+    """
+    from rapidfuzz import fuzz
+
+    if previous is None or corrected is None or previous.pk == corrected.pk:
+        return None
+    made_up = not previous.gazetteer_key and previous.review_state == ReviewState.UNREVIEWED and previous.extractor_version
+    if not made_up or previous.merged_into_id:
+        return None
+    similarity = fuzz.token_set_ratio(normalize_name(previous.name), normalize_name(corrected.name))
+    surname_alike = normalize_name(previous.name).split()[-1:] == normalize_name(corrected.name).split()[-1:]
+    if similarity < SAME_PERSON_SIMILARITY and not surname_alike:
+        return None
+    return merge_actors(keep=corrected, merge=previous, user=user)

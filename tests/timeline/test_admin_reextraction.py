@@ -155,3 +155,46 @@ def test_evidence_an_editor_moved_off_is_not_reported_again_on_the_old_event(cli
     extract_again(second, client)
 
     assert EventEvidence.objects.filter(article=second).count() == 1
+
+
+def test_a_misspelt_speaker_an_editor_fixes_is_credited_right_in_the_next_article(client, editor):
+    from apps.extraction import services as extraction
+    from apps.ingestion.models import Article
+    from apps.timeline.models import Actor, Alias, Statement
+
+    def article(text):
+        return Article.objects.create(via=Article.Via.PASTE, title="Kremlin", language="en", text=text,
+                                      status=Article.Status.FETCHED, published_at="2025-09-04T00:00:00Z")
+
+    wording = ('"We see no basis for such guarantees," said Dmitrij Pieskow, the Kremlin spokesman, '
+               "speaking to reporters in Moscow on Wednesday.")
+    first = article(wording)
+    extraction.extract_and_store([first.pk])
+    quote = Statement.objects.get(article=first)
+    made_up = quote.speaker
+    assert made_up.name == "Dmitrij Pieskow" and not made_up.gazetteer_key  # the Polish spelling
+    from apps.extraction.reference_data import load_actors
+
+    load_actors()  # the curated actors, as `make run` loads them for editors to pick from
+    peskov = Actor.objects.get(name__in=["Dmitry Peskov", "Dmitri Peskov"])
+
+    url = reverse("admin:timeline_statement_change", args=[quote.pk])
+    client.force_login(editor)
+    data = make.change_form_data(client.get(url))
+    data["speaker"] = peskov.pk
+    assert client.post(url, data).status_code == 302
+    assert Alias.objects.filter(actor=peskov, normalized="dmitrij pieskow").exists()
+
+    second = article(wording.replace("We see no basis", "We see no reason at all"))
+    extraction.extract_and_store([second.pk])
+    assert Statement.objects.get(article=second).speaker == peskov
+
+
+def test_a_speaker_fixed_between_unlike_names_teaches_no_alias(client, editor):
+    from apps.timeline import services
+    from apps.timeline.models import Actor
+
+    stranger = Actor.objects.create(name="John Foreman", kind="person", extractor_version="x")
+    macron = Actor.objects.create(name="Emmanuel Macron", kind="person")
+    assert services.learn_from_speaker_fix(previous=stranger, corrected=macron, user=editor) is None
+    assert not macron.aliases.filter(normalized="john foreman").exists()
