@@ -247,6 +247,12 @@ def main() -> None:
     finally:
         stop(web)
         stop(worker)
+        # Leave the benchmark database as the generator made it: remove what this run fed in.
+        from apps.timeline.models import Event as _Event
+
+        touched = list(_Event.objects.filter(evidence__article__in=fed).values_list("pk", flat=True))
+        Article.objects.filter(pk__in=fed).delete()
+        _Event.objects.filter(pk__in=touched, evidence__isnull=True).delete()
 
     report = {
         "events": events,
