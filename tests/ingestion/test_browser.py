@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from django.db import connections, transaction
 from apps.ingestion import services
 from apps.ingestion.models import Article
 from apps.ingestion.tasks import fetch_article
-from tests.browser import CHROMIUM, launch_chromium
+from tests.browser import CHROMIUM, open_chromium
 
 SCREENSHOTS = Path("/tmp/parley-screenshots/ingestion")
 pytestmark = [
@@ -24,31 +23,19 @@ pytestmark = [
 
 @pytest.fixture
 def tab(live_server, transactional_db):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop in this thread; the test's ORM calls stay synchronous.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = sync_playwright().start()
-    browser = launch_chromium(playwright)
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    page.errors = []
-    # The admin login page declares no icon, so the browser asks for /favicon.ico: not ours to judge.
-    page.on("console", lambda m: m.type == "error" and not m.location.get("url", "").endswith("/favicon.ico")
-            and page.errors.append(f"{m.text} {m.location}"))
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.on("response", lambda r: r.status >= 400 and not r.url.endswith("/favicon.ico")
-            and page.errors.append(f"{r.status} {r.url}"))
-    yield page
-    # ORM calls made while Playwright runs get their own connection (Django's per-context
-    # connections meet Playwright's greenlet); close it here, or dropping the test database fails.
-    connections.close_all()
-    browser.close()
-    playwright.stop()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    with open_chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="en-GB")
+        page.errors = []
+        # The admin login page declares no icon, so the browser asks for /favicon.ico: not ours to judge.
+        page.on("console", lambda m: m.type == "error" and not m.location.get("url", "").endswith("/favicon.ico")
+                and page.errors.append(f"{m.text} {m.location}"))
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        page.on("response", lambda r: r.status >= 400 and not r.url.endswith("/favicon.ico")
+                and page.errors.append(f"{r.status} {r.url}"))
+        yield page
+        # ORM calls made while Playwright runs get their own connection (Django's per-context
+        # connections meet Playwright's greenlet); close it here, or dropping the test database fails.
+        connections.close_all()
 
 
 @pytest.fixture

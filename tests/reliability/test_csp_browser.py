@@ -15,7 +15,7 @@ import pytest
 
 from apps.timeline.models import EventEvidence
 from tests.reliability.access_world import build_world
-from tests.browser import CHROMIUM, launch_chromium
+from tests.browser import CHROMIUM, open_chromium
 
 SCREENSHOTS = Path(os.environ.get("PARLEY_SCREENSHOTS", "/tmp/parley-csp-screenshots"))
 pytestmark = [
@@ -38,30 +38,18 @@ def fast_password_hashing(settings):
 
 @pytest.fixture
 def browser_page(live_server):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the test's ORM calls stay synchronous.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = sync_playwright().start()
-    browser = launch_chromium(playwright)
-    context = browser.new_context(locale="en-GB", viewport={"width": 1300, "height": 900})
-    context.add_init_script(RECORD_VIOLATIONS)
-    tab = context.new_page()
-    tab.errors = []
-    tab.policies = []
-    tab.on("console", lambda m: m.type == "error" and tab.errors.append(f"console: {m.text} {m.location}"))
-    tab.on("pageerror", lambda e: tab.errors.append(f"page error: {e}"))
-    tab.on("response", lambda r: r.request.resource_type == "document"
-           and tab.policies.append((r.url, r.headers.get("content-security-policy"))))
-    yield tab
-    tab.wait_for_load_state("networkidle")  # no request still running when the test database goes
-    browser.close()
-    playwright.stop()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    with open_chromium() as browser:
+        context = browser.new_context(locale="en-GB", viewport={"width": 1300, "height": 900})
+        context.add_init_script(RECORD_VIOLATIONS)
+        tab = context.new_page()
+        tab.errors = []
+        tab.policies = []
+        tab.on("console", lambda m: m.type == "error" and tab.errors.append(f"console: {m.text} {m.location}"))
+        tab.on("pageerror", lambda e: tab.errors.append(f"page error: {e}"))
+        tab.on("response", lambda r: r.request.resource_type == "document"
+               and tab.policies.append((r.url, r.headers.get("content-security-policy"))))
+        yield tab
+        tab.wait_for_load_state("networkidle")  # no request still running when the test database goes
 
 
 def _shot(tab, name: str) -> None:

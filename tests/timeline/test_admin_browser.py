@@ -10,7 +10,7 @@ import pytest
 
 from apps.timeline.models import Actor, MergeRecord, Statement
 from tests.timeline import review_data as make
-from tests.browser import CHROMIUM, launch_chromium
+from tests.browser import CHROMIUM, open_chromium
 
 SCREENSHOTS = Path(os.environ.get("PARLEY_SCREENSHOTS", "/tmp/parley-review-screenshots"))
 pytestmark = [
@@ -21,28 +21,16 @@ pytestmark = [
 
 @pytest.fixture
 def page(live_server):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the test's ORM calls stay synchronous.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = sync_playwright().start()
-    browser = launch_chromium(playwright)
-    context = browser.new_context(locale="en-GB", viewport={"width": 1300, "height": 900})
-    tab = context.new_page()
-    tab.errors = []
-    # The browser's own favicon request 404s (there is none yet); anything else is a real error.
-    tab.on("console", lambda m: m.type == "error" and not m.location.get("url", "").endswith("/favicon.ico")
-           and tab.errors.append(f"{m.text} {m.location}"))
-    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
-    tab.on("response", lambda r: r.status >= 400 and tab.errors.append(f"{r.status} {r.url}"))
-    yield tab
-    browser.close()
-    playwright.stop()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    with open_chromium() as browser:
+        context = browser.new_context(locale="en-GB", viewport={"width": 1300, "height": 900})
+        tab = context.new_page()
+        tab.errors = []
+        # The browser's own favicon request 404s (there is none yet); anything else is a real error.
+        tab.on("console", lambda m: m.type == "error" and not m.location.get("url", "").endswith("/favicon.ico")
+               and tab.errors.append(f"{m.text} {m.location}"))
+        tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+        tab.on("response", lambda r: r.status >= 400 and tab.errors.append(f"{r.status} {r.url}"))
+        yield tab
 
 
 def shot(tab, name: str) -> None:

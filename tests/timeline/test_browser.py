@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 
 import pytest
@@ -12,7 +11,7 @@ from playwright.sync_api import expect
 from apps.timeline import queries
 from apps.timeline.models import Event
 from tests.factories import make_actor, make_article, make_event, make_statement, make_topic
-from tests.browser import CHROMIUM, launch_chromium
+from tests.browser import CHROMIUM, open_chromium
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,21 +21,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop in this thread; Django's ORM calls from the test
-    # are still synchronous, so allow them while the browser is open.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = sync_playwright().start()
-    browser = launch_chromium(playwright)
-    yield browser
-    browser.close()
-    playwright.stop()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    with open_chromium() as browser:
+        yield browser
 
 
 class Page:
