@@ -239,8 +239,10 @@ def _resolve_actors(article: Article, extraction) -> dict[str, Actor]:
     by_key: dict[str, Actor] = {}
     extracted_actors = [a for a in extraction.actors if a.kind in Actor.Kind.values]  # places are not actors
     gazetteer_keys = [a.key for a in extracted_actors if not a.is_new and not a.key.startswith("db:")]
-    load_actors(set(gazetteer_keys))  # curated actors named for the first time, with all their aliases
     existing = {a.gazetteer_key: a for a in Actor.objects.filter(gazetteer_key__in=gazetteer_keys)}
+    missing = set(gazetteer_keys) - set(existing)
+    if missing and load_actors(missing):  # curated actors named for the first time, with all their aliases
+        existing.update({a.gazetteer_key: a for a in Actor.objects.filter(gazetteer_key__in=missing)})
     db_ids = [int(a.key[3:]) for a in extracted_actors if a.key.startswith("db:")]
     existing.update({f"db:{a.pk}": a for a in Actor.objects.filter(pk__in=db_ids)})
     new_names = {normalize_name(a.name): a for a in extracted_actors if a.is_new}
