@@ -33,10 +33,26 @@ def db_key(actor_id: int) -> str:
 
 
 def _signature() -> tuple:
-    """Changes whenever an actor or alias is added, edited or removed: one cheap query each."""
-    actors = Actor.objects.aggregate(n=Count("id"), changed=Max("updated_at"))
-    aliases = Alias.objects.aggregate(n=Count("id"), last=Max("id"))
+    """Changes whenever an actor or alias the gazetteer reads is added, edited or removed.
+
+    Only the rows build_gazetteer() reads count: the new names the machine makes in every batch
+    are left out of it, or each batch would rebuild the whole gazetteer for nothing. One query each.
+    """
+    actors = _read_actors().aggregate(n=Count("id"), changed=Max("updated_at"))
+    aliases = _taught_aliases().aggregate(n=Count("id"), last=Max("id"))
     return (actors["n"], actors["changed"], aliases["n"], aliases["last"])
+
+
+def _read_actors():
+    """Actors the gazetteer reads: all but the machine's unreviewed names (merged ones included:
+    their merge moves their aliases)."""
+    return Actor.objects.exclude(gazetteer_key="", review_state=ReviewState.UNREVIEWED, merged_into=None)
+
+
+def _taught_aliases():
+    """Names the machine saw are not knowledge until an editor agrees: only curated and editors'
+    aliases teach the extractor, or one misread name would be matched in every later article."""
+    return Alias.objects.exclude(origin=Alias.Origin.MACHINE, actor__review_state=ReviewState.UNREVIEWED)
 
 
 def build_gazetteer() -> Gazetteer:
@@ -45,13 +61,10 @@ def build_gazetteer() -> Gazetteer:
     entries = {raw["key"]: dict(raw, aliases=list(raw.get("aliases", []))) for raw in data["entries"]}
     rejected = list(data.get("rejected_names", []))
     aliases_by_actor: dict[int, list[dict]] = {}
-    # Names the machine saw are not knowledge until an editor agrees: only curated and editors'
-    # aliases teach the extractor, or one misread name would be matched in every later article.
-    taught = Alias.objects.exclude(origin=Alias.Origin.MACHINE, actor__review_state=ReviewState.UNREVIEWED)
-    for actor_id, name, language in taught.values_list("actor_id", "name", "language"):
+    for actor_id, name, language in _taught_aliases().values_list("actor_id", "name", "language"):
         aliases_by_actor.setdefault(actor_id, []).append({"name": name, "language": language or None})
 
-    for actor in Actor.objects.only(
+    for actor in _read_actors().only(
         "id", "name", "kind", "country", "role", "wikidata_id", "gazetteer_key", "review_state", "merged_into"
     ):
         names = [actor.name, *(a["name"] for a in aliases_by_actor.get(actor.pk, []))]

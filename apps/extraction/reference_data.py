@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from apps.timeline.models import Actor, Alias, ReviewState, Topic, normalize_name
 
@@ -47,39 +48,51 @@ def _gazetteer_entries() -> dict[str, dict]:
 def load_actors(keys: set[str] | None = None) -> int:
     """Create the curated actors that are missing (all, or those keys), with their aliases.
 
-    An actor already in the database is never touched: editors may have changed it.
+    An actor already in the database is never touched: editors may have changed it. The worker
+    calls this for the curated actors a batch names for the first time: a few set-based queries
+    whatever their number.
     """
     entries = _gazetteer_entries()
     wanted = set(entries) if keys is None else set(keys) & set(entries)
-    known = set(Actor.objects.filter(gazetteer_key__in=wanted).values_list("gazetteer_key", flat=True))
-    wanted -= known
+    wanted = {key for key in wanted if entries[key].get("kind") in Actor.Kind.values}  # places stay in the gazetteer only
+    wanted -= set(Actor.objects.filter(gazetteer_key__in=list(wanted)).values_list("gazetteer_key", flat=True))
     if not wanted:
         return 0
-    taken_aliases = set(Alias.objects.values_list("normalized", flat=True))
-    taken_wikidata = set(Actor.objects.exclude(wikidata_id="").values_list("wikidata_id", flat=True))
-    created = 0
-    for key in sorted(wanted):
+    names = {key: _names(entries[key]) for key in sorted(wanted)}
+    all_normalized = [normalized for pairs in names.values() for _, normalized, _ in pairs]
+    taken_aliases = set(Alias.objects.filter(normalized__in=all_normalized).values_list("normalized", flat=True))
+    wikidata_ids = [entries[key].get("wikidata") for key in wanted if entries[key].get("wikidata")]
+    taken_wikidata = set(Actor.objects.filter(wikidata_id__in=wikidata_ids).values_list("wikidata_id", flat=True))
+    actors = []
+    for key in names:
         raw = entries[key]
-        if raw.get("kind") not in Actor.Kind.values:
-            continue  # places stay in the gazetteer only: they locate events, they are not actors
         wikidata = raw.get("wikidata") or ""
-        actor = Actor.objects.create(
+        actors.append(Actor(
             name=raw["name"], kind=raw["kind"], country=(raw.get("country") or "")[:2],
             role=(raw.get("role") or "")[:200],
             wikidata_id="" if wikidata in taken_wikidata else wikidata,
             gazetteer_key=raw["key"], review_state=ReviewState.VERIFIED, confidence=1.0,
-        )
+        ))
         taken_wikidata.add(wikidata)
-        aliases = []
-        for alias in [{"name": raw["name"]}, *raw.get("aliases", [])]:
-            name = alias["name"] if isinstance(alias, dict) else alias
-            normalized = normalize_name(name)
-            if not normalized or normalized in taken_aliases:
-                continue
+    bulk_create_with_history(actors, Actor)
+    aliases = []
+    for actor, pairs in zip(actors, names.values()):
+        for name, normalized, language in pairs:
+            if normalized in taken_aliases:
+                continue  # one name, one actor: the first to claim it keeps it
             taken_aliases.add(normalized)
-            language = (alias.get("language") if isinstance(alias, dict) else None) or ""
             aliases.append(Alias(actor=actor, name=name[:200], normalized=normalized, language=language,
                                  origin=Alias.Origin.GAZETTEER))
-        Alias.objects.bulk_create(aliases)
-        created += 1
-    return created
+    Alias.objects.bulk_create(aliases)
+    return len(actors)
+
+
+def _names(raw: dict) -> list[tuple[str, str, str]]:
+    """(name, normalized, language) of an entry's name and aliases, those with a usable form."""
+    out = []
+    for alias in [{"name": raw["name"]}, *raw.get("aliases", [])]:
+        name = alias["name"] if isinstance(alias, dict) else alias
+        normalized = normalize_name(name)
+        if normalized:
+            out.append((name, normalized, (alias.get("language") if isinstance(alias, dict) else None) or ""))
+    return out

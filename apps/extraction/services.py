@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from apps.extraction.gazetteer_db import load_gazetteer, load_topic_matcher
 from apps.extraction.reference_data import load_actors
@@ -65,25 +67,29 @@ def _claim_window() -> dt.timedelta:
 
 
 def claim(article_ids: list[int], *, token: str = "") -> list[int]:
-    """Mark articles EXTRACTING with a conditional update, so two workers never take the same one.
+    """Mark articles EXTRACTING with one conditional update, so two workers never take the same one.
 
     A retry of the task that holds the claim (same token) takes it back at once; a claim older
-    than the hard time limit belongs to a dead worker and may be taken by anyone.
+    than the hard time limit belongs to a dead worker and may be taken by anyone. Without a task
+    token the run stamps its own, which tells its rows from those another run holds.
     """
+    if not article_ids:
+        return []
     now = timezone.now()
+    stamp = token or f"run:{uuid.uuid4().hex}"
     claimable = Q(status=Article.Status.FETCHED) | Q(
         status=Article.Status.EXTRACTING, status_changed_at__lt=now - _claim_window()
     )
     if token:
         claimable |= Q(status=Article.Status.EXTRACTING, claim_token=token)
-    claimed = []
-    for article_id in article_ids:
-        taken = Article.objects.filter(claimable, pk=article_id).update(
-            status=Article.Status.EXTRACTING, status_changed_at=now, claim_token=token, attempts=F("attempts") + 1
-        )
-        if taken:
-            claimed.append(article_id)
-    return claimed
+    Article.objects.filter(claimable, pk__in=article_ids).update(
+        status=Article.Status.EXTRACTING, status_changed_at=now, claim_token=stamp, attempts=F("attempts") + 1
+    )
+    taken = set(
+        Article.objects.filter(pk__in=article_ids, status=Article.Status.EXTRACTING, claim_token=stamp)
+        .values_list("pk", flat=True)
+    )
+    return [pk for pk in article_ids if pk in taken]
 
 
 def release_claim(article_ids: list[int]) -> None:
@@ -124,7 +130,7 @@ def article_input(article: Article) -> ArticleInput:
 
 
 def extract_and_store(article_ids: list[int], *, token: str = "") -> RunSummary:
-    """Claim, read (one spaCy pass for the batch) and store each article in its own transaction."""
+    """Claim, read (one spaCy pass for the batch) and store the batch (one transaction)."""
     summary = RunSummary()
     claimed = claim(article_ids, token=token)
     summary.skipped = [i for i in article_ids if i not in claimed]
@@ -150,77 +156,112 @@ def extract_and_store(article_ids: list[int], *, token: str = "") -> RunSummary:
             except Exception as exc:
                 log.exception("extraction of article %s failed", item.id)
                 results.append(exc)
+    runs = []
     for article, result in zip(articles, results):
         if isinstance(result, Exception):
             record_failure(article.pk, f"extraction failed: {type(result).__name__}: {result}")
             summary.failed[article.pk] = str(result)
+        else:
+            runs.append((article, result))
+    counts = store_batch(runs, summary)
+    for article, _ in runs:
+        if article.pk not in counts:
             continue
+        summary.extracted.append(article.pk)
+        summary.statements += counts[article.pk]["statements"]
+        summary.events += counts[article.pk]["events"]
+        summary.mentions += counts[article.pk]["mentions"]
+    return summary
+
+
+def store_batch(runs, summary: RunSummary) -> dict[int, dict[str, int]]:
+    """Store the batch's (article, extraction) pairs in one transaction; if that fails, one by one.
+
+    Counts per stored article; an article whose rows cannot be stored is marked FAILED with the
+    reason, and the others are kept. Lost connections and lock timeouts propagate: the task
+    retries them.
+    """
+    try:
+        return store_extractions(runs)
+    except TRANSIENT_DB_ERRORS:
+        raise
+    except Exception:
+        # One article's rows broke the batch's transaction (nothing of it was kept): store the
+        # articles one by one, so only the one at fault fails.
+        log.warning("storing a batch of %d articles failed; storing them one by one", len(runs), exc_info=True)
+    counts = {}
+    for article, result in runs:
         try:
-            counts = store_extraction(article, result)
+            counts[article.pk] = store_extraction(article, result)
         except TRANSIENT_DB_ERRORS:
-            raise  # the task retries these
+            raise
         except Exception as exc:
             log.exception("storing the extraction of article %s failed", article.pk)
             record_failure(article.pk, f"storing the extraction failed: {type(exc).__name__}: {exc}")
             summary.failed[article.pk] = str(exc)
-            continue
-        summary.extracted.append(article.pk)
-        summary.statements += counts["statements"]
-        summary.events += counts["events"]
-        summary.mentions += counts["mentions"]
-    return summary
+    return counts
+
+
+def store_extraction(article: Article, extraction) -> dict[str, int]:
+    """Store one article's run (see store_extractions)."""
+    return store_extractions([(article, extraction)])[article.pk]
+
+
+@dataclass
+class _Run:
+    """One article being stored, with what its rows resolved to."""
+
+    article: Article
+    extraction: object
+    actors: dict[str, Actor] = field(default_factory=dict)  # extracted actor key -> row
+    events: list[tuple[int, int, Event]] = field(default_factory=list)  # evidence span -> event
+    mentions: int = 0
+    statements: int = 0
 
 
 @transaction.atomic
-def store_extraction(article: Article, extraction) -> dict[str, int]:
-    """Replace the article's unreviewed machine rows with this run's; leave editors' rows alone."""
-    locked = Article.objects.select_for_update().get(pk=article.pk)
-    if locked.status != Article.Status.EXTRACTING:
-        # Someone else finished or an editor changed the article meanwhile: do nothing.
-        return {"statements": 0, "events": 0, "mentions": 0}
+def store_extractions(pairs) -> dict[int, dict[str, int]]:
+    """Replace the articles' unreviewed machine rows with this run's; leave editors' rows alone.
 
-    touched_events = _forget_previous_run(locked)
-    actors = _resolve_actors(locked, extraction)
-    topics = _topics_by_slug(extraction)
-
-    mentions = [
-        Mention(
-            article=locked, actor=actors[a.key], start=m.start, end=m.end, text=m.text[:300],
-            extractor_version=EXTRACTOR_VERSION, confidence=a.confidence,
-        )
-        for a in extraction.actors
-        if a.key in actors
-        for m in a.mentions
+    The whole batch is one transaction of set-based reads and writes: the number of queries
+    does not grow with the number of articles, which is what keeps the store a small share of
+    a worker's time beside spaCy. Articles another run finished meanwhile are left alone.
+    """
+    counts = {article.pk: {"statements": 0, "events": 0, "mentions": 0} for article, _ in pairs}
+    # Locked in one order (by id), so two workers never wait on each other's rows in a cycle.
+    locked = {
+        a.pk: a for a in Article.objects.select_for_update().filter(pk__in=list(counts)).order_by("pk")
+    }
+    runs = [
+        _Run(locked[article.pk], extraction)
+        for article, extraction in pairs
+        if article.pk in locked and locked[article.pk].status == Article.Status.EXTRACTING
     ]
-    Mention.objects.bulk_create(mentions, ignore_conflicts=True)
+    if not runs:
+        return counts
 
-    events = _store_events(locked, extraction, actors, topics)
-    statements = _store_statements(locked, extraction, actors, topics, events)
+    touched_events = _forget_previous_runs([run.article.pk for run in runs])
+    _resolve_actors(runs)
+    topics = _topics_by_slug(runs)
+    _store_mentions(runs)
+    _store_events(runs, topics)
+    _store_statements(runs, topics)
     _drop_orphan_events(touched_events)
-
-    locked.topics.set([topics[s] for s in extraction.topics if s in topics])
-    if extraction.language and not locked.language:
-        locked.language = extraction.language
-    locked.status = Article.Status.EXTRACTED
-    locked.claim_token = ""
-    locked.error = ""
-    locked.extractor_version = EXTRACTOR_VERSION
-    locked.extracted_at = locked.status_changed_at = timezone.now()
-    locked.save(update_fields=[
-        "language", "status", "claim_token", "error", "extractor_version", "extracted_at", "status_changed_at", "updated_at",
-    ])
-    return {"statements": statements, "events": len(events), "mentions": len(mentions)}
+    _finish_articles(runs, topics)
+    for run in runs:
+        counts[run.article.pk] = {"statements": run.statements, "events": len(run.events), "mentions": run.mentions}
+    return counts
 
 
-def _forget_previous_run(article: Article) -> list[int]:
-    """Drop this article's unreviewed mentions and evidence from an earlier run; reviewed rows stay.
+def _forget_previous_runs(article_ids: list[int]) -> list[int]:
+    """Drop these articles' unreviewed mentions and evidence from an earlier run; reviewed rows stay.
 
     Returns the events that lost evidence: the ones this run does not find again are removed
     once it is stored. Statements are not dropped here but updated in place (see
     _store_statements), so a quote keeps its id while an editor has it open.
     """
-    Mention.objects.filter(article=article, review_state=UNREVIEWED).delete()
-    evidence = EventEvidence.objects.filter(article=article, event__review_state=UNREVIEWED)
+    Mention.objects.filter(article_id__in=article_ids, review_state=UNREVIEWED).delete()
+    evidence = EventEvidence.objects.filter(article_id__in=article_ids, event__review_state=UNREVIEWED)
     touched = list(evidence.values_list("event_id", flat=True))
     evidence.delete()
     return touched
@@ -228,160 +269,237 @@ def _forget_previous_run(article: Article) -> list[int]:
 
 def _drop_orphan_events(event_ids: list[int]) -> None:
     """Remove unreviewed events no article reports any more; an editor's events always stay."""
+    if not event_ids:
+        return
     orphans = Event.objects.select_for_update(of=("self",)).filter(
         pk__in=event_ids, review_state=UNREVIEWED, evidence__isnull=True
     )
     Event.objects.filter(pk__in=list(orphans.values_list("pk", flat=True)), review_state=UNREVIEWED).delete()
 
 
-def _resolve_actors(article: Article, extraction) -> dict[str, Actor]:
-    """Map each extracted actor key to an Actor row, creating unknown people as unreviewed actors."""
-    by_key: dict[str, Actor] = {}
-    extracted_actors = [a for a in extraction.actors if a.kind in Actor.Kind.values]  # places are not actors
-    gazetteer_keys = [a.key for a in extracted_actors if not a.is_new and not a.key.startswith("db:")]
-    existing = {a.gazetteer_key: a for a in Actor.objects.filter(gazetteer_key__in=gazetteer_keys)}
-    missing = set(gazetteer_keys) - set(existing)
+def _resolve_actors(runs: list[_Run]) -> None:
+    """Map each extracted actor key to an Actor row, creating unknown people as unreviewed actors.
+
+    One lookup for the batch's known actors and one for its new names; a new name two articles
+    of the batch share becomes one actor.
+    """
+    extracted = [(run, a) for run in runs for a in run.extraction.actors if a.kind in Actor.Kind.values]  # places are not actors
+    gazetteer_keys = {a.key for _, a in extracted if not a.is_new and not a.key.startswith("db:")}
+    db_ids = {int(a.key[3:]) for _, a in extracted if not a.is_new and a.key.startswith("db:")}
+    known = _known_actors(gazetteer_keys, db_ids)
+    missing = gazetteer_keys - set(known)
     if missing and load_actors(missing):  # curated actors named for the first time, with all their aliases
-        existing.update({a.gazetteer_key: a for a in Actor.objects.filter(gazetteer_key__in=missing)})
-    db_ids = [int(a.key[3:]) for a in extracted_actors if a.key.startswith("db:")]
-    existing.update({f"db:{a.pk}": a for a in Actor.objects.filter(pk__in=db_ids)})
-    new_names = {normalize_name(a.name): a for a in extracted_actors if a.is_new}
-    aliases = {
+        known.update(_known_actors(missing, set()))
+    new_names = {normalize_name(a.name) for _, a in extracted if a.is_new}
+    by_alias = {
         al.normalized: al.actor
         for al in Alias.objects.select_related("actor").filter(normalized__in=list(new_names))
     }
-    for extracted in extracted_actors:
-        actor = existing.get(extracted.key) if not extracted.is_new else aliases.get(normalize_name(extracted.name))
-        if actor is not None:
-            while actor.merged_into_id:  # follow an editor's merge to the actor that was kept
-                actor = actor.merged_into
-            if actor.review_state == ReviewState.REJECTED:
-                continue  # an editor said this is not an actor: never bring it back
-            by_key[extracted.key] = actor
+    created: dict[str, Actor] = {}
+    for run, extracted_actor in extracted:
+        name = normalize_name(extracted_actor.name) if extracted_actor.is_new else ""
+        actor = by_alias.get(name) if extracted_actor.is_new else known.get(extracted_actor.key)
+        if actor is None and extracted_actor.is_new:
+            actor = created.get(name) or created.setdefault(name, Actor(
+                name=extracted_actor.name[:200],
+                kind=extracted_actor.kind,
+                country=(extracted_actor.country or "")[:2],
+                role=(extracted_actor.role or "")[:200],
+                wikidata_id=extracted_actor.wikidata or "",
+                review_state=UNREVIEWED,  # a name the gazetteer does not know waits for an editor
+                extractor_version=EXTRACTOR_VERSION,
+                confidence=extracted_actor.confidence,
+                first_seen_in=run.article,
+            ))
+        if actor is None:
             continue
-        actor = Actor.objects.create(
-            name=extracted.name[:200],
-            kind=extracted.kind,
-            country=(extracted.country or "")[:2],
-            role=(extracted.role or "")[:200],
-            wikidata_id=_free_wikidata(extracted.wikidata),
-            review_state=UNREVIEWED,  # a name the gazetteer does not know waits for an editor
-            extractor_version=EXTRACTOR_VERSION,
-            confidence=extracted.confidence,
-            first_seen_in=article,
-        )
-        Alias.objects.bulk_create(
-            [Alias(actor=actor, name=extracted.name[:200], normalized=normalize_name(extracted.name),
-                   origin=Alias.Origin.MACHINE)],
-            ignore_conflicts=True,
-        )
-        by_key[extracted.key] = actor
-    return by_key
+        while actor.merged_into_id:  # follow an editor's merge to the actor that was kept
+            actor = actor.merged_into
+        if actor.review_state == ReviewState.REJECTED:
+            continue  # an editor said this is not an actor: never bring it back
+        run.actors[extracted_actor.key] = actor
+    if created:
+        _create_new_actors(list(created.values()))
 
 
-def _free_wikidata(wikidata: str | None) -> str:
-    if not wikidata or Actor.objects.filter(wikidata_id=wikidata).exists():
-        return ""
-    return wikidata
+def _known_actors(gazetteer_keys: set[str], db_ids: set[int]) -> dict[str, Actor]:
+    """Actors by their extractor key: the gazetteer key of curated ones, "db:<id>" for editors' ones."""
+    if not gazetteer_keys and not db_ids:
+        return {}
+    found = {}
+    for actor in Actor.objects.filter(Q(gazetteer_key__in=list(gazetteer_keys)) | Q(pk__in=list(db_ids))):
+        if actor.gazetteer_key in gazetteer_keys:
+            found[actor.gazetteer_key] = actor
+        if actor.pk in db_ids:
+            found[f"db:{actor.pk}"] = actor
+    return found
 
 
-def _topics_by_slug(extraction) -> dict[str, Topic]:
-    slugs = set(extraction.topics)
-    for e in extraction.events:
-        slugs.update(e.topics)
-    for s in extraction.statements:
-        slugs.update(s.topics)
-    return {t.slug: t for t in Topic.objects.filter(slug__in=slugs)}
+def _create_new_actors(actors: list[Actor]) -> None:
+    """Insert the batch's new actors (with their history) and their names as machine aliases."""
+    wanted = {a.wikidata_id for a in actors if a.wikidata_id}
+    taken = set(Actor.objects.filter(wikidata_id__in=list(wanted)).values_list("wikidata_id", flat=True))
+    for actor in actors:
+        if actor.wikidata_id in taken:
+            actor.wikidata_id = ""  # another actor holds that item: an editor will merge them
+        taken.add(actor.wikidata_id)
+    bulk_create_with_history(actors, Actor)
+    Alias.objects.bulk_create(
+        [Alias(actor=a, name=a.name, normalized=normalize_name(a.name), origin=Alias.Origin.MACHINE) for a in actors],
+        ignore_conflicts=True,
+    )
 
 
-def _store_events(article: Article, extraction, actors: dict[str, Actor], topics: dict[str, Topic]) -> list[tuple]:
-    """One Event per dedup key across all articles; this article adds its evidence sentence."""
-    stored = []
-    # Sentences of this article an editor already placed on a reviewed event (kept there, or
-    # moved off to a new one): the editor decided what they report.
+def _topics_by_slug(runs: list[_Run]) -> dict[str, Topic]:
+    slugs = set()
+    for run in runs:
+        slugs.update(run.extraction.topics)
+        for e in run.extraction.events:
+            slugs.update(e.topics)
+        for s in run.extraction.statements:
+            slugs.update(s.topics)
+    return {t.slug: t for t in Topic.objects.filter(slug__in=list(slugs))} if slugs else {}
+
+
+def _store_mentions(runs: list[_Run]) -> None:
+    mentions = []
+    for run in runs:
+        for a in run.extraction.actors:
+            if a.key not in run.actors:
+                continue
+            run.mentions += len(a.mentions)
+            mentions.extend(
+                Mention(article=run.article, actor=run.actors[a.key], start=m.start, end=m.end, text=m.text[:300],
+                        extractor_version=EXTRACTOR_VERSION, confidence=a.confidence)
+                for m in a.mentions
+            )
+    Mention.objects.bulk_create(mentions, ignore_conflicts=True)
+
+
+def _store_events(runs: list[_Run], topics: dict[str, Topic]) -> None:
+    """One Event per dedup key across all articles; each article adds its evidence sentence."""
+    keys = {x.dedup_key for run in runs for x in run.extraction.events if x.dedup_key}
+    by_key: dict[str, Event] = {}
+    # Locked, so an editor's concurrent save of these events waits for us or we for it.
+    for event in Event.objects.select_for_update().filter(dedup_key__in=list(keys)).order_by("pk") if keys else ():
+        by_key.setdefault(event.dedup_key, event)
+    # Sentences an editor already placed on a reviewed event (kept there, or moved off to a new
+    # one): the editor decided what they report.
     placed = {
-        start: event_id
-        for start, event_id in EventEvidence.objects.filter(article=article)
+        (article_id, start): event_id
+        for article_id, start, event_id in EventEvidence.objects.filter(article_id__in=[r.article.pk for r in runs])
         .exclude(event__review_state=UNREVIEWED)
-        .values_list("start", "event_id")
+        .values_list("article_id", "start", "event_id")
     }
-    for extracted in extraction.events:
-        event = (
-            # Locked, so an editor's concurrent save of this event waits for us or we for it.
-            Event.objects.select_for_update().filter(dedup_key=extracted.dedup_key).order_by("pk").first()
-            if extracted.dedup_key else None
-        )
-        while event is not None and event.merged_into_id:  # an editor merged it: report on the kept one
-            event = event.merged_into
-        if event is not None and event.review_state == ReviewState.REJECTED:
-            continue  # an editor rejected this event: more sources do not bring it back
-        if extracted.evidence_start in placed and (event is None or placed[extracted.evidence_start] != event.pk):
-            continue
-        if event is None:
-            event = Event.objects.create(
-                title=extracted.title[:300], kind=extracted.kind, plover_category=extracted.plover or "",
-                date=extracted.date, date_precision=extracted.precision if extracted.date else "unknown",
-                status=extracted.status, location=(extracted.location or "")[:200],
-                dedup_key=extracted.dedup_key[:200], extractor_version=EXTRACTOR_VERSION,
-                confidence=extracted.confidence,
-            )
+    new_events, reports = [], []
+    for run in runs:
+        for extracted in run.extraction.events:
+            event = by_key.get(extracted.dedup_key) if extracted.dedup_key else None
+            while event is not None and event.merged_into_id:  # an editor merged it: report on the kept one
+                event = event.merged_into
+            if event is not None and event.review_state == ReviewState.REJECTED:
+                continue  # an editor rejected this event: more sources do not bring it back
+            placed_on = placed.get((run.article.pk, extracted.evidence_start))
+            if placed_on is not None and (event is None or placed_on != event.pk):
+                continue
+            if event is None:
+                event = Event(
+                    title=extracted.title[:300], kind=extracted.kind, plover_category=extracted.plover or "",
+                    date=extracted.date, date_precision=extracted.precision if extracted.date else "unknown",
+                    status=extracted.status, location=(extracted.location or "")[:200],
+                    dedup_key=extracted.dedup_key[:200], extractor_version=EXTRACTOR_VERSION,
+                    confidence=extracted.confidence,
+                )
+                new_events.append(event)
+                if extracted.dedup_key:
+                    by_key[extracted.dedup_key] = event  # a second report in the batch joins it
+            reports.append((run, extracted, event))
+    if new_events:
+        bulk_create_with_history(new_events, Event)
+
+    participants, event_topics, evidence = {}, set(), []
+    for run, extracted, event in reports:
         if not event.is_protected:
-            EventParticipant.objects.bulk_create(
-                [
-                    EventParticipant(
-                        event=event, actor=actors[p.key],
-                        role=PARTICIPANT_ROLES.get(p.role, EventParticipant.Role.PARTICIPANT),
-                    )
-                    for p in extracted.participants
-                    if p.key in actors
-                ],
-                ignore_conflicts=True,
-            )
-            event.topics.add(*[topics[s] for s in extracted.topics if s in topics])
-        EventEvidence.objects.bulk_create(
-            [EventEvidence(event=event, article=article, sentence=extracted.evidence_text,
-                           start=extracted.evidence_start, end=extracted.evidence_end,
-                           extractor_version=EXTRACTOR_VERSION, confidence=extracted.confidence)],
-            ignore_conflicts=True,
-        )
-        stored.append((extracted.evidence_start, extracted.evidence_end, event))
-    return stored
+            for p in extracted.participants:
+                if p.key in run.actors:
+                    role = PARTICIPANT_ROLES.get(p.role, EventParticipant.Role.PARTICIPANT)
+                    participants.setdefault((event.pk, run.actors[p.key].pk), role)
+            event_topics.update((event.pk, topics[slug].pk) for slug in extracted.topics if slug in topics)
+        evidence.append(EventEvidence(
+            event=event, article=run.article, sentence=extracted.evidence_text, start=extracted.evidence_start,
+            end=extracted.evidence_end, extractor_version=EXTRACTOR_VERSION, confidence=extracted.confidence,
+        ))
+        run.events.append((extracted.evidence_start, extracted.evidence_end, event))
+    EventParticipant.objects.bulk_create(
+        [EventParticipant(event_id=e, actor_id=a, role=role) for (e, a), role in participants.items()],
+        ignore_conflicts=True,
+    )
+    through = Event.topics.through
+    through.objects.bulk_create([through(event_id=e, topic_id=t) for e, t in event_topics], ignore_conflicts=True)
+    EventEvidence.objects.bulk_create(evidence, ignore_conflicts=True)
 
 
-def _store_statements(article, extraction, actors, topics, events) -> int:
-    """Upsert the article's quotes by their characters: same span, same row (and id).
+def _store_statements(runs: list[_Run], topics: dict[str, Topic]) -> None:
+    """Upsert the articles' quotes by their characters: same span, same row (and id).
 
     Rows are locked before they are read, so an editor's save either lands before (the row is
     then protected and skipped) or after this run (and overwrites it): never in between.
     """
     existing = {
-        (st.start, st.end): st
-        for st in Statement.objects.select_for_update().filter(article=article)
+        (st.article_id, st.start, st.end): st
+        for st in Statement.objects.select_for_update().filter(article_id__in=[r.article.pk for r in runs])
     }
     fields = ["speaker", "text", "direct", "said_on", "said_on_precision", "event", "extractor_version", "confidence"]
     to_create, to_update, row_topics = [], [], []
-    for s in extraction.statements:
-        row = existing.pop((s.start, s.end), None)
-        if row is not None and row.is_protected:
-            continue  # an editor verified, fixed or rejected this quote
-        row = row or Statement(article=article, start=s.start, end=s.end)
-        row.speaker = actors.get(s.speaker) if s.speaker else None
-        row.text = article.text[s.start:s.end]
-        row.direct = s.direct
-        row.said_on = s.date
-        row.said_on_precision = s.date_precision if s.date else "unknown"
-        row.event = next((ev for start, end, ev in events if start <= s.start < end), None)
-        row.extractor_version = EXTRACTOR_VERSION
-        row.confidence = s.confidence
-        (to_update if row.pk else to_create).append(row)
-        row_topics.append((row, [topics[t] for t in s.topics if t in topics]))
+    for run in runs:
+        article = run.article
+        for s in run.extraction.statements:
+            row = existing.pop((article.pk, s.start, s.end), None)
+            if row is not None and row.is_protected:
+                continue  # an editor verified, fixed or rejected this quote
+            row = row or Statement(article=article, start=s.start, end=s.end)
+            row.speaker = run.actors.get(s.speaker) if s.speaker else None
+            row.text = article.text[s.start:s.end]
+            row.direct = s.direct
+            row.said_on = s.date
+            row.said_on_precision = s.date_precision if s.date else "unknown"
+            row.event = next((ev for start, end, ev in run.events if start <= s.start < end), None)
+            row.extractor_version = EXTRACTOR_VERSION
+            row.confidence = s.confidence
+            (to_update if row.pk else to_create).append(row)
+            row_topics.append((row, [topics[t] for t in s.topics if t in topics]))
+            run.statements += 1
     stale = [st.pk for st in existing.values() if not st.is_protected]
-    Statement.objects.filter(pk__in=stale, review_state=UNREVIEWED).delete()
+    if stale:
+        Statement.objects.filter(pk__in=stale, review_state=UNREVIEWED).delete()
     Statement.objects.bulk_update(to_update, fields)
     Statement.objects.bulk_create(to_create)
     through = Statement.topics.through
-    through.objects.filter(statement_id__in=[st.pk for st in to_update]).delete()
+    if to_update:
+        through.objects.filter(statement_id__in=[st.pk for st in to_update]).delete()
     through.objects.bulk_create(
         [through(statement_id=st.pk, topic_id=t.pk) for st, ts in row_topics for t in ts], ignore_conflicts=True
     )
-    return len(to_create) + len(to_update)
+
+
+def _finish_articles(runs: list[_Run], topics: dict[str, Topic]) -> None:
+    """Tag the articles with their topics and mark them extracted, with this extractor's version."""
+    ids = [run.article.pk for run in runs]
+    through = Article.topics.through
+    through.objects.filter(article_id__in=ids).delete()
+    through.objects.bulk_create([
+        through(article_id=run.article.pk, topic_id=topics[slug].pk)
+        for run in runs for slug in dict.fromkeys(run.extraction.topics) if slug in topics
+    ])
+    now = timezone.now()
+    # One UPDATE for the batch (a bulk_update would build a CASE per field and row).
+    Article.objects.filter(pk__in=ids).update(
+        status=Article.Status.EXTRACTED, claim_token="", error="", extractor_version=EXTRACTOR_VERSION,
+        extracted_at=now, status_changed_at=now, updated_at=now,
+    )
+    detected: dict[str, list[int]] = {}
+    for run in runs:
+        if run.extraction.language and not run.article.language:
+            detected.setdefault(run.extraction.language, []).append(run.article.pk)
+    for language, pks in detected.items():  # articles that came with no language keep the one read
+        Article.objects.filter(pk__in=pks).update(language=language)

@@ -208,3 +208,72 @@ def test_names_the_machine_made_up_do_not_teach_the_extractor_until_an_editor_ve
     dupont.review_state = ReviewState.VERIFIED
     dupont.save()
     assert f"db:{dupont.pk}" in build_gazetteer().entries
+
+
+# --- One transaction per batch -------------------------------------------------------------------
+
+def claimed(*texts: str) -> list[Article]:
+    articles = [make_article(text) for text in texts]
+    assert services.claim([a.pk for a in articles]) == [a.pk for a in articles]
+    for article in articles:
+        article.refresh_from_db()
+    return articles
+
+
+def test_two_articles_of_one_batch_reporting_one_event_make_one_event_with_two_sources():
+    first, second = claimed(TEXT, TEXT + " Autre dépêche.")
+    counts = services.store_extractions([(first, extraction()), (second, extraction())])
+    assert counts[first.pk]["events"] == counts[second.pk]["events"] == 1
+    event = Event.objects.get()
+    assert sorted(event.evidence.values_list("article_id", flat=True)) == [first.pk, second.pk]
+    assert event.history.count() == 1  # created once, with its history row
+    assert sorted(event.participants.values_list("actor__name", flat=True)) == ["Emmanuel Macron", "Volodymyr Zelensky"]
+
+
+def test_a_new_name_in_two_articles_of_one_batch_becomes_one_actor_seen_first_in_the_first():
+    first, second = claimed(TEXT, TEXT + " Suite.")
+    services.store_extractions([(first, extraction()), (second, extraction())])
+    dupont = Actor.objects.get(name="Jean Dupont")
+    assert dupont.first_seen_in_id == first.pk
+    assert Mention.objects.filter(actor=dupont).count() == 2
+    assert list(dupont.aliases.values_list("origin", flat=True)) == [Alias.Origin.MACHINE]
+
+
+def test_the_store_runs_the_same_queries_for_two_articles_as_for_six(django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    store(make_article(TEXT + " Avant."), extraction())  # the curated actors are in the database now
+
+    def queries_for(n: int) -> int:
+        articles = claimed(*(f"{TEXT} Batch {n}, copy {i}." for i in range(n)))
+        with CaptureQueriesContext(connection) as queries:
+            services.store_extractions([(a, extraction()) for a in articles])
+        assert Article.objects.filter(pk__in=[a.pk for a in articles], status=Article.Status.EXTRACTED).count() == n
+        return len(queries)
+
+    assert queries_for(2) == queries_for(6)
+
+
+def test_an_article_whose_rows_cannot_be_stored_fails_alone_with_the_reason():
+    good, bad = claimed(TEXT, TEXT + " Cassé.")
+    broken = extraction()
+    broken.statements[0].end = broken.statements[0].start - 1  # a quote that ends before it starts
+    summary = services.RunSummary()
+    counts = services.store_batch([(good, extraction()), (bad, broken)], summary)
+    assert list(counts) == [good.pk]
+    assert list(summary.failed) == [bad.pk]
+    good.refresh_from_db()
+    bad.refresh_from_db()
+    assert good.status == Article.Status.EXTRACTED and Statement.objects.filter(article=good).count() == 1
+    assert bad.status == Article.Status.FAILED and bad.error.startswith("storing the extraction failed: IntegrityError")
+    assert not Mention.objects.filter(article=bad).exists()  # nothing half-stored
+
+
+def test_an_article_another_run_finished_meanwhile_is_left_alone():
+    first, second = claimed(TEXT, TEXT + " Déjà fait.")
+    Article.objects.filter(pk=second.pk).update(status=Article.Status.EXTRACTED)
+    counts = services.store_extractions([(first, extraction()), (second, extraction())])
+    assert counts[second.pk] == {"statements": 0, "events": 0, "mentions": 0}
+    assert not Mention.objects.filter(article=second).exists()
+    assert Mention.objects.filter(article=first).count() == 3
