@@ -25,6 +25,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from apps.extraction.charmap import CharMap
+
 from .calendar import BLOCK, Resolution
 from .rules import RULES, Context, Rule
 
@@ -48,21 +50,25 @@ class Timex:
     type: str           # "DATE" | "TIME" | "DURATION" | "SET"
 
 
+def _fold_char(ch: str) -> str:
+    lower = ch.lower()
+    if len(lower) != 1:  # "İ".lower() is two characters: keep the original
+        lower = ch
+    base = unicodedata.normalize("NFD", lower)[0]
+    if base in "\u2019\u02bc\u2018`´":
+        base = "'"
+    elif base in "\u2010\u2011":
+        base = "-"
+    return base
+
+
+_FOLD = CharMap(_fold_char)
+
+
 def fold(text: str) -> str:
     """Lower-case text and strip its accents, keeping one character per character so that
     offsets in the folded text are offsets in the original."""
-    out = []
-    for ch in text:
-        lower = ch.lower()
-        if len(lower) != 1:  # "İ".lower() is two characters: keep the original
-            lower = ch
-        base = unicodedata.normalize("NFD", lower)[0]
-        if base in "\u2019\u02bc\u2018`´":
-            base = "'"
-        elif base in "\u2010\u2011":
-            base = "-"
-        out.append(base)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def _language(language: str) -> str:

@@ -9,15 +9,20 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from apps.extraction.charmap import CharMap
+
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteer.json"
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-@functools.lru_cache(maxsize=4096)
+_APOSTROPHE_CHARS = "’‘ʼ`´"
+
+
 def fold_char(ch: str) -> str:
     """One character, lower-cased and without accents (always one character, so offsets survive)."""
+    if ch in _APOSTROPHE_CHARS:
+        return "'"
     low = ch.lower()
     if len(low) != 1:
         return ch
@@ -25,12 +30,12 @@ def fold_char(ch: str) -> str:
     return base if base.isalnum() else low
 
 
+_FOLD = CharMap(fold_char)
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping the length of the text."""
-    text = text.translate(_APOSTROPHES)
-    if text.isascii():
-        return text.lower()  # the common case, and length-preserving for ASCII
-    return "".join(map(fold_char, text))
+    return text.translate(_FOLD)
 
 
 def normalize(text: str) -> str:
