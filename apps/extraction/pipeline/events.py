@@ -1,10 +1,13 @@
 """Events: trigger words in each sentence, with kind, date, status, location and participants."""
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 import re
 from dataclasses import dataclass, field
+
+from spacy.attrs import LEMMA, ORTH
 
 from .actors import ActorTable
 from .gazetteer import fold
@@ -108,6 +111,29 @@ def _fold_word(word: str) -> str:
 
 
 _ANY_TRIGGER = {lang: set(NOUNS[lang]) | set(VERBS[lang]) | {"tell", "say", "speak", "told", "said"} for lang in NOUNS}
+# Whether a word form (by its spaCy string id) or a lemma may be a trigger, per language: worked
+# out once per distinct word of the vocabulary rather than once per token.
+_FORM_MAY_TRIGGER: dict[str, dict[int, bool]] = {lang: {} for lang in NOUNS}
+_LEMMA_MAY_TRIGGER: dict[str, dict[int, bool]] = {lang: {} for lang in NOUNS}
+
+
+def _maybe_triggers(doc, lang: str) -> list[int]:
+    """Indices of the tokens _trigger_kind does not turn down at once (a trigger by form or lemma),
+    read from the doc's id arrays."""
+    words, strings = _ANY_TRIGGER[lang], doc.vocab.strings
+    forms, lemmas = _FORM_MAY_TRIGGER[lang], _LEMMA_MAY_TRIGGER[lang]
+    out = []
+    for i, (orth, lemma) in enumerate(doc.to_array([ORTH, LEMMA]).tolist()):
+        form_ok = forms.get(orth)
+        if form_ok is None:
+            form_ok = forms[orth] = _fold_word(strings[orth]) in words
+        lemma_ok = lemmas.get(lemma)
+        if lemma_ok is None:
+            folded = _fold_word(strings[lemma]) if lemma else ""
+            lemma_ok = lemmas[lemma] = folded in words or folded in _SPEECH_LEMMAS
+        if form_ok or lemma_ok:
+            out.append(i)
+    return out
 
 
 def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention_at) -> str | None:
@@ -352,8 +378,13 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     mention_at = mention_by_char.get
     countries = {a.name for a in table.actors.values() if a.kind == "country"}
     drafts: list[_Draft] = []
+    maybe = _maybe_triggers(doc, language)
     for sent in doc.sents:
-        sent_tokens = list(sent)  # Token objects are built on every iteration: build them once
+        # Only the words that may be triggers: building a Token object for every word of the
+        # article cost more than everything else events do.
+        sent_tokens = [doc[i] for i in maybe[bisect.bisect_left(maybe, sent.start):bisect.bisect_left(maybe, sent.end)]]
+        if not sent_tokens:
+            continue
         for s, e in _segments(sent, layout):
             para = layout.paragraph_at(s)
             if para is None or para.heading or para.byline or para.credit:
