@@ -159,18 +159,28 @@ class Alias(models.Model):
         super().save(*args, **kwargs)
 
 
-class SourcesIrrelevant(models.Func):
-    """The event's `sources_irrelevant` flag (PostgreSQL), a column Django's model state leaves out."""
+class TriggerColumn(models.Func):
+    """A column PostgreSQL triggers keep and Django's model state leaves out (so no save() writes
+    it back stale), read from the same table as the queryset's primary key."""
 
-    output_field = models.BooleanField()
-
-    def __init__(self):
-        super().__init__(F("pk"))
+    def __init__(self, column: str, output_field):
+        self.column = column
+        super().__init__(F("pk"), output_field=output_field)
 
     def as_sql(self, compiler, connection, **extra):
-        # The primary key compiles to "<table or alias>"."id": the flag sits beside it.
+        # The primary key compiles to "<table or alias>"."id": the column sits beside it.
         sql, params = compiler.compile(self.source_expressions[0])
-        return sql.rsplit(".", 1)[0] + '."sources_irrelevant"', params
+        return f'{sql.rsplit(".", 1)[0]}."{self.column}"', params
+
+
+def SourcesIrrelevant() -> TriggerColumn:
+    """The event's flag: every article reporting it is irrelevant (migration 0006)."""
+    return TriggerColumn("sources_irrelevant", models.BooleanField())
+
+
+def ArticleSearchDocument() -> TriggerColumn:
+    """The article's English and French tsvector of its title and text (migration 0007)."""
+    return TriggerColumn("search_document", models.TextField())  # a tsvector; never read into Python
 
 
 class EventQuerySet(models.QuerySet):

@@ -38,6 +38,7 @@ from django.utils.dateparse import parse_date
 from apps.ingestion.models import Article
 from apps.timeline.models import (
     Actor,
+    ArticleSearchDocument,
     DatePrecision,
     Event,
     EventEvidence,
@@ -62,8 +63,9 @@ def uses_postgres() -> bool:
 
 
 # --- Full-text search (PostgreSQL) ---------------------------------------------------------
-# The documents below must stay textually identical to the GIN indexes of migration 0002,
+# The documents below must stay textually identical to the GIN indexes of migration 0003,
 # or PostgreSQL stops using them: to_tsvector('english', …) || to_tsvector('french', …).
+# Articles are the exception: their document is a stored column (migration 0007).
 
 
 class SearchDocument(Func):
@@ -104,6 +106,13 @@ class Matches(Func):
 
 def _document(*fields: str) -> SearchDocument:
     return SearchDocument(*[F(name) for name in fields])
+
+
+def _article_match(text: str):
+    """Articles whose title or text match: on PostgreSQL through the stored document (migration 0007)."""
+    if uses_postgres():
+        return Matches(ArticleSearchDocument(), SearchQuery(text))
+    return _text_match(("title", "text"), text)
 
 
 def _text_match(fields: tuple[str, ...], text: str):
@@ -298,7 +307,7 @@ def _search_sets(text: str) -> dict[str, QuerySet]:
         .order_by().values("event_id")
     )
     by_article = EventEvidence.objects.filter(
-        article__in=Article.objects.filter(_text_match(("title", "text"), text)).order_by().values("pk")
+        article__in=Article.objects.filter(_article_match(text)).order_by().values("pk")
     ).order_by().values("event_id")
     return {"own": own, "evidence": by_evidence, "statement": by_statement, "article": by_article}
 
@@ -327,7 +336,7 @@ def _search_tiers(text: str) -> list[tuple[int, Q]]:
     by_statement = Q(Exists(
         Statement.objects.visible().filter(_text_match(("text",), text), event=OuterRef("pk"))
     ))
-    matching_articles = Article.objects.filter(_text_match(("title", "text"), text)).order_by().values("pk")
+    matching_articles = Article.objects.filter(_article_match(text)).order_by().values("pk")
     by_article = Q(Exists(
         EventEvidence.objects.filter(event=OuterRef("pk"), article__in=matching_articles)
     ))

@@ -126,17 +126,34 @@ def test_postgres_search_uses_the_full_text_indexes():
         assert index in plan, plan
     if not all(index in plan for index in ("statement_search_idx", "article_search_idx")):
         # Then at least their branch's own filter must be able to use its index.
-        for table, column, index in (("timeline_statement", "text", "statement_search_idx"),
-                                     ("ingestion_article", "(title || ' ' || text)", "article_search_idx")):
+        statement_document = "(to_tsvector('english', text) || to_tsvector('french', text))"
+        for table, document, index in (("timeline_statement", statement_document, "statement_search_idx"),
+                                       ("ingestion_article", "search_document", "article_search_idx")):
             with connection.cursor() as cursor:
                 cursor.execute("SET enable_seqscan = off")
-                cursor.execute(
-                    f"EXPLAIN SELECT id FROM {table} WHERE (to_tsvector('english', {column}) || "
-                    f"to_tsvector('french', {column})) @@ plainto_tsquery('english', 'truce')"
-                )
+                cursor.execute(f"EXPLAIN SELECT id FROM {table} WHERE {document} @@ plainto_tsquery('english', 'truce')")
                 branch = "\n".join(row[0] for row in cursor.fetchall())
                 cursor.execute("SET enable_seqscan = on")
             assert index in branch, branch
+
+
+@requires_postgres
+def test_an_article_is_searched_by_its_current_title_and_text_whatever_its_status():
+    from apps.ingestion.models import Article
+
+    def found(word: str) -> bool:
+        return Article.objects.filter(queries._article_match(word), pk=article.pk).exists()
+
+    article = make_article(title="Geneva round", text="Delegations discussed an armistice.")
+    assert found("armistice") and found("geneva") and found("discussing")  # stemmed
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.EXTRACTING)
+    assert found("armistice")  # a status change keeps the stored document
+    article.refresh_from_db()
+    article.text = "Delegations discussed prisoner exchanges."
+    article.save()
+    assert found("prisoners") and not found("armistice")
+    Article.objects.filter(pk=article.pk).update(title="Riyadh round")
+    assert found("riyadh") and not found("geneva")
 
 
 def test_search_hides_what_the_timeline_hides(client):
