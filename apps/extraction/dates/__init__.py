@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from apps.extraction.charmap import CharMap
 
 from .calendar import BLOCK, Resolution
+from .literals import may_match
 from .rules import RULES, Context, Rule
 
 __all__ = ["Timex", "find_timexes", "resolve_expression", "CALENDAR_PRECISIONS"]
@@ -79,6 +80,8 @@ def _candidates(rules: list[Rule], folded: str) -> list[tuple[int, int, int, Rul
     """Every match of every rule, as (start, end, rule index, rule, match)."""
     found = []
     for index, rule in enumerate(rules):
+        if not may_match(rule.pattern, folded):
+            continue  # the words it needs are not in the text: its scan would find nothing
         for m in rule.pattern.finditer(folded):
             start, end = m.span(rule.span_group)
             # A leading preposition ("en", "on", "depuis") is not part of the expression.

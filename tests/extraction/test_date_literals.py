@@ -1,0 +1,41 @@
+"""The date rules skip texts that lack every word a rule needs; the words come from the pattern."""
+
+import re
+
+import pytest
+
+from apps.extraction.dates import RULES, find_timexes, fold
+from apps.extraction.dates.literals import may_match, required_literals
+
+
+@pytest.mark.parametrize(("pattern", "needs"), [
+    (r"\bhier\b", {"hier"}),
+    (r"(?:le\s+)?(?:lundi|mardi)\s+soir", {"lundi", "mardi"}),  # an optional part needs nothing
+    (r"(?:au|en)\s+(?:debut|fin)\s+de\s+semaine", {"semaine"}),  # the longest requirement wins
+    (r"\d+\s+jours?", {"jour"}),
+    (r"(?:il y a|ago)|\d{4}", None),  # one alternative with no word: no requirement at all
+    (r"[0-3]?\d/[01]?\d", {"/"}),
+    (r"(?i)aout", None),  # case-insensitive patterns are never filtered
+])
+def test_the_required_words_are_read_from_the_pattern(pattern, needs):
+    assert required_literals(re.compile(pattern)) == (frozenset(needs) if needs is not None else None)
+
+
+def test_a_rule_is_skipped_only_when_it_could_not_have_matched():
+    text = fold("Le sommet se tiendra jeudi 15 août à Alaska, a-t-il dit hier.")
+    for rule in RULES["fr"]:
+        if not may_match(rule.pattern, text):
+            assert rule.pattern.search(text) is None, rule.name
+
+
+def test_most_rules_are_skipped_on_a_text_without_their_words():
+    text = fold("Les dirigeants se sont entretenus longuement sans rien annoncer.")
+    skipped = [rule.name for rule in RULES["fr"] if not may_match(rule.pattern, text)]
+    assert {"weekday", "month", "holiday", "quarter", "relative_day", "decade"} <= set(skipped)
+
+
+def test_dates_are_still_found_with_the_filter():
+    import datetime as dt
+
+    found = find_timexes("Ils se sont parlé mercredi et se verront le 15 août.", dt.date(2025, 9, 4), "fr")
+    assert [t.value for t in found] == ["2025-09-03", "2025-08-15"]
