@@ -277,3 +277,26 @@ def test_an_article_another_run_finished_meanwhile_is_left_alone():
     assert counts[second.pk] == {"statements": 0, "events": 0, "mentions": 0}
     assert not Mention.objects.filter(article=second).exists()
     assert Mention.objects.filter(article=first).count() == 3
+
+
+def test_a_mention_an_editor_verified_keeps_its_actor_when_the_article_is_extracted_again():
+    article = make_article()
+    store(article, extraction())
+    rutte = Actor.objects.create(name="Mark Rutte", kind="person")
+    Mention.objects.filter(article=article, text="Jean Dupont").update(actor=rutte, review_state=ReviewState.VERIFIED)
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.FETCHED)
+    counts = store(article, extraction())
+    assert counts["mentions"] == 3
+    mention = Mention.objects.get(article=article, text="Jean Dupont")  # one row at that span: the editor's
+    assert mention.actor == rutte and mention.review_state == ReviewState.VERIFIED
+    assert Mention.objects.filter(article=article).count() == 3
+
+
+def test_a_mention_that_breaks_a_check_fails_the_store_on_every_database():
+    from django.db import IntegrityError
+
+    article = make_article()
+    broken = extraction()
+    broken.actors[0].mentions.append(XMention(10, 5, "backwards"))
+    with pytest.raises(IntegrityError):
+        store(article, broken)
