@@ -83,6 +83,11 @@ class Command(BaseCommand):
         raw_time = store_time = 0.0
         try:
             with transaction.atomic():
+                if connection.vendor == "postgresql":
+                    # A worker commits each batch, when PostgreSQL checks the deferred foreign
+                    # keys; this transaction is rolled back, so have them checked row by row.
+                    with connection.cursor() as cursor:
+                        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 articles = []
                 for copy in range(repeat):
                     for raw in corpus:
