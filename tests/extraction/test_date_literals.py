@@ -5,7 +5,7 @@ import re
 import pytest
 
 from apps.extraction.dates import RULES, find_timexes, fold
-from apps.extraction.dates.literals import may_match, required_literals
+from apps.extraction.literals import may_match, required_literals
 
 
 @pytest.mark.parametrize(("pattern", "needs"), [

@@ -25,3 +25,13 @@ def test_a_sanctions_event_and_a_statement_carry_their_own_topics():
     assert "sanctions" in sanction.topics
     ceasefire_quote = next(s for s in ex.statements if "ceasefire" in s.text)
     assert "ceasefire" in ceasefire_quote.topics
+
+
+def test_a_star_ending_a_word_inside_a_phrase_matches_any_ending():
+    from apps.extraction.pipeline.topics import TopicMatcher
+
+    matcher = TopicMatcher([{"slug": "force", "en": ["deploy* troops", "sanction*"], "fr": []}])
+    assert matcher.topics("Britain could be deploying troops next spring.", "en") == ["force"]
+    assert matcher.topics("They deployed troops.", "en") == ["force"]
+    assert matcher.topics("New sanctions.", "en") == ["force"]
+    assert matcher.topics("Troops were never deployed.", "en") == []

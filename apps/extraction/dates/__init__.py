@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from apps.extraction.charmap import CharMap
 
 from .calendar import BLOCK, Resolution
-from .literals import may_match
+from apps.extraction.literals import may_match
 from .rules import RULES, Context, Rule
 
 __all__ = ["Timex", "find_timexes", "resolve_expression", "CALENDAR_PRECISIONS"]

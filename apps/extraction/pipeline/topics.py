@@ -7,6 +7,8 @@ import json
 import re
 from pathlib import Path
 
+from apps.extraction.literals import may_match
+
 from .gazetteer import fold
 
 TOPICS_FILE = Path(__file__).resolve().parent.parent / "data" / "topics.json"
@@ -27,9 +29,12 @@ class TopicMatcher:
                     continue
                 alternatives = []
                 for word in sorted(words, key=len, reverse=True):
-                    parts = re.split(r"[\s\-]+", fold(word).rstrip("*"))
-                    stem = r"[\s\-]+".join(re.escape(p) for p in parts if p)  # "cessez-le-feu" = "cessez le feu"
-                    alternatives.append(stem + (r"\w*" if word.endswith("*") else ""))
+                    # "cessez-le-feu" = "cessez le feu"; a * ending a word matches any ending,
+                    # at the end of the phrase ("sanction*") or inside it ("deploy* troops").
+                    parts = [p for p in re.split(r"[\s\-]+", fold(word)) if p.rstrip("*")]
+                    alternatives.append(r"[\s\-]+".join(
+                        re.escape(p.rstrip("*")) + (r"\w*" if p.endswith("*") else "") for p in parts
+                    ))
                 self.patterns.setdefault(topic["slug"], {})[lang] = re.compile(
                     r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
@@ -44,7 +49,7 @@ class TopicMatcher:
         out = {}
         for slug in self.names:
             pattern = self.patterns.get(slug, {}).get(language) or self.patterns.get(slug, {}).get("en")
-            n = len(pattern.findall(folded)) if pattern else 0
+            n = len(pattern.findall(folded)) if pattern and may_match(pattern, folded) else 0
             if lemmas and self.lemmas.get(slug):
                 n += sum(lemmas[lemma] for lemma in self.lemmas[slug])
             if n:

@@ -1,9 +1,10 @@
 """The literal strings one of which every match of a regular expression must contain.
 
-The date rules are some thirty expressions, each run over the whole article; most look for
-words a given article never uses ("trimestre", "Pâques", "la nuit du"). A substring search (C,
-memchr-fast) for the words a rule cannot match without tells at once that its scan would find
-nothing. The words are read from the pattern itself, so a rule edited tomorrow stays right.
+The date rules are some thirty expressions and the topic rules a dozen, each run over the whole
+article; most look for words a given article never uses ("trimestre", "Pâques", "réassurance").
+A substring search (C, memchr-fast) for the words a pattern cannot match without tells at once
+that its scan would find nothing. The words are read from the pattern itself, so a rule an
+editor changes tomorrow stays right.
 """
 from __future__ import annotations
 
