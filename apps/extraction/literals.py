@@ -16,8 +16,6 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - an older or newer layout: no filtering, same results
     _c = _p = None
 
-Needs = frozenset  # frozenset[str]; None means "no known requirement"
-
 
 @functools.lru_cache(maxsize=None)
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
