@@ -300,17 +300,19 @@ def _resolve_actors(runs: list[_Run]) -> None:
         name = normalize_name(extracted_actor.name) if extracted_actor.is_new else ""
         actor = by_alias.get(name) if extracted_actor.is_new else known.get(extracted_actor.key)
         if actor is None and extracted_actor.is_new:
-            actor = created.get(name) or created.setdefault(name, Actor(
-                name=extracted_actor.name[:200],
-                kind=extracted_actor.kind,
-                country=(extracted_actor.country or "")[:2],
-                role=(extracted_actor.role or "")[:200],
-                wikidata_id=extracted_actor.wikidata or "",
-                review_state=UNREVIEWED,  # a name the gazetteer does not know waits for an editor
-                extractor_version=EXTRACTOR_VERSION,
-                confidence=extracted_actor.confidence,
-                first_seen_in=run.article,
-            ))
+            if name not in created:  # the first article of the batch to use the name makes the actor
+                created[name] = Actor(
+                    name=extracted_actor.name[:200],
+                    kind=extracted_actor.kind,
+                    country=(extracted_actor.country or "")[:2],
+                    role=(extracted_actor.role or "")[:200],
+                    wikidata_id=extracted_actor.wikidata or "",
+                    review_state=UNREVIEWED,  # a name the gazetteer does not know waits for an editor
+                    extractor_version=EXTRACTOR_VERSION,
+                    confidence=extracted_actor.confidence,
+                    first_seen_in=run.article,
+                )
+            actor = created[name]
         if actor is None:
             continue
         while actor.merged_into_id:  # follow an editor's merge to the actor that was kept
@@ -342,7 +344,8 @@ def _create_new_actors(actors: list[Actor]) -> None:
     for actor in actors:
         if actor.wikidata_id in taken:
             actor.wikidata_id = ""  # another actor holds that item: an editor will merge them
-        taken.add(actor.wikidata_id)
+        elif actor.wikidata_id:
+            taken.add(actor.wikidata_id)
     bulk_create_with_history(actors, Actor)
     Alias.objects.bulk_create(
         [Alias(actor=a, name=a.name, normalized=normalize_name(a.name), origin=Alias.Origin.MACHINE) for a in actors],
