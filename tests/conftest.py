@@ -79,6 +79,39 @@ def outsider(db, django_user_model):
     return _user(django_user_model, "otto", None)
 
 
+# --- Live server ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, serving one request at a time on in-memory SQLite.
+
+    On SQLite the test database lives in memory, so Django hands the test's own connection to
+    the server. Its threaded server would then run the page's parallel requests (the list, the
+    chart, the live poll) on that one connection at once, and a sqlite3 connection is not safe
+    for that: one CI run hung there for an hour. Served one by one (Django then closes each HTTP
+    connection after its response), the browser simply queues them. On PostgreSQL each request
+    thread has its own connection and the threaded server stays.
+    """
+    from django.core.servers.basehttp import WSGIServer
+    from pytest_django.live_server_helper import LiveServer
+
+    class OneRequestAtATime(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            # The server's own thread already uses the shared connections (LiveServerThread.run).
+            super().__init__(*args, **kwargs)
+
+    server = LiveServer(
+        request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost",
+        start=False,
+    )
+    if server.thread.connections_override:
+        server.thread.server_class = OneRequestAtATime
+    server.start()
+    yield server
+    server.stop()
+
+
 # --- Real services -----------------------------------------------------------------------------
 
 requires_redis = pytest.mark.skipif(not settings.REDIS_URL, reason="REDIS_URL is not set (tasks run inline)")
