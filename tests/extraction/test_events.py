@@ -31,6 +31,16 @@ def test_a_phone_conversation_is_a_call_between_both_leaders():
     assert participants(ex, call) == {"Emmanuel Macron", "Volodymyr Zelensky"}
 
 
+def test_the_date_of_the_announcement_does_not_date_the_meeting_it_announces():
+    # written for the tests; a parse of this sentence hangs "vendredi" on "annoncé"
+    ex = read("Emmanuel Macron et le Premier ministre britannique Keir Starmer coprésideront vendredi à "
+              "Londres une réunion de la coalition des volontaires consacrée aux garanties de sécurité, "
+              "a annoncé mardi l'Élysée.", published="2025-09-16")
+    [meeting] = by_kind(ex, "meeting")
+    assert (str(meeting.date), meeting.status, meeting.location) == ("2025-09-19", "planned", "London")
+    assert {"Emmanuel Macron", "Keir Starmer"} <= participants(ex, meeting)
+
+
 def test_a_cancelled_meeting_says_so():
     ex = extract(fixture_article("fr_parley-tests_sanctions-ue-annulation"))
     [meeting] = by_kind(ex, "meeting")

@@ -37,6 +37,31 @@ def test_common_attributions_name_the_speaker(text, fragment, speaker):
     assert speaker_of(read(text, language=None), fragment) == speaker
 
 
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    # written for the tests: the attribution cuts one quotation in two
+    ("Le Kremlin a réagi. « La paix, a dit Emmanuel Macron après l'appel, ne se décrète pas à Moscou. »",
+     "ne se décrète pas", "Emmanuel Macron"),
+    ("Kaja Kallas était à Kyiv. « Nous sommes prêts, a-t-elle ajouté, à signer dès demain. »",
+     "signer dès demain", "Kaja Kallas"),
+])
+def test_an_attribution_inside_the_quotation_names_its_speaker(text, fragment, speaker):
+    assert speaker_of(read(text), fragment) == speaker
+
+
+def test_as_x_said_inside_a_quotation_does_not_make_x_the_speaker():
+    ex = read("« Cette guerre, comme l'a dit Emmanuel Macron, doit finir », a déclaré Keir Starmer.")
+    assert speaker_of(ex, "Cette guerre") == "Keir Starmer"
+
+
+def test_a_spokesperson_of_the_white_house_is_the_white_house_not_its_press_secretary():
+    ex = read("« Il n'y a pas de nouvelle date », a indiqué un porte-parole de la Maison Blanche.",
+              published="2025-09-16")
+    assert speaker_of(ex, "pas de nouvelle date") == "White House"
+    ex = read("« Il n'y a pas de nouvelle date », a indiqué la porte-parole de la Maison Blanche.",
+              published="2025-09-16")
+    assert speaker_of(ex, "pas de nouvelle date") == "Karoline Leavitt"
+
+
 def test_quoted_terms_and_headings_are_not_statements():
     ex = extract(fixture_article("seed-reuters-fr-2025-09-04"))
     quoted = {s.text for s in ex.statements if s.direct}

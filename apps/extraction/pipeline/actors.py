@@ -16,6 +16,8 @@ ORG_LABELS = {"ORG"}
 _LOCATIVE = re.compile(
     r"(?:(?:\bà|\ben|\bau|\baux|\bdans|\bdepuis|\bvers|\bprès de|\bin|\bat|\bto|\bnear|\boutside|\binside|\binto)"
     r"\s+(?:la\s+|le\s+|l['’]|the\s+)?)$")
+# "un porte-parole de la Maison Blanche" is some spokesperson, not the one who holds the post.
+_INDEFINITE = re.compile(r"\b(?:un|une|a|an|one|des|deux|two|several|plusieurs)\s+$")
 _FORMER = re.compile(r"(?:\b(?:ancien|ancienne|former|ex|l'ex|feu|late)[\s-]+(?:la\s+|le\s+|l'|the\s+)?)$")
 _PARTICLES = {"de", "du", "von", "van", "der", "den", "al", "bin", "ben", "da", "di", "le", "la"}
 # Words that spaCy sometimes tags as people or organizations but never name an actor on their own.
@@ -156,13 +158,14 @@ def _resolve_titles(b: _Builder, pending: list[tuple[Match, Alias | None]], toke
     for match, alias in pending:
         if _FORMER.search(b.folded[max(0, match.start - 12):match.start]):
             continue
+        indefinite = bool(_INDEFINITE.search(b.folded[max(0, match.start - 12):match.start]))
         follower = None
         gap = re.match(r"[\s,]{0,3}", b.text[match.end:match.end + 3])
         nxt = match.end + (gap.end() if gap else 0)
         follower = by_start.get(nxt)
         if follower and b.table.kind(follower.key) == "person":
             b.add_mention(match.start, match.end, follower.key, "title")
-        elif alias is not None and not _followed_by_capitalized_name(b.text, nxt):
+        elif alias is not None and not indefinite and not _followed_by_capitalized_name(b.text, nxt):
             b.add_mention(match.start, match.end, alias.key, "title")
         # the organisation inside a title is mentioned too: "secrétaire général de l'Otan" names NATO
         inner_tokens = [t for t in tokens if match.start <= t[0] and t[1] <= match.end]

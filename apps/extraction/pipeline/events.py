@@ -346,7 +346,17 @@ def _status(trigger, sentence_text) -> str:
                 return "planned"
     if _FUTURE.search(window):
         return "planned"
+    if trigger.pos_ == "NOUN" and any(_future_form(t) for t in trigger.doc[lo:trigger.i] if not in_quote[t.idx]):
+        return "planned"  # "coprésideront vendredi une réunion", when the parse lost the verb
     return "occurred"
+
+
+def _future_form(token) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    text = _folded(token)
+    return "Fut" in token.morph.get("Tense") or (token.lang_ == "fr" and len(text) > 5 and bool(_FUT_VERB.search(text))
+                                                  and not text.endswith(("ra", "ras")))
 
 
 def _segments(sent, layout: Layout):
@@ -477,7 +487,11 @@ def _assign_timexes(drafts: list[_Draft], timexes: list, doc, text: str) -> None
                 break  # a date belongs to its own clause, not to the verb that reports it
             tok = tok.head
         first_verb = next((doc[i] for i in chain[1:] if doc[i].pos_ in ("VERB", "AUX")), None)
-        speech_head = first_verb is not None and _lemma(first_verb) in _SPEECH_LEMMAS
+        # "a prévenu vendredi que…", "said on Tuesday that…": the date of the saying. A date far
+        # from the speech verb sits in what was said ("…coprésideront vendredi une réunion…, a
+        # annoncé mardi l'Élysée"), where a parse often hangs it on the speech verb all the same.
+        speech_head = (first_verb is not None and _lemma(first_verb) in _SPEECH_LEMMAS
+                       and abs(first_verb.i - span.root.i) <= 6)
         for di, d in enumerate(drafts):
             best = min(abs(trig.idx - t.start) for trig in d.triggers)
             linked = any(trig.i in chain for trig in d.triggers)
