@@ -10,7 +10,7 @@ from unittest import mock
 import pytest
 
 from apps.extraction.pipeline import EXTRACTOR_VERSION, extract, extract_many, to_contract_json
-from apps.extraction.pipeline.nlp import get_nlp
+from apps.extraction.pipeline.nlp import get_nlp, parse
 
 from .pipeline_helpers import FIXTURES, SHARED_EVAL, article, fixture_article
 
@@ -87,6 +87,21 @@ def _assert_bars(result):
     assert result["actors_p_r_f1"][2] >= 0.8, result
     assert result["quote_speaker_f1"] >= 0.8, result
     assert result["events_p_r_f1"][2] >= 0.8, result
+
+
+def test_a_paragraph_after_a_heading_parses_as_it_would_alone():
+    # written for the tests
+    sentence = ("Emmanuel Macron et le Premier ministre britannique Keir Starmer coprésideront vendredi à Londres "
+                "une réunion de la coalition des volontaires, a annoncé mardi l'Élysée.")
+    text = "DIPLOMATIE\n\nPar Camille Garnier\n\n" + sentence + "\n\nLa veille, il a appelé Kyiv.\n"
+    nlp = get_nlp("fr")
+    [doc] = parse(nlp, [text], batch_size=4)
+    assert doc.text == text
+    start = text.index("Emmanuel")
+    [alone] = parse(nlp, [sentence], batch_size=4)
+    in_doc = [(t.idx - start, t.text, t.dep_, t.head.i - t.i) for t in doc if start <= t.idx < start + len(sentence)]
+    assert in_doc == [(t.idx, t.text, t.dep_, t.head.i - t.i) for t in alone]
+    assert [s.text for s in doc.sents if s.start_char >= start][0] == sentence
 
 
 def test_our_annotated_articles_meet_the_quality_bars():

@@ -11,7 +11,7 @@ from .actors import resolve_actors
 from .events import read_events
 from .gazetteer import Gazetteer, normalize, tokenize_folded
 from .layout import analyse, sentence_bounds
-from .nlp import detect_language, get_nlp, normalize_language
+from .nlp import detect_language, get_nlp, normalize_language, parse
 from .quotes import QuoteReader, read_statements
 from .records import ArticleInput, Extraction
 from .topics import TopicMatcher, lemma_counts
@@ -46,7 +46,7 @@ def extract_many(articles: Iterable[ArticleInput], *, gazetteer: Gazetteer | Non
     for language in sorted(set(languages)):
         indexes = [i for i, lang in enumerate(languages) if lang == language]
         nlp = get_nlp(language)
-        docs = nlp.pipe((articles[i].text for i in indexes), batch_size=BATCH_SIZE)
+        docs = parse(nlp, (articles[i].text for i in indexes), batch_size=BATCH_SIZE)
         for i, doc in zip(indexes, docs):
             results[i] = _read(articles[i], doc, language, gaz, topics)
     return [r for r in results if r is not None]
