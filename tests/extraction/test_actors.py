@@ -90,3 +90,10 @@ def _raw_entries() -> list[dict]:
     from apps.extraction.pipeline.gazetteer import DATA_FILE
 
     return json.loads(DATA_FILE.read_text(encoding="utf-8"))["entries"]
+
+
+def test_a_group_written_as_a_common_noun_is_still_found():
+    # written for the tests: the gazetteer spells it "Coalition of the willing" and "coalition of the willing"
+    ex = read("Macron said after a summit of the coalition of the willing on Thursday that 26 countries had "
+              "pledged to take part.", language="en")
+    assert "Coalition of the willing" in names(ex)

@@ -63,6 +63,8 @@ def test_french_weekdays_follow_tense(sentence: str, expression: str, expected: 
     ("The Senate voted 68-32 on Tuesday.", "Tuesday", "2025-09-02"),
     ("Kick-off was pushed back to 18:30 GMT Saturday.", "Saturday", "2025-09-06"),
     ("They met at 3 p.m. Friday and again at 10:30 on Monday.", "Monday", "2025-09-01"),
+    ("Both sides freed 146 prisoners each on Sunday.", "Sunday", "2025-08-31"),  # "each" is the prisoners'
+    ("The envoys meet every Sunday.", "Sunday", "XXXX-WXX-7"),
 ])
 def test_english_weekdays_follow_tense(sentence: str, expression: str, expected: str) -> None:
     assert value_of(sentence, expression, language="en") == expected

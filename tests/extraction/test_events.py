@@ -1,6 +1,8 @@
 """Events: kind, date, status, place and parties read from the sentence; one record per real event."""
 from __future__ import annotations
 
+import pytest
+
 from apps.extraction.pipeline import extract
 from apps.extraction.pipeline.events import KINDS, PLOVER, make_title
 
@@ -39,6 +41,51 @@ def test_the_date_of_the_announcement_does_not_date_the_meeting_it_announces():
     [meeting] = by_kind(ex, "meeting")
     assert (str(meeting.date), meeting.status, meeting.location) == ("2025-09-19", "planned", "London")
     assert {"Emmanuel Macron", "Keir Starmer"} <= participants(ex, meeting)
+
+
+# The sentences below were written for the tests.
+@pytest.mark.parametrize(("text", "language", "day"), [
+    ("Russia and Ukraine exchanged 146 prisoners of war each on Sunday in a swap brokered by the United Arab "
+     "Emirates.", "en", "2025-09-07"),
+    ("L'Ukraine et la Russie ont procédé dimanche à un échange de 146 prisonniers de guerre.", "fr", "2025-09-07"),
+])
+def test_a_prisoner_exchange_is_an_event_of_its_own(text, language, day):
+    ex = read(text, language=language, published="2025-09-08")
+    [swap] = by_kind(ex, "other")
+    assert (str(swap.date), swap.plover) == (day, "RETREAT")
+    assert {"Russia", "Ukraine"} <= participants(ex, swap)
+    assert swap.title.startswith("Prisoner exchange between")
+
+
+def test_an_exchange_of_views_is_no_prisoner_exchange():
+    ex = read("Macron and Zelensky had a frank exchange of views on Sunday in Paris.", language="en",
+              published="2025-09-08")
+    assert by_kind(ex, "other") == []
+
+
+def test_the_dateline_does_not_date_what_the_story_reports():
+    ex = read("HELSINKI, 8 September (Parley) – Russia and Ukraine swapped 146 prisoners of war in a deal "
+              "brokered by the United Arab Emirates, officials said.", language="en", published="2025-09-08")
+    [swap] = by_kind(ex, "other")
+    assert swap.date_inferred  # no date in the sentence: taken as of publication, and flagged
+
+
+def test_a_call_first_reported_as_the_video_call_is_still_a_call():
+    ex = read("German Chancellor Friedrich Merz hosted the video call in Berlin alongside Ukrainian President "
+              "Volodymyr Zelensky.", language="en", published="2025-08-13")
+    [call] = by_kind(ex, "call")
+    assert call.location == "Berlin"
+    assert {"Friedrich Merz", "Volodymyr Zelensky"} <= participants(ex, call)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("La Commission européenne a présenté vendredi un dix-neuvième paquet de sanctions contre la Russie.", "fr"),
+    ("Earlier this month, Trump imposed an extra 25% tariff on Indian goods to punish New Delhi.", "en"),
+])
+def test_sanctions_presented_or_tariffs_imposed_are_sanctions(text, language):
+    ex = read(text, language=language, published="2025-09-19")
+    [sanction] = by_kind(ex, "sanction")
+    assert sanction.plover == "SANCTION"
 
 
 def test_a_cancelled_meeting_says_so():

@@ -282,7 +282,8 @@ def weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
         if det in ("this", "ce", "cet") and direction is None:
             direction = "future"
     number = WEEKDAYS[ctx.language][m.group("wd")]
-    before = ctx.folded[max(0, m.start() - 12):m.start()]
+    # right before the weekday's name: "146 prisoners each on Sunday" is a date, "each Sunday" a habit
+    before = ctx.folded[max(0, m.start("wd") - 12):m.start("wd")]
     after = ctx.folded[m.end():m.end() + 24]
     if re.search(r"\b(?:each|every|chaque|tous les|toutes les)\s+$", before) or re.match(
             r"\s+(?:and|or|et|ou)\s+\w+\s+(?:nights|mornings|evenings|afternoons)\b", after):

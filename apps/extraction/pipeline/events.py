@@ -18,10 +18,11 @@ KINDS = ("meeting", "call", "visit", "press_conference", "statement", "negotiati
          "sanction", "military_action", "other")
 # PLOVER (successor of CAMEO): meetings, calls, visits and negotiations are CONSULT (CAMEO 04x); an agreement is
 # AGREE; sanctions are SANCTION (CAMEO 16); armed force is ASSAULT (CAMEO 18-20). PLOVER dropped CAMEO 01
-# "make public statement", so statements, press conferences and announcements have no PLOVER category.
+# "make public statement", so statements, press conferences and announcements have no PLOVER category. The one
+# "other" event read is a prisoner exchange: the release of persons, RETREAT (CAMEO 0841).
 PLOVER = {"meeting": "CONSULT", "call": "CONSULT", "visit": "CONSULT", "negotiation": "CONSULT",
           "agreement": "AGREE", "sanction": "SANCTION", "military_action": "ASSAULT",
-          "press_conference": None, "statement": None, "announcement": None, "other": None}
+          "press_conference": None, "statement": None, "announcement": None, "other": "RETREAT"}
 GROUP = {"meeting": "meet", "negotiation": "meet", "call": "call", "visit": "visit", "press_conference": "say",
          "statement": "say", "announcement": "say", "agreement": "agree", "sanction": "sanction",
          "military_action": "force", "other": "other"}
@@ -34,26 +35,30 @@ NOUNS = {
            "conference": "press_conference", "point": "press_conference", "interview": "statement",
            "sanctions": "sanction", "frappe": "military_action", "frappes": "military_action",
            "attaque": "military_action", "bombardement": "military_action", "bombardements": "military_action",
-           "offensive": "military_action", "accord": "agreement", "cote": "meeting", "cotes": "meeting"},
+           "offensive": "military_action", "accord": "agreement", "cote": "meeting", "cotes": "meeting",
+           "surtaxe": "sanction", "surtaxes": "sanction", "droits": "sanction", "echange": "other",
+           "echanges": "other"},
     "en": {"meeting": "meeting", "meetings": "meeting", "summit": "meeting", "talks": "meeting",
            "discussions": "meeting", "clash": "meeting", "bust-up": "meeting", "negotiations": "negotiation",
            "visit": "visit", "trip": "visit", "call": "call", "conference": "press_conference",
            "briefing": "press_conference", "interview": "statement", "sanctions": "sanction",
            "strike": "military_action", "strikes": "military_action", "attack": "military_action",
            "attacks": "military_action", "offensive": "military_action", "agreement": "agreement",
-           "deal": "agreement", "alongside": "meeting"},
+           "deal": "agreement", "alongside": "meeting", "tariff": "sanction", "tariffs": "sanction",
+           "exchange": "other", "exchanges": "other", "swap": "other", "swaps": "other"},
 }
 VERBS = {
     "fr": {"rencontrer": "meeting", "reunir": "meeting", "accueillir": "meeting", "recevoir": "meeting",
            "rejoindre": "meeting", "entretenir": "meeting", "telephoner": "call",
            "appeler": "call", "rendre": "visit", "visiter": "visit", "arriver": "visit", "attendre": "visit",
            "negocier": "negotiation", "signer": "agreement", "sanctionner": "sanction",
-           "annoncer": "announcement", "frapper": "military_action", "bombarder": "military_action"},
+           "annoncer": "announcement", "frapper": "military_action", "bombarder": "military_action",
+           "echanger": "other"},
     "en": {"meet": "meeting", "host": "meeting", "gather": "meeting", "receive": "meeting",
            "join": "meeting", "phone": "call", "call": "call", "speak": "call", "visit": "visit", "travel": "visit",
            "arrive": "visit", "expect": "visit", "negotiate": "negotiation", "sign": "agreement", "agree": "agreement",
            "sanction": "sanction", "announce": "announcement", "strike": "military_action",
-           "attack": "military_action", "bomb": "military_action"},
+           "attack": "military_action", "bomb": "military_action", "exchange": "other", "swap": "other"},
 }
 _NEGATION = {"absence", "hypothese", "cas", "sans", "without", "no", "pas", "jamais", "never", "refus", "refuse",
              "refused", "if", "si", "unless", "whether", "menace", "threat", "threatened", "menace", "eventuel",
@@ -69,7 +74,12 @@ _CANCELLED = re.compile(r"\b(?:annulee?s?|annule|cancel(?:l)?ed|called off|scrap
 _FUT_VERB = re.compile(r"(?:rai|ras|ra|rons|rez|ront|rait|raient)$")
 _CLAUSE_DEPS = {"advcl", "acl:relcl", "relcl", "ccomp", "csubj", "parataxis"}
 _SANCTION_VERBS = {"imposer", "annoncer", "adopter", "approuver", "decider", "prendre", "durcir", "impose",
-                   "announce", "adopt", "approve", "unveil", "slap", "target", "levy", "introduce", "decreter"}
+                   "announce", "adopt", "approve", "unveil", "slap", "target", "levy", "introduce", "decreter",
+                   "presenter", "proposer", "devoiler", "present", "propose", "roll"}
+# The only "other" events Parley reads: prisoners (or captives, or the dead) handed over both ways.
+# PLOVER files the release of persons under RETREAT (CAMEO 0841).
+_CAPTIVES = re.compile(r"\b(?:prisonn\w*|prisoners?|pows?|captives?|captifs?|detenus?|detainees?|otages?|hostages?|"
+                       r"civils|civilians|corps|bodies)\b")
 _AGREE_OK = {"signer", "conclure", "parvenir", "sign", "reach", "strike", "seal", "conclude", "agree"}
 _APPEARANCE = {"exprimer", "parler", "declarer", "dire", "apparaitre", "tenir", "intervenir", "adresser", "poser",
                "speak", "appear", "stand", "say", "address", "talk"}
@@ -164,7 +174,7 @@ def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention
             appearing = _lemma(token.head) in _APPEARANCE or _lemma(token.head.head) in _APPEARANCE
             return "meeting" if prv[-1:] in (["au"], ["aux"]) and nxt[:1] == ["de"] and appearing else None
         if text == "appel":
-            return "call" if nxt[:1] in (["telephonique"], ["avec"]) else None
+            return "call" if nxt[:1] in (["telephonique"], ["avec"], ["video"], ["en"]) else None
         if text in ("conference",):
             return "press_conference" if nxt[:2] == ["de", "presse"] else ("meeting" if nxt[:1] != ["de"] else None)
         if text == "point":
@@ -187,8 +197,9 @@ def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention
     else:
         if text in ("call", "calls"):
             held = any(_lemma(t) in ("hold", "have") for t in token.doc[max(token.sent.start, token.i - 7):token.i])
-            if token.pos_ == "NOUN" and not (prv[-1:] == ["phone"] or nxt[:1] in (["with"], ["between"]) or held
-                                             or "phone" in prv or _lemma(token.head) in ("hold", "have")):
+            if token.pos_ == "NOUN" and not (prv[-1:] in (["phone"], ["video"], ["telephone"], ["conference"])
+                                             or nxt[:1] in (["with"], ["between"]) or held
+                                             or "phone" in prv or _lemma(token.head) in ("hold", "have", "host", "chair")):
                 return None
         if lemma == "call" and token.pos_ == "VERB":
             if nxt[:1] in (["for"], ["on"], ["off"], ["it"]) or not _object_is_actor(token, mention_at, ("person", "country", "organization", "group"), table):
@@ -214,6 +225,11 @@ def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention
         if text == "alongside" and not (any(mention_at(t.idx) for t in token.doc[token.i + 1:token.i + 3])
                                         and (_lemma(token.head) in _APPEARANCE or _lemma(token.head.head) in _APPEARANCE)):
             return None
+    if kind == "sanction" and text == "droits" and nxt[:2] != ["de", "douane"]:
+        return None
+    if kind == "other" and not (_CAPTIVES.search(sent_folded) and (token.pos_ == "VERB" or any(
+            _CAPTIVES.match(_folded(t)) for t in token.doc[max(0, token.i - 3):token.i + 6]))):
+        return None  # a prisoner exchange, "146 prisoners of war each were swapped"; not an exchange of views
     if kind == "sanction" and token.pos_ == "NOUN":
         if not any(_lemma(t) in _SANCTION_VERBS for t in token.sent):
             return None
@@ -416,7 +432,9 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
             local = _fold_linked(local)
             if not local:
                 continue
-            _assign_timexes(local, [t for t in timexes if s <= t.start < e and t.date and not layout.in_quote[t.start]], doc, text)
+            # the dateline's date ("HELSINKI, 8 September (Parley) –") is when the story was filed
+            _assign_timexes(local, [t for t in timexes if s <= t.start < e and t.date and not layout.in_quote[t.start]
+                                    and not layout.is_excluded(t.start, t.end)], doc, text)
             for draft in local:
                 _fill(draft, doc, text, language, layout, table, mention_at, published, resolve_expression,
                       resolve_pronoun, statements)
@@ -620,6 +638,8 @@ def _merge(drafts: list[_Draft], published: datetime.date) -> list[_Draft]:
         target = (same_place or sharing or candidates or [None])[0]
         if target is not None:
             _absorb(target, d)
+        elif d.location and len(d.participants) >= 2:
+            d.anaphoric = False  # "Merz hosted the video call in Berlin with Zelensky": the first report of it
         else:
             d.merged = True  # "ahead of the summit" with no summit to point at: not an event of its own
     live = [d for d in drafts if not d.merged]
@@ -694,6 +714,8 @@ def make_title(kind: str, status: str, names: list[str], location: str | None) -
         title = f"{who} {'to impose' if planned else 'impose' if len(names) > 1 else 'imposes'} sanctions"
     elif kind == "military_action":
         title = f"Military action{(' involving ' + who) if names else ''}{where}"
+    elif kind == "other":  # prisoner exchanges, the only "other" events read
+        title = f"{'Planned prisoner' if planned else 'Prisoner'} exchange" + (f" between {who}" if names else "") + where
     else:
         title = f"{kind.replace('_', ' ').capitalize()}{(' of ' + who) if names else ''}{where}"
     if status == "cancelled":

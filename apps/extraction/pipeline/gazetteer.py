@@ -134,8 +134,14 @@ class Gazetteer:
         if not tokens or normalize(alias.surface) in self.rejected:
             return
         bucket = self.index.setdefault(tokens, [])
-        if not any(a.key == alias.key and a.is_title == alias.is_title and a.acronym == alias.acronym for a in bucket):
+        same = next((i for i, a in enumerate(bucket) if a.key == alias.key and a.is_title == alias.is_title
+                     and a.acronym == alias.acronym), None)
+        if same is None:
             bucket.append(alias)
+        elif _lower_first(alias.surface) and not _lower_first(bucket[same].surface):
+            # "coalition of the willing" beside the name "Coalition of the willing": the lower-case
+            # form says the name is also written as a common noun, so keep that one
+            bucket[same] = alias
         self.max_len = max(self.max_len, len(tokens))
         self.first_words.add(tokens[0])
 
@@ -226,6 +232,10 @@ def find_matches(gaz: Gazetteer, text: str, tokens: list[tuple[int, int, str]],
         else:
             i += 1
     return matches
+
+
+def _lower_first(surface: str) -> bool:
+    return next((c for c in surface if c.isalpha()), "").islower()
 
 
 def _case_ok(alias: Alias, surface: str) -> bool:
