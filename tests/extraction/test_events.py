@@ -88,6 +88,22 @@ def test_sanctions_presented_or_tariffs_imposed_are_sanctions(text, language):
     assert sanction.plover == "SANCTION"
 
 
+def test_a_called_off_visit_keeps_the_month_it_was_set_for():
+    # written for the tests
+    ex = read("La visite à Moscou de l'émissaire américain Steve Witkoff, un temps annoncée pour début octobre, "
+              "a été annulée.", published="2025-09-16")
+    [visit] = by_kind(ex, "visit")
+    assert (visit.status, str(visit.date), visit.precision) == ("cancelled", "2025-10-01", "month")
+
+
+def test_the_guest_named_before_qu_il_avait_recu_was_received():
+    # written for the tests
+    ex = read("Le président français s'est entretenu mardi par téléphone avec Volodymyr Zelensky, qu'il avait "
+              "reçu le 3 septembre à Paris.", published="2025-09-16")
+    [meeting] = by_kind(ex, "meeting")
+    assert (str(meeting.date), meeting.location) == ("2025-09-03", "Paris")
+
+
 def test_a_cancelled_meeting_says_so():
     ex = extract(fixture_article("fr_parley-tests_sanctions-ue-annulation"))
     [meeting] = by_kind(ex, "meeting")

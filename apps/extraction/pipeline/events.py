@@ -70,6 +70,9 @@ _DEFINITE = {"le", "la", "les", "l'", "du", "au", "aux", "ce", "cet", "cette", "
 _FUTURE = re.compile(r"\b(?:prevue?s?|doit|doivent|devrait|devraient|pourrait|pourraient|va|vont|attendue?s?|envisagee?s?|prochaine?s?|"
                      r"will|shall|would|to be held|expected|due|plans?|planned|scheduled|upcoming|next|set to|"
                      r"is to|are to|souhaite|veut|voulait|wants)\b")
+# "un temps annoncée pour début octobre", "scheduled for March": the date a called-off event was set for
+_SET_FOR = re.compile(r"\b(?:annoncee?s?|prevue?s?|programmee?s?|fixee?s?|envisagee?s?|scheduled|planned|set|slated|"
+                      r"due|announced)\s+(?:pour|au|a|for|on|in)\s+(?:le\s+|la\s+|l'|the\s+)?$")
 _CANCELLED = re.compile(r"\b(?:annulee?s?|annule|cancel(?:l)?ed|called off|scrapped|calls? off)\b")
 _FUT_VERB = re.compile(r"(?:rai|ras|ra|rons|rez|ront|rait|raient)$")
 _CLAUSE_DEPS = {"advcl", "acl:relcl", "relcl", "ccomp", "csubj", "parataxis"}
@@ -249,9 +252,21 @@ def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention
         # one hosts people: "receive guarantees from Washington" is no meeting
         objects = [c for c in token.children if c.dep_ in ("obj", "dobj")]
         objects += [cc for c in objects for cc in c.children if cc.dep_ == "conj"]
-        if not any(table.kind(mention_at(c.idx) or "") in ("person", "group") for c in objects):
+        if not any(table.kind(mention_at(c.idx) or "") in ("person", "group") for c in objects) \
+                and not _hosts_relative_antecedent(token, table, mention_at):
             return None
     return kind
+
+
+def _hosts_relative_antecedent(token, table: ActorTable, mention_at) -> bool:
+    """"… avec Volodymyr Zelensky, qu'il avait reçu le 3 septembre": the person before "que" is the guest."""
+    rel = next((c for c in token.children if _folded(c) in ("que", "qu'", "qu’", "whom", "who")), None)
+    if rel is None or rel.i >= token.i:
+        return False
+    before = rel.i - 1
+    while before >= 0 and token.doc[before].is_punct:
+        before -= 1
+    return before >= 0 and table.kind(mention_at(token.doc[before].idx) or "") in ("person", "group")
 
 
 def _object_is_actor(token, mention_at, kinds=None, table=None) -> bool:
@@ -449,7 +464,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 if _is_generic(draft, countries):
                     continue
                 drafts.append(draft)
-    return _finish(_merge(drafts, published), text, table, published)
+    return _finish(_merge(drafts, published, table.metonyms), text, table, published)
 
 
 def _fold_linked(local: list[_Draft]) -> list[_Draft]:
@@ -535,7 +550,8 @@ def _fill(draft: _Draft, doc, text, lang, layout, table, mention_at, published, 
     if draft.timex is not None and draft.timex.date:
         lo = max(trigger.sent.start, trigger.i - 8)
         cue = " ".join(_folded(t) for t in doc[lo:trigger.i + 10])
-        planned = draft.status == "planned" or (draft.status == "cancelled" and _FUTURE.search(cue))
+        planned = draft.status == "planned" or (draft.status == "cancelled" and (
+            _FUTURE.search(cue) or _SET_FOR.search(fold(text[max(0, draft.timex.start - 40):draft.timex.start]))))
         tense = "future" if planned else "past"
         t = resolve_expression(draft.timex.text, published, lang, tense=tense) or draft.timex
         draft.date, draft.precision = t.date, t.precision
@@ -626,14 +642,16 @@ def _absorb(into: _Draft, other: _Draft) -> None:
     other.merged = True
 
 
-def _merge(drafts: list[_Draft], published: datetime.date) -> list[_Draft]:
+def _merge(drafts: list[_Draft], published: datetime.date, metonyms=()) -> list[_Draft]:
     """The same event reported twice becomes one: references, undated repeats and same-day duplicates."""
     for i, d in enumerate(drafts):
         if not d.anaphoric:
             continue
         candidates = [p for p in reversed(drafts[:i]) if not p.merged and not p.anaphoric
                       and GROUP[p.kind] == GROUP[d.kind] and _compatible_location(p.location, d.location)]
-        same_place = [p for p in candidates if d.location and p.location == d.location]
+        # "la réunion de Londres": the city names the meeting it refers to, not a party to it
+        named = {m.name for m in metonyms if any(a <= m.start < b for a, b in d.spans)}
+        same_place = [p for p in candidates if p.location and (p.location == d.location or p.location in named)]
         sharing = [p for p in candidates if set(p.participants) & set(d.participants)]
         target = (same_place or sharing or candidates or [None])[0]
         if target is not None:
