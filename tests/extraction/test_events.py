@@ -104,6 +104,16 @@ def test_the_guest_named_before_qu_il_avait_recu_was_received():
     assert (str(meeting.date), meeting.location) == ("2025-09-03", "Paris")
 
 
+def test_a_negation_in_another_clause_does_not_cancel_the_meeting():
+    # written for the tests: "any" belongs to "discussing", not to "meets"
+    ex = read("European leaders urged U.S. President Donald Trump on Wednesday to secure a ceasefire before "
+              "discussing any territorial concessions when he meets Russian President Vladimir Putin in "
+              "Anchorage, Alaska, on Aug. 15.", language="en", published="2025-08-13")
+    [meeting] = by_kind(ex, "meeting")
+    assert (str(meeting.date), meeting.status) == ("2025-08-15", "planned")
+    assert {"Donald Trump", "Vladimir Putin"} <= participants(ex, meeting)
+
+
 def test_a_cancelled_meeting_says_so():
     ex = extract(fixture_article("fr_parley-tests_sanctions-ue-annulation"))
     [meeting] = by_kind(ex, "meeting")

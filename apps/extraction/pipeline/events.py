@@ -287,7 +287,11 @@ def _past_finite(token) -> bool:
 
 
 def _negated(token) -> bool:
-    window = [_folded(t) for t in token.doc[max(token.sent.start, token.i - 6):token.i]]
+    tokens = list(token.doc[max(token.sent.start, token.i - 6):token.i])
+    # a word of another clause does not negate this one: "before discussing any concessions when he
+    # meets Putin"; the subordinator itself counts ("if he meets")
+    opens = [k for k, t in enumerate(tokens) if t.pos_ == "SCONJ" or t.text in (",", ";")]
+    window = [_folded(t) for t in tokens[opens[-1] if opens else 0:]]
     if any(w in _NEGATION for w in window):
         return True
     head = token
