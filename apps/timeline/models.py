@@ -247,7 +247,7 @@ class Event(Reviewable):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OCCURRED)
     location = models.CharField(max_length=200, blank=True)
     # Same kind, date and participants give the same key: one event however many articles report it.
-    dedup_key = models.CharField(max_length=200, blank=True, db_index=True)
+    dedup_key = models.CharField(max_length=200, blank=True)  # indexed in Meta: equality only, no LIKE index
     topics = models.ManyToManyField(Topic, blank=True, related_name="events")
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged")
     history = HistoricalRecords(excluded_fields=["dedup_key"])
@@ -270,6 +270,8 @@ class Event(Reviewable):
             models.Index(fields=["status", "-date"], name="event_status_date_idx"),
             # Review queue: unreviewed events, least confident first.
             models.Index(fields=["review_state", "confidence"], name="event_review_idx"),
+            # The worker finds the event another report already made by its dedup key.
+            models.Index(fields=["dedup_key"], name="event_dedup_key_idx"),
         ]
 
     def __str__(self) -> str:
@@ -285,8 +287,10 @@ class EventParticipant(models.Model):
         INITIATOR = "initiator", _("Initiator")
         TARGET = "target", _("Target")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants")
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="participations")
+    # No index of their own: participant_unique and participant_actor_idx lead with each. Every
+    # index is one more write per row the worker stores.
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants", db_index=False)
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="participations", db_index=False)
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
     review_state = models.CharField(max_length=12, choices=ReviewState.choices, default=ReviewState.UNREVIEWED)
     history = HistoricalRecords()
@@ -305,8 +309,11 @@ class EventParticipant(models.Model):
 class EventEvidence(models.Model):
     """The sentence of an article that reports an event."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")
-    article = models.ForeignKey("ingestion.Article", on_delete=models.CASCADE, related_name="event_evidence")
+    # No index of their own: evidence_unique_span leads with the event, and evidence_article_event_idx
+    # (migration 0004) with the article.
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence", db_index=False)
+    article = models.ForeignKey("ingestion.Article", on_delete=models.CASCADE, related_name="event_evidence",
+                                db_index=False)
     sentence = models.TextField()
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
@@ -321,10 +328,8 @@ class EventEvidence(models.Model):
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="evidence_span_not_empty"),
             models.UniqueConstraint(fields=["event", "article", "start"], name="evidence_unique_span"),
         ]
-        indexes = [
-            # "Number of sources" on each timeline card and the article's evidence highlighting.
-            models.Index(fields=["article"], name="evidence_article_idx"),
-        ]
+        # "Number of sources" on each timeline card and the article's evidence highlighting read
+        # evidence_article_event_idx (article_id, event_id), created in migration 0004.
 
     def __str__(self) -> str:
         return self.sentence[:80]
@@ -347,12 +352,16 @@ class StatementQuerySet(models.QuerySet):
 class Statement(Reviewable):
     """Words an actor said, quoted directly or reported, with where and when."""
 
-    speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements")
+    # speaker and article have no index of their own: statement_speaker_idx and statement_unique_span
+    # lead with them.
+    speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements",
+                                db_index=False)
     text = models.TextField()
     direct = models.BooleanField(default=True, help_text=_("Quoted words; off for reported speech."))
     said_on = models.DateField(null=True, blank=True)
     said_on_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN)
-    article = models.ForeignKey("ingestion.Article", on_delete=models.CASCADE, related_name="statements")
+    article = models.ForeignKey("ingestion.Article", on_delete=models.CASCADE, related_name="statements",
+                                db_index=False)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements")
@@ -381,8 +390,11 @@ class Statement(Reviewable):
 class Mention(models.Model):
     """An actor named in an article at given characters."""
 
-    article = models.ForeignKey("ingestion.Article", on_delete=models.CASCADE, related_name="mentions")
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="mentions")
+    # No index of their own: mention_unique_span leads with the article, mention_actor_idx with the
+    # actor. About thirty mentions an article: each index less is thirty writes less.
+    article = models.ForeignKey("ingestion.Article", on_delete=models.CASCADE, related_name="mentions",
+                                db_index=False)
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="mentions", db_index=False)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     text = models.CharField(max_length=300)
