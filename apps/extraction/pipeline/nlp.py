@@ -54,7 +54,7 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int) -> list[Doc]:
     """
     pieces = [_PARAGRAPH_END.split(text) for text in texts]
     early = [name for name in nlp.pipe_names if name in _PER_PARAGRAPH]
-    with nlp.select_pipes(enable=early):
+    with nlp.select_pipes(enable=early):  # read to the end inside: the other components return after it
         parsed = iter(list(nlp.pipe((piece for parts in pieces for piece in parts), batch_size=batch_size * 4)))
     docs = []
     for parts in pieces:
