@@ -78,6 +78,15 @@ def test_a_call_first_reported_as_the_video_call_is_still_a_call():
     assert {"Friedrich Merz", "Volodymyr Zelensky"} <= participants(ex, call)
 
 
+def test_a_call_for_a_truce_is_no_phone_call():
+    # written for the tests
+    ex = read("Emmanuel Macron a lancé mardi à Paris un appel en faveur d'une trêve avec Volodymyr Zelensky.",
+              published="2025-09-16")
+    assert by_kind(ex, "call") == []
+    ex = read("Emmanuel Macron a eu mardi un appel en visioconférence avec Volodymyr Zelensky.", published="2025-09-16")
+    assert len(by_kind(ex, "call")) == 1
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("La Commission européenne a présenté vendredi un dix-neuvième paquet de sanctions contre la Russie.", "fr"),
     ("Earlier this month, Trump imposed an extra 25% tariff on Indian goods to punish New Delhi.", "en"),

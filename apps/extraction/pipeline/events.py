@@ -177,7 +177,9 @@ def _trigger_kind(token, lang: str, sent_folded: str, table: ActorTable, mention
             appearing = _lemma(token.head) in _APPEARANCE or _lemma(token.head.head) in _APPEARANCE
             return "meeting" if prv[-1:] in (["au"], ["aux"]) and nxt[:1] == ["de"] and appearing else None
         if text == "appel":
-            return "call" if nxt[:1] in (["telephonique"], ["avec"], ["video"], ["en"]) else None
+            # "un appel en visioconférence", never "un appel en faveur d'une trêve"
+            return "call" if nxt[:1] in (["telephonique"], ["avec"], ["video"]) or \
+                nxt[:2] in (["en", "video"], ["en", "visio"], ["en", "visioconference"]) else None
         if text in ("conference",):
             return "press_conference" if nxt[:2] == ["de", "presse"] else ("meeting" if nxt[:1] != ["de"] else None)
         if text == "point":

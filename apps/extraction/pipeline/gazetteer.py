@@ -244,8 +244,7 @@ def _case_ok(alias: Alias, surface: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
     if alias.acronym:
         return all(c.isupper() for c in letters)  # "US", never the pronoun "us"
-    alias_first = next((c for c in alias.surface if c.isalpha()), "")
-    if alias_first.islower():
+    if _lower_first(alias.surface):
         return True  # common-noun forms such as "coalition des volontaires"
     # a proper name is written with a capital, possibly after "l'" or a particle (von der Leyen)
     body = re.sub(r"^(?:l['’]|the\s+|von\s+der\s+|van\s+|de\s+)", "", surface, flags=re.I)
