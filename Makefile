@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install venv migrate sample serve test test-fast check worker beat bench bench-extraction bench-timeline load backup restore clean
+.PHONY: run install venv migrate sample serve test test-fast check worker beat bench bench-extraction bench-timeline load backup restore clean eval
 
 ## Quickstart 1: install into .venv, load the bundled sample articles, serve http://127.0.0.1:8000
 run: install migrate sample serve
@@ -47,6 +47,11 @@ beat:
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache db.sqlite3
+
+## Extraction quality with the shared scorers (../shared/eval): dev set, test fixtures, PolNeAR dev,
+## both TimeBanks; `make eval EVAL_SETS="DIR …"` scores only those folders
+eval: install
+	scripts/eval.sh $(EVAL_SETS)
 
 ## Extraction throughput: raw spaCy beside the whole extract-and-store path, in one run
 bench-extraction: install

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Extraction quality with the shared scorers (../shared/eval), each article set read in one process.
+#   scripts/eval.sh                 the dev set, the test fixtures, PolNeAR dev, both TimeBanks
+#   scripts/eval.sh DIR [DIR…]      only these folders of NAME.article.json + NAME.gold.json
+# Prints the scorers' tables; writes nothing in the project.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PY:-.venv/bin/python}
+SHARED=${SHARED:-../shared/eval}
+if [ ! -d "$SHARED" ]; then
+  echo "no $SHARED beside the project: the scorers and gold files live there; nothing to measure"
+  exit 0
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+score_set() {  # folder, scorer
+  local gold=$1 scorer=$2 name
+  name=$(basename "$gold")
+  echo "== $gold ($scorer)"
+  "$PY" manage.py extract "$gold" --out "$work/$name" 2>/dev/null
+  python3 "$SHARED/$scorer" --gold "$gold" --pred "$work/$name" | tail -n 12
+}
+
+if [ $# -gt 0 ]; then
+  for dir in "$@"; do score_set "$dir" score.py; done
+  exit 0
+fi
+score_set "$SHARED/dev" score.py
+score_set tests/fixtures/articles score.py
+score_set "$SHARED/peer/attribution/dev" score_attribution.py
+echo "== French TimeBank"
+python3 "$SHARED/timex_score.py" --data "$SHARED/peer/fr_timebank/Data" \
+  --run "$PY manage.py resolve_dates --dct {dct} --language fr {text}" | tail -n 3
+echo "== TempEval-3 platinum"
+python3 "$SHARED/timex_score.py" --data "$SHARED/peer/te3_platinum" \
+  --run "$PY manage.py resolve_dates --dct {dct} --language en {text}" | tail -n 3
