@@ -1,0 +1,169 @@
+"""Reading the dependency parse: who did what, with whom, and whether it is denied or only future.
+
+The stages ask the same questions in both languages; only the label sets differ. The English
+model uses ClearNLP labels (nsubj, dobj, prep → pobj, agent, neg); the French one Universal
+Dependencies (nsubj, obj, obl + case, obl:agent, advmod with Polarity=Neg). Every helper takes
+and returns spaCy tokens and never raises on an odd parse: a parse that collapsed gives empty
+answers, and the caller falls back on what it can read from the surface.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubjpass", "expl:subj"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "attr", "obl:arg"})
+# A clause starts below one of these: what it holds belongs to its own verb, not to its head's.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "acl:relcl", "parataxis", "csubj",
+                         "csubj:pass"})
+RELATIVE_DEPS = frozenset({"relcl", "acl:relcl"})
+_VERBAL = frozenset({"VERB", "AUX"})
+# French negation adverbs that spaCy does not always mark Polarity=Neg.
+_FR_NEGATORS = frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "guere", "guère", "point"})
+_EN_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_EN_CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("Macron, Starmer and Merz": all three)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ not in _VERBAL:
+            out += conjuncts(child)
+    return out
+
+
+def _expand(tokens: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        for t in conjuncts(token):
+            if t not in out:
+                out.append(t)
+    return out
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The grammatical subjects of a verb or predicate noun, with their conjuncts.
+
+    A subject is shared by a coordinated verb ("X met Y and signed…"), a controlled infinitive
+    ("X wants to meet Y") and a relative clause's antecedent ("Zelensky, who met Y").
+    """
+    token = verb
+    for _ in range(5):
+        found = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if found and token.dep_ in RELATIVE_DEPS and all(_relative_pronoun(f) for f in found):
+            return _expand([token.head])  # "who", « qui »: the noun the clause describes
+        if found:
+            return _expand(found)
+        if token.dep_ in RELATIVE_DEPS:
+            return _expand([token.head])
+        if token.dep_ in ("conj", "xcomp") and token.head.i != token.i:
+            token = token.head
+            continue
+        break
+    return []
+
+
+def _relative_pronoun(token: Token) -> bool:
+    return "Rel" in token.morph.get("PronType") or token.lower_ in ("who", "which", "that", "qui", "lequel", "laquelle")
+
+
+def passive_agent(verb: Token) -> list[Token]:
+    """The doer of a passive verb ("was hosted by Erdogan", « reçu par Macron »)."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "agent":
+            found += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "obl:agent":
+            found.append(child)
+    return _expand(found)
+
+
+def objects(verb: Token) -> list[Token]:
+    """The direct and indirect objects of a verb, with their conjuncts."""
+    return _expand(c for c in verb.children if c.dep_ in OBJECT_DEPS)
+
+
+def prepositional(token: Token, prepositions: Iterable[str]) -> list[Token]:
+    """The nouns a token governs through one of these prepositions ("with X", « avec X »)."""
+    preps = frozenset(p.lower() for p in prepositions)
+    found = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            found += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ in ("obl", "obl:mod", "obl:arg", "nmod", "obl:agent") and any(
+                c.dep_ == "case" and c.lower_ in preps for c in child.children):
+            found.append(child)
+    return _expand(found)
+
+
+def negated(token: Token) -> bool:
+    """Whether the parse denies this predicate ("did not meet", « ne rencontrera pas »)."""
+    for child in token.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "advmod" and ("Neg" in child.morph.get("Polarity") or child.lower_ in _FR_NEGATORS):
+            return True
+        if child.dep_ == "det" and child.lower_ in ("no", "aucun", "aucune"):
+            return True
+    return False
+
+
+def clause_head(token: Token) -> Token:
+    """The verb (or predicate) that heads the clause a token belongs to."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in _VERBAL and (current.dep_ in CLAUSE_DEPS or current.head.i == current.i):
+            return current
+        if current.head.i == current.i:
+            return current
+        if current.dep_ in CLAUSE_DEPS:
+            return current
+        current = current.head
+    return current
+
+
+def governing_verb(token: Token, lemmas: frozenset[str]) -> Token | None:
+    """The verb among `lemmas` whose complement clause holds this token ("X said [that … token …]").
+
+    Climbs clause by clause, at most three, so a date in what was said is told apart from the
+    date of the saying.
+    """
+    head = clause_head(token)
+    for _ in range(3):
+        if head.head.i == head.i:
+            return None
+        parent = clause_head(head.head)
+        if parent.lemma_.lower() in lemmas:
+            return parent
+        head = parent
+    return None
+
+
+def tense(verb: Token) -> str:
+    """'future', 'conditional', 'past', 'present' or 'nonfinite', from morphology and auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")]
+    for aux in auxes:
+        low = aux.lower_
+        if low in _EN_FUTURE_AUX:
+            return "future"
+        if low in _EN_CONDITIONAL_AUX:
+            return "conditional"
+        if aux.lemma_ == "aller" and "Inf" in verb.morph.get("VerbForm"):
+            return "future"  # « il va rencontrer » parsed with "va" as an auxiliary
+        if "Cnd" in aux.morph.get("Mood"):
+            return "conditional"  # « aurait rencontré »
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i and (
+            verb.head.lemma_ == "aller" and "Pres" in verb.head.morph.get("Tense")
+            or verb.head.lemma_ == "go" and "Prog" in verb.head.morph.get("Aspect")):
+        return "future"  # « va rencontrer », "is going to meet"
+    if "Fut" in verb.morph.get("Tense"):
+        return "future"
+    if "Cnd" in verb.morph.get("Mood"):
+        return "conditional"
+    if any(a.lemma_ in ("avoir", "être", "have") for a in auxes) or "Past" in verb.morph.get("Tense"):
+        return "past"
+    if "Fin" in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
+        return "present"
+    return "nonfinite"
