@@ -32,7 +32,7 @@ serve:
 
 ## Static files as production serves them (hashed, compressed, with their manifest), as the image builds them
 static: install
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" sh scripts/collect_static.sh
+	PATH="$(abspath $(VENV))/bin:$$PATH" sh scripts/collect_static.sh
 
 ## Quickstart 2: the whole test suite (set DATABASE_URL / REDIS_URL to run it on PostgreSQL and Redis)
 test: install
