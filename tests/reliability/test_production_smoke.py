@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -261,3 +262,31 @@ def test_the_image_serves_every_page_type_to_an_editor_with_hashed_static_files(
                              **{"Accept-Encoding": "gzip"})
     assert stylesheet.headers.get("content-encoding") == "gzip", "the compressed copy collectstatic wrote"
 
+
+# --- A missing or stale manifest stops the web process before it serves a page --------------------
+
+
+def test_gunicorn_refuses_to_start_without_the_static_manifest(tmp_path, start_gunicorn):
+    empty = tmp_path / "never-collected"
+    empty.mkdir()
+    env = production_env(DATABASE_URL=f"sqlite:///{tmp_path / 'unused.sqlite3'}", STATIC_ROOT=str(empty))
+    server = start_gunicorn(env)
+    assert server.wait_for_exit(timeout=60) != 0, "gunicorn served pages that would all answer 500"
+    log = server.log()
+    assert "Worker failed to boot" in log
+    assert f"no static files manifest in {empty}: run scripts/collect_static.sh" in log
+
+
+@pytest.mark.parametrize("entry_point", ["config.wsgi", "config.asgi"])
+def test_a_web_process_refuses_a_manifest_that_lacks_a_file_its_pages_name(static_root, tmp_path, entry_point):
+    # As after a deployment that brought a new stylesheet but did not collect static files again.
+    stale = tmp_path / "stale"
+    shutil.copytree(static_root, stale)
+    manifest = json.loads((stale / "staticfiles.json").read_text())
+    del manifest["paths"]["css/parley.css"]
+    (stale / "staticfiles.json").write_text(json.dumps(manifest))
+    env = production_env(DATABASE_URL=f"sqlite:///{tmp_path / 'unused.sqlite3'}", STATIC_ROOT=str(stale))
+    result = subprocess.run([sys.executable, "-c", f"import {entry_point}"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert f"the static files manifest in {stale} lacks css/parley.css" in result.stderr
