@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install venv migrate sample serve test test-fast check worker beat bench bench-extraction bench-timeline load backup restore clean eval
+.PHONY: run install venv migrate sample serve static test test-fast check worker beat bench bench-extraction bench-timeline load backup restore clean eval
 
 ## Quickstart 1: install into .venv, load the bundled sample articles, serve http://127.0.0.1:8000
 run: install migrate sample serve
@@ -29,6 +29,10 @@ sample: migrate
 
 serve:
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## Static files as production serves them (hashed, compressed, with their manifest), as the image builds them
+static: install
+	PATH="$(abspath $(VENV))/bin:$$PATH" sh scripts/collect_static.sh
 
 ## Quickstart 2: the whole test suite (set DATABASE_URL / REDIS_URL to run it on PostgreSQL and Redis)
 test: install

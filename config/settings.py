@@ -204,7 +204,11 @@ USE_TZ = True
 
 # --- Static files ---------------------------------------------------------------------------
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where scripts/collect_static.sh writes and production serves from; tests collect elsewhere so
+# they never touch a checkout's own staticfiles/.
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+if not STATIC_ROOT.is_absolute():
+    raise ImproperlyConfigured(f"STATIC_ROOT={STATIC_ROOT} must be an absolute path.")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Development and tests serve static files straight from the finders; production from collectstatic.
 WHITENOISE_USE_FINDERS = not PRODUCTION

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from tests.conftest import ROOT
 
 COMPOSE = (ROOT / "docker-compose.yml").read_text()
+DOCKERFILE = (ROOT / "Dockerfile").read_text()
 SETTINGS = (ROOT / "config" / "settings.py").read_text()
 README = (ROOT / "README.md").read_text()
 
@@ -26,3 +28,11 @@ def test_compose_runs_the_web_app_workers_and_beat_against_postgres_and_redis_wi
     assert COMPOSE.count("healthcheck:") >= 4
     assert "postgresql://" in COMPOSE and "redis://redis:6379" in COMPOSE
     assert "gunicorn" in COMPOSE and "celery" in COMPOSE and "/healthz" in COMPOSE
+
+
+def test_compose_serves_the_web_app_with_the_images_own_command():
+    # tests/reliability/test_production_smoke.py runs the Dockerfile's CMD: compose must run the same.
+    image_cmd = json.loads(re.search(r"^CMD (\[.*\])$", DOCKERFILE, flags=re.M).group(1))
+    web = COMPOSE.split("\n  web:", 1)[1]
+    web_cmd = json.loads(re.search(r"^\s{4}command: (\[.*\])$", web, flags=re.M).group(1))
+    assert web_cmd == image_cmd

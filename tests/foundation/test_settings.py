@@ -67,6 +67,12 @@ def test_a_bad_value_stops_the_start_with_the_variables_name():
     assert "DEBUG='sometimes' is not a boolean" in result.stderr
 
 
+def test_static_root_must_be_an_absolute_path():
+    result = run_manage("check", env={"STATIC_ROOT": "staticfiles"})
+    assert result.returncode != 0
+    assert "STATIC_ROOT=staticfiles must be an absolute path" in result.stderr
+
+
 def test_production_refuses_to_start_without_its_own_secret_key():
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
     result = run_manage("check", env=env)
