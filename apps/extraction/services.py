@@ -7,6 +7,7 @@ What an editor verified, rejected or locked is never changed, deleted or created
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -240,6 +241,7 @@ def store_extractions(pairs) -> dict[int, dict[str, int]]:
     if not runs:
         return counts
 
+    _lock_what_runs_may_create(runs)
     touched_events = _forget_previous_runs([run.article.pk for run in runs])
     _resolve_actors(runs)
     topics = _topics_by_slug(runs)
@@ -251,6 +253,50 @@ def store_extractions(pairs) -> dict[int, dict[str, int]]:
     for run in runs:
         counts[run.article.pk] = {"statements": run.statements, "events": len(run.events), "mentions": run.mentions}
     return counts
+
+
+def _lock_what_runs_may_create(runs: list[_Run]) -> None:
+    """Take a transaction lock on every event key and new name this batch may create a row for.
+
+    Two workers storing two reports of the same meeting would otherwise both find no event with
+    its key and both create it (a SELECT … FOR UPDATE locks no row that does not exist yet), and
+    the same for a new person's actor. Unique constraints with ON CONFLICT would change what the
+    rows mean: a dedup key is not unique (an editor's split or merge leaves several events with
+    one key, and a rejected event must keep blocking its key), and a new actor's name lives in
+    Alias, not in Actor. A PostgreSQL advisory lock per key keeps the read-then-create below as
+    it is and makes it one step: the second run waits until the first has committed, then reads
+    its rows (READ COMMITTED: each statement sees what was committed before it began). Runs that
+    share no key never wait for each other.
+
+    All locks are taken at once, in sorted order, before any row but the batch's own articles is
+    locked, so two runs never wait for each other in a cycle. A hash collision only makes two
+    unrelated keys wait for each other. SQLite has a single writer: a second run that read
+    before the first one wrote cannot write ("database is locked") and is retried as a transient
+    error, when it reads the first one's rows.
+    """
+    if connection.vendor != "postgresql":
+        return
+    keys = {("event", e.dedup_key) for run in runs for e in run.extraction.events if e.dedup_key}
+    actors = [a for run in runs for a in run.extraction.actors if a.kind in Actor.Kind.values]
+    keys.update(("name", normalize_name(a.name)) for a in actors if a.is_new)
+    # Curated actors are created the first time an article names them (see _resolve_actors): lock
+    # only those still missing, not every run that names Zelensky.
+    curated = {a.key for a in actors if not a.is_new and not a.key.startswith("db:")}
+    if curated:
+        curated -= set(Actor.objects.filter(gazetteer_key__in=list(curated)).values_list("gazetteer_key", flat=True))
+        keys.update(("curated", key) for key in curated)
+    if not keys:
+        return
+    ids = sorted({_lock_id(kind, key) for kind, key in keys})
+    with connection.cursor() as cursor:
+        # unnest() yields the array in its order, so the locks are taken in that (sorted) order.
+        cursor.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", [ids])
+
+
+def _lock_id(kind: str, key: str) -> int:
+    """A stable signed 64-bit number for a key: what pg_advisory_xact_lock takes."""
+    digest = hashlib.blake2b(f"parley:{kind}:{key}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def _forget_previous_runs(article_ids: list[int]) -> list[int]:
