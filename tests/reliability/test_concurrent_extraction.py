@@ -60,14 +60,18 @@ def sessions_waiting_on_a_lock() -> int:
 
 def store_at_once(reports: list[Article], workers: list[WorkerProcess]) -> None:
     """Have each worker store one report, both inside their storing transactions at the same time."""
-    logs = lambda: "\n".join(w.log()[-3000:] for w in workers)  # noqa: E731
+    def logs() -> str:
+        return "\n".join(w.log()[-3000:] for w in workers)
+
     # The barrier: with the mentions table locked, each worker claims its report, runs spaCy and
-    # stops at the first write of its storing transaction. Released together, both store at once.
+    # stops inside its storing transaction, at its first write (or behind the other's lock on a
+    # key both may create). Released, both go on storing at the same moment.
     with psycopg.connect(test_database_url()) as barrier:
         barrier.execute("LOCK TABLE timeline_mention IN EXCLUSIVE MODE")
         for article in reports:
             extract_article.delay(article.pk)
-        wait_for(lambda: sessions_waiting_on_a_lock() >= len(reports), 90, "both workers to be inside the store", log=logs)
+        wait_for(lambda: sessions_waiting_on_a_lock() >= len(reports), 90,
+                 "both workers to be inside the store", log=logs)
         barrier.rollback()
     wait_for(
         lambda: Article.objects.filter(pk__in=[a.pk for a in reports], status=Article.Status.EXTRACTED).count() == 2,
