@@ -166,10 +166,14 @@ class WorkerProcess:
     """A real `celery worker` subprocess on the test database and the test Redis."""
 
     def __init__(
-        self, *, env: dict[str, str] | None = None, name: str = "pytest", queues: str = "default,ingestion,extraction"
+        self, *, env: dict[str, str] | None = None, name: str = "pytest", queues: str = "default,ingestion,extraction",
+        pool: str = "solo",
     ):
         self.name = f"{name}-{os.getpid()}-{time.monotonic_ns()}"
         self.queues = queues
+        # "solo" runs tasks in the worker's own process and ignores time limits; "prefork" (one
+        # child) enforces them, as production does.
+        self.pool = pool
         self.env = {**os.environ, "DATABASE_URL": test_database_url(), "REDIS_URL": settings.REDIS_URL, **(env or {})}
         self.proc: subprocess.Popen | None = None
         self.log_path = Path(f"/tmp/parley-worker-{self.name}.log")
@@ -181,7 +185,7 @@ class WorkerProcess:
         self.proc = subprocess.Popen(
             [
                 sys.executable, "-m", "celery", "-A", "config", "worker",
-                "-Q", self.queues, "--pool=solo", "--concurrency=1",
+                "-Q", self.queues, f"--pool={self.pool}", "--concurrency=1",
                 "--without-gossip", "--without-mingle", "--loglevel=INFO", "-n", f"{self.name}@%h",
             ],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,

@@ -7,10 +7,12 @@ What an editor verified, rejected or locked is never changed, deleted or created
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import uuid
 from dataclasses import asdict, dataclass, field
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Q
@@ -39,6 +41,14 @@ log = logging.getLogger(__name__)
 UNREVIEWED = ReviewState.UNREVIEWED
 # Lost connections and lock timeouts: the task retries them rather than failing the article.
 TRANSIENT_DB_ERRORS = (OperationalError, InterfaceError)
+# Not a fault of one article but an order to stop: the task's handler records it and gives up.
+# `except Exception` below must let it through, or the run goes on past its soft time limit.
+STOP = (SoftTimeLimitExceeded,)
+# Runs an article may start without one finishing. A deploy or a database restart can cost a
+# run or two that were no fault of the article's; five in a row are (a text that kills its
+# worker, a store that always times out), and the article then fails for good.
+MAX_EXTRACTION_ATTEMPTS = 5
+NEVER_FINISHED = "no run finished (its worker was killed or ran past the hard time limit)"
 # The pipeline's roles, in the model's words.
 PARTICIPANT_ROLES = {
     "agent": EventParticipant.Role.INITIATOR,
@@ -66,24 +76,34 @@ def _claim_window() -> dt.timedelta:
     return dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
 
 
-def claim(article_ids: list[int], *, token: str = "") -> list[int]:
-    """Mark articles EXTRACTING with one conditional update, so two workers never take the same one.
-
-    A retry of the task that holds the claim (same token) takes it back at once; a claim older
-    than the hard time limit belongs to a dead worker and may be taken by anyone. Without a task
-    token the run stamps its own, which tells its rows from those another run holds.
-    """
-    if not article_ids:
-        return []
-    now = timezone.now()
-    stamp = token or f"run:{uuid.uuid4().hex}"
+def _claimable(now: dt.datetime, token: str) -> Q:
+    """Articles a run may take: waiting, held by a dead run, or held by this same task (a retry)."""
     claimable = Q(status=Article.Status.FETCHED) | Q(
         status=Article.Status.EXTRACTING, status_changed_at__lt=now - _claim_window()
     )
     if token:
         claimable |= Q(status=Article.Status.EXTRACTING, claim_token=token)
-    Article.objects.filter(claimable, pk__in=article_ids).update(
-        status=Article.Status.EXTRACTING, status_changed_at=now, claim_token=stamp, attempts=F("attempts") + 1
+    return claimable
+
+
+def claim(article_ids: list[int], *, token: str = "") -> list[int]:
+    """Mark articles EXTRACTING with one conditional update, so two workers never take the same one.
+
+    A retry of the task that holds the claim (same token) takes it back at once; a claim older
+    than the hard time limit belongs to a dead worker and may be taken by anyone. Without a task
+    token the run stamps its own, which tells its rows from those another run holds. Each claim
+    counts a run, a redelivered message included; an article out of runs is not taken (see
+    give_up_on_exhausted).
+    """
+    if not article_ids:
+        return []
+    now = timezone.now()
+    stamp = token or f"run:{uuid.uuid4().hex}"
+    Article.objects.filter(
+        _claimable(now, token), pk__in=article_ids, extraction_attempts__lt=MAX_EXTRACTION_ATTEMPTS
+    ).update(
+        status=Article.Status.EXTRACTING, status_changed_at=now, claim_token=stamp, error="",
+        attempts=F("attempts") + 1, extraction_attempts=F("extraction_attempts") + 1,
     )
     taken = set(
         Article.objects.filter(pk__in=article_ids, status=Article.Status.EXTRACTING, claim_token=stamp)
@@ -92,11 +112,38 @@ def claim(article_ids: list[int], *, token: str = "") -> list[int]:
     return [pk for pk in article_ids if pk in taken]
 
 
-def release_claim(article_ids: list[int]) -> None:
-    """Give articles back (a transient error): the retry or the sweep will claim them again."""
-    Article.objects.filter(pk__in=article_ids, status=Article.Status.EXTRACTING).update(
-        status=Article.Status.FETCHED, status_changed_at=timezone.now()
+def release_claim(article_ids: list[int], *, token: str = "", reason: str = "") -> None:
+    """Give articles back (a transient error): the retry or the sweep will claim them again.
+
+    With a token, only the articles that run holds: one another run holds stays with it. The
+    reason stays on the row: it is what an editor reads if the article runs out of attempts.
+    """
+    held = Article.objects.filter(pk__in=article_ids, status=Article.Status.EXTRACTING)
+    if token:
+        held = held.filter(claim_token=token)
+    held.update(status=Article.Status.FETCHED, status_changed_at=timezone.now(), error=reason[:2000])
+
+
+def give_up_on_exhausted(article_ids: list[int], *, token: str = "") -> dict[int, str]:
+    """Fail the articles whose last MAX_EXTRACTION_ATTEMPTS runs never finished, with the last reason.
+
+    Without this an article whose run kills its worker, or whose store always times out, would
+    be redelivered and swept back into the queue for ever.
+    """
+    now = timezone.now()
+    exhausted = Article.objects.filter(
+        _claimable(now, token), pk__in=article_ids, extraction_attempts__gte=MAX_EXTRACTION_ATTEMPTS
     )
+    failed = {}
+    for pk, attempts, error in exhausted.values_list("pk", "extraction_attempts", "error"):
+        reason = f"extraction failed {attempts} times: {error or NEVER_FINISHED}"[:2000]
+        # Conditional again: another run may have given it up, or an editor retried it, meanwhile.
+        if Article.objects.filter(
+            _claimable(now, token), pk=pk, extraction_attempts__gte=MAX_EXTRACTION_ATTEMPTS
+        ).update(status=Article.Status.FAILED, error=reason, claim_token="", status_changed_at=now, updated_at=now):
+            log.warning("gave up extracting article %s: %s", pk, reason)
+            failed[pk] = reason
+    return failed
 
 
 def record_failure(article_id: int, reason: str) -> None:
@@ -132,8 +179,9 @@ def article_input(article: Article) -> ArticleInput:
 def extract_and_store(article_ids: list[int], *, token: str = "") -> RunSummary:
     """Claim, read (one spaCy pass for the batch) and store the batch (one transaction)."""
     summary = RunSummary()
+    summary.failed.update(give_up_on_exhausted(article_ids, token=token))
     claimed = claim(article_ids, token=token)
-    summary.skipped = [i for i in article_ids if i not in claimed]
+    summary.skipped = [i for i in article_ids if i not in claimed and i not in summary.failed]
     if not claimed:
         return summary
     articles = list(Article.objects.select_related("source").filter(pk__in=claimed).order_by("pk"))
@@ -147,12 +195,16 @@ def extract_and_store(article_ids: list[int], *, token: str = "") -> RunSummary:
     gazetteer, topics = load_gazetteer(), load_topic_matcher()
     try:
         results = extract_many(inputs, gazetteer=gazetteer, topics=topics)
+    except STOP:
+        raise
     except Exception:
         # Find the article that breaks the batch; the others must not pay for it.
         results = []
         for item in inputs:
             try:
                 results.append(extract(item, gazetteer=gazetteer, topics=topics))
+            except STOP:
+                raise
             except Exception as exc:
                 log.exception("extraction of article %s failed", item.id)
                 results.append(exc)
@@ -178,12 +230,12 @@ def store_batch(runs, summary: RunSummary) -> dict[int, dict[str, int]]:
     """Store the batch's (article, extraction) pairs in one transaction; if that fails, one by one.
 
     Counts per stored article; an article whose rows cannot be stored is marked FAILED with the
-    reason, and the others are kept. Lost connections and lock timeouts propagate: the task
-    retries them.
+    reason, and the others are kept. Lost connections and lock timeouts propagate (the task
+    retries them), and so does the soft time limit (the task records it).
     """
     try:
         return store_extractions(runs)
-    except TRANSIENT_DB_ERRORS:
+    except (*TRANSIENT_DB_ERRORS, *STOP):
         raise
     except Exception:
         # One article's rows broke the batch's transaction (nothing of it was kept): store the
@@ -193,7 +245,7 @@ def store_batch(runs, summary: RunSummary) -> dict[int, dict[str, int]]:
     for article, result in runs:
         try:
             counts[article.pk] = store_extraction(article, result)
-        except TRANSIENT_DB_ERRORS:
+        except (*TRANSIENT_DB_ERRORS, *STOP):
             raise
         except Exception as exc:
             log.exception("storing the extraction of article %s failed", article.pk)
@@ -240,6 +292,7 @@ def store_extractions(pairs) -> dict[int, dict[str, int]]:
     if not runs:
         return counts
 
+    _lock_what_runs_may_create(runs)
     touched_events = _forget_previous_runs([run.article.pk for run in runs])
     _resolve_actors(runs)
     topics = _topics_by_slug(runs)
@@ -251,6 +304,50 @@ def store_extractions(pairs) -> dict[int, dict[str, int]]:
     for run in runs:
         counts[run.article.pk] = {"statements": run.statements, "events": len(run.events), "mentions": run.mentions}
     return counts
+
+
+def _lock_what_runs_may_create(runs: list[_Run]) -> None:
+    """Take a transaction lock on every event key and new name this batch may create a row for.
+
+    Two workers storing two reports of the same meeting would otherwise both find no event with
+    its key and both create it (a SELECT … FOR UPDATE locks no row that does not exist yet), and
+    the same for a new person's actor. Unique constraints with ON CONFLICT would change what the
+    rows mean: a dedup key is not unique (an editor's split or merge leaves several events with
+    one key, and a rejected event must keep blocking its key), and a new actor's name lives in
+    Alias, not in Actor. A PostgreSQL advisory lock per key keeps the read-then-create below as
+    it is and makes it one step: the second run waits until the first has committed, then reads
+    its rows (READ COMMITTED: each statement sees what was committed before it began). Runs that
+    share no key never wait for each other.
+
+    All locks are taken at once, in sorted order, before any row but the batch's own articles is
+    locked, so two runs never wait for each other in a cycle. A hash collision only makes two
+    unrelated keys wait for each other. SQLite has a single writer: a second run that read
+    before the first one wrote cannot write ("database is locked") and is retried as a transient
+    error, when it reads the first one's rows.
+    """
+    if connection.vendor != "postgresql":
+        return
+    keys = {("event", e.dedup_key) for run in runs for e in run.extraction.events if e.dedup_key}
+    actors = [a for run in runs for a in run.extraction.actors if a.kind in Actor.Kind.values]
+    keys.update(("name", normalize_name(a.name)) for a in actors if a.is_new)
+    # Curated actors are created the first time an article names them (see _resolve_actors): lock
+    # only those still missing, not every run that names Zelensky.
+    curated = {a.key for a in actors if not a.is_new and not a.key.startswith("db:")}
+    if curated:
+        curated -= set(Actor.objects.filter(gazetteer_key__in=list(curated)).values_list("gazetteer_key", flat=True))
+        keys.update(("curated", key) for key in curated)
+    if not keys:
+        return
+    ids = sorted({_lock_id(kind, key) for kind, key in keys})
+    with connection.cursor() as cursor:
+        # unnest() yields the array in its order, so the locks are taken in that (sorted) order.
+        cursor.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", [ids])
+
+
+def _lock_id(kind: str, key: str) -> int:
+    """A stable signed 64-bit number for a key: what pg_advisory_xact_lock takes."""
+    digest = hashlib.blake2b(f"parley:{kind}:{key}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def _forget_previous_runs(article_ids: list[int]) -> list[int]:
@@ -523,7 +620,7 @@ def _finish_articles(runs: list[_Run], topics: dict[str, Topic]) -> None:
     # One UPDATE for the batch (a bulk_update would build a CASE per field and row).
     Article.objects.filter(pk__in=ids).update(
         status=Article.Status.EXTRACTED, claim_token="", error="", extractor_version=EXTRACTOR_VERSION,
-        extracted_at=now, status_changed_at=now, updated_at=now,
+        extracted_at=now, status_changed_at=now, updated_at=now, extraction_attempts=0,  # failures in a row count
     )
     detected: dict[str, list[int]] = {}
     for run in runs:

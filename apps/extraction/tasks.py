@@ -7,9 +7,11 @@ import logging
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_init
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 
 from apps.extraction import services
+from apps.ingestion import services as ingestion_services
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +45,11 @@ def extract_article(self, article_id: int) -> dict:
     try:
         return services.extract_and_store([article_id], token=self.request.id or "").as_dict()
     except SoftTimeLimitExceeded:
-        services.record_failure(article_id, "extraction took longer than the time limit")
+        _usable_connection()
+        services.record_failure(article_id, f"time limit exceeded: extraction took longer than {_soft_limit(self)} s")
         raise
-    except TRANSIENT:
-        _give_back([article_id])
+    except TRANSIENT as exc:
+        _give_back([article_id], token=self.request.id or "", error=exc)
         raise
     except Exception as exc:
         log.exception("extraction of article %s failed", article_id)
@@ -59,16 +62,40 @@ def extract_articles(self, article_ids: list[int]) -> dict:
     """Extract a batch in one spaCy pass (`nlp.pipe`): the sweep and bulk imports use it."""
     try:
         return services.extract_and_store(article_ids, token=self.request.id or "").as_dict()
-    except TRANSIENT:
-        _give_back(article_ids)
+    except SoftTimeLimitExceeded:
+        # The batch as a whole ran out of time: give its articles back and queue each alone, so
+        # each has the whole limit and only one that cannot make it in time fails.
+        _usable_connection()
+        services.release_claim(article_ids, token=self.request.id or "", reason="time limit exceeded in a batch")
+        for article_id in article_ids:
+            ingestion_services.queue_extraction(article_id)
+        raise
+    except TRANSIENT as exc:
+        _give_back(article_ids, token=self.request.id or "", error=exc)
         raise
 
 
-def _give_back(article_ids: list[int]) -> None:
+def _soft_limit(task) -> int:
+    """The soft limit the run had: the sender's, which travels in the message, else this worker's."""
+    _, soft = task.request.timelimit or (None, None)
+    return soft or settings.CELERY_TASK_SOFT_TIME_LIMIT
+
+
+def _give_back(article_ids: list[int], *, token: str, error: Exception) -> None:
     """Release the claim on a fresh connection so the retry can take the articles again."""
     connection.close()  # the old one is likely dead: that is why we are here
     try:
-        services.release_claim(article_ids)
+        services.release_claim(article_ids, token=token, reason=f"{type(error).__name__}: {error}")
     except DatabaseError:
         # Still no database: the claim expires after the hard time limit and the sweep requeues.
         log.warning("could not release articles %s; the sweep will requeue them", article_ids)
+
+
+def _usable_connection() -> None:
+    """Drop the connection if the time limit cut a query short, so the next query opens a new one.
+
+    The soft limit lands wherever the task is: inside a query, psycopg's connection is left
+    waiting for a result that nothing will read, and every later query on it would fail.
+    """
+    if connection.connection is not None and not connection.is_usable():
+        connection.close()

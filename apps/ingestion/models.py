@@ -110,6 +110,10 @@ class Article(models.Model):
     status_changed_at = models.DateTimeField(default=timezone.now)
     error = models.TextField(blank=True, help_text=_("Why the last attempt failed, in words an editor can act on."))
     attempts = models.PositiveIntegerField(default=0)
+    # Extraction runs started (claimed) since the last one that finished, a redelivered message
+    # after a killed worker included: the worker gives up at MAX_EXTRACTION_ATTEMPTS
+    # (apps.extraction.services), so an article that always fails cannot loop for ever.
+    extraction_attempts = models.PositiveIntegerField(default=0, editable=False)
     # The Celery task id that holds the article while it is EXTRACTING: a retry of that same
     # task may take it back at once; any other run waits until the claim has expired.
     claim_token = models.CharField(max_length=64, blank=True, editable=False)

@@ -274,6 +274,8 @@ def retry_articles(*, articles) -> int:
     for article in articles.filter(status=Article.Status.FAILED):
         with transaction.atomic():
             if article.text.strip():
+                # A fresh set of extraction runs: the editor may have fixed what made them fail.
+                Article.objects.filter(pk=article.pk).update(extraction_attempts=0)
                 article.set_status(Article.Status.FETCHED)
                 queue_extraction(article.pk)
             elif article.url or article.submitted_url:

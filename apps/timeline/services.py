@@ -500,6 +500,8 @@ def rerun_extraction(*, article: Article, user) -> None:
         raise CorrectionError(f"“{article}” has no text yet; fetch it first")
     with transaction.atomic():
         # FETCHED is what the extraction task claims; an in-flight run sees the change and stores nothing.
+        # An editor's request starts a fresh set of runs, even for an article that ran out of them.
+        Article.objects.filter(pk=article.pk).update(extraction_attempts=0)
         article.set_status(Article.Status.FETCHED)
         ingestion_services.queue_extraction(article.pk)
 

@@ -27,6 +27,20 @@ def test_an_editor_sees_why_an_article_failed_in_the_list(client, editor):
     assert "the server answered 404 Not Found" in response.content.decode()
 
 
+def test_the_status_filter_counts_the_articles_in_each_state(client, editor):
+    Article.objects.create(via=Article.Via.IMPORT, text=LONG_TEXT, status=Article.Status.FAILED,
+                           error="extraction failed 5 times: no run finished")
+    Article.objects.create(via=Article.Via.IMPORT, text="Other text.", status=Article.Status.EXTRACTED)
+    Article.objects.create(via=Article.Via.IMPORT, text="A third text.", status=Article.Status.EXTRACTED)
+    client.force_login(editor)
+
+    page = client.get(reverse("admin:ingestion_article_changelist")).content.decode()
+    assert "Failed (1)" in page and "Extracted (2)" in page and "Being extracted (0)" in page
+
+    failed = client.get(reverse("admin:ingestion_article_changelist"), {"status__exact": "failed"})
+    assert [a.error for a in failed.context["cl"].result_list] == ["extraction failed 5 times: no run finished"]
+
+
 def test_retrying_failed_articles_refetches_those_without_text_and_reextracts_those_with_it(
     client, editor, django_capture_on_commit_callbacks
 ):

@@ -121,3 +121,24 @@ def test_the_admin_home_shows_no_queue_to_someone_who_may_not_view_it(client, dj
     clerk = django_user_model.objects.create_user(username="clerk", password="x", is_staff=True)
     client.force_login(clerk)
     assert "Review queue" not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_the_admin_home_counts_failed_articles_with_a_link_to_their_reasons(client, editor, queue):
+    from apps.ingestion.models import Article
+
+    Article.objects.filter(pk=queue["french"].pk).update(
+        status=Article.Status.FAILED, error="time limit exceeded: extraction took longer than 120 s"
+    )
+    client.force_login(editor)
+
+    page = client.get(reverse("admin:index")).content.decode()
+    failed = reverse("admin:ingestion_article_changelist") + "?status__exact=failed"
+    assert f'<a href="{failed}">1 article failed: see why</a>' in page
+    in_french = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "1 article en échec : voir pourquoi" in in_french
+    assert "time limit exceeded" in client.get(failed).content.decode()
+
+
+def test_the_admin_home_says_nothing_of_failures_when_there_are_none(client, editor, queue):
+    client.force_login(editor)
+    assert "failed: see why" not in client.get(reverse("admin:index")).content.decode()

@@ -6,6 +6,7 @@ from django import template
 from django.db.models import Count, Min, Q
 from django.urls import reverse
 
+from apps.ingestion.models import Article
 from apps.timeline.models import Actor, Event, Mention, ReviewState, Statement
 
 register = template.Library()
@@ -30,3 +31,14 @@ def review_queue(user) -> list[dict]:
             **figures,
         })
     return rows
+
+
+@register.simple_tag
+def failed_articles(user) -> dict | None:
+    """How many articles failed to be fetched or extracted, with a link to them and their reasons."""
+    if not user.has_perm("ingestion.view_article"):
+        return None
+    return {
+        "count": Article.objects.filter(status=Article.Status.FAILED).count(),
+        "url": f"{reverse('admin:ingestion_article_changelist')}?status__exact={Article.Status.FAILED}",
+    }
