@@ -37,3 +37,12 @@ def test_english_offsets_point_into_the_text(tmp_path: Path) -> None:
 def test_unreadable_file_is_a_command_error(tmp_path: Path) -> None:
     with pytest.raises(CommandError):
         run(tmp_path / "missing.txt", "--language", "fr")
+
+
+def test_clock_times_and_vague_times_are_not_printed_as_dates(tmp_path: Path) -> None:
+    text = "09:15 GMT — Talks resumed and may end in the coming days.\n"
+    story = tmp_path / "story.txt"
+    story.write_text(text, encoding="utf-8")
+    assert run(story, "--language", "en") == []
+    assert {r["value"] for r in run(story, "--language", "en", "--all")} == \
+        {"2025-09-04T09:15", "FUTURE_REF"}
