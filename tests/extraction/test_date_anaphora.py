@@ -164,3 +164,20 @@ def test_the_following_week_is_no_longer_the_week_after_publication():
     assert timex_at(text, "la semaine suivante").value == "2025-W24"
     english = "Talks opened on June 2, and the previous week had been tense."
     assert timex_at(english, "the previous week", language="en").value == "2025-W22"
+
+
+def test_a_day_of_the_month_alone_is_in_the_story_month():
+    text = "Les négociateurs se sont vus le 3 mars. They met again on the 15th, and will meet on the 2nd."
+    found = {t.text: t for t in find_timexes(text, datetime.date(2025, 3, 20), "en")}
+    assert found["the 15th"].value == "2025-03-15" and found["the 15th"].anaphoric
+    assert found["the 2nd"].value == "2025-04-02"  # looking ahead past the 15th: next month
+    assert [t.text for t in find_timexes("They adopted the 19th package.", THURSDAY, "en")] == []
+
+
+def test_times_of_the_story_day_in_french():
+    text = ("Le 11 mars, les délégations ont négocié à Djeddah. Au même moment, les chefs "
+            "d'état-major étaient réunis à Paris; le président leur a parlé en fin de journée.")
+    found = {t.text: t for t in find_timexes(text, datetime.date(2025, 3, 12), "fr")}
+    assert found["Au même moment"].date == datetime.date(2025, 3, 11)
+    assert found["fin de journée"].date == datetime.date(2025, 3, 11)
+    assert found["fin de journée"].anaphoric

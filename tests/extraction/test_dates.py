@@ -427,6 +427,7 @@ def test_numbers_with_a_colon_are_not_times(sentence: str, language: str) -> Non
     ("A prisoner swap could follow in the coming days.", "in the coming days", "en",
      "FUTURE_REF"),
     ("The two men have spoken recently.", "recently", "en", "PAST_REF"),
+    ("La balle est désormais dans leur camp.", "désormais", "fr", "PRESENT_REF"),
 ])
 def test_vague_times_have_a_reference_value_and_no_date(sentence, expression, language,
                                                          expected) -> None:

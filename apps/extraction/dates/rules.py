@@ -574,6 +574,24 @@ def anaphoric_weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
                    _part_kind(m))
 
 
+def day_of_month(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"on the 15th": that day of the story's month, or of the month after (before) it when the
+    clause looks ahead (back) past it."""
+    anchor = ctx.reference_at(m.start(), m.end(), "month")
+    date = cal.safe_date(anchor.year, anchor.month, int(m.group("d")))
+    tense = ctx.tense(m.start(), m.end())
+    if date is not None and tense == "future" and date < anchor:
+        date = cal.safe_date(*_month_after(anchor, 1), int(m.group("d")))
+    elif date is not None and tense == "past" and date > max(anchor, ctx.dct):
+        date = cal.safe_date(*_month_after(anchor, -1), int(m.group("d")))
+    return cal.day(date) if date else None
+
+
+def _month_after(d: datetime.date, months: int) -> tuple[int, int]:
+    first = cal.add_months(d, months)
+    return first.year, first.month
+
+
 def vague_reference(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """"in the coming days", « récemment »: TimeML FUTURE_REF or PAST_REF, no calendar date."""
     phrase = " ".join(m.group().split())
@@ -789,7 +807,7 @@ def _french_rules() -> list[Rule]:
               rf"(?!\s+(?:plus tard|plus tot|apres|avant|auparavant))", duration_expression)
     rules.add("present",
               r"\b(?:actuellement|maintenant|a l'heure actuelle|a present|de nos jours|"
-              r"pour l'instant|pour le moment)\b", present_reference)
+              r"pour l'instant|pour le moment|desormais)\b", present_reference)
     rules.add("holiday",
               # "Jean-Noël" is a name: a holiday is never glued to a word by a hyphen
               r"\b(?:(?P<pre>a|de)\s+)?(?:la\s+|le\s+)?(?<!-)(?P<h>lundi de paques|lundi de pentecote|"
@@ -811,14 +829,15 @@ def _french_rules() -> list[Rule]:
               anaphoric=True)
     rules.add("part_of_day",
               r"\b(?:(?<=\bvers )|(?<=\ba ))midi\b|\b(?:la\s+(?:nuit|soiree|matinee)|"
-              r"le\s+(?:matin|soir)\s+meme|(?:a\s+)?ce\s+moment[\s-]+la)\b"
+              r"le\s+(?:matin|soir)\s+meme|(?:a\s+)?ce\s+moment[\s-]+la|au\s+meme\s+moment)\b"
               r"(?!\s+(?:de|du|d'|ou|où|qui|que|suivante|precedente|derniere)\b)",
               anaphoric_part_of_day, anaphoric=True)
     rules.add("part_of_day_in",
               r"\b(?P<pre>(?:plus\s+tard\s+|plus\s+tot\s+|tard\s+|tot\s+)?"
               r"(?:en|dans l'|dans la|au cours de l'|au cours de la|dans le courant de l'|"
-              r"dans le courant de la))\s*(?:(?:debut|fin|milieu)\s+(?:de\s+|d'))?"
-              r"(?:apres-midi|matinee|soiree)\b", anaphoric_part_of_day, anaphoric=True)
+              r"dans le courant de la))\s*(?:(?:(?:debut|fin|milieu)\s+(?:de\s+|d'))?"
+              r"(?:apres-midi|matinee|soiree)|(?:debut|fin|milieu)\s+de\s+journee)\b",
+              anaphoric_part_of_day, anaphoric=True)
     parts = r"(?:matinee|matin|soiree|soir|apres-midi|nuit)"
     rules.add("part_that", rf"\b(?:ce|cet|cette)\s+{parts}(?P<rel>-la)(?!\w)", anaphoric_part,
               anaphoric=True)
@@ -1004,6 +1023,13 @@ def _english_rules() -> list[Rule]:
               r"\bthe\s+(?P<u>week|weekend|month|year)\s+(?P<rel>before|after)"
               r"(?=\s*[.,;:!?)]|\s*$)",
               anaphoric_period, anaphoric=True)
+    # "on the 15th": a day of the story's month; the ordinal must end its phrase ("the 19th
+    # package" is no date).
+    rules.add("day_of_month",
+              r"\b(?P<pre>on|by|until|till|from|since|before|after)\s+the\s+"
+              r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+              r"(?=\s*[,.;:!?)]|\s*$|\s+(?:and|or|to|at|in|when|as|of this month)\b)",
+              day_of_month, anaphoric=True)
     rules.add("anaphoric_weekday",
               rf"\b(?:the\s+)?(?P<rel>following|previous|preceding)\s+(?P<wd>{wd})\b{part}?",
               anaphoric_weekday, anaphoric=True)
