@@ -181,3 +181,13 @@ def test_times_of_the_story_day_in_french():
     assert found["Au même moment"].date == datetime.date(2025, 3, 11)
     assert found["fin de journée"].date == datetime.date(2025, 3, 11)
     assert found["fin de journée"].anaphoric
+
+
+def test_an_anaphor_keeps_the_day_it_counted_from_for_a_caller_that_re_resolves_it():
+    text = "The envoys met in Doha on Aug. 12. Two days later they flew home."
+    found = {t.text: t for t in find_timexes(text, THURSDAY, "en")}
+    later = found["Two days later"]
+    assert later.reference == datetime.date(2025, 8, 12)
+    assert found["Aug. 12"].reference is None
+    again = resolve_expression(later.text, THURSDAY, "en", tense="past", reference=later.reference)
+    assert again.value == later.value == "2025-08-14"

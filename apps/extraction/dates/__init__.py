@@ -56,6 +56,9 @@ class Timex:
     # Counted from the story's time ("le lendemain", "two days later", "the following week"),
     # not from the publication date: pass `references=` / `reference=` to place it.
     anaphoric: bool = False
+    # For an anaphoric expression, the day it was counted from: pass it back as `reference=`
+    # when re-resolving the text alone (with a tense, say), or the expression loses its context.
+    reference: datetime.date | None = None
 
 
 def _fold_char(ch: str) -> str:
@@ -117,9 +120,9 @@ def _apply(rule: Rule, m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def _resolve_all(text: str, dct: datetime.date, language: str, tense: str | None = None,
                  references: Iterable[tuple[int, datetime.date]] | None = None,
-                 ) -> list[tuple[int, int, Resolution, bool]]:
-    """Matched spans with their resolutions and whether each is anaphoric, non-overlapping, in
-    text order."""
+                 ) -> list[tuple[int, int, Resolution, datetime.date | None]]:
+    """Matched spans with their resolutions and, for anaphoric ones, the day they counted from;
+    non-overlapping, in text order."""
     lang = _language(language)
     folded = fold(text)
     ctx = Context(text=text, folded=folded, dct=dct, language=lang, forced_tense=tense,
@@ -130,7 +133,7 @@ def _resolve_all(text: str, dct: datetime.date, language: str, tense: str | None
     # leaves room for a shorter one.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     taken = bytearray(len(text))
-    chosen: list[tuple[int, int, Resolution, bool]] = []
+    chosen: list[tuple[int, int, Resolution, datetime.date | None]] = []  # + reference used
     # Anaphora ("le lendemain") count from the days named before them, so they are resolved
     # after every other expression, in text order; meanwhile they hold their span. One that
     # resolves to nothing gives its span back to the shorter candidates inside it.
@@ -150,18 +153,19 @@ def _resolve_all(text: str, dct: datetime.date, language: str, tense: str | None
             if resolution is None:
                 taken[start:end] = bytes(end - start)
             elif resolution is not BLOCK:
-                chosen.append((start, end, resolution, False))
+                chosen.append((start, end, resolution, None))
         ctx.anchors = sorted((c[0], c[2].date, c[2].precision) for c in chosen
                              if c[2].date and c[2].precision in _ANCHOR_PRECISIONS)
         freed = []
         for start, end, _, rule, m in sorted(held, key=lambda c: c[0]):
+            ctx.used_reference = None
             resolution = _apply(rule, m, ctx)
             if resolution is None or resolution is BLOCK:
                 taken[start:end] = bytes(end - start)
                 freed.append((start, end))
                 failed.add(id(m))
                 continue
-            chosen.append((start, end, resolution, True))
+            chosen.append((start, end, resolution, ctx.used_reference or dct))
             if resolution.date and resolution.precision in _ANCHOR_PRECISIONS:
                 bisect.insort(ctx.anchors, (start, resolution.date, resolution.precision))
         pending = [c for c in candidates if id(c[4]) not in failed
@@ -182,8 +186,8 @@ def find_timexes(text: str, dct: datetime.date, language: str, *,
     (a past-tense clause skips days after dct), else dct. Deictic expressions ("hier",
     "last week", "mercredi") ignore references.
     """
-    return [Timex(s, e, text[s:e], r.value, r.precision, r.date, r.type, anaphoric)
-            for s, e, r, anaphoric in _resolve_all(text, dct, language, references=references)]
+    return [Timex(s, e, text[s:e], r.value, r.precision, r.date, r.type, ref is not None, ref)
+            for s, e, r, ref in _resolve_all(text, dct, language, references=references)]
 
 
 def resolve_expression(expr: str, dct: datetime.date, language: str, *,
@@ -202,5 +206,5 @@ def resolve_expression(expr: str, dct: datetime.date, language: str, *,
     if not found:
         return None
     # The longest expression is the one the caller meant; prefer calendar dates on a tie.
-    s, e, r, anaphoric = max(found, key=lambda c: (c[1] - c[0], c[2].date is not None))
-    return Timex(s, e, expr[s:e], r.value, r.precision, r.date, r.type, anaphoric)
+    s, e, r, ref = max(found, key=lambda c: (c[1] - c[0], c[2].date is not None))
+    return Timex(s, e, expr[s:e], r.value, r.precision, r.date, r.type, ref is not None, ref)

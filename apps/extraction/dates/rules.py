@@ -39,6 +39,8 @@ class Context:
     # What the text itself names, in text order: (offset, first day, precision) of each calendar
     # expression resolved so far.
     anchors: list[tuple[int, datetime.date, str]] = field(default_factory=list)
+    # The day the last anaphor resolved counted from (set by reference_at and anchor_after).
+    used_reference: datetime.date | None = None
     _reader: TenseReader | None = None
 
     def tense(self, start: int, end: int) -> str | None:
@@ -60,13 +62,15 @@ class Context:
         """
         given = [d for offset, d in self.references if offset <= start]
         if given:
+            self.used_reference = given[-1]
             return given[-1]
         allowed = _PRECISIONS[:_PRECISIONS.index(unit) + 1]
         named = [(offset, d) for offset, d, precision in self.anchors
                  if offset < start and precision in allowed]
         if named and self.tense(start, end) == "past":
             named = [(offset, d) for offset, d in named if d <= self.dct]
-        return named[-1][1] if named else self.dct
+        self.used_reference = named[-1][1] if named else self.dct
+        return self.used_reference
 
     def anchor_after(self, position: int, limit: int = 12) -> datetime.date | None:
         """A day named right after position ("la veille du 15 août"): what the expression counts
@@ -76,6 +80,7 @@ class Context:
                 between = self.folded[position:offset]
                 if re.fullmatch(r"\s*(?:du|de|d'|de la|de l'|au|of|the|of the|,)?\s*(?:le\s+)?",
                                 between):
+                    self.used_reference = d
                     return d
         return None
 
