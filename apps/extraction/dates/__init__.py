@@ -16,6 +16,26 @@ decades (199) have `date=None`: keep `t.date is not None` for things a timeline 
 Tense: a bare weekday or month is resolved by the verbs of its clause (see tense.py); callers
 that know better pass `tense=` to `resolve_expression`. Languages: "fr…" is French, anything
 else is read as English.
+
+Deictic and anaphoric expressions: "hier", "last week", "mercredi", "in the coming days" count
+from the publication date (dct). "Le lendemain", "la veille", "ce jour-là", "trois jours plus
+tard", "the same day", "two days later", "a week later", "the following week", "earlier that
+month", "the previous Friday", "that evening", "at 17:15 GMT" count from the story's time, the
+day the narrative is at; such a Timex has `anaphoric=True`. A caller that follows the story
+(the events stage) gives that time:
+
+    find_timexes(text, dct, "fr", references=[(offset, date), ...])
+        # from each offset on, the story is at that date
+    resolve_expression("le lendemain", dct, "fr", tense="past", reference=date)
+
+Without a reference, an anaphoric expression counts from the last day the text named before it
+(a past-tense clause skips days after dct), else from dct; `Timex.reference` says which day
+that was, so that re-resolving `t.text` alone can pass `reference=t.reference` and keep it.
+
+    >>> found = find_timexes("Ils sont arrivés le 2 juin. Le lendemain, ils ont signé.",
+    ...                      datetime.date(2025, 9, 4), "fr")
+    >>> [(t.text, t.value, t.anaphoric) for t in found]
+    [('le 2 juin', '2025-06-02', False), ('Le lendemain', '2025-06-03', True)]
 """
 from __future__ import annotations
 

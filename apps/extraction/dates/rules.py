@@ -554,8 +554,13 @@ def anaphoric_offset(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
 def anaphoric_period(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """"la semaine suivante", "the previous month", "cette année-là", "earlier that month": the
     week, month, quarter or year of the story's time, or the one before or after it."""
-    unit = UNITS[ctx.language].get(m.group("u")) or {"an": "Y", "weekend": "WE"}[m.group("u")]
-    relation = " ".join((m.group("rel") or "").split())
+    word = " ".join(m.group("u").split())
+    relation = " ".join((m.groupdict().get("rel") or "").split())
+    if word.endswith("-la"):  # "cette semaine-là"
+        word, relation = word[:-3], "-la"
+    elif " " in word:  # "that same week"
+        relation, word = word.rsplit(" ", 1)
+    unit = UNITS[ctx.language].get(word) or {"an": "Y", "weekend": "WE"}[word]
     offset = ANAPHORIC_RELATIONS[ctx.language][relation]
     if unit == "WE":
         anchor = ctx.reference_at(m.start(), m.end(), "week")
@@ -693,6 +698,12 @@ _YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
 _NOT_A_COUNT = rf"(?![.,]\d)(?!\s*(?:%|€|\$|£|(?:{COUNTED_NOUNS})\b))"
 
 
+# A cheap look ahead for "<word> <unit>" or "<unit>", checked before the long alternations of
+# numbers and units that follow it: "trois jours plus tard" is scanned for at every word start.
+_FR_UNIT_AHEAD = r"(?=(?:[\w'-]+\s+)?(?:jour|semaine|mois|an|heure|minute))"
+_EN_UNIT_AHEAD = r"(?=(?:[\w'-]+[\s-]+)?(?:day|week|month|year|hour|minute))"
+
+
 class _RuleList(list):
     """Rules in priority order (on equal span length the one added first wins)."""
 
@@ -827,7 +838,7 @@ def _french_rules() -> list[Rule]:
               r"(?=[ \t]*(?:[-\u2013\u2014:]|$))", clock_time)
     # Anaphora, counted from the story's time: `reference_at`.
     rules.add("clock",
-              r"\b(?:(?P<pre>a|vers|des|jusqu'a|avant|apres|depuis|entre|de)\s+)"
+              r"\b(?=[a-z']+\s+\d)(?:(?P<pre>a|vers|des|jusqu'a|avant|apres|depuis|entre|de)\s+)"
               r"(?P<h>[01]?\d|2[0-3])\s?h(?:\s?(?P<mi>[0-5]\d))?(?![\w-])",
               clock_time, anaphoric=True)
     rules.add("clock_glued", r"\b(?P<h>[01]?\d|2[0-3])h(?P<mi>[0-5]\d)\b", clock_time,
@@ -858,7 +869,7 @@ def _french_rules() -> list[Rule]:
               anaphoric_day, anaphoric=True)
     rules.add("anaphoric_offset",
               rf"(?<!\bque )(?<!\bqu')"  # "1,8 % de plus qu'un an avant" compares, it dates nothing
-              rf"\b(?:(?P<n>\d+|{nums})\s+)?(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|"
+              rf"\b{_FR_UNIT_AHEAD}(?:(?P<n>\d+|{nums})\s+)?(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|"
               r"annee|heures|heure|minutes)\s+"
               r"(?P<dir>plus\s+tard|plus\s+tot|auparavant|(?:apres|avant)(?=\s*[,.;:!?)]|\s*$))",
               anaphoric_offset, anaphoric=True)
@@ -867,7 +878,7 @@ def _french_rules() -> list[Rule]:
               r"(?P<rel>suivante?|precedente?|d'apres|d'avant)(?!\w)",
               anaphoric_period, anaphoric=True)
     rules.add("anaphoric_period_that",
-              r"\b(?:cette|ce|cet)\s+(?P<u>semaine|mois|annee|trimestre)(?P<rel>-la)(?!\w)",
+              r"\b(?:cette|ce|cet)\s+(?P<u>semaine-la|mois-la|annee-la|trimestre-la)(?!\w)",
               anaphoric_period, anaphoric=True)
     rules.add("anaphoric_period_same",
               r"\b(?:la|le|l')\s*(?P<rel>meme)\s+(?P<u>semaine|annee|mois)\b"
@@ -876,7 +887,7 @@ def _french_rules() -> list[Rule]:
     rules.add("anaphoric_weekday",
               rf"\ble\s+(?P<wd>{wd})\s+(?P<rel>suivant|precedent|d'apres|d'avant)(?!\w)",
               anaphoric_weekday, anaphoric=True)
-    rules.add("anaphoric_weekday_same", rf"\bce\s+(?P<rel>meme)\s+(?P<wd>{wd})\b(?:{part})?",
+    rules.add("anaphoric_weekday_same", rf"\bce (?P<rel>meme)\s+(?P<wd>{wd})\b(?:{part})?",
               anaphoric_weekday, anaphoric=True)
     return rules
 
@@ -938,7 +949,7 @@ def _english_rules() -> list[Rule]:
     rules.add("weekday_set", rf"\b(?P<wd>{wd})\s+(?:nights|mornings|evenings|afternoons)\b",
               _set_of_weekdays)
     rules.add("weekday_of_week",
-              rf"\b(?P<wd>{wd}){part}?\s+of\s+(?P<rel>last|next|this)\s+week\b", weekday_of_week)
+              rf"\b(?P<wd>{wd}){part}?\s+of (?P<rel>last|next|this) week\b", weekday_of_week)
     rules.add("nth_weekday",
               rf"\b(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+"
               rf"(?P<wd>{wd})\s+(?:of|in)\s+(?P<mon>{mon})(?:,?\s+(?P<y>{year4}))?",
@@ -1011,7 +1022,7 @@ def _english_rules() -> list[Rule]:
               r"\s+(?P<part>morning|afternoon|evening|night)\b",
               anaphoric_part, anaphoric=True)
     rules.add("anaphoric_offset",
-              rf"\b(?:(?P<n>\d+|{nums})[\s-]+)?(?P<u>days|day|weeks|week|months|month|years|year|"
+              rf"\b{_EN_UNIT_AHEAD}(?:(?P<n>\d+|{nums})[\s-]+)?(?P<u>days|day|weeks|week|months|month|years|year|"
               r"hours|hour|minutes)\s+(?P<dir>later|earlier|afterwards|afterward|"
               r"(?:before|after)(?=\s*[.,;:!?)]|\s*$))"
               r"(?!\s+than\b)",  # "a month earlier than usual" compares, it dates nothing
@@ -1021,8 +1032,7 @@ def _english_rules() -> list[Rule]:
               r"(?P<u>week|weekend|month|year|quarter)\b",
               anaphoric_period, anaphoric=True)
     rules.add("anaphoric_period_that",
-              r"\b(?:(?:later|earlier)\s+)?(?P<rel>that|that same)\s+"
-              r"(?P<u>week|weekend|month|year|quarter)\b",
+              rf"\b(?:(?:later|earlier)\s+)?(?P<u>{_alt({f'{r} {u}' for r in ('that', 'that same') for u in ('week', 'weekend', 'month', 'year', 'quarter')})})\b",
               anaphoric_period, anaphoric=True)
     rules.add("anaphoric_period_around",
               r"\bthe\s+(?P<u>week|weekend|month|year)\s+(?P<rel>before|after)"
@@ -1031,7 +1041,7 @@ def _english_rules() -> list[Rule]:
     # "on the 15th": a day of the story's month; the ordinal must end its phrase ("the 19th
     # package" is no date).
     rules.add("day_of_month",
-              r"\b(?P<pre>on|by|until|till|from|since|before|after)\s+the\s+"
+              r"\b(?=[a-z]+\s+the\s+\d)(?P<pre>on|by|until|till|from|since|before|after)\s+the\s+"
               r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
               r"(?=\s*[,.;:!?)]|\s*$|\s+(?:and|or|to|at|in|when|as|of this month)\b)",
               day_of_month, anaphoric=True)

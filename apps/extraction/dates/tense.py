@@ -86,15 +86,16 @@ _EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     # Modals, lower-case only so that the month "May" is not one.
     ("future", re.compile(r"\b(?:may|might|should|must|can|ought to)\b")),
     # Past forms; "is held", "will be met" are not past.
-    ("past", re.compile(r"(?i)(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:said|told|was|were|had|did|"
+    # \b first: the look-behinds then run at word starts only, not at every character
+    ("past", re.compile(r"(?i)\b(?<!\bbe )(?<!\bis )(?<!\bare )(?:said|told|was|were|had|did|"
                         r"has been|have been|met|made|took|gave|"
                         r"came|went|left|began|won|lost|held|spoke|saw|found|sent|led|fell|rose|"
                         r"struck|flew|got|became|brought|thought|kept|paid|sold|bought|wrote|ran|"
                         r"hit|put|cut|quit|shut|spent|built|felt|heard|meant|knew|grew|threw|"
                         r"drew|chose|broke|stood|sat|fought|caught|taught|sought|ago|last|"
                         r"earlier|previously|recently|yesterday)\b")),
-    ("past", re.compile(r"(?<!\bbe )(?<!\bis )(?<!\bare )"
-                        r"\b(?!(?:need|feed|seed|speed|proceed|succeed|exceed|breed|bed|red|"
+    ("past", re.compile(r"\b(?<!\bbe )(?<!\bis )(?<!\bare )"
+                        r"(?!(?:need|feed|seed|speed|proceed|succeed|exceed|breed|bed|red|"
                         r"shed|wed|bleed|embed|hundred|indeed|expected|scheduled|planned|"
                         r"slated|proposed|intended|hoped|aimed|anticipated|red)\b)[a-z]{3,}ed\b")),
 ]
