@@ -67,9 +67,11 @@ def test_anaphoric_expressions_count_from_the_reference(expression, language, ex
 
 def test_that_same_weekday_is_the_one_nearest_the_reference():
     thursday = datetime.date(2025, 6, 12)
-    assert resolve_expression("ce même samedi", THURSDAY, "fr", reference=thursday).value == "2025-06-14"
-    assert resolve_expression("that Saturday", THURSDAY, "en", reference=thursday).value == "2025-06-14"
-    assert resolve_expression("That same Monday", THURSDAY, "en", reference=thursday).value == "2025-06-09"
+    for expression, language, expected in [("ce même samedi", "fr", "2025-06-14"),
+                                           ("that Saturday", "en", "2025-06-14"),
+                                           ("That same Monday", "en", "2025-06-09")]:
+        timex = resolve_expression(expression, THURSDAY, language, reference=thursday)
+        assert timex.value == expected
 
 
 @pytest.mark.parametrize("expression, language, expected", [
@@ -92,7 +94,8 @@ def test_without_a_reference_an_isolated_anaphor_counts_from_the_publication_dat
 
 
 def test_find_timexes_takes_the_last_reference_before_each_expression():
-    text = "Le 2 juin, les ministres se sont vus. Le lendemain, ils ont signé. Le lendemain, ils sont partis."
+    text = ("Le 2 juin, les ministres se sont vus. Le lendemain, ils ont signé. "
+            "Le lendemain, ils sont partis.")
     second = text.rindex("Le lendemain")
     references = [(0, datetime.date(2025, 6, 2)), (second, datetime.date(2025, 6, 20))]
     found = [t for t in find_timexes(text, THURSDAY, "fr", references=references) if t.anaphoric]
@@ -138,7 +141,7 @@ def test_the_day_before_a_date_counts_from_that_date():
     ("Ils se sont parlé la veille de l'élection.", "la veille", "fr"),
     ("They spoke the day before the vote.", "the day before", "en"),
     ("The season started a month earlier than usual.", "a month earlier", "en"),
-    ("Le chiffre a augmenté de 2 % par rapport à ce qu'il était qu'un an avant.", "un an avant", "fr"),
+    ("Le chiffre a augmenté de 2 % de plus qu'un an avant.", "un an avant", "fr"),
     ("A few days later the convoy left.", "A few days later", "en"),
 ])
 def test_relative_phrases_that_name_no_day(sentence, expression, language):
@@ -148,7 +151,8 @@ def test_relative_phrases_that_name_no_day(sentence, expression, language):
 
 def test_hours_later_is_the_same_day_at_an_unknown_time():
     timex = resolve_expression("quelques heures plus tard", THURSDAY, "fr", reference=STORY_DAY)
-    assert timex.date == STORY_DAY and timex.type == "TIME" and timex.value.startswith("2025-06-10T")
+    assert timex.date == STORY_DAY and timex.type == "TIME"
+    assert timex.value.startswith("2025-06-10T")
 
 
 def test_anaphora_are_flagged_and_deictic_expressions_are_not():
@@ -167,7 +171,7 @@ def test_the_following_week_is_no_longer_the_week_after_publication():
 
 
 def test_a_day_of_the_month_alone_is_in_the_story_month():
-    text = "Les négociateurs se sont vus le 3 mars. They met again on the 15th, and will meet on the 2nd."
+    text = "The envoys met on March 3. They met again on the 15th, and will meet on the 2nd."
     found = {t.text: t for t in find_timexes(text, datetime.date(2025, 3, 20), "en")}
     assert found["the 15th"].value == "2025-03-15" and found["the 15th"].anaphoric
     assert found["the 2nd"].value == "2025-04-02"  # looking ahead past the 15th: next month

@@ -50,6 +50,7 @@ def test_clock_times_and_vague_times_are_not_printed_as_dates(tmp_path: Path) ->
 
 def test_rows_say_which_expressions_count_from_the_story_time(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
-    story.write_text("Ils se sont vus le 2 septembre. Le lendemain, ils ont signé.", encoding="utf-8")
+    text = "Ils se sont vus le 2 septembre. Le lendemain, ils ont signé."
+    story.write_text(text, encoding="utf-8")
     assert [(r["text"], r["value"], r["anaphoric"]) for r in run(story, "--language", "fr")] == \
         [("le 2 septembre", "2025-09-02", False), ("Le lendemain", "2025-09-03", True)]

@@ -509,15 +509,9 @@ def anaphoric_day(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     return cal.day(anchor + datetime.timedelta(days=offset), _part_kind(m))
 
 
-def _clock_with_cue(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
-    """"at 17:15", "17:15 GMT", "10:30 a.m.": a bare "3:16" (a verse, a score, a ratio) is no time."""
-    if not (m.group("pre") or m.group("zone") or m.group("ampm")):
-        return None
-    return clock_time(m, ctx)
-
-
 def anaphoric_part(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
-    """"the following morning", "that evening", "ce soir-là": part of the story's day or the next."""
+    """"the following morning", "that evening", "ce soir-là": part of the story's day, or of the
+    day before or after it."""
     relation = " ".join((m.group("rel") or "").split())
     offset = ANAPHORIC_RELATIONS[ctx.language][relation]
     anchor = ctx.reference_at(m.start(), m.end())
@@ -623,8 +617,19 @@ def clock_time(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
         hour = 0
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None
-    day_ = ctx.dct if m.groupdict().get("stamp") is not None else ctx.reference_at(m.start(), m.end())
+    if m.groupdict().get("stamp") is not None:
+        day_ = ctx.dct
+    else:
+        day_ = ctx.reference_at(m.start(), m.end())
     return cal.Resolution(f"{day_.isoformat()}T{hour:02d}:{minute:02d}", "day", day_, "TIME")
+
+
+def _clock_with_cue(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"at 17:15", "17:15 GMT", "10:30 a.m.": a clock time; a bare "3:16" (a verse, a score, a
+    ratio) is none."""
+    if not (m.group("pre") or m.group("zone") or m.group("ampm")):
+        return None
+    return clock_time(m, ctx)
 
 
 _HOLIDAYS_FIXED = {"noel": (12, 25), "toussaint": (11, 1), "saint-sylvestre": (12, 31),
@@ -780,8 +785,9 @@ def _french_rules() -> list[Rule]:
               nth_weekday)
     rules.add("night_of", rf"\bla\s+nuit\s+(?:de|du)\s+(?P<wd>{wd})\s+(?:a|au)\s+(?:{wd})", weekday)
     rules.add("weekday_of_week",
-              rf"\b(?P<wd>{wd})(?:{part})?\s+de\s+(?:la\s+semaine\s+(?P<rel>derniere|prochaine|passee)"
-              rf"|(?P<this>cette\s+semaine))\b", weekday_of_week)
+              rf"\b(?P<wd>{wd})(?:{part})?\s+de\s+"
+              rf"(?:la\s+semaine\s+(?P<rel>derniere|prochaine|passee)|cette\s+semaine)\b",
+              weekday_of_week)
     # Weeks, months, quarters, years and seasons around the publication date.
     rules.add("week",
               rf"\b{mod}?(?P<rel>cette|la|ce|le)\s+(?P<u>semaine|mois|trimestre)(?:-ci)?(?![\w-])"
@@ -826,8 +832,9 @@ def _french_rules() -> list[Rule]:
               r"pour l'instant|pour le moment|desormais)\b", present_reference)
     rules.add("holiday",
               # "Jean-Noël" is a name: a holiday is never glued to a word by a hyphen
-              r"\b(?:(?P<pre>a|de)\s+)?(?:la\s+|le\s+)?(?<!-)(?P<h>lundi de paques|lundi de pentecote|"
-              r"paques|pentecote|toussaint|noel|saint-sylvestre|jour de l'an)(?!\w)"
+              r"\b(?:(?P<pre>a|de)\s+)?(?:la\s+|le\s+)?(?<!-)"
+              r"(?P<h>lundi de paques|lundi de pentecote|paques|pentecote|toussaint|noel|"
+              r"saint-sylvestre|jour de l'an)(?!\w)"
               rf"(?:\s+(?P<y>{year4})|\s+(?P<rel>dernier|derniere|prochain|prochaine))?", holiday)
     # Vague times ahead or behind: "dans les prochains jours", "récemment".
     rules.add("vague", rf"\b(?:{_alt(VAGUE_FUTURE['fr'] + VAGUE_PAST['fr'])})\b", vague_reference)
@@ -869,14 +876,15 @@ def _french_rules() -> list[Rule]:
               anaphoric_day, anaphoric=True)
     rules.add("anaphoric_offset",
               rf"(?<!\bque )(?<!\bqu')"  # "1,8 % de plus qu'un an avant" compares, it dates nothing
-              rf"\b{_FR_UNIT_AHEAD}(?:(?P<n>\d+|{nums})\s+)?(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|"
-              r"annee|heures|heure|minutes)\s+"
+              rf"\b{_FR_UNIT_AHEAD}(?:(?P<n>\d+|{nums})\s+)?"
+              r"(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|annee|heures|heure|minutes)\s+"
               r"(?P<dir>plus\s+tard|plus\s+tot|auparavant|(?:apres|avant)(?=\s*[,.;:!?)]|\s*$))",
               anaphoric_offset, anaphoric=True)
     rules.add("anaphoric_period",
               r"\b(?:la|le|l')\s*(?P<u>semaine|mois|annee|an|trimestre)\s+"
               r"(?P<rel>suivante?|precedente?|d'apres|d'avant)(?!\w)",
               anaphoric_period, anaphoric=True)
+    # "-la" is spelt with each unit so that the pre-filter looks for more than "mois"
     rules.add("anaphoric_period_that",
               r"\b(?:cette|ce|cet)\s+(?P<u>semaine-la|mois-la|annee-la|trimestre-la)(?!\w)",
               anaphoric_period, anaphoric=True)
@@ -1022,8 +1030,9 @@ def _english_rules() -> list[Rule]:
               r"\s+(?P<part>morning|afternoon|evening|night)\b",
               anaphoric_part, anaphoric=True)
     rules.add("anaphoric_offset",
-              rf"\b{_EN_UNIT_AHEAD}(?:(?P<n>\d+|{nums})[\s-]+)?(?P<u>days|day|weeks|week|months|month|years|year|"
-              r"hours|hour|minutes)\s+(?P<dir>later|earlier|afterwards|afterward|"
+              rf"\b{_EN_UNIT_AHEAD}(?:(?P<n>\d+|{nums})[\s-]+)?"
+              r"(?P<u>days|day|weeks|week|months|month|years|year|hours|hour|minutes)\s+"
+              r"(?P<dir>later|earlier|afterwards|afterward|"
               r"(?:before|after)(?=\s*[.,;:!?)]|\s*$))"
               r"(?!\s+than\b)",  # "a month earlier than usual" compares, it dates nothing
               anaphoric_offset, anaphoric=True)
@@ -1031,8 +1040,11 @@ def _english_rules() -> list[Rule]:
               r"\b(?:the\s+)?(?P<rel>following|previous|preceding)\s+"
               r"(?P<u>week|weekend|month|year|quarter)\b",
               anaphoric_period, anaphoric=True)
+    # spelt out in full ("that same week") so that the pre-filter looks for more than "that"
+    that_periods = {f"{r} {u}" for r in ("that", "that same")
+                    for u in ("week", "weekend", "month", "year", "quarter")}
     rules.add("anaphoric_period_that",
-              rf"\b(?:(?:later|earlier)\s+)?(?P<u>{_alt({f'{r} {u}' for r in ('that', 'that same') for u in ('week', 'weekend', 'month', 'year', 'quarter')})})\b",
+              rf"\b(?:(?:later|earlier)\s+)?(?P<u>{_alt(that_periods)})\b",
               anaphoric_period, anaphoric=True)
     rules.add("anaphoric_period_around",
               r"\bthe\s+(?P<u>week|weekend|month|year)\s+(?P<rel>before|after)"
