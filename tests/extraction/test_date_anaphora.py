@@ -195,3 +195,15 @@ def test_an_anaphor_keeps_the_day_it_counted_from_for_a_caller_that_re_resolves_
     assert found["Aug. 12"].reference is None
     again = resolve_expression(later.text, THURSDAY, "en", tense="past", reference=later.reference)
     assert again.value == later.value == "2025-08-14"
+
+
+def test_a_date_that_only_qualifies_a_noun_does_not_move_the_story():
+    text = ("Les ministres se sont vus mardi à Riyad, une semaine après l'appel du 12 février. "
+            "Le même jour, le président ukrainien était à Ankara.")
+    tuesday = datetime.date(2025, 2, 18)
+    assert timex_at(text, "Le même jour", tuesday).value == "2025-02-18"
+    english = "Envoys met on Monday to prepare Friday's summit. The next day, they flew home."
+    assert timex_at(english, "The next day", datetime.date(2025, 3, 12), "en").value == \
+        "2025-03-11"
+    ranged = "Les délégués ont siégé du 8 au 12 septembre. Le lendemain, ils ont voté."
+    assert timex_at(ranged, "Le lendemain", datetime.date(2025, 10, 1)).value == "2025-09-13"

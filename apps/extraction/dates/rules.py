@@ -66,11 +66,18 @@ class Context:
             return given[-1]
         allowed = _PRECISIONS[:_PRECISIONS.index(unit) + 1]
         named = [(offset, d) for offset, d, precision in self.anchors
-                 if offset < start and precision in allowed]
+                 if offset < start and precision in allowed and not self._attributive(offset)]
         if named and self.tense(start, end) == "past":
             named = [(offset, d) for offset, d in named if d <= self.dct]
         self.used_reference = named[-1][1] if named else self.dct
         return self.used_reference
+
+    def _attributive(self, offset: int) -> bool:
+        """Whether the date at offset only qualifies a noun ("l'appel du 12 février", "le sommet
+        de vendredi", "Friday's summit"): it dates that thing, the story does not move there."""
+        if _OF_BEFORE.search(self.folded, max(0, offset - 5), offset):
+            return not _RANGE_AFTER.match(self.folded, offset)
+        return bool(_POSSESSIVE.match(self.folded, offset))
 
     def anchor_after(self, position: int, limit: int = 12) -> datetime.date | None:
         """A day named right after position ("la veille du 15 août"): what the expression counts
@@ -95,6 +102,11 @@ class Context:
         last = years[-1]
         return int(last[0]) if last[0] else _two_digit_year(int(last[1]), self.dct)
 
+
+# "du 12 février", "de vendredi": a date that qualifies the noun before it; "du 8 au 12", a range.
+_OF_BEFORE = re.compile(r"(?<![\w'])(?:du|de|d')\s*$")
+_RANGE_AFTER = re.compile(r"[^.,;]{0,25}?\s(?:au|a)\s")
+_POSSESSIVE = re.compile(r"[\w.]+'s\s")
 
 # From finest to coarsest: a week can count from a day or a week, not from a month.
 _PRECISIONS = ("day", "week", "month", "quarter", "year")
