@@ -90,8 +90,7 @@ ANAPHORIC_DAYS = {
 # "before"/"after", "avant"/"après" count only at the end of a clause: "two days before the
 # vote" counts from the vote, which the date package cannot see.
 LATER_EARLIER = {
-    "fr": {"plus tard": 1, "apres": 1, "plus tot": -1, "auparavant": -1, "avant": -1,
-           "avant cela": -1, "apres cela": 1},
+    "fr": {"plus tard": 1, "apres": 1, "plus tot": -1, "auparavant": -1, "avant": -1},
     "en": {"later": 1, "afterwards": 1, "afterward": 1, "after": 1, "earlier": -1,
            "before": -1},
 }

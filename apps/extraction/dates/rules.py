@@ -721,6 +721,14 @@ _FR_UNIT_AHEAD = r"(?=(?:[\w'-]+\s+)?(?:jour|semaine|mois|an|heure|minute))"
 _EN_UNIT_AHEAD = r"(?=(?:[\w'-]+[\s-]+)?(?:day|week|month|year|hour|minute))"
 
 
+def _later_or_earlier(language: str) -> str:
+    """"later", "plus tard", and "before" or "avant" where they end a clause."""
+    words = LATER_EARLIER[language]
+    anywhere = _alt({w for w in words if w not in CLAUSE_FINAL_ONLY})
+    final = _alt({w for w in words if w in CLAUSE_FINAL_ONLY})
+    return rf"{anywhere}|(?:{final})(?=\s*[,.;:!?)]|\s*$)"
+
+
 class _RuleList(list):
     """Rules in priority order (on equal span length the one added first wins)."""
 
@@ -879,6 +887,7 @@ def _french_rules() -> list[Rule]:
     rules.add("part_same", rf"\b(?:ce|cet|cette)\s+(?P<rel>meme)\s+{parts}\b", anaphoric_part,
               anaphoric=True)
     days = _alt(ANAPHORIC_DAYS["fr"])
+    relations = _alt({w for w, offset in ANAPHORIC_RELATIONS["fr"].items() if offset})
     # "le lendemain", "la veille au soir", "le jour même", "la veille du 15 août" (counted from
     # that date); "la veille de l'élection" counts from an event the package cannot date.
     rules.add("anaphoric",
@@ -890,11 +899,11 @@ def _french_rules() -> list[Rule]:
               rf"(?<!\bque )(?<!\bqu')"  # "1,8 % de plus qu'un an avant" compares, it dates nothing
               rf"\b{_FR_UNIT_AHEAD}(?:(?P<n>\d+|{nums})\s+)?"
               r"(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|annee|heures|heure|minutes)\s+"
-              r"(?P<dir>plus\s+tard|plus\s+tot|auparavant|(?:apres|avant)(?=\s*[,.;:!?)]|\s*$))",
+              rf"(?P<dir>{_later_or_earlier('fr')})",
               anaphoric_offset, anaphoric=True)
     rules.add("anaphoric_period",
               r"\b(?:la|le|l')\s*(?P<u>semaine|mois|annee|an|trimestre)\s+"
-              r"(?P<rel>suivante?|precedente?|d'apres|d'avant)(?!\w)",
+              rf"(?P<rel>{relations})(?!\w)",
               anaphoric_period, anaphoric=True)
     # "-la" is spelt with each unit so that the pre-filter looks for more than "mois"
     rules.add("anaphoric_period_that",
@@ -905,7 +914,7 @@ def _french_rules() -> list[Rule]:
               r"(?!\s+(?:que|qu'|ou|de|d')\b)",
               anaphoric_period, anaphoric=True)
     rules.add("anaphoric_weekday",
-              rf"\ble\s+(?P<wd>{wd})\s+(?P<rel>suivant|precedent|d'apres|d'avant)(?!\w)",
+              rf"\ble\s+(?P<wd>{wd})\s+(?P<rel>{relations})(?!\w)",
               anaphoric_weekday, anaphoric=True)
     rules.add("anaphoric_weekday_same", rf"\bce (?P<rel>meme)\s+(?P<wd>{wd})\b(?:{part})?",
               anaphoric_weekday, anaphoric=True)
@@ -1044,8 +1053,7 @@ def _english_rules() -> list[Rule]:
     rules.add("anaphoric_offset",
               rf"\b{_EN_UNIT_AHEAD}(?:(?P<n>\d+|{nums})[\s-]+)?"
               r"(?P<u>days|day|weeks|week|months|month|years|year|hours|hour|minutes)\s+"
-              r"(?P<dir>later|earlier|afterwards|afterward|"
-              r"(?:before|after)(?=\s*[.,;:!?)]|\s*$))"
+              rf"(?P<dir>{_later_or_earlier('en')})"
               r"(?!\s+than\b)",  # "a month earlier than usual" compares, it dates nothing
               anaphoric_offset, anaphoric=True)
     rules.add("anaphoric_period",
