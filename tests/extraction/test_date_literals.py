@@ -28,6 +28,26 @@ def test_a_rule_is_skipped_only_when_it_could_not_have_matched():
             assert rule.pattern.search(text) is None, rule.name
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Le lendemain, trois jours plus tard, la semaine suivante, ce soir-là, le vendredi "
+     "précédent, ce même samedi, dans les prochains jours, 09h05 — à 14 h 30.", "fr"),
+    ("The next day, two days later, the following week, that evening, the previous Friday, "
+     "Wednesday of last week, in the coming days, overnight.\n11:02 GMT — at 17:15 GMT", "en"),
+])
+def test_the_anaphora_rules_keep_to_the_filter(text, language):
+    folded = fold(text)
+    for rule in RULES[language]:
+        if not may_match(rule.pattern, folded):
+            assert rule.pattern.search(folded) is None, rule.name
+
+
+def test_the_anaphora_rules_have_words_to_filter_on():
+    for language in ("fr", "en"):
+        for rule in RULES[language]:
+            if rule.anaphoric and not rule.name.startswith("clock"):
+                assert required_literals(rule.pattern), rule.name
+
+
 def test_most_rules_are_skipped_on_a_text_without_their_words():
     text = fold("Les dirigeants se sont entretenus longuement sans rien annoncer.")
     skipped = [rule.name for rule in RULES["fr"] if not may_match(rule.pattern, text)]

@@ -263,7 +263,9 @@ def test_find_timexes_never_raises_and_offsets_match(text: str, dct: datetime.da
 WORDS = ["le", "15", "août", "2025", "hier", "jeudi", "dernier", "prochain", "semaine", "la",
          "mois", "an", "il", "y", "a", "deux", "dans", "fin", "début", "mi-", "trimestre",
          "last", "next", "week", "Friday", "on", "May", "31", "février", "December", "ago",
-         "years", "in", "the", "quarter", "lendemain", "9999", "0", "01/01/0001", ",", "."]
+         "years", "in", "the", "quarter", "lendemain", "9999", "0", "01/01/0001", ",", ".",
+         "later", "plus tard", "following", "suivante", "veille", "du", "that", "17:15", "GMT",
+         "—", "\n", "14h30", "before", "day", "coming", "days", "overnight"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -360,3 +362,120 @@ def test_participles_and_clauses(sentence: str, expression: str, expected: str) 
 def test_abbreviated_month_alone_is_not_a_month() -> None:
     assert [t.text for t in find_timexes("Accord entre les Vingt-Sept.", THURSDAY, "fr")] == []
     assert value_of("La réunion du 3 sept. 2024 a été annulée.", "3 sept. 2024") == "2024-09-03"
+
+
+# --- a weekday that contradicts its date does not move the year ---------------------------
+
+@pytest.mark.parametrize("sentence, expression, dct, expected", [
+    # 9 March 2024 is a Saturday; the Sunday 9 March after it is more than a year away.
+    ("Le congrès s'ouvrira dimanche 9 mars.", "dimanche 9 mars", datetime.date(2024, 2, 20),
+     "2024-03-09"),
+    # 9 March 2025 is a Sunday; the Saturday before it (2024) lies behind a future clause.
+    ("Le congrès aura lieu samedi 9 mars.", "samedi 9 mars", datetime.date(2025, 2, 20),
+     "2025-03-09"),
+    ("The congress will open on Saturday, March 9.", "Saturday, March 9",
+     datetime.date(2025, 2, 20), "2025-03-09"),
+    # A past clause and a matching Saturday within the year: the weekday is believed.
+    ("Le congrès s'était ouvert le samedi 9 mars.", "samedi 9 mars", datetime.date(2025, 2, 20),
+     "2024-03-09"),
+    # "dernier" still points back when the weekday is wrong.
+    ("Le congrès s'est tenu le lundi 9 mars dernier.", "lundi 9 mars dernier",
+     datetime.date(2025, 2, 20), "2024-03-09"),
+])
+def test_a_weekday_that_contradicts_the_date_keeps_it_near(sentence, expression, dct, expected):
+    language = "en" if sentence.startswith("The ") else "fr"
+    assert value_of(sentence, expression, dct, language) == expected
+
+
+# --- forms that used to go unread ---------------------------------------------------------
+
+def test_live_blog_stamps_are_times_of_the_publication_day() -> None:
+    text = ("Live coverage. All times GMT.\n\n09:15 GMT — Talks resumed on Sunday evening and "
+            "ended at 23:10 GMT.\n\n09:40 GMT — The envoy arrives at 10:30 GMT for lunch.\n\n16:05")
+    monday = datetime.date(2025, 8, 18)
+    found = {t.text: t for t in find_timexes(text, monday, "en")}
+    assert found["09:15 GMT"].value == "2025-08-18T09:15" and not found["09:15 GMT"].anaphoric
+    assert found["09:40 GMT"].date == monday and found["16:05"].date == monday
+    # inside a sentence, a clock time belongs to the story's day: the last day named
+    assert found["23:10 GMT"].anaphoric and found["23:10 GMT"].type == "TIME"
+    assert found["23:10 GMT"].date == datetime.date(2025, 8, 17)
+    assert found["10:30 GMT"].date == monday  # a new entry is back on the day of publication
+
+
+def test_french_clock_times() -> None:
+    text = "14h05 — La séance a repris à 15 h 30, puis les délégués ont travaillé 24 h sur 24."
+    found = {t.text: t.value for t in find_timexes(text, THURSDAY, "fr")}
+    assert found["14h05"] == "2025-09-04T14:05"
+    assert found["15 h 30"] == "2025-09-04T15:30"
+    assert "24 h" not in found
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Read John 3:16 again.", "en"),
+    ("The vote passed 3:1 in committee.", "en"),
+])
+def test_numbers_with_a_colon_are_not_times(sentence: str, language: str) -> None:
+    assert [t for t in find_timexes(sentence, THURSDAY, language) if t.type == "TIME"] == []
+
+
+@pytest.mark.parametrize("sentence, expression, language, expected", [
+    ("Les échanges reprendront dans les prochains jours.", "dans les prochains jours", "fr",
+     "FUTURE_REF"),
+    ("Des contacts sont possibles dans les semaines à venir.", "dans les semaines à venir", "fr",
+     "FUTURE_REF"),
+    ("Le ministre s'est récemment rendu à Kyiv.", "récemment", "fr", "PAST_REF"),
+    ("A prisoner swap could follow in the coming days.", "in the coming days", "en",
+     "FUTURE_REF"),
+    ("The two men have spoken recently.", "recently", "en", "PAST_REF"),
+    ("La balle est désormais dans leur camp.", "désormais", "fr", "PRESENT_REF"),
+])
+def test_vague_times_have_a_reference_value_and_no_date(sentence, expression, language,
+                                                         expected) -> None:
+    found = {t.text: t for t in find_timexes(sentence, THURSDAY, language)}
+    assert found[expression].value == expected and found[expression].date is None
+
+
+def test_overnight_and_last_night_are_the_night_just_gone() -> None:
+    assert value_of("Drones struck the port overnight, officials said.", "overnight",
+                    language="en") == "2025-09-03"
+    assert value_of("Crews will work overnight to repair the line.", "overnight",
+                    language="en") == "2025-09-04"
+    assert value_of("La nuit dernière, des drones ont frappé le port.", "La nuit dernière") == \
+        "2025-09-03"
+    assert [t for t in find_timexes("He booked an overnight train.", THURSDAY, "en")] == []
+
+
+def test_a_weekday_of_a_named_week() -> None:
+    assert value_of("Sanctions were imposed on Wednesday of last week.",
+                    "Wednesday of last week", language="en") == "2025-08-27"
+    assert value_of("Le vote aura lieu mardi de la semaine prochaine.",
+                    "mardi de la semaine prochaine") == "2025-09-09"
+
+
+@pytest.mark.parametrize("sentence, expression, dct, expected", [
+    # the futur antérieur of news looks back
+    ("Il aura fallu trois heures de discussions jeudi pour conclure.", "jeudi", THURSDAY,
+     "2025-09-04"),
+    ("Il aura fallu trois heures de discussions mercredi pour conclure.", "mercredi", THURSDAY,
+     "2025-09-03"),
+    # an irregular participle right before the weekday
+    ("Sur l'engagement pris mercredi par les alliés de tout livrer d'ici 2030, il se tait.",
+     "mercredi", THURSDAY, "2025-09-03"),
+    ("L'accord conclu samedi prévoit un échange de prisonniers.", "samedi", THURSDAY,
+     "2025-08-30"),
+    # "retrait" is a noun, not a conditionnel
+    ("Moscou s'en tient au sommet du 15 août, c'est-à-dire au retrait des troupes.", "15 août",
+     datetime.date(2025, 10, 22), "2025-08-15"),
+])
+def test_tense_of_the_clause(sentence, expression, dct, expected) -> None:
+    assert value_of(sentence, expression, dct) == expected
+
+
+def test_two_weekdays_before_one_plural_modifier() -> None:
+    found = values("La conférence s'est tenue jeudi et vendredi derniers à Rome.")
+    assert found == {"jeudi": "2025-08-28", "vendredi derniers": "2025-08-29"}
+
+
+def test_a_hyphenated_first_name_is_no_holiday() -> None:
+    assert values("Merci, cher Jean-Noël, pour cet accueil.") == {}
+    assert values("Les négociateurs se retrouveront à Noël.") == {"Noël": "2025-12-25"}

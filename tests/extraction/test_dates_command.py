@@ -37,3 +37,20 @@ def test_english_offsets_point_into_the_text(tmp_path: Path) -> None:
 def test_unreadable_file_is_a_command_error(tmp_path: Path) -> None:
     with pytest.raises(CommandError):
         run(tmp_path / "missing.txt", "--language", "fr")
+
+
+def test_clock_times_and_vague_times_are_not_printed_as_dates(tmp_path: Path) -> None:
+    text = "09:15 GMT — Talks resumed and may end in the coming days.\n"
+    story = tmp_path / "story.txt"
+    story.write_text(text, encoding="utf-8")
+    assert run(story, "--language", "en") == []
+    assert {r["value"] for r in run(story, "--language", "en", "--all")} == \
+        {"2025-09-04T09:15", "FUTURE_REF"}
+
+
+def test_rows_say_which_expressions_count_from_the_story_time(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    text = "Ils se sont vus le 2 septembre. Le lendemain, ils ont signé."
+    story.write_text(text, encoding="utf-8")
+    assert [(r["text"], r["value"], r["anaphoric"]) for r in run(story, "--language", "fr")] == \
+        [("le 2 septembre", "2025-09-02", False), ("Le lendemain", "2025-09-03", True)]

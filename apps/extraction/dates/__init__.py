@@ -16,13 +16,35 @@ decades (199) have `date=None`: keep `t.date is not None` for things a timeline 
 Tense: a bare weekday or month is resolved by the verbs of its clause (see tense.py); callers
 that know better pass `tense=` to `resolve_expression`. Languages: "fr…" is French, anything
 else is read as English.
+
+Deictic and anaphoric expressions: "hier", "last week", "mercredi", "in the coming days" count
+from the publication date (dct). "Le lendemain", "la veille", "ce jour-là", "trois jours plus
+tard", "the same day", "two days later", "a week later", "the following week", "earlier that
+month", "the previous Friday", "that evening", "at 17:15 GMT" count from the story's time, the
+day the narrative is at; such a Timex has `anaphoric=True`. A caller that follows the story
+(the events stage) gives that time:
+
+    find_timexes(text, dct, "fr", references=[(offset, date), ...])
+        # from each offset on, the story is at that date
+    resolve_expression("le lendemain", dct, "fr", tense="past", reference=date)
+
+Without a reference, an anaphoric expression counts from the last day the text named before it
+(a past-tense clause skips days after dct), else from dct; `Timex.reference` says which day
+that was, so that re-resolving `t.text` alone can pass `reference=t.reference` and keep it.
+
+    >>> found = find_timexes("Ils sont arrivés le 2 juin. Le lendemain, ils ont signé.",
+    ...                      datetime.date(2025, 9, 4), "fr")
+    >>> [(t.text, t.value, t.anaphoric) for t in found]
+    [('le 2 juin', '2025-06-02', False), ('Le lendemain', '2025-06-03', True)]
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from apps.extraction.charmap import CharMap
@@ -34,6 +56,8 @@ from .rules import RULES, Context, Rule
 __all__ = ["Timex", "find_timexes", "resolve_expression", "CALENDAR_PRECISIONS"]
 
 CALENDAR_PRECISIONS = ("day", "week", "month", "year", "quarter")
+# What an anaphor may count from: calendar days and periods (not durations or seasons).
+_ANCHOR_PRECISIONS = frozenset(CALENDAR_PRECISIONS)
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +73,12 @@ class Timex:
     precision: str      # "day" | "week" | "month" | "year" | "quarter" | "unknown"
     date: datetime.date | None   # first day of the period, None if not a calendar date
     type: str           # "DATE" | "TIME" | "DURATION" | "SET"
+    # Counted from the story's time ("le lendemain", "two days later", "the following week"),
+    # not from the publication date: pass `references=` / `reference=` to place it.
+    anaphoric: bool = False
+    # For an anaphoric expression, the day it was counted from: pass it back as `reference=`
+    # when re-resolving the text alone (with a tense, say), or the expression loses its context.
+    reference: datetime.date | None = None
 
 
 def _fold_char(ch: str) -> str:
@@ -108,62 +138,93 @@ def _apply(rule: Rule, m: re.Match[str], ctx: Context) -> Resolution | None:
         return None
 
 
-def _resolve_all(text: str, dct: datetime.date, language: str,
-                 tense: str | None = None) -> list[tuple[int, int, Resolution]]:
-    """Matched spans with their resolutions, non-overlapping, in text order."""
+def _resolve_all(text: str, dct: datetime.date, language: str, tense: str | None = None,
+                 references: Iterable[tuple[int, datetime.date]] | None = None,
+                 ) -> list[tuple[int, int, Resolution, datetime.date | None]]:
+    """Matched spans with their resolutions and, for anaphoric ones, the day they counted from;
+    non-overlapping, in text order."""
     lang = _language(language)
     folded = fold(text)
-    ctx = Context(text=text, folded=folded, dct=dct, language=lang, forced_tense=tense)
+    ctx = Context(text=text, folded=folded, dct=dct, language=lang, forced_tense=tense,
+                  references=sorted(references or (), key=lambda r: r[0]))
     candidates = _candidates(RULES[lang], folded)
     # Longest match first, then earliest, then the rule listed first: "le 15 août 2025" beats
-    # "août 2025" and "2025"; a rule that rejects its match leaves room for a shorter one.
-    candidates.sort(key=lambda c: (c[3].anaphoric, -(c[1] - c[0]), c[0], c[2]))
+    # "août 2025" and "2025", "the following Monday" beats "Monday"; a rule that rejects its match
+    # leaves room for a shorter one.
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     taken = bytearray(len(text))
-    chosen: list[tuple[int, int, Resolution]] = []
-    deferred = []
-    for start, end, _, rule, m in candidates:
-        if any(taken[start:end]):
-            continue
-        if rule.anaphoric:
-            deferred.append((start, end, rule, m))
-            continue
-        resolution = _apply(rule, m, ctx)
-        if resolution is None:
-            continue
-        taken[start:end] = b"\x01" * (end - start)
-        if resolution is not BLOCK:
-            chosen.append((start, end, resolution))
-    # "le lendemain" counts from the last day named before it: resolve those in text order.
-    chosen.sort(key=lambda c: c[0])
-    ctx.anchors = [(s, r.date) for s, _, r in chosen if r.precision == "day" and r.date]
-    for start, end, rule, m in sorted(deferred, key=lambda d: d[0]):
-        if any(taken[start:end]):
-            continue
-        resolution = _apply(rule, m, ctx)
-        if resolution is None:
-            continue
-        taken[start:end] = b"\x01" * (end - start)
-        chosen.append((start, end, resolution))
-        if resolution.date:
-            ctx.anchors = sorted(ctx.anchors + [(start, resolution.date)])
+    chosen: list[tuple[int, int, Resolution, datetime.date | None]] = []  # + reference used
+    # Anaphora ("le lendemain") count from the days named before them, so they are resolved
+    # after every other expression, in text order; meanwhile they hold their span. One that
+    # resolves to nothing gives its span back to the shorter candidates inside it.
+    failed: set[int] = set()  # id() of the anaphoric matches that did
+    pending = candidates
+    while pending:
+        held = []
+        for candidate in pending:
+            start, end, _, rule, m = candidate
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            if rule.anaphoric:
+                held.append(candidate)
+                continue
+            resolution = _apply(rule, m, ctx)
+            if resolution is None:
+                taken[start:end] = bytes(end - start)
+            elif resolution is not BLOCK:
+                chosen.append((start, end, resolution, None))
+        ctx.anchors = sorted((c[0], c[2].date, c[2].precision) for c in chosen
+                             if c[2].date and c[2].precision in _ANCHOR_PRECISIONS)
+        freed = []
+        for start, end, _, rule, m in sorted(held, key=lambda c: c[0]):
+            ctx.used_reference = None
+            resolution = _apply(rule, m, ctx)
+            if resolution is None or resolution is BLOCK:
+                taken[start:end] = bytes(end - start)
+                freed.append((start, end))
+                failed.add(id(m))
+                continue
+            chosen.append((start, end, resolution, ctx.used_reference or dct))
+            if resolution.date and resolution.precision in _ANCHOR_PRECISIONS:
+                bisect.insort(ctx.anchors, (start, resolution.date, resolution.precision))
+        pending = [c for c in candidates if id(c[4]) not in failed
+                   and any(fs <= c[0] and c[1] <= fe for fs, fe in freed)]
     chosen.sort(key=lambda c: c[0])
     return chosen
 
 
-def find_timexes(text: str, dct: datetime.date, language: str) -> list[Timex]:
-    """Every date/time expression in text, resolved against the publication date dct."""
-    return [Timex(s, e, text[s:e], r.value, r.precision, r.date, r.type)
-            for s, e, r in _resolve_all(text, dct, language)]
+def find_timexes(text: str, dct: datetime.date, language: str, *,
+                 references: Iterable[tuple[int, datetime.date]] | None = None) -> list[Timex]:
+    """Every date/time expression in text, resolved against the publication date dct.
+
+    Anaphoric expressions ("le lendemain", "two days later", "la semaine suivante", marked
+    `anaphoric=True`) count from the story's time instead. `references` gives it, as
+    (offset, date) pairs: from each offset on, the story is at that date (the caller's running
+    reference time, e.g. the date of the last event told). An anaphoric expression takes the
+    last pair at or before its start; with none, the last day named before it in the text
+    (a past-tense clause skips days after dct), else dct. Deictic expressions ("hier",
+    "last week", "mercredi") ignore references.
+    """
+    return [Timex(s, e, text[s:e], r.value, r.precision, r.date, r.type, ref is not None, ref)
+            for s, e, r, ref in _resolve_all(text, dct, language, references=references)]
 
 
 def resolve_expression(expr: str, dct: datetime.date, language: str, *,
-                       tense: str | None = None) -> Timex | None:
-    """Resolve one isolated expression; tense in {"past","future",None} decides the direction of bare weekday names etc."""
+                       tense: str | None = None,
+                       reference: datetime.date | None = None) -> Timex | None:
+    """Resolve one isolated expression.
+
+    tense in {"past", "future", None} decides the direction of bare weekday names and months;
+    reference is the story's time, which anaphoric expressions ("le lendemain", "two days
+    later") count from (default: dct); deictic ones ignore it.
+    """
     if tense not in ("past", "future", None):
         raise ValueError(f"tense must be 'past', 'future' or None, not {tense!r}")
-    found = _resolve_all(expr, dct, language, tense)
+    references = [(0, reference)] if reference is not None else None
+    found = _resolve_all(expr, dct, language, tense, references)
     if not found:
         return None
     # The longest expression is the one the caller meant; prefer calendar dates on a tie.
-    s, e, r = max(found, key=lambda c: (c[1] - c[0], c[2].date is not None))
-    return Timex(s, e, expr[s:e], r.value, r.precision, r.date, r.type)
+    s, e, r, ref = max(found, key=lambda c: (c[1] - c[0], c[2].date is not None))
+    return Timex(s, e, expr[s:e], r.value, r.precision, r.date, r.type, ref is not None, ref)

@@ -176,3 +176,29 @@ def day_month_year(dct: datetime.date, number: int, day_number: int,
             and abs((nearest - dct).days) < 45:
         return nearest
     return chosen
+
+
+def day_month_weekday(dct: datetime.date, number: int, day_number: int, weekday: int,
+                      direction: str | None) -> datetime.date | None:
+    """The date of "samedi 9 mars", a day and month named with their weekday but no year.
+
+    The weekday is the writer's way of pinning the year: take the nearest date to the DCT with
+    that day, month and weekday, provided it lies within a year of the DCT and on the side the
+    tense or "dernier"/"prochain" points to. When there is none (9 March 2025 is a Sunday, and
+    the Saturday 9 March before it is more than a year back), the weekday contradicts the date:
+    such a slip of the pen is far likelier than a story about a day more than a year away, so
+    the weekday must not move the year. Take the plain date nearest the DCT instead (in the
+    direction "dernier"/"prochain" say, if they say one; a guessed tense is not trusted here).
+    """
+    candidates = [c for c in (safe_date(dct.year + k, number, day_number) for k in (-1, 0, 1))
+                  if c is not None]
+    if not candidates:
+        return None
+    before = direction in ("past", "last")
+    after = direction in ("future", "next")
+    fits = [c for c in candidates if c.weekday() == weekday and abs((c - dct).days) <= 366
+            and not (before and c > dct) and not (after and c < dct)]
+    if fits:
+        return min(fits, key=lambda c: (abs((c - dct).days), c > dct))
+    return day_month_year(dct, number, day_number, direction if direction in ("last", "next")
+                          else None)

@@ -55,11 +55,64 @@ UNITS = {
            "centuries": "CE", "quarter": "Q", "quarters": "Q"},
 }
 
-# Relative words meaning "the previous one" / "the next one" / "the current one".
+# Relative words meaning "the previous one" / "the next one", counted from the publication date
+# (deictic: "jeudi dernier", "next week").
 PREVIOUS = {"dernier", "derniere", "derniers", "dernieres", "passe", "passee", "passes",
-            "passees", "precedent", "precedente", "last", "past", "previous", "this past"}
-NEXT = {"prochain", "prochaine", "prochains", "prochaines", "suivant", "suivante", "next",
-        "coming", "this coming", "following"}
+            "passees", "last", "past", "this past"}
+NEXT = {"prochain", "prochaine", "prochains", "prochaines", "next", "coming", "this coming"}
+
+# --- anaphora: expressions counted from the story's time, not from the publication date -------
+# "la semaine suivante", "the previous Friday", "ce jour-là": the day or period the story is at
+# when they are read ("le 12 février… la semaine suivante" is the week after the 12th). Each maps
+# to the number of units away from that reference: -1 before, 0 the same, 1 after.
+ANAPHORIC_RELATIONS = {
+    "fr": {"suivant": 1, "suivante": 1, "suivants": 1, "suivantes": 1, "d'apres": 1,
+           "precedent": -1, "precedente": -1, "precedents": -1, "precedentes": -1,
+           "d'avant": -1, "-la": 0, "meme": 0},
+    "en": {"following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
+           "that": 0, "that same": 0, "that very": 0},
+}
+
+# Days named by their distance to the story's day: "le lendemain", "the day before".
+ANAPHORIC_DAYS = {
+    "fr": {"lendemain": 1, "surlendemain": 2, "veille": -1, "avant-veille": -2, "meme jour": 0,
+           "jour meme": 0, "jour-la": 0, "meme jour-la": 0, "jour suivant": 1, "jour d'apres": 1,
+           "jour precedent": -1, "jour d'avant": -1, "plus tard dans la journee": 0,
+           "plus tot dans la journee": 0},
+    "en": {"the next day": 1, "the following day": 1, "the day after": 1, "the day before": -1,
+           "the previous day": -1, "the preceding day": -1, "the same day": 0,
+           "the very same day": 0, "that same day": 0, "that very day": 0, "that day": 0,
+           "later that day": 0, "earlier that day": 0, "later in the day": 0,
+           "earlier in the day": 0},
+}
+
+# "two days later", "trois jours plus tard", "deux jours auparavant": the sign of the offset.
+# "before"/"after", "avant"/"après" count only at the end of a clause: "two days before the
+# vote" counts from the vote, which the date package cannot see.
+LATER_EARLIER = {
+    "fr": {"plus tard": 1, "apres": 1, "plus tot": -1, "auparavant": -1, "avant": -1},
+    "en": {"later": 1, "afterwards": 1, "afterward": 1, "after": 1, "earlier": -1,
+           "before": -1},
+}
+CLAUSE_FINAL_ONLY = {"apres", "avant", "after", "before"}
+
+# Vague times ahead or behind the publication date: TimeML FUTURE_REF / PAST_REF, no calendar
+# date ("in the coming days" tells a reader that something is planned, not when).
+VAGUE_FUTURE = {
+    "fr": ["dans les prochains jours", "dans les prochaines semaines", "dans les prochains mois",
+           "dans les jours qui viennent", "dans les semaines qui viennent",
+           "dans les mois qui viennent", "dans les jours a venir", "dans les semaines a venir",
+           "dans les mois a venir", "prochainement", "sous peu"],
+    "en": ["in the coming days", "in the coming weeks", "in the coming months",
+           "in the days ahead", "in the weeks ahead", "in the months ahead",
+           "over the coming days", "over the coming weeks", "over the coming months",
+           "in the days to come", "in the weeks to come", "in the months to come"],
+}
+VAGUE_PAST = {
+    "fr": ["recemment", "dernierement", "ces derniers jours", "ces dernieres semaines",
+           "ces derniers mois"],
+    "en": ["recently", "in recent days", "in recent weeks", "in recent months", "lately"],
+}
 
 # Words after a four-digit number that show it counts things and is not a year.
 COUNTED_NOUNS = (

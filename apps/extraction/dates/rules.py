@@ -5,6 +5,10 @@ Patterns run on the folded text (lower-case, accents stripped, same length as th
 into a Resolution, or returns None to reject it (a number that is not a year, "le mercredi" as a
 habit). Where the original capitalisation matters (English "May" the month vs "may" the verb) the
 handler looks at the original text.
+
+Deictic rules count from the publication date ("hier", "last week", "mercredi"). Anaphoric rules
+(`anaphoric=True`) count from the story's time ("le lendemain", "two days later", "la semaine
+suivante"): `Context.reference_at` says what that is at their position.
 """
 from __future__ import annotations
 
@@ -14,7 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import calendar as cal
-from .lexicon import COUNTED_NOUNS, MONTHS, NEXT, NUMBERS, ORDINALS, PREVIOUS, UNITS, WEEKDAYS
+from .lexicon import (ANAPHORIC_DAYS, ANAPHORIC_RELATIONS, CLAUSE_FINAL_ONLY, COUNTED_NOUNS,
+                      LATER_EARLIER, MONTHS, NEXT, NUMBERS, ORDINALS, PREVIOUS, UNITS,
+                      VAGUE_FUTURE, VAGUE_PAST, WEEKDAYS)
 from .tense import TenseReader
 
 
@@ -27,7 +33,14 @@ class Context:
     dct: datetime.date
     language: str
     forced_tense: str | None = None
-    anchors: list[tuple[int, datetime.date]] = field(default_factory=list)
+    # The story's time as the caller knows it: (offset, date) pairs in text order, each valid from
+    # its offset on (see find_timexes). Empty: anaphora fall back on `anchors`.
+    references: list[tuple[int, datetime.date]] = field(default_factory=list)
+    # What the text itself names, in text order: (offset, first day, precision) of each calendar
+    # expression resolved so far.
+    anchors: list[tuple[int, datetime.date, str]] = field(default_factory=list)
+    # The day the last anaphor resolved counted from (set by reference_at and anchor_after).
+    used_reference: datetime.date | None = None
     _reader: TenseReader | None = None
 
     def tense(self, start: int, end: int) -> str | None:
@@ -38,10 +51,45 @@ class Context:
             self._reader = TenseReader(self.text, self.language)
         return self._reader.tense(start, end)
 
-    def anchor_before(self, position: int) -> datetime.date:
-        """The last day resolved before position, or the DCT: what "le lendemain" counts from."""
-        earlier = [d for start, d in self.anchors if start < position]
-        return earlier[-1] if earlier else self.dct
+    def reference_at(self, start: int, end: int, unit: str = "day") -> datetime.date:
+        """The story's time at text[start:end]: what "le lendemain" or "two days later" count from.
+
+        The caller's reference for that position when it gave one. Otherwise the last day named
+        before the expression (for a week, month or year unit, the last period at least that
+        fine), leaving out days after the publication date when the clause is in the past tense
+        ("arrivé dans la matinée" after "le sommet de vendredi" is not Friday morning); otherwise
+        the publication date.
+        """
+        given = [d for offset, d in self.references if offset <= start]
+        if given:
+            self.used_reference = given[-1]
+            return given[-1]
+        allowed = _PRECISIONS[:_PRECISIONS.index(unit) + 1]
+        named = [(offset, d) for offset, d, precision in self.anchors
+                 if offset < start and precision in allowed and not self._attributive(offset)]
+        if named and self.tense(start, end) == "past":
+            named = [(offset, d) for offset, d in named if d <= self.dct]
+        self.used_reference = named[-1][1] if named else self.dct
+        return self.used_reference
+
+    def _attributive(self, offset: int) -> bool:
+        """Whether the date at offset only qualifies a noun ("l'appel du 12 février", "le sommet
+        de vendredi", "Friday's summit"): it dates that thing, the story does not move there."""
+        if _OF_BEFORE.search(self.folded, max(0, offset - 5), offset):
+            return not _RANGE_AFTER.match(self.folded, offset)
+        return bool(_POSSESSIVE.match(self.folded, offset))
+
+    def anchor_after(self, position: int, limit: int = 12) -> datetime.date | None:
+        """A day named right after position ("la veille du 15 août"): what the expression counts
+        from instead of the story's time."""
+        for offset, d, precision in self.anchors:
+            if position <= offset <= position + limit and precision == "day":
+                between = self.folded[position:offset]
+                if re.fullmatch(r"\s*(?:du|de|d'|de la|de l'|au|of|the|of the|,)?\s*(?:le\s+)?",
+                                between):
+                    self.used_reference = d
+                    return d
+        return None
 
     def year_before(self, position: int) -> int | None:
         """A year written earlier in the same sentence: "en 97 (en janvier, en octobre)"."""
@@ -54,6 +102,14 @@ class Context:
         last = years[-1]
         return int(last[0]) if last[0] else _two_digit_year(int(last[1]), self.dct)
 
+
+# "du 12 février", "de vendredi": a date that qualifies the noun before it; "du 8 au 12", a range.
+_OF_BEFORE = re.compile(r"(?<![\w'])(?:du|de|d')\s*$")
+_RANGE_AFTER = re.compile(r"[^.,;]{0,25}?\s(?:au|a)\s")
+_POSSESSIVE = re.compile(r"[\w.]+'s\s")
+
+# From finest to coarsest: a week can count from a day or a week, not from a month.
+_PRECISIONS = ("day", "week", "month", "quarter", "year")
 
 Handler = Callable[[re.Match[str], Context], "cal.Resolution | None"]
 
@@ -145,16 +201,13 @@ def full_date(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
         if cal.safe_date(2000, month_number, day_number) is None:
             return cal.BLOCK  # "le 31 février" names no day: emit nothing, not "février"
         direction = _direction(m.groupdict().get("rel")) or _tense_direction(m, ctx)
-        wd = groups.get("wd")
-        if wd:
-            # "mardi 10 août": the year in which the 10th of August is a Tuesday, if one is near.
-            named = WEEKDAYS[ctx.language][wd]
-            fits = [c for c in (cal.safe_date(ctx.dct.year + k, month_number, day_number)
-                                for k in (0, -1, 1)) if c and c.weekday() == named]
-            if fits:
-                return cal.day(min(fits, key=lambda c: abs((c - ctx.dct).days)))
         if m.string[max(0, m.start() - 6):m.start()].endswith(("d'ici ", "d'ici")):
             direction = "future"
+        wd = groups.get("wd")
+        if wd:
+            date = cal.day_month_weekday(ctx.dct, month_number, day_number,
+                                         WEEKDAYS[ctx.language][wd], direction)
+            return cal.day(date) if date else None
         date = cal.day_month_year(ctx.dct, month_number, day_number, direction)
         if date is None and direction:
             date = cal.day_month_year(ctx.dct, month_number, day_number, None)
@@ -261,9 +314,14 @@ def relative_day(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
         if after.startswith(","):
             # "Aujourd'hui, la ville compte…" means nowadays, not the day of publication.
             return cal.reference("PRESENT_REF")
+    if word in ("overnight", "la nuit derniere"):
+        # the night that ended as the story was written (it began the day before, as TimeML
+        # dates a night), unless the clause looks ahead: "will work overnight" is tonight
+        offsets[word] = 0 if ctx.tense(m.start(), m.end()) == "future" else -1
     part = m.groupdict().get("part")
     date = ctx.dct + datetime.timedelta(days=offsets[word])
-    is_time = part or word in ("ce", "cet", "cette", "this", "tonight", "last")
+    is_time = part or word in ("ce", "cet", "cette", "this", "tonight", "last", "overnight",
+                               "la nuit derniere")
     return cal.day(date, "TIME" if is_time else "DATE")
 
 
@@ -272,7 +330,7 @@ def weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     if ctx.language == "en" and not _capitalised(ctx.text, m.start("wd")):
         return None
     det = " ".join((m.groupdict().get("det") or "").split())
-    rel = m.groupdict().get("rel")
+    rel = _group(m, "rel", "rel_co")
     if ctx.language == "fr" and det in ("le", "les", "du") and not rel:
         return None  # "le mercredi" without a date is a habit: "ouvert le mercredi"
     direction = _direction(rel) or _direction(det if det in ("last", "next", "this past",
@@ -290,6 +348,16 @@ def weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
         return _set_of_weekdays(m, ctx)  # a habit, not a date
     date = cal.weekday_near(ctx.dct, number, direction)
     return cal.day(date, "TIME" if m.groupdict().get("part") else "DATE")
+
+
+def weekday_of_week(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"Wednesday of last week", « mardi de la semaine prochaine »: that weekday in that week."""
+    if ctx.language == "en" and not _capitalised(ctx.text, m.start("wd")):
+        return None
+    offset = {"last": -1, "next": 1}.get(_direction(m.group("rel")) or "", 0)
+    monday = ctx.dct - datetime.timedelta(days=ctx.dct.weekday()) + datetime.timedelta(weeks=offset)
+    return cal.day(monday + datetime.timedelta(days=WEEKDAYS[ctx.language][m.group("wd")]),
+                   _part_kind(m))
 
 
 def _set_of_weekdays(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
@@ -371,7 +439,7 @@ def english_period(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     if rel == "the" and not mod and m.group("u") != "weekend":
         return None  # "the year" alone is not a date; "over the weekend" is the nearest one
     offsets = {"this": 0, "the current": 0, "the": 0, "last": -1, "the past": -1,
-               "the last": -1, "the previous": -1, "next": 1, "the coming": 1, "the next": 1}
+               "the last": -1, "next": 1, "the coming": 1, "the next": 1}
     unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q"}[m.group("u")]
     end_of_year = bool(mod and "end" in mod and rel == "the")
     return _period(ctx, unit, offsets[rel], m.start(), m.end(), end_of_year)
@@ -440,21 +508,140 @@ def present_reference(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     return cal.reference("PRESENT_REF")
 
 
+def _part_kind(m: re.Match[str]) -> str:
+    """TIME for "le lendemain matin", "that evening"; DATE for a whole day."""
+    return "TIME" if m.groupdict().get("part") else "DATE"
+
+
 def anaphoric_day(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
-    """"le lendemain", "la veille", "the next day": a day counted from the last day named."""
-    word = " ".join((_group(m, "w", "w2") or "").split())
-    offsets = {"lendemain": 1, "surlendemain": 2, "veille": -1, "avant-veille": -2,
-               "meme jour": 0, "jour meme": 0, "jour-la": 0, "the next day": 1,
-               "the following day": 1, "the day before": -1, "the previous day": -1,
-               "the same day": 0, "that day": 0}
-    anchor = ctx.anchor_before(m.start())
-    return cal.day(anchor + datetime.timedelta(days=offsets[word]),
-                   "TIME" if m.groupdict().get("part") else "DATE")
+    """"le lendemain", "la veille", "ce jour-là", "the next day", "that same day": a day counted
+    from the story's day, or from the date right after it ("la veille du 15 août")."""
+    offset = ANAPHORIC_DAYS[ctx.language][" ".join(_group(m, "w", "w2").split())]
+    anchor = ctx.anchor_after(m.end()) or ctx.reference_at(m.start(), m.end())
+    return cal.day(anchor + datetime.timedelta(days=offset), _part_kind(m))
+
+
+def anaphoric_part(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"the following morning", "that evening", "ce soir-là": part of the story's day, or of the
+    day before or after it."""
+    relation = " ".join((m.group("rel") or "").split())
+    offset = ANAPHORIC_RELATIONS[ctx.language][relation]
+    anchor = ctx.reference_at(m.start(), m.end())
+    return cal.day(anchor + datetime.timedelta(days=offset), "TIME")
 
 
 def anaphoric_part_of_day(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
-    """"la nuit", "la soirée", "vers midi", "à ce moment-là": a time of the last day named."""
-    return cal.day(ctx.anchor_before(m.start()), "TIME")
+    """"la nuit", "la soirée", "vers midi", "à ce moment-là": a time of the story's day."""
+    return cal.day(ctx.reference_at(m.start(), m.end()), "TIME")
+
+
+def anaphoric_offset(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"two days later", "trois jours plus tard", "une semaine auparavant", "hours later": a day,
+    month or year counted from the story's time."""
+    unit = UNITS[ctx.language][m.group("u")]
+    sign = LATER_EARLIER[ctx.language][" ".join(m.group("dir").split())]
+    if unit in ("H", "MIN"):
+        # "quelques heures plus tard" is still the story's day (past midnight is rare in news),
+        # at a time nobody gave: a TIME value, placed on that day
+        anchor = ctx.reference_at(m.start(), m.end())
+        return cal.Resolution(f"{anchor.isoformat()}TXX:XX", "day", anchor, "TIME")
+    amount = _number(m.group("n"), ctx.language) if m.group("n") else None
+    if amount is None or unit not in ("D", "W", "M", "Y"):
+        return None  # "a few days later": after the story's time, but no date
+    scale = {"D": "day", "W": "day", "M": "month", "Y": "year"}[unit]
+    anchor = ctx.reference_at(m.start(), m.end(), scale)
+    if unit in ("D", "W"):
+        # "une semaine plus tard" is a day, like "il y a une semaine" (TimeML annotators agree)
+        days = amount * (7 if unit == "W" else 1)
+        return cal.day(anchor + datetime.timedelta(days=sign * days))
+    return cal.shift(anchor, sign * amount, unit)
+
+
+def anaphoric_period(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"la semaine suivante", "the previous month", "cette année-là", "earlier that month": the
+    week, month, quarter or year of the story's time, or the one before or after it."""
+    word = " ".join(m.group("u").split())
+    relation = " ".join((m.groupdict().get("rel") or "").split())
+    if word.endswith("-la"):  # "cette semaine-là"
+        word, relation = word[:-3], "-la"
+    elif " " in word:  # "that same week"
+        relation, word = word.rsplit(" ", 1)
+    unit = UNITS[ctx.language].get(word) or {"an": "Y", "weekend": "WE"}[word]
+    offset = ANAPHORIC_RELATIONS[ctx.language][relation]
+    if unit == "WE":
+        anchor = ctx.reference_at(m.start(), m.end(), "week")
+        return cal.weekend(anchor + datetime.timedelta(weeks=offset))
+    scale = {"W": "week", "M": "month", "Q": "quarter", "Y": "year"}.get(unit)
+    if scale is None:
+        return None
+    return cal.shift(ctx.reference_at(m.start(), m.end(), scale), offset, unit)
+
+
+def anaphoric_weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"the following Monday", "le vendredi précédent", "ce même samedi": a weekday counted from
+    the story's day (the first after it, the last before it, or the nearest)."""
+    if ctx.language == "en" and not _capitalised(ctx.text, m.start("wd")):
+        return None
+    relation = " ".join((m.group("rel") or "").split())
+    offset = ANAPHORIC_RELATIONS[ctx.language][relation]
+    anchor = ctx.reference_at(m.start(), m.end())
+    direction = {1: "next", -1: "last"}.get(offset)
+    return cal.day(cal.weekday_near(anchor, WEEKDAYS[ctx.language][m.group("wd")], direction),
+                   _part_kind(m))
+
+
+def day_of_month(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"on the 15th": that day of the story's month, or of the month after (before) it when the
+    clause looks ahead (back) past it."""
+    anchor = ctx.reference_at(m.start(), m.end(), "month")
+    date = cal.safe_date(anchor.year, anchor.month, int(m.group("d")))
+    tense = ctx.tense(m.start(), m.end())
+    if date is not None and tense == "future" and date < anchor:
+        date = cal.safe_date(*_month_after(anchor, 1), int(m.group("d")))
+    elif date is not None and tense == "past" and date > max(anchor, ctx.dct):
+        date = cal.safe_date(*_month_after(anchor, -1), int(m.group("d")))
+    return cal.day(date) if date else None
+
+
+def _month_after(d: datetime.date, months: int) -> tuple[int, int]:
+    first = cal.add_months(d, months)
+    return first.year, first.month
+
+
+def vague_reference(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"in the coming days", « récemment »: TimeML FUTURE_REF or PAST_REF, no calendar date."""
+    phrase = " ".join(m.group().split())
+    return cal.reference("FUTURE_REF" if phrase in VAGUE_FUTURE[ctx.language] else "PAST_REF")
+
+
+def clock_time(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"14:32 GMT", "à 14 h 30", "3 p.m.": a time of the story's day (TimeML YYYY-MM-DDThh:mm).
+
+    Its value carries the time, so it is no calendar value for a scorer of dates; its `date` is
+    the day. A stamp opening a line ("11:02 GMT — …", a live blog) is a time of the day of
+    publication; a clock time inside a sentence is one of the story's day."""
+    hour = int(m.group("h"))
+    minute = int(m.group("mi") or 0)
+    ampm = (m.groupdict().get("ampm") or "").replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    if m.groupdict().get("stamp") is not None:
+        day_ = ctx.dct
+    else:
+        day_ = ctx.reference_at(m.start(), m.end())
+    return cal.Resolution(f"{day_.isoformat()}T{hour:02d}:{minute:02d}", "day", day_, "TIME")
+
+
+def _clock_with_cue(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
+    """"at 17:15", "17:15 GMT", "10:30 a.m.": a clock time; a bare "3:16" (a verse, a score, a
+    ratio) is none."""
+    if not (m.group("pre") or m.group("zone") or m.group("ampm")):
+        return None
+    return clock_time(m, ctx)
 
 
 _HOLIDAYS_FIXED = {"noel": (12, 25), "toussaint": (11, 1), "saint-sylvestre": (12, 31),
@@ -528,6 +715,20 @@ _YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
 _NOT_A_COUNT = rf"(?![.,]\d)(?!\s*(?:%|€|\$|£|(?:{COUNTED_NOUNS})\b))"
 
 
+# A cheap look ahead for "<word> <unit>" or "<unit>", checked before the long alternations of
+# numbers and units that follow it: "trois jours plus tard" is scanned for at every word start.
+_FR_UNIT_AHEAD = r"(?=(?:[\w'-]+\s+)?(?:jour|semaine|mois|an|heure|minute))"
+_EN_UNIT_AHEAD = r"(?=(?:[\w'-]+[\s-]+)?(?:day|week|month|year|hour|minute))"
+
+
+def _later_or_earlier(language: str) -> str:
+    """"later", "plus tard", and "before" or "avant" where they end a clause."""
+    words = LATER_EARLIER[language]
+    anywhere = _alt({w for w in words if w not in CLAUSE_FINAL_ONLY})
+    final = _alt({w for w in words if w in CLAUSE_FINAL_ONLY})
+    return rf"{anywhere}|(?:{final})(?=\s*[,.;:!?)]|\s*$)"
+
+
 class _RuleList(list):
     """Rules in priority order (on equal span length the one added first wins)."""
 
@@ -593,19 +794,25 @@ def _french_rules() -> list[Rule]:
     # Weekdays: "mercredi", "vers 0 h 40, jeudi", "jeudi dernier", "dès lundi soir".
     rules.add("weekday",
               rf"\b(?:(?:(?:vers|a|des|entre)\s+)?\d{{1,2}}\s*h(?:\s*\d\d)?,?\s+)?"
-              rf"(?:(?P<pre>depuis|des|jusqu'a)\s+)?(?:(?P<det>ce meme|ce|cet|le|les|du)\s+)?"
-              rf"(?P<wd>{wd})(?![\w-])(?:\s+(?P<rel>dernier|prochain|passe|precedent|suivant))?"
+              rf"(?:(?P<pre>depuis|des|jusqu'a)\s+)?(?:(?P<det>ce|cet|le|les|du)\s+)?"
+              rf"(?P<wd>{wd})(?![\w-])(?:\s+(?P<rel>dernier|prochain|passe)s?(?!\w)"
+              # "jeudi et vendredi derniers": the plural modifier is jeudi's too
+              rf"|(?=\s+(?:et|ou)\s+(?:{wd})\s+(?P<rel_co>dernier|prochain|passe)s\b))?"
               rf"(?:{part})?(?!\s+(?:saint|gras)\b)", weekday)
     rules.add("nth_weekday",
               rf"\b(?:le\s+)?(?P<n>premier|1er|deuxieme|2e|troisieme|3e|quatrieme|4e|dernier)\s+"
               rf"(?P<wd>{wd})\s+(?:de|du mois de|d')\s*(?P<mon>{mon})(?:\s+(?P<y>{year4}))?",
               nth_weekday)
     rules.add("night_of", rf"\bla\s+nuit\s+(?:de|du)\s+(?P<wd>{wd})\s+(?:a|au)\s+(?:{wd})", weekday)
+    rules.add("weekday_of_week",
+              rf"\b(?P<wd>{wd})(?:{part})?\s+de\s+"
+              rf"(?:la\s+semaine\s+(?P<rel>derniere|prochaine|passee)|cette\s+semaine)\b",
+              weekday_of_week)
     # Weeks, months, quarters, years and seasons around the publication date.
     rules.add("week",
               rf"\b{mod}?(?P<rel>cette|la|ce|le)\s+(?P<u>semaine|mois|trimestre)(?:-ci)?(?![\w-])"
-              rf"(?:\s+(?P<rel2>derniere|dernier|passee|passe|prochaine|prochain|precedente|"
-              rf"precedent|en cours))?", french_period)
+              rf"(?:\s+(?P<rel2>derniere|dernier|passee|passe|prochaine|prochain|en cours))?",
+              french_period)
     rules.add("week_modifier",
               r"\b(?:en|au|des le|a la)\s+(?P<mod>debut|fin|milieu)\s+de\s+(?P<rel>)(?P<u>semaine)"
               r"(?:\s+(?P<rel2>derniere|prochaine|passee))?", french_period)
@@ -624,7 +831,7 @@ def _french_rules() -> list[Rule]:
               r"(?:\s+(?P<rel2>dernier|prochain|passe))?", french_period)
     rules.add("year_relative",
               rf"\b{mod}?(?:(?P<rel>cette)\s+(?P<u>annee)(?:-ci)?(?![\w-])|l'(?P<u2>annee|an)(?![\w'])"
-              rf"(?:\s+(?P<rel2>derniere?|passee?|prochaine?|precedente?|en cours))?|"
+              rf"(?:\s+(?P<rel2>derniere?|passee?|prochaine?|en cours))?|"
               rf"la\s+nouvelle\s+(?P<u3>annee))", french_year)
     rules.add("quarter",
               rf"\b(?:(?P<pre>au|du)\s+|(?:le|ce|un)\s+)?(?P<n>premier|1er|deuxieme|second|2e|2eme|troisieme|3e|"
@@ -642,25 +849,75 @@ def _french_rules() -> list[Rule]:
               rf"(?!\s+(?:plus tard|plus tot|apres|avant|auparavant))", duration_expression)
     rules.add("present",
               r"\b(?:actuellement|maintenant|a l'heure actuelle|a present|de nos jours|"
-              r"pour l'instant|pour le moment)\b", present_reference)
+              r"pour l'instant|pour le moment|desormais)\b", present_reference)
     rules.add("holiday",
-              r"\b(?:(?P<pre>a|de)\s+)?(?:la\s+|le\s+)?(?P<h>lundi de paques|lundi de pentecote|"
-              r"paques|pentecote|toussaint|noel|saint-sylvestre|jour de l'an)(?!\w)"
+              # "Jean-Noël" is a name: a holiday is never glued to a word by a hyphen
+              r"\b(?:(?P<pre>a|de)\s+)?(?:la\s+|le\s+)?(?<!-)"
+              r"(?P<h>lundi de paques|lundi de pentecote|paques|pentecote|toussaint|noel|"
+              r"saint-sylvestre|jour de l'an)(?!\w)"
               rf"(?:\s+(?P<y>{year4})|\s+(?P<rel>dernier|derniere|prochain|prochaine))?", holiday)
-    # Anaphora, resolved after everything else from the last day named before them.
+    # Vague times ahead or behind: "dans les prochains jours", "récemment".
+    rules.add("vague", rf"\b(?:{_alt(VAGUE_FUTURE['fr'] + VAGUE_PAST['fr'])})\b", vague_reference)
+    rules.add("last_night", r"\b(?P<w>la\s+nuit\s+derniere)\b", relative_day)
+    # Clock times: "09h05 — …" opening a live-blog entry, "à 14 h 30", "vers 0 h 40".
+    rules.add("clock_stamp",
+              r"(?m)^(?P<stamp>)[ \t]*(?P<h>[01]?\d|2[0-3])\s?h\s?(?P<mi>[0-5]\d)"
+              r"(?=[ \t]*(?:[-\u2013\u2014:]|$))", clock_time)
+    # Anaphora, counted from the story's time: `reference_at`.
+    rules.add("clock",
+              r"\b(?=[a-z']+\s+\d)(?:(?P<pre>a|vers|des|jusqu'a|avant|apres|depuis|entre|de)\s+)"
+              r"(?P<h>[01]?\d|2[0-3])\s?h(?:\s?(?P<mi>[0-5]\d))?(?![\w-])",
+              clock_time, anaphoric=True)
+    rules.add("clock_glued", r"\b(?P<h>[01]?\d|2[0-3])h(?P<mi>[0-5]\d)\b", clock_time,
+              anaphoric=True)
     rules.add("part_of_day",
               r"\b(?:(?<=\bvers )|(?<=\ba ))midi\b|\b(?:la\s+(?:nuit|soiree|matinee)|"
-              r"le\s+(?:matin|soir)\s+meme|(?:a\s+)?ce\s+moment[\s-]+la)\b"
+              r"le\s+(?:matin|soir)\s+meme|(?:a\s+)?ce\s+moment[\s-]+la|au\s+meme\s+moment)\b"
               r"(?!\s+(?:de|du|d'|ou|où|qui|que|suivante|precedente|derniere)\b)",
               anaphoric_part_of_day, anaphoric=True)
     rules.add("part_of_day_in",
-              r"\b(?P<pre>en|dans l'|dans la|au cours de l'|au cours de la|"
-              r"dans le courant de l')\s*(?:(?:debut|fin|milieu)\s+(?:de\s+|d'))?"
-              r"(?:apres-midi|matinee|soiree)\b", anaphoric_part_of_day, anaphoric=True)
+              r"\b(?P<pre>(?:plus\s+tard\s+|plus\s+tot\s+|tard\s+|tot\s+)?"
+              r"(?:en|dans l'|dans la|au cours de l'|au cours de la|dans le courant de l'|"
+              r"dans le courant de la))\s*(?:(?:(?:debut|fin|milieu)\s+(?:de\s+|d'))?"
+              r"(?:apres-midi|matinee|soiree)|(?:debut|fin|milieu)\s+de\s+journee)\b",
+              anaphoric_part_of_day, anaphoric=True)
+    parts = r"(?:matinee|matin|soiree|soir|apres-midi|nuit)"
+    rules.add("part_that", rf"\b(?:ce|cet|cette)\s+{parts}(?P<rel>-la)(?!\w)", anaphoric_part,
+              anaphoric=True)
+    rules.add("part_same", rf"\b(?:ce|cet|cette)\s+(?P<rel>meme)\s+{parts}\b", anaphoric_part,
+              anaphoric=True)
+    days = _alt(ANAPHORIC_DAYS["fr"])
+    relations = _alt({w for w, offset in ANAPHORIC_RELATIONS["fr"].items() if offset})
+    # "le lendemain", "la veille au soir", "le jour même", "la veille du 15 août" (counted from
+    # that date); "la veille de l'élection" counts from an event the package cannot date.
     rules.add("anaphoric",
-              r"\b(?:le\s+|la\s+|au\s+)?(?P<w>lendemain|surlendemain|avant-veille|veille|"
-              r"meme\s+jour|jour\s+meme)(?!\s+(?:de|du|d')\s)(?:\s+(?P<part>matin|soir))?|"
-              r"\bce\s+(?P<w2>jour-la)", anaphoric_day, anaphoric=True)
+              rf"\b(?:le\s+|la\s+|au\s+|ce\s+|a\s+la\s+)?(?P<w>{days})(?![\w-])"
+              r"(?!\s+(?:de|du|d')\s*(?!\s|[0-3]?\d\b|1er\b|le\s+[0-3]?\d\b))"
+              r"(?:\s+(?:au\s+)?(?P<part>matin|soir))?",
+              anaphoric_day, anaphoric=True)
+    rules.add("anaphoric_offset",
+              rf"(?<!\bque )(?<!\bqu')"  # "1,8 % de plus qu'un an avant" compares, it dates nothing
+              rf"\b{_FR_UNIT_AHEAD}(?:(?P<n>\d+|{nums})\s+)?"
+              r"(?P<u>jours|jour|semaines|semaine|mois|ans|annees|an|annee|heures|heure|minutes)\s+"
+              rf"(?P<dir>{_later_or_earlier('fr')})",
+              anaphoric_offset, anaphoric=True)
+    rules.add("anaphoric_period",
+              r"\b(?:la|le|l')\s*(?P<u>semaine|mois|annee|an|trimestre)\s+"
+              rf"(?P<rel>{relations})(?!\w)",
+              anaphoric_period, anaphoric=True)
+    # "-la" is spelt with each unit so that the pre-filter looks for more than "mois"
+    rules.add("anaphoric_period_that",
+              r"\b(?:cette|ce|cet)\s+(?P<u>semaine-la|mois-la|annee-la|trimestre-la)(?!\w)",
+              anaphoric_period, anaphoric=True)
+    rules.add("anaphoric_period_same",
+              r"\b(?:la|le|l')\s*(?P<rel>meme)\s+(?P<u>semaine|annee|mois)\b"
+              r"(?!\s+(?:que|qu'|ou|de|d')\b)",
+              anaphoric_period, anaphoric=True)
+    rules.add("anaphoric_weekday",
+              rf"\ble\s+(?P<wd>{wd})\s+(?P<rel>{relations})(?!\w)",
+              anaphoric_weekday, anaphoric=True)
+    rules.add("anaphoric_weekday_same", rf"\bce (?P<rel>meme)\s+(?P<wd>{wd})\b(?:{part})?",
+              anaphoric_weekday, anaphoric=True)
     return rules
 
 
@@ -720,13 +977,15 @@ def _english_rules() -> list[Rule]:
               rf"(?P<wd>{wd})(?![\w-])(?:'s)?{part}?(?:\s+(?P<rel>next|last))?", weekday)
     rules.add("weekday_set", rf"\b(?P<wd>{wd})\s+(?:nights|mornings|evenings|afternoons)\b",
               _set_of_weekdays)
+    rules.add("weekday_of_week",
+              rf"\b(?P<wd>{wd}){part}?\s+of (?P<rel>last|next|this) week\b", weekday_of_week)
     rules.add("nth_weekday",
               rf"\b(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+"
               rf"(?P<wd>{wd})\s+(?:of|in)\s+(?P<mon>{mon})(?:,?\s+(?P<y>{year4}))?",
               _capital(nth_weekday, "wd"))
     # Weeks, months, quarters and years around the publication date.
     rules.add("period",
-              rf"\b{mod}?(?:(?P<rel>this|last|next|the past|the last|the previous|the coming|"
+              rf"\b{mod}?(?:(?P<rel>this|last|next|the past|the last|the coming|"
               rf"the next|the current|the)\s+)?(?:(?:fiscal|calendar)\s+)?"
               rf"(?P<u>week|weekend|month|year|quarter)\b", english_period)
     rules.add("quarter",
@@ -752,13 +1011,78 @@ def _english_rules() -> list[Rule]:
               rf"(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{year4}))?",
               season_expression)
     rules.add("holiday",
-              r"\b(?P<h>christmas day|christmas eve|christmas|new year's day|new year's eve|"
+              r"(?<!-)\b(?P<h>christmas day|christmas eve|christmas|new year's day|new year's eve|"
               r"easter sunday|easter monday|easter|good friday|halloween)\b"
               rf"(?:\s+(?P<y>{year4})|(?P<rel>))", holiday)
-    # Anaphora, resolved after everything else from the last day named before them.
+    # Vague times ahead or behind: "in the coming days", "recently".
+    rules.add("vague", rf"\b(?:{_alt(VAGUE_FUTURE['en'] + VAGUE_PAST['en'])})\b", vague_reference)
+    rules.add("overnight", r"\b(?P<w>overnight)\b(?!\s+(?:stay|stays|train|flight|bag|rate))",
+              relative_day)
+    # Clock times: "11:02 GMT — …" opening a live-blog entry, "at 17:15 GMT", "3 p.m.".
+    clock_zone = (r"(?:\s*(?P<zone>gmt|utc|bst|cet|cest|edt|est|et|pdt|pst|pt|local time|"
+                  r"kyiv time|moscow time|paris time)\b)?")
+    rules.add("clock_stamp",
+              rf"(?m)^(?P<stamp>)[ \t]*(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)"
+              rf"(?:\s*(?P<ampm>a\.m\.|p\.m\.|am|pm))?{clock_zone}(?=[ \t]*(?:[-\u2013\u2014:]|$))",
+              clock_time)
+    # Anaphora, counted from the story's time: `reference_at`.
+    rules.add("clock",
+              rf"\b(?:(?P<pre>at|by|until|till|from|before|after|around|about|since|to)\s+)?"
+              rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![:\d])"
+              rf"(?:\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))?{clock_zone}",
+              _clock_with_cue, anaphoric=True)
+    rules.add("clock_ampm",
+              rf"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)"
+              rf"(?!\w){clock_zone}",
+              clock_time, anaphoric=True)
+    around = {d for d in ANAPHORIC_DAYS["en"] if d.split()[-1] in CLAUSE_FINAL_ONLY}
     rules.add("anaphoric",
-              r"\b(?P<w>the next day|the following day|the day before|the previous day|"
-              r"the same day)\b(?=\s*[.,;:!?)]|\s*$)", anaphoric_day, anaphoric=True)
+              rf"\b(?P<w>{_alt(set(ANAPHORIC_DAYS['en']) - around)})\b"
+              r"(?!\s+(?:of|as|that|when|which|in which|on which)\b)",
+              anaphoric_day, anaphoric=True)
+    # "the day before" counts from what follows it when that is a date ("the day before
+    # Friday's vote"); before an event ("the day before the vote") it is no expression for us.
+    rules.add("anaphoric_around",
+              rf"\b(?P<w>{_alt(around)})(?=\s*[.,;:!?)]|\s*$|\s+(?:on\s+)?(?:{mon}|{wd}|"
+              r"\d|the\s+\d|christmas|easter|new year)\b)",
+              anaphoric_day, anaphoric=True)
+    rules.add("anaphoric_part",
+              r"\b(?:the\s+)?(?P<rel>following|next|previous|preceding|that|that same|that very)"
+              r"\s+(?P<part>morning|afternoon|evening|night)\b",
+              anaphoric_part, anaphoric=True)
+    rules.add("anaphoric_offset",
+              rf"\b{_EN_UNIT_AHEAD}(?:(?P<n>\d+|{nums})[\s-]+)?"
+              r"(?P<u>days|day|weeks|week|months|month|years|year|hours|hour|minutes)\s+"
+              rf"(?P<dir>{_later_or_earlier('en')})"
+              r"(?!\s+than\b)",  # "a month earlier than usual" compares, it dates nothing
+              anaphoric_offset, anaphoric=True)
+    rules.add("anaphoric_period",
+              r"\b(?:the\s+)?(?P<rel>following|previous|preceding)\s+"
+              r"(?P<u>week|weekend|month|year|quarter)\b",
+              anaphoric_period, anaphoric=True)
+    # spelt out in full ("that same week") so that the pre-filter looks for more than "that"
+    that_periods = {f"{r} {u}" for r in ("that", "that same")
+                    for u in ("week", "weekend", "month", "year", "quarter")}
+    rules.add("anaphoric_period_that",
+              rf"\b(?:(?:later|earlier)\s+)?(?P<u>{_alt(that_periods)})\b",
+              anaphoric_period, anaphoric=True)
+    rules.add("anaphoric_period_around",
+              r"\bthe\s+(?P<u>week|weekend|month|year)\s+(?P<rel>before|after)"
+              r"(?=\s*[.,;:!?)]|\s*$)",
+              anaphoric_period, anaphoric=True)
+    # "on the 15th": a day of the story's month; the ordinal must end its phrase ("the 19th
+    # package" is no date).
+    rules.add("day_of_month",
+              r"\b(?=[a-z]+\s+the\s+\d)(?P<pre>on|by|until|till|from|since|before|after)\s+the\s+"
+              r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+              r"(?=\s*[,.;:!?)]|\s*$|\s+(?:and|or|to|at|in|when|as|of this month)\b)",
+              day_of_month, anaphoric=True)
+    rules.add("anaphoric_weekday",
+              rf"\b(?:the\s+)?(?P<rel>following|previous|preceding)\s+(?P<wd>{wd})\b{part}?",
+              anaphoric_weekday, anaphoric=True)
+    rules.add("anaphoric_weekday_that",
+              rf"\b(?P<rel>that|that same|that very)\s+(?P<wd>{wd})\b{part}?",
+              anaphoric_weekday, anaphoric=True)
     return rules
 
 

@@ -18,6 +18,17 @@ _FR_PARTICIPLE = (r"[a-zàâçéèêëîïôûùüÿœ]*(?:é|ée|és|ées|i|ie|
 _FR_FUTURE_WORDS = (r"prévue?s?|attendue?s?|programmée?s?|convoquée?s?|fixée?s?|planifiée?s?|"
                     r"envisagée?s?|annoncée?s? pour|prochaine?s?|à venir|bientôt|désormais")
 
+# Participles of irregular verbs, which do not end in -é: "l'engagement pris mercredi",
+# "l'accord conclu lundi". Words that are also common nouns or prepositions ("le parti",
+# "y compris", "vu") are left out.
+_FR_IRREGULAR_PARTICIPLES = (
+    "pris|repris|entrepris|conclu|tenu|retenu|maintenu|obtenu|reçu|fait|dit|écrit|promis|"
+    "rendu|atteint|rejoint|survenu|intervenu|parvenu|venu|émis|transmis|soumis|remis|admis|"
+    "commis|élu|réélu|accueilli|ouvert|offert|découvert|mort|né|perdu|entendu|répondu|"
+    "attendu|détruit|convaincu|réuni|choisi|saisi|établi|investi|mis")
+# Nouns that end like a conditionnel ("le retrait", "un portrait"): no tense in them.
+_FR_NOUNS_IN_RAIT = "retrait|portrait|attrait|extrait|trait|abstrait|distrait|soustrait"
+
 _FR_CUES: list[tuple[str, re.Pattern[str]]] = [
     # Scheduled things: "est prévu jeudi", "est attendu jeudi", "doit se tenir jeudi".
     ("future", re.compile(rf"(?i)\b(?:{_FR_FUTURE_WORDS})\b")),
@@ -29,11 +40,16 @@ _FR_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("past", re.compile(rf"\b(?:a|ont|avait|avaient|aurait|auraient|eut|eurent|ai|as|avons|"
                         rf"avez|est|sont|était|étaient|fut|furent|s'est|se sont|été)\s+"
                         rf"{_FR_ADVERBS}{_FR_PARTICIPLE}\b")),
+    # The futur antérieur of news looks back: "il aura fallu trois heures", "n'aura duré que"
+    # (a participle proper: "aura lieu", "aura du mal" look ahead).
+    ("past", re.compile(rf"\b(?:aura|auront)\s+{_FR_ADVERBS}(?!lieu\b)"
+                        rf"(?:[a-zàâçéèêîôû]{{2,}}(?:é|ée|és|ées|i|is|u|us)|"
+                        rf"(?:{_FR_IRREGULAR_PARTICIPLES})(?:e|s|es)?|pu|su|eu|dû)\b")),
     # Futur simple and conditionnel, lower-case only so that names ("Laura") do not count:
     # "se tiendra", "participeront", "pourra", "aurait lieu" is handled above as a past form.
     ("future", re.compile(r"\b(?!(?:extra|ultra|contra|orchestra|mantra|tantra|aura|sera)\b)"
                           r"[a-zàâçéèêîôû'-]*(?:e|i|d|v|r|u|t)(?:ra|ront|rai|rons|rez|ras)\b")),
-    ("future", re.compile(r"\b(?!(?:aurai|serai)(?:t|ent)\b)"
+    ("future", re.compile(rf"\b(?!(?:aurai|serai)(?:t|ent)\b)(?!(?:{_FR_NOUNS_IN_RAIT})s?\b)"
                           r"[a-zàâçéèêîôû'-]*(?:e|i|d|v|r|u|t)r(?:ait|aient)\b")),
     ("future", re.compile(r"(?i)\b(?:sera|seront|aura|auront)\b")),
     # Imparfait (not the conditionnel -rait): "affirmait", "était", "comparaissait".
@@ -52,7 +68,8 @@ _FR_CUES: list[tuple[str, re.Pattern[str]]] = [
 # A bare participle right before the expression: "publié jeudi", "annoncées mercredi".
 _FR_PARTICIPLE_BEFORE = re.compile(r"(?<!être )(?<!sera )(?<!seront )(?<!serait )(?<!seraient )"
                                    r"(?<!soit )(?<!soient )"
-                                   r"\b([a-zàâçéèêîôû'-]{3,}(?:é|ée|és|ées))\s+"
+                                   r"\b([a-zàâçéèêîôû'-]{3,}(?:é|ée|és|ées)|"
+                                   rf"(?:{_FR_IRREGULAR_PARTICIPLES})(?:e|s|es)?)\s+"
                                    r"(?:dès\s+|depuis\s+|le\s+|ce\s+)?$")
 _FR_NOUNS_IN_E = set("""année journée soirée matinée armée entrée idée musée lycée été comité député
     marché côté clé café thé pré degré bébé épée durée arrivée rentrée assemblée tournée fumée
@@ -69,15 +86,16 @@ _EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     # Modals, lower-case only so that the month "May" is not one.
     ("future", re.compile(r"\b(?:may|might|should|must|can|ought to)\b")),
     # Past forms; "is held", "will be met" are not past.
-    ("past", re.compile(r"(?i)(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:said|told|was|were|had|did|"
+    # \b first: the look-behinds then run at word starts only, not at every character
+    ("past", re.compile(r"(?i)\b(?<!\bbe )(?<!\bis )(?<!\bare )(?:said|told|was|were|had|did|"
                         r"has been|have been|met|made|took|gave|"
                         r"came|went|left|began|won|lost|held|spoke|saw|found|sent|led|fell|rose|"
                         r"struck|flew|got|became|brought|thought|kept|paid|sold|bought|wrote|ran|"
                         r"hit|put|cut|quit|shut|spent|built|felt|heard|meant|knew|grew|threw|"
                         r"drew|chose|broke|stood|sat|fought|caught|taught|sought|ago|last|"
                         r"earlier|previously|recently|yesterday)\b")),
-    ("past", re.compile(r"(?<!\bbe )(?<!\bis )(?<!\bare )"
-                        r"\b(?!(?:need|feed|seed|speed|proceed|succeed|exceed|breed|bed|red|"
+    ("past", re.compile(r"\b(?<!\bbe )(?<!\bis )(?<!\bare )"
+                        r"(?!(?:need|feed|seed|speed|proceed|succeed|exceed|breed|bed|red|"
                         r"shed|wed|bleed|embed|hundred|indeed|expected|scheduled|planned|"
                         r"slated|proposed|intended|hoped|aimed|anticipated|red)\b)[a-z]{3,}ed\b")),
 ]

@@ -35,7 +35,7 @@ class Command(BaseCommand):
         except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(f"cannot read {options['file']}: {exc}") from exc
         rows = [{"start": t.start, "end": t.end, "text": t.text, "value": t.value,
-                 "precision": t.precision, "type": t.type}
+                 "precision": t.precision, "type": t.type, "anaphoric": t.anaphoric}
                 for t in find_timexes(text, options["dct"], options["language"])
                 if options["all"] or CALENDAR_VALUE.match(t.value)]
         self.stdout.write(json.dumps(rows, ensure_ascii=False))
