@@ -10,12 +10,13 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from apps.ingestion.models import Article, Source
-from tests.conftest import SHARED_EVAL
+from tests.conftest import FIXTURES
 from tests.ingestion.conftest import queued_tasks
 
 pytestmark = pytest.mark.django_db
 
-SEED = SHARED_EVAL / "dev" / "seed-reuters-fr-2025-09-04.article.json"
+ARTICLES = FIXTURES / "articles"
+SEED = ARTICLES / "seed-reuters-fr-2025-09-04.article.json"
 
 
 def _run(path, **options) -> tuple[str, str]:
@@ -50,7 +51,7 @@ def test_importing_the_same_file_twice_adds_nothing(django_capture_on_commit_cal
 
 
 def test_json_lines_with_duplicates_and_bad_rows_gets_a_summary_with_reasons(tmp_path):
-    dev = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((SHARED_EVAL / "dev").glob("*.article.json"))]
+    dev = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.article.json"))]
     lines = [json.dumps(a) for a in dev[:3]]
     lines.append(json.dumps({**dev[0], "id": "again", "url": None}))  # same text: a duplicate
     lines.append('{"id": "cut-off", "text": ')  # broken JSON
