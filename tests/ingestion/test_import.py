@@ -105,12 +105,13 @@ def test_a_record_with_only_a_url_is_queued_for_fetching(tmp_path, django_captur
     assert queued_tasks(callbacks) == [("fetch_article", article.pk)]
 
 
-def test_a_file_that_is_not_utf8_or_missing_stops_with_a_clear_message(tmp_path):
+def test_a_line_that_is_not_utf8_is_refused_alone_and_a_missing_file_stops_with_a_clear_message(tmp_path):
     path = tmp_path / "latin1.jsonl"
-    path.write_bytes(json.dumps({"text": "x"}).encode() + b"\n{\"text\": \"caf\xe9\"}\n")
+    path.write_bytes(json.dumps({"text": "Envoys met in Geneva."}).encode() + b"\n{\"text\": \"caf\xe9\"}\n")
 
-    with pytest.raises(CommandError, match="not UTF-8"):
-        _run(path)
+    out, _ = _run(path, no_progress=True)
+
+    assert out.splitlines() == ["1 new, 0 duplicate, 1 failed", "  failed line 2: not UTF-8 (byte 0xE9 at character 14); save the file as UTF-8"]
     with pytest.raises(CommandError, match="cannot read"):
         _run(tmp_path / "nope.jsonl")
 
