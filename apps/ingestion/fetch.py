@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -197,11 +198,11 @@ class GuardedBackend(httpcore.SyncBackend):
 class GuardedTransport(httpx.HTTPTransport):
     """An httpx transport whose connection pool uses GuardedBackend and never a proxy."""
 
-    def __init__(self, *, resolver: Resolver | None = None):
+    def __init__(self, *, resolver: Resolver | None = None, ssl_context: ssl.SSLContext | None = None):
         super().__init__(trust_env=False, retries=0)
         # httpx has no public hook for the network backend; the pool is rebuilt with ours.
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=ssl_context or httpx.create_ssl_context(trust_env=False),
             max_connections=10,
             max_keepalive_connections=0,
             network_backend=GuardedBackend(resolver),
@@ -226,6 +227,16 @@ def reserve_host_slot(host: str, *, interval: float | None = None, horizon: int 
 
 
 # --- Fetching -----------------------------------------------------------------------------------
+
+
+def _certificate_error(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate check that failed under an httpx connect error (httpx wraps httpcore wraps ssl), if any."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 @dataclass
@@ -258,15 +269,19 @@ def fetch(
     max_bytes: int | None = None,
     timeout: float | None = None,
     max_redirects: int | None = None,
+    ssl_context: ssl.SSLContext | None = None,
 ) -> FetchedPage:
-    """GET url with the guard, the size cap and the redirect limit; raise a FetchError saying why it failed."""
+    """GET url with the guard, the size cap and the redirect limit; raise a FetchError saying why it failed.
+
+    ssl_context replaces the system's trust store (certifi's); tests pass one that trusts their own CA.
+    """
     max_bytes = settings.PARLEY_FETCH_MAX_BYTES if max_bytes is None else max_bytes
     timeout = settings.PARLEY_FETCH_TIMEOUT if timeout is None else timeout
     max_redirects = settings.PARLEY_FETCH_MAX_REDIRECTS if max_redirects is None else max_redirects
     request_headers = {"User-Agent": settings.PARLEY_USER_AGENT, "Accept-Encoding": "gzip, deflate", **(headers or {})}
     seen: list[str] = []
     with httpx.Client(
-        transport=GuardedTransport(resolver=resolver), timeout=timeout, follow_redirects=False, trust_env=False
+        transport=GuardedTransport(resolver=resolver, ssl_context=ssl_context), timeout=timeout, follow_redirects=False, trust_env=False
     ) as client:
         while True:
             check_url(url, resolver=resolver)
@@ -297,6 +312,13 @@ def fetch(
                     return FetchedPage(str(response.url), response.status_code, bytes(body), dict(response.headers), seen)
             except httpx.TimeoutException:
                 raise TransientFetchError(f"no answer from {urlsplit(url).hostname} within {timeout}s") from None
+            except httpx.ConnectError as exc:
+                if (bad := _certificate_error(exc)) is not None:
+                    # A certificate that does not verify will not verify in a minute either.
+                    raise PermanentFetchError(
+                        f"the TLS certificate of {urlsplit(url).hostname} is not valid: {bad.verify_message or bad.reason}"
+                    ) from None
+                raise TransientFetchError(f"network error reaching {urlsplit(url).hostname}: {exc or type(exc).__name__}") from None
             except httpx.TransportError as exc:
                 raise TransientFetchError(f"network error reaching {urlsplit(url).hostname}: {exc or type(exc).__name__}") from None
             except httpx.DecodingError as exc:
