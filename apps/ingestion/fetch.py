@@ -12,7 +12,6 @@ import ipaddress
 import re
 import socket
 import ssl
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -20,7 +19,6 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 from django.conf import settings
-from django.core.cache import cache
 
 Resolver = Callable[[str, int], list[str]]
 
@@ -43,14 +41,6 @@ class TransientFetchError(FetchError):
 
 class BlockedAddress(PermanentFetchError):
     """The URL leads to an address Parley must never connect to (SSRF guard)."""
-
-
-class RateLimited(Exception):
-    """This host was asked too recently; try again after `wait` seconds."""
-
-    def __init__(self, wait: float):
-        super().__init__(f"host rate limit: retry in {wait:.1f}s")
-        self.wait = wait
 
 
 # --- The decision -------------------------------------------------------------------------------
@@ -209,23 +199,6 @@ class GuardedTransport(httpx.HTTPTransport):
         )
 
 
-# --- Politeness ---------------------------------------------------------------------------------
-
-
-def reserve_host_slot(host: str, *, interval: float | None = None, horizon: int = 120) -> float:
-    """Reserve the next free request slot for host across all workers; return seconds to wait for it."""
-    interval = settings.PARLEY_FETCH_HOST_INTERVAL if interval is None else interval
-    if interval <= 0:
-        return 0.0
-    now = time.time()
-    first = int(now // interval)
-    for slot in range(first, first + horizon):
-        # cache.add is SET NX on Redis: exactly one caller gets each slot.
-        if cache.add(f"parley:fetch-slot:{host.lower()}:{slot}", 1, timeout=int(interval * (slot - first + 2)) + 1):
-            return max(0.0, slot * interval - now)
-    raise RateLimited(horizon * interval)
-
-
 # --- Fetching -----------------------------------------------------------------------------------
 
 
@@ -270,10 +243,12 @@ def fetch(
     timeout: float | None = None,
     max_redirects: int | None = None,
     ssl_context: ssl.SSLContext | None = None,
+    before_request: Callable[[str], None] | None = None,
 ) -> FetchedPage:
     """GET url with the guard, the size cap and the redirect limit; raise a FetchError saying why it failed.
 
     ssl_context replaces the system's trust store (certifi's); tests pass one that trusts their own CA.
+    before_request is called with the URL of each request (redirect hops too) just before it goes.
     """
     max_bytes = settings.PARLEY_FETCH_MAX_BYTES if max_bytes is None else max_bytes
     timeout = settings.PARLEY_FETCH_TIMEOUT if timeout is None else timeout
@@ -285,6 +260,8 @@ def fetch(
     ) as client:
         while True:
             check_url(url, resolver=resolver)
+            if before_request is not None:
+                before_request(url)
             try:
                 with client.stream("GET", url, headers=request_headers) as response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:

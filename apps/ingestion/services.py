@@ -223,6 +223,11 @@ def start_fetch(article_id: int) -> Article | None:
         return Article.objects.select_related("source").get(pk=article_id)
 
 
+def keep_waiting(article_id: int) -> None:
+    """Stamp a PENDING article whose fetch waits for its host's slot, so the stuck-article sweep leaves it be."""
+    Article.objects.filter(pk=article_id, status=Article.Status.PENDING).update(status_changed_at=timezone.now())
+
+
 def record_page(*, article_id: int, page: PageContent) -> Article | None:
     """Store a fetched page on its PENDING article, decide whether it is a copy, and queue extraction.
 
