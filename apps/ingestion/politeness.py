@@ -27,7 +27,8 @@ class HostBusy(Exception):
     """The host's next free slot is further away than the caller may wait."""
 
     def __init__(self, wait: float):
-        super().__init__(f"the next free request slot is {wait:.0f} s away")
+        shown = f"{wait:.1f}" if wait < 10 else f"{wait:.0f}"
+        super().__init__(f"the next free request slot is {shown} s away")
         self.wait = wait
 
 
@@ -133,15 +134,20 @@ class LocalSlots:
         return slot - self.clock()
 
 
-def take_turn(slots: RedisSlots | LocalSlots, host: str, slot: float, *, interval: float, until: float) -> None:
-    """Sleep until the booked slot may be used, then take it; raise HostBusy if that would pass `until` (monotonic)."""
+def take_turn(slots: RedisSlots | LocalSlots, host: str, slot: float, *, interval: float, budget: float) -> float:
+    """Sleep until the booked slot may be used, then take it; return the time slept.
+
+    Raise HostBusy when that would take more than `budget` seconds of sleep.
+    """
+    slept = 0.0
     while True:
         claim = slots.claim(host, slot, interval=interval)
         if claim.wait <= 0:
-            return
-        if time.monotonic() + claim.wait > until:
+            return slept
+        if slept + claim.wait > budget:
             raise HostBusy(claim.wait)
         time.sleep(claim.wait)
+        slept += claim.wait
 
 
 def _ms(seconds: float) -> int:

@@ -34,8 +34,17 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _decode(raw: bytes) -> str:
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # UTF-32 marks start the same way
-        raise UnreadableFile("the file is UTF-16 or UTF-32, not UTF-8; save it as UTF-8 and try again")
+    for encoding, marks in (("UTF-32", (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)), ("UTF-16", (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
+        if raw.startswith(marks):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                break
+            # A whole file saved in another encoding: each of its records would be refused, so
+            # say once what to do. A mere first line starting with these bytes is judged alone.
+            if "text" in text or "url" in text:
+                raise UnreadableFile(f"the file is {encoding}, not UTF-8; save it as UTF-8 and try again")
+            break
     return raw.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape")
 
 

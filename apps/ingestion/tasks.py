@@ -7,7 +7,6 @@ status check), and leaves its reason on the row when it gives up.
 from __future__ import annotations
 
 import logging
-import time
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -99,20 +98,21 @@ class HostTurns:
     """One request per host per interval for one run of fetch_article: book a slot, keep it, take it.
 
     The slot is booked once and travels with the task's message while it waits in the queue;
-    the turn is taken right before the request goes out, so the interval holds at the server.
+    the turn is taken right before the request goes out, so what the host sees is spaced by the
+    interval, not the moments workers picked their tasks up.
     """
 
     def __init__(self, task: Task, article_id: int, *, slot: float | None, waits: int):
-        self.task, self.article_id, self.slot, self.waits = task, article_id, slot, waits
+        self.article_id, self.slot, self.waits = article_id, slot, waits
         self.interval = settings.PARLEY_FETCH_HOST_INTERVAL
         self.slots = host_slots() if self.interval > 0 else None
         self.eager = task.request.is_eager  # inline, in the process that queued it: there is no "later"
         # Below the sweep's threshold, so the row re-stamped at every wait never looks abandoned.
         self.longest_wait = settings.CELERY_TASK_TIME_LIMIT / 2
         self.inline_wait = settings.PARLEY_FETCH_INLINE_WAIT
-        # Waiting in place stays well inside the soft time limit, whatever the interval.
+        # Sleeping in place stays well inside the soft time limit, whatever the interval.
         budget = min(self.inline_wait + 2 * self.interval, settings.CELERY_TASK_SOFT_TIME_LIMIT / 4)
-        self.inline_until = float("inf") if self.eager else time.monotonic() + budget
+        self.sleep_left = 1e9 if self.eager else budget
         self.host = ""
 
     def wait_for_slot(self, host: str) -> str:
@@ -148,9 +148,8 @@ class HostTurns:
             if host == self.host and self.slot is not None:
                 slot, self.slot = self.slot, None  # the booked slot serves the first request only
             else:  # a redirect: the hop waits its turn too, but only for as long as it may wait here
-                horizon = 1e9 if self.eager else max(0.0, self.inline_until - time.monotonic())
-                slot = self.slots.reserve(host, interval=self.interval, horizon=horizon)
-            take_turn(self.slots, host, slot, interval=self.interval, until=self.inline_until)
+                slot = self.slots.reserve(host, interval=self.interval, horizon=self.sleep_left)
+            self.sleep_left -= take_turn(self.slots, host, slot, interval=self.interval, budget=self.sleep_left)
         except HostBusy as busy:
             # Late, and other fetches keep the host busy: try again later like any busy server.
             raise TransientFetchError(f"{host} is busy with other fetches ({busy})") from None

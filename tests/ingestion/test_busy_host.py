@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from apps.ingestion import tasks
+from apps.ingestion import politeness, tasks
 from apps.ingestion.models import Article
 from apps.ingestion.politeness import LocalSlots
 from apps.ingestion.tasks import MAX_SLOT_WAITS, fetch_article, requeue_stuck_articles
@@ -43,7 +43,7 @@ def book(clock, settings, monkeypatch):
     settings.PARLEY_FETCH_INLINE_WAIT = 5.0
     slots = LocalSlots(clock=clock)
     monkeypatch.setattr(tasks, "host_slots", lambda: slots)
-    monkeypatch.setattr(tasks.time, "sleep", lambda seconds: setattr(clock, "now", clock.now + seconds))
+    monkeypatch.setattr(politeness.time, "sleep", lambda seconds: setattr(clock, "now", clock.now + seconds))
     return slots
 
 

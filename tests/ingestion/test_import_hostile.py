@@ -170,16 +170,25 @@ def test_a_text_the_database_refuses_is_refused_alone_and_the_import_goes_on(tmp
     assert sorted(Article.objects.values_list("external_id", flat=True)) == ["good-1", "good-3"]
 
 
-def test_a_utf16_file_is_refused_as_a_whole_with_what_to_do(tmp_path, client, editor):
-    path = tmp_path / "utf16.jsonl"
-    path.write_bytes(jsonl(G1, G3).decode().encode("utf-16"))
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_file_saved_in_utf16_or_utf32_is_refused_as_a_whole_with_what_to_do(tmp_path, client, editor, encoding):
+    path = tmp_path / "wide.jsonl"
+    path.write_bytes(jsonl(G1, G3).decode().encode(encoding))
+    message = f"the file is {encoding.upper()}, not UTF-8; save it as UTF-8"
 
-    with pytest.raises(CommandError, match="UTF-16 or UTF-32, not UTF-8; save it as UTF-8"):
+    with pytest.raises(CommandError, match=message):
         call_command("import_articles", str(path), no_progress=True, stdout=io.StringIO())
     client.force_login(editor)
-    response = client.post(reverse("ingestion:upload"), {"file": SimpleUploadedFile("utf16.csv", path.read_bytes())})
-    assert response.status_code == 400 and "save it as UTF-8" in response.content.decode()
+    response = client.post(reverse("ingestion:upload"), {"file": SimpleUploadedFile("wide.csv", path.read_bytes())})
+    assert response.status_code == 400 and message in response.content.decode()
     assert Article.objects.count() == 0
+
+
+def test_a_first_line_that_merely_starts_like_utf16_is_refused_alone(tmp_path):
+    counts, failures = import_with_command("a.jsonl", jsonl(b"\xff\xfe{\x00", G1, G3), tmp_path)
+
+    assert counts == {"new": 2, "duplicate": 0, "failed": 1}
+    assert failures == ["line 1: not UTF-8 (byte 0xFF at character 1); save the file as UTF-8"]
 
 
 # --- Any mix of good and hostile lines ------------------------------------------------------------
@@ -189,7 +198,7 @@ HOSTILE_LINES = st.one_of(
         b'{"text": "Envoys \\ud800 met."}', b'{"title": "\\udfff", "text": "x y z"}', b"[" * 5000 + b"]" * 5000,
         b'{"text": ' + b"[" * 3000 + b"]" * 3000 + b"}", b'{"id": ' + b"9" * 5000 + b"}", b'{"text": "caf\xe9 cr\xe8me"}',
         b'{"text": "cut', b"null", b"[1, 2]", b'"just a string"', b'{"text": ""}', b'{"url": "javascript:alert(1)"}',
-        b'{"url": "http://[::1"}', b'{"url": "http://x:99999/"}', b'{"text": "x", "published": "2025-02-30"}',
+        b'{"url": "http://[::1"}', b'{"url": "http://x:99999/"}', b"\xff\xfe\x00", b"\xff\xfe{\x00", b'{"text": "x", "published": "2025-02-30"}',
         b'{"text": "x", "published": "99999-01-01"}', b'{"text": "x", "published": "0001-01-01T00:00:00+14:00"}', b'{"text": {"a": 1}}', b'{"text": true}', b"\xff\xfe\x00",
         '{"text": "a\u2028b\u2029c"}'.encode(), b'{"title": "\\u0000", "text": "\\u0000"}', b"\x00\x00\x00",
     ]),
