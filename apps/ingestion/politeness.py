@@ -96,6 +96,7 @@ class RedisSlots:
         return Claim(wait / 1000, missed=wait > 0 and now >= _ms(slot))
 
     def seconds_until(self, slot: float) -> float:
+        """How far off a booked slot is, on the clock it was booked on."""
         seconds, microseconds = self.client.time()
         return slot - (seconds + microseconds / 1e6)
 
@@ -128,7 +129,6 @@ class LocalSlots:
                 return Claim(state["last"] + interval - now, missed=True)
             state["last"], state["next"] = now, max(state["next"], now + interval)
             return Claim(0.0, missed=False)
-
 
     def seconds_until(self, slot: float) -> float:
         return slot - self.clock()
