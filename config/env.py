@@ -55,6 +55,24 @@ def env_int(
     return value
 
 
+def env_float(
+    name: str, default: float, *, minimum: float | None = None, environ: Mapping[str, str] = os.environ
+) -> float:
+    """Return a decimal variable (such as 0.5), checked against a lower bound."""
+    raw = environ.get(name, "")
+    if raw == "":
+        return default
+    try:
+        value = float(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a number.") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a finite number.")
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name}={value} is below its minimum of {minimum}.")
+    return value
+
+
 def env_list(name: str, default: list[str], *, environ: Mapping[str, str] = os.environ) -> list[str]:
     """Return a comma-separated list with blanks dropped."""
     raw = environ.get(name)

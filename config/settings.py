@@ -13,7 +13,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_choice, env_int, env_list, env_str, env_url
+from config.env import env_bool, env_choice, env_float, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -267,8 +267,11 @@ PARLEY_USER_AGENT = env_str(
     "PARLEY_USER_AGENT", "ParleyBot/0.1 (+https://github.com/parley-news/parley; news timeline)"
 )
 PARLEY_FETCH_MAX_REDIRECTS = env_int("PARLEY_FETCH_MAX_REDIRECTS", 5, minimum=0)
-# Politeness: at most one request per host in each window of this many seconds, across all workers (cache).
-PARLEY_FETCH_HOST_INTERVAL = env_int("PARLEY_FETCH_HOST_INTERVAL", 2, minimum=0)
+# Politeness: at most one request to a host per this many seconds (0.5 works), across all workers (Redis).
+PARLEY_FETCH_HOST_INTERVAL = env_float("PARLEY_FETCH_HOST_INTERVAL", 2.0, minimum=0)
+# A fetch whose host slot is at most this many seconds away waits for it in its worker; one
+# further off goes back to the queue until that time, keeping its slot, and frees the worker.
+PARLEY_FETCH_INLINE_WAIT = env_float("PARLEY_FETCH_INLINE_WAIT", 5.0, minimum=0)
 # Tests serve pages from 127.0.0.1: only they may turn this on. Never in production.
 PARLEY_ALLOW_LOOPBACK_FETCH = env_bool("PARLEY_ALLOW_LOOPBACK_FETCH", False)
 if PRODUCTION and PARLEY_ALLOW_LOOPBACK_FETCH:

@@ -16,7 +16,6 @@ from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
 
 # --- Offline by construction ---------------------------------------------------------------------

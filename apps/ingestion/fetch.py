@@ -11,7 +11,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
-import time
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -19,7 +19,6 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 from django.conf import settings
-from django.core.cache import cache
 
 Resolver = Callable[[str, int], list[str]]
 
@@ -42,14 +41,6 @@ class TransientFetchError(FetchError):
 
 class BlockedAddress(PermanentFetchError):
     """The URL leads to an address Parley must never connect to (SSRF guard)."""
-
-
-class RateLimited(Exception):
-    """This host was asked too recently; try again after `wait` seconds."""
-
-    def __init__(self, wait: float):
-        super().__init__(f"host rate limit: retry in {wait:.1f}s")
-        self.wait = wait
 
 
 # --- The decision -------------------------------------------------------------------------------
@@ -197,35 +188,28 @@ class GuardedBackend(httpcore.SyncBackend):
 class GuardedTransport(httpx.HTTPTransport):
     """An httpx transport whose connection pool uses GuardedBackend and never a proxy."""
 
-    def __init__(self, *, resolver: Resolver | None = None):
+    def __init__(self, *, resolver: Resolver | None = None, ssl_context: ssl.SSLContext | None = None):
         super().__init__(trust_env=False, retries=0)
         # httpx has no public hook for the network backend; the pool is rebuilt with ours.
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=ssl_context or httpx.create_ssl_context(trust_env=False),
             max_connections=10,
             max_keepalive_connections=0,
             network_backend=GuardedBackend(resolver),
         )
 
 
-# --- Politeness ---------------------------------------------------------------------------------
-
-
-def reserve_host_slot(host: str, *, interval: float | None = None, horizon: int = 120) -> float:
-    """Reserve the next free request slot for host across all workers; return seconds to wait for it."""
-    interval = settings.PARLEY_FETCH_HOST_INTERVAL if interval is None else interval
-    if interval <= 0:
-        return 0.0
-    now = time.time()
-    first = int(now // interval)
-    for slot in range(first, first + horizon):
-        # cache.add is SET NX on Redis: exactly one caller gets each slot.
-        if cache.add(f"parley:fetch-slot:{host.lower()}:{slot}", 1, timeout=int(interval * (slot - first + 2)) + 1):
-            return max(0.0, slot * interval - now)
-    raise RateLimited(horizon * interval)
-
-
 # --- Fetching -----------------------------------------------------------------------------------
+
+
+def _certificate_error(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate check that failed under an httpx connect error (httpx wraps httpcore wraps ssl), if any."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 @dataclass
@@ -258,18 +242,26 @@ def fetch(
     max_bytes: int | None = None,
     timeout: float | None = None,
     max_redirects: int | None = None,
+    ssl_context: ssl.SSLContext | None = None,
+    before_request: Callable[[str], None] | None = None,
 ) -> FetchedPage:
-    """GET url with the guard, the size cap and the redirect limit; raise a FetchError saying why it failed."""
+    """GET url with the guard, the size cap and the redirect limit; raise a FetchError saying why it failed.
+
+    ssl_context replaces the system's trust store (certifi's); tests pass one that trusts their own CA.
+    before_request is called with the URL of each request (redirect hops too) just before it goes.
+    """
     max_bytes = settings.PARLEY_FETCH_MAX_BYTES if max_bytes is None else max_bytes
     timeout = settings.PARLEY_FETCH_TIMEOUT if timeout is None else timeout
     max_redirects = settings.PARLEY_FETCH_MAX_REDIRECTS if max_redirects is None else max_redirects
     request_headers = {"User-Agent": settings.PARLEY_USER_AGENT, "Accept-Encoding": "gzip, deflate", **(headers or {})}
     seen: list[str] = []
     with httpx.Client(
-        transport=GuardedTransport(resolver=resolver), timeout=timeout, follow_redirects=False, trust_env=False
+        transport=GuardedTransport(resolver=resolver, ssl_context=ssl_context), timeout=timeout, follow_redirects=False, trust_env=False
     ) as client:
         while True:
             check_url(url, resolver=resolver)
+            if before_request is not None:
+                before_request(url)
             try:
                 with client.stream("GET", url, headers=request_headers) as response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
@@ -297,6 +289,13 @@ def fetch(
                     return FetchedPage(str(response.url), response.status_code, bytes(body), dict(response.headers), seen)
             except httpx.TimeoutException:
                 raise TransientFetchError(f"no answer from {urlsplit(url).hostname} within {timeout}s") from None
+            except httpx.ConnectError as exc:
+                if (bad := _certificate_error(exc)) is not None:
+                    # A certificate that does not verify will not verify in a minute either.
+                    raise PermanentFetchError(
+                        f"the TLS certificate of {urlsplit(url).hostname} is not valid: {bad.verify_message or bad.reason}"
+                    ) from None
+                raise TransientFetchError(f"network error reaching {urlsplit(url).hostname}: {exc or type(exc).__name__}") from None
             except httpx.TransportError as exc:
                 raise TransientFetchError(f"network error reaching {urlsplit(url).hostname}: {exc or type(exc).__name__}") from None
             except httpx.DecodingError as exc:

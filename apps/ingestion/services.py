@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.utils import Error as DBError  # any error of the database layer, InterfaceError included
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -17,6 +19,7 @@ from apps.ingestion.dedup import canonical_url, find_near_duplicate, simhash
 from apps.ingestion.extract_page import PageContent, detect_language
 from apps.ingestion.fetch import FetchError, check_url
 from apps.ingestion.models import Article, Source, content_hash
+from apps.ingestion.records import Record
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +60,12 @@ def parse_published(value) -> dt.datetime | None:
         if day is None:
             raise InvalidArticle(f"published {text!r} is not an ISO date or datetime")
         parsed = dt.datetime(day.year, day.month, day.day)
-    return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed, dt.timezone.utc)
+    parsed = parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed, dt.timezone.utc)
+    try:
+        parsed.astimezone(dt.timezone.utc)  # what the database stores: 9999-12-31T23:59-14:00 is year 10000
+    except OverflowError:
+        raise InvalidArticle(f"published {text!r} is out of range") from None
+    return parsed
 
 
 def clean_url(url: str | None) -> str | None:
@@ -67,7 +75,10 @@ def clean_url(url: str | None) -> str | None:
     url = str(url).strip()
     if not url.lower().startswith(("http://", "https://")):
         raise InvalidArticle(f"{url[:200]!r} is not an http or https URL")
-    canonical = canonical_url(url)
+    try:
+        canonical = canonical_url(url)
+    except ValueError as exc:  # urlsplit: "http://[::1", "http://host:99999/"
+        raise InvalidArticle(f"{url[:200]!r} is not a valid URL ({exc})") from None
     if len(canonical) > 1000:
         raise InvalidArticle("the URL is longer than 1000 characters")
     return canonical
@@ -212,6 +223,11 @@ def start_fetch(article_id: int) -> Article | None:
         return Article.objects.select_related("source").get(pk=article_id)
 
 
+def keep_waiting(article_id: int) -> None:
+    """Stamp a PENDING article whose fetch waits for its host's slot, so the stuck-article sweep leaves it be."""
+    Article.objects.filter(pk=article_id, status=Article.Status.PENDING).update(status_changed_at=timezone.now())
+
+
 def record_page(*, article_id: int, page: PageContent) -> Article | None:
     """Store a fetched page on its PENDING article, decide whether it is a copy, and queue extraction.
 
@@ -315,6 +331,19 @@ class ImportOutcome:
     extractable: bool = False  # new, with its text, and not a near-copy: extraction is due
 
 
+def _field(record: Mapping, name: str) -> str:
+    """One field of an import record as text, NUL characters dropped (no database keeps them)."""
+    value = record.get(name)
+    if value is None:
+        return ""
+    if name == "id" and isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # numeric ids are common in exports
+    if not isinstance(value, str):
+        kind = {dict: "an object", list: "a list", bool: "true or false"}.get(type(value), "a number")
+        raise InvalidArticle(f"the field {name!r} must be text, not {kind}")
+    return value.replace("\x00", "")
+
+
 def import_record(record: Mapping, *, via: str = Article.Via.IMPORT, extract: bool = True) -> ImportOutcome:
     """Store one record with the fields of the eval articles (id, url, source, language, published, title, text).
 
@@ -323,23 +352,22 @@ def import_record(record: Mapping, *, via: str = Article.Via.IMPORT, extract: bo
     if not isinstance(record, Mapping):
         return ImportOutcome("failed", "not an object with the article fields")
     try:
+        fields = {name: _field(record, name) for name in IMPORT_FIELDS}
         source = None
-        source_name = str(record.get("source") or "").strip()
+        source_name = fields["source"].strip()
         if source_name:
             source, _ = Source.objects.get_or_create(
                 name=source_name[:200], defaults={"kind": Source.Kind.MANUAL, "language": ""}
             )
-        text = record.get("text")
-        if not isinstance(text, str) or not text.strip():
-            if record.get("url"):
-                stored = submit_url(url=str(record["url"]), via=via, source=source, title=str(record.get("title") or ""),
-                                    published=record.get("published"), external_id=str(record.get("id") or ""))
+        if not fields["text"].strip():
+            if fields["url"]:
+                stored = submit_url(url=fields["url"], via=via, source=source, title=fields["title"],
+                                    published=fields["published"], external_id=fields["id"])
                 return ImportOutcome("new" if stored.created else "duplicate", "" if stored.created else "URL already stored", stored.article.pk)
             raise InvalidArticle("the record has neither text nor URL")
         stored = store_article(
-            text=text, title=str(record.get("title") or ""), via=via, source=source, url=record.get("url"),
-            language=str(record.get("language") or ""), published=record.get("published"),
-            external_id=str(record.get("id") or ""), extract=extract,
+            text=fields["text"], title=fields["title"], via=via, source=source, url=fields["url"],
+            language=fields["language"], published=fields["published"], external_id=fields["id"], extract=extract,
         )
     except InvalidArticle as exc:
         return ImportOutcome("failed", str(exc))
@@ -348,3 +376,52 @@ def import_record(record: Mapping, *, via: str = Article.Via.IMPORT, extract: bo
     if stored.article.status == Article.Status.DUPLICATE:
         return ImportOutcome("duplicate", f"near-copy of article {stored.article.duplicate_of_id}", stored.article.pk)
     return ImportOutcome("new", "", stored.article.pk, extractable=stored.article.status == Article.Status.FETCHED)
+
+
+@dataclass
+class ImportSummary:
+    counts: Counter[str] = field(default_factory=Counter)  # "new", "duplicate", "failed": one per record read
+    failures: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
+
+    @property
+    def read(self) -> int:
+        return sum(self.counts.values())
+
+
+def _import_alone(record: Record, *, via: str) -> ImportOutcome:
+    if record.error:
+        return ImportOutcome("failed", record.error)
+    try:
+        # A savepoint of its own, so a row the database refuses leaves the others' work intact.
+        with transaction.atomic():
+            return import_record(record.data, via=via, extract=False)
+    except Exception as exc:
+        # Whatever one row does (a text too long for the search index, a value no check foresaw)
+        # must not cost the rows after it; the traceback goes to the log.
+        if isinstance(exc, DBError) and not connection.is_usable():
+            raise  # the database is gone, not this row: stop here; a second run skips what is stored
+        log.exception("import: line %d refused by an unexpected error", record.line)
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return ImportOutcome("failed", f"could not be stored: {reason[:300]}")
+
+
+def import_records(records: Iterable[Record], *, via: str) -> ImportSummary:
+    """Store each record alone and say what became of it; one record that fails never costs the others.
+
+    Raise UnreadableFile (from the reader) when the file as a whole cannot be read.
+    """
+    summary = ImportSummary()
+    # Queued in batches at the end; if the import dies first, the rows wait as FETCHED and the
+    # stuck-article sweep queues them.
+    to_extract: list[int] = []
+    try:
+        for record in records:
+            outcome = _import_alone(record, via=via)
+            summary.counts[outcome.outcome] += 1
+            if outcome.outcome == "failed":
+                summary.failures.append((record.line, outcome.reason))
+            if outcome.extractable:
+                to_extract.append(outcome.article_id)
+    finally:
+        queue_extraction_batches(to_extract)
+    return summary

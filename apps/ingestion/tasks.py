@@ -7,7 +7,6 @@ status check), and leaves its reason on the row when it gives up.
 from __future__ import annotations
 
 import logging
-import time
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -20,8 +19,9 @@ from django.utils import timezone
 
 from apps.ingestion import feeds, services
 from apps.ingestion.extract_page import detect_language, extract_page
-from apps.ingestion.fetch import PermanentFetchError, RateLimited, TransientFetchError, fetch, reserve_host_slot
+from apps.ingestion.fetch import PermanentFetchError, TransientFetchError, fetch
 from apps.ingestion.models import Article
+from apps.ingestion.politeness import HostBusy, host_slots, take_turn
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +30,10 @@ TRANSIENT = (TransientFetchError, OperationalError, InterfaceError)
 MAX_FETCH_RETRIES = 5
 # The sweep gives up on an article whose fetch was started this many times without an outcome.
 MAX_FETCH_ATTEMPTS = 8
-# Wait in the task for a per-host slot up to this long; beyond it, give the worker back.
-MAX_INLINE_WAIT = 5.0
+# How many times a fetch may be queued again to wait for its host's slot before it fails. Each
+# wait is at most half the task time limit (so the sweep sees the row alive): 40 waits give a
+# busy host an hour (1,800 fetches at a 2 s interval) at the default limits.
+MAX_SLOT_WAITS = 40
 
 
 @worker_init.connect
@@ -64,26 +66,24 @@ class RecordsFailure(Task):
     retry_jitter=True,
     max_retries=MAX_FETCH_RETRIES,
 )
-def fetch_article(self, article_id: int) -> str:
-    """Fetch a PENDING article's page, store its text, and queue extraction; a no-op for any other status."""
+def fetch_article(self, article_id: int, slot: float | None = None, waits: int = 0) -> str:
+    """Fetch a PENDING article's page, store its text, and queue extraction; a no-op for any other status.
+
+    slot is the request slot booked on the article's host by an earlier run of this task, and
+    waits how many times it was queued again to wait for it.
+    """
     article = Article.objects.filter(pk=article_id).only("status", "url", "submitted_url").first()
     if article is None or article.status != Article.Status.PENDING:
         return "skipped"
     url = article.submitted_url or article.url
-    try:
-        wait = reserve_host_slot(urlsplit(url).hostname or "")
-    except RateLimited as busy:
-        wait = busy.wait
-    if wait > MAX_INLINE_WAIT and not self.request.is_eager:
-        # Another worker has this host's next slots: come back later without spending a retry.
-        fetch_article.apply_async((article_id,), countdown=wait)
-        return "rate-limited"
-    time.sleep(wait)
+    turns = HostTurns(self, article_id, slot=slot, waits=waits)
+    if (not_now := turns.wait_for_slot(urlsplit(url).hostname or "")):
+        return not_now
     article = services.start_fetch(article_id)
     if article is None:
         return "skipped"
     try:
-        page = extract_page(fetch(url))
+        page = extract_page(fetch(url, before_request=turns.take))
     except PermanentFetchError as exc:
         services.record_fetch_failure(article_id=article_id, reason=str(exc))
         return "failed"
@@ -92,6 +92,71 @@ def fetch_article(self, article_id: int) -> str:
         return "failed"
     stored = services.record_page(article_id=article_id, page=page)
     return stored.status if stored else "skipped"
+
+
+class HostTurns:
+    """One request per host per interval for one run of fetch_article: book a slot, keep it, take it.
+
+    The slot is booked once and travels with the task's message while it waits in the queue;
+    the turn is taken right before the request goes out, so what the host sees is spaced by the
+    interval, not the moments workers picked their tasks up.
+    """
+
+    def __init__(self, task: Task, article_id: int, *, slot: float | None, waits: int):
+        self.article_id, self.slot, self.waits = article_id, slot, waits
+        self.interval = settings.PARLEY_FETCH_HOST_INTERVAL
+        self.slots = host_slots() if self.interval > 0 else None
+        self.eager = task.request.is_eager  # inline, in the process that queued it: there is no "later"
+        # Below the sweep's threshold, so the row re-stamped at every wait never looks abandoned.
+        self.longest_wait = settings.CELERY_TASK_TIME_LIMIT / 2
+        self.inline_wait = settings.PARLEY_FETCH_INLINE_WAIT
+        # Sleeping in place stays well inside the soft time limit, whatever the interval.
+        budget = min(self.inline_wait + 2 * self.interval, settings.CELERY_TASK_SOFT_TIME_LIMIT / 4)
+        self.sleep_left = 1e9 if self.eager else budget
+        self.host = ""
+
+    def wait_for_slot(self, host: str) -> str:
+        """Book (or keep) the slot; return "" if its time is near, else what the task did instead."""
+        self.host = host.lower()
+        if self.slots is None or not self.host:
+            return ""
+        if self.slot is None:
+            # Only as far ahead as the waits left can reach: an article that could never get
+            # there fails now, with the reason, instead of holding a slot it would not use.
+            horizon = 1e9 if self.eager else (MAX_SLOT_WAITS - self.waits) * self.longest_wait
+            try:
+                self.slot = self.slots.reserve(self.host, interval=self.interval, horizon=horizon)
+            except HostBusy as busy:
+                return self._give_up(f"{busy}, more than this article may still wait ({horizon:.0f} s)")
+        ahead = self.slots.seconds_until(self.slot)
+        if self.eager or ahead <= self.inline_wait:
+            return ""
+        if self.waits >= MAX_SLOT_WAITS:
+            return self._give_up(f"it is still {ahead:.0f} s away after {self.waits} waits")
+        services.keep_waiting(self.article_id)
+        fetch_article.apply_async(
+            (self.article_id,), {"slot": self.slot, "waits": self.waits + 1}, countdown=min(ahead, self.longest_wait)
+        )
+        return "waiting for its host"
+
+    def take(self, url: str) -> None:
+        """Wait for the turn of the request about to go to url (each redirect hop asks again)."""
+        if self.slots is None:
+            return
+        host = (urlsplit(url).hostname or "").lower()
+        try:
+            if host == self.host and self.slot is not None:
+                slot, self.slot = self.slot, None  # the booked slot serves the first request only
+            else:  # a redirect: the hop waits its turn too, but only for as long as it may wait here
+                slot = self.slots.reserve(host, interval=self.interval, horizon=self.sleep_left)
+            self.sleep_left -= take_turn(self.slots, host, slot, interval=self.interval, budget=self.sleep_left)
+        except HostBusy as busy:
+            # Late, and other fetches keep the host busy: try again later like any busy server.
+            raise TransientFetchError(f"{host} is busy with other fetches ({busy})") from None
+
+    def _give_up(self, why: str) -> str:
+        services.record_fetch_failure(article_id=self.article_id, reason=f"gave up waiting for a request slot on {self.host}: {why}")
+        return "failed"
 
 
 @shared_task

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import wraps
 
 from django.contrib import messages
@@ -16,8 +15,8 @@ from django.views.decorators.vary import vary_on_headers
 
 from apps.ingestion.forms import SubmitURLForm, UploadForm
 from apps.ingestion.models import Article
-from apps.ingestion.records import iter_records
-from apps.ingestion.services import InvalidArticle, import_record, queue_extraction_batches, submit_url
+from apps.ingestion.records import UnreadableFile, iter_records
+from apps.ingestion.services import InvalidArticle, import_records, submit_url
 
 # Statuses after which nothing changes by itself: the status fragment stops polling.
 SETTLED = {Article.Status.EXTRACTED, Article.Status.DUPLICATE, Article.Status.FAILED, Article.Status.IRRELEVANT}
@@ -73,26 +72,14 @@ def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
-        counts: Counter[str] = Counter()
-        failures: list[str] = []
-        to_extract: list[int] = []
         try:
-            for record in iter_records(upload_file.read(), name=upload_file.name):
-                outcome = import_record(record.data, via=Article.Via.UPLOAD, extract=False) if not record.error else None
-                if outcome is None or outcome.outcome == "failed":
-                    counts["failed"] += 1
-                    failures.append(_("line %(line)d: %(reason)s") % {"line": record.line, "reason": record.error or outcome.reason})
-                else:
-                    counts[outcome.outcome] += 1
-                    if outcome.extractable:
-                        to_extract.append(outcome.article_id)
-        except ValueError as exc:
+            summary = import_records(iter_records(upload_file.read(), name=upload_file.name), via=Article.Via.UPLOAD)
+        except UnreadableFile as exc:
             form.add_error("file", str(exc))
-        finally:
-            queue_extraction_batches(to_extract)
-        if not form.errors:
+        else:
+            failures = [_("line %(line)d: %(reason)s") % {"line": line, "reason": reason} for line, reason in summary.failures]
             return TemplateResponse(request, "ingestion/upload_result.html", {
-                "name": upload_file.name, "counts": counts, "failures": failures,
+                "name": upload_file.name, "counts": summary.counts, "failures": failures,
             })
     return TemplateResponse(request, "ingestion/upload.html", {"upload_form": form}, status=400 if request.method == "POST" else 200)
 

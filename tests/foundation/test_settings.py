@@ -9,7 +9,7 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_choice, env_int, env_list, env_str, env_url
+from config.env import env_bool, env_choice, env_float, env_int, env_list, env_str, env_url
 from tests.conftest import ROOT
 
 PRODUCTION_ENV = {
@@ -42,6 +42,16 @@ def test_integers_are_checked_against_their_minimum():
         env_int("N", 3, environ={"N": "7s"})
     with pytest.raises(ImproperlyConfigured, match="below its minimum of 1"):
         env_int("N", 3, minimum=1, environ={"N": "0"})
+
+
+def test_decimals_are_finite_and_checked_against_their_minimum():
+    assert env_float("F", 2.0, environ={"F": " 0.5 "}) == 0.5
+    assert env_float("F", 2.0, environ={}) == 2.0
+    for bad in ("half", "nan", "inf"):
+        with pytest.raises(ImproperlyConfigured, match="not a (finite )?number"):
+            env_float("F", 2.0, environ={"F": bad})
+    with pytest.raises(ImproperlyConfigured, match="below its minimum of 0"):
+        env_float("F", 2.0, minimum=0, environ={"F": "-1"})
 
 
 def test_lists_strings_and_choices():

@@ -36,6 +36,7 @@ class LocalSite:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.arrivals: list[tuple[float, str]] = []  # (time.monotonic(), path) of each request, as it came in
         self.base = ""
         self.arrived = threading.Event()  # set by every request, for tests that wait for one
 
@@ -75,6 +76,7 @@ def _handler(site: LocalSite):
 
         def do_GET(self):
             path = self.path.split("?", 1)[0]
+            site.arrivals.append((time.monotonic(), path))
             site.hits[path] += 1
             site.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
             site.arrived.set()

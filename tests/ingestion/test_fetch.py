@@ -7,7 +7,7 @@ import time
 import pytest
 
 from apps.ingestion.extract_page import extract_page
-from apps.ingestion.fetch import PermanentFetchError, TransientFetchError, fetch, reserve_host_slot
+from apps.ingestion.fetch import PermanentFetchError, TransientFetchError, fetch
 
 
 def test_it_follows_a_redirect_chain_to_the_page_and_reports_the_final_url(site):
@@ -134,15 +134,3 @@ def test_a_page_without_article_text_is_refused_with_the_reason(site):
 
     with pytest.raises(PermanentFetchError, match="no article text"):
         extract_page(fetch(site.url("/pages/menu-only.html")))
-
-
-def test_requests_to_one_host_get_one_time_window_each_across_callers(monkeypatch):
-    from apps.ingestion import fetch as fetch_module
-
-    monkeypatch.setattr(fetch_module.time, "time", lambda: 1_000_000.5)  # the clock stands still
-    host = f"host-{time.monotonic_ns()}.parley-test.invalid"
-
-    waits = [reserve_host_slot(host, interval=2) for _ in range(3)]
-
-    assert waits == [0.0, 1.5, 3.5], "one request per 2-second window: now, at the next window, the one after"
-    assert reserve_host_slot("other-" + host, interval=2) == 0.0, "another host is not held up"

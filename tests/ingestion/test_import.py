@@ -10,12 +10,13 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from apps.ingestion.models import Article, Source
-from tests.conftest import SHARED_EVAL
+from tests.conftest import FIXTURES
 from tests.ingestion.conftest import queued_tasks
 
 pytestmark = pytest.mark.django_db
 
-SEED = SHARED_EVAL / "dev" / "seed-reuters-fr-2025-09-04.article.json"
+ARTICLES = FIXTURES / "articles"
+SEED = ARTICLES / "seed-reuters-fr-2025-09-04.article.json"
 
 
 def _run(path, **options) -> tuple[str, str]:
@@ -50,7 +51,7 @@ def test_importing_the_same_file_twice_adds_nothing(django_capture_on_commit_cal
 
 
 def test_json_lines_with_duplicates_and_bad_rows_gets_a_summary_with_reasons(tmp_path):
-    dev = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((SHARED_EVAL / "dev").glob("*.article.json"))]
+    dev = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.article.json"))]
     lines = [json.dumps(a) for a in dev[:3]]
     lines.append(json.dumps({**dev[0], "id": "again", "url": None}))  # same text: a duplicate
     lines.append('{"id": "cut-off", "text": ')  # broken JSON
@@ -104,12 +105,13 @@ def test_a_record_with_only_a_url_is_queued_for_fetching(tmp_path, django_captur
     assert queued_tasks(callbacks) == [("fetch_article", article.pk)]
 
 
-def test_a_file_that_is_not_utf8_or_missing_stops_with_a_clear_message(tmp_path):
+def test_a_line_that_is_not_utf8_is_refused_alone_and_a_missing_file_stops_with_a_clear_message(tmp_path):
     path = tmp_path / "latin1.jsonl"
-    path.write_bytes(json.dumps({"text": "x"}).encode() + b"\n{\"text\": \"caf\xe9\"}\n")
+    path.write_bytes(json.dumps({"text": "Envoys met in Geneva."}).encode() + b"\n{\"text\": \"caf\xe9\"}\n")
 
-    with pytest.raises(CommandError, match="not UTF-8"):
-        _run(path)
+    out, _ = _run(path, no_progress=True)
+
+    assert out.splitlines() == ["1 new, 0 duplicate, 1 failed", "  failed line 2: not UTF-8 (byte 0xE9 at character 14); save the file as UTF-8"]
     with pytest.raises(CommandError, match="cannot read"):
         _run(tmp_path / "nope.jsonl")
 

@@ -111,13 +111,14 @@ def test_an_editor_uploads_a_json_lines_file_and_sees_the_summary(client, editor
     assert Article.objects.get().via == Article.Via.UPLOAD
 
 
-def test_an_upload_that_is_not_utf8_is_refused_with_a_clear_error(client, editor):
+def test_an_upload_row_that_is_not_utf8_is_refused_alone_with_a_clear_reason(client, editor):
     client.force_login(editor)
 
-    response = client.post(reverse("ingestion:upload"), {"file": SimpleUploadedFile("x.csv", b"text\ncaf\xe9\n")})
+    response = client.post(reverse("ingestion:upload"), {"file": SimpleUploadedFile("x.csv", b"text\ncaf\xe9\nEnvoys met.\n")})
 
-    assert response.status_code == 400
-    assert "not UTF-8" in response.content.decode()
+    assert response.status_code == 200
+    assert "line 2: not UTF-8 (byte 0xE9 in the text column); save the file as UTF-8" in response.content.decode()
+    assert list(Article.objects.values_list("text", flat=True)) == ["Envoys met."]
 
 
 def test_fetched_text_and_title_are_escaped_on_the_status_page(client, editor):

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from apps.ingestion.models import Article
-from apps.ingestion.records import count_records, iter_records
-from apps.ingestion.services import import_record, queue_extraction_batches
+from apps.ingestion.records import UnreadableFile, count_records, iter_records
+from apps.ingestion.services import import_records
 
 
 class Command(BaseCommand):
@@ -28,30 +27,17 @@ class Command(BaseCommand):
             raw = file.read_bytes()
         except OSError as exc:
             raise CommandError(f"cannot read {file}: {exc.strerror}") from None
-        # Queued in batches at the end; if the import dies first, the rows wait as FETCHED and
-        # the stuck-article sweep queues them.
-        to_extract: list[int] = []
+        records = tqdm(
+            iter_records(raw, name=file.name), total=count_records(raw, name=file.name), unit="article",
+            disable=no_progress or verbosity == 0, file=self.stderr._out,
+        )
         try:
-            records = iter_records(raw, name=file.name)
-            total = count_records(raw, name=file.name)
-            counts: Counter[str] = Counter()
-            failures: list[str] = []
-            bar = tqdm(records, total=total, unit="article", disable=no_progress or verbosity == 0, file=self.stderr._out)
-            for record in bar:
-                if record.error:
-                    counts["failed"] += 1
-                    failures.append(f"line {record.line}: {record.error}")
-                    continue
-                outcome = import_record(record.data, via=Article.Via.IMPORT, extract=False)
-                counts[outcome.outcome] += 1
-                if outcome.outcome == "failed":
-                    failures.append(f"line {record.line}: {outcome.reason}")
-                if outcome.extractable:
-                    to_extract.append(outcome.article_id)
-        except ValueError as exc:
+            summary = import_records(records, via=Article.Via.IMPORT)
+        except UnreadableFile as exc:
             raise CommandError(str(exc)) from None
         finally:
-            queue_extraction_batches(to_extract)
+            records.close()
+        counts = summary.counts
         self.stdout.write(f"{counts['new']} new, {counts['duplicate']} duplicate, {counts['failed']} failed")
-        for failure in failures:
-            self.stdout.write(f"  failed {failure}")
+        for line, reason in summary.failures:
+            self.stdout.write(f"  failed line {line}: {reason}")
