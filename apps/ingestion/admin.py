@@ -68,6 +68,13 @@ def refetch(modeladmin, request, queryset):
     )
 
 
+# Never changed in place on an existing article. Every stored offset points into the text, and
+# relative dates were resolved against the publication date: "Correct this article…" changes
+# those two with a record of the old values and a new extraction. The URL is the story's
+# identity (one row per URL), and the status belongs to the pipeline and the list actions.
+LOCKED_FIELDS = ["text", "url", "status", "published_at"]
+
+
 @admin.register(Article)
 class ArticleAdmin(ArticleReviewMixin, admin.ModelAdmin):
     list_display = ["title", "source", "language", "published_at", "status", "via", "error"]
@@ -76,7 +83,7 @@ class ArticleAdmin(ArticleReviewMixin, admin.ModelAdmin):
     list_select_related = ["source"]
     raw_id_fields = ["duplicate_of"]
     readonly_fields = ["content_hash", "simhash", "created_at", "updated_at", "extracted_at", "extractor_version",
-                       "attempts", "submitted_url"]
+                       "attempts", "submitted_url", "status_changed_at"]
     date_hierarchy = "published_at"
     show_full_result_count = False
     actions = [retry_failed, refetch]
@@ -93,10 +100,12 @@ class ArticleAdmin(ArticleReviewMixin, admin.ModelAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return PasteArticleForm.Meta.fields
-        return super().get_fields(request, obj)
+        # The text is on the page already, highlighted: shown twice it would only be longer.
+        return [f for f in super().get_fields(request, obj) if f != "text"]
 
     def get_readonly_fields(self, request, obj=None):
-        return [] if obj is None else super().get_readonly_fields(request, obj)
+        # Read-only fields are left out of the form, so a POST that carries them anyway changes nothing.
+        return [] if obj is None else [*super().get_readonly_fields(request, obj), *LOCKED_FIELDS]
 
     def save_model(self, request, obj, form, change):
         if change:
