@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from apps.extraction import services as extraction
 from apps.ingestion.models import Article, ArticleCorrection, content_hash
@@ -25,6 +27,17 @@ CORRECTED = (
     "“We are ready to talk,” Putin said. "
     "Poutine later added that talks would continue in Istanbul."
 )
+
+
+def correct_url(article) -> str:
+    return reverse("admin:ingestion_article_correct", args=[article.pk])
+
+
+def form(article, **changes) -> dict:
+    """The correction form as the page offers it, with the editor's changes."""
+    values = {"published_at_0": f"{article.published_at:%Y-%m-%d}", "published_at_1": f"{article.published_at:%H:%M:%S}",
+              "text": article.text, "reason": ""}
+    return {**values, **changes}
 
 
 # --- The service -----------------------------------------------------------------------------------
@@ -142,3 +155,76 @@ def test_reviewed_rows_whose_words_moved_are_counted_for_the_editor(editor):
 
     article.refresh_from_db()
     assert services.reviewed_rows_off_text(article) == 1  # the verified quote; the unreviewed one is re-extracted
+
+
+# --- The admin page ----------------------------------------------------------------------------------
+
+
+def test_the_article_page_links_to_the_correction_form_for_editors(client, editor):
+    article = make.article(published_at=SEPT_4)
+    client.force_login(editor)
+
+    page = client.get(reverse("admin:ingestion_article_change", args=[article.pk])).content.decode()
+
+    assert correct_url(article) in page and "Correct this article…" in page
+
+
+def test_an_editor_corrects_the_text_through_the_form_and_sees_the_history_on_the_article(
+    client, editor, django_capture_on_commit_callbacks
+):
+    article = make.article(published_at=SEPT_4)
+    client.force_login(editor)
+    assert client.get(correct_url(article)).status_code == 200
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.post(correct_url(article), form(article, text=CORRECTED, reason="Wire correction"), follow=True)
+
+    assert "Correction recorded; the article is queued for extraction." in response.content.decode()
+    assert Article.objects.get(pk=article.pk).text == CORRECTED
+    assert queued_tasks(callbacks) == [("extract_article", article.pk)]
+    assert "text: Wire correction" in response.content.decode()  # the change page lists the corrections
+
+
+def test_the_text_sent_back_with_crlf_line_breaks_is_not_a_change(client, editor):
+    article = make.article(text="First paragraph.\n\nSecond paragraph.", published_at=SEPT_4)
+    client.force_login(editor)
+
+    client.post(correct_url(article), form(article, text="First paragraph.\r\n\r\nSecond paragraph.",
+                                           published_at_0="2025-09-03", reason="Date of the print edition"))
+
+    (correction,) = ArticleCorrection.objects.all()
+    assert set(correction.changes) == {"published_at"}
+    assert Article.objects.get(pk=article.pk).text == "First paragraph.\n\nSecond paragraph."
+
+
+def test_a_refused_correction_shows_the_reason_on_the_form(client, editor):
+    article = make.article(published_at=SEPT_4)
+    client.force_login(editor)
+
+    response = client.post(correct_url(article), form(article, reason="Nothing to see"))
+
+    assert response.status_code == 200
+    assert "Nothing was changed" in response.content.decode()
+    assert not ArticleCorrection.objects.exists()
+
+
+def test_an_analyst_cannot_reach_the_correction_form_nor_post_to_it(client, analyst):
+    article = make.article(published_at=SEPT_4)
+    client.force_login(analyst)
+
+    assert client.get(correct_url(article)).status_code == 403
+    assert client.post(correct_url(article), form(article, text=CORRECTED, reason="x")).status_code == 403
+    assert "Correct this article" not in client.get(
+        reverse("admin:ingestion_article_change", args=[article.pk])).content.decode()
+    assert Article.objects.get(pk=article.pk).text == make.TEXT and not ArticleCorrection.objects.exists()
+
+
+def test_the_correction_form_needs_the_csrf_token(editor):
+    article = make.article(published_at=SEPT_4)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+
+    response = client.post(correct_url(article), form(article, text=CORRECTED, reason="Forged"))
+
+    assert response.status_code == 403
+    assert Article.objects.get(pk=article.pk).text == make.TEXT
