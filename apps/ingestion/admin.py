@@ -1,11 +1,12 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db import models, transaction
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from apps.ingestion import services
-from apps.ingestion.models import Article, Source
+from apps.ingestion.models import Article, ArticleCorrection, Source
 # The review parts of the article page (highlighted text, re-run extraction, mark irrelevant).
 from apps.timeline.article_review import ArticleReviewMixin
 
@@ -126,3 +127,38 @@ class ArticleAdmin(ArticleReviewMixin, admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         if change:
             super().save_related(request, form, formsets, change)
+
+
+@admin.register(ArticleCorrection)
+class ArticleCorrectionAdmin(admin.ModelAdmin):
+    """Every correction of an article's text or date, as "Correct this article…" recorded it: read-only."""
+
+    list_display = ["article", "corrected_fields", "corrected_by", "corrected_at", "reextracted"]
+    list_select_related = ["article", "corrected_by"]
+    search_fields = ["article__title", "reason"]
+    fields = ["article", "corrected_by", "corrected_at", "reason", "reextracted", "old_and_new"]
+    readonly_fields = fields
+    show_full_result_count = False
+
+    # The record is the history: nobody adds one by hand, edits or deletes it, superusers included.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("corrected"))
+    def corrected_fields(self, correction):
+        return ", ".join(correction.changes)
+
+    @admin.display(description=_("old and new values"))
+    def old_and_new(self, correction):
+        # Article text is untrusted: escaped by format_html, shown as it was, line breaks kept.
+        return format_html_join(
+            "", '<h3>{}</h3><p>{}</p><div class="article-text">{}</div><p>{}</p><div class="article-text">{}</div>',
+            ((name, _("before"), values.get("old") or "—", _("after"), values.get("new") or "—")
+             for name, values in correction.changes.items()),
+        )

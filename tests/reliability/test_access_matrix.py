@@ -160,6 +160,8 @@ ADMIN_MODELS = {
     "axes/accesslog": Rights(set(), set()),
     "axes/accessfailurelog": Rights(set(), set()),
     "ingestion/source": Rights(VIEW, {"view", "add", "change"}),
+    # Written only by "Correct this article…", never edited: everyone with access reads them.
+    "ingestion/articlecorrection": Rights(VIEW, VIEW),
     "ingestion/article": Rights(VIEW, {"view", "add", "change"},
                                 extra_routes=("<int:pk>/correct/", "<int:pk>/rerun-extraction/",
                                               "<int:pk>/mark-irrelevant/")),

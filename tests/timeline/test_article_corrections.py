@@ -228,3 +228,20 @@ def test_the_correction_form_needs_the_csrf_token(editor):
 
     assert response.status_code == 403
     assert Article.objects.get(pk=article.pk).text == make.TEXT
+
+
+def test_the_correction_record_shows_both_texts_escaped_and_nobody_can_edit_it(client, editor, django_user_model):
+    article = make.article(published_at=SEPT_4)
+    correction = services.correct_article(article=article, user=editor, reason="Feed inserted markup",
+                                          text=CORRECTED + " <script>alert(1)</script>")
+    admin = django_user_model.objects.create_superuser(username="root", password="not-used-in-tests")
+    client.force_login(admin)
+    url = reverse("admin:ingestion_articlecorrection_change", args=[correction.pk])
+
+    page = client.get(url).content.decode()
+    edit = client.post(url, {"reason": "Rewritten history"})
+
+    assert "Vladimir Putin met Steve Witkoff in Moscow on Thursday." in page  # the old text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)</script>" not in page
+    assert edit.status_code == 403 and ArticleCorrection.objects.get().reason == "Feed inserted markup"
+    assert client.get(reverse("admin:ingestion_articlecorrection_delete", args=[correction.pk])).status_code == 403
