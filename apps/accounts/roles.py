@@ -27,7 +27,8 @@ EDITOR_RIGHTS = {
         "mergerecord": ["change"],  # change = undo a merge
     },
     "ingestion": {
-        "article": ["add", "change"],  # paste an article; re-run extraction, mark irrelevant, retry, re-fetch
+        "article": ["add", "change"],  # paste an article; re-run extraction, mark irrelevant, retry, re-fetch, correct
+        "articlecorrection": [],  # written only by "Correct this article…"
         "source": ["add", "change"],
     },
 }

@@ -2,11 +2,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import models, transaction
 from django.db.models import Count
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from apps.ingestion import services
-from apps.ingestion.models import Article, Source
+from apps.ingestion.models import Article, ArticleCorrection, Source
 # The review parts of the article page (highlighted text, re-run extraction, mark irrelevant).
 from apps.timeline.article_review import ArticleReviewMixin
 
@@ -84,6 +85,13 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset.filter(status=self.value()) if self.value() else queryset
 
 
+# Never changed in place on an existing article. Every stored offset points into the text, and
+# relative dates were resolved against the publication date: "Correct this article…" changes
+# those two with a record of the old values and a new extraction. The URL is the story's
+# identity (one row per URL), and the status belongs to the pipeline and the list actions.
+LOCKED_FIELDS = ["text", "url", "status", "published_at"]
+
+
 @admin.register(Article)
 class ArticleAdmin(ArticleReviewMixin, admin.ModelAdmin):
     list_display = ["title", "source", "language", "published_at", "status", "via", "error"]
@@ -92,7 +100,7 @@ class ArticleAdmin(ArticleReviewMixin, admin.ModelAdmin):
     list_select_related = ["source"]
     raw_id_fields = ["duplicate_of"]
     readonly_fields = ["content_hash", "simhash", "created_at", "updated_at", "extracted_at", "extractor_version",
-                       "attempts", "extraction_attempts", "submitted_url"]
+                       "attempts", "extraction_attempts", "submitted_url", "status_changed_at"]
     date_hierarchy = "published_at"
     show_full_result_count = False
     actions = [retry_failed, refetch]
@@ -109,10 +117,12 @@ class ArticleAdmin(ArticleReviewMixin, admin.ModelAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return PasteArticleForm.Meta.fields
-        return super().get_fields(request, obj)
+        # The text is on the page already, highlighted: shown twice it would only be longer.
+        return [f for f in super().get_fields(request, obj) if f != "text"]
 
     def get_readonly_fields(self, request, obj=None):
-        return [] if obj is None else super().get_readonly_fields(request, obj)
+        # Read-only fields are left out of the form, so a POST that carries them anyway changes nothing.
+        return [] if obj is None else [*super().get_readonly_fields(request, obj), *LOCKED_FIELDS]
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -133,3 +143,38 @@ class ArticleAdmin(ArticleReviewMixin, admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         if change:
             super().save_related(request, form, formsets, change)
+
+
+@admin.register(ArticleCorrection)
+class ArticleCorrectionAdmin(admin.ModelAdmin):
+    """Every correction of an article's text or date, as "Correct this article…" recorded it: read-only."""
+
+    list_display = ["article", "corrected_fields", "corrected_by", "corrected_at", "reextracted"]
+    list_select_related = ["article", "corrected_by"]
+    search_fields = ["article__title", "reason"]
+    fields = ["article", "corrected_by", "corrected_at", "reason", "reextracted", "old_and_new"]
+    readonly_fields = fields
+    show_full_result_count = False
+
+    # The record is the history: nobody adds one by hand, edits or deletes it, superusers included.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("corrected"))
+    def corrected_fields(self, correction):
+        return ", ".join(correction.changes)
+
+    @admin.display(description=_("old and new values"))
+    def old_and_new(self, correction):
+        # Article text is untrusted: escaped by format_html, shown as it was, line breaks kept.
+        return format_html_join(
+            "", '<h3>{}</h3><p>{}</p><div class="article-text">{}</div><p>{}</p><div class="article-text">{}</div>',
+            ((name, _("before"), values.get("old") or "—", _("after"), values.get("new") or "—")
+             for name, values in correction.changes.items()),
+        )

@@ -6,6 +6,7 @@ import hashlib
 import unicodedata
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -169,3 +170,29 @@ class Article(models.Model):
     @property
     def published_date(self):
         return self.published_at.date() if self.published_at else None
+
+
+class ArticleCorrection(models.Model):
+    """An editor's correction of an article's text or publication date: who, when, why, what was there.
+
+    Written by apps.timeline.services.correct_article, never edited. A table of its own rather
+    than a history of every Article save: the pipeline saves an article several times on its way
+    (each status), and a history would copy the whole text each time.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    corrected_at = models.DateTimeField(default=timezone.now)
+    reason = models.TextField()
+    # Each corrected field's old and new value: {"published_at": {"old": "2025-09-04T09:00:00+00:00",
+    # "new": "…"}, "text": {"old": "…", "new": "…"}}; datetimes in ISO 8601.
+    changes = models.JSONField()
+    reextracted = models.BooleanField(default=False, help_text=_("Whether the article was sent back to extraction."))
+
+    class Meta:
+        ordering = ["-corrected_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{', '.join(self.changes)} of “{self.article}” on {self.corrected_at:%Y-%m-%d %H:%M}"

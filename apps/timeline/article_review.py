@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import widgets
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -126,11 +129,29 @@ def mark_irrelevant(modeladmin, request, queryset):
 ARTICLE_REVIEW_ACTIONS = {"rerun_extraction": rerun_extraction, "mark_irrelevant": mark_irrelevant}
 
 
+class ArticleCorrectionForm(forms.Form):
+    """A new text or publication date for a stored article, and why."""
+
+    published_at = forms.SplitDateTimeField(
+        label=_("Publication date"), required=False, widget=widgets.AdminSplitDateTime,
+        help_text=_("UTC. Relative dates in the text (“on Thursday”) are read against it."),
+    )
+    text = forms.CharField(label=_("Text"), strip=False, widget=forms.Textarea(attrs={"rows": 20, "cols": 100}))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2, "cols": 100}),
+        help_text=_("Kept with the correction, beside the old and new values."),
+    )
+
+    def clean_text(self):
+        # Browsers send a textarea's line breaks as CRLF: unchanged text must compare equal.
+        return self.cleaned_data["text"].replace("\r\n", "\n")
+
+
 class ArticleReviewMixin:
     """Adds the highlighted text, the extracted rows and the two review actions to ArticleAdmin."""
 
     change_form_template = "admin/ingestion/article/review_change_form.html"
-    review_readonly_fields = ["highlighted_text", "extracted_rows"]
+    review_readonly_fields = ["highlighted_text", "extracted_rows", "correction_history"]
 
     class Media:
         css = {"all": ["css/review.css"]}
@@ -191,8 +212,23 @@ class ArticleReviewMixin:
             format_html_join("", '<li><a href="{}">{}</a> {} <span class="state">({})</span></li>', items),
         )
 
+    @admin.display(description=_("corrections"))
+    def correction_history(self, article):
+        corrections = article.corrections.select_related("corrected_by") if article.pk else []
+        items = [
+            (f"{c.corrected_at:%Y-%m-%d %H:%M}", c.corrected_by or _("unknown"), ", ".join(c.changes), c.reason)
+            for c in corrections
+        ]
+        if not items:
+            return "—"
+        return format_html(
+            '<ul class="corrections">{}</ul>',
+            format_html_join("", "<li>{} · {} · {}: {}</li>", items),
+        )
+
     def get_urls(self):
         return [
+            path("<int:pk>/correct/", self.admin_site.admin_view(self.correct_view), name="ingestion_article_correct"),
             path("<int:pk>/rerun-extraction/", self.admin_site.admin_view(self.rerun_extraction_view),
                  name="ingestion_article_rerun_extraction"),
             path("<int:pk>/mark-irrelevant/", self.admin_site.admin_view(self.mark_irrelevant_view),
@@ -218,3 +254,53 @@ class ArticleReviewMixin:
     def mark_irrelevant_view(self, request, pk: int):
         """The change page's "Mark irrelevant" button."""
         return self._article_action(request, pk, mark_irrelevant)
+
+    def correct_view(self, request, pk: int):
+        """“Correct this article…”: a new text or publication date with a reason, recorded, then extracted again."""
+        from apps.ingestion.models import Article
+
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        initial = {"published_at": article.published_at, "text": article.text}
+        form = ArticleCorrectionForm(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                correction = services.correct_article(
+                    article=article, user=request.user, reason=data["reason"], text=data["text"],
+                    published_at=data["published_at"],
+                )
+            except services.CorrectionError as error:
+                form.add_error(None, str(error))
+            else:
+                article.refresh_from_db()
+                self.log_change(request, article, f"Corrected {', '.join(correction.changes)}: {correction.reason}")
+                self._report_correction(request, article, correction)
+                return HttpResponseRedirect(reverse("admin:ingestion_article_change", args=[article.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Correct “%(article)s”") % {"article": article},
+            "opts": self.model._meta,
+            "article": article,
+            "form": form,
+            "media": self.media + form.media,
+            "corrections": article.corrections.select_related("corrected_by"),
+        }
+        return TemplateResponse(request, "admin/ingestion/article/correct.html", context)
+
+    def _report_correction(self, request, article, correction) -> None:
+        if correction.reextracted:
+            self.message_user(request, _("Correction recorded; the article is queued for extraction."), messages.SUCCESS)
+        else:
+            self.message_user(
+                request, _("Correction recorded. The article is %(status)s, so it was not extracted again.")
+                % {"status": article.get_status_display().lower()}, messages.WARNING,
+            )
+        off_text = services.reviewed_rows_off_text(article)
+        if off_text:
+            self.message_user(request, ngettext(
+                "%d row an editor reviewed no longer matches the text at its characters: check it below.",
+                "%d rows editors reviewed no longer match the text at their characters: check them below.",
+                off_text,
+            ) % off_text, messages.WARNING)

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 from apps.timeline import queries
 from apps.timeline.models import Event
 from apps.timeline.queries import TimelineFilters
-from apps.timeline.views import reader_required
+from apps.timeline.views import reader_required, with_filters
 
 # Enough for any analyst's view; the whole database belongs in a backup, not an export.
 EXPORT_LIMIT = 20_000
@@ -28,9 +28,12 @@ CSV_COLUMNS = [
 ]
 
 
-def export_rows(request):
-    """Filtered events in timeline order, with participants and topics, fetched in chunks."""
-    filters = TimelineFilters.from_query(request.GET)
+def export_rows(filters: TimelineFilters):
+    """Filtered events in timeline order, with participants and topics, fetched in chunks.
+
+    The views parse the filters before their response starts streaming (with_filters): once the
+    first row is out, a bad query could no longer answer 400.
+    """
     events = queries.filter_events(filters)
     events = queries.with_card_data(events).order_by(F("date").desc(nulls_last=True), "-pk")
     return events[:EXPORT_LIMIT].iterator(chunk_size=500)
@@ -78,12 +81,13 @@ def _filename(extension: str) -> str:
 
 @require_safe
 @reader_required
-def export_csv(request):
+@with_filters
+def export_csv(request, *, filters: TimelineFilters):
     writer = csv.writer(_Echo())
 
     def lines():
         yield writer.writerow(CSV_COLUMNS)
-        for event in export_rows(request):
+        for event in export_rows(filters):
             record = _record(request, event)
             record["participants"] = "; ".join(p["name"] for p in record["participants"])
             record["topics"] = "; ".join(record["topics"])
@@ -96,13 +100,14 @@ def export_csv(request):
 
 @require_safe
 @reader_required
-def export_json(request):
+@with_filters
+def export_json(request, *, filters: TimelineFilters):
     def chunks():
         yield '{"generated_at": %s, "filters": %s, "events": [' % (
             json.dumps(timezone.now().isoformat()),
             json.dumps({k: request.GET.getlist(k) for k in request.GET if k != "cursor"}),
         )
-        for index, event in enumerate(export_rows(request)):
+        for index, event in enumerate(export_rows(filters)):
             yield ("," if index else "") + "\n" + json.dumps(_record(request, event), ensure_ascii=False)
         yield "\n]}\n"
 
@@ -134,7 +139,8 @@ def _ics_fold(line: str) -> str:
 
 @require_safe
 @reader_required
-def export_ics(request):
+@with_filters
+def export_ics(request, *, filters: TimelineFilters):
     """Planned events of the current view as all-day calendar entries."""
     host = request.get_host().split(":")[0]
     stamp = timezone.now().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -142,7 +148,7 @@ def export_ics(request):
     def lines():
         yield "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Parley//Timeline//EN\r\nCALSCALE:GREGORIAN\r\n"
         yield "X-WR-CALNAME:Parley: planned events\r\n"
-        for event in export_rows(request):
+        for event in export_rows(filters):
             if event.status != Event.Status.PLANNED or event.date is None:
                 continue
             participants = ", ".join(p.actor.name for p in event.participants.all())

@@ -13,15 +13,15 @@ from django.views.decorators.http import require_safe
 
 from apps.timeline import queries
 from apps.timeline.queries import TimelineFilters
-from apps.timeline.views import reader_required
+from apps.timeline.views import reader_required, with_filters
 
 FEED_SIZE = 50
 
 
 @require_safe
 @reader_required
-def atom_feed(request):
-    filters = TimelineFilters.from_query(request.GET)
+@with_filters
+def atom_feed(request, *, filters: TimelineFilters):
     # Newest found first (not newest dated): a feed reader wants what is new to Parley.
     events = queries.with_card_data(queries.filter_events(filters)).order_by("-pk")[:FEED_SIZE]
     query = request.GET.copy()

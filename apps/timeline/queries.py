@@ -11,6 +11,7 @@ import base64
 import binascii
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 
@@ -125,7 +126,54 @@ def _text_match(fields: tuple[str, ...], text: str):
     return condition
 
 
-# --- Cursors ---------------------------------------------------------------------------------
+# --- Parsing the query string ----------------------------------------------------------------
+# Every parameter is parsed here, once, for every view that reads the timeline's filters: a
+# filter value Parley cannot use is dropped (a shared link keeps working when a topic is
+# renamed), and only a broken cursor, which no link of Parley's carries, is refused.
+
+
+class InvalidQuery(ValueError):
+    """A query-string parameter that cannot be honoured; the message says so in plain words."""
+
+
+# Ids are BigAutoField: a larger number is no row, and SQLite cannot even bind it.
+MAX_ID = 2**63 - 1
+# Dates a filter may name; outside, the filter is dropped. No news event is dated there, and the
+# chart's week arithmetic would step past Python's years 1 and 9999.
+EARLIEST_DATE = dt.date(1000, 1, 1)
+LATEST_DATE = dt.date(2999, 12, 31)
+# encode_cursor's longest output is about 80 characters.
+MAX_CURSOR_LENGTH = 200
+SEARCH_TIERS = (0, 1, 2)  # _search_tiers' relevance values
+
+
+def _is_id(number) -> bool:
+    return type(number) is int and 0 < number <= MAX_ID  # not `isinstance`: JSON true is an int too
+
+
+def parse_id(value: str) -> int | None:
+    """A row id written in the query string, or None when it cannot be one."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):  # ValueError also for numbers of over 4,300 digits
+        return None
+    return number if _is_id(number) else None
+
+
+def _iso_date(value) -> dt.date | None:
+    """A real date written YYYY-MM-DD, or None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_date(value.strip())
+    except ValueError:  # well-formed but impossible, like 2025-02-30
+        return None
+
+
+def parse_day(value) -> dt.date | None:
+    """A filter's date: a real date within the range filters accept, or None."""
+    day = _iso_date(value)
+    return day if day and EARLIEST_DATE <= day <= LATEST_DATE else None
 
 
 def encode_cursor(values: dict) -> str:
@@ -134,36 +182,51 @@ def encode_cursor(values: dict) -> str:
 
 
 def decode_cursor(token: str) -> dict | None:
-    """The cursor's values, or None for anything malformed (a hand-edited URL shows page one)."""
+    """The values of a cursor encode_cursor wrote: None when there is none, InvalidQuery when broken.
+
+    Refused rather than ignored: page one served as "the next page" would repeat the list.
+    """
     if not token:
         return None
+    broken = InvalidQuery("This “load more” link is broken or cut short: start again from the first page.")
+    if len(token) > MAX_CURSOR_LENGTH:
+        raise broken
     try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        values = json.loads(raw)
+        values = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
     except (binascii.Error, ValueError, UnicodeDecodeError):
-        return None
-    if not isinstance(values, dict) or not isinstance(values.get("i"), int):
-        return None
+        raise broken from None
+    if not isinstance(values, dict) or not set(values) <= {"d", "i", "p", "r"} or not _is_id(values.get("i")):
+        raise broken
+    # Any real date: the cursor holds the date of the page's last event, whatever it is.
+    if values.get("d") is not None and _iso_date(values["d"]) is None:
+        raise broken
+    if "p" in values and values["p"] not in DatePrecision.values:
+        raise broken
+    if "r" in values and not (type(values["r"]) is int and values["r"] in SEARCH_TIERS):
+        raise broken
     return values
-
-
-# --- Filters ---------------------------------------------------------------------------------
 
 
 def _ints(values) -> list[int]:
     out = []
     for value in values:
-        try:
-            number = int(value)
-        except (TypeError, ValueError):
-            continue
-        if number > 0 and number not in out:
+        number = parse_id(value)
+        if number is not None and number not in out:
             out.append(number)
     return out[:10]
 
 
 def _choice(value: str, choices) -> str:
     return value if value in {c for c, _ in choices} else ""
+
+
+def _code(value: str, *, longest: int) -> str:
+    """A country or language code: ASCII letters only (anything else matches no row anyway)."""
+    value = value.strip()
+    return value if value.isascii() and value.isalpha() and len(value) <= longest else ""
+
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,60}")  # Topic.slug is a SlugField(max_length=60)
 
 
 @dataclass(frozen=True)
@@ -184,23 +247,18 @@ class TimelineFilters:
 
     @classmethod
     def from_query(cls, params) -> TimelineFilters:
-        def day(name):
-            try:
-                return parse_date(params.get(name, "").strip())
-            except ValueError:  # well-formed but impossible, like 2025-02-30
-                return None
-
-        country = params.get("country", "").strip().upper()
-        language = params.get("language", "").strip().lower()
+        """Parse a QueryDict; raise InvalidQuery for a broken cursor, drop any other unusable value."""
+        country = _code(params.get("country", ""), longest=2).upper()
+        topic = params.get("topic", "").strip()
         q = " ".join(params.get("q", "").split())[:200]
         return cls(
             actors=_ints(params.getlist("actor")),
-            topic=params.get("topic", "").strip()[:60],
+            topic=topic if SLUG.fullmatch(topic) else "",
             kind=_choice(params.get("kind", ""), Event.Kind.choices),
-            country=country if len(country) == 2 and country.isalpha() else "",
-            date_from=day("from"),
-            date_to=day("to"),
-            language=language if language.isalpha() and len(language) <= 8 else "",
+            country=country if len(country) == 2 else "",
+            date_from=parse_day(params.get("from", "")),
+            date_to=parse_day(params.get("to", "")),
+            language=_code(params.get("language", ""), longest=8).lower(),
             status=_choice(params.get("status", ""), Event.Status.choices),
             verified=params.get("verified") == "1",
             q=q if len(q) >= MIN_QUERY_LENGTH else "",
@@ -628,7 +686,7 @@ def search_actors(text: str, *, limit: int = 8) -> list[Actor]:
     """Actors whose name or an alias starts with (then contains) the text, best first."""
     from apps.timeline.models import normalize_name
 
-    text = " ".join(text.split())
+    text = " ".join(text.split())[:200]  # no name or alias is longer (max_length=200)
     if len(text) < MIN_QUERY_LENGTH:
         return []
     folded = normalize_name(text)

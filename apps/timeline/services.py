@@ -17,7 +17,8 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from apps.ingestion import services as ingestion_services
-from apps.ingestion.models import Article
+from apps.ingestion.dedup import simhash
+from apps.ingestion.models import Article, ArticleCorrection, content_hash
 from apps.timeline.models import (
     Actor,
     Alias,
@@ -504,6 +505,76 @@ def rerun_extraction(*, article: Article, user) -> None:
         Article.objects.filter(pk=article.pk).update(extraction_attempts=0)
         article.set_status(Article.Status.FETCHED)
         ingestion_services.queue_extraction(article.pk)
+
+
+# A corrected article goes back to extraction from these states. A duplicate or an irrelevant one
+# is not on the timeline and stays as it is; a pending one has no text yet (its fetch would
+# overwrite the correction), so it cannot be corrected at all.
+REEXTRACT_AFTER_CORRECTION = {
+    Article.Status.FETCHED, Article.Status.EXTRACTING, Article.Status.EXTRACTED, Article.Status.FAILED,
+}
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def correct_article(
+    *, article: Article, user, reason: str, text: str | None = None, published_at: dt.datetime | None = None
+) -> ArticleCorrection:
+    """Correct an article's text or publication date, keep the old values, and extract it again.
+
+    None leaves a field as it is. The new extraction is rerun_extraction's: rows editors reviewed
+    stay as they were (see reviewed_rows_off_text), the machine's own are read again.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise CorrectionError("Say why the article is corrected: the reason is kept with the correction.")
+    with transaction.atomic():
+        # Locked, so an extraction that claims the article meanwhile waits for the new text.
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        if article.status == Article.Status.PENDING:
+            raise CorrectionError(f"“{article}” is still waiting to be fetched; correct it once its text is in.")
+        changes: dict[str, dict] = {}
+        text = text.replace("\x00", "") if text is not None else None  # as store_article: PostgreSQL refuses NUL
+        if text is not None and text != article.text:
+            if not text.strip():
+                raise CorrectionError("The corrected text is empty.")
+            same = Article.objects.filter(content_hash=content_hash(text)).exclude(pk=article.pk).first()
+            if same is not None:
+                raise CorrectionError(f"“{same}” already has exactly this text: an article is stored once.")
+            changes["text"] = {"old": article.text, "new": text}
+            article.text, article.simhash = text, simhash(text)  # save() computes the content hash
+        if published_at is not None and published_at != article.published_at:
+            changes["published_at"] = {"old": _iso(article.published_at), "new": _iso(published_at)}
+            article.published_at = published_at
+        if not changes:
+            raise CorrectionError("Nothing was changed: give a new text or a new publication date.")
+        article.save(update_fields=["text", "simhash", "content_hash", "published_at", "updated_at"])
+        reextract = article.status in REEXTRACT_AFTER_CORRECTION and bool(article.text.strip())
+        correction = ArticleCorrection.objects.create(
+            article=article, corrected_by=user, reason=reason, changes=changes, reextracted=reextract
+        )
+        if reextract:
+            # Relative dates ("on Thursday") were resolved against the old date: a new date is read again too.
+            rerun_extraction(article=article, user=user)
+    return correction
+
+
+def reviewed_rows_off_text(article: Article) -> int:
+    """How many rows editors reviewed no longer match the article's text at their characters.
+
+    Re-extraction keeps reviewed rows exactly as they are, offsets included, so after a text
+    correction some may point at other words: the editor is told to look at them.
+    """
+    unreviewed = ReviewState.UNREVIEWED
+    spans = [
+        *Statement.objects.filter(article=article).exclude(review_state=unreviewed).values_list("start", "end", "text"),
+        *Mention.objects.filter(article=article).exclude(review_state=unreviewed).values_list("start", "end", "text"),
+        *EventEvidence.objects.filter(article=article).exclude(event__review_state=unreviewed)
+        .values_list("start", "end", "sentence"),
+    ]
+    return sum(1 for start, end, words in spans if article.text[start:end] != words)
 
 
 def mark_article_irrelevant(*, article: Article, user) -> None:

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
@@ -24,7 +24,7 @@ from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect
 from apps.accounts.models import User
 from apps.timeline import charts, queries
 from apps.timeline.models import Actor, Event
-from apps.timeline.queries import TimelineFilters
+from apps.timeline.queries import InvalidQuery, TimelineFilters
 
 # Names for the country filter; other codes show as they are.
 COUNTRY_NAMES = {
@@ -59,6 +59,23 @@ def reader_required(view):
             page = request.htmx.current_url_abs_path or request.get_full_path()
             return HttpResponseClientRedirect(redirect_to_login(page).url)
         return redirect_to_login(request.get_full_path())
+
+    return wrapper
+
+
+def with_filters(view):
+    """Hand the view the timeline's filters, parsed once from the query string (see queries).
+
+    Unusable filter values are dropped there; a broken cursor answers 400 in plain words.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            filters = TimelineFilters.from_query(request.GET)
+        except InvalidQuery as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+        return view(request, *args, filters=filters, **kwargs)
 
     return wrapper
 
@@ -102,9 +119,9 @@ def _filter_context(request, filters: TimelineFilters) -> dict:
 
 @require_safe
 @reader_required
-def timeline(request):
+@with_filters
+def timeline(request, *, filters: TimelineFilters):
     """Events newest first (most relevant first when searching), filtered, a page at a time."""
-    filters = TimelineFilters.from_query(request.GET)
     page = queries.event_page(filters)
     chart_by = "topic" if request.GET.get("chart") == "topic" else "kind"
     context = {
@@ -140,9 +157,9 @@ ACTIVITY_CACHE_SECONDS = 120
 
 @require_safe
 @reader_required
-def activity(request):
+@with_filters
+def activity(request, *, filters: TimelineFilters):
     """The weekly activity chart for the current filters (loaded after the page, or alone)."""
-    filters = TimelineFilters.from_query(request.GET)
     chart_by = "topic" if request.GET.get("chart") == "topic" else "kind"
     key = "timeline:activity:" + hashlib.sha256(
         f"{chart_by}|{queries.latest_event_id()}|{_query_without(request, 'cursor', 'since', 'chart')}".encode()
@@ -192,11 +209,14 @@ def new_events(request):
     """How many events the current view would gain since the page was loaded (polled)."""
     if not can_read(request.user):
         return HttpResponse(status=HTMX_STOP_POLLING)  # logged out meanwhile: stop asking
+    # A poll that makes no sense (a broken `since` or cursor) stops rather than errs every 30 s.
     try:
         since = int(request.GET.get("since", ""))
-    except ValueError:
+        filters = TimelineFilters.from_query(request.GET)
+    except (ValueError, InvalidQuery):
         return HttpResponse(status=HTMX_STOP_POLLING)
-    filters = TimelineFilters.from_query(request.GET)
+    if not 0 <= since <= queries.MAX_ID:  # 0: the page showed no event yet
+        return HttpResponse(status=HTMX_STOP_POLLING)
     count = queries.new_event_count(filters, since=since)
     context = {"count": count, "filter_query": _query_without(request, "cursor", "since", "chart")}
     # Only ever polled by htmx: always the notice, never a page.
@@ -227,9 +247,9 @@ def actor_detail(request, pk: int):
 
 @require_safe
 @reader_required
-def statements(request):
+@with_filters
+def statements(request, *, filters: TimelineFilters):
     """Quotes with speaker, date and source, filtered like the timeline."""
-    filters = TimelineFilters.from_query(request.GET)
     page = queries.statement_page(filters)
     context = {"page": page, "filters": filters, "filter_query": _query_without(request, "cursor", "since")}
     if filters.cursor and wants_fragment(request):

@@ -122,3 +122,44 @@ def test_polling_a_feed_now_queues_it_after_commit(client, editor, django_captur
         client.post(reverse("admin:ingestion_source_changelist"), {"action": "poll_now", "_selected_action": [source.pk]})
 
     assert len(callbacks) == 1
+
+
+# --- What an editor may not change in place -------------------------------------------------------
+
+
+def _stored_article() -> Article:
+    return Article.objects.create(
+        via=Article.Via.PASTE, title="Joint statement", url="https://news.example.org/joint", text=LONG_TEXT,
+        language="en", status=Article.Status.EXTRACTED, published_at="2025-09-05T10:00:00+00:00",
+    )
+
+
+def test_the_change_form_offers_no_field_for_the_text_url_status_or_publication_date(client, editor):
+    article = _stored_article()
+    client.force_login(editor)
+
+    page = client.get(reverse("admin:ingestion_article_change", args=[article.pk])).content.decode()
+
+    for name in ("text", "url", "status", "published_at_0", "published_at_1"):
+        assert f'name="{name}"' not in page, name
+    assert 'name="title"' in page  # the rest is still editable
+    assert "monitoring, prisoner exchanges" in page  # the text is shown, highlighted, read-only
+
+
+def test_a_post_that_carries_the_locked_fields_anyway_changes_only_the_others(client, editor):
+    article = _stored_article()
+    before = Article.objects.values("text", "url", "status", "published_at", "content_hash").get(pk=article.pk)
+    client.force_login(editor)
+
+    response = client.post(reverse("admin:ingestion_article_change", args=[article.pk]), {
+        "via": Article.Via.PASTE, "title": "Joint statement of the ministers", "language": "en", "byline": "",
+        "external_id": "", "submitted_url": "", "error": "",
+        # What an old tab or a crafted request might send: all ignored.
+        "text": "A different text that would move every offset.", "url": "https://elsewhere.example/x",
+        "status": Article.Status.PENDING, "published_at_0": "2020-01-01", "published_at_1": "00:00:00",
+        "status_changed_at_0": "2020-01-01", "status_changed_at_1": "00:00:00",
+    })
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Article.objects.get(pk=article.pk).title == "Joint statement of the ministers"
+    assert Article.objects.values("text", "url", "status", "published_at", "content_hash").get(pk=article.pk) == before

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
 
+from apps.ingestion.models import ArticleCorrection
 from apps.timeline import services
 from apps.timeline.models import EventEvidence, Mention
 from tests.factories import make_actor, make_article, make_event, make_source, make_statement, make_topic
@@ -51,6 +52,11 @@ def build_world(*, by) -> World:
         "accounts/user": by,
         "ingestion/source": source,
         "ingestion/article": article,
+        # As correct_article writes it, without the re-extraction it would queue.
+        "ingestion/articlecorrection": ArticleCorrection.objects.create(
+            article=article, corrected_by=by, reason="Published a day earlier",
+            changes={"published_at": {"old": "2025-09-04T09:00:00+00:00", "new": "2025-09-03T09:00:00+00:00"}},
+        ),
         "timeline/actor": putin,
         "timeline/alias": putin.aliases.get(name="Poutine"),
         "timeline/topic": topic,

@@ -160,8 +160,11 @@ ADMIN_MODELS = {
     "axes/accesslog": Rights(set(), set()),
     "axes/accessfailurelog": Rights(set(), set()),
     "ingestion/source": Rights(VIEW, {"view", "add", "change"}),
+    # Written only by "Correct this article…", never edited: everyone with access reads them.
+    "ingestion/articlecorrection": Rights(VIEW, VIEW),
     "ingestion/article": Rights(VIEW, {"view", "add", "change"},
-                                extra_routes=("<int:pk>/rerun-extraction/", "<int:pk>/mark-irrelevant/")),
+                                extra_routes=("<int:pk>/correct/", "<int:pk>/rerun-extraction/",
+                                              "<int:pk>/mark-irrelevant/")),
     "timeline/actor": Rights(VIEW, {"view", "add", "change"}, simple_history=True),
     "timeline/alias": Rights(VIEW, {"view", "add", "change", "delete"}, simple_history=True,
                              extra_routes=("<int:pk>/split/",)),
@@ -228,6 +231,11 @@ EXTRA_ROUTE_CASES = {
     "admin/accounts/user/<id>/password/": [
         Case(lambda world: f"/admin/accounts/user/{world.pk('accounts/user')}/password/",
              (LOGIN, LOGIN, 403, 403), (LOGIN, LOGIN, 403, 403)),
+    ],
+    # "Correct this article…": its form for editors; an empty POST comes back with its errors.
+    "admin/ingestion/article/<int:pk>/correct/": [
+        Case(lambda world: f"/admin/ingestion/article/{world.pk('ingestion/article')}/correct/",
+             (LOGIN, LOGIN, 403, 200), (LOGIN, LOGIN, 403, 200)),
     ],
     # The article page's buttons: POST only, for editors.
     "admin/ingestion/article/<int:pk>/rerun-extraction/": [

@@ -182,8 +182,9 @@ def test_filters_narrow_the_timeline(client, talks):
 
 
 def test_nonsense_filter_values_are_ignored_rather_than_errors(client, talks):
+    # A broken cursor is refused instead (test_hostile_query_strings): it would repeat page one.
     response = client.get(reverse("timeline:index"), {"actor": "x", "from": "2025-02-30", "kind": "nope",
-                                                       "country": "<b>", "cursor": "%%%", "status": "1"})
+                                                       "country": "<b>", "status": "1"})
     assert response.status_code == 200
     assert "Zelensky and Macron meet" in page_text(response)
 
