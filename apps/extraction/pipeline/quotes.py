@@ -337,6 +337,8 @@ class QuoteReader:
                 continue
             kinds = speech_kinds(token, self.lex)
             span, speaker, basis = None, None, ""
+            if kinds and (syntax.negated(token) or syntax.tense(token) == "conditional"):
+                continue  # "did not say whether…", "would argue that…": nothing was said
             if kinds:
                 span = content(token, kinds) or self._content_before(token, sent)
                 if span:

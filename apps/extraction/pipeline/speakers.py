@@ -170,9 +170,9 @@ class SpeakerResolver:
             return self.turn_speaker(pos)
         if pronoun is not None and gender is None:
             return None
-        kinds = ("organization", "country", "group") if gender in ("n", "") else ("person",)
-        if gender == "" and self.lang == "fr" and fold(pronoun or "") == "on":
-            return None  # « on » is anyone
+        if gender == "":
+            return None  # "they", « on »: several speakers or anyone, never one actor for sure
+        kinds = ("organization", "country", "group") if gender == "n" else ("person",)
 
         def fits(key: str) -> bool:
             return self.table.kind(key) in kinds and self._gender_ok(key, gender)
@@ -253,7 +253,10 @@ class SpeakerResolver:
         if gender is not None:
             if gender == "self":
                 key = self.turn_speaker(token.idx)
-                return (key, "transcript-label") if key else (None, "narrator")
+                if key is None:
+                    return None, "narrator"
+                titled = any(t.label.end == 0 for t in self.turns)
+                return key, "speech-title" if titled else "transcript-label"
             key = self.resolve_pronoun(token.idx, word)
             return (key, "pronoun") if key else (None, "unresolved")
         if token.pos_ == "PRON":
