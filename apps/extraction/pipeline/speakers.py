@@ -261,6 +261,11 @@ class SpeakerResolver:
             return (key, "pronoun") if key else (None, "unresolved")
         if token.pos_ == "PRON":
             return None, "unresolved"
+        for appos in (c for c in token.children if c.dep_ == "appos"):
+            # « le ministre Jean-Noël Barrot », "the spokesman, Dmitry Peskov,": the name in apposition
+            named = self.mention_at(appos.idx) or self.mention_at(appos.left_edge.idx)
+            if named and self.table.kind(named.key) in SPEAKER_KINDS:
+                return named.key, "subject-of-verb"
         phrase = self._np_tokens(token)
         lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
         named = [r for r in self.table.between(lo, hi, self.layout) if self.table.kind(r.key) in SPEAKER_KINDS]
