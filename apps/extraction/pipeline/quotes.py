@@ -24,7 +24,7 @@ from .gazetteer import Gazetteer, fold, name_tokens
 from .layout import Layout, Quote, Turn
 from .records import ArticleInput, Statement
 from .speakers import SPEAKER_KINDS, SpeakerResolver
-from .speech import content, speech_kinds, speech_lexicon
+from .speech import content, lemma, speech_kinds, speech_lexicon
 
 # How a speaker was found → how much to trust it (calibrated later on the blind set).
 BASIS_CONFIDENCE = {
@@ -73,6 +73,9 @@ class QuoteReader:
         self.token_starts = [t.idx for t in self.doc]
         self.speakers = SpeakerResolver(text, language, layout, table, gaz, sentences, self.doc, published, article,
                                         self.lex, self.said)
+        first = self.lex.first_words
+        self.speakers.discover_speakers(t for t in self.doc if lemma(t) in first and not self._quoted(t)
+                                        and speech_kinds(t, self.lex) is not None)
         self.turns: list[Turn] = layout.turns(self.speakers.resolve_label)
         if not self.turns:
             self.turns = self.speakers.speech_by_title()

@@ -127,11 +127,18 @@ class SpeakerResolver:
             word = self.lex.gender_words.get(before.group(1)) if before else None
             if word in ("m", "f"):
                 votes[m.key][word == "f"] += 3
-            _, e = self.sentences[self._sentence_index(m.start)]
-            limit = min([e] + [p.start for p in persons[n + 1:n + 2] if p.key != m.key])
-            for w in re.finditer(r"\w+", self.folded[m.end:limit]):
-                g = self.lex.gender_words.get(w.group())
-                if g in ("m", "f") and not self.layout.in_quote[m.end + w.start()]:
+            if not self._is_subject(m):
+                continue  # "X said she…", "X arrived. She…": only a subject is what the next pronoun points at
+            si = self._sentence_index(m.start)
+            _, e = self.sentences[si]
+            others = [p.start for p in persons[n + 1:] if p.key != m.key and p.start < e]
+            window = self.folded[m.end:min([e] + others)]
+            if not others and si + 1 < len(self.sentences):
+                s2, e2 = self.sentences[si + 1]
+                window += " " + self.folded[s2:min(e2, s2 + 12)]
+            for w in re.finditer(r"\w+", window):
+                g = self.lex.pronouns.get(w.group())
+                if g in ("m", "f"):
                     votes[m.key][g == "f"] += 1
                     break
         for key, (male, female) in votes.items():
@@ -336,27 +343,51 @@ class SpeakerResolver:
         return not entry.titles or any(t.valid_on(self.published) for t in entry.titles)
 
     def _name_not_yet_known(self, phrase: list[Token], token: Token) -> str | None:
-        """A name spaCy did not tag: a surname of an actor already named, or a new person of two names or more."""
-        names = [t for t in phrase if t.pos_ == "PROPN" and (t.i == token.i or t.dep_ in _NAME_DEPS)]
-        if not names or any(not t.text[:1].isupper() for t in names) or self.layout.is_excluded(names[0].idx, token.idx + 1):
+        """A name spaCy did not tag: a surname of an actor already named, or a new person.
+
+        A new person needs two names ("Melanie Austin") or a title before one ("President Obama",
+        "Sen. Warren"): a lone capitalized word may be anything.
+        """
+        names = [t for t in phrase if t.pos_ == "PROPN" and (t.i == token.i or t.dep_ in _NAME_DEPS)
+                 and t.i <= token.i]
+        titled = False
+        while names and fold(names[0].text).rstrip(".") in self.lex.titles:
+            names, titled = names[1:], True
+        titled = titled or any(fold(t.text).rstrip(".") in self.lex.titles for t in phrase if t.i < token.i)
+        if not names or any(not t.text[:1].isupper() for t in names) or \
+                self.layout.is_excluded(names[0].idx, token.idx + 1) or self.layout.in_quote[token.idx]:
             return None
         last = fold(token.text)
         for key, actor in list(self.table.actors.items()):
             if actor.kind == "person" and normalize(actor.name).split()[-1:] == [last]:
                 self.add_mention_new(key, token.idx, token.idx + len(token.text))
                 return key
-        if len(names) < 2:
+        if len(names) < 2 and not titled:
             return None
         start, end = names[0].idx, names[-1].idx + len(names[-1].text)
         name = self.text[start:end]
-        if self.gaz.is_rejected(name) or normalize(name) in {normalize(a) for a in self.layout.authors}:
-            return None  # editors said it is no actor; journalists never are
+        if self.gaz.is_rejected(name) or normalize(name) in {normalize(a) for a in self.layout.authors} \
+                or not any(c.islower() for c in name):
+            return None  # editors said it is no actor; journalists never are; "CNN" is no person
         key = "new:" + normalize(name)
         if key not in self.table.actors:
-            self.table.actors[key] = Actor(key=key, name=self.text[start:end], kind="person", is_new=True, confidence=0.5)
+            self.table.actors[key] = Actor(key=key, name=name, kind="person", is_new=True, confidence=0.5)
             self.table.genders[key] = None
         self.add_mention_new(key, start, end)
         return key
+
+    def discover_speakers(self, tokens) -> None:
+        """Make actors of the names that are subjects of speech verbs but that actor resolution missed.
+
+        Runs before genders are read and pronouns resolved, so "President Obama condemned… He said…"
+        finds Obama for "He".
+        """
+        for token in tokens:
+            for subject in syntax.subjects(token):
+                if subject.pos_ == "PROPN" and self.mention_at(subject.idx) is None \
+                        and not self.layout.in_quote[subject.idx]:
+                    self._name_not_yet_known(self._np_tokens(subject), subject)
+        self.genders = self._genders()
 
     def add_mention_new(self, key: str, start: int, end: int) -> None:
         """A mention of an actor already in the table (found or made by the statement reader)."""

@@ -37,6 +37,7 @@ class SpeechLexicon:
     representatives: frozenset[str]
     organizations: frozenset[str]
     gender_words: dict[str, str]
+    titles: frozenset[str]
     not_speakers: frozenset[str]
     speech_titles: frozenset[str]
     offices: dict[str, str]
@@ -70,6 +71,7 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         representatives=frozenset(fold(w) for w in descriptions.get("representatives", [])),
         organizations=frozenset(fold(w) for w in descriptions.get("organizations", [])),
         gender_words={fold(k): v for k, v in data.get("gender_words", {}).items()},
+        titles=frozenset(fold(w) for w in data.get("titles", {}).get("words", [])),
         not_speakers=frozenset(fold(w) for w in transcript.get("not_speakers", [])),
         speech_titles=frozenset(fold(w) for w in transcript.get("speech_titles", [])),
         offices={fold(k): fold(v) for k, v in data.get("offices", {}).items()},
