@@ -274,6 +274,8 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 continue
             role = _mark_role(text, i)
             family = _FAMILY[ch]
+            if ch == STRAIGHT and stack and stack[-1][0] == family and not text[i - 1].isspace():
+                role = "close"  # '…this,'" he said': a straight mark after a word closes the open one
             if stack and stack[-1][0] == family and role == "close":
                 _, opened = stack.pop()
                 if not stack:
@@ -289,7 +291,25 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             _add_quote(quotes, text, opened, para.end, continued=True)
         elif nxt and family != "single" and _closes_first(text, nxt, family):
             carried = (family, opened)
-    return quotes
+    return _closed_chains(quotes, text)
+
+
+def _closed_chains(quotes: list[Quote], text: str) -> list[Quote]:
+    """Keep a quotation that goes on in the next paragraph only if the chain closes at last.
+
+    A long excerpt whose paragraphs each open a mark that never closes (copied prose) is no
+    quotation of anyone.
+    """
+    by_outer_start = {q.outer_start: q for q in quotes}
+    closed: dict[int, bool] = {}
+    for q in sorted(quotes, key=lambda x: x.outer_start, reverse=True):
+        if not q.continued:
+            closed[q.outer_start] = True
+            continue
+        rest = text[q.outer_end:]
+        nxt = by_outer_start.get(q.outer_end + len(rest) - len(rest.lstrip()))
+        closed[q.outer_start] = bool(nxt) and closed.get(nxt.outer_start, False)
+    return [q for q in quotes if closed[q.outer_start]]
 
 
 def _add_quote(quotes: list[Quote], text: str, opened: int, closed: int, continued: bool = False) -> None:

@@ -174,13 +174,16 @@ class QuoteReader:
         embedded = bool(self.text[s:q.outer_start].strip()) and self.text[q.start:q.end].rstrip()[-1:] not in ",.!?…"
         if n_words < 4 and embedded:
             return  # 'a "ten-for-ten" formula', 'called it "disgusting"': a term, not a statement
+        alone = not self.text[prev_end:q.outer_start].strip(" ,.;:—–-\n") and \
+            not self.text[q.outer_end:next_start].strip(" ,.;:—–-\n")
+        self._verb_kinds = None
         speaker, basis, linked = self._speaker_from_parse(q)
+        if n_words < 4 and not alone and not (self._verb_kinds and "clause" in self._verb_kinds):
+            return  # 'called him a “nasty guy,”': a few words not said in full are a term
         if speaker is _FIRST_PERSON_NARRATOR:
             speaker, basis = None, ""
         if not linked:
             speaker, basis, linked = self._speaker_from_surface(q, sent, prev_end, next_start)
-        alone = not self.text[prev_end:q.outer_start].strip(" ,.;:—–-\n") and \
-            not self.text[q.outer_end:next_start].strip(" ,.;:—–-\n")
         if not linked and alone:
             speaker, basis = self._speaker_of_lone_quote(q)
         elif not linked and n_words < 5:
@@ -212,7 +215,9 @@ class QuoteReader:
                 head, depth = head.head, depth + 1
         candidates.sort(key=lambda c: (c[0], c[1]))
         for _, _, token in candidates:
-            if speech_kinds(token, self.lex) is not None:
+            kinds = speech_kinds(token, self.lex)
+            if kinds is not None:
+                self._verb_kinds = kinds
                 speaker, basis = self.speakers.speaker_of_verb(token)
                 if basis == "narrator":
                     return _FIRST_PERSON_NARRATOR, basis, True
