@@ -14,9 +14,9 @@ _FAMILY = {"“": "double", "”": "double", "„": "double", '"': "double", "«
 _MARKS = "".join(_FAMILY)
 # A speaker label opening a transcript paragraph: "SECRETARY RUBIO:", "Vladimir Putin:", "Q:" (colon), or
 # "The President.", "President Zelenskyy.", "Q." as The American Presidency Project writes them (period).
-_LABEL_COLON = re.compile(r"(?P<label>[A-ZÀ-Ý][\w'’.\-]*(?:[ \t]+(?:[A-ZÀ-Ý(][\w'’.\-()]*|of|de|du|des|la|le|the|d'|l')){0,5})"
-                          r"[ \t]*:[ \t]+(?=\S)")
-_LABEL_PERIOD = re.compile(r"(?P<label>(?:The[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]+){0,3})\.[ \t]+(?=\S)")
+_LABEL_COLON = re.compile(r"(?P<label>[A-ZÀ-Ý][\w'’.\-]*(?:[^\S\n]+(?:[A-ZÀ-Ý(][\w'’.\-()]*|of|de|du|des|la|le|the|d'|l')){0,5})"
+                          r"[^\S\n]*:[^\S\n]+(?=\S)")
+_LABEL_PERIOD = re.compile(r"(?P<label>(?:The[^\S\n]+)?[A-Z][\w'’\-]*(?:[^\S\n]+[A-Z][\w'’\-]+){0,3})\.[^\S\n]+(?=\S)")
 # A live-blog entry opens with its time alone on a line ("5:45 p.m.", "14h32", "10:40 GMT") or a rule ("___").
 _ENTRY_MARK = re.compile(r"^\s*(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?|_{3,}|-{3,}|\*{3,})\.?\s*$")
 

@@ -32,6 +32,7 @@ BASIS_CONFIDENCE = {
     "subject-of-verb": 0.9,    # "…," Warren said / X a souligné que…
     "source-phrase": 0.85,     # according to X, selon X
     "inside-quote": 0.85,      # « La paix, a dit Macron, est proche »
+    "signed": 0.85,            # “…” — Keir Starmer
     "speech-title": 0.85,      # "PM statement at press conference": the whole text is the PM's
     "pronoun": 0.75,           # "…," she said
     "description": 0.65,       # the ministry said, the Prime Minister said
@@ -251,7 +252,7 @@ class QuoteReader:
         if dash:
             found = self.speakers.first_mention_after(q.outer_end + dash.end(), min(after_end, q.outer_end + dash.end() + 60))
             if found:
-                return found, "subject-of-verb", True
+                return found, "signed", True
         glued = bool(re.match(r"^\s*[,;:—–-]", after)) or self.text[q.start:q.end].rstrip()[-1:] in ",.!?…"
         verbs = self._speech_tokens(q.outer_end, after_end) if glued else []
         if verbs and len(self.text[q.outer_end:verbs[0].idx].split()) <= 6:
@@ -263,7 +264,16 @@ class QuoteReader:
             if pron:
                 return self.speakers.resolve_pronoun(q.outer_start, pron), "pronoun", True
             key = self.speakers.first_mention_after(verb.idx + len(verb.text), min(after_end, verb.idx + 80))
-            return key, "subject-of-verb", True
+            if key:
+                return key, "subject-of-verb", True
+            # « a martelé le chancelier »: the noun after the verb, parsed as its object
+            noun = next((t for t in self._tokens(verb.idx + len(verb.text), after_end)[:4]
+                         if t.pos_ in ("NOUN", "PROPN")), None)
+            if noun is not None:
+                key, basis = self.speakers.actor_of_np(noun)
+                if key:
+                    return key, basis, True
+            return None, "", True
         for token in self._tokens(max(s, prev_end), q.outer_start):
             source = self.speakers.source_of_phrase(token) if not self._quoted(token) else None
             if source is not None:
@@ -288,6 +298,13 @@ class QuoteReader:
                     key, basis = self.speakers.speaker_of_verb(verbs[-1])
                     if key and basis != "narrator":
                         return key, basis
+        nxt = self.layout.paragraphs[index + 1] if para and index + 1 < len(self.layout.paragraphs) else None
+        if nxt and q.outer_end >= para.end - 1:
+            sign = re.match(r"\s*[―—–-]+\s*", self.text[nxt.start:nxt.end])
+            if sign:  # a live blog signs a quotation on the line below: "— Keir Starmer"
+                key = self.speakers.first_mention_after(nxt.start + sign.end(), nxt.end)
+                if key:
+                    return key, "signed"
         previous = next((st for st in reversed(self.statements) if st.direct and st.end <= q.start), None)
         if previous is not None and self._continues(previous, q):
             return previous.speaker, "carry-over"

@@ -67,10 +67,22 @@ class SpeakerResolver:
         self.doc, self.published, self.article, self.lex = doc, published, article, lex
         self.said = said  # the reader's list of who spoke where, shared
         self.turns: list[Turn] = []
-        self.country = publisher_country(article)
+        self.country = publisher_country(article) or self._country_from_letterhead()
         self.mention_starts = [m.start for m in table.mentions]
         self.genders = self._genders()
         self.countries = {e.country: e for e in gaz.entries.values() if e.kind == "country" and e.country}
+
+    def _country_from_letterhead(self) -> str | None:
+        """An official document names its publisher in the headings that open it ("THE WHITE HOUSE")."""
+        names = _publishers()["names"]
+        for para in self.layout.paragraphs[:4]:
+            if not para.heading:
+                break
+            line = normalize(self.text[para.start:para.end])
+            for name, country in names.items():
+                if line == name or line == "the " + name:
+                    return country
+        return None
 
     # --- mentions ------------------------------------------------------------------------------
     def mention_at(self, pos: int) -> MentionRef | None:
@@ -167,9 +179,9 @@ class SpeakerResolver:
     def resolve_pronoun(self, pos: int, pronoun: str | None) -> str | None:
         """The actor a pronoun at pos points back to; pronoun=None resolves a description of a person.
 
-        In the pronoun's own sentence a subject before it comes first ("Trump says he…"), then the
-        first one named; in the sentences before, the last speaker first, then the subject, then
-        the first one named.
+        A subject before it in its own sentence comes first ("Trump says he…"); then, sentence by
+        sentence going back, the last speaker or the subject; only then the first one named. A
+        live-blog entry ends the search.
         A live-blog entry or a heading ends the search.
         """
         gender = self.pronoun_gender(pronoun)
@@ -186,29 +198,33 @@ class SpeakerResolver:
 
         current = self._sentence_index(pos)
         entry = self.layout.entry_at(pos)
+        window = []
         for si in range(current, max(-1, current - 5), -1):
             start, end = self.sentences[si]
             if self.layout.entry_at(start) != entry:
                 break
-            if self.layout.is_heading(start):
-                continue
-            limit = min(pos, end) if si == current else end
+            if not self.layout.is_heading(start):
+                window.append((si, start, min(pos, end) if si == current else end))
+        named_by_sentence = []
+        for si, start, limit in window:
             spoken = [s.speaker for s in self.said if start <= s.pos < limit and fits(s.speaker)]
             named = [m for m in self.table.between(start, limit, self.layout) if fits(m.key)]
             subjects = [m for m in named if self._is_subject(m)]
+            named_by_sentence.append(named)
             if si == current:
                 if subjects:
                     return subjects[-1].key
                 if spoken:
                     return spoken[-1]
-                if named and pronoun is not None:
-                    return named[0].key  # "urged Trump to … when he meets Putin": the first one named
                 continue
             if spoken:
                 return spoken[-1]
             if subjects:
                 return subjects[0].key
-            if named:
+        # no speaker and no subject nearby: the first one named, nearest sentence first
+        # ("urged Trump to … when he meets Putin" names Trump in the pronoun's own sentence)
+        for (si, _, _), named in zip(window, named_by_sentence):
+            if named and (si != current or pronoun is not None):
                 return named[0].key
         return None
 
@@ -289,6 +305,13 @@ class SpeakerResolver:
             key = self._name_not_yet_known(phrase, token)
             if key:
                 return key, "subject-of-verb"
+        if head in self.lex.representatives:
+            # "a spokeswoman for the ministry": the organization of that kind the story named
+            for part in phrase:
+                if part.i != token.i and lemma(part) in self.lex.organizations and part.pos_ == "NOUN":
+                    key = self._last_organization(lemma(part), token.idx)
+                    if key:
+                        return key, "description"
         indefinite = any("Ind" in c.morph.get("Definite") for c in token.children if c.dep_ == "det")
         if head in self.lex.persons and not indefinite:
             key = self.resolve_pronoun(token.idx, None)
@@ -310,7 +333,8 @@ class SpeakerResolver:
 
     def _office(self, phrase: list[Token], pos: int, lo: int, hi: int) -> str | None:
         words = [fold(t.lower_) for t in phrase if not t.is_punct]
-        office = self.lex.offices.get(" ".join(words)) or self.lex.offices.get(" ".join(words[1:]))
+        whole, rest = " ".join(words).replace("' ", "'"), " ".join(words[1:]).replace("' ", "'")
+        office = self.lex.offices.get(whole) or self.lex.offices.get(rest)
         if not office:
             return None
         key = self.office_holder(office, pos)
