@@ -381,7 +381,7 @@ class QuoteReader:
             start, end = span
             body = self.text[start:end]
             quoted = sum(self.layout.in_quote[start:end])
-            if len(body.split()) < 3 or quoted > 0.5 * (end - start) or any(a <= start and end <= b for a, b in taken):
+            if len(body.split()) < 3 or quoted > 0.8 * (end - start) or any(a <= start and end <= b for a, b in taken):
                 continue
             taken.append((start, end))
             windows = [(s, start)] if start > s else [(end, e)]

@@ -147,6 +147,19 @@ def source_phrase(token: Token, lex: SpeechLexicon) -> bool:
     return False
 
 
+def _clause_of_noun(token: Token) -> Token | None:
+    """'said in a statement that …': a that-clause the parser hung on a noun of the speech verb's phrase."""
+    for child in token.children:
+        nouns = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else \
+            [child] if child.dep_ in ("dobj", "obj", "obl", "obl:mod") else []
+        for noun in nouns:
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "ccomp", "acl:relcl") and \
+                        any(fold(m.lower_) in _MARKS and m.dep_ == "mark" for m in clause.children):
+                    return clause
+    return None
+
+
 def content(token: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
     """The character span of what a speech verb reports (its clause, object or infinitive), or None."""
     best = None
@@ -161,6 +174,8 @@ def content(token: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
             elif "infinitive" in kinds and dep in _INFINITIVE_DEPS and child.pos_ == "VERB" \
                     and "Inf" in child.morph.get("VerbForm") and child.i > token.i:
                 best = best or child
+    if best is None and "clause" in kinds:
+        best = _clause_of_noun(token)
     if best is None:
         return None
     left, right = best.left_edge, best.right_edge
