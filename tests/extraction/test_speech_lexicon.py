@@ -26,7 +26,7 @@ _FR_IRREGULAR = {"dire": ("dit", "dit"), "écrire": ("écrit", "écrit"), "prév
                  "réjouir": ("réjouit", "réjoui"), "poursuivre": ("poursuit", "poursuivi"),
                  "démentir": (None, "démenti"), "lancer": ("lance", "lancé"), "marteler": ("martèle", "martelé"),
                  "considérer": ("considère", "considéré"), "révéler": ("révèle", "révélé"),
-                 "relever": ("relève", "relevé"), "sourire": ("sourit", "souri")}
+                 "relever": ("relève", "relevé"), "sourire": ("sourit", "souri"), "redire": ("redit", "redit")}
 
 
 def _lines(language: str) -> list[str]:

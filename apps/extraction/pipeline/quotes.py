@@ -24,7 +24,7 @@ from .gazetteer import Gazetteer, fold, name_tokens
 from .layout import Layout, Quote, Turn
 from .records import ArticleInput, Statement
 from .speakers import SPEAKER_KINDS, SpeakerResolver
-from .speech import content, lemma, speech_kinds, speech_lexicon
+from .speech import content, lemma, source_phrase, speech_kinds, speech_lexicon
 
 # How a speaker was found → how much to trust it (calibrated later on the blind set).
 BASIS_CONFIDENCE = {
@@ -373,12 +373,12 @@ class QuoteReader:
                         speaker = self.speakers.first_mention_after(end_of_verb, min(e, end_of_verb + 60)) or \
                             self.speakers.subject_before(s, token.idx)
                         basis = "subject-of-verb"
-            elif self.speakers.source_of_phrase(token) is not None:
+            elif source_phrase(token, self.lex):
                 speaker, basis = self.speakers.source_of_phrase(token), "source-phrase"
                 span = self._content_around_source(token, sent)
             if span is None or basis == "narrator":
                 continue
-            start, end = span
+            start, end = self._to_sentence_end(span, token, sent)
             body = self.text[start:end]
             quoted = sum(self.layout.in_quote[start:end])
             if len(body.split()) < 3 or quoted > 0.8 * (end - start) or any(a <= start and end <= b for a, b in taken):
@@ -388,6 +388,21 @@ class QuoteReader:
             self._add(speaker=speaker, basis=basis, start=start, end=end, direct=False, sentence=sent,
                       windows=windows, remember=token.idx)
 
+    def _to_sentence_end(self, span: tuple[int, int], verb: Token, sent: tuple[int, int]) -> tuple[int, int]:
+        """Words reported after the verb run on to the end of the sentence ("said he had an offer: …"),
+        or to the next speech verb (", adding that …" is a statement of its own)."""
+        start, end = span
+        if start < verb.idx:
+            return span
+        stop = sent[1]
+        for token in self._tokens(end, sent[1]):
+            if not self._quoted(token) and speech_kinds(token, self.lex):
+                stop = token.idx
+                break
+        tail = self.text[end:stop]
+        trimmed = tail.rstrip(" ,;:.\n—–-")
+        return start, end + len(trimmed) if len(trimmed.split()) <= 40 else end
+
     def _content_before(self, verb: Token, sent: tuple[int, int]) -> tuple[int, int] | None:
         """'Talks will resume on Monday, the ministry said.': the words before a late speech verb, where the parse did not link them."""
         s, _ = sent
@@ -395,7 +410,7 @@ class QuoteReader:
         comma = head.rfind(",")
         if comma < 0 or len(head[comma:].split()) > 6 or len(head[:comma].split()) < 4:
             return None
-        if any(c.dep_ in ("ccomp", "dobj", "obj") for c in verb.children):
+        if any(c.dep_ == "ccomp" for c in verb.children):
             return None
         start = s + len(head) - len(head.lstrip())
         return start, s + comma

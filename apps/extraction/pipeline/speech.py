@@ -148,15 +148,18 @@ def source_phrase(token: Token, lex: SpeechLexicon) -> bool:
 
 
 def _clause_of_noun(token: Token) -> Token | None:
-    """'said in a statement that …': a that-clause the parser hung on a noun of the speech verb's phrase."""
-    for child in token.children:
-        nouns = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else \
-            [child] if child.dep_ in ("dobj", "obj", "obl", "obl:mod") else []
-        for noun in nouns:
-            for clause in noun.children:
-                if clause.dep_ in ("acl", "ccomp", "acl:relcl") and \
-                        any(fold(m.lower_) in _MARKS and m.dep_ == "mark" for m in clause.children):
-                    return clause
+    """'said in a statement that …', 'wrote on Thursday that …': a that-clause the parser hung lower down.
+
+    The clause counts when no other verb stands between it and the speech verb.
+    """
+    for mark in token.subtree:
+        if mark.dep_ != "mark" or fold(mark.lower_) not in _MARKS:
+            continue
+        clause, above = mark.head, mark.head.head
+        while above.i != token.i and above.pos_ not in ("VERB", "AUX") and above.head.i != above.i:
+            above = above.head
+        if above.i == token.i and clause.i != token.i:
+            return clause
     return None
 
 
@@ -171,9 +174,9 @@ def content(token: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
             elif "object" in kinds and dep in _OBJECT_DEPS and child.pos_ in ("NOUN", "PROPN") \
                     and child.right_edge.i - child.left_edge.i >= 2:
                 best = best or child
-            elif "infinitive" in kinds and dep in _INFINITIVE_DEPS and child.pos_ == "VERB" \
-                    and "Inf" in child.morph.get("VerbForm") and child.i > token.i:
-                best = best or child
+            elif "infinitive" in kinds and dep in _INFINITIVE_DEPS and child.pos_ in ("VERB", "AUX", "ADJ") \
+                    and child.i > token.i:
+                best = best or child  # "vowed to fight", « a dit espérer… », « s'est dit prêt à… »
     if best is None and "clause" in kinds:
         best = _clause_of_noun(token)
     if best is None:
