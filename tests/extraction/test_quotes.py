@@ -201,3 +201,11 @@ def test_confidence_follows_how_the_speaker_was_found():
     named, carried = sorted((s for s in ex.statements if s.direct), key=lambda s: s.start)
     assert (named.basis, carried.basis) == ("subject-of-verb", "carry-over")
     assert named.confidence > carried.confidence
+
+
+def test_a_quotation_signed_with_a_dash_belongs_to_the_name_after_it_even_a_new_one():
+    ex = read("“We want this war to end, and we want it to end now.” — Keir Starmer\n\n"
+              "“Nobody in this room believes the Kremlin any more.”\n— Tomas Varga", language="en")
+    assert speaker_of(ex, "We want this war to end") == "Keir Starmer"
+    assert speaker_of(ex, "Nobody in this room") == "Tomas Varga"
+    assert next(s for s in ex.statements if "Nobody in this room" in s.text).basis == "signed"

@@ -77,3 +77,12 @@ def test_i_in_a_turn_is_the_speaker_of_the_turn():
                          language="en", published="2025-08-15"))
     quoted = next(s for s in ex.statements if s.text.startswith("Good afternoon"))
     assert ex.actor(quoted.speaker).name == "Vladimir Putin"
+
+
+def test_a_transcript_speaker_named_only_by_labels_becomes_an_actor():
+    ex = extract(article("HARTLEY: What did the ministers agree on today?\n\n"
+                         "Keir Starmer: We agreed to keep the pressure on Russia until it accepts a ceasefire.\n\n"
+                         "HARTLEY: And the sanctions on oil?\n\n"
+                         "STARMER: They stay in place, and we will tighten them further.", language="en"))
+    speakers = [ex.actor(s.speaker).name for s in ex.statements if s.direct]
+    assert speakers == ["Hartley", "Keir Starmer", "Hartley", "Keir Starmer"]

@@ -203,7 +203,9 @@ def analyse(text: str, title: str | None = None) -> Layout:
     in_quote = bytearray(len(text))
     for q in quotes:
         in_quote[q.outer_start:q.outer_end] = b"\x01" * (q.outer_end - q.outer_start)
-    labels = [label for label in labels if not in_quote[label.start]]
+    # a label inside quotation marks opens a quoted transcript turn ('"PENCE: Well, …'), read there
+    labels = [label for label in labels if not in_quote[label.start] or
+              any(q.start == label.start for q in quotes)]
     return Layout(text, paragraphs, excluded, _dedupe(authors), quotes, in_quote, datelines, labels)
 
 
@@ -214,6 +216,8 @@ def _same_words(a: str, b: str) -> bool:
 def _label(line: str, offset: int) -> Label | None:
     """A speaker label at the start of a line, if the line has the shape of one."""
     lead = len(line) - len(line.lstrip())
+    if line[lead:lead + 1] in _FAMILY:  # '"PENCE: Well, look…' quotes a transcript turn
+        lead += 1
     body = line[lead:]
     for pattern, colon in ((_LABEL_COLON, True), (_LABEL_PERIOD, False)):
         m = pattern.match(body)

@@ -166,6 +166,13 @@ class QuoteReader:
             return
         s, e = sent
         windows = [(s, q.outer_start), (q.outer_end, e)]
+        label = next((x for x in self.layout.labels if x.start == q.start and x.colon), None)
+        if label is not None:
+            key = self.speakers.resolve_label(label)
+            if key:  # a transcript quoted whole: '"PENCE: Well, look…'
+                self._add(speaker=key, basis="transcript-label", start=q.start, end=q.end, direct=True, sentence=sent,
+                          windows=windows)
+                return
         inside = self._speaker_inside(q)
         if inside:
             self._add(speaker=inside[0], basis="inside-quote", start=q.start, end=q.end, direct=True, sentence=sent,
@@ -250,7 +257,8 @@ class QuoteReader:
         after = self.text[q.outer_end:after_end]
         dash = re.match(r"\s*[―—–]+\s*", after)
         if dash:
-            found = self.speakers.first_mention_after(q.outer_end + dash.end(), min(after_end, q.outer_end + dash.end() + 60))
+            para = self.layout.paragraph_at(q.outer_start)
+            found = self.speakers.signature(q.outer_end + dash.end(), para.end if para else after_end)
             if found:
                 return found, "signed", True
         glued = bool(re.match(r"^\s*[,;:—–-]", after)) or self.text[q.start:q.end].rstrip()[-1:] in ",.!?…"
@@ -302,7 +310,7 @@ class QuoteReader:
         if nxt and q.outer_end >= para.end - 1:
             sign = re.match(r"\s*[―—–-]+\s*", self.text[nxt.start:nxt.end])
             if sign:  # a live blog signs a quotation on the line below: "— Keir Starmer"
-                key = self.speakers.first_mention_after(nxt.start + sign.end(), nxt.end)
+                key = self.speakers.signature(nxt.start + sign.end(), nxt.end)
                 if key:
                     return key, "signed"
         previous = next((st for st in reversed(self.statements) if st.direct and st.end <= q.start), None)

@@ -369,8 +369,9 @@ class SpeakerResolver:
     def _name_not_yet_known(self, phrase: list[Token], token: Token) -> str | None:
         """A name spaCy did not tag: a surname of an actor already named, or a new person.
 
-        A new person needs two names ("Melanie Austin") or a title before one ("President Obama",
-        "Sen. Warren"): a lone capitalized word may be anything.
+        A new person needs two names ("Melanie Austin"), a title before one ("President Obama",
+        "Sen. Warren") or spaCy's word that the one is a person or an organization ("Obama said",
+        "PolitiFact announced"): a lone capitalized word may be anything else.
         """
         names = [t for t in phrase if t.pos_ == "PROPN" and (t.i == token.i or t.dep_ in _NAME_DEPS)
                  and t.i <= token.i]
@@ -386,19 +387,34 @@ class SpeakerResolver:
             if actor.kind == "person" and normalize(actor.name).split()[-1:] == [last]:
                 self.add_mention_new(key, token.idx, token.idx + len(token.text))
                 return key
+        kind = "person"
         if len(names) < 2 and not titled:
-            return None
-        start, end = names[0].idx, names[-1].idx + len(names[-1].text)
-        name = self.text[start:end]
+            if token.ent_type_ not in ("PERSON", "PER", "ORG"):
+                return None
+            kind = "organization" if token.ent_type_ == "ORG" else "person"
+        return self.new_actor(names[0].idx, names[-1].idx + len(names[-1].text), kind)
+
+    def new_actor(self, start: int, end: int, kind: str = "person", name: str | None = None) -> str | None:
+        """An actor the gazetteer does not know, named in the text at [start, end) (or by `name`)."""
+        name = name or self.text[start:end]
         if self.gaz.is_rejected(name) or normalize(name) in {normalize(a) for a in self.layout.authors} \
-                or not any(c.islower() for c in name):
+                or kind == "person" and not any(c.islower() for c in name) or not normalize(name):
             return None  # editors said it is no actor; journalists never are; "CNN" is no person
         key = "new:" + normalize(name)
         if key not in self.table.actors:
-            self.table.actors[key] = Actor(key=key, name=name, kind="person", is_new=True, confidence=0.5)
+            self.table.actors[key] = Actor(key=key, name=name, kind=kind, is_new=True, confidence=0.5)
             self.table.genders[key] = None
         self.add_mention_new(key, start, end)
         return key
+
+    def signature(self, start: int, end: int) -> str | None:
+        """The name that signs a quotation after a dash ("— Keir Starmer", "― Steve Quinlan.")."""
+        key = self.first_mention_after(start, min(end, start + 60))
+        if key:
+            return key
+        m = re.match(r"((?:[A-ZÀ-Ý][\w'’\-]*\.?)(?:[^\S\n]+[A-ZÀ-Ý][\w'’\-]*\.?){1,3})[\s.,;]*(?:\(|$)",
+                     self.text[start:end])
+        return self.new_actor(start, start + len(m.group(1).rstrip(".")), "person") if m else None
 
     def discover_speakers(self, tokens) -> None:
         """Make actors of the names that are subjects of speech verbs but that actor resolution missed.
@@ -495,7 +511,19 @@ class SpeakerResolver:
             if key:
                 self.add_mention(key, label.start, label.end)
                 return key
-        return False if label.colon else None
+        if not label.colon:
+            return None
+        name = [w for w in words.split() if w not in self.lex.titles]
+        if 1 <= len(name) <= 3 and not named:
+            for key, actor in list(self.table.actors.items()):
+                if actor.kind == "person" and normalize(actor.name).split()[-len(name):] == name:
+                    self.add_mention_new(key, label.start, label.end)
+                    return key  # "PENCE:" after "Mike Pence"
+            if sum(normalize(other.text) == words for other in self.layout.labels) >= 2:
+                # a speaker of several turns whom the story names nowhere else ("WALLACE:")
+                start = label.start + len(label.text) - len(label.text.split()[-1]) if len(name) == 1 else label.start
+                return self.new_actor(start, label.end, "person", self.text[start:label.end].title()) or False
+        return False
 
     def speech_by_title(self) -> list[Turn]:
         """A text that is one person's speech, named in its title ("PM statement at press conference…").
