@@ -24,7 +24,7 @@ from .gazetteer import Gazetteer, fold, name_tokens
 from .layout import Layout, Quote, Turn
 from .records import ArticleInput, Statement
 from .speakers import SPEAKER_KINDS, SpeakerResolver
-from .speech import content, lemma, source_phrase, speech_kinds, speech_lexicon
+from .speech import content, speech_lexicon, speech_tokens
 
 # How a speaker was found → how much to trust it (calibrated later on the blind set).
 BASIS_CONFIDENCE = {
@@ -74,9 +74,8 @@ class QuoteReader:
         self.token_starts = [t.idx for t in self.doc]
         self.speakers = SpeakerResolver(text, language, layout, table, gaz, sentences, self.doc, published, article,
                                         self.lex, self.said)
-        first = self.lex.first_words
-        self.speakers.discover_speakers(t for t in self.doc if lemma(t) in first and not self._quoted(t)
-                                        and speech_kinds(t, self.lex) is not None)
+        self.verbs, self.sources = speech_tokens(self.doc, self.lex)
+        self.speakers.discover_speakers(self.doc[i] for i in self.verbs if not self._quoted(self.doc[i]))
         self.turns: list[Turn] = layout.turns(self.speakers.resolve_label)
         if not self.turns:
             self.turns = self.speakers.speech_by_title()
@@ -223,7 +222,7 @@ class QuoteReader:
                 head, depth = head.head, depth + 1
         candidates.sort(key=lambda c: (c[0], c[1]))
         for _, _, token in candidates:
-            kinds = speech_kinds(token, self.lex)
+            kinds = self.verbs.get(token.i)
             if kinds is not None:
                 self._verb_kinds = kinds
                 speaker, basis = self.speakers.speaker_of_verb(token)
@@ -248,7 +247,7 @@ class QuoteReader:
         return None, "", False
 
     def _speech_tokens(self, start: int, end: int) -> list[Token]:
-        return [t for t in self._tokens(start, end) if not self._quoted(t) and speech_kinds(t, self.lex) is not None]
+        return [t for t in self._tokens(start, end) if t.i in self.verbs and not self._quoted(t)]
 
     def _speaker_from_surface(self, q: Quote, sent: tuple[int, int], prev_end: int, next_start: int):
         """Where the parse links the quotation to nothing: a speech verb glued to it, or a "— Name" after it."""
@@ -337,7 +336,7 @@ class QuoteReader:
         for m in _INCISE.finditer(self.folded, q.start, q.end):
             start, end = m.start(1), m.end(1)
             segment = m.group(1)
-            verbs = [t for t in self._tokens(start, end) if speech_kinds(t, self.lex) is not None]
+            verbs = [t for t in self._tokens(start, end) if t.i in self.verbs]
             if (len(segment.split()) > 8 or _NOT_INCISE.match(segment) or not verbs
                     or len(self.text[start:verbs[0].idx].split()) > 3):
                 continue
@@ -366,9 +365,9 @@ class QuoteReader:
         s, e = sent
         taken: list[tuple[int, int]] = []
         for token in self._tokens(s, e):
-            if self._quoted(token):
+            if token.i not in self.verbs and token.i not in self.sources or self._quoted(token):
                 continue
-            kinds = speech_kinds(token, self.lex)
+            kinds = self.verbs.get(token.i)
             span, speaker, basis = None, None, ""
             if kinds and (syntax.negated(token) or syntax.tense(token) == "conditional"):
                 continue  # "did not say whether…", "would argue that…": nothing was said
@@ -381,7 +380,7 @@ class QuoteReader:
                         speaker = self.speakers.first_mention_after(end_of_verb, min(e, end_of_verb + 60)) or \
                             self.speakers.subject_before(s, token.idx)
                         basis = "subject-of-verb"
-            elif source_phrase(token, self.lex):
+            elif token.i in self.sources:
                 speaker, basis = self.speakers.source_of_phrase(token), "source-phrase"
                 span = self._content_around_source(token, sent)
             if span is None or basis == "narrator":
@@ -404,7 +403,7 @@ class QuoteReader:
             return span
         stop = sent[1]
         for token in self._tokens(end, sent[1]):
-            if not self._quoted(token) and speech_kinds(token, self.lex):
+            if not self._quoted(token) and self.verbs.get(token.i):
                 stop = token.idx
                 break
         tail = self.text[end:stop]

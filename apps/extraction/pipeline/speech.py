@@ -42,11 +42,24 @@ class SpeechLexicon:
     speech_titles: frozenset[str]
     offices: dict[str, str]
     surface: dict[str, str]  # present forms the lemmatizer may miss (« estime », « note ») → lemma
+    written: frozenset[str]  # the lemmas as written in the file, accents kept, for lookups without folding
 
-    @property
+    @functools.cached_property
     def first_words(self) -> frozenset[str]:
-        """Every lemma that may start a speech verb, for a quick pre-filter of tokens."""
-        return frozenset(self.verbs) | frozenset(self.phrasal)
+        """Every lemma that may start a speech verb, folded and as written, for a quick pre-filter of tokens."""
+        return frozenset(self.verbs) | frozenset(self.phrasal) | self.written
+
+    @functools.cached_property
+    def written_surface(self) -> frozenset[str]:
+        """The present forms of French -er verbs as written, accents kept (« souligne »)."""
+        if not self.surface:
+            return frozenset()
+        return frozenset(w[:-2] + e for w in self.written if w.endswith("er") for e in ("e", "es", "ent"))
+
+    @functools.cached_property
+    def source_starts(self) -> frozenset[str]:
+        """The first word of every source phrase."""
+        return frozenset(words[0].strip() for words in self.sources if words)
 
 
 @functools.cache
@@ -76,7 +89,37 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         speech_titles=frozenset(fold(w) for w in transcript.get("speech_titles", [])),
         offices={fold(k): fold(v) for k, v in data.get("offices", {}).items()},
         surface=_present_forms(language, verbs, phrasal),
+        written=frozenset(entry.split()[0].lower() for entry in data["verbs"]),
     )
+
+
+def speech_tokens(doc, lex: SpeechLexicon) -> tuple[dict[int, frozenset[str]], set[int]]:
+    """One pass over a parse: the speech verbs (token index → kinds) and the tokens that start a source phrase.
+
+    The pre-filter compares spaCy's string hashes (lemma, lower-case form) with the lexicon's, so the
+    per-token work is an integer lookup; only the few tokens that pass are read further.
+    """
+    lemmas, forms, starts = _hashes(doc.vocab.strings, lex)
+    verbs: dict[int, frozenset[str]] = {}
+    sources: set[int] = set()
+    for token in doc:
+        if token.lemma in lemmas or token.lower in forms:
+            kinds = speech_kinds(token, lex)
+            if kinds is not None:
+                verbs[token.i] = kinds
+        if token.lower in starts and source_phrase(token, lex):
+            sources.add(token.i)
+    return verbs, sources
+
+
+def _hashes(strings, lex: SpeechLexicon) -> tuple[set[int], set[int], set[int]]:
+    cache = lex.__dict__.setdefault("_hashes", {})
+    key = id(strings)
+    if key not in cache:
+        cache[key] = ({strings.add(w) for w in lex.first_words},
+                      {strings.add(w) for w in lex.surface} | {strings.add(w) for w in lex.written_surface},
+                      {strings.add(w) for w in lex.source_starts})
+    return cache[key]
 
 
 def _present_forms(language: str, verbs: dict, phrasal: dict) -> dict[str, str]:
