@@ -209,3 +209,14 @@ def test_a_quotation_signed_with_a_dash_belongs_to_the_name_after_it_even_a_new_
     assert speaker_of(ex, "We want this war to end") == "Keir Starmer"
     assert speaker_of(ex, "Nobody in this room") == "Tomas Varga"
     assert next(s for s in ex.statements if "Nobody in this room" in s.text).basis == "signed"
+
+
+def test_a_live_blog_entry_opens_at_a_time_alone_on_its_line_or_before_a_dash():
+    from apps.extraction.pipeline.layout import analyse
+
+    text = ("17:44 GMT — Keir Starmer arrived first.\n\nHe spoke briefly.\n\n18:10\n\nThe meeting began.\n\n"
+            "10h48 — La séance reprend.")
+    layout = analyse(text)
+    entries = [layout.entry_at(text.index(part)) for part in
+               ("Keir Starmer", "He spoke", "The meeting", "La séance")]
+    assert entries == [1, 1, 2, 3]

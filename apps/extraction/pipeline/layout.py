@@ -18,6 +18,8 @@ _LABEL_COLON = re.compile(r"(?P<label>[A-ZÀ-Ý][\w'’.\-]*(?:[^\S\n]+(?:[A-ZÀ
                           r"[^\S\n]*:[^\S\n]+(?=\S)")
 _LABEL_PERIOD = re.compile(r"(?P<label>(?:The[^\S\n]+)?[A-Z][\w'’\-]*(?:[^\S\n]+[A-Z][\w'’\-]+){0,3})\.[^\S\n]+(?=\S)")
 # A live-blog entry opens with its time alone on a line ("5:45 p.m.", "14h32", "10:40 GMT") or a rule ("___").
+# …or with its time before a dash, on the line of its first words ("17:44 GMT — Asked about…", "10h48 — …").
+_ENTRY_TIME = re.compile(r"^\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?\s*[—–-]\s+\S")
 _ENTRY_MARK = re.compile(r"^\s*(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?|_{3,}|-{3,}|\*{3,})\.?\s*$")
 
 _BYLINE = re.compile(r"^\s*(?i:par|by|de|von)\s+(?P<names>[A-ZÀ-Ý][\w'’.\- ]+(?:\s*(?:,|et|and|und|&)\s*[A-ZÀ-Ý][\w'’.\- ]+)*)\s*$")
@@ -169,6 +171,8 @@ def analyse(text: str, title: str | None = None) -> Layout:
         if _ENTRY_MARK.match(line):
             entry += 1
             para.heading = True  # a time or a rule between entries says nothing
+        elif _ENTRY_TIME.match(line):
+            entry += 1
         para.entry = entry
         stripped = line.strip()
         para.note = stripped.startswith("[") and stripped.endswith("]")
