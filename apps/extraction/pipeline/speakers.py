@@ -180,8 +180,8 @@ class SpeakerResolver:
         """The actor a pronoun at pos points back to; pronoun=None resolves a description of a person.
 
         A subject before it in its own sentence comes first ("Trump says he…"); then, sentence by
-        sentence going back, the last speaker or the subject; only then the first one named. A
-        live-blog entry ends the search.
+        sentence going back, the last speaker or the subject; only then the first one named. The
+        search crosses live-blog entries: "17:36 — He went further" goes on with the entry before.
         A live-blog entry or a heading ends the search.
         """
         gender = self.pronoun_gender(pronoun)
@@ -197,12 +197,9 @@ class SpeakerResolver:
             return self.table.kind(key) in kinds and self._gender_ok(key, gender)
 
         current = self._sentence_index(pos)
-        entry = self.layout.entry_at(pos)
         window = []
         for si in range(current, max(-1, current - 5), -1):
             start, end = self.sentences[si]
-            if self.layout.entry_at(start) != entry:
-                break
             if not self.layout.is_heading(start):
                 window.append((si, start, min(pos, end) if si == current else end))
         named_by_sentence = []
