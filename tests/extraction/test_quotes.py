@@ -93,3 +93,130 @@ def test_statement_offsets_point_at_the_quoted_words(name):
     for st in extract(art).statements:
         assert art.text[st.start:st.end] == st.text
         assert st.sentence_start <= st.start < st.end <= st.sentence_end + 1
+
+
+# --- the parse names the speaker (sentences written for these tests) ------------------------------
+
+def _indirect(ex, fragment):
+    return next(s for s in ex.statements if not s.direct and fragment in s.text)
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    ('"This deal is a disgrace," fumed Kaja Kallas on Monday.', "This deal is a disgrace", "Kaja Kallas"),
+    ("“We will not sign anything that hurts Ukraine,” Mr. Starmer told the Commons on Tuesday.",
+     "We will not sign anything", "Keir Starmer"),
+    ("“The talks will go on for as long as it takes” to reach a deal, Rubio said.", "The talks will go on",
+     "Marco Rubio"),
+    ("Kaja Kallas welcomed the bloc’s “steadfast backing for the people of Ukraine” and called for more "
+     "pressure on Viktor Orbán.", "steadfast backing", "Kaja Kallas"),
+])
+def test_the_speaker_is_the_subject_of_the_verb_that_links_the_quotation(text, fragment, speaker):
+    assert speaker_of(read(text, language="en"), fragment) == speaker
+
+
+def test_a_pronoun_points_at_the_subject_of_the_sentence_before_not_at_the_last_name():
+    text = ("After a call with Emmanuel Macron, Keir Starmer flew to Kyiv on Monday.\n\n"
+            "“Nothing moved in the room today, nothing at all,” he said afterwards.")
+    assert speaker_of(read(text, language="en"), "Nothing moved") == "Keir Starmer"
+
+
+def test_a_new_speaker_s_gender_is_read_from_the_text_for_the_pronouns_that_follow():
+    text = ("Maria Lindqvist, a Swedish negotiator, met John Harwood on Monday. Ms. Lindqvist called the talks "
+            "useful. Mr. Harwood left early.\n\n“We are not there yet, far from it,” she said.")
+    assert speaker_of(read(text, language="en"), "We are not there yet") == "Maria Lindqvist"
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    ("Kaja Kallas stressed the need to keep the sanctions in place until a ceasefire holds.",
+     "the need to keep the sanctions", "Kaja Kallas"),
+    ("Marco Rubio pointed out that no date had been set for the next round of talks.",
+     "no date had been set", "Marco Rubio"),
+    ("Talks on a ceasefire will resume in Istanbul next week, Dmitry Peskov said.",
+     "Talks on a ceasefire will resume", "Dmitry Peskov"),
+    ("According to Sergei Lavrov, the Russian delegation will stay in Istanbul until Friday.",
+     "the Russian delegation will stay", "Sergei Lavrov"),
+    ("Le ministre Jean-Noël Barrot a laissé entendre que de nouvelles sanctions seraient adoptées en juin.",
+     "de nouvelles sanctions seraient adoptées", "Jean-Noël Barrot"),
+    ("Kaja Kallas a évoqué une reprise rapide des négociations à Genève.",
+     "une reprise rapide des négociations", "Kaja Kallas"),
+])
+def test_reported_speech_takes_the_content_of_the_speech_verb_wherever_the_speaker_stands(text, fragment, speaker):
+    ex = read(text, language=None)
+    assert ex.actor(_indirect(ex, fragment).speaker).name == speaker
+
+
+def test_a_second_reported_clause_in_a_sentence_is_a_second_statement_of_the_same_speaker():
+    ex = read("Marco Rubio said the ceasefire was holding, adding that a meeting with Sergei Lavrov was possible.",
+              language="en")
+    first, second = _indirect(ex, "the ceasefire was holding"), _indirect(ex, "a meeting with Sergei Lavrov")
+    assert first is not second and "adding" not in first.text
+    assert ex.actor(first.speaker).name == ex.actor(second.speaker).name == "Marco Rubio"
+
+
+def test_a_spokeswoman_for_an_organization_speaks_for_it():
+    ex = read("“No decision has been taken on the new package,” a spokeswoman for the European Commission said.",
+              language="en")
+    assert speaker_of(ex, "No decision has been taken") == "European Commission"
+
+
+def test_the_prime_minister_in_a_downing_street_readout_is_the_prime_minister_of_that_day():
+    ex = read("The Prime Minister said that Ukraine must be at the heart of any negotiations.", language="en",
+              published="2025-02-25", source="Prime Minister's Office, 10 Downing Street (gov.uk)")
+    assert ex.actor(_indirect(ex, "Ukraine must be at the heart").speaker).name == "Keir Starmer"
+
+
+def test_a_quotation_over_several_paragraphs_has_the_speaker_named_at_its_end():
+    text = ("“We came to Geneva to listen and we listened for three long days.\n\n"
+            "“Now it is time for Moscow to answer,” Kaja Kallas said.")
+    ex = read(text, language="en")
+    assert speaker_of(ex, "We came to Geneva") == "Kaja Kallas"
+    assert speaker_of(ex, "Now it is time for Moscow") == "Kaja Kallas"
+
+
+def test_single_quotation_marks_delimit_speech_but_a_quoted_term_is_no_statement():
+    ex = read("'We are ready to sign the agreement tomorrow,' Marco Rubio said of the 'ten-for-ten' formula.",
+              language="en")
+    quoted = {s.text for s in ex.statements if s.direct}
+    assert "We are ready to sign the agreement tomorrow," in quoted and "ten-for-ten" not in quoted
+    assert speaker_of(ex, "We are ready to sign") == "Marco Rubio"
+
+
+def test_a_quotation_introduced_by_a_line_ending_with_a_colon_belongs_to_its_speaker():
+    ex = read("Marco Rubio told reporters in Jeddah:\n\n“The ball is now in Russia’s court, and we will wait.”",
+              language="en")
+    assert speaker_of(ex, "The ball is now") == "Marco Rubio"
+
+
+def test_the_speaker_goes_on_in_the_next_paragraph_but_not_into_the_next_live_blog_entry():
+    text = ("10:40 GMT\n\n“We will keep pushing for peace,” Keir Starmer said.\n\n"
+            "“Nobody wants this war to go on one more day.”\n\n"
+            "11:15 GMT\n\n“There will be no talks without a ceasefire.”")
+    ex = read(text, language="en")
+    assert speaker_of(ex, "Nobody wants this war") == "Keir Starmer"
+    assert speaker_of(ex, "There will be no talks") is None
+
+
+def test_confidence_follows_how_the_speaker_was_found():
+    ex = read("“We are ready,” Marco Rubio said.\n\n“Nobody wants this war to go on one more day.”", language="en")
+    named, carried = sorted((s for s in ex.statements if s.direct), key=lambda s: s.start)
+    assert (named.basis, carried.basis) == ("subject-of-verb", "carry-over")
+    assert named.confidence > carried.confidence
+
+
+def test_a_quotation_signed_with_a_dash_belongs_to_the_name_after_it_even_a_new_one():
+    ex = read("“We want this war to end, and we want it to end now.” — Keir Starmer\n\n"
+              "“Nobody in this room believes the Kremlin any more.”\n— Tomas Varga", language="en")
+    assert speaker_of(ex, "We want this war to end") == "Keir Starmer"
+    assert speaker_of(ex, "Nobody in this room") == "Tomas Varga"
+    assert next(s for s in ex.statements if "Nobody in this room" in s.text).basis == "signed"
+
+
+def test_a_live_blog_entry_opens_at_a_time_alone_on_its_line_or_before_a_dash():
+    from apps.extraction.pipeline.layout import analyse
+
+    text = ("17:44 GMT — Keir Starmer arrived first.\n\nHe spoke briefly.\n\n18:10\n\nThe meeting began.\n\n"
+            "10h48 — La séance reprend.")
+    layout = analyse(text)
+    entries = [layout.entry_at(text.index(part)) for part in
+               ("Keir Starmer", "He spoke", "The meeting", "La séance")]
+    assert entries == [1, 1, 2, 3]

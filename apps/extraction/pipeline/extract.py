@@ -60,7 +60,7 @@ def _byline_from_source(source: str | None) -> list[str]:
 def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: TopicMatcher) -> Extraction:
     text = article.text
     published = article.published
-    layout = analyse(text)
+    layout = analyse(text, article.title)
     for name in _byline_from_source(article.source):
         if normalize(name) not in {normalize(a) for a in layout.authors}:
             layout.authors.append(name)
@@ -77,7 +77,8 @@ def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: Top
                if not any(s < t.end and t.start < e for s, e in spans)]
     sentences = sentence_bounds(text, layout)
     # one reader: after the statements it knows who spoke where, which resolves pronouns in events
-    reader = QuoteReader(text, language, layout, table, gaz, sentences, timexes, published, resolve_expression)
+    reader = QuoteReader(text, language, layout, table, gaz, sentences, timexes, published, resolve_expression,
+                         doc=doc, article=article)
     statements = read_statements(text, language, layout, table, gaz, sentences, timexes, published,
                                  resolve_expression, reader=reader)
     events = read_events(doc, text, language, layout, table, timexes, published, resolve_expression,
@@ -89,7 +90,9 @@ def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: Top
     for ev in events:
         ev.topics = topics.topics(ev.evidence_text, language,
                                   _span_lemmas(doc, ev.evidence_start, ev.evidence_end) if with_lemmas else None)
-    actors = [a for a in table.actors.values() if a.mentions]
+    # a speaker named only by a document's title ("PM statement…") has no mention, but speaks
+    speakers = {st.speaker for st in statements}
+    actors = [a for a in table.actors.values() if a.mentions or a.key in speakers]
     return Extraction(article_id=article.id, language=language, extractor_version=EXTRACTOR_VERSION,
                       authors=list(layout.authors), actors=actors, statements=statements, events=events,
                       topics=topics.article_topics(article.title, text, language,

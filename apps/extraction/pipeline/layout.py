@@ -7,6 +7,20 @@ from dataclasses import dataclass, field
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
+# Quotation marks by family: a mark closes only a quotation its own family opened, so « … “ … ” … »
+# and “ … ‘ … ’ … ” nest instead of ending at the inner mark.
+_FAMILY = {"“": "double", "”": "double", "„": "double", '"': "double", "«": "angle", "»": "angle",
+           "‘": "single", "’": "single", "'": "single"}
+_MARKS = "".join(_FAMILY)
+# A speaker label opening a transcript paragraph: "SECRETARY RUBIO:", "Vladimir Putin:", "Q:" (colon), or
+# "The President.", "President Zelenskyy.", "Q." as The American Presidency Project writes them (period).
+_LABEL_COLON = re.compile(r"(?P<label>[A-ZÀ-Ý][\w'’.\-]*(?:[^\S\n]+(?:[A-ZÀ-Ý(][\w'’.\-()]*|of|de|du|des|la|le|the|d'|l')){0,5})"
+                          r"[^\S\n]*:[^\S\n]+(?=\S)")
+_LABEL_PERIOD = re.compile(r"(?P<label>(?:The[^\S\n]+)?[A-Z][\w'’\-]*(?:[^\S\n]+[A-Z][\w'’\-]+){0,3})\.[^\S\n]+(?=\S)")
+# A live-blog entry opens with its time alone on a line ("5:45 p.m.", "14h32", "10:40 GMT") or a rule ("___").
+# …or with its time before a dash, on the line of its first words ("17:44 GMT — Asked about…", "10h48 — …").
+_ENTRY_TIME = re.compile(r"^\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?\s*[—–-]\s+\S")
+_ENTRY_MARK = re.compile(r"^\s*(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?|_{3,}|-{3,}|\*{3,})\.?\s*$")
 
 _BYLINE = re.compile(r"^\s*(?i:par|by|de|von)\s+(?P<names>[A-ZÀ-Ý][\w'’.\- ]+(?:\s*(?:,|et|and|und|&)\s*[A-ZÀ-Ý][\w'’.\- ]+)*)\s*$")
 _CREDIT_WORDS = re.compile(
@@ -29,6 +43,28 @@ class Paragraph:
     heading: bool = False
     byline: bool = False
     credit: bool = False
+    entry: int = 0  # which live-blog entry it belongs to (0 when the story has none)
+    note: bool = False  # a bracketed stage direction of a transcript ("[Laughter]")
+
+
+@dataclass
+class Label:
+    """A speaker label opening a paragraph: the name as written, and where the spoken words start."""
+
+    start: int
+    end: int
+    text: str
+    words_start: int
+    colon: bool  # "NAME:" (a label for sure once it names someone) or "Name." (a label only if it does)
+
+
+@dataclass
+class Turn:
+    """What one speaker says in a transcript, from a label to the next: its paragraphs, label left out."""
+
+    label: Label
+    speaker: str | None  # the actor key the label names; None for questions and unknown labels
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -39,6 +75,7 @@ class Quote:
     end: int
     outer_start: int
     outer_end: int
+    continued: bool = False  # the quotation goes on in the next paragraph (opened again there, closed later)
 
 
 @dataclass
@@ -52,6 +89,7 @@ class Layout:
     quotes: list[Quote]
     in_quote: bytearray  # 1 where a character lies inside quotation marks
     datelines: list[tuple[int, int]] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
 
     def paragraph_at(self, pos: int) -> Paragraph | None:
         """The paragraph that holds a character offset."""
@@ -68,6 +106,38 @@ class Layout:
         """Whether a character offset lies in a heading line."""
         p = self.paragraph_at(pos)
         return bool(p and p.heading)
+
+    def entry_at(self, pos: int) -> int:
+        """The live-blog entry that holds a character offset (0 in a story without entries)."""
+        p = self.paragraph_at(pos)
+        return p.entry if p else 0
+
+    def turns(self, resolve) -> list[Turn]:
+        """Transcript turns: each accepted label opens one, and it runs until the next or a heading.
+
+        `resolve(label)` names the speaker: an actor key opens a turn of that speaker; False opens a
+        turn whose words are no actor's statements (a journalist's question, an unknown name);
+        None says the words were no label at all ("Yes. Please."), so the paragraph goes on with the
+        turn it is in.
+        """
+        by_start = {label.start: label for label in self.labels}
+        turns: list[Turn] = []
+        current: Turn | None = None
+        for para in self.paragraphs:
+            if para.heading or para.byline or para.credit:
+                current = None
+                continue
+            first = para.start + len(self.text[para.start:para.end]) - len(self.text[para.start:para.end].lstrip())
+            label = by_start.get(first)
+            speaker = resolve(label) if label else None
+            if label and speaker is not None:
+                current = Turn(label, speaker or None)
+                turns.append(current)
+                if label.words_start < para.end:
+                    current.paragraphs.append((label.words_start, para.end))
+            elif current is not None and not para.note:
+                current.paragraphs.append((first, para.end))
+        return [t for t in turns if t.paragraphs]
 
 
 def _is_heading(line: str) -> bool:
@@ -86,16 +156,26 @@ def _split_names(names: str) -> list[str]:
     return [p.strip(" .") for p in parts if p.strip(" .") and p.strip()[0].isupper()]
 
 
-def analyse(text: str) -> Layout:
-    """Paragraphs, headings, bylines, credits and quotations of an article text."""
+def analyse(text: str, title: str | None = None) -> Layout:
+    """Paragraphs, headings, bylines, credits, quotations and speaker labels of an article text."""
     paragraphs: list[Paragraph] = []
     excluded: list[tuple[int, int]] = []
     authors: list[str] = []
     datelines: list[tuple[int, int]] = []
+    labels: list[Label] = []
     lines = list(re.finditer(r"[^\n]+", text))
+    entry = 0
     for index, m in enumerate(lines):
         line = m.group()
         para = Paragraph(m.start(), m.end())
+        if _ENTRY_MARK.match(line):
+            entry += 1
+            para.heading = True  # a time or a rule between entries says nothing
+        elif _ENTRY_TIME.match(line):
+            entry += 1
+        para.entry = entry
+        stripped = line.strip()
+        para.note = stripped.startswith("[") and stripped.endswith("]")
         byline = _BYLINE.match(line)
         if byline and len(line.split()) <= 12 and index <= 2:
             para.byline = True
@@ -109,8 +189,12 @@ def analyse(text: str) -> Layout:
             excluded.append((m.start(), m.end()))
             for name in _CAPITALIZED_RUN.finditer(_CREDIT_WORDS.sub(",", line)):
                 authors.append(name.group(1))
-        elif _is_heading(line):
-            para.heading = True
+        elif _is_heading(line) or index == 0 and title and _same_words(line, title):
+            para.heading = True  # the headline repeated as the first line is no sentence of the story
+        else:
+            label = _label(line, m.start())
+            if label:
+                labels.append(label)
         tag = _AGENCY_TAG.match(line)
         if tag:
             excluded.append((m.start(), m.start() + tag.end()))
@@ -123,7 +207,28 @@ def analyse(text: str) -> Layout:
     in_quote = bytearray(len(text))
     for q in quotes:
         in_quote[q.outer_start:q.outer_end] = b"\x01" * (q.outer_end - q.outer_start)
-    return Layout(text, paragraphs, excluded, _dedupe(authors), quotes, in_quote, datelines)
+    # a label inside quotation marks opens a quoted transcript turn ('"PENCE: Well, …'), read there
+    labels = [label for label in labels if not in_quote[label.start] or
+              any(q.start == label.start for q in quotes)]
+    return Layout(text, paragraphs, excluded, _dedupe(authors), quotes, in_quote, datelines, labels)
+
+
+def _same_words(a: str, b: str) -> bool:
+    return re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower())
+
+
+def _label(line: str, offset: int) -> Label | None:
+    """A speaker label at the start of a line, if the line has the shape of one."""
+    lead = len(line) - len(line.lstrip())
+    if line[lead:lead + 1] in _FAMILY:  # '"PENCE: Well, look…' quotes a transcript turn
+        lead += 1
+    body = line[lead:]
+    for pattern, colon in ((_LABEL_COLON, True), (_LABEL_PERIOD, False)):
+        m = pattern.match(body)
+        if m and not any(c.isdigit() for c in m.group("label")):
+            start = offset + lead
+            return Label(start, start + m.end("label"), m.group("label"), start + m.end(), colon)
+    return None
 
 
 def _dedupe(names: list[str]) -> list[str]:
@@ -136,10 +241,18 @@ def _dedupe(names: list[str]) -> list[str]:
 
 
 def _mark_role(text: str, i: int) -> str:
-    """Whether the quotation mark at i opens or closes a quotation."""
+    """Whether the quotation mark at i opens or closes a quotation ("" when it can be neither)."""
     ch = text[i]
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in "‘'’":
+        # single marks are apostrophes too ("don't", "l'Ukraine", "leaders’"): a quotation opens only
+        # after a space or an opening bracket and before a letter, and closes only before a non-letter
+        if ch != "’" and (before.isspace() or before in "([{“«\"—–-") and after.isalpha():
+            return "open"
+        if ch != "‘" and not before.isspace() and not after.isalnum():
+            return "close"
+        return ""
     if ch in OPENING:
         # "“" glued after a word and followed by a space acts as a closing mark in sloppy copy
         return "close" if (before.isalnum() and after.isspace()) else "open"
@@ -152,28 +265,77 @@ def _mark_role(text: str, i: int) -> str:
 
 
 def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
-    """Quotations in straight or curly quotes or «guillemets», paired within each paragraph."""
+    """Quotations in double, single or angle quotation marks, nested ones inside their outer quotation.
+
+    A quotation still open at the end of a paragraph either goes on in the next paragraph (which
+    opens again with a mark, the English convention for a quote of several paragraphs) or closes
+    there after a line break that cut it; otherwise it is dropped.
+    """
     quotes: list[Quote] = []
-    marks = STRAIGHT + OPENING + CLOSING
-    for para in paragraphs:
-        open_at: int | None = None
+    carried: tuple[str, int] | None = None
+    for index, para in enumerate(paragraphs):
+        stack: list[tuple[str, int]] = [carried] if carried else []
+        carried = None
         for i in range(para.start, para.end):
-            if text[i] not in marks:
+            ch = text[i]
+            if ch not in _FAMILY:
                 continue
             role = _mark_role(text, i)
-            if open_at is None:
-                if role == "open":
-                    open_at = i
-            elif role == "close":
-                start, end = open_at + 1, i
-                while start < end and text[start].isspace():
-                    start += 1
-                while end > start and text[end - 1].isspace():
-                    end -= 1
-                if end > start:
-                    quotes.append(Quote(start, end, open_at, i + 1))
-                open_at = None
-    return quotes
+            family = _FAMILY[ch]
+            if ch == STRAIGHT and stack and stack[-1][0] == family and not text[i - 1].isspace():
+                role = "close"  # '…this,'" he said': a straight mark after a word closes the open one
+            if stack and stack[-1][0] == family and role == "close":
+                _, opened = stack.pop()
+                if not stack:
+                    _add_quote(quotes, text, opened, i)
+            elif role == "open" and (family != "single" or not stack or stack[-1][0] != "single"):
+                stack.append((family, i))
+        if not stack:
+            continue
+        family, opened = stack[0]
+        nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        head = text[nxt.start:nxt.end].lstrip()[:1] if nxt else ""
+        if head and _FAMILY.get(head) == family and _mark_role(text, nxt.start + text[nxt.start:nxt.end].index(head)) == "open":
+            _add_quote(quotes, text, opened, para.end, continued=True)
+        elif nxt and family != "single" and _closes_first(text, nxt, family):
+            carried = (family, opened)
+    return _closed_chains(quotes, text)
+
+
+def _closed_chains(quotes: list[Quote], text: str) -> list[Quote]:
+    """Keep a quotation that goes on in the next paragraph only if the chain closes at last.
+
+    A long excerpt whose paragraphs each open a mark that never closes (copied prose) is no
+    quotation of anyone.
+    """
+    by_outer_start = {q.outer_start: q for q in quotes}
+    closed: dict[int, bool] = {}
+    for q in sorted(quotes, key=lambda x: x.outer_start, reverse=True):
+        if not q.continued:
+            closed[q.outer_start] = True
+            continue
+        rest = text[q.outer_end:]
+        nxt = by_outer_start.get(q.outer_end + len(rest) - len(rest.lstrip()))
+        closed[q.outer_start] = bool(nxt) and closed.get(nxt.outer_start, False)
+    return [q for q in quotes if closed[q.outer_start]]
+
+
+def _add_quote(quotes: list[Quote], text: str, opened: int, closed: int, continued: bool = False) -> None:
+    start, end = opened + 1, closed
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        quotes.append(Quote(start, end, opened, closed if continued else closed + 1, continued))
+
+
+def _closes_first(text: str, para: Paragraph, family: str) -> bool:
+    """Whether a paragraph closes a quotation of this family before it opens one (a line break cut it)."""
+    for i in range(para.start, para.end):
+        if _FAMILY.get(text[i]) == family:
+            return _mark_role(text, i) == "close"
+    return False
 
 
 def sentence_bounds(text: str, layout: Layout) -> list[tuple[int, int]]:

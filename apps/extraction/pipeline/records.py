@@ -59,6 +59,9 @@ class Statement:
     sentence_start: int
     sentence_end: int
     topics: list[str] = field(default_factory=list)
+    # how the speaker was found: transcript-label, speech-title, subject-of-verb, source-phrase,
+    # inside-quote, pronoun, description, carry-over, subject-of-clause, nearest-mention ("" for none)
+    basis: str = ""
 
 
 @dataclass

@@ -1,0 +1,565 @@
+"""Who speaks: the subject of a speech verb, a pronoun, a description or a transcript label, as an actor.
+
+A name is looked up among the article's actor mentions. A pronoun points back, with its gender,
+to the subject or the last speaker of the sentences before. A description either names its
+organization ("a spokeswoman for the ministry"), an office ("the Prime Minister": whoever holds
+it where the document comes from, or the office holder the story is about), a person the story
+is about ("the Indiana governor"), or the organization of that kind named last ("the ministry").
+"""
+from __future__ import annotations
+
+import bisect
+import datetime
+import functools
+import re
+import tomllib
+from pathlib import Path
+from urllib.parse import urlparse
+
+from spacy.tokens import Doc, Token
+
+from . import syntax
+from .actors import ActorTable, MentionRef
+from .gazetteer import Entry, Gazetteer, find_matches, fold, normalize, tokenize_folded
+from .layout import Label, Layout, Turn
+from .records import Actor, ArticleInput, Mention
+from .speech import SpeechLexicon, lemma, source_phrase
+
+SPEAKER_KINDS = ("person", "organization", "group", "country")
+PUBLISHERS_FILE = Path(__file__).resolve().parent.parent / "data" / "publishers.toml"
+# Dependents that end a noun phrase for the purpose of naming its speaker: what follows a comma,
+# a relative clause or a coordinated phrase says something else about it.
+_NP_STOP = frozenset({"relcl", "acl:relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "ccomp",
+                      "dep"})
+_NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
+
+
+@functools.cache
+def _publishers() -> dict:
+    return tomllib.loads(PUBLISHERS_FILE.read_text(encoding="utf-8"))
+
+
+def publisher_country(article: ArticleInput | None) -> str | None:
+    """The country of an official publisher, from the article's address or source (None for the press)."""
+    if article is None:
+        return None
+    data = _publishers()
+    host = (urlparse(article.url).hostname or "") if article.url else ""
+    source = fold(article.source or "")
+    for suffix, country in data["hosts"].items():
+        if host == suffix or host.endswith("." + suffix) or suffix in source:
+            return country
+    for name, country in data["names"].items():
+        if name in source:
+            return country
+    return None
+
+
+class SpeakerResolver:
+    """Resolves the speakers of one article to actor keys (adding an actor the gazetteer knows when needed)."""
+
+    def __init__(self, text: str, language: str, layout: Layout, table: ActorTable, gaz: Gazetteer,
+                 sentences: list[tuple[int, int]], doc: Doc, published: datetime.date,
+                 article: ArticleInput | None, lex: SpeechLexicon, said: list):
+        self.text, self.lang, self.layout, self.table, self.gaz = text, language, layout, table, gaz
+        self.folded = fold(text)
+        self.sentences, self.starts = sentences, [s for s, _ in sentences]
+        self.doc, self.published, self.article, self.lex = doc, published, article, lex
+        self.said = said  # the reader's list of who spoke where, shared
+        self.turns: list[Turn] = []
+        self.country = publisher_country(article) or self._country_from_letterhead()
+        self.mention_starts = [m.start for m in table.mentions]
+        self.genders = self._genders()
+        self.countries = {e.country: e for e in gaz.entries.values() if e.kind == "country" and e.country}
+
+    def _country_from_letterhead(self) -> str | None:
+        """An official document names its publisher in the headings that open it ("THE WHITE HOUSE")."""
+        names = _publishers()["names"]
+        for para in self.layout.paragraphs[:4]:
+            if not para.heading:
+                break
+            line = normalize(self.text[para.start:para.end])
+            for name, country in names.items():
+                if line == name or line == "the " + name:
+                    return country
+        return None
+
+    # --- mentions ------------------------------------------------------------------------------
+    def mention_at(self, pos: int) -> MentionRef | None:
+        """The actor mention that covers a character offset."""
+        i = bisect.bisect_right(self.mention_starts, pos) - 1
+        for m in self.table.mentions[max(0, i - 2):i + 1][::-1]:
+            if m.start <= pos < m.end:
+                return m
+        return None
+
+    def add_mention(self, key: str, start: int, end: int) -> None:
+        """Record a speaker the text names only by a label or an office, so the extraction lists it."""
+        actor = self.table.actors.get(key)
+        if actor is None:
+            entry = self.gaz.get(key)
+            if entry is None:
+                return
+            actor = _actor_from(entry)
+            self.table.actors[key] = actor
+            self.table.genders[key] = entry.gender
+            self.genders[key] = entry.gender
+        if start < end and not any(m.start == start and m.key == key for m in self.table.mentions):
+            actor.mentions.append(Mention(start, end, self.text[start:end]))
+            actor.mentions.sort(key=lambda m: m.start)
+            ref = MentionRef(start, end, key, "title")
+            i = bisect.bisect_left(self.mention_starts, start)
+            self.table.mentions.insert(i, ref)
+            self.mention_starts.insert(i, start)
+
+    def _sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def _is_subject(self, m: MentionRef) -> bool:
+        head = self._head_token(m.start, m.end)
+        return bool(head is not None and head.dep_ in syntax.SUBJECT_DEPS)
+
+    def _head_token(self, start: int, end: int) -> Token | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    # --- gender --------------------------------------------------------------------------------
+    def _genders(self) -> dict[str, str | None]:
+        """Gazetteer genders, and for new people the words around their names ("Mr. X", "X said she…")."""
+        genders = dict(self.table.genders)
+        unknown = {k for k, a in self.table.actors.items() if a.kind == "person" and not genders.get(k)}
+        if not unknown or not self.lex.gender_words:
+            return genders
+        votes: dict[str, list[int]] = {k: [0, 0] for k in unknown}
+        persons = [m for m in self.table.mentions if self.table.kind(m.key) == "person"]
+        for n, m in enumerate(persons):
+            if m.key not in unknown or self.layout.in_quote[m.start]:
+                continue
+            before = re.search(r"([\w]+)\.?\s*$", self.folded[max(0, m.start - 8):m.start])
+            word = self.lex.gender_words.get(before.group(1)) if before else None
+            if word in ("m", "f"):
+                votes[m.key][word == "f"] += 3
+            if not self._is_subject(m):
+                continue  # "X said she…", "X arrived. She…": only a subject is what the next pronoun points at
+            si = self._sentence_index(m.start)
+            _, e = self.sentences[si]
+            others = [p.start for p in persons[n + 1:] if p.key != m.key and p.start < e]
+            window = self.folded[m.end:min([e] + others)]
+            if not others and si + 1 < len(self.sentences):
+                s2, e2 = self.sentences[si + 1]
+                window += " " + self.folded[s2:min(e2, s2 + 12)]
+            for w in re.finditer(r"\w+", window):
+                g = self.lex.pronouns.get(w.group())
+                if g in ("m", "f"):
+                    votes[m.key][g == "f"] += 1
+                    break
+        for key, (male, female) in votes.items():
+            if male != female:
+                genders[key] = "m" if male > female else "f"
+        return genders
+
+    def _gender_ok(self, key: str, gender: str | None) -> bool:
+        if gender not in ("m", "f"):
+            return True
+        known = self.genders.get(key)
+        return known is None or known == gender
+
+    # --- pronouns ------------------------------------------------------------------------------
+    def pronoun_gender(self, pronoun: str | None) -> str | None:
+        """m, f, n (it), self (I, we), "" (they) or None for a word that is no pronoun of a speaker."""
+        if pronoun is None:
+            return None
+        word = fold(pronoun).strip("-")
+        word = word[2:] if word.startswith("t-") else word
+        if word in self.lex.pronouns:
+            return self.lex.pronouns[word]
+        found = self.lex.gender_words.get(word)
+        return found if found in ("m", "f") else None
+
+    def resolve_pronoun(self, pos: int, pronoun: str | None) -> str | None:
+        """The actor a pronoun at pos points back to; pronoun=None resolves a description of a person.
+
+        A subject before it in its own sentence comes first ("Trump says he…"); then, sentence by
+        sentence going back, the last speaker or the subject; only then the first one named. The
+        search crosses live-blog entries: "17:36 — He went further" goes on with the entry before.
+        A live-blog entry or a heading ends the search.
+        """
+        gender = self.pronoun_gender(pronoun)
+        if gender == "self":
+            return self.turn_speaker(pos)
+        if pronoun is not None and gender is None:
+            return None
+        if gender == "":
+            return None  # "they", « on »: several speakers or anyone, never one actor for sure
+        kinds = ("organization", "country", "group") if gender == "n" else ("person",)
+
+        def fits(key: str) -> bool:
+            return self.table.kind(key) in kinds and self._gender_ok(key, gender)
+
+        current = self._sentence_index(pos)
+        window = []
+        for si in range(current, max(-1, current - 5), -1):
+            start, end = self.sentences[si]
+            if not self.layout.is_heading(start):
+                window.append((si, start, min(pos, end) if si == current else end))
+        named_by_sentence = []
+        for si, start, limit in window:
+            spoken = [s.speaker for s in self.said if start <= s.pos < limit and fits(s.speaker)]
+            named = [m for m in self.table.between(start, limit, self.layout) if fits(m.key)]
+            subjects = [m for m in named if self._is_subject(m)]
+            named_by_sentence.append(named)
+            if si == current:
+                if subjects:
+                    return subjects[-1].key
+                if spoken:
+                    return spoken[-1]
+                continue
+            if spoken:
+                return spoken[-1]
+            if subjects:
+                return subjects[0].key
+        # no speaker and no subject nearby: the first one named, nearest sentence first
+        # ("urged Trump to … when he meets Putin" names Trump in the pronoun's own sentence)
+        for (si, _, _), named in zip(window, named_by_sentence):
+            if named and (si != current or pronoun is not None):
+                return named[0].key
+        return None
+
+    def turn_speaker(self, pos: int) -> str | None:
+        """Who is speaking in the transcript turn that holds pos ("I", "we" in it are the speaker)."""
+        for turn in self.turns:
+            if any(s <= pos < e for s, e in turn.paragraphs):
+                return turn.speaker
+        return None
+
+    # --- subjects and noun phrases -------------------------------------------------------------
+    def speaker_of_verb(self, verb: Token) -> tuple[str | None, str]:
+        """The subject of a speech verb as an actor, and how it was found.
+
+        basis "" means the parse gives the verb no subject (the caller reads the surface);
+        "unresolved" a subject that names no known actor; "narrator" a first person outside any
+        transcript turn (the journalist).
+        """
+        def outside(tokens: list[Token]) -> list[Token]:
+            return [t for t in tokens if not self.layout.in_quote[t.idx]]  # "Nous" of the quotation speaks not
+
+        subjects = outside(syntax.subjects(verb))
+        climb = verb
+        for _ in range(2):
+            # ", adding that…", "…, saying": a participle takes the subject of the verb it hangs on,
+            # unless that verb is in the quotation the speech verb attributes
+            if subjects or climb.dep_ not in ("advcl", "conj", "xcomp", "acl", "dep") or climb.head.i == climb.i \
+                    or self.layout.in_quote[climb.head.idx]:
+                break
+            climb = climb.head
+            subjects = outside(syntax.subjects(climb))
+        if not subjects:
+            subjects = outside(syntax.passive_agent(verb))
+        if not subjects:
+            return None, ""
+        return self.actor_of_np(subjects[0])
+
+    def actor_of_np(self, token: Token) -> tuple[str | None, str]:
+        """The actor a noun phrase (given by its head) names, and how: a name, a pronoun or a description."""
+        m = self.mention_at(token.idx)
+        if m and self.table.kind(m.key) in SPEAKER_KINDS:
+            return m.key, "subject-of-verb"
+        word = fold(token.lower_).strip("-")
+        if word == "t":  # « a-t-il » : "-t" carries the pronoun, as its fixed part or the next token
+            nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
+            word = next((fold(c.lower_).strip("-") for c in token.children if c.dep_ == "fixed"),
+                        fold(nxt.lower_).strip("-"))
+        gender = self.pronoun_gender(word) if token.pos_ == "PRON" or word in self.lex.pronouns else None
+        if gender is not None:
+            if gender == "self":
+                key = self.turn_speaker(token.idx)
+                if key is None:
+                    return None, "narrator"
+                titled = any(t.label.end == 0 for t in self.turns)
+                return key, "speech-title" if titled else "transcript-label"
+            key = self.resolve_pronoun(token.idx, word)
+            return (key, "pronoun") if key else (None, "unresolved")
+        if token.pos_ == "PRON":
+            return None, "unresolved"
+        for appos in (c for c in token.children if c.dep_ == "appos"):
+            # « le ministre Jean-Noël Barrot », "the spokesman, Dmitry Peskov,": the name in apposition
+            named = self.mention_at(appos.idx) or self.mention_at(appos.left_edge.idx)
+            if named and self.table.kind(named.key) in SPEAKER_KINDS:
+                return named.key, "subject-of-verb"
+        phrase = self._np_tokens(token)
+        lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+        named = [r for r in self.table.between(lo, hi, self.layout) if self.table.kind(r.key) in SPEAKER_KINDS]
+        head = lemma(token)
+        if named:
+            if head in self.lex.representatives:
+                return named[0].key, "description"  # "a spokeswoman for the ministry": the ministry
+            persons = [r for r in named if self.table.kind(r.key) == "person"]
+            return (persons or named)[0].key, "subject-of-verb"
+        key = self._office(phrase, token.idx, lo, hi)
+        if key:
+            return key, "description"
+        if token.pos_ == "PROPN":
+            key = self._name_not_yet_known(phrase, token)
+            if key:
+                return key, "subject-of-verb"
+        if head in self.lex.representatives:
+            # "a spokeswoman for the ministry": the organization of that kind the story named
+            for part in phrase:
+                if part.i != token.i and lemma(part) in self.lex.organizations and part.pos_ == "NOUN":
+                    key = self._last_organization(lemma(part), token.idx)
+                    if key:
+                        return key, "description"
+        indefinite = any("Ind" in c.morph.get("Definite") for c in token.children if c.dep_ == "det")
+        if head in self.lex.persons and not indefinite:
+            key = self.resolve_pronoun(token.idx, None)
+            return (key, "description") if key else (None, "unresolved")
+        if head in self.lex.organizations and not indefinite:
+            key = self._last_organization(head, token.idx)
+            return (key, "description") if key else (None, "unresolved")
+        return None, "unresolved"
+
+    def _np_tokens(self, token: Token) -> list[Token]:
+        """The tokens of a noun phrase up to its first comma, relative clause or coordination."""
+        out = [token]
+        stack = [c for c in token.children if c.dep_ not in _NP_STOP]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack += [c for c in t.children if c.dep_ not in _NP_STOP]
+        return sorted(out, key=lambda t: t.i)
+
+    def _office(self, phrase: list[Token], pos: int, lo: int, hi: int) -> str | None:
+        words = [fold(t.lower_) for t in phrase if not t.is_punct]
+        whole, rest = " ".join(words).replace("' ", "'"), " ".join(words[1:]).replace("' ", "'")
+        office = self.lex.offices.get(whole) or self.lex.offices.get(rest)
+        if not office:
+            return None
+        key = self.office_holder(office, pos)
+        if key:
+            self.add_mention(key, lo, hi)
+        return key
+
+    def office_holder(self, office: str, pos: int) -> str | None:
+        """Who holds an office: where the document comes from, else the holder the story named last."""
+        if self.country:
+            holders = [e for e in self.gaz.entries.values() if e.kind == "person" and e.country == self.country
+                       and self._holds(e, office)]
+            if len(holders) == 1:
+                return holders[0].key
+        named = [m for m in self.table.mentions if m.start < pos and self.table.kind(m.key) == "person"
+                 and (e := self.gaz.get(m.key)) is not None and self._holds(e, office)]
+        return named[-1].key if named else None
+
+    def _holds(self, entry: Entry, office: str) -> bool:
+        """Whether a person's role is this office (not "Vice President", "Former Prime Minister") on the story's date."""
+        role = normalize(entry.role)
+        country = self.countries.get(entry.country)
+        if country:
+            for form in [country.name, *country.aliases]:
+                prefix = normalize(form) + " "
+                if role.startswith(prefix):
+                    role = role[len(prefix):]
+        if not (role == office or role.startswith(office + " ")):
+            return False
+        return not entry.titles or any(t.valid_on(self.published) for t in entry.titles)
+
+    def _name_not_yet_known(self, phrase: list[Token], token: Token) -> str | None:
+        """A name spaCy did not tag: a surname of an actor already named, or a new person.
+
+        A new person needs two names ("Melanie Austin"), a title before one ("President Obama",
+        "Sen. Warren") or spaCy's word that the one is a person or an organization ("Obama said",
+        "PolitiFact announced"): a lone capitalized word may be anything else.
+        """
+        names = [t for t in phrase if t.pos_ == "PROPN" and (t.i == token.i or t.dep_ in _NAME_DEPS)
+                 and t.i <= token.i]
+        titled = False
+        while names and fold(names[0].text).rstrip(".") in self.lex.titles:
+            names, titled = names[1:], True
+        titled = titled or any(fold(t.text).rstrip(".") in self.lex.titles for t in phrase if t.i < token.i)
+        if not names or any(not t.text[:1].isupper() for t in names) or \
+                self.layout.is_excluded(names[0].idx, token.idx + 1) or self.layout.in_quote[token.idx]:
+            return None
+        last = fold(token.text)
+        for key, actor in list(self.table.actors.items()):
+            if actor.kind == "person" and normalize(actor.name).split()[-1:] == [last]:
+                self.add_mention_new(key, token.idx, token.idx + len(token.text))
+                return key
+        kind = "person"
+        if len(names) < 2 and not titled:
+            if token.ent_type_ not in ("PERSON", "PER", "ORG"):
+                return None
+            kind = "organization" if token.ent_type_ == "ORG" else "person"
+        return self.new_actor(names[0].idx, names[-1].idx + len(names[-1].text), kind)
+
+    def new_actor(self, start: int, end: int, kind: str = "person", name: str | None = None) -> str | None:
+        """An actor the gazetteer does not know, named in the text at [start, end) (or by `name`)."""
+        name = name or self.text[start:end]
+        if self.gaz.is_rejected(name) or normalize(name) in {normalize(a) for a in self.layout.authors} \
+                or kind == "person" and not any(c.islower() for c in name) or not normalize(name):
+            return None  # editors said it is no actor; journalists never are; "CNN" is no person
+        key = "new:" + normalize(name)
+        if key not in self.table.actors:
+            self.table.actors[key] = Actor(key=key, name=name, kind=kind, is_new=True, confidence=0.5)
+            self.table.genders[key] = None
+        self.add_mention_new(key, start, end)
+        return key
+
+    def signature(self, start: int, end: int) -> str | None:
+        """The name that signs a quotation after a dash ("— Keir Starmer", "― Steve Quinlan.")."""
+        key = self.first_mention_after(start, min(end, start + 60))
+        if key:
+            return key
+        m = re.match(r"((?:[A-ZÀ-Ý][\w'’\-]*\.?)(?:[^\S\n]+[A-ZÀ-Ý][\w'’\-]*\.?){1,3})[\s.,;]*(?:\(|$)",
+                     self.text[start:end])
+        return self.new_actor(start, start + len(m.group(1).rstrip(".")), "person") if m else None
+
+    def discover_speakers(self, tokens) -> None:
+        """Make actors of the names that are subjects of speech verbs but that actor resolution missed.
+
+        Runs before genders are read and pronouns resolved, so "President Obama condemned… He said…"
+        finds Obama for "He".
+        """
+        for token in tokens:
+            for subject in syntax.subjects(token):
+                if subject.pos_ == "PROPN" and self.mention_at(subject.idx) is None \
+                        and not self.layout.in_quote[subject.idx]:
+                    self._name_not_yet_known(self._np_tokens(subject), subject)
+        self.genders = self._genders()
+
+    def add_mention_new(self, key: str, start: int, end: int) -> None:
+        """A mention of an actor already in the table (found or made by the statement reader)."""
+        actor = self.table.actors[key]
+        if any(m.start == start for m in actor.mentions):
+            return
+        actor.mentions.append(Mention(start, end, self.text[start:end]))
+        actor.mentions.sort(key=lambda m: m.start)
+        i = bisect.bisect_left(self.mention_starts, start)
+        self.table.mentions.insert(i, MentionRef(start, end, key, "surname"))
+        self.mention_starts.insert(i, start)
+
+    def _last_organization(self, head: str, pos: int) -> str | None:
+        """'the ministry': the last organization named before whose name has that word."""
+        found = [m for m in self.table.mentions if m.start < pos and self.table.kind(m.key) in ("organization", "group")
+                 and head in normalize(self.table.actors[m.key].name).split()]
+        return found[-1].key if found else None
+
+    def source_of_phrase(self, token: Token) -> str | None:
+        """The actor an "according to X" or « selon X » names, when the token starts such a phrase."""
+        if not source_phrase(token, self.lex):
+            return None
+        if token.dep_ == "case":
+            np = token.head
+        else:
+            np = next((t for t in token.subtree if t.dep_ in ("pobj", "obj", "obl")), None)
+        if np is not None and np.i != token.i:
+            key, _ = self.actor_of_np(np)
+            return key
+        end = token.idx + len(token.text)
+        return self.first_mention_after(end, min(len(self.text), end + 60))
+
+    # --- the surface, where the parse gives nothing --------------------------------------------
+    def first_mention_after(self, start: int, end: int) -> str | None:
+        """The speaker named after a verb or 'selon': a person first ("Kremlin spokesman Dmitry Peskov")."""
+        found = [m for m in self.table.between(start, end, self.layout) if self.table.kind(m.key) in SPEAKER_KINDS]
+        if not found:
+            return None
+        head = [m for m in found if m.start < found[0].end + 3]  # the same noun phrase
+        persons = [m for m in head if self.table.kind(m.key) == "person"]
+        return (persons or found)[0].key
+
+    def last_mention_before(self, start: int, end: int) -> str | None:
+        """The last actor named in a stretch of text, a person first."""
+        found = [m for m in self.table.between(start, end, self.layout) if self.table.kind(m.key) in SPEAKER_KINDS]
+        persons = [m for m in found if self.table.kind(m.key) == "person"]
+        pick = persons or found
+        return pick[-1].key if pick else None
+
+    def pronoun_near(self, start: int, end: int, *, in_quote: bool = False) -> str | None:
+        """The first third-person pronoun of a stretch of text (outside quotations unless told)."""
+        for w in re.finditer(r"(?:-t-|\b)(\w+)\b", self.folded[start:end]):
+            if self.lex.pronouns.get(w.group(1)) in ("m", "f") and (in_quote or not self.layout.in_quote[start + w.start(1)]):
+                return w.group(1)
+        return None
+
+    def subject_before(self, start: int, verb_start: int) -> str | None:
+        """The speaker named before a speech verb: a name, or a pronoun resolved."""
+        key = self.last_mention_before(start, verb_start)
+        mentions = self.table.between(start, verb_start, self.layout)
+        last_end = mentions[-1].end if mentions else -1
+        for w in reversed(list(re.finditer(r"(?:-t-|\b)(\w+)\b", self.folded[max(start, verb_start - 30):verb_start]))):
+            pos = max(start, verb_start - 30) + w.start(1)
+            if self.lex.pronouns.get(w.group(1)) in ("m", "f") and pos > last_end:
+                return self.resolve_pronoun(pos, w.group(1))
+        return key
+
+    # --- transcripts ---------------------------------------------------------------------------
+    def resolve_label(self, label: Label) -> str | bool | None:
+        """The actor a speaker label names; False for a question or an unknown name; None for no label."""
+        words = normalize(label.text)
+        if words in self.lex.not_speakers:
+            return False
+        named = [m for m in self.table.between(label.start, label.end) if self.table.kind(m.key) in SPEAKER_KINDS]
+        persons = [m for m in named if self.table.kind(m.key) == "person"]
+        if persons:
+            return persons[-1].key  # "SECRETARY RUBIO": the name, not the office
+        office = self.lex.offices.get(words)
+        if office:
+            key = self.office_holder(office, label.start)
+            if key:
+                self.add_mention(key, label.start, label.end)
+                return key
+        if not label.colon:
+            return None
+        name = [w for w in words.split() if w not in self.lex.titles]
+        if 1 <= len(name) <= 3 and not named:
+            for key, actor in list(self.table.actors.items()):
+                if actor.kind == "person" and normalize(actor.name).split()[-len(name):] == name:
+                    self.add_mention_new(key, label.start, label.end)
+                    return key  # "PENCE:" after "Mike Pence"
+            if sum(normalize(other.text) == words for other in self.layout.labels) >= 2:
+                # a speaker of several turns whom the story names nowhere else ("WALLACE:")
+                start = label.start + len(label.text) - len(label.text.split()[-1]) if len(name) == 1 else label.start
+                return self.new_actor(start, label.end, "person", self.text[start:label.end].title()) or False
+        return False
+
+    def speech_by_title(self) -> list[Turn]:
+        """A text that is one person's speech, named in its title ("PM statement at press conference…").
+
+        Official sites publish speeches and remarks without speaker labels: the title says whose
+        they are and the text speaks in the first person. Every paragraph is then that person's.
+        """
+        title = (self.article.title if self.article else None) or ""
+        folded_title = fold(title)
+        if not set(re.findall(r"[\w'-]+", folded_title)) & self.lex.speech_titles:
+            return []
+        first_person = sum(1 for w in re.finditer(r"\b(\w+)\b", self.folded)
+                           if self.lex.pronouns.get(w.group(1)) == "self" and not self.layout.in_quote[w.start()])
+        if first_person < 2:
+            return []
+        _, tokens = tokenize_folded(title)
+        keys = set()
+        for match in find_matches(self.gaz, title, tokens):
+            for alias in match.aliases:
+                entry = self.gaz.get(alias.key)
+                if entry and entry.kind == "person" and (not alias.is_title or alias.title.valid_on(self.published)):
+                    keys.add(entry.key)
+        if not keys:
+            for phrase, office in self.lex.offices.items():
+                if re.search(rf"\b{re.escape(phrase)}\b", folded_title):
+                    key = self.office_holder(office, 0)
+                    if key:
+                        keys.add(key)
+        if len(keys) != 1:
+            return []
+        key = keys.pop()
+        self.add_mention(key, 0, 0)
+        turn = Turn(Label(0, 0, title, 0, False), key)
+        for para in self.layout.paragraphs:
+            if not (para.heading or para.byline or para.credit or para.note):
+                turn.paragraphs.append((para.start, para.end))
+        return [turn]
+
+
+def _actor_from(entry: Entry) -> Actor:
+    return Actor(key=entry.key, name=entry.name, kind=entry.kind, country=entry.country, role=entry.role,
+                 wikidata=entry.wikidata, is_new=False, confidence=1.0, media=entry.media)

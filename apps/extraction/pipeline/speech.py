@@ -1,0 +1,232 @@
+"""Speech in the parse: which tokens are speech verbs (by lemma, from the lexicons) and what words they report.
+
+The vocabulary lives in `data/lexicons/<language>/speech.toml`; this module turns it into a typed
+view and answers, for one token, "is this a verb of saying, and which of its dependents hold
+what was said?". The statement reader (quotes.py) decides who said it.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .gazetteer import fold
+from .lexicons import load
+
+# What a speech verb may take as the words it reports, besides a quotation (see speech.toml).
+CONTENT_KINDS = frozenset({"clause", "object", "infinitive"})
+# Parts of speech a speech verb can carry: French past participles are often tagged as adjectives
+# ("a-t-il martelé"), never as nouns (a "report", a "claim" say nothing by themselves).
+_VERB_TAGS = frozenset({"VERB", "ADJ"})
+_CLAUSE_DEPS = frozenset({"ccomp"})
+_OBJECT_DEPS = frozenset({"dobj", "obj"})
+_INFINITIVE_DEPS = frozenset({"xcomp"})
+_MARKS = frozenset({"that", "que", "qu'", "qu’"})
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    """One language's speech vocabulary, folded (lower case, no accents) for lookups."""
+
+    verbs: dict[str, frozenset[str]]  # lemma → kinds of content
+    phrasal: dict[str, dict[str, frozenset[str]]]  # first lemma → {second word: kinds}
+    sources: tuple[tuple[str, ...], ...]  # "according to", « selon »: folded words
+    pronouns: dict[str, str]  # subject pronoun → m | f | n | self | ""
+    persons: frozenset[str]
+    representatives: frozenset[str]
+    organizations: frozenset[str]
+    gender_words: dict[str, str]
+    titles: frozenset[str]
+    not_speakers: frozenset[str]
+    speech_titles: frozenset[str]
+    offices: dict[str, str]
+    surface: dict[str, str]  # present forms the lemmatizer may miss (« estime », « note ») → lemma
+    written: frozenset[str]  # the lemmas as written in the file, accents kept, for lookups without folding
+
+    @functools.cached_property
+    def first_words(self) -> frozenset[str]:
+        """Every lemma that may start a speech verb, folded and as written, for a quick pre-filter of tokens."""
+        return frozenset(self.verbs) | frozenset(self.phrasal) | self.written
+
+    @functools.cached_property
+    def written_surface(self) -> frozenset[str]:
+        """The present forms of French -er verbs as written, accents kept (« souligne »)."""
+        if not self.surface:
+            return frozenset()
+        return frozenset(w[:-2] + e for w in self.written if w.endswith("er") for e in ("e", "es", "ent"))
+
+    @functools.cached_property
+    def source_starts(self) -> frozenset[str]:
+        """The first word of every source phrase."""
+        return frozenset(words[0].strip() for words in self.sources if words)
+
+
+@functools.cache
+def speech_lexicon(language: str) -> SpeechLexicon:
+    """The speech vocabulary of a language, read once per process."""
+    data = load(language, "speech")
+    verbs: dict[str, frozenset[str]] = {}
+    phrasal: dict[str, dict[str, frozenset[str]]] = {}
+    for entry, kinds in data["verbs"].items():
+        words = fold(entry).split()
+        if len(words) == 1:
+            verbs[words[0]] = frozenset(kinds)
+        else:
+            phrasal.setdefault(words[0], {})[" ".join(words[1:])] = frozenset(kinds)
+    descriptions = data.get("descriptions", {})
+    transcript = data.get("transcript", {})
+    return SpeechLexicon(
+        verbs=verbs, phrasal=phrasal,
+        sources=tuple(tuple(fold(p).replace("'", "' ").split()) for p in data.get("sources", {}).get("phrases", [])),
+        pronouns={fold(k): v for k, v in data.get("pronouns", {}).items()},
+        persons=frozenset(fold(w) for w in descriptions.get("persons", [])),
+        representatives=frozenset(fold(w) for w in descriptions.get("representatives", [])),
+        organizations=frozenset(fold(w) for w in descriptions.get("organizations", [])),
+        gender_words={fold(k): v for k, v in data.get("gender_words", {}).items()},
+        titles=frozenset(fold(w) for w in data.get("titles", {}).get("words", [])),
+        not_speakers=frozenset(fold(w) for w in transcript.get("not_speakers", [])),
+        speech_titles=frozenset(fold(w) for w in transcript.get("speech_titles", [])),
+        offices={fold(k): fold(v) for k, v in data.get("offices", {}).items()},
+        surface=_present_forms(language, verbs, phrasal),
+        written=frozenset(entry.split()[0].lower() for entry in data["verbs"]),
+    )
+
+
+def speech_tokens(doc, lex: SpeechLexicon) -> tuple[dict[int, frozenset[str]], set[int]]:
+    """One pass over a parse: the speech verbs (token index → kinds) and the tokens that start a source phrase.
+
+    The pre-filter compares spaCy's string hashes (lemma, lower-case form) with the lexicon's, so the
+    per-token work is an integer lookup; only the few tokens that pass are read further.
+    """
+    lemmas, forms, starts = _hashes(doc.vocab.strings, lex)
+    verbs: dict[int, frozenset[str]] = {}
+    sources: set[int] = set()
+    for token in doc:
+        if token.lemma in lemmas or token.lower in forms:
+            kinds = speech_kinds(token, lex)
+            if kinds is not None:
+                verbs[token.i] = kinds
+        if token.lower in starts and source_phrase(token, lex):
+            sources.add(token.i)
+    return verbs, sources
+
+
+def _hashes(strings, lex: SpeechLexicon) -> tuple[set[int], set[int], set[int]]:
+    cache = lex.__dict__.setdefault("_hashes", {})
+    key = id(strings)
+    if key not in cache:
+        cache[key] = ({strings.add(w) for w in lex.first_words},
+                      {strings.add(w) for w in lex.surface} | {strings.add(w) for w in lex.written_surface},
+                      {strings.add(w) for w in lex.source_starts})
+    return cache[key]
+
+
+def _present_forms(language: str, verbs: dict, phrasal: dict) -> dict[str, str]:
+    """French -er verbs in the present ("il estime", "ils notent"): the lemmatizer takes some for nouns."""
+    if language != "fr":
+        return {}
+    lemmas = [*verbs, *phrasal]
+    return {lemma[:-2] + ending: lemma for lemma in lemmas if lemma.endswith("er") for ending in ("e", "es", "ent")}
+
+
+def lemma(token: Token) -> str:
+    """A token's lemma, folded."""
+    return fold(token.lemma_.lower())
+
+
+def speech_kinds(token: Token, lex: SpeechLexicon) -> frozenset[str] | None:
+    """The kinds of content a speech verb takes, or None when the token is no speech verb."""
+    first = lemma(token)
+    if first not in lex.verbs and first not in lex.phrasal:
+        first = _by_surface(token, lex)
+    elif token.pos_ not in _VERB_TAGS:
+        return None
+    if first is None:
+        return None
+    second = lex.phrasal.get(first)
+    if second:
+        for child in _partners(token):
+            kinds = second.get(lemma(child)) or second.get(fold(child.lower_))
+            if kinds is not None:
+                return kinds
+    return lex.verbs.get(first)
+
+
+def _by_surface(token: Token, lex: SpeechLexicon) -> str | None:
+    """A present form the lemmatizer left as it is, read as a verb only where it governs a subject or a clause."""
+    found = lex.surface.get(fold(token.lower_))
+    if found and token.pos_ in ("VERB", "NOUN", "ADJ") and any(c.dep_ in ("nsubj", "ccomp", "xcomp") for c in token.children):
+        return found
+    return None
+
+
+def _partners(token: Token) -> list[Token]:
+    """The words that can complete a two-word verb: its particle, preposition or infinitive, or the next word."""
+    out = [c for c in token.children if c.dep_ in ("prt", "prep", "compound:prt", "xcomp", "obj", "fixed", "conj", "dep")]
+    if token.i + 1 < len(token.doc):
+        out.append(token.doc[token.i + 1])
+    if token.head.i != token.i:
+        out.append(token.head)  # « a fait savoir » parsed with "savoir" above "fait"
+    return out
+
+
+def heads(token: Token) -> list[Token]:
+    """The speech verb and the second word of a two-word verb, whose dependents hold the content."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in ("xcomp", "prt", "compound:prt") and child.pos_ in ("VERB", "ADP", "ADV", "PART"):
+            out.append(child)
+    return out
+
+
+def source_phrase(token: Token, lex: SpeechLexicon) -> bool:
+    """Whether a token starts a source phrase ("according to", « selon », « d'après »)."""
+    doc = token.doc
+    for words in lex.sources:
+        span = doc[token.i:token.i + len(words)]
+        if len(span) == len(words) and all(fold(t.lower_).strip() == w.strip() for t, w in zip(span, words)):
+            return True
+    return False
+
+
+def _clause_of_noun(token: Token) -> Token | None:
+    """'said in a statement that …', 'wrote on Thursday that …': a that-clause the parser hung lower down.
+
+    The clause counts when no other verb stands between it and the speech verb.
+    """
+    for mark in token.subtree:
+        if mark.dep_ != "mark" or fold(mark.lower_) not in _MARKS:
+            continue
+        clause, above = mark.head, mark.head.head
+        while above.i != token.i and above.pos_ not in ("VERB", "AUX") and above.head.i != above.i:
+            above = above.head
+        if above.i == token.i and clause.i != token.i:
+            return clause
+    return None
+
+
+def content(token: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
+    """The character span of what a speech verb reports (its clause, object or infinitive), or None."""
+    best = None
+    for head in heads(token):
+        for child in head.children:
+            dep = child.dep_
+            if "clause" in kinds and dep in _CLAUSE_DEPS:
+                best = best or child
+            elif "object" in kinds and dep in _OBJECT_DEPS and child.pos_ in ("NOUN", "PROPN") \
+                    and child.right_edge.i - child.left_edge.i >= 2:
+                best = best or child
+            elif "infinitive" in kinds and dep in _INFINITIVE_DEPS and child.pos_ in ("VERB", "AUX", "ADJ") \
+                    and child.i > token.i:
+                best = best or child  # "vowed to fight", « a dit espérer… », « s'est dit prêt à… »
+    if best is None and "clause" in kinds:
+        best = _clause_of_noun(token)
+    if best is None:
+        return None
+    left, right = best.left_edge, best.right_edge
+    while left.i < right.i and (fold(left.lower_) in _MARKS or left.is_punct or left.is_space):
+        left = left.doc[left.i + 1]
+    while right.i > left.i and (right.is_punct or right.is_space):
+        right = right.doc[right.i - 1]
+    return left.idx, right.idx + len(right.text)
