@@ -97,7 +97,8 @@ class QuoteReader:
     def _date_in(self, start: int, end: int) -> tuple[datetime.date | None, str] | None:
         for t in self.timexes:
             if start <= t.start and t.end <= end and t.date and not self.layout.in_quote[t.start]:
-                resolved = self.resolve_expression(t.text, self.published, self.lang, tense="past") or t
+                resolved = self.resolve_expression(t.text, self.published, self.lang, tense="past",
+                                                   reference=t.reference) or t
                 return resolved.date, resolved.precision
         return None
 
