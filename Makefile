@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install venv migrate sample serve test test-fast check worker beat bench bench-extraction bench-timeline load backup restore clean eval
+.PHONY: run install venv migrate sample serve test test-fast check worker beat bench bench-extraction bench-timeline load soak backup restore clean eval
 
 ## Quickstart 1: install into .venv, load the bundled sample articles, serve http://127.0.0.1:8000
 run: install migrate sample serve
@@ -75,3 +75,9 @@ restore:
 ## Load run: 50 analysts on the 100k-event timeline while a worker ingests (bounded; loopback only)
 load: install
 	BENCH_DATABASE_SERVER=$(BENCH_DATABASE_SERVER) $(PY) scripts/load_test.py $(LOAD_ARGS)
+
+## Soak run: a feed of 200 articles over 10 minutes through gunicorn (production settings), two
+## workers and beat, one worker SIGKILLed, Redis restarted (bounded; loopback only; its own
+## database parley_soak and a private Redis); `make soak SOAK_ARGS="--minutes 2 --articles 40"`
+soak: install
+	BENCH_DATABASE_SERVER=$(BENCH_DATABASE_SERVER) $(PY) scripts/soak_test.py $(SOAK_ARGS)
