@@ -27,7 +27,8 @@ one event), plus second reports of the same meeting in the other language, near-
 text, new dateline, last paragraph cut) and broken pages (404, not HTML, empty, oversized,
 undecodable). Halfway, one worker is killed with SIGKILL (its whole process group, as an
 out-of-memory kill of its container would) and started again 30 s later, as compose's restart
-policy would; the other keeps working alone meanwhile.
+policy would; the other keeps working alone meanwhile. Any service that exits on its own is
+started again 5 s later, as that policy does, and the report names it and why.
 
 Meanwhile an analyst, logged in through the admin login form, polls the timeline's JSON export
 and the pages a browser loads with it. The report: PASS/FAIL per promise (every good article
@@ -44,7 +45,6 @@ import datetime as dt
 import email.utils
 import functools
 import hashlib
-import json
 import os
 import random
 import re
@@ -276,7 +276,7 @@ EXPECTED_REASONS = {
     "broken-empty": r"no (article )?text|empty",
     "broken-oversized": r"limit|too (large|big)",
     "broken-encoding": r"encod|decod",
-    "hang": r"no answer|time",
+    "hang": r"no answer|timed? ?out",
     "too-many": r"429",
 }
 
@@ -552,8 +552,7 @@ class FeedSite:
 
     def start(self) -> FeedSite:
         for host in (MAIN_HOST, HANGING_HOST, REFUSING_HOST):
-            server = ThreadingHTTPServer((host, 0), _handler(self, host))
-            server.daemon_threads = True
+            server = _QuietServer((host, 0), _handler(self, host))
             self.ports[host] = server.server_address[1]
             threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True).start()
             self._servers.append(server)
@@ -568,6 +567,13 @@ class FeedSite:
         for server in self._servers:
             server.shutdown()
             server.server_close()
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a fetcher that gave up on the hanging host or stopped at the size limit: expected
 
 
 def _handler(site: FeedSite, host: str):
@@ -650,8 +656,9 @@ class Outcome:
 def judge(items: list[Item], links: dict[int, str], outcome: Outcome) -> list[Verdict]:
     """PASS or FAIL for each promise, with the first offenders named.
 
-    Stored once: one row per published URL, and each near-copy linked to its original. Extracted
-    once: each good article extracted, by one finished run, its meeting one event it reports.
+    Stored once: one row per published URL, and each near-copy linked to its original (or, when
+    the copy came first, the original linked to the copy). Extracted once: each good article
+    extracted, by one finished run, its meeting one event that it reports.
     """
     by_url: dict[str, list[dict]] = defaultdict(list)
     for row in outcome.articles:
@@ -661,6 +668,15 @@ def judge(items: list[Item], links: dict[int, str], outcome: Outcome) -> list[Ve
         rows = by_url.get(links[item.n], [])
         return rows[0] if len(rows) == 1 else None
 
+    by_n = {item.n: item for item in items}
+
+    def stands_for_its_original(copy: Item) -> bool:
+        """A near-copy fetched before its original is, to Parley, the original: still one story."""
+        mine, original = row_of(copy), row_of(by_n[copy.of])
+        return bool(mine and original and mine["status"] == "extracted" and original["status"] == "duplicate"
+                    and original["duplicate_of_url"] == mine["url"])
+
+    swapped = {copy.of: copy for copy in items if copy.kind == "near" and stands_for_its_original(copy)}
     stored, extracted, failed, unlogged = [], [], [], []
     expected_urls = {links[item.n] for item in items}
     extra = [url for url in by_url if url not in expected_urls]
@@ -672,7 +688,9 @@ def judge(items: list[Item], links: dict[int, str], outcome: Outcome) -> list[Ve
             (stored if not item.bad else failed).append(f"{item.path} ({item.kind}): {len(rows)} rows")
             continue
         row = rows[0]
-        if item.good:
+        if item.n in swapped:
+            continue  # stored as a copy of its copy, which is judged as the story's original
+        if item.good or item in swapped.values():
             if row["status"] != "extracted":
                 extracted.append(f"{item.path} ({item.kind}): {row['status']} {row['error'][:80]}".rstrip())
                 continue
@@ -688,7 +706,7 @@ def judge(items: list[Item], links: dict[int, str], outcome: Outcome) -> list[Ve
             elif links[item.n] not in events[0]["articles"]:
                 extracted.append(f"{item.path}: not among the sources of the event of {date}")
         elif item.kind == "near":
-            original = row_of(next(i for i in items if i.n == item.of))
+            original = row_of(by_n[item.of])
             if row["status"] != "duplicate" or original is None or row["duplicate_of_url"] != original["url"]:
                 stored.append(f"{item.path} (near-copy of {links[item.of].rsplit('/', 1)[-1]}): {row['status']}, "
                               f"linked to {row['duplicate_of_url'] or 'nothing'}")
@@ -714,7 +732,8 @@ def judge(items: list[Item], links: dict[int, str], outcome: Outcome) -> list[Ve
 
     return [
         Verdict("every good article stored once", not stored,
-                detail(stored, f"{n_good} articles one row each; {n_near} near-copies linked to their original")),
+                detail(stored, f"{n_good} articles one row each; {n_near} near-copies linked to their original"
+                               + (f" ({len(swapped)} fetched before it, and standing for it)" if swapped else ""))),
         Verdict("every good article extracted once", not extracted,
                 detail(extracted, f"{n_good} articles extracted by one finished run each, one event per meeting; "
                                   "near-copies never extracted")),
@@ -766,16 +785,19 @@ def process_memory(pid: int) -> dict[str, float]:
 
 
 def render_report(*, args, items: list[Item], verdicts: list[Verdict], lat: list[float], missing: int,
-                  memory: dict[str, dict], outcome: Outcome, timeline: dict, fetches: dict, started: str) -> str:
+                  memory: dict[str, dict], outcome: Outcome, timeline: dict, fetches: dict,
+                  deaths: list[tuple[float, str, str]], started: str) -> str:
     kinds = Counter(item.kind for item in items)
     statuses = Counter(row["status"] for row in outcome.articles)
     p50, p95 = percentile(lat, 50), percentile(lat, 95)
     fmt = (lambda v: "–" if v is None else f"{v:.0f} s")
-    mem = "; ".join(
-        f"{name}: RSS {m['main_rss']:.0f} MiB + {m['children']} pool processes {m['children_rss']:.0f} MiB, "
-        f"PSS {m['pss']:.0f} MiB{' (restarted after the kill)' if m.get('restarted') else ''}"
-        for name, m in memory.items()
-    )
+    def worker_memory(name: str, m: dict) -> str:
+        again = f" (started again {m['restarted']})" if m.get("restarted") else ""
+        return (f"{name}: RSS {m['main_rss']:.0f} MiB + {m['children']} pool processes {m['children_rss']:.0f} MiB, "
+                f"PSS {m['pss']:.0f} MiB{again}")
+
+    mem = "; ".join(worker_memory(name, m) for name, m in memory.items())
+    exits = "; ".join(f"{name} at {at:.0f} s: {why}" for at, name, why in deaths)
     lines = [
         f"Soak run of {started}: {len(items)} articles published over {args.minutes:g} min by one feed "
         f"(host {MAIN_HOST}; {kinds['hang']} on a host that never answers, {kinds['too-many']} on one that "
@@ -795,13 +817,15 @@ def render_report(*, args, items: list[Item], verdicts: list[Verdict], lat: list
         f"| publication in the feed → event on the timeline | p50 {fmt(p50)}, p95 {fmt(p95)}, max {fmt(max(lat) if lat else None)} "
         f"({len(lat)} meetings{f', {missing} never shown' if missing else ''}) |",
         f"| timeline requests while it ran | {timeline['requests']} ({timeline['errors']} errors, {timeline['server_errors']} 5xx) |",
-        f"| articles by status | " + ", ".join(f"{n} {s}" for s, n in statuses.most_common()) + " |",
+        "| articles by status | " + ", ".join(f"{n} {s}" for s, n in statuses.most_common()) + " |",
         f"| the mix | {kinds['good']} reports, {kinds['second']} second reports of a meeting in the other language, "
         f"{kinds['near']} near-copies, {sum(kinds[f'broken-{k}'] for k in BROKEN_KINDS)} broken pages "
         f"({', '.join(BROKEN_KINDS)}), {kinds['hang']} hanging, {kinds['too-many']} answering 429 |",
         f"| page requests to {MAIN_HOST} | {fetches['requests']} ({fetches['per_minute']:.1f} a minute while publishing), "
         f"closest two {fetches['min_gap']:.2f} s apart; most requests for one page: {fetches['max_per_page']} |",
         f"| worker memory at the end | {mem} |",
+        f"| services that exited on their own (started again 5 s later, as compose's restart policy does) "
+        f"| {exits or 'none'} |",
         f"| took | {timeline['seconds']:.0f} s: {args.minutes:g} min publishing, then "
         + (f"{timeline['drain']:.0f} s of waiting, the cap, with articles still unsettled |" if timeline["capped"]
            else f"{timeline['drain']:.0f} s until every article had settled |"),
@@ -878,6 +902,77 @@ class PrivateRedis:
     def stop(self) -> None:
         """A clean shutdown (SIGTERM): Redis writes its append-only log and exits."""
         stop(self.proc)
+
+
+class Supervisor(threading.Thread):
+    """Runs the services and, as compose's `restart: unless-stopped` does, starts again one that exits.
+
+    Every such exit is recorded with the last CRITICAL line of its log: the report names it.
+    """
+
+    def __init__(self, logs: Path, *, restart_after: float = 5.0):
+        super().__init__(daemon=True)
+        self.logs = logs
+        self.restart_after = restart_after
+        self.specs: dict[str, tuple[list[str], dict[str, str]]] = {}
+        self.procs: dict[str, subprocess.Popen] = {}
+        self.held: set[str] = set()  # stopped on purpose: left down until resumed
+        self.due: dict[str, float] = {}  # exited on its own: started again at this time
+        self.deaths: list[tuple[float, str, str]] = []  # (time, name, why)
+        self.restarted: dict[str, str] = {}  # name -> why it was started again
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+
+    def log(self, name: str) -> Path:
+        return self.logs / f"{name}.log"
+
+    def start_service(self, name: str, cmd: list[str], env: dict[str, str]) -> None:
+        with self.lock:
+            self.specs[name] = (cmd, env)
+            self.procs[name] = start(cmd, env, self.log(name))
+
+    def kill(self, name: str) -> None:
+        """SIGKILL the service's whole process group, as an out-of-memory kill of its container would."""
+        with self.lock:
+            self.held.add(name)
+            proc = self.procs[name]
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass  # it had already exited
+            proc.wait()
+
+    def resume(self, name: str, why: str) -> None:
+        with self.lock:
+            self.held.discard(name)
+            self.due.pop(name, None)
+            self.procs[name] = start(*self.specs[name], self.log(name))
+            self.restarted[name] = why
+
+    def alive(self, name: str) -> subprocess.Popen | None:
+        proc = self.procs.get(name)
+        return proc if proc is not None and proc.poll() is None else None
+
+    def run(self) -> None:
+        while not self.done.wait(1):
+            with self.lock:
+                for name, proc in self.procs.items():
+                    if name in self.held or name in self.due or proc.poll() is None:
+                        continue
+                    critical = [line for line in self.log(name).read_text(errors="replace").splitlines()
+                                if " CRITICAL " in line or "Unrecoverable" in line]
+                    why = critical[-1].split(": ", 1)[-1][:160] if critical else f"exit status {proc.returncode}"
+                    self.deaths.append((time.time(), name, why))
+                    self.due[name] = time.time() + self.restart_after
+            for name, when in list(self.due.items()):
+                if time.time() >= when and not self.done.is_set():
+                    self.resume(name, "after it exited")
+
+    def stop_all(self) -> None:
+        self.done.set()
+        with self.lock:
+            for name in ("beat", "soak1", "soak2", "web"):
+                stop(self.procs.get(name))
 
 
 def ensure_postgres() -> None:
@@ -1038,24 +1133,24 @@ def main(argv=None) -> int:
     Source.objects.create(name="Parley soak wire", feed_url=site.feed_url,
                           poll_interval=dt.timedelta(seconds=args.poll_interval))
 
-    procs: dict[str, subprocess.Popen | None] = {}
     worker_cmd = [PY, "-m", "celery", "-A", "config", "worker", "-Q", "default,ingestion,extraction",
                   "--concurrency", "2", "--loglevel", "INFO"]
-    restarted: set[str] = set()
+    services = Supervisor(logs)
     watcher = None
     exit_code = 1
     try:
-        procs["web"] = start([PY, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-                              "--workers", "3", "--timeout", "30", "--access-logfile", "-"], web_env, logs / "web.log")
+        services.start_service("web", [PY, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
+                                       "--workers", "3", "--timeout", "30", "--access-logfile", "-"], web_env)
         for name in ("soak1", "soak2"):
-            procs[name] = start([*worker_cmd, "-n", f"{name}@%h"], workers_env, logs / f"{name}.log")
+            services.start_service(name, [*worker_cmd, "-n", f"{name}@%h"], workers_env)
         deadline = time.monotonic() + 180
-        while not all(" ready." in (logs / f"{n}.log").read_text(errors="replace") for n in ("soak1", "soak2")):
-            if time.monotonic() > deadline or any(p.poll() is not None for p in procs.values()):
-                raise SystemExit("the workers or gunicorn did not start; see " + str(logs))
+        while not all(" ready." in services.log(n).read_text(errors="replace") for n in ("soak1", "soak2")):
+            if time.monotonic() > deadline or not all(services.alive(n) for n in ("web", "soak1", "soak2")):
+                raise SystemExit(f"the workers or gunicorn did not start; see {logs}")
             time.sleep(1)
-        procs["beat"] = start([PY, "-m", "celery", "-A", "config", "beat", "--loglevel", "INFO",
-                               "--schedule", str(logs / "celerybeat-schedule")], workers_env, logs / "beat.log")
+        services.start_service("beat", [PY, "-m", "celery", "-A", "config", "beat", "--loglevel", "INFO",
+                                        "--schedule", str(logs / "celerybeat-schedule")], workers_env)
+        services.start()
 
         site.publish()
         t0 = time.time()
@@ -1063,11 +1158,11 @@ def main(argv=None) -> int:
         watcher = TimelineWatcher(f"http://127.0.0.1:{port}", "soak-analyst", password)
         watcher.start()
         span = args.minutes * 60
-        plan_of_faults = [(0.35 * span, "redis"), (0.5 * span, "kill")]
+        faults = [(0.35 * span, "redis"), (0.5 * span, "kill")]
         if args.worker_restart_after >= 0:
-            plan_of_faults.append((0.5 * span + args.worker_restart_after, "restart"))
+            faults.append((0.5 * span + args.worker_restart_after, "restart"))
         print(f"publishing {len(items)} items over {args.minutes:g} min from {site.feed_url}; logs in {logs}", flush=True)
-        for at, fault in sorted(plan_of_faults):
+        for at, fault in sorted(faults):
             time.sleep(max(0.0, t0 + at - time.time()))
             if fault == "redis":
                 print(f"{time.time() - t0:6.0f} s  Redis stops for {args.redis_down:g} s", flush=True)
@@ -1076,12 +1171,10 @@ def main(argv=None) -> int:
                 redis.start()
             elif fault == "kill":
                 print(f"{time.time() - t0:6.0f} s  worker soak1 killed (SIGKILL to its process group)", flush=True)
-                os.killpg(procs["soak1"].pid, signal.SIGKILL)
-                procs["soak1"].wait()
+                services.kill("soak1")
             else:
                 print(f"{time.time() - t0:6.0f} s  worker soak1 started again", flush=True)
-                procs["soak1"] = start([*worker_cmd, "-n", "soak1@%h"], workers_env, logs / "soak1.log")
-                restarted.add("soak1")
+                services.resume("soak1", "after the kill")
         time.sleep(max(0.0, t0 + span - time.time()))
         print(f"{time.time() - t0:6.0f} s  the feed is complete; waiting for the articles to settle", flush=True)
 
@@ -1103,9 +1196,10 @@ def main(argv=None) -> int:
 
         memory = {}
         for name in ("soak1", "soak2"):
-            proc = procs.get(name)
-            if proc is not None and proc.poll() is None:
-                memory[name] = {**process_memory(proc.pid), "restarted": name in restarted}
+            proc = services.alive(name)
+            if proc is not None:
+                memory[name] = {**process_memory(proc.pid), "restarted": services.restarted.get(name, "")}
+        deaths = [(when - t0, name, why) for when, name, why in services.deaths]
 
         links = {item.n: site.link(item) for item in items}
         rows = list(Article.objects.values("id", "url", "status", "error", "duplicate_of__url"))
@@ -1143,7 +1237,7 @@ def main(argv=None) -> int:
             "seconds": time.time() - t0, "drain": drain, "capped": capped,
         }
         table = render_report(args=args, items=items, verdicts=verdicts, lat=lat, missing=missing, memory=memory,
-                              outcome=outcome, timeline=timeline, fetches=fetches, started=started)
+                              outcome=outcome, timeline=timeline, fetches=fetches, deaths=deaths, started=started)
         print()
         print(table)
         if http_errors:
@@ -1157,8 +1251,7 @@ def main(argv=None) -> int:
     finally:
         if watcher is not None:
             watcher.done.set()
-        for name in ("beat", "soak1", "soak2", "web"):
-            stop(procs.get(name))
+        services.stop_all()
         redis.stop()
         site.stop()
     print(f"database {args.database} left for inspection; logs in {logs}")

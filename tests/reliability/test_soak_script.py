@@ -12,6 +12,7 @@ import importlib.util
 import itertools
 import re
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -158,6 +159,41 @@ def test_each_report_yields_its_meeting_on_its_own_date_and_both_reports_of_a_me
     assert all(len(k) == 1 for k in keys.values()), keys
 
 
+# --- Running the services ----------------------------------------------------------------------------
+
+
+def test_a_service_that_exits_on_its_own_is_named_with_its_reason_and_started_again(tmp_path):
+    services = soak.Supervisor(tmp_path, restart_after=0.2)
+    crash = [sys.executable, "-c", "import sys, time; print('12:00 CRITICAL celery.worker: Unrecoverable error: boom', "
+             "flush=True); time.sleep(0.3); sys.exit(3)"]
+    services.start_service("soak2", crash, {})
+    services.start()
+    try:
+        deadline = time.monotonic() + 20
+        while "soak2" not in services.restarted and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        services.stop_all()
+
+    assert services.restarted["soak2"] == "after it exited"
+    assert services.deaths[0][1:] == ("soak2", "Unrecoverable error: boom")
+
+
+def test_a_service_killed_on_purpose_stays_down_until_resumed(tmp_path):
+    services = soak.Supervisor(tmp_path, restart_after=0.1)
+    services.start_service("soak1", [sys.executable, "-c", "import time; time.sleep(60)"], {})
+    services.start()
+    try:
+        services.kill("soak1")
+        time.sleep(1.5)
+        assert services.alive("soak1") is None and not services.deaths
+        services.resume("soak1", "after the kill")
+        assert services.alive("soak1") is not None
+    finally:
+        services.stop_all()
+    assert services.restarted == {"soak1": "after the kill"}
+
+
 # --- Reading and judging what happened -----------------------------------------------------------
 
 WORKER_LOG = """\
@@ -178,7 +214,6 @@ def _clean_run():
     """Items, their links, and an outcome in which Parley kept every promise."""
     items = soak.plan(40, 2)
     links = {item.n: f"http://{item.host}:8000{item.path}" for item in items}
-    by_n = {item.n: item for item in items}
     articles, events, runs = [], {}, Counter()
     for pk, item in enumerate(items, start=1):
         row = {"id": pk, "url": links[item.n], "status": "extracted", "error": "", "duplicate_of_url": None}
@@ -200,7 +235,6 @@ def _clean_run():
             event[0]["articles"].add(links[item.n])
         articles.append(row)
     http = [(0.0, "/export.json", 200), (1.0, "/", 200)]
-    assert by_n
     return items, links, soak.Outcome(articles=articles, events_by_date=events, runs=runs, http=http)
 
 
@@ -262,6 +296,37 @@ def test_an_article_left_pending_or_stored_twice_breaks_the_promise_of_its_kind(
 
     assert f"{good.path} (good): 2 rows" in verdicts["every good article stored once"].detail
     assert f"{hanging.path} (hang): pending" in verdicts["every bad article failed with its reason"].detail
+
+
+def test_a_near_copy_fetched_before_its_original_may_stand_for_it_but_not_both_be_extracted():
+    items, links, outcome = _clean_run()
+    near = next(i for i in items if i.kind == "near")
+    rows = {row["url"]: row for row in outcome.articles}
+    copy, original = rows[links[near.n]], rows[links[near.of]]
+    # The copy arrived first: Parley stored it as the original and the original as its copy.
+    copy.update(status="extracted", duplicate_of_url=None)
+    original.update(status="duplicate", duplicate_of_url=copy["url"])
+    outcome.runs[copy["id"]], outcome.runs[original["id"]] = 1, 0
+    outcome.events_by_date[soak.meeting_date(near.meeting).isoformat()][0]["articles"] = {copy["url"]}
+
+    verdicts = soak.judge(items, links, outcome)
+    assert all(v.ok for v in verdicts), verdicts
+    assert "1 fetched before it" in verdicts[0].detail
+
+    original.update(status="extracted", duplicate_of_url=None)  # both taken for originals: the story twice
+    assert not soak.judge(items, links, outcome)[0].ok
+
+
+@pytest.mark.parametrize("kind", ["hang", "too-many"])
+def test_a_bad_article_given_up_on_without_saying_why_breaks_the_promise(kind):
+    items, links, outcome = _clean_run()
+    bad = next(i for i in items if i.kind == kind)
+    rows = {row["url"]: row for row in outcome.articles}
+    rows[links[bad.n]]["error"] = "gave up: the fetch was started 8 times and never finished"
+
+    verdict = soak.judge(items, links, outcome)[2]
+
+    assert not verdict.ok and bad.path in verdict.detail
 
 
 def test_a_good_article_that_never_got_extracted_breaks_the_promise_of_extraction():
