@@ -79,7 +79,7 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=10, help="how long the feed publishes")
     parser.add_argument("--articles", type=int, default=200, help="items the feed publishes in that time")
-    parser.add_argument("--drain-minutes", type=float, default=8,
+    parser.add_argument("--drain-minutes", type=float, default=10,
                         help="longest wait after the last item for every article to settle")
     parser.add_argument("--server", default=os.environ.get("BENCH_DATABASE_SERVER", "postgresql://postgres@127.0.0.1:5432"))
     parser.add_argument("--database", default="parley_soak")
@@ -88,12 +88,19 @@ def parse_args(argv=None):
     parser.add_argument("--redis-down", type=float, default=15, help="seconds Redis stays down when restarted")
     parser.add_argument("--worker-restart-after", type=float, default=30,
                         help="seconds before the killed worker is started again (negative: never)")
+    parser.add_argument("--time-limits", default="120/180", metavar="SOFT/HARD",
+                        help="CELERY_TASK_SOFT_TIME_LIMIT/CELERY_TASK_TIME_LIMIT (Parley's defaults; Redis hands "
+                             "a killed worker's task on after twice the hard limit, the sweep takes rows older than it)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--logs", default="/tmp/parley-soak", help="where the services' logs go")
     parser.add_argument("--no-docs", action="store_true", help="print only; leave docs/reliability.md alone")
     args = parser.parse_args(argv)
     if args.host_interval <= 0:
         parser.error("--host-interval must be above 0: the soak checks that a busy host drains politely")
+    try:
+        args.soft_limit, args.hard_limit = (int(v) for v in args.time_limits.split("/"))
+    except ValueError:
+        parser.error("--time-limits takes two whole numbers of seconds, such as 120/180")
     return args
 
 
@@ -803,7 +810,7 @@ def render_report(*, args, items: list[Item], verdicts: list[Verdict], lat: list
         f"(host {MAIN_HOST}; {kinds['hang']} on a host that never answers, {kinds['too-many']} on one that "
         f"answers 429), per-host interval {args.host_interval} s, feed polled every "
         f"{max(60, args.poll_interval)} s (beat looks every minute); gunicorn (production settings) 3 workers, "
-        f"2 Celery workers x 2 processes (task time limits 60/90 s) and beat, PostgreSQL, Redis restarted once "
+        f"2 Celery workers x 2 processes (task time limits {args.time_limits} s) and beat, PostgreSQL, Redis restarted once "
         f"({args.redis_down:g} s down), a worker killed with SIGKILL halfway"
         + (f" and started again {args.worker_restart_after:g} s later" if args.worker_restart_after >= 0 else "")
         + f"; {os.cpu_count()} cores.",
@@ -1094,10 +1101,8 @@ def main(argv=None) -> int:
         "DATABASE_URL": f"{args.server}/{args.database}",
         "REDIS_URL": redis.url,
         "PARLEY_FETCH_HOST_INTERVAL": str(args.host_interval),
-        # Lower than the defaults (120/180 s) so a task lost with the killed worker comes back
-        # within the run: Redis hands it on after the visibility timeout, twice the hard limit.
-        "CELERY_TASK_SOFT_TIME_LIMIT": "60",
-        "CELERY_TASK_TIME_LIMIT": "90",
+        "CELERY_TASK_SOFT_TIME_LIMIT": str(args.soft_limit),
+        "CELERY_TASK_TIME_LIMIT": str(args.hard_limit),
         "PYTHONUNBUFFERED": "1",
     }
     workers_env = {**common, "PARLEY_ENV": "development", "DEBUG": "0", "PARLEY_ALLOW_LOOPBACK_FETCH": "1",

@@ -60,6 +60,15 @@ def _page_text(site, item) -> str:
 # --- The feed ------------------------------------------------------------------------------------
 
 
+def test_by_default_it_runs_ten_minutes_with_200_articles_parleys_time_limits_and_a_polite_interval():
+    args = soak.parse_args([])
+    assert (args.minutes, args.articles, args.host_interval, args.soft_limit, args.hard_limit) == (10, 200, 2, 120, 180)
+    short = soak.parse_args(["--minutes", "2", "--articles", "40"])
+    assert (short.minutes, short.articles) == (2, 40)
+    with pytest.raises(SystemExit):
+        soak.parse_args(["--host-interval", "0"])  # a busy host must be seen to drain politely
+
+
 def test_the_full_run_publishes_200_items_over_ten_minutes_in_the_issues_mix():
     items = soak.plan(200, 10)
     kinds = Counter(item.kind for item in items)
