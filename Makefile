@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install venv migrate sample serve test test-fast check worker beat bench bench-extraction bench-timeline load soak backup restore clean eval
+.PHONY: run install venv migrate sample serve test test-fast check worker beat bench bench-extraction bench-timeline load backup restore clean eval
 
 ## Quickstart 1: install into .venv, load the bundled sample articles, serve http://127.0.0.1:8000
 run: install migrate sample serve
@@ -79,5 +79,6 @@ load: install
 ## Soak run: a feed of 200 articles over 10 minutes through gunicorn (production settings), two
 ## workers and beat, one worker SIGKILLed, Redis restarted (bounded; loopback only; its own
 ## database parley_soak and a private Redis); `make soak SOAK_ARGS="--minutes 2 --articles 40"`
+.PHONY: soak
 soak: install
 	BENCH_DATABASE_SERVER=$(BENCH_DATABASE_SERVER) $(PY) scripts/soak_test.py $(SOAK_ARGS)
