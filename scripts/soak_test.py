@@ -547,7 +547,8 @@ class FeedSite:
             body, etag, last = self.feed()
             if headers.get("if-none-match") == etag:
                 return Page(304, {"ETag": etag, "Last-Modified": last}, b"")
-            return Page(200, {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": etag, "Last-Modified": last}, body)
+            headers = {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": etag, "Last-Modified": last}
+            return Page(200, headers, body)
         item = self.by_path.get((host, path))
         if item is None or self.started is None or item.at > self.clock() - self.started:
             return Page(404, {"Content-Type": "text/html"}, b"<!doctype html><title>Not found</title>")
@@ -614,7 +615,9 @@ def _handler(site: FeedSite, host: str):
 
 # --- Reading what happened ---------------------------------------------------------------------
 
-_RUN = re.compile(r"Task apps\.extraction\.tasks\.extract_articles?\[[^\]]*\] succeeded in [\d.]+s: .*?'extracted': \[([\d,\s]*)\]")
+_RUN = re.compile(
+    r"Task apps\.extraction\.tasks\.extract_articles?\[[^\]]*\] succeeded in [\d.]+s: .*?'extracted': \[([\d,\s]*)\]"
+)
 
 
 def extraction_runs(log_text: str) -> Counter[int]:
@@ -821,9 +824,11 @@ def render_report(*, args, items: list[Item], verdicts: list[Verdict], lat: list
         "",
         "| figure | value |",
         "|---|---|",
-        f"| publication in the feed → event on the timeline | p50 {fmt(p50)}, p95 {fmt(p95)}, max {fmt(max(lat) if lat else None)} "
+        f"| publication in the feed → event on the timeline | p50 {fmt(p50)}, p95 {fmt(p95)}, "
+        f"max {fmt(max(lat) if lat else None)} "
         f"({len(lat)} meetings{f', {missing} never shown' if missing else ''}) |",
-        f"| timeline requests while it ran | {timeline['requests']} ({timeline['errors']} errors, {timeline['server_errors']} 5xx) |",
+        f"| timeline requests while it ran | {timeline['requests']} ({timeline['errors']} errors, "
+        f"{timeline['server_errors']} 5xx) |",
         "| articles by status | " + ", ".join(f"{n} {s}" for s, n in statuses.most_common()) + " |",
         f"| the mix | {kinds['good']} reports, {kinds['second']} second reports of a meeting in the other language, "
         f"{kinds['near']} near-copies, {sum(kinds[f'broken-{k}'] for k in BROKEN_KINDS)} broken pages "
@@ -1131,7 +1136,10 @@ def main(argv=None) -> int:
     from apps.timeline.models import EventEvidence
 
     call_command("migrate", verbosity=0)
-    subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "--clear", "-v", "0"], cwd=ROOT, env=web_env, check=True)
+    # As the image collects them: under production settings, so the manifest production's
+    # {% static %} reads is written.
+    subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "--clear", "-v", "0"], cwd=ROOT, env=web_env,
+                   check=True)
     password = secrets.token_urlsafe(16)
     analyst = User.objects.create_user(username="soak-analyst", password=password, is_staff=True)
     analyst.groups.add(Group.objects.get(name="Analysts"))
@@ -1212,7 +1220,8 @@ def main(argv=None) -> int:
         by_url = {row["id"]: row["url"] for row in articles}
         events_by_date: dict[str, list[dict]] = defaultdict(list)
         evidence = defaultdict(set)
-        for event_id, article_id in EventEvidence.objects.filter(event__kind="meeting").values_list("event_id", "article_id"):
+        meeting_evidence = EventEvidence.objects.filter(event__kind="meeting")
+        for event_id, article_id in meeting_evidence.values_list("event_id", "article_id"):
             evidence[event_id].add(by_url.get(article_id))
         from apps.timeline.models import Event
 
@@ -1225,7 +1234,8 @@ def main(argv=None) -> int:
         verdicts = judge(items, links, outcome)
         lat, missing = latencies(items, site.started, watcher.first_seen)
 
-        page_requests = [(when, path) for when, host, path, _s in site.requests if host == MAIN_HOST and path != "/feed.xml"]
+        page_requests = [(when, path) for when, host, path, _status in site.requests
+                         if host == MAIN_HOST and path != "/feed.xml"]
         times = sorted(when for when, _p in page_requests)
         gaps = [b - a for a, b in zip(times, times[1:])]
         during = [w for w in times if w <= t0 + span]
