@@ -79,3 +79,10 @@ restore:
 ## Load run: 50 analysts on the 100k-event timeline while a worker ingests (bounded; loopback only)
 load: install
 	BENCH_DATABASE_SERVER=$(BENCH_DATABASE_SERVER) $(PY) scripts/load_test.py $(LOAD_ARGS)
+
+## Soak run: a feed of 200 articles over 10 minutes through gunicorn (production settings), two
+## workers and beat, one worker SIGKILLed, Redis restarted (bounded; loopback only; its own
+## database parley_soak and a private Redis); `make soak SOAK_ARGS="--minutes 2 --articles 40"`
+.PHONY: soak
+soak: install
+	BENCH_DATABASE_SERVER=$(BENCH_DATABASE_SERVER) $(PY) scripts/soak_test.py $(SOAK_ARGS)
