@@ -184,7 +184,8 @@ def case_word(token: Token) -> str:
     """The preposition that introduces a noun ("with" Macron, « avec » Macron), lower case, or ""."""
     if token.dep_ in ("pobj", "pcomp") and token.head.dep_ in ("prep", "agent", "dative"):
         return token.head.lower_
-    return next((c.lower_ for c in token.children if c.dep_ == "case" and c.pos_ == "ADP"), "")
+    # a day the parser hung as a case marker (« vendredi un paquet ») introduces nothing
+    return next((c.lower_ for c in token.children if c.dep_ == "case" and c.pos_ not in ("NOUN", "PROPN", "NUM")), "")
 
 
 def particles(verb: Token) -> list[str]:
@@ -204,7 +205,7 @@ def reflexive(verb: Token) -> bool:
 
 _NOT_A_CLAUSE_OF_ITS_OWN = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop", "conj", "fixed", "ROOT"})
 # Relations of a noun or a word inside a phrase: a verb hung by one of them is a parse gone wrong.
-_NOUN_RELATIONS = frozenset({"dep", "nmod", "appos", "flat:name", "flat", "det", "case", "nummod", "obj", "iobj",
+NOUN_RELATIONS = frozenset({"dep", "nmod", "appos", "flat:name", "flat", "det", "case", "nummod", "obj", "iobj",
                              "nsubj", "nsubj:pass"})
 
 
@@ -214,18 +215,21 @@ def collapsed(sentence) -> bool:
     as an unknown word)."""
     if any(t.pos_ == "X" and "-" in t.text and t.dep_ not in ("flat:name", "flat", "compound") for t in sentence):
         return True
-    return any(t.pos_ == "VERB" and t.dep_ in _NOUN_RELATIONS or t.pos_ in _VERBAL and "Fin" in t.morph.get("VerbForm")
+    return any(t.pos_ == "VERB" and t.dep_ in NOUN_RELATIONS or t.pos_ in _VERBAL and "Fin" in t.morph.get("VerbForm")
                and t.dep_ not in CLAUSE_DEPS and t.dep_ not in _NOT_A_CLAUSE_OF_ITS_OWN for t in sentence)
 
 
 def governors(token: Token, limit: int = 4) -> list[Token]:
     """The words above a token within its clause, nearest first: for a noun, the noun or verb it hangs on;
-    a controlled infinitive climbs to its verb ("refused [to meet]"); a clause boundary stops the climb."""
+    a controlled infinitive climbs to its verb ("refused [to meet]"); a clause boundary, or a verb
+    coordinated with another, stops the climb."""
     out: list[Token] = []
     current = token
     for _ in range(limit):
         if current.head.i == current.i or current.dep_ in CLAUSE_DEPS and current.dep_ != "xcomp":
             break
+        if current.dep_ == "conj" and current.pos_ in _VERBAL:
+            break  # "was called off, and the Treasury imposed…": a verb of its own
         current = current.head
         out.append(current)
     return out

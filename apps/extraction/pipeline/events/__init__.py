@@ -26,8 +26,8 @@ from ..records import Event, Participant
 from .discourse import Cluster, StoryClock, assign_timexes, merge, refers_back
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .mentions import (ACTOR_KINDS, Context, Mention, domain, folded, gather, is_light, lemma, objects_of,
-                       press_mention, read_mention)
+from .mentions import (ACTOR_KINDS, Context, Mention, domain, folded, gather, governing_verb, is_light, lemma,
+                       objects_of, press_mention, read_mention)
 from .status import denied, hedged, status
 from .titles import make_title, titles
 
@@ -63,9 +63,12 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
             if not local:
                 continue
             for m in local:
+                m.paragraph = para.start
+            for m in local:
                 gather(ctx, m)
-                # « la visite à Moscou de Witkoff »: a definite noun with parties of its own is a first report
-                m.anaphoric = m.anaphoric and not m.participants and not m.location
+                # « la visite à Moscou de Witkoff »: a noun with "the" and parties of its own is a first
+                # report; "this meeting", « son entretien » point back all the same
+                m.anaphoric = m.determiner == "pointing" or m.anaphoric and not m.participants and not m.location
             assign_timexes(local, [t for t in usable if start <= t.start < end], doc, cues)
             if broken:
                 tenses = tenses or TenseReader(text, language)
@@ -206,8 +209,11 @@ def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int],
         return
     triggers = sorted(t.i for m in local for t in m.triggers)
     for m in local:
-        if m.predicate.pos_ in ("VERB", "AUX") and m.participants:
-            continue
+        if m.predicate.pos_ in ("VERB", "AUX") or m.anaphoric:
+            continue  # its own part of the parse holds, or it points back to an event told
+        verb = governing_verb(m.trigger)
+        if verb is not None and verb.dep_ not in syntax.NOUN_RELATIONS:
+            continue  # the noun is an argument of a verb in its place
         left = max([i + 1 for i in triggers if i < m.trigger.i] + [span.start])
         right = span.end
         for t in doc[m.trigger.i:span.end]:
@@ -312,7 +318,7 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
     if undated and nouns and not located and e.group == "meet" and not any(m.anaphoric for m in e.mentions) \
             and all("Plur" in m.trigger.morph.get("Number") for m in e.mentions):
         return True  # "des discussions depuis des mois", "talks have stalled"
-    if all(m.anaphoric for m in e.mentions) and e.dated_by != "text" and not (e.location and len(e.participants) >= 2):
+    if all(m.anaphoric for m in e.mentions) and e.dated_by != "text" and not e.participants:
         return True  # "ahead of the summit", with no summit told to point at
     if e.group in ("agree", "sanction") and undated and all(m.hedged for m in e.mentions):
         return True  # "to reach a peace deal", « en vue d'un accord »: a goal, not an event

@@ -22,7 +22,7 @@ from .mentions import Mention, folded, lemma
 # the reporting verb all the same.
 SAYING_DISTANCE = 4
 # What two mentions must share to be one event when neither points back: the day (4), two parties
-# (2 each), or a party and the place (2 + 2).
+# (2 each), a party and the place (2 + 2), or a party in the same paragraph (2 + 2).
 SAME_EVENT = 4
 
 
@@ -198,7 +198,12 @@ def _compatible(event: Cluster, mention: Cluster) -> int | None:
     shared = set(event.participants) & set(mention.participants)
     if event.participants and mention.participants and not shared and not _pointing(mention):
         return None  # two sets of parties: two events ("the meeting" may name its parties otherwise)
-    return (4 if day else 0) + 2 * len(shared) + (2 if a and a == b else 0)
+    # the same paragraph tells of one thing at a time
+    near = any(m.paragraph == mention.first.paragraph for m in event.mentions)
+    # the same day is telling; the same week or month only says they may be one
+    exact = day and event.precision == mention.precision == "day"
+    return (4 if exact else 1 if day else 0) + 2 * len(shared) + (2 if a and a == b else 0) + \
+        (2 if near and shared else 0)
 
 
 def _pointing(c: Cluster) -> bool:

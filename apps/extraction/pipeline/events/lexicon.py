@@ -12,7 +12,7 @@ from .kinds import KINDS
 CONDITIONS = frozenset({
     "party-object", "actor-object", "person-object", "object", "complement", "partner", "destination",
     "reflexive", "participle", "captives", "support", "modifier", "plural", "phone", "press", "institution",
-    "dated", "beside", "party-subject",
+    "dated", "beside", "party-subject", "determined",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "support", "modifiers", "by_phone", "yields_to",
                          "subject"})
@@ -65,6 +65,8 @@ class Cues:
     span_time: frozenset[str]
     set_for: frozenset[str]
     target: frozenset[str]
+    distinct: frozenset[str]
+    during: frozenset[str]
     anaphoric_time: tuple[str, ...]
 
 
@@ -151,6 +153,8 @@ def event_lexicon(language: str) -> EventLexicon:
             span_time=_folded(_words(cues, "span_time")),
             set_for=_folded(_words(cues, "set_for")),
             target=_folded(_words(cues, "target")),
+            distinct=_folded(_words(cues, "distinct")),
+            during=_folded(_words(cues, "during")),
             anaphoric_time=tuple(sorted(_folded(_words(cues, "anaphoric_time")), key=len, reverse=True)),
         ))
 

@@ -56,6 +56,8 @@ class Mention:
     anaphoric: bool = False
     needs_date: bool = False
     triggers: list[Token] = field(default_factory=list)
+    paragraph: int = 0  # where the paragraph that tells it starts
+    determiner: str = ""  # pointing ("this meeting", « son entretien ») | definite ("the meeting") | ""
 
     @property
     def group(self) -> str:
@@ -211,7 +213,7 @@ def _modifier_kind(token: Token, entry: Trigger) -> str | None:
     return None
 
 
-def _governing_verb(token: Token) -> Token | None:
+def governing_verb(token: Token) -> Token | None:
     """The verb a noun is an argument of, through a preposition if need be ("took part in [the talks]")."""
     for g in syntax.governors(token, 3):
         if g.pos_ in ("VERB", "AUX"):
@@ -236,6 +238,8 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "complement":
         if any(o.pos_ in ("NOUN", "PROPN", "PRON") and o.dep_ not in _PASSIVE_SUBJECTS for o in syntax.objects(token)):
             return True
+        if any(c.dep_ == "xcomp" and lemma(c) in ctx.lexicon.light_verbs for c in token.children):
+            return False  # "the summit they had agreed to hold": the summit is the event
         if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "to") for c in token.children):
             return True
         return any(syntax.case_word(c) in ("sur", "de", "d'", "du", "des") for c in token.children
@@ -265,7 +269,7 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         around = syntax.phrase(token) + ([token.head] if token.dep_ == "compound" else [])
         return any(lemma(t) in cues.captives or folded(t.text) in cues.captives for t in around)
     if name == "support":
-        verb = _governing_verb(token)
+        verb = governing_verb(token)
         return verb is not None and _light(ctx, verb, entry, token)
     if name == "modifier":
         return _modifier_kind(token, entry) is not None
@@ -281,6 +285,8 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
                    for s in syntax.subjects(token) for t in syntax.phrase(s))
     if name == "dated":
         return True  # read once the dates are placed: see Mention.needs_date
+    if name == "determined":
+        return any(c.dep_ in ("det", "poss", "nmod:poss", "nummod") for c in token.children)
     if name == "beside":
         # "speaking alongside Zelensky", « s'exprimant au côté de Zelensky »: they appeared together
         if token.pos_ == "ADP":
@@ -308,15 +314,18 @@ def _kind(ctx: Context, token: Token, entry: Trigger) -> str:
     return kind
 
 
-def _definite(token: Token) -> bool:
-    """'the meeting', 'their talks', « la réunion », « ce sommet »: a noun that points back to an event told."""
-    for c in token.children:
-        if c.dep_ in ("poss", "nmod:poss"):
-            return True
-        if c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType")
-                                or "Yes" in c.morph.get("Poss")):
-            return True
-    return False
+def _determiner(token: Token) -> str:
+    """How a noun is determined: 'pointing' (this, that, his, « cette », « son »), 'definite' (the, « la »)
+    or ''."""
+    heads = [token] + ([token.head] if token.dep_ == "compound" else [])  # "the meeting businesslike"
+    found = ""
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ in ("poss", "nmod:poss", "det") and (c.pos_ in ("PRON", "DET") and (
+                "Dem" in c.morph.get("PronType") or "Yes" in c.morph.get("Poss") or c.dep_ != "det")):
+            return "pointing"  # "this meeting", "his call", « son entretien »
+        if c.dep_ in ("poss", "nmod:poss") or c.dep_ == "det" and "Def" in c.morph.get("Definite"):
+            found = "definite"  # "the meeting", "Macron's visit"
+    return found
 
 
 # --- building a mention ----------------------------------------------------------------------------------
@@ -326,10 +335,12 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
     entry = entry_for(token, ctx.lexicon)
     if entry is None or not _holds(ctx, token, entry):
         return None
+    if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        return None  # "the Munich Security Conference": the name of a forum, not an event told
     kind = _kind(ctx, token, entry)
     predicate, basis = token, "verb"
     if entry.pos == "noun":
-        verb = _governing_verb(token)
+        verb = governing_verb(token)
         basis = "noun"
         described = [c for c in token.children if c.dep_ in syntax.RELATIVE_DEPS | {"acl"} and c.pos_ in ("VERB", "AUX")
                      and _light(ctx, c, entry)]
@@ -347,7 +358,10 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
         predicate, basis = verb_above(token), "light-verb"  # "speaking alongside Zelensky"
     mention = Mention(kind=kind, trigger=token, entry=entry, predicate=predicate, basis=basis, sentence=sentence,
                       triggers=[token], needs_date="dated" in entry.needs)
-    mention.anaphoric = entry.pos == "noun" and _definite(token)
+    mention.determiner = _determiner(token) if entry.pos == "noun" else ""
+    # "his second trip", "another meeting": a new one of a series, not the one told before
+    distinct = any(lemma(c) in ctx.lexicon.cues.distinct for c in token.children if c.dep_ in ("amod", "det", "nummod"))
+    mention.anaphoric = bool(mention.determiner) and not distinct
     return mention
 
 
@@ -419,9 +433,10 @@ def domain(mention: Mention, others: list[Mention]) -> set[int]:
                 tokens |= {t.i for t in syntax.phrase(c)}
     for s in subjects(pred) + syntax.passive_agent(pred):
         tokens |= {t.i for t in syntax.phrase(s)}
-        # "Kirill Dmitriev, Putin's envoy, told…": what describes the subject names others
+        # "Kirill Dmitriev, Putin's envoy, told…": what describes the subject names others (a name in
+        # apposition, "the envoy Steve Witkoff", is the subject itself)
         for c in s.children:
-            if c.dep_ == "appos":
+            if c.dep_ == "appos" and c.pos_ == "NOUN":
                 tokens -= {t.i for t in c.subtree}
     if trig.dep_ in syntax.RELATIVE_DEPS | {"acl"} and trig.pos_ in ("VERB", "AUX") and trig.head.pos_ in ("NOUN", "PROPN"):
         tokens |= {trig.head.i}  # "Zelensky, whom he received": the noun the clause describes
@@ -468,6 +483,13 @@ def _name_head(token: Token) -> Token:
     return head
 
 
+def _names_the_event(token: Token, mention: Mention) -> bool:
+    """Whether a name qualifies the event's noun itself ("the [Riyadh] meeting", « la réunion [de Londres] »)."""
+    head = _name_head(token)
+    return head.head.i == mention.trigger.i and mention.entry.pos == "noun" and (
+        head.dep_ == "compound" or folded(syntax.case_word(head)) in ("de", "d'", "of"))
+
+
 def _case_of_name(token: Token) -> str:
     """The preposition before the name a token is part of ("in" for "New" in "in New York")."""
     return syntax.case_word(_name_head(token))
@@ -478,6 +500,20 @@ def _where(token: Token) -> bool:
     Alaska", "since Minsk")."""
     case = _case_of_name(token)
     return not case or folded(case) in PLACE_PREPOSITIONS
+
+
+def _names_in(ctx: Context, head: Token) -> list[str]:
+    """The parties a noun phrase names: its actors, or the person a pronoun stands for."""
+    found = []
+    for t in syntax.phrase(head):
+        key = ctx.actor_at(t)
+        if key and not ctx.is_media(key) and not _quoted(ctx, t.idx) and key not in found:
+            found.append(key)
+    if not found and syntax.personal_pronoun(head) and folded(head.text) not in ctx.lexicon.cues.first_person:
+        key = ctx.resolve_pronoun(head.idx, head.text)
+        if key and ctx.table.kind(key) in ACTOR_KINDS:
+            found.append(key)
+    return found
 
 
 def _plural_subject(ctx: Context, token: Token) -> list[str]:
@@ -520,6 +556,8 @@ def gather(ctx: Context, mention: Mention) -> None:
         if _quoted(ctx, token.idx):
             continue
         key = ctx.actor_at(token)
+        if key and token.idx in ctx.metonym_by_char and _names_the_event(token, mention):
+            key = None  # "the Riyadh meeting", « la réunion de Londres »: the city says where, not who
         if key:
             if ctx.is_media(key):
                 if say:
@@ -561,25 +599,23 @@ def gather(ctx: Context, mention: Mention) -> None:
                 key = ctx.actor_at(c) or (ctx.resolve_pronoun(c.idx, c.text) if c.pos_ in ("PRON", "DET") else None)
             if key and ctx.table.kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, "agent")
-    verb = _governing_verb(mention.trigger) if mention.entry.pos == "noun" else None
+    verb = governing_verb(mention.trigger) if mention.entry.pos == "noun" else None
     told = verb is not None and lemma(verb) in cues.reporting and mention.trigger.dep_ in ("dobj", "obj", "dative")
-    if verb is not None and mention.predicate.i == mention.trigger.i and (
-            told or not mention.participants and syntax.case_word(mention.trigger)):
-        # "Meloni stressed the need … during a visit to Downing Street", "said after the meeting", "told
-        # a news conference": whoever did or said something at an event took part in it
+    at = folded(syntax.case_word(mention.trigger)) in cues.during
+    if verb is not None and mention.predicate.i == mention.trigger.i and (told or not mention.participants and at):
+        # "Meloni stressed the need … during a visit to Downing Street", "told a news conference", « a déclaré
+        # lors d'une conférence de presse »: whoever did or said something at an event took part in it
         for s in subjects(verb):
-            for t in syntax.phrase(s):
-                key = ctx.actor_at(t)
-                if key and not ctx.is_media(key) and not _quoted(ctx, t.idx):
-                    mention.participants.setdefault(key, "participant")
+            for key in _names_in(ctx, s):
+                mention.participants.setdefault(key, "participant")
     described = mention.trigger.head.i if mention.trigger.dep_ in syntax.RELATIVE_DEPS else None
     # "la Maison Blanche où il a accueilli…": the place a relative clause describes is where it happened
     tokens = [doc[i] for i in mention.domain if not _quoted(ctx, doc[i].idx)
               and (_where(doc[i]) or _name_head(doc[i]).i == described)]
     places = [(abs(t.i - mention.trigger.i), ctx.place_by_char[t.idx]) for t in tokens if t.idx in ctx.place_by_char]
-    if mention.kind == "visit":
-        places += [(abs(t.i - mention.trigger.i), ctx.metonym_by_char[t.idx]) for t in tokens
-                   if t.idx in ctx.metonym_by_char and t.i > mention.trigger.i]
+    places += [(abs(t.i - mention.trigger.i), ctx.metonym_by_char[t.idx]) for t in tokens
+               if t.idx in ctx.metonym_by_char and (mention.kind == "visit" and t.i > mention.trigger.i
+                                                     or _names_the_event(t, mention))]
     if places:
         _, (start, name) = min(places, key=lambda p: p[0])
         mention.location, mention.place_start = name, start

@@ -81,7 +81,7 @@ def hedged(mention: Mention, cues: Cues) -> bool:
     for g in syntax.governors(trig) + syntax.governors(pred):
         if g.pos_ in ("NOUN", "PROPN") and lemma(g) in cues.hedge_nouns:
             return True
-        if g.pos_ in ("VERB", "AUX", "ADJ") and lemma(g) in cues.hedge_verbs:
+        if g.pos_ in ("VERB", "AUX", "ADJ") and _matches(g, cues.hedge_verbs):
             return True
     if any(c.dep_ in ("aux", "aux:tense") and lemma(c) in cues.hedge_verbs for c in pred.children):
         return True  # "he could meet"
@@ -100,9 +100,13 @@ def _verb(token: Token) -> Token | None:
     ("will travel … to meet Trump")."""
     verb = token if token.pos_ in ("VERB", "AUX", "ADJ") else next(
         (g for g in syntax.governors(token) if g.pos_ in ("VERB", "AUX")), None)
-    if verb is not None and syntax.tense(verb) == "nonfinite" and verb.head.i != verb.i and verb.dep_ in (
-            "xcomp", "advcl", "acl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
+    if verb is None or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return verb
+    tense = syntax.tense(verb)
+    if tense == "nonfinite" and verb.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
         return verb.head
+    if tense == "present" and verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+        return verb.head  # "[when he meets Trump], the issue will be up front": the main clause's time
     return verb
 
 
