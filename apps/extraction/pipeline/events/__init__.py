@@ -28,7 +28,7 @@ from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, Context, Mention, domain, folded, gather, governing_verb, is_light, lemma,
                        objects_of, press_mention, read_mention)
-from .status import denied, hedged, status
+from .status import denied, hedged, rescheduled, status
 from .titles import make_title, titles
 
 __all__ = ["GROUP", "KINDS", "PLOVER", "make_title", "read_events"]
@@ -43,7 +43,8 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     cues = lexicon.cues
     usable = [t for t in timexes if not layout.in_quote[t.start] and not layout.is_excluded(t.start, t.end)
               and (t.date is not None or refers_back(t.text, cues))]
-    clock = StoryClock(usable, published, language, cues, resolve_expression)
+    clock = StoryClock(usable, published, language, cues, resolve_expression, moves=lambda t: _tells_when(doc, t))
+    ctx.timex_starts = {t.start for t in timexes}
     lead = _lead(layout, doc)
     tenses = None
     candidates = _candidates(doc, lexicon)
@@ -138,9 +139,10 @@ def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Menti
         local.append(m)
     local = _join_linked(local)
     for m in local:
-        m.domain = domain(m, local)
+        m.domain = domain(m, local, ctx.lexicon.light_verbs)
         m.hedged = hedged(m, cues)
         m.status = status(m, cues)
+        m.rescheduled = rescheduled(m, cues)
     return _join_purpose(local)
 
 
@@ -234,6 +236,16 @@ def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int],
 
 
 # --- dates --------------------------------------------------------------------------------------------------
+
+def _tells_when(doc, timex) -> bool:
+    """Whether a date says when something in the story happened (it hangs on a verb: "On Feb. 12, Trump
+    spoke…"), not only which of several things a noun is (« l'appel du 12 février »)."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return True
+    up = [g for g in syntax.governors(span.root, 3) if g.pos_ not in ("ADP",)]
+    return not up or up[0].pos_ in ("VERB", "AUX", "ADJ")
+
 
 def _lead(layout: Layout, doc) -> tuple[int, int] | None:
     """The story's first sentence: the first one of the first paragraph that is not a heading or a byline."""
@@ -359,6 +371,8 @@ def _what(e: Cluster, ctx: Context) -> str | None:
             continue
         heads = objects_of(m.trigger) or [c for c in m.trigger.children if c.dep_ == "xcomp"]
         for head in heads:
+            if head.idx in ctx.timex_starts or any(t.idx in ctx.timex_starts for t in head.subtree):
+                continue  # « ont convenu mardi de… »: a day is not what was agreed
             words = sorted(syntax.phrase(head), key=lambda t: t.i)
             if head.dep_ == "xcomp":
                 words = [t for t in m.trigger.doc[head.left_edge.i:head.right_edge.i + 1]]

@@ -54,10 +54,11 @@ class Reading:
 
 
 class StoryClock:
-    """The day a story is at, walked through its time expressions in text order."""
+    """The day a story is at, walked through its time expressions in text order. A day that only dates a
+    noun in passing ("after the call of 12 February") does not move the story (`moves` says which do)."""
 
     def __init__(self, timexes, published: datetime.date, language: str, cues: Cues, resolve_expression,
-                 skip=lambda t: False):
+                 skip=lambda t: False, moves=lambda t: True):
         self.published, self.language, self.resolve_expression = published, language, resolve_expression
         self.readings: dict[int, Reading] = {}
         reference = published
@@ -71,7 +72,7 @@ class StoryClock:
             else:
                 date, precision = t.date, t.precision
             self.readings[t.start] = Reading(reference, anaphoric, date, precision)
-            if date is not None and precision == "day":
+            if date is not None and precision == "day" and moves(t):
                 reference = date  # the story is now at that day
 
     def resolve(self, timex, *, tense: str | None) -> tuple[datetime.date | None, str]:
@@ -105,8 +106,9 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
             continue
         root = span.root
         before = [folded(doc[i].text) for i in range(max(span.start - 2, 0), span.start)]
-        if any(w in cues.span_time for w in before):
-            continue  # "since March", « depuis 2022 »: a span of time, not the day of an event
+        opened = [folded(syntax.case_word(g)) for g in [root] + syntax.governors(root, 3) if g.pos_ in ("NOUN", "PROPN")]
+        if any(w in cues.span_time for w in before + opened):
+            continue  # "since March", « depuis le début de l'invasion en février 2022 »: a span of time
         saying = _saying_date(root, cues)
         for mi, m in enumerate(mentions):
             distance = min(abs(trig.i - root.i) for trig in m.triggers)
@@ -190,8 +192,8 @@ def _compatible(event: Cluster, mention: Cluster) -> int | None:
     if event.group != mention.group:
         return None
     day = _same_day(event, mention)
-    if day is False:
-        return None
+    if day is False and not (mention.first.anaphoric and mention.first.rescheduled):
+        return None  # two days, two events; unless "this trip" was moved to another day
     a, b = event.location, mention.location
     if a and b and a != b:
         return None
@@ -207,8 +209,9 @@ def _compatible(event: Cluster, mention: Cluster) -> int | None:
 
 
 def _pointing(c: Cluster) -> bool:
-    """A mention that points back to an event told ("the meeting", « cette réunion ») and has no date of its own."""
-    return c.first.anaphoric and c.dated_by != "text"
+    """A mention that points back to an event told ("the meeting", « cette réunion ») and has no date of its
+    own, or one that moves it to a new date (« a reporté ce déplacement au 10 mars »)."""
+    return c.first.anaphoric and (c.dated_by != "text" or c.first.rescheduled)
 
 
 def _told(c: Cluster) -> int:
@@ -245,7 +248,7 @@ def merge(clusters: list[Cluster]) -> list[Cluster]:
 
 def _absorb(into: Cluster, other: Cluster) -> None:
     into.mentions += other.mentions
-    better = _rank_date(other) < _rank_date(into)
+    better = _rank_date(other) < _rank_date(into) or other.first.rescheduled and other.dated_by == "text"
     if better:
         into.date, into.precision, into.dated_by = other.date, other.precision, other.dated_by
     if other.status == "cancelled" or into.status != "cancelled" and better and other.dated_by == "text":

@@ -50,6 +50,7 @@ class Cues:
     hedge_conjunctions: frozenset[str]
     hedge_verbs: frozenset[str]
     planned: frozenset[str]
+    rescheduled: frozenset[str]
     cancelled: frozenset[str]
     ongoing: frozenset[str]
     press: frozenset[str]
@@ -138,6 +139,7 @@ def event_lexicon(language: str) -> EventLexicon:
             hedge_conjunctions=_folded(_words(cues, "hedge", "conjunctions")),
             hedge_verbs=_folded(_words(cues, "hedge", "verbs")),
             planned=_folded(_words(cues, "planned")),
+            rescheduled=_folded(_words(cues, "rescheduled")),
             cancelled=_folded(_words(cues, "cancelled")),
             ongoing=_folded(_words(cues, "ongoing")),
             press=_folded(_words(cues, "press")),

@@ -46,7 +46,8 @@ class Mention:
     predicate: Token
     basis: str  # verb | light-verb | noun | surface | genre
     sentence: tuple[int, int]
-    domain: set[int] = field(default_factory=set)
+    domain: set[int] = field(default_factory=set)  # tokens whose places and dates are its own
+    party_domain: set[int] | None = None  # tokens whose names are its parties, when fewer than the domain
     participants: dict[str, str] = field(default_factory=dict)  # actor key → role
     location: str | None = None
     place_start: int | None = None
@@ -58,6 +59,7 @@ class Mention:
     triggers: list[Token] = field(default_factory=list)
     paragraph: int = 0  # where the paragraph that tells it starts
     determiner: str = ""  # pointing ("this meeting", « son entretien ») | definite ("the meeting") | ""
+    rescheduled: bool = False  # moved to the day it is given ("postponed to March 10")
 
     @property
     def group(self) -> str:
@@ -80,6 +82,7 @@ class Context:
     place_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)  # char → (start, place name)
     metonym_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)
     last_parties: list[str] = field(default_factory=list)
+    timex_starts: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, doc, text, language, layout, table, lexicon, resolve_pronoun, statements) -> "Context":
@@ -259,8 +262,8 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         return place_in(ctx, [t for t in syntax.phrase(token) if folded(_case_of_name(t)) in DESTINATION],
                         metonyms=True) is not None
     if name == "party-subject":
-        return any(names_party(ctx, s) for s in subjects(token) + objects_of(token)
-                   if s.dep_ in syntax.SUBJECT_DEPS) or token.dep_ in syntax.RELATIVE_DEPS | {"acl"} and names_party(ctx, token.head)
+        return any(names_party(ctx, s) for s in subjects(token)) or \
+            token.dep_ in syntax.RELATIVE_DEPS | {"acl"} and names_party(ctx, token.head)
     if name == "reflexive":
         return syntax.reflexive(token)
     if name == "participle":
@@ -350,9 +353,10 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
             predicate, basis = described[0], "light-verb"
         elif verb is not None and (lemma(verb) in entry.support or lemma(verb) not in ctx.lexicon.cues.reporting):
             light = _light(ctx, verb, entry, token)
-            if light or token.dep_ in _SUBJECT_DEPS:
-                # "held talks", « la réunion s'est tenue à Paris »: the verb carries the event's tense,
-                # subject, place and date
+            if light or token.dep_ in _SUBJECT_DEPS or token.dep_ in ("obj", "dobj") and lemma(verb) not in \
+                    ctx.lexicon.cues.reporting:
+                # "held talks", « la réunion s'est tenue à Paris », « a reporté ce déplacement au 10 mars »: the
+                # verb carries the event's tense, place and date (and, for a light verb, its parties)
                 predicate, basis = verb, ("light-verb" if light else "noun")
     elif entry.pos == "preposition" and verb_above(token) is not None:
         predicate, basis = verb_above(token), "light-verb"  # "speaking alongside Zelensky"
@@ -411,26 +415,48 @@ def press_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Ment
 
 
 def subjects(verb: Token) -> list[Token]:
-    """A verb's subjects; a participle clause takes its main clause's (", agreeing to restore…")."""
+    """A verb's subjects; a participle clause takes its main clause's (", agreeing to restore…"); a relative
+    pronoun the parser left as the subject stands for the noun before it (« le dirigeant, qui devait… »)."""
     found = syntax.subjects(verb)
     if not found and verb.dep_ == "advcl" and verb.head.i != verb.i and (
             "Part" in verb.morph.get("VerbForm") or "Ger" in verb.morph.get("VerbForm")):
         found = syntax.subjects(verb.head)
-    return found
+    return [_antecedent(t) if t.pos_ == "PRON" and "Rel" in t.morph.get("PronType") else t for t in found]
 
 
-def domain(mention: Mention, others: list[Mention]) -> set[int]:
+def _antecedent(pronoun: Token) -> Token:
+    """The noun just before a relative pronoun (« le dirigeant ukrainien, qui… »), else the pronoun."""
+    for word in reversed(pronoun.doc[max(pronoun.sent.start, pronoun.i - 4):pronoun.i]):
+        if word.pos_ in ("NOUN", "PROPN"):
+            return word
+    return pronoun
+
+
+def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str]) -> set[int]:
     """The tokens whose names and places belong to a mention: its predicate's phrase and its subjects,
     without the phrases of the other events of the sentence."""
     pred, trig = mention.predicate, mention.trigger
     tokens = set(t.i for t in syntax.phrase(pred))
     tokens |= {t.i for t in syntax.phrase(trig)}
-    if mention.entry.pos == "noun":
-        # "the summit [held on 15 August in Alaska between…]": the clauses that describe the noun; not a
-        # that-clause the parser hung on it ("told the news conference [that Putin was bluffing]")
-        for c in trig.children:
-            if c.dep_ in syntax.RELATIVE_DEPS | {"acl"} and not any(g.dep_ == "mark" for g in c.children):
+    if pred.i != trig.i:
+        # « la réunion doit [se tenir mercredi à Paris] »: the verb the predicate governs tells where and when
+        for c in pred.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
                 tokens |= {t.i for t in syntax.phrase(c)}
+    described: set[int] = set()
+    if mention.entry.pos == "noun":
+        # "the summit [held on 15 August in Alaska between…]", "the summit [Trump and Putin had agreed to
+        # hold]": the clauses that make the noun's event; not a that-clause the parser hung on it ("told the
+        # news conference [that Putin was bluffing]"), nor any clause (« une rencontre [dont Kiev et les
+        # Européens étaient absents] »)
+        def makes(verb: Token) -> bool:
+            return lemma(verb) in light_verbs or lemma(verb) in mention.entry.support
+        for c in trig.children:
+            if c.dep_ in syntax.RELATIVE_DEPS | {"acl"} and not any(g.dep_ == "mark" for g in c.children) and (
+                    "Part" in c.morph.get("VerbForm") or makes(c)
+                    or any(g.dep_ == "xcomp" and makes(g) for g in c.children)):
+                described |= {t.i for t in c.subtree}
+        tokens |= described
     for s in subjects(pred) + syntax.passive_agent(pred):
         tokens |= {t.i for t in syntax.phrase(s)}
         # "Kirill Dmitriev, Putin's envoy, told…": what describes the subject names others (a name in
@@ -443,6 +469,17 @@ def domain(mention: Mention, others: list[Mention]) -> set[int]:
     antecedent = _relative_antecedent(pred) if pred.pos_ in ("VERB", "AUX") else None
     if antecedent is not None:
         tokens |= {t.i for t in syntax.phrase(antecedent) if t.i < pred.i}
+    if mention.basis == "noun" and pred.i != trig.i:
+        # « la réunion s'est tenue à Paris », "discussed a possible exchange": the verb says where and when;
+        # its parties are the noun's own, those it meets "with" or "between", and whoever does something
+        # to it (« le dirigeant a reporté ce déplacement »), not "according to Ushakov"
+        parties = {t.i for t in syntax.phrase(trig)} | described
+        for p in syntax.prepositional(pred, WITH):
+            parties |= {t.i for t in syntax.phrase(p)}
+        if trig.dep_ in ("obj", "dobj"):
+            for s in subjects(pred):
+                parties |= {t.i for t in syntax.phrase(s)}
+        mention.party_domain = parties
     for other in others:
         if other is mention or other.predicate.i == pred.i:
             continue
@@ -452,6 +489,8 @@ def domain(mention: Mention, others: list[Mention]) -> set[int]:
                 inner |= {t.i for t in syntax.phrase(other.predicate)}
             if trig.i not in inner:
                 tokens -= inner
+                if mention.party_domain is not None:
+                    mention.party_domain -= inner
     return tokens
 
 
@@ -466,10 +505,10 @@ def _quoted(ctx: Context, pos: int) -> bool:
 def _party_reference(ctx: Context, token: Token) -> bool:
     """'they', 'both sides', 'the two leaders', « les deux dirigeants »: the parties of the event just told."""
     cues = ctx.lexicon.cues
-    if token.i - token.sent.start > 3:
-        return False  # "the chiefs … the talks they held": the parties are named in the sentence itself
     if token.pos_ == "PRON":
-        return folded(token.text) in cues.party_pronouns and folded(token.text) not in cues.first_person
+        # "the chiefs … the talks they held": a "they" inside the sentence has its antecedent there
+        return token.i - token.sent.start <= 3 and folded(token.text) in cues.party_pronouns \
+            and folded(token.text) not in cues.first_person
     if lemma(token) not in cues.party_nouns or "Plur" not in token.morph.get("Number"):
         return False
     return any(folded(c.text) in cues.party_quantifiers for c in token.children) or \
@@ -481,6 +520,11 @@ def _name_head(token: Token) -> Token:
     while head.dep_ in ("flat:name", "flat", "compound") and head.head.i != head.i:
         head = head.head
     return head
+
+
+def _token_at(doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def _names_the_event(token: Token, mention: Mention) -> bool:
@@ -551,7 +595,7 @@ def gather(ctx: Context, mention: Mention) -> None:
     if mention.trigger.i != pred.i:
         subject_tokens |= {t.i for s in subjects(mention.trigger) for t in syntax.phrase(s)}
     say = mention.group == "say"
-    for i in sorted(mention.domain):
+    for i in sorted(mention.domain if mention.party_domain is None else mention.party_domain):
         token = doc[i]
         if _quoted(ctx, token.idx):
             continue
@@ -601,8 +645,11 @@ def gather(ctx: Context, mention: Mention) -> None:
                 mention.participants.setdefault(key, "agent")
     verb = governing_verb(mention.trigger) if mention.entry.pos == "noun" else None
     told = verb is not None and lemma(verb) in cues.reporting and mention.trigger.dep_ in ("dobj", "obj", "dative")
-    at = folded(syntax.case_word(mention.trigger)) in cues.during
-    if verb is not None and mention.predicate.i == mention.trigger.i and (told or not mention.participants and at):
+    # "during the talks", « lors d'une conférence de presse », « au terme d'une rencontre »: the preposition,
+    # or the word a French compound preposition hangs the noun on
+    at = folded(syntax.case_word(mention.trigger)) in cues.during or mention.trigger.head.i != mention.trigger.i \
+        and lemma(mention.trigger.head) in cues.during
+    if verb is not None and mention.predicate.i == mention.trigger.i and (told or at):
         # "Meloni stressed the need … during a visit to Downing Street", "told a news conference", « a déclaré
         # lors d'une conférence de presse »: whoever did or said something at an event took part in it
         for s in subjects(verb):
@@ -617,5 +664,9 @@ def gather(ctx: Context, mention: Mention) -> None:
                if t.idx in ctx.metonym_by_char and (mention.kind == "visit" and t.i > mention.trigger.i
                                                      or _names_the_event(t, mention))]
     if places:
-        _, (start, name) = min(places, key=lambda p: p[0])
+        # a place the event's own verb takes ("doit se tenir mercredi [à Paris]") before one further down
+        # (« une réunion élargie [au Canada] »)
+        own = {mention.predicate.i, mention.trigger.i} | {c.i for c in mention.predicate.children if c.dep_ == "xcomp"}
+        direct = [p for p in places if _name_head(doc[_token_at(doc, p[1][0])]).head.i in own]
+        _, (start, name) = min(direct or places, key=lambda p: p[0])
         mention.location, mention.place_start = name, start

@@ -122,6 +122,11 @@ def status(mention: Mention, cues: Cues) -> str:
     verb = _verb(mention.predicate)
     if verb is not None and (syntax.tense(verb) in ("future", "conditional") or syntax.conditional_form(verb)):
         return "planned"
-    if any(_matches(t, cues.planned) for t in scope):
+    if any(_matches(t, cues.planned) or _matches(t, cues.rescheduled) for t in scope):
         return "planned"
     return "occurred"
+
+
+def rescheduled(mention: Mention, cues: Cues) -> bool:
+    """"postponed the trip to March 10", « a reporté ce déplacement au 10 mars »: moved to another day."""
+    return any(_matches(t, cues.rescheduled) for t in _scope(mention))
