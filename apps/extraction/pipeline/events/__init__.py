@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import re
 from collections.abc import Callable
 
 from spacy.attrs import LEMMA, ORTH
@@ -28,7 +29,7 @@ from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, Context, Mention, domain, folded, gather, governing_verb, is_light, lemma,
                        objects_of, press_mention, read_mention)
-from .status import denied, hedged, rescheduled, status
+from .status import denied, hedged, rescheduled, status, tense_verb
 from .titles import make_title, titles
 
 __all__ = ["GROUP", "KINDS", "PLOVER", "make_title", "read_events"]
@@ -200,6 +201,24 @@ def _verbs_above(token) -> list:
     return [g for g in syntax.governors(token, 3) if g.pos_ in ("VERB", "AUX", "ADJ")][:1]
 
 
+# French future endings: « coprésideront », « se rendra », read from the form when the tagger missed it.
+_FR_FUTURE_FORM = re.compile(r"(?:e|i|d|v|r|u|t)r(?:a|as|ai|ont|ons|ez)$")
+
+
+def _surface_tense(words) -> str | None:
+    """The tense of the nearest verb before an event word, by its form where the tags cannot be trusted: a
+    participle with its auxiliary is past (« il aura fallu trois heures »), « coprésideront » is future."""
+    for t in reversed(list(words)):
+        if t.pos_ not in ("VERB", "AUX", "X"):
+            continue
+        if any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") for c in t.children):
+            return syntax.tense(t)
+        if t.lang_ == "fr" and _FR_FUTURE_FORM.search(t.lower_):
+            return "future"
+        return syntax.tense(t)
+    return None
+
+
 def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int], tenses: TenseReader) -> None:
     """A sentence the parser broke (« co-organisera » read as an unknown word, a verb hung as a noun): an
     event noun that found no verb of its own takes the parties, place and tense of the words around it,
@@ -230,8 +249,8 @@ def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int],
         places = {ctx.place_by_char[t.idx] for t in words if t.idx in ctx.place_by_char}
         if m.location is None and len({name for _, name in places}) == 1:
             m.place_start, m.location = next(iter(places))
-        if m.status == "occurred" and tenses.tense(m.trigger.idx, m.trigger.idx + len(m.trigger)) == "future":
-            m.status = "planned"
+        if m.status == "occurred" and _surface_tense(doc[left:m.trigger.i]) == "future":
+            m.status = "planned"  # the verb before it, whatever the parser made of it, is a future
         m.basis = "surface"
 
 
@@ -334,7 +353,9 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
         return True  # "ahead of the summit", with no summit told to point at
     if e.group in ("agree", "sanction") and undated and all(m.hedged for m in e.mentions):
         return True  # "to reach a peace deal", « en vue d'un accord »: a goal, not an event
-    return not e.participants and not e.location and e.date is None
+    # a city the gazetteer does not know pins an event a verb tells ("going down to Florida"), not a noun
+    located = any(m.location and (not m.weak_location or m.entry.pos == "verb") for m in e.mentions)
+    return not e.participants and not located and e.dated_by != "text"
 
 
 def _transcript(ctx: Context, published: datetime.date, events: list[Cluster]) -> list[Cluster]:

@@ -197,6 +197,8 @@ def _compatible(event: Cluster, mention: Cluster) -> int | None:
     a, b = event.location, mention.location
     if a and b and a != b:
         return None
+    if mention.first.distinct and not day:
+        return None  # "met Putin again": another meeting, unless the same day is told
     shared = set(event.participants) & set(mention.participants)
     if event.participants and mention.participants and not shared and not _pointing(mention):
         return None  # two sets of parties: two events ("the meeting" may name its parties otherwise)

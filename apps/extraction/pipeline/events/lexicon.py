@@ -67,6 +67,7 @@ class Cues:
     set_for: frozenset[str]
     target: frozenset[str]
     distinct: frozenset[str]
+    ordinal: frozenset[str]
     during: frozenset[str]
     anaphoric_time: tuple[str, ...]
 
@@ -156,6 +157,7 @@ def event_lexicon(language: str) -> EventLexicon:
             set_for=_folded(_words(cues, "set_for")),
             target=_folded(_words(cues, "target")),
             distinct=_folded(_words(cues, "distinct")),
+            ordinal=_folded(_words(cues, "ordinal")),
             during=_folded(_words(cues, "during")),
             anaphoric_time=tuple(sorted(_folded(_words(cues, "anaphoric_time")), key=len, reverse=True)),
         ))

@@ -32,6 +32,7 @@ TO = ("to", "with", "à", "a", "au", "aux", "avec")
 # « depuis la Maison Blanche » is where one speaks from; "from Kyiv" is where one left
 PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "outside", "inside", "on", "for", "à", "a", "au", "aux", "en",
                       "dans", "vers", "pres", "près", "sur", "de", "d'", "du", "des", "depuis")
+CITY_PREPOSITIONS = ("in", "at", "to", "à", "a", "au", "en")
 DESTINATION = ("to", "in", "at", "into", "for", "à", "a", "au", "aux", "en", "dans", "vers")
 _PERSONAL = frozenset({"Prs"})
 
@@ -60,6 +61,8 @@ class Mention:
     paragraph: int = 0  # where the paragraph that tells it starts
     determiner: str = ""  # pointing ("this meeting", « son entretien ») | definite ("the meeting") | ""
     rescheduled: bool = False  # moved to the day it is given ("postponed to March 10")
+    distinct: bool = False  # a new one of a series ("his second trip", "met again")
+    weak_location: bool = False  # its place is a name spaCy found, not one the gazetteer knows
 
     @property
     def group(self) -> str:
@@ -83,6 +86,7 @@ class Context:
     metonym_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)
     last_parties: list[str] = field(default_factory=list)
     timex_starts: set[int] = field(default_factory=set)
+    city_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)  # places spaCy found, not the gazetteer
 
     @classmethod
     def build(cls, doc, text, language, layout, table, lexicon, resolve_pronoun, statements) -> "Context":
@@ -98,6 +102,16 @@ class Context:
         for p in table.metonyms:
             for pos in range(p.start, p.end):
                 ctx.metonym_by_char.setdefault(pos, (p.start, p.name))
+        # a city the gazetteer does not know (« à Saint-Pétersbourg »): spaCy's place names, as written, when
+        # a preposition of place leads them; read only when the gazetteer names no place for the event
+        for ent in doc.ents:
+            if ent.label_ not in ("LOC", "GPE") or "\n" in ent.text or not ent.text[:1].isupper() or any(
+                    pos in ctx.mention_by_char or pos in ctx.place_by_char or pos in ctx.metonym_by_char
+                    for pos in range(ent.start_char, ent.end_char)):
+                continue
+            if folded(syntax.case_word(ent.root)) in CITY_PREPOSITIONS and len(ent.text) >= 4:
+                for pos in range(ent.start_char, ent.end_char):
+                    ctx.city_by_char[pos] = (ent.start_char, ent.text)
         return ctx
 
     def actor_at(self, token: Token) -> str | None:
@@ -194,7 +208,8 @@ def _relative_antecedent(verb: Token) -> Token | None:
 def place_in(ctx: Context, tokens, *, metonyms: bool = False) -> tuple[int, str] | None:
     """The first place named by these tokens (a capital standing for its country counts for a visit)."""
     for t in sorted(tokens, key=lambda t: t.i):
-        found = ctx.place_by_char.get(t.idx) or (ctx.metonym_by_char.get(t.idx) if metonyms else None)
+        found = ctx.place_by_char.get(t.idx) or (ctx.metonym_by_char.get(t.idx) if metonyms else None) or \
+            ctx.city_by_char.get(t.idx)
         if found:
             return found
     return None
@@ -363,9 +378,13 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
     mention = Mention(kind=kind, trigger=token, entry=entry, predicate=predicate, basis=basis, sentence=sentence,
                       triggers=[token], needs_date="dated" in entry.needs)
     mention.determiner = _determiner(token) if entry.pos == "noun" else ""
-    # "his second trip", "another meeting": a new one of a series, not the one told before
-    distinct = any(lemma(c) in ctx.lexicon.cues.distinct for c in token.children if c.dep_ in ("amod", "det", "nummod"))
-    mention.anaphoric = bool(mention.determiner) and not distinct
+    # "another meeting", "met again", « a de nouveau rencontré »: a new one, not the one told before; "his
+    # second trip" is no back-reference, but may be the one told
+    cues = ctx.lexicon.cues
+    around = [c for c in token.children if c.dep_ in ("amod", "det", "nummod", "advmod")]
+    mention.distinct = any(lemma(c) in cues.distinct or folded(c.text) in cues.distinct for c in around)
+    ordinal = any(lemma(c) in cues.ordinal or folded(c.text) in cues.ordinal for c in around)
+    mention.anaphoric = bool(mention.determiner) and not mention.distinct and not ordinal
     return mention
 
 
@@ -591,9 +610,12 @@ def gather(ctx: Context, mention: Mention) -> None:
     """Fill a mention's parties and place from its domain."""
     doc, cues = ctx.doc, ctx.lexicon.cues
     pred = mention.predicate
-    subject_tokens = {t.i for s in subjects(pred) for t in syntax.phrase(s)}
-    if mention.trigger.i != pred.i:
-        subject_tokens |= {t.i for s in subjects(mention.trigger) for t in syntax.phrase(s)}
+    # the doer: the subject, or the agent of a passive ("was received at the Kremlin by Putin")
+    passive = any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in pred.children)
+    doers = syntax.passive_agent(pred) if passive else subjects(pred)
+    if mention.trigger.i != pred.i and not passive:
+        doers += subjects(mention.trigger)
+    subject_tokens = {t.i for s in doers for t in syntax.phrase(s)}
     say = mention.group == "say"
     for i in sorted(mention.domain if mention.party_domain is None else mention.party_domain):
         token = doc[i]
@@ -663,6 +685,9 @@ def gather(ctx: Context, mention: Mention) -> None:
     places += [(abs(t.i - mention.trigger.i), ctx.metonym_by_char[t.idx]) for t in tokens
                if t.idx in ctx.metonym_by_char and (mention.kind == "visit" and t.i > mention.trigger.i
                                                      or _names_the_event(t, mention))]
+    if not places:
+        places = [(abs(t.i - mention.trigger.i), ctx.city_by_char[t.idx]) for t in tokens if t.idx in ctx.city_by_char]
+        mention.weak_location = bool(places)
     if places:
         # a place the event's own verb takes ("doit se tenir mercredi [à Paris]") before one further down
         # (« une réunion élargie [au Canada] »)

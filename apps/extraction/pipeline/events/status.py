@@ -58,8 +58,9 @@ def denied(mention: Mention, cues: Cues) -> bool:
         return True
     if any(c.dep_ == "det" and folded(c.text) in cues.negation_determiners for c in trig.children):
         return True
-    if syntax.case_word(trig) in cues.negation_prepositions:
-        return True
+    if syntax.case_word(trig) in cues.negation_prepositions or any(
+            c.dep_ in ("mark", "case") and folded(c.text) in cues.negation_prepositions for c in trig.children):
+        return True  # "without a meeting", « sans annoncer »
     for g in syntax.governors(trig) + (syntax.governors(pred) if pred.i != trig.i else []):
         if g.pos_ == "ADP" and folded(g.text) in cues.negation_prepositions:
             return True
@@ -87,7 +88,7 @@ def hedged(mention: Mention, cues: Cues) -> bool:
         return True  # "he could meet"
     if pred.dep_ == "advcl" and "Inf" in pred.morph.get("VerbForm"):
         return True  # "[to reach a deal]", « [pour parvenir à un accord] »: a purpose, not yet done
-    verb = _verb(pred)
+    verb = tense_verb(pred)
     if verb is None or not (syntax.tense(verb) == "conditional" or syntax.conditional_form(verb)):
         return False
     # "said that they would meet", « a dit qu'ils se rencontreraient »: the future seen from the saying
@@ -95,7 +96,7 @@ def hedged(mention: Mention, cues: Cues) -> bool:
     return not (reporting.dep_ == "ccomp" and lemma(reporting.head) in cues.reporting)
 
 
-def _verb(token: Token) -> Token | None:
+def tense_verb(token: Token) -> Token | None:
     """The verb whose tense a word takes: itself, the verb above a noun, or above an infinitive
     ("will travel … to meet Trump")."""
     verb = token if token.pos_ in ("VERB", "AUX", "ADJ") else next(
@@ -115,13 +116,13 @@ def status(mention: Mention, cues: Cues) -> str:
     scope = _scope(mention)
     if any(_matches(t, cues.cancelled) for t in scope):
         return "cancelled"
-    if any(_matches(t, cues.ongoing) for t in scope):
-        return "occurred"  # under way: it has begun
     if mention.hedged:
         return "planned"
-    verb = _verb(mention.predicate)
+    verb = tense_verb(mention.predicate)
     if verb is not None and (syntax.tense(verb) in ("future", "conditional") or syntax.conditional_form(verb)):
         return "planned"
+    if any(_matches(t, cues.ongoing) for t in scope):
+        return "occurred"  # under way: it has begun ("talks were continuing"), whatever else says it is due
     if any(_matches(t, cues.planned) or _matches(t, cues.rescheduled) for t in scope):
         return "planned"
     return "occurred"
