@@ -69,8 +69,8 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
             for m in local:
                 gather(ctx, m)
                 # « la visite à Moscou de Witkoff »: a noun with "the" and parties of its own is a first
-                # report; "this meeting", « son entretien » point back all the same
-                m.anaphoric = m.determiner == "pointing" or m.anaphoric and not m.participants and not m.location
+                # report ("the Budapest meeting" still points back); "this meeting", « son entretien » do
+                m.anaphoric = m.determiner == "pointing" or m.anaphoric and not m.participants
             assign_timexes(local, [t for t in usable if start <= t.start < end], doc, cues)
             if broken:
                 tenses = tenses or TenseReader(text, language)
@@ -83,7 +83,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     clusters = [_dated(m, clock, published, lead, ctx) for m in mentions]
     events = [e for e in merge(clusters) if not _is_generic(e, table)]
     for e in events:
-        if e.date is None and e.status != "cancelled":
+        if e.date is None and e.status == "occurred":
             _story_day(e, clock, layout, published)
     events += _transcript(ctx, published, events)
     return [_record(e, ctx, published) for e in events]
@@ -299,7 +299,7 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
         if date is not None:
             c.date, c.precision, c.dated_by = date, precision, "text"
     if c.date is None and lead and lead[0] <= m.trigger.idx < lead[1] and m.status == "occurred" \
-            and not m.hedged and _speaks_of_today(m):
+            and not m.hedged and not m.anaphoric and _speaks_of_today(m):
         c.date, c.precision, c.dated_by = published, "day", "lead"
     if c.date is None and m.group == "say":
         said = [st for st in ctx.statements if st.date and not st.date_inferred and st.speaker
@@ -322,10 +322,11 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
 
 
 def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetime.date) -> None:
-    """An event the text does not date happened on the day its paragraph is at (the last day it named before
-    it, not after the story went out), else on the day the story went out: news tells the day's events,
-    and the gold conventions date them so. Flagged as inferred (lower confidence), and only after merging,
-    so such a date never keeps two reports of one event apart."""
+    """An event the text tells as done but does not date happened on the day its paragraph is at (the last
+    day it named before it, not after the story went out), else on the day the story went out: news tells
+    the day's events, and the gold conventions date them so. Flagged as inferred (lower confidence), and
+    only after merging, so such a date never keeps two reports of one event apart. A planned or called-off
+    event the text does not date has no date."""
     pos = e.first.trigger.idx
     para = layout.paragraph_at(pos)
     earlier = [(start, r) for start, r in clock.readings.items() if para is not None and para.start <= start < pos
@@ -383,26 +384,47 @@ def _transcript(ctx: Context, published: datetime.date, events: list[Cluster]) -
 
 # --- records --------------------------------------------------------------------------------------------------
 
+# Longer, what was agreed is a sentence of its own, not a title's object.
+WHAT_WORDS = 10
+
+
 def _what(e: Cluster, ctx: Context) -> str | None:
-    """What was agreed or announced, as the article says it ("a reassurance force"), when it is short."""
+    """What was agreed or announced, as the article says it ("a plan for a reassurance force", "a €1.5bn
+    air-defence deal with Kyiv"), when it is short; without the day or place said of it."""
     if e.kind not in ("agreement", "announcement"):
         return None
     for m in e.mentions:
-        if m.entry.pos != "verb":
+        if m.entry.pos == "verb":
+            heads = objects_of(m.trigger) or [c for c in m.trigger.children if c.dep_ == "xcomp"]
+        elif m.predicate.i != m.trigger.i:
+            heads = [m.trigger]  # "announced [a deal with Kyiv]": the event's noun says what
+        else:
             continue
-        heads = objects_of(m.trigger) or [c for c in m.trigger.children if c.dep_ == "xcomp"]
         for head in heads:
-            if head.idx in ctx.timex_starts or any(t.idx in ctx.timex_starts for t in head.subtree):
+            if head.idx in ctx.timex_starts:
                 continue  # « ont convenu mardi de… »: a day is not what was agreed
-            words = sorted(syntax.phrase(head), key=lambda t: t.i)
-            if head.dep_ == "xcomp":
-                words = [t for t in m.trigger.doc[head.left_edge.i:head.right_edge.i + 1]]
-            words = [t for t in words if t.i > m.trigger.i]
+            words = sorted(_phrase_without_when_and_where(ctx, head), key=lambda t: t.i)
+            words = [t for t in words if t.i > m.predicate.i or m.predicate.i == m.trigger.i]
             if words and folded(words[0].text) in ("de", "d'"):
                 words = words[1:]
-            if 0 < len(words) <= 8 and not any(ctx.layout.in_quote[t.idx] for t in words):
+            if 0 < len(words) <= WHAT_WORDS and not any(ctx.layout.in_quote[t.idx] for t in words) and \
+                    words[-1].i - words[0].i == len(words) - 1:
                 return ctx.text[words[0].idx:words[-1].idx + len(words[-1])]
     return None
+
+
+def _phrase_without_when_and_where(ctx: Context, head) -> list:
+    """A noun phrase (or an infinitive clause) without the phrases that give a day or a place ("on
+    Sunday", "in London")."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in syntax.CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and head.dep_ != "xcomp":
+            continue
+        inner = [c for c in child.children if c.dep_ in ("pobj", "pcomp")] if child.dep_ == "prep" else [child]
+        if child.dep_ != "dobj" and any(t.idx in ctx.timex_starts or t.idx in ctx.place_by_char for t in inner):
+            continue
+        out += _phrase_without_when_and_where(ctx, child)
+    return out
 
 
 def _basis(e: Cluster) -> str:
@@ -439,7 +461,10 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
             written_place = text[place_mention.place_start:place_end]
             before = text[max(0, place_mention.place_start - 4):place_mention.place_start].split()
             preposition = before[-1] if before and folded(before[-1]) in ("a", "en", "au", "aux", "in", "at") else None
-    all_titles = titles(kind, status_, named, table, location, article_language=ctx.language, what=_what(e, ctx),
+    what = _what(e, ctx)
+    if what:  # "Britain agrees a deal with Kyiv": the other party is in what was agreed
+        named = [k for k in named if participants[k] in ("agent", "host")] or named
+    all_titles = titles(kind, status_, named, table, location, article_language=ctx.language, what=what,
                         written_place=written_place, preposition=preposition, targets=targets)
     start, end = first.sentence
     inferred = e.dated_by in ("lead", "story", "default")

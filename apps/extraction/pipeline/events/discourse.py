@@ -250,7 +250,9 @@ def merge(clusters: list[Cluster]) -> list[Cluster]:
 
 def _absorb(into: Cluster, other: Cluster) -> None:
     into.mentions += other.mentions
-    better = _rank_date(other) < _rank_date(into) or other.first.rescheduled and other.dated_by == "text"
+    # a back-reference brings a date only if the text gives it one ("the meeting on Tuesday")
+    inferred = other.dated_by not in ("text", "statement") and other.first.anaphoric
+    better = not inferred and _rank_date(other) < _rank_date(into) or other.first.rescheduled and other.dated_by == "text"
     if better:
         into.date, into.precision, into.dated_by = other.date, other.precision, other.dated_by
     if other.status == "cancelled" or into.status != "cancelled" and better and other.dated_by == "text":

@@ -27,7 +27,7 @@ _SUBJECT_DEPS = syntax.SUBJECT_DEPS
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "nsubj:pass"})
 _OBJECT_PREDICATES = frozenset({"oprd", "xcomp", "ccomp", "acomp"})
 # Prepositions, by meaning: the same in both languages' parses, so they are structure, not vocabulary.
-WITH = ("with", "between", "among", "alongside", "avec", "entre", "aupres", "auprès")
+WITH = ("with", "between", "among", "avec", "entre", "aupres", "auprès")
 TO = ("to", "with", "à", "a", "au", "aux", "avec")
 # « depuis la Maison Blanche » is where one speaks from; "from Kyiv" is where one left
 PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "outside", "inside", "on", "for", "à", "a", "au", "aux", "en",
@@ -318,11 +318,19 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
 
 
 def _holds(ctx: Context, token: Token, entry: Trigger) -> bool:
-    if entry.not_with and any(folded(p) in entry.not_with for p in syntax.particles(token)):
+    if entry.not_with and any(folded(p) in entry.not_with for p in _particles(token)):
         return False
     if not all(condition(ctx, token, entry, c) for c in entry.needs):
         return False
     return not entry.needs_any or any(condition(ctx, token, entry, c) for c in entry.needs_any)
+
+
+def _particles(verb: Token) -> list[str]:
+    """A verb's particles ("called off"), and its prepositions when it has no object ("called on Europe",
+    not "called Zelensky on Monday")."""
+    if syntax.objects(verb):
+        return [c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")]
+    return syntax.particles(verb)
 
 
 def _kind(ctx: Context, token: Token, entry: Trigger) -> str:
@@ -535,8 +543,10 @@ def _party_reference(ctx: Context, token: Token) -> bool:
 
 
 def _name_head(token: Token) -> Token:
+    """The last word of the name a token is part of ("York" in "New York"; "Budapest" in "the Budapest
+    meeting", whose head is a noun, not a name)."""
     head = token
-    while head.dep_ in ("flat:name", "flat", "compound") and head.head.i != head.i:
+    while head.dep_ in ("flat:name", "flat", "compound") and head.head.i != head.i and head.head.pos_ == "PROPN":
         head = head.head
     return head
 

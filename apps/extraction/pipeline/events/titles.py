@@ -26,6 +26,13 @@ def template_fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+def plural_name(name: str) -> bool:
+    """Whether a party's name is a plural ("European leaders", « Européens »)."""
+    last = name.split()[-1] if name.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is")) and last[:1].islower() or \
+        len(name.split()) == 1 and name.endswith("ens")
+
+
 def _who(names: list[str], words: dict) -> str:
     if len(names) > 3:
         return f"{', '.join(names[:2])} {words['and']} {words['others']}"
@@ -39,7 +46,9 @@ def make_title(kind: str, status: str, names: list[str], location: str | None, *
     """A short title such as 'Macron and Zelensky meet in Paris' or « Trump et Poutine doivent se rencontrer »."""
     table = _titles(language)
     words, section = table["words"], table[kind]
-    count = "none" if not names else "one" if len(names) == 1 else "many"
+    # "European leaders" is one party but many people: it takes the plural
+    many = len(names) > 1 or len(names) == 1 and plural_name(names[0])
+    count = "none" if not names else "many" if many else "one"
     place_phrase = f"{preposition or words['in']} {location}" if location else ""
     fields = {
         "who": _who(names, words), "first": names[0] if names else "", "pair": words["dash"].join(names[:3]),
