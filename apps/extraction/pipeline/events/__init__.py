@@ -18,8 +18,6 @@ from collections.abc import Callable
 
 from spacy.attrs import LEMMA, ORTH
 
-from apps.extraction.dates.tense import TenseReader
-
 from .. import syntax
 from ..actors import ActorTable
 from ..layout import Layout
@@ -47,7 +45,6 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     clock = StoryClock(usable, published, language, cues, resolve_expression, moves=lambda t: _tells_when(doc, t))
     ctx.timex_starts = {t.start for t in timexes}
     lead = _lead(layout, doc)
-    tenses = None
     candidates = _candidates(doc, lexicon)
     mentions: list[Mention] = []
     for sent in doc.sents:
@@ -56,7 +53,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
         indices = candidates[bisect.bisect_left(candidates, sent.start):bisect.bisect_left(candidates, sent.end)]
         if not indices:
             continue
-        broken = syntax.collapsed(sent)
+        broken = None
         for start, end in _segments(sent, layout):
             para = layout.paragraph_at(start)
             if para is None or para.heading or para.byline or para.credit:
@@ -72,9 +69,9 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 # report ("the Budapest meeting" still points back); "this meeting", « son entretien » do
                 m.anaphoric = m.determiner == "pointing" or m.anaphoric and not m.participants
             assign_timexes(local, [t for t in usable if start <= t.start < end], doc, cues)
+            broken = syntax.collapsed(sent) if broken is None else broken  # only where there are events
             if broken:
-                tenses = tenses or TenseReader(text, language)
-                _read_surface(ctx, local, (start, end), tenses)
+                _read_surface(ctx, local, (start, end))
             for m in local:
                 parties = [k for k in m.participants if table.kind(k) in ACTOR_KINDS]
                 if len(parties) >= 2:
@@ -138,7 +135,7 @@ def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Menti
         if m is None or denied(m, cues):
             continue
         local.append(m)
-    local = _join_linked(local)
+    local = _join_linked(local, cues.sequence)
     for m in local:
         m.domain = domain(m, local, ctx.lexicon.light_verbs)
         m.hedged = hedged(m, cues)
@@ -163,7 +160,7 @@ def _join_purpose(local: list[Mention]) -> list[Mention]:
     return out
 
 
-def _join_linked(local: list[Mention]) -> list[Mention]:
+def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention]:
     """'hosted the video call' is the call; 'met for talks' is one meeting: a verb and the event noun it
     governs are one mention when its entry yields to the noun's kind or both name the same kind of event."""
     out = list(local)
@@ -174,14 +171,15 @@ def _join_linked(local: list[Mention]) -> list[Mention]:
             if noun is verb or noun.entry.pos != "noun" or noun not in out or verb not in out:
                 continue
             governed = verb.trigger.i in [g.i for g in _verbs_above(noun.trigger)]
-            if not governed or not is_light(noun.trigger):
-                continue  # "after their meeting, they will be joined by…": two events
-            if "*" in verb.entry.yields_to or noun.kind in verb.entry.yields_to:
+            if not governed:
+                continue
+            if is_light(noun.trigger) and ("*" in verb.entry.yields_to or noun.kind in verb.entry.yields_to):
                 noun.predicate, noun.basis = verb.trigger, "light-verb"
                 noun.triggers.append(verb.trigger)
                 out.remove(verb)
                 break
-            if GROUP[noun.kind] == GROUP[verb.kind]:
+            if GROUP[noun.kind] == GROUP[verb.kind] and folded(syntax.case_word(noun.trigger)) not in sequence:
+                # "met for talks", "was to join Merz for a videoconference": one event named twice
                 verb.triggers.append(noun.trigger)
                 out.remove(noun)
     for outer in local:
@@ -219,7 +217,7 @@ def _surface_tense(words) -> str | None:
     return None
 
 
-def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int], tenses: TenseReader) -> None:
+def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int]) -> None:
     """A sentence the parser broke (« co-organisera » read as an unknown word, a verb hung as a noun): an
     event noun that found no verb of its own takes the parties, place and tense of the words around it,
     from the previous event word (or the sentence's start) to a comma before a reporting verb (", a

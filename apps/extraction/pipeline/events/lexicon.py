@@ -69,6 +69,7 @@ class Cues:
     distinct: frozenset[str]
     ordinal: frozenset[str]
     during: frozenset[str]
+    sequence: frozenset[str]
     anaphoric_time: tuple[str, ...]
 
 
@@ -159,6 +160,7 @@ def event_lexicon(language: str) -> EventLexicon:
             distinct=_folded(_words(cues, "distinct")),
             ordinal=_folded(_words(cues, "ordinal")),
             during=_folded(_words(cues, "during")),
+            sequence=_folded(_words(cues, "sequence")),
             anaphoric_time=tuple(sorted(_folded(_words(cues, "anaphoric_time")), key=len, reverse=True)),
         ))
 

@@ -575,6 +575,19 @@ def _where(token: Token) -> bool:
     return not case or folded(case) in PLACE_PREPOSITIONS
 
 
+def _reporter(ctx: Context, pronoun: Token) -> str | None:
+    """"Trump has said he would call…", « Macron a annoncé qu'il recevrait… »: a singular pronoun subject of
+    what a person says is that person."""
+    if pronoun.dep_ not in syntax.SUBJECT_DEPS or "Plur" in pronoun.morph.get("Number"):
+        return None
+    clause = syntax.clause_head(pronoun)
+    if clause.dep_ != "ccomp" or lemma(clause.head) not in ctx.lexicon.cues.reporting:
+        return None
+    people = [k for s in syntax.subjects(clause.head) for t in syntax.phrase(s)
+              if (k := ctx.actor_at(t)) and ctx.table.kind(k) == "person"]
+    return people[0] if len(set(people)) == 1 else None
+
+
 def _names_in(ctx: Context, head: Token) -> list[str]:
     """The parties a noun phrase names: its actors, or the person a pronoun stands for."""
     found = []
@@ -657,7 +670,7 @@ def gather(ctx: Context, mention: Mention) -> None:
                 mention.participants.setdefault(party, "participant")
         elif syntax.personal_pronoun(token) and (
                 token.dep_ in syntax.SUBJECT_DEPS or token.dep_ in ("poss", "nmod:poss") or i in subject_tokens):
-            key = ctx.resolve_pronoun(token.idx, token.text)
+            key = _reporter(ctx, token) or ctx.resolve_pronoun(token.idx, token.text)
             if key and ctx.table.kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, role)
     # "his meeting with Zelensky", « son entretien »: the possessor takes part
