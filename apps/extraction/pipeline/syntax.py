@@ -228,8 +228,8 @@ def governors(token: Token, limit: int = 4) -> list[Token]:
     for _ in range(limit):
         if current.head.i == current.i or current.dep_ in CLAUSE_DEPS and current.dep_ != "xcomp":
             break
-        if current.dep_ == "conj" and current.pos_ in _VERBAL:
-            break  # "was called off, and the Treasury imposed…": a verb of its own
+        if current.dep_ in ("conj", "pcomp") and current.pos_ in _VERBAL:
+            break  # "was called off, and the Treasury imposed…", "after [announcing it]": a verb of its own
         current = current.head
         out.append(current)
     return out

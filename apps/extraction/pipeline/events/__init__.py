@@ -65,10 +65,12 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 m.paragraph = para.start
             for m in local:
                 gather(ctx, m)
-                # « la visite à Moscou de Witkoff »: a noun with "the" and parties of its own is a first
-                # report ("the Budapest meeting" still points back); "this meeting", « son entretien » do
-                m.anaphoric = m.determiner == "pointing" or m.anaphoric and not m.participants
+                # « la visite à Moscou de Witkoff »: a noun with "the" and parties in its own phrase is a
+                # first report ("the Budapest meeting", "offered to host the summit" still point back);
+                # "this meeting", « son entretien » always do
+                m.anaphoric = m.determiner == "pointing" or m.anaphoric and not _own_parties(ctx, m)
             assign_timexes(local, [t for t in usable if start <= t.start < end], doc, cues)
+            _share_purpose(local, cues.purpose)
             broken = syntax.collapsed(sent) if broken is None else broken  # only where there are events
             if broken:
                 _read_surface(ctx, local, (start, end))
@@ -136,12 +138,50 @@ def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Menti
             continue
         local.append(m)
     local = _join_linked(local, cues.sequence)
+    _keep_apart(local, cues.sequence)
     for m in local:
         m.domain = domain(m, local, ctx.lexicon.light_verbs)
         m.hedged = hedged(m, cues)
         m.status = status(m, cues)
         m.rescheduled = rescheduled(m, cues)
     return _join_purpose(local)
+
+
+def _keep_apart(local: list[Mention], sequence: frozenset[str]) -> None:
+    """"Rubio met Fidan before the talks began", "after their meeting, they were joined by…": an event told as
+    before or after another is not that one, whatever they share."""
+    for a in local:
+        for b in local:
+            if a is b:
+                continue
+            clause = syntax.clause_head(b.trigger)
+            noun_after = b.entry.pos == "noun" and folded(syntax.case_word(b.trigger)) in sequence and \
+                governing_verb(b.trigger) is not None and governing_verb(b.trigger).i == a.predicate.i
+            clause_after = clause.head.i == a.predicate.i and clause.i != a.predicate.i and any(
+                c.dep_ == "mark" and folded(c.text) in sequence for c in clause.children)
+            if noun_after or clause_after:
+                a.apart.add(id(b))
+                b.apart.add(id(a))
+
+
+def _own_parties(ctx: Context, m: Mention) -> bool:
+    """Whether an event noun names parties in its own phrase (« la visite de Witkoff »)."""
+    return any(ctx.actor_at(t) for t in syntax.phrase(m.trigger) if t.i != m.trigger.i)
+
+
+def _share_purpose(local: list[Mention], purpose: frozenset[str]) -> None:
+    """"will travel to London on Friday for a meeting", « s'est rendu à Berlin pour des pourparlers »: the event a
+    visit is for happens where and when the visit does (one structure, not two events that share a sentence)."""
+    for m in local:
+        if m.entry.pos != "noun" or folded(syntax.case_word(m.trigger)) not in purpose:
+            continue
+        above = governing_verb(m.trigger)
+        visit = next((v for v in local if v.kind == "visit" and above is not None and v.predicate.i == above.i), None)
+        if visit is None:
+            continue
+        m.timex = m.timex or visit.timex
+        if m.location is None:
+            m.location, m.place_start = visit.location, visit.place_start
 
 
 def _join_purpose(local: list[Mention]) -> list[Mention]:

@@ -191,6 +191,8 @@ def _compatible(event: Cluster, mention: Cluster) -> int | None:
     """How well a mention fits an event already told, or None when it cannot be the same event."""
     if event.group != mention.group:
         return None
+    if any(id(m) in other.apart for m in event.mentions for other in mention.mentions):
+        return None  # told as before or after it
     day = _same_day(event, mention)
     if day is False and not (mention.first.anaphoric and mention.first.rescheduled):
         return None  # two days, two events; unless "this trip" was moved to another day
@@ -229,23 +231,32 @@ def merge(clusters: list[Cluster]) -> list[Cluster]:
     joins the latest event it fits; another joins an event it shares a party and a day with, or that it
     fits when either is undated. Status and default dates never keep two reports apart."""
     events: list[Cluster] = []
+    by_mention = {id(m): c for c in clusters for m in c.mentions}
     for c in clusters:
-        pointing = _pointing(c)
-        candidates = []
-        for index, e in enumerate(events):
-            score = _compatible(e, c)
-            if score is None or _empty(e):
-                continue
-            if not pointing and score < SAME_EVENT:
-                continue  # a party in common is not enough: a leader meets many people
-            candidates.append((score, index, e))
-        if candidates:
-            # the best fit; for "the summit" that fits all alike, an event told for a fact before one
-            # only possible, then the latest
-            _absorb(max(candidates, key=lambda x: (x[0], _told(x[2]), x[1]))[2], c)
+        # "Rubio met Fidan before the talks began": the event "the talks" points back to is not this one
+        partners = [by_mention[i] for m in c.mentions for i in m.apart if i in by_mention]
+        reserved = {id(t) for p in partners if _pointing(p) for t in [_target(events, p)] if t is not None}
+        target = _target([e for e in events if id(e) not in reserved], c)
+        if target is not None:
+            _absorb(target, c)
         else:
             events.append(c)
     return events
+
+
+def _target(events: list[Cluster], c: Cluster) -> Cluster | None:
+    """The event told before that a mention reports again: the best fit; for "the summit" that fits all
+    alike, an event told for a fact before one only possible, then the latest."""
+    pointing = _pointing(c)
+    candidates = []
+    for index, e in enumerate(events):
+        score = _compatible(e, c)
+        if score is None or _empty(e):
+            continue
+        if not pointing and score < SAME_EVENT:
+            continue  # a party in common is not enough: a leader meets many people
+        candidates.append((score, _told(e), index, e))
+    return max(candidates, key=lambda x: x[:3])[3] if candidates else None
 
 
 def _absorb(into: Cluster, other: Cluster) -> None:

@@ -12,10 +12,10 @@ from .kinds import KINDS
 CONDITIONS = frozenset({
     "party-object", "actor-object", "person-object", "object", "complement", "partner", "destination",
     "reflexive", "participle", "captives", "support", "modifier", "plural", "phone", "press", "institution",
-    "dated", "beside", "party-subject", "determined",
+    "dated", "beside", "party-subject", "determined", "place-object",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "support", "modifiers", "by_phone", "yields_to",
-                         "subject"})
+                         "subject", "planned"})
 ROLES = ("agent", "host", "participant", "target")  # as EventParticipant.Role reads them
 _SECTIONS = {"verbs": "verb", "adjectives": "adjective", "nouns": "noun", "prepositions": "preposition"}
 
@@ -35,6 +35,7 @@ class Trigger:
     by_phone: str | None = None
     yields_to: frozenset[str] = frozenset()
     subject: str = "agent"  # the part its subject plays: "host" for "hosted", « a reçu »
+    planned: bool = False  # the word itself says the event is to come ("is expected in Moscow")
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Cues:
     ordinal: frozenset[str]
     during: frozenset[str]
     sequence: frozenset[str]
+    purpose: frozenset[str]
     anaphoric_time: tuple[str, ...]
 
 
@@ -113,7 +115,7 @@ def _trigger(lemma: str, pos: str, raw: dict) -> Trigger:
                    support=_folded(raw.get("support", ())),
                    modifiers={fold(k): v for k, v in raw.get("modifiers", {}).items()},
                    by_phone=raw.get("by_phone"), yields_to=frozenset(raw.get("yields_to", ())),
-                   subject=raw.get("subject", "agent"))
+                   subject=raw.get("subject", "agent"), planned=bool(raw.get("planned", False)))
 
 
 @functools.cache
@@ -161,6 +163,7 @@ def event_lexicon(language: str) -> EventLexicon:
             ordinal=_folded(_words(cues, "ordinal")),
             during=_folded(_words(cues, "during")),
             sequence=_folded(_words(cues, "sequence")),
+            purpose=_folded(_words(cues, "purpose")),
             anaphoric_time=tuple(sorted(_folded(_words(cues, "anaphoric_time")), key=len, reverse=True)),
         ))
 

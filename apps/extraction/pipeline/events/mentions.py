@@ -63,6 +63,7 @@ class Mention:
     rescheduled: bool = False  # moved to the day it is given ("postponed to March 10")
     distinct: bool = False  # a new one of a series ("his second trip", "met again")
     weak_location: bool = False  # its place is a name spaCy found, not one the gazetteer knows
+    apart: set[int] = field(default_factory=set)  # ids of mentions told as before or after it: other events
 
     @property
     def group(self) -> str:
@@ -220,6 +221,7 @@ def _modifier_kind(token: Token, entry: Trigger) -> str | None:
     if not entry.modifiers:
         return None
     near = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "nmod:poss", "npadvmod", "obl:mod")]
+    near += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if token.i > 0:
         near.append(token.doc[token.i - 1])
     if token.i + 2 < len(token.doc) and folded(token.doc[token.i + 1].text) in ("de", "d'"):
@@ -266,11 +268,12 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         partners = syntax.prepositional(token, TO + WITH)
         return any(names_party(ctx, p) and not (ctx.actor_at(p) and ctx.is_media(ctx.actor_at(p)))
                    and lemma(p) not in cues.press for p in partners)
+    if name == "place-object":
+        return any(place_in(ctx, [_name_head(o)] + [c for c in o.children if c.dep_ in ("compound", "flat:name")],
+                            metonyms=True) for o in syntax.objects(token))
     if name == "destination":
         targets = syntax.prepositional(token, DESTINATION)
         if place_in(ctx, [t for p in targets for t in syntax.phrase(p)], metonyms=True):
-            return True
-        if place_in(ctx, [t for o in syntax.objects(token) for t in syntax.phrase(o)], metonyms=True):
             return True
         # "attendu jeudi à Paris" with the place hung on the day by the parser: a place led by to/in/à
         # anywhere in the verb's phrase
@@ -376,8 +379,9 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
             predicate, basis = described[0], "light-verb"
         elif verb is not None and (lemma(verb) in entry.support or lemma(verb) not in ctx.lexicon.cues.reporting):
             light = _light(ctx, verb, entry, token)
+            cues = ctx.lexicon.cues
             if light or token.dep_ in _SUBJECT_DEPS or token.dep_ in ("obj", "dobj") and lemma(verb) not in \
-                    ctx.lexicon.cues.reporting:
+                    cues.reporting and lemma(verb) not in cues.hedge_verbs:
                 # "held talks", « la réunion s'est tenue à Paris », « a reporté ce déplacement au 10 mars »: the
                 # verb carries the event's tense, place and date (and, for a light verb, its parties)
                 predicate, basis = verb, ("light-verb" if light else "noun")
@@ -583,8 +587,11 @@ def _reporter(ctx: Context, pronoun: Token) -> str | None:
     clause = syntax.clause_head(pronoun)
     if clause.dep_ != "ccomp" or lemma(clause.head) not in ctx.lexicon.cues.reporting:
         return None
-    people = [k for s in syntax.subjects(clause.head) for t in syntax.phrase(s)
-              if (k := ctx.actor_at(t)) and ctx.table.kind(k) == "person"]
+    people = []
+    for s in syntax.subjects(clause.head):
+        described = {t.i for c in s.children if c.dep_ == "appos" for t in c.subtree}  # "X, Putin's envoy,"
+        people += [k for t in syntax.phrase(s) if t.i not in described
+                   and (k := ctx.actor_at(t)) and ctx.table.kind(k) == "person"]
     return people[0] if len(set(people)) == 1 else None
 
 

@@ -123,7 +123,8 @@ def status(mention: Mention, cues: Cues) -> str:
         return "planned"
     if any(_matches(t, cues.ongoing) for t in scope):
         return "occurred"  # under way: it has begun ("talks were continuing"), whatever else says it is due
-    if any(_matches(t, cues.planned) or _matches(t, cues.rescheduled) for t in scope):
+    if mention.entry.planned or any(_matches(t, cues.planned) or _matches(t, cues.rescheduled)
+                                    for t in scope if t.i != mention.trigger.i):
         return "planned"
     return "occurred"
 
