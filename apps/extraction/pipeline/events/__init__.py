@@ -26,7 +26,7 @@ from .discourse import Cluster, StoryClock, assign_timexes, merge, refers_back
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, Context, Mention, domain, folded, gather, governing_verb, is_light, lemma,
-                       objects_of, press_mention, read_mention)
+                       names_the_event, objects_of, press_mention, read_mention)
 from .status import denied, hedged, rescheduled, status, tense_verb
 from .titles import make_title, titles
 
@@ -166,7 +166,8 @@ def _keep_apart(local: list[Mention], sequence: frozenset[str]) -> None:
 
 def _own_parties(ctx: Context, m: Mention) -> bool:
     """Whether an event noun names parties in its own phrase (« la visite de Witkoff »)."""
-    return any(ctx.actor_at(t) for t in syntax.phrase(m.trigger) if t.i != m.trigger.i)
+    return any(ctx.actor_at(t) and not (t.idx in ctx.metonym_by_char and names_the_event(t, m))
+               for t in syntax.phrase(m.trigger) if t.i != m.trigger.i)  # "the Budapest meeting" names a place
 
 
 def _share_purpose(local: list[Mention], purpose: frozenset[str]) -> None:

@@ -560,7 +560,7 @@ def _token_at(doc, char: int) -> int:
     return span.start if span is not None else 0
 
 
-def _names_the_event(token: Token, mention: Mention) -> bool:
+def names_the_event(token: Token, mention: Mention) -> bool:
     """Whether a name qualifies the event's noun itself ("the [Riyadh] meeting", « la réunion [de Londres] »)."""
     head = _name_head(token)
     return head.head.i == mention.trigger.i and mention.entry.pos == "noun" and (
@@ -652,7 +652,7 @@ def gather(ctx: Context, mention: Mention) -> None:
         if _quoted(ctx, token.idx):
             continue
         key = ctx.actor_at(token)
-        if key and token.idx in ctx.metonym_by_char and _names_the_event(token, mention):
+        if key and token.idx in ctx.metonym_by_char and names_the_event(token, mention):
             key = None  # "the Riyadh meeting", « la réunion de Londres »: the city says where, not who
         if key:
             if ctx.is_media(key):
@@ -714,7 +714,7 @@ def gather(ctx: Context, mention: Mention) -> None:
     places = [(abs(t.i - mention.trigger.i), ctx.place_by_char[t.idx]) for t in tokens if t.idx in ctx.place_by_char]
     places += [(abs(t.i - mention.trigger.i), ctx.metonym_by_char[t.idx]) for t in tokens
                if t.idx in ctx.metonym_by_char and (mention.kind == "visit" and t.i > mention.trigger.i
-                                                     or _names_the_event(t, mention))]
+                                                     or names_the_event(t, mention))]
     if not places:
         places = [(abs(t.i - mention.trigger.i), ctx.city_by_char[t.idx]) for t in tokens if t.idx in ctx.city_by_char]
         mention.weak_location = bool(places)
