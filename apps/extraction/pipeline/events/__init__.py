@@ -393,6 +393,8 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
         return True  # "ahead of the summit", with no summit told to point at
     if e.group in ("agree", "sanction") and undated and all(m.hedged for m in e.mentions):
         return True  # "to reach a peace deal", « en vue d'un accord »: a goal, not an event
+    if e.group == "visit" and not e.location:
+        return True  # "since Witkoff's visit": a visit says where it goes, or it is only talked about
     # a city the gazetteer does not know pins an event a verb tells ("going down to Florida"), not a noun
     located = any(m.location and (not m.weak_location or m.entry.pos == "verb") for m in e.mentions)
     return not e.participants and not located and e.dated_by != "text"

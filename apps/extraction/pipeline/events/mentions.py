@@ -258,8 +258,10 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "complement":
         if any(o.pos_ in ("NOUN", "PROPN", "PRON") and o.dep_ not in _PASSIVE_SUBJECTS for o in syntax.objects(token)):
             return True
-        if any(c.dep_ == "xcomp" and lemma(c) in ctx.lexicon.light_verbs for c in token.children):
-            return False  # "the summit they had agreed to hold": the summit is the event
+        lexicon = ctx.lexicon
+        if any(c.dep_ == "xcomp" and (lemma(c) in lexicon.light_verbs or lemma(c) in lexicon.verbs and GROUP[
+                lexicon.verbs[lemma(c)].kind] in ("meet", "call", "visit")) for c in token.children):
+            return False  # "the summit they had agreed to hold", "agreed to meet": the meeting is the event
         if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "to") for c in token.children):
             return True
         return any(syntax.case_word(c) in ("sur", "de", "d'", "du", "des") for c in token.children
