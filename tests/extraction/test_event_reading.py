@@ -239,3 +239,32 @@ def test_the_confidence_follows_how_the_event_was_read():
     _, [noun] = events("A summit of European leaders took place in Paris.")
     assert verb.basis == "verb+args+date" and noun.basis.startswith("noun")
     assert verb.confidence > noun.confidence
+
+
+def test_a_called_off_meeting_planned_for_a_weekday_keeps_the_day_it_was_set_for():
+    ex, [meeting] = events("La rencontre entre Sergueï Lavrov et Marco Rubio, prévue mardi à Genève, a été annulée.",
+                           language="fr", published="2025-07-18")
+    assert (meeting.status, str(meeting.date), meeting.location) == ("cancelled", "2025-07-22", "Geneva")
+
+
+def test_sanctions_adopted_on_a_day_named_before_them_are_sanctions():
+    # the parser hangs « un paquet » on « vendredi »
+    ex, [sanction] = events("L'Union européenne a adopté vendredi un dix-huitième paquet de sanctions contre la Russie.",
+                            language="fr", published="2025-07-19")
+    assert (sanction.kind, str(sanction.date)) == ("sanction", "2025-07-18")
+    assert roles(ex, sanction) == {"European Union": "agent", "Russia": "target"}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Volodymyr Zelensky said security guarantees must be agreed before any peace deal is signed.", "en"),
+    ("La rencontre a été annulée, a annoncé le département d'Etat américain.", "fr"),
+])
+def test_a_deal_in_general_or_an_inverted_subject_is_no_agreement_or_announcement(text, language):
+    _, found = events(text, language=language)
+    assert [e for e in found if e.kind in ("agreement", "announcement")] == []
+
+
+def test_a_date_in_a_clause_that_opens_a_span_does_not_date_the_event():
+    ex, [visit] = events("Karol Nawrocki, who was making his first visit to Kyiv since taking office in August, "
+                         "pledged more aid on Thursday.", published="2025-09-12")
+    assert visit.precision == "day" and visit.date.month == 9

@@ -27,7 +27,7 @@ from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, Context, Mention, domain, folded, gather, governing_verb, is_light, lemma,
                        names_the_event, objects_of, press_mention, read_mention)
-from .status import denied, hedged, rescheduled, status, tense_verb
+from .status import denied, hedged, rescheduled, set_for_later, status, tense_verb
 from .titles import make_title, titles
 
 __all__ = ["GROUP", "KINDS", "PLOVER", "make_title", "read_events"]
@@ -144,6 +144,7 @@ def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Menti
         m.hedged = hedged(m, cues)
         m.status = status(m, cues)
         m.rescheduled = rescheduled(m, cues)
+        m.was_planned = m.status == "cancelled" and set_for_later(m, cues)
     return _join_purpose(local)
 
 
@@ -333,7 +334,7 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
     """A mention as an event of its own, dated by its date expression, by the lead, or not at all."""
     c = Cluster([m], status=m.status)
     if m.timex is not None:
-        tense = "future" if m.status == "planned" else None if m.status == "cancelled" else "past"
+        tense = "future" if m.status == "planned" or m.was_planned else None if m.status == "cancelled" else "past"
         date, precision = clock.resolve(m.timex, tense=tense)
         if date is not None:
             c.date, c.precision, c.dated_by = date, precision, "text"
@@ -341,8 +342,10 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
             and not m.hedged and not m.anaphoric and _speaks_of_today(m):
         c.date, c.precision, c.dated_by = published, "day", "lead"
     if c.date is None and m.group == "say":
-        said = [st for st in ctx.statements if st.date and not st.date_inferred and st.speaker
-                and st.sentence_start <= m.sentence[0] < st.sentence_end + 1]
+        # a date the statement reader carried from the speaker's earlier words counts; its default, the
+        # publication date, does not
+        said = [st for st in ctx.statements if st.date and (not st.date_inferred or st.date != published)
+                and st.speaker and st.sentence_start <= m.sentence[0] < st.sentence_end + 1]
         if said:  # a news conference is dated by what was said there
             c.date, c.precision, c.dated_by = said[0].date, said[0].date_precision, "statement"
     if c.dated_by == "text" and c.precision == "day" and c.status != "cancelled":

@@ -106,7 +106,11 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
             continue
         root = span.root
         before = [folded(doc[i].text) for i in range(max(span.start - 2, 0), span.start)]
-        opened = [folded(syntax.case_word(g)) for g in [root] + syntax.governors(root, 3) if g.pos_ in ("NOUN", "PROPN")]
+        up = [root]
+        for _ in range(4):  # through clauses too: "since [taking office in August]"
+            up.append(up[-1].head)
+        opened = [folded(syntax.case_word(g)) for g in up if g.pos_ in ("NOUN", "PROPN")]
+        opened += [folded(g.text) for g in up if g.pos_ in ("ADP", "SCONJ")]  # "since [taking office in August]"
         if any(w in cues.span_time for w in before + opened):
             continue  # "since March", « depuis le début de l'invasion en février 2022 »: a span of time
         saying = _saying_date(root, cues)

@@ -12,7 +12,7 @@ from .kinds import KINDS
 CONDITIONS = frozenset({
     "party-object", "actor-object", "person-object", "object", "complement", "partner", "destination",
     "reflexive", "participle", "captives", "support", "modifier", "plural", "phone", "press", "institution",
-    "dated", "beside", "party-subject", "determined", "place-object",
+    "dated", "beside", "party-subject", "determined", "place-object", "thing-object",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned"})
@@ -47,6 +47,7 @@ class Cues:
     negation_nouns: frozenset[str]
     negation_verbs: frozenset[str]
     hedge_adjectives: frozenset[str]
+    hedge_determiners: frozenset[str]
     hedge_nouns: frozenset[str]
     hedge_conjunctions: frozenset[str]
     hedge_verbs: frozenset[str]
@@ -139,6 +140,7 @@ def event_lexicon(language: str) -> EventLexicon:
             negation_nouns=_folded(_words(cues, "negation", "nouns")),
             negation_verbs=_folded(_words(cues, "negation", "verbs")),
             hedge_adjectives=_folded(_words(cues, "hedge", "adjectives")),
+            hedge_determiners=_folded(_words(cues, "hedge", "determiners")),
             hedge_nouns=_folded(_words(cues, "hedge", "nouns")),
             hedge_conjunctions=_folded(_words(cues, "hedge", "conjunctions")),
             hedge_verbs=_folded(_words(cues, "hedge", "verbs")),

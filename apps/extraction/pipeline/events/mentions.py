@@ -61,6 +61,7 @@ class Mention:
     paragraph: int = 0  # where the paragraph that tells it starts
     determiner: str = ""  # pointing ("this meeting", « son entretien ») | definite ("the meeting") | ""
     rescheduled: bool = False  # moved to the day it is given ("postponed to March 10")
+    was_planned: bool = False  # told as planned before being called off ("the meeting planned for Tuesday")
     distinct: bool = False  # a new one of a series ("his second trip", "met again")
     weak_location: bool = False  # its place is a name spaCy found, not one the gazetteer knows
     apart: set[int] = field(default_factory=set)  # ids of mentions told as before or after it: other events
@@ -235,11 +236,15 @@ def _modifier_kind(token: Token, entry: Trigger) -> str | None:
 
 def governing_verb(token: Token) -> Token | None:
     """The verb a noun is an argument of, through a preposition if need be ("took part in [the talks]")."""
+    below = token
     for g in syntax.governors(token, 3):
         if g.pos_ in ("VERB", "AUX"):
             return g
-        if g.pos_ not in ("ADP", "SCONJ", "CCONJ"):
+        # « a adopté vendredi un paquet »: an object hung on the day before it is the verb's object
+        misread = below.dep_ in ("obj", "dobj") and g.pos_ in ("NOUN", "PROPN")
+        if g.pos_ not in ("ADP", "SCONJ", "CCONJ") and not misread:
             return None  # "the possibility of [talks]": the noun hangs on a noun
+        below = g
     return None
 
 
@@ -255,6 +260,9 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         return any(names_party(ctx, o, persons_only=name == "person-object") for o in objs)
     if name == "object":
         return any(o.pos_ in ("NOUN", "PROPN") for o in objects_of(token))
+    if name == "thing-object":
+        # one announces something, not someone: « , a annoncé le département d'Etat » is its subject, inverted
+        return any(o.pos_ in ("NOUN", "PROPN") and not names_party(ctx, o) for o in objects_of(token))
     if name == "complement":
         if any(o.pos_ in ("NOUN", "PROPN", "PRON") and o.dep_ not in _PASSIVE_SUBJECTS for o in syntax.objects(token)):
             return True

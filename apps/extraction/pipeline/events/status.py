@@ -76,6 +76,8 @@ def hedged(mention: Mention, cues: Cues) -> bool:
     trig, pred = mention.trigger, mention.predicate
     if any(c.dep_ in ("amod", "nmod", "advmod") and lemma(c) in cues.hedge_adjectives for c in trig.children):
         return True
+    if any(c.dep_ == "det" and folded(c.text) in cues.hedge_determiners for c in trig.children):
+        return True  # "before any peace deal is signed"
     clause = syntax.clause_head(pred)
     if any(c.dep_ == "mark" and folded(c.text) in cues.hedge_conjunctions for c in (*pred.children, *clause.children)):
         return True
@@ -127,6 +129,12 @@ def status(mention: Mention, cues: Cues) -> str:
                                     for t in scope if t.i != mention.trigger.i):
         return "planned"
     return "occurred"
+
+
+def set_for_later(mention: Mention, cues: Cues) -> bool:
+    """"the meeting planned for Tuesday was called off", « la rencontre, prévue mardi, a été annulée »: a day
+    said of a called-off event is the day it was to happen."""
+    return any(_matches(t, cues.planned) for t in _scope(mention) if t.i != mention.trigger.i)
 
 
 def rescheduled(mention: Mention, cues: Cues) -> bool:
