@@ -68,7 +68,8 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 # « la visite à Moscou de Witkoff »: a noun with "the" and parties in its own phrase is a
                 # first report ("the Budapest meeting", "offered to host the summit" still point back);
                 # "this meeting", « son entretien » always do
-                m.anaphoric = m.determiner == "pointing" or m.anaphoric and not _own_parties(ctx, m)
+                m.anaphoric = m.determiner == "pointing" or m.anaphoric and (
+                    not _own_parties(ctx, m) or _in_sequence(m, cues.sequence))
             assign_timexes(local, [t for t in usable if start <= t.start < end], doc, cues)
             _share_purpose(local, cues.purpose)
             broken = syntax.collapsed(sent) if broken is None else broken  # only where there are events
@@ -163,6 +164,13 @@ def _keep_apart(local: list[Mention], sequence: frozenset[str]) -> None:
             if noun_after or clause_after:
                 a.apart.add(id(b))
                 b.apart.add(id(a))
+
+
+def _in_sequence(m: Mention, sequence: frozenset[str]) -> bool:
+    """"after the summit of the coalition", « à la suite du sommet de la coalition »: an event another is
+    placed after is one already told."""
+    trig = m.trigger
+    return folded(syntax.case_word(trig)) in sequence or trig.head.i != trig.i and lemma(trig.head) in sequence
 
 
 def _own_parties(ctx: Context, m: Mention) -> bool:
@@ -387,7 +395,7 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
     undated = e.dated_by != "text"
     if any(m.needs_date for m in e.mentions) and undated:
         return True
-    nouns = all(m.basis == "noun" for m in e.mentions)
+    nouns = all(m.basis in ("noun", "surface") and m.entry.pos == "noun" for m in e.mentions)
     located = e.location is not None and e.location not in countries
     if undated and nouns and not located and e.group == "meet" and not any(m.anaphoric for m in e.mentions) \
             and all("Plur" in m.trigger.morph.get("Number") for m in e.mentions):

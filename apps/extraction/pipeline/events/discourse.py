@@ -120,7 +120,9 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
                                            {t.i for t in syntax.phrase(m.trigger)} and m.predicate.i != m.trigger.i
                                            and lemma(m.predicate) in cues.reporting):
                 pairs.append((0, len(m.domain), distance, ti, mi))
-            elif not saying and not m.anaphoric:
+            elif not saying and not (m.anaphoric and not m.participants):
+                # a bare back-reference ("the meeting") takes no date from around it; "before the Rome
+                # conference on Ukraine, on 10 and 11 July" does
                 pairs.append((1, 0, distance, ti, mi))
             elif saying and m.group == "say":
                 pairs.append((1, 0, distance, ti, mi))
