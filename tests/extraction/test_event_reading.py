@@ -268,3 +268,9 @@ def test_a_date_in_a_clause_that_opens_a_span_does_not_date_the_event():
     ex, [visit] = events("Karol Nawrocki, who was making his first visit to Kyiv since taking office in August, "
                          "pledged more aid on Thursday.", published="2025-09-12")
     assert visit.precision == "day" and visit.date.month == 9
+
+
+def test_a_title_names_the_group_with_the_people_and_as_the_article_writes_it():
+    ex, [meeting] = events("Emmanuel Macron et Keir Starmer ont coprésidé jeudi une réunion de la coalition des "
+                           "volontaires à Northwood.", language="fr", published="2025-07-11")
+    assert meeting.title == "Macron, Starmer et coalition des volontaires se rencontrent à Northwood"

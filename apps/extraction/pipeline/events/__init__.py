@@ -500,7 +500,12 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
     keys = sorted(participants, key=lambda k: (table.kind(k) != "person", roles.index(participants[k]),
                                                order.index(k) if k in order else 0))
     acting = [k for k in keys if participants[k] != "target"] or keys
-    named = [k for k in acting if table.kind(k) == "person"] or acting
+    # people first; a group with them when the title stays short ("Macron, Starmer and coalition of the
+    # willing meet"); organizations and countries only when no one else is named (not "Trump and the White
+    # House", where it is his office)
+    named = [k for k in acting if table.kind(k) == "person"]
+    bodies = [k for k in acting if table.kind(k) == "group"]
+    named = (named + bodies if len(named) + len(bodies) <= 3 else named) or acting
     targets = [k for k in keys if participants[k] == "target" and k not in named]
     first = e.first
     kind, status_ = e.kind, e.status

@@ -120,7 +120,7 @@ def _surname_as_written(table: ActorTable, key: str) -> str | None:
 def _name_as_written(table: ActorTable, key: str) -> str | None:
     """An organization's name as the article writes it (« l'Otan » → « Otan »), its most frequent form."""
     forms = [_strip_article(w) for w in _written(table, key, ("name", "new", "fuzzy"))]
-    forms = [f for f in forms if f[:1].isupper()]
+    forms = [f for f in forms if f[:1].isupper() or table.kind(key) == "group"]  # « coalition des volontaires »
     return max(sorted(set(forms)), key=forms.count) if forms else None
 
 
