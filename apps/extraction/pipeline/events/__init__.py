@@ -27,7 +27,7 @@ from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, Context, Mention, domain, folded, gather, governing_verb, is_light, lemma,
                        names_the_event, objects_of, press_mention, read_mention)
-from .status import denied, hedged, rescheduled, set_for_later, status, tense_verb
+from .status import denied, hedged, rescheduled, set_for_later, status
 from .titles import make_title, titles
 
 __all__ = ["GROUP", "KINDS", "PLOVER", "make_title", "read_events"]
@@ -480,7 +480,8 @@ def _phrase_without_when_and_where(ctx: Context, head) -> list:
 
 
 def _basis(e: Cluster) -> str:
-    parts = [min((m.basis for m in e.mentions), key=lambda b: ("verb", "light-verb", "genre", "noun", "surface").index(b))]
+    ranks = ("verb", "light-verb", "genre", "noun", "surface")
+    parts = [min((m.basis for m in e.mentions), key=ranks.index)]
     if any(m.participants and m.basis != "surface" for m in e.mentions):
         parts.append("args")
     parts.append({"text": "date", "statement": "date", "lead": "lead", "story": "story", "default": "default"}

@@ -269,7 +269,8 @@ def _absorb(into: Cluster, other: Cluster) -> None:
     into.mentions += other.mentions
     # a back-reference brings a date only if the text gives it one ("the meeting on Tuesday")
     inferred = other.dated_by not in ("text", "statement") and other.first.anaphoric
-    better = not inferred and _rank_date(other) < _rank_date(into) or other.first.rescheduled and other.dated_by == "text"
+    moved = other.first.rescheduled and other.dated_by == "text"  # « reporté au 10 mars »: the new day
+    better = not inferred and _rank_date(other) < _rank_date(into) or moved
     if better:
         into.date, into.precision, into.dated_by = other.date, other.precision, other.dated_by
     if other.status == "cancelled" or into.status != "cancelled" and better and other.dated_by == "text":

@@ -62,6 +62,7 @@ class Cues:
     party_pronouns: frozenset[str]
     party_nouns: frozenset[str]
     party_quantifiers: frozenset[str]
+    party_alone: frozenset[str]
     first_person: frozenset[str]
     question_labels: frozenset[str]
     reporting: frozenset[str]
@@ -155,6 +156,7 @@ def event_lexicon(language: str) -> EventLexicon:
             party_pronouns=_folded(_words(cues, "parties", "pronouns")),
             party_nouns=_folded(_words(cues, "parties", "nouns")),
             party_quantifiers=_folded(_words(cues, "parties", "quantifiers")),
+            party_alone=_folded(_words(cues, "parties", "alone")),
             first_person=_folded(_words(cues, "first_person")),
             question_labels=_folded(_words(cues, "transcript", "question_labels")),
             reporting=reporting,

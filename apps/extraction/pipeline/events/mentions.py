@@ -173,8 +173,8 @@ def names_party(ctx: Context, token: Token, *, persons_only: bool = False) -> bo
     key = ctx.actor_at(token)
     if key:
         return not persons_only or ctx.table.kind(key) in ("person", "group")
-    if syntax.personal_pronoun(token) and token.lower_ not in ("it", "ce", "cela", "ça"):
-        return True
+    if syntax.personal_pronoun(token) and "Neut" not in token.morph.get("Gender"):
+        return True  # "he", « il », "they"; not "it"
     if lemma(token) in ctx.lexicon.cues.people:
         return True
     # "Defense Secretary Pete Hegseth": a name inside the head's own name parts
@@ -505,7 +505,8 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str])
         for c in s.children:
             if c.dep_ == "appos" and c.pos_ == "NOUN":
                 tokens -= {t.i for t in c.subtree}
-    if trig.dep_ in syntax.RELATIVE_DEPS | {"acl"} and trig.pos_ in ("VERB", "AUX") and trig.head.pos_ in ("NOUN", "PROPN"):
+    describes = trig.dep_ in syntax.RELATIVE_DEPS | {"acl"} and trig.pos_ in ("VERB", "AUX")
+    if describes and trig.head.pos_ in ("NOUN", "PROPN"):
         tokens |= {trig.head.i}  # "Zelensky, whom he received": the noun the clause describes
     antecedent = _relative_antecedent(pred) if pred.pos_ in ("VERB", "AUX") else None
     if antecedent is not None:
@@ -552,8 +553,10 @@ def _party_reference(ctx: Context, token: Token) -> bool:
             and folded(token.text) not in cues.first_person
     if lemma(token) not in cues.party_nouns or "Plur" not in token.morph.get("Number"):
         return False
-    return any(folded(c.text) in cues.party_quantifiers for c in token.children) or \
-        any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children) and lemma(token) in ("party", "partie", "side", "camp")
+    if any(folded(c.text) in cues.party_quantifiers for c in token.children):
+        return True  # "the two leaders", "both sides"
+    return lemma(token) in cues.party_alone and any(
+        c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)  # "the parties"
 
 
 def _name_head(token: Token) -> Token:
