@@ -274,3 +274,17 @@ def test_a_title_names_the_group_with_the_people_and_as_the_article_writes_it():
     ex, [meeting] = events("Emmanuel Macron et Keir Starmer ont coprésidé jeudi une réunion de la coalition des "
                            "volontaires à Northwood.", language="fr", published="2025-07-11")
     assert meeting.title == "Macron, Starmer et coalition des volontaires se rencontrent à Northwood"
+
+
+def test_they_inside_a_sentence_is_not_the_last_person_named_before_it():
+    ex, found = events("Donald Trump spoke about the plan on Monday.\n\nSecurity advisers from France and Germany were "
+                       "in Geneva on Sunday, where they met Andriy Yermak.", published="2025-11-24")
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert "Donald Trump" not in parties(ex, meeting) and "Andriy Yermak" in parties(ex, meeting)
+
+
+def test_we_in_a_transcript_is_the_one_who_speaks():
+    ex, found = events("Vladimir Putin: Ladies and gentlemen,\n\nWe held our talks with President Trump in Anchorage "
+                       "today in a constructive atmosphere.", published="2025-08-15")
+    [talks] = [e for e in found if e.kind == "meeting"]
+    assert {"Vladimir Putin", "Donald Trump"} <= parties(ex, talks)

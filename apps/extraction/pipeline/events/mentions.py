@@ -682,14 +682,16 @@ def gather(ctx: Context, mention: Mention) -> None:
         text = folded(token.text)
         role = mention.entry.subject if i in subject_tokens else "participant"
         if text in cues.first_person:
-            speaker = ctx.speaker_at(token.idx)
-            if speaker:
+            # "We held our talks" in a transcript: who speaks there, else the last speaker the reader saw
+            speaker = ctx.speaker_at(token.idx) or ctx.resolve_pronoun(token.idx, token.text)
+            if speaker and ctx.table.kind(speaker) in ACTOR_KINDS:
                 mention.participants.setdefault(speaker, role)
         elif _party_reference(ctx, token):
             for party in ctx.last_parties or _persons_before(ctx, token):
                 mention.participants.setdefault(party, "participant")
-        elif syntax.personal_pronoun(token) and (
+        elif syntax.personal_pronoun(token) and "Plur" not in token.morph.get("Number") and (
                 token.dep_ in syntax.SUBJECT_DEPS or token.dep_ in ("poss", "nmod:poss") or i in subject_tokens):
+            # one person ("he", « il »); a "they" the sentence does not open stands for people it names itself
             key = _reporter(ctx, token) or ctx.resolve_pronoun(token.idx, token.text)
             if key and ctx.table.kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, role)

@@ -109,8 +109,9 @@ def _written(table: ActorTable, key: str, ways: tuple[str, ...]) -> list[str]:
 
 def _surname_as_written(table: ActorTable, key: str) -> str | None:
     """The surname the article uses ("Poutine" in French), from the mentions that write the name."""
+    # not a transcript's label or a headline in capitals ("SECRETARY RUBIO:")
     forms = [_surname(w) for w in _written(table, key, ("name", "surname", "fuzzy", "new"))
-             if w[:1].isupper() and len(w.split()) <= 4]
+             if w[:1].isupper() and not w.isupper() and len(w.split()) <= 4]
     if not forms:
         return None
     canonical = _surname(table.actors[key].name)
