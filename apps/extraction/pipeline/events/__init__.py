@@ -72,9 +72,10 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                     not _own_parties(ctx, m) or _in_sequence(m, cues.sequence))
             assign_timexes(local, [t for t in usable if start <= t.start < end], doc, cues)
             _share_purpose(local, cues.purpose)
-            broken = syntax.collapsed(sent) if broken is None else broken  # only where there are events
-            if broken:
-                _read_surface(ctx, local, (start, end))
+            if any(_loose(m) for m in local):
+                broken = syntax.collapsed(sent) if broken is None else broken  # only where it may matter
+                if broken:
+                    _read_surface(ctx, local, (start, end))
             for m in local:
                 parties = [k for k in m.participants if table.kind(k) in ACTOR_KINDS]
                 if len(parties) >= 2:
@@ -267,6 +268,14 @@ def _surface_tense(words) -> str | None:
     return None
 
 
+def _loose(m: Mention) -> bool:
+    """An event noun that found no verb of its own in the parse, nor points back to an event told."""
+    if m.predicate.pos_ in ("VERB", "AUX") or m.anaphoric:
+        return False
+    verb = governing_verb(m.trigger)
+    return verb is None or verb.dep_ in syntax.NOUN_RELATIONS  # no verb, or one hung as a noun
+
+
 def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int]) -> None:
     """A sentence the parser broke (« co-organisera » read as an unknown word, a verb hung as a noun): an
     event noun that found no verb of its own takes the parties, place and tense of the words around it,
@@ -278,11 +287,8 @@ def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int])
         return
     triggers = sorted(t.i for m in local for t in m.triggers)
     for m in local:
-        if m.predicate.pos_ in ("VERB", "AUX") or m.anaphoric:
-            continue  # its own part of the parse holds, or it points back to an event told
-        verb = governing_verb(m.trigger)
-        if verb is not None and verb.dep_ not in syntax.NOUN_RELATIONS:
-            continue  # the noun is an argument of a verb in its place
+        if not _loose(m):
+            continue
         left = max([i + 1 for i in triggers if i < m.trigger.i] + [span.start])
         right = span.end
         for t in doc[m.trigger.i:span.end]:
@@ -523,7 +529,8 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
     if what:  # "Britain agrees a deal with Kyiv": the other party is in what was agreed
         named = [k for k in named if participants[k] in ("agent", "host")] or named
     all_titles = titles(kind, status_, named, table, location, article_language=ctx.language, what=what,
-                        written_place=written_place, preposition=preposition, targets=targets)
+                        written_place=written_place, preposition=preposition, targets=targets,
+                        names=ctx.title_names)
     start, end = first.sentence
     inferred = e.dated_by in ("lead", "story", "default")
     date_part = (e.date.isoformat() + ("~" if inferred else "")) if e.date else "undated"

@@ -10,6 +10,7 @@ joins the dated event it refers to, and a default date never keeps two reports o
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -39,8 +40,12 @@ def resolve_at(expression: str, reference: datetime.date, language: str, resolve
 
 def refers_back(expression: str, cues: Cues) -> bool:
     """Whether a time expression counts from the story's day rather than from the publication date."""
-    text = folded(expression)
-    return any(re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text) for cue in cues.anaphoric_time)
+    return bool(_anaphoric_pattern(cues.anaphoric_time).search(folded(expression)))
+
+
+@functools.cache
+def _anaphoric_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
 @dataclass

@@ -8,9 +8,11 @@ neighbouring clause, or in what a reporting verb reports, is never its party.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, POS
 from spacy.tokens import Token
 
 from .. import syntax
@@ -88,33 +90,47 @@ class Context:
     metonym_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)
     last_parties: list[str] = field(default_factory=list)
     timex_starts: set[int] = field(default_factory=set)
+    token_starts: list[int] = field(default_factory=list)  # per token: its first character
+    token_pos: list[str] = field(default_factory=list)  # per token: its part of speech
+    title_names: dict = field(default_factory=dict)  # (actor key, language) → the name titles give it
     city_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)  # places spaCy found, not the gazetteer
 
     @classmethod
     def build(cls, doc, text, language, layout, table, lexicon, resolve_pronoun, statements) -> "Context":
         ctx = cls(doc, text, language, layout, table, lexicon, resolve_pronoun, list(statements))
+        strings = doc.vocab.strings
+        for start, pos in doc.to_array([IDX, POS]).tolist():
+            ctx.token_starts.append(start)
+            ctx.token_pos.append(strings[pos])
+        # keyed by the first character of each token a name covers: what the readers look up
         for m in table.mentions:
             if m.via == "locative":
                 continue  # "talks in Saudi Arabia": the country is the place, not a party
-            for pos in range(m.start, m.end):
+            for pos in ctx.starts_within(m.start, m.end):
                 ctx.mention_by_char.setdefault(pos, m.key)
         for p in table.places:
-            for pos in range(p.start, p.end):
+            for pos in ctx.starts_within(p.start, p.end):
                 ctx.place_by_char.setdefault(pos, (p.start, p.name))
         for p in table.metonyms:
-            for pos in range(p.start, p.end):
+            for pos in ctx.starts_within(p.start, p.end):
                 ctx.metonym_by_char.setdefault(pos, (p.start, p.name))
         # a city the gazetteer does not know (« à Saint-Pétersbourg »): spaCy's place names, as written, when
         # a preposition of place leads them; read only when the gazetteer names no place for the event
         for ent in doc.ents:
             if ent.label_ not in ("LOC", "GPE") or "\n" in ent.text or not ent.text[:1].isupper() or any(
                     pos in ctx.mention_by_char or pos in ctx.place_by_char or pos in ctx.metonym_by_char
-                    for pos in range(ent.start_char, ent.end_char)):
+                    for pos in ctx.starts_within(ent.start_char, ent.end_char)):
                 continue
             if folded(syntax.case_word(ent.root)) in CITY_PREPOSITIONS and len(ent.text) >= 4:
-                for pos in range(ent.start_char, ent.end_char):
+                for pos in ctx.starts_within(ent.start_char, ent.end_char):
                     ctx.city_by_char[pos] = (ent.start_char, ent.text)
         return ctx
+
+    def starts_within(self, start: int, end: int) -> list[int]:
+        """The first characters of the tokens that begin in [start, end)."""
+        first = bisect.bisect_left(self.token_starts, start)
+        last = bisect.bisect_left(self.token_starts, end)
+        return self.token_starts[first:last]
 
     def actor_at(self, token: Token) -> str | None:
         """The actor a token names, if it is part of an actor's mention outside quotations."""
@@ -660,7 +676,11 @@ def gather(ctx: Context, mention: Mention) -> None:
         doers += subjects(mention.trigger)
     subject_tokens = {t.i for s in doers for t in syntax.phrase(s)}
     say = mention.group == "say"
+    starts, pos = ctx.token_starts, ctx.token_pos
     for i in sorted(mention.domain if mention.party_domain is None else mention.party_domain):
+        # most words name nothing: decided from the doc's arrays, without a Token object
+        if starts[i] not in ctx.mention_by_char and pos[i] not in ("PRON", "NOUN", "DET"):
+            continue
         token = doc[i]
         if _quoted(ctx, token.idx):
             continue
@@ -724,8 +744,9 @@ def gather(ctx: Context, mention: Mention) -> None:
                 mention.participants.setdefault(key, "participant")
     described = mention.trigger.head.i if mention.trigger.dep_ in syntax.RELATIVE_DEPS else None
     # "la Maison Blanche où il a accueilli…": the place a relative clause describes is where it happened
-    tokens = [doc[i] for i in mention.domain if not _quoted(ctx, doc[i].idx)
-              and (_where(doc[i]) or _name_head(doc[i]).i == described)]
+    named = [doc[i] for i in mention.domain if starts[i] in ctx.place_by_char or starts[i] in ctx.metonym_by_char
+             or starts[i] in ctx.city_by_char]
+    tokens = [t for t in named if not _quoted(ctx, t.idx) and (_where(t) or _name_head(t).i == described)]
     places = [(abs(t.i - mention.trigger.i), ctx.place_by_char[t.idx]) for t in tokens if t.idx in ctx.place_by_char]
     places += [(abs(t.i - mention.trigger.i), ctx.metonym_by_char[t.idx]) for t in tokens
                if t.idx in ctx.metonym_by_char and (mention.kind == "visit" and t.i > mention.trigger.i

@@ -143,14 +143,24 @@ def _country_name(code: str, language: str) -> str | None:
 
 def titles(kind: str, status: str, keys: list[str], table: ActorTable, location: str | None, *,
            article_language: str, what: str | None = None, written_place: str | None = None,
-           preposition: str | None = None, targets: list[str] = ()) -> dict[str, str]:
-    """The event's title in every language Parley reads, each naming the parties as that language does."""
+           preposition: str | None = None, targets: list[str] = (), names: dict | None = None) -> dict[str, str]:
+    """The event's title in every language Parley reads, each naming the parties as that language does.
+
+    `names` keeps the names worked out for the article's earlier events (each reads all its mentions).
+    """
+    names = {} if names is None else names
+
+    def display(key: str, language: str) -> str:
+        if (key, language) not in names:
+            names[key, language] = display_name(table, key, language, article_language)
+        return names[key, language]
+
     out = {}
     for language in SUPPORTED:
-        names = [display_name(table, k, language, article_language) for k in keys]
-        aimed = [display_name(table, k, language, article_language) for k in targets]
+        parties = [display(k, language) for k in keys]
+        aimed = [display(k, language) for k in targets]
         own = language == article_language
         place = (written_place or location) if own else location
-        out[language] = make_title(kind, status, names, place, language=language, what=what if own else None,
+        out[language] = make_title(kind, status, parties, place, language=language, what=what if own else None,
                                    preposition=preposition if own else None, targets=aimed)
     return out
