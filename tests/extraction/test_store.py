@@ -300,3 +300,14 @@ def test_a_mention_that_breaks_a_check_fails_the_store_on_every_database():
     broken.actors[0].mentions.append(XMention(10, 5, "backwards"))
     with pytest.raises(IntegrityError):
         store(article, broken)
+
+
+def test_an_event_the_text_does_not_date_is_stored_undated_with_its_basis_left_to_the_record():
+    # a planned or called-off event the text gives no day for has no date (pipeline/events: _story_day)
+    article = make_article()
+    result = extraction(event_key="meet|undated||fr:macron,ua:zelensky")
+    result.events[0].date, result.events[0].precision, result.events[0].status = None, "unknown", "planned"
+    result.events[0].basis, result.events[0].titles = "verb+args+undated", {"fr": "…", "en": "…"}
+    assert store(article, result)["events"] == 1
+    event = Event.objects.get()
+    assert (event.date, event.date_precision, event.status) == (None, "unknown", "planned")

@@ -92,6 +92,8 @@ class Event:
     date_inferred: bool = False
     topics: list[str] = field(default_factory=list)
     trigger_offsets: list[int] = field(default_factory=list)  # where the text names this event (merged reports too)
+    titles: dict[str, str] = field(default_factory=dict)  # language → title; `title` is the article's language's
+    basis: str = ""  # how it was read ("verb+args+date", "noun+undated"): what `confidence` is derived from
 
 
 @dataclass

@@ -8,6 +8,7 @@ answers, and the caller falls back on what it can read from the surface.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Token
@@ -167,3 +168,87 @@ def tense(verb: Token) -> str:
     if "Fin" in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
         return "present"
     return "nonfinite"
+
+
+def phrase(token: Token) -> list[Token]:
+    """A token's phrase: its subtree without the clauses nested in it ("the talks [that began…]"). A noun
+    the parser hung as a clause ("lundi" as an xcomp) stays in: it has no verb of its own."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in CLAUSE_DEPS or child.pos_ not in _VERBAL:
+            out += phrase(child)
+    return out
+
+
+def case_word(token: Token) -> str:
+    """The preposition that introduces a noun ("with" Macron, « avec » Macron), lower case, or ""."""
+    if token.dep_ in ("pobj", "pcomp") and token.head.dep_ in ("prep", "agent", "dative"):
+        return token.head.lower_
+    # a day the parser hung as a case marker (« vendredi un paquet ») introduces nothing
+    return next((c.lower_ for c in token.children if c.dep_ == "case" and c.pos_ not in ("NOUN", "PROPN", "NUM")), "")
+
+
+def particles(verb: Token) -> list[str]:
+    """The particles and bare prepositions of a verb, lower case ("called off", "call for", « appeler à »)."""
+    found = [c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")]
+    found += [c.lower_ for c in verb.children if c.dep_ == "prep" and not any(g.dep_ == "pcomp" for g in c.children)]
+    found += [g.lower_ for c in verb.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj")
+              for g in c.children if g.dep_ == "case"]
+    return found
+
+
+def reflexive(verb: Token) -> bool:
+    """Whether a French verb is in its pronominal form (« se rendre », « s'entretenir »)."""
+    return any("Yes" in c.morph.get("Reflex") or c.dep_ in ("expl:pv", "expl:comp") and c.lower_ in ("se", "s'", "s’")
+               for c in verb.children)
+
+
+_NOT_A_CLAUSE_OF_ITS_OWN = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop", "conj", "fixed", "ROOT"})
+# Relations of a noun or a word inside a phrase: a verb hung by one of them is a parse gone wrong.
+NOUN_RELATIONS = frozenset({"dep", "nmod", "appos", "flat:name", "flat", "det", "case", "nummod", "obj", "iobj",
+                             "nsubj", "nsubj:pass"})
+
+
+def collapsed(sentence) -> bool:
+    """Whether the parser lost a sentence's structure: a finite verb hangs on it as if it were a noun or
+    an adverb (« va » as an advmod), or a word it could not tag stands for one (« co-organisera » read
+    as an unknown word)."""
+    if any(t.pos_ == "X" and "-" in t.text and t.dep_ not in ("flat:name", "flat", "compound") for t in sentence):
+        return True
+    return any(t.pos_ == "VERB" and t.dep_ in NOUN_RELATIONS or t.pos_ in _VERBAL and "Fin" in t.morph.get("VerbForm")
+               and t.dep_ not in CLAUSE_DEPS and t.dep_ not in _NOT_A_CLAUSE_OF_ITS_OWN for t in sentence)
+
+
+def governors(token: Token, limit: int = 4) -> list[Token]:
+    """The words above a token within its clause, nearest first: for a noun, the noun or verb it hangs on;
+    a controlled infinitive climbs to its verb ("refused [to meet]"); a clause boundary, or a verb
+    coordinated with another, stops the climb."""
+    out: list[Token] = []
+    current = token
+    for _ in range(limit):
+        if current.head.i == current.i or current.dep_ in CLAUSE_DEPS and current.dep_ != "xcomp":
+            break
+        if current.dep_ in ("conj", "pcomp") and current.pos_ in _VERBAL:
+            break  # "was called off, and the Treasury imposed…", "after [announcing it]": a verb of its own
+        current = current.head
+        out.append(current)
+    return out
+
+
+# French conditional endings the morphologizer often tags as the imperfect (« appellerait » Tense=Imp):
+# the future stem ends in r after one of these letters; « déclarait », « espérait » do not match.
+_FR_CONDITIONAL_FORM = re.compile(r"(?:e|i|d|v|r|u|t)r(?:ait|aient)$")
+
+
+def conditional_form(verb: Token) -> bool:
+    """Whether a French verb is a conditional by its form, whatever tag the morphologizer gave it."""
+    return verb.lang_ == "fr" and "Imp" in verb.morph.get("Tense") and bool(_FR_CONDITIONAL_FORM.search(verb.lower_))
+
+
+def personal_pronoun(token: Token) -> bool:
+    """Whether a pronoun stands for a person or a party ("he", « il », "they"), not a relative, demonstrative
+    or indefinite one; French tags often lack PronType, so the absence of another type counts."""
+    if token.pos_ != "PRON":
+        return False
+    kinds = token.morph.get("PronType")
+    return not kinds or "Prs" in kinds

@@ -1,0 +1,546 @@
+"""Events: meetings, calls, visits… read from the parse, dated along the story, one record per real event.
+
+The reading, step by step:
+  1. lexicon.py: per language, the words that name events (events.toml) and the cue words (cues.toml);
+  2. mentions.py: each word of the lexicon whose conditions hold in its sentence is a mention, with
+     its domain (the tokens whose names and places are its own), parties and place;
+  3. status.py: denied mentions are dropped; the others are done, planned, called off, or only possible;
+  4. discourse.py: dates go to the mention they belong to and are read along the story's clock; the
+     mentions of one event become one event;
+  5. titles.py: a title in each language, saying who, what and with whom.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+from collections.abc import Callable
+
+from spacy.attrs import LEMMA, ORTH
+
+from .. import syntax
+from ..actors import ActorTable
+from ..layout import Layout
+from ..records import Event, Participant
+from .discourse import Cluster, StoryClock, assign_timexes, merge, refers_back
+from .kinds import GROUP, KINDS, PLOVER, confidence
+from .lexicon import EventLexicon, Trigger, event_lexicon
+from .mentions import (ACTOR_KINDS, Context, Mention, domain, folded, gather, governing_verb, is_light, lemma,
+                       names_the_event, objects_of, press_mention, read_mention)
+from .status import denied, hedged, rescheduled, set_for_later, status
+from .titles import make_title, titles
+
+__all__ = ["GROUP", "KINDS", "PLOVER", "make_title", "read_events"]
+
+
+def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable, timexes: list,
+                published: datetime.date, resolve_expression: Callable, resolve_pronoun: Callable,
+                statements=()) -> list[Event]:
+    """The events of an article, one record per real event."""
+    lexicon = event_lexicon(language)
+    ctx = Context.build(doc, text, language, layout, table, lexicon, resolve_pronoun, statements)
+    cues = lexicon.cues
+    usable = [t for t in timexes if not layout.in_quote[t.start] and not layout.is_excluded(t.start, t.end)
+              and (t.date is not None or refers_back(t.text, cues))]
+    clock = StoryClock(usable, published, language, cues, resolve_expression, moves=lambda t: _tells_when(doc, t))
+    ctx.timex_starts = {t.start for t in timexes}
+    lead = _lead(layout, doc)
+    candidates = _candidates(doc, lexicon)
+    mentions: list[Mention] = []
+    for sent in doc.sents:
+        # Only the words that may be triggers: building a Token object for every word of the
+        # article cost more than everything else events do.
+        indices = candidates[bisect.bisect_left(candidates, sent.start):bisect.bisect_left(candidates, sent.end)]
+        if not indices:
+            continue
+        broken = None
+        for start, end in _segments(sent, layout):
+            para = layout.paragraph_at(start)
+            if para is None or para.heading or para.byline or para.credit:
+                continue
+            local = _read_segment(ctx, [doc[i] for i in indices if start <= doc[i].idx < end], (start, end))
+            if not local:
+                continue
+            for m in local:
+                m.paragraph = para.start
+            for m in local:
+                gather(ctx, m)
+                # « la visite à Moscou de Witkoff »: a noun with "the" and parties in its own phrase is a
+                # first report ("the Budapest meeting", "offered to host the summit" still point back);
+                # "this meeting", « son entretien » always do
+                m.anaphoric = m.determiner == "pointing" or m.anaphoric and (
+                    not _own_parties(ctx, m) or _in_sequence(m, cues.sequence))
+            assign_timexes(local, [t for t in usable if start <= t.start < end], doc, cues)
+            _share_purpose(local, cues.purpose)
+            if any(_loose(m) for m in local):
+                broken = syntax.collapsed(sent) if broken is None else broken  # only where it may matter
+                if broken:
+                    _read_surface(ctx, local, (start, end))
+            for m in local:
+                parties = [k for k in m.participants if table.kind(k) in ACTOR_KINDS]
+                if len(parties) >= 2:
+                    ctx.last_parties = parties
+            mentions += local
+    clusters = [_dated(m, clock, published, lead, ctx) for m in mentions]
+    events = [e for e in merge(clusters) if not _is_generic(e, table)]
+    for e in events:
+        if e.date is None and e.status == "occurred":
+            _story_day(e, clock, layout, published)
+    events += _transcript(ctx, published, events)
+    return [_record(e, ctx, published) for e in events]
+
+
+# --- finding mentions -------------------------------------------------------------------------------------
+
+# Whether a word (by its spaCy string id) may be a trigger, per language: worked out once per distinct
+# word of the vocabulary rather than once per token.
+_MAY_TRIGGER: dict[str, dict[int, bool]] = {}
+
+
+def _candidates(doc, lexicon: EventLexicon) -> list[int]:
+    """Indices of the tokens whose lemma or form is in the lexicon, read from the doc's id arrays."""
+    strings, seen = doc.vocab.strings, _MAY_TRIGGER.setdefault(lexicon.language, {})
+    nouns, lemmas = lexicon.nouns, lexicon.lemmas
+    out = []
+    for i, (orth, lem) in enumerate(doc.to_array([ORTH, LEMMA]).tolist()):
+        ok = seen.get(lem)
+        if ok is None:
+            ok = seen[lem] = bool(lem) and folded(strings[lem]) in lemmas
+        if not ok:
+            form = seen.get(orth)
+            if form is None:
+                form = seen[orth] = folded(strings[orth]) in nouns
+            ok = form
+        if ok:
+            out.append(i)
+    return out
+
+
+def _segments(sent, layout: Layout):
+    """A spaCy sentence cut at line breaks: a sentence never runs across paragraphs."""
+    start = sent.start_char
+    text = layout.text  # doc.text is rebuilt on every access
+    while start < sent.end_char:
+        nl = text.find("\n", start, sent.end_char)
+        end = nl if nl != -1 else sent.end_char
+        if text[start:end].strip():
+            yield start, end
+        start = end + 1
+
+
+def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Mention]:
+    """The mentions of one sentence, each with its domain, status and hedging; denied ones left out."""
+    layout, cues = ctx.layout, ctx.lexicon.cues
+    local: list[Mention] = []
+    for token in tokens:
+        if layout.in_quote[token.idx] or layout.is_excluded(token.idx, token.idx + 1):
+            continue
+        m = read_mention(ctx, token, sentence) or press_mention(ctx, token, sentence)
+        if m is None or denied(m, cues):
+            continue
+        local.append(m)
+    local = _join_linked(local, cues.sequence)
+    _keep_apart(local, cues.sequence)
+    for m in local:
+        m.domain = domain(m, local, ctx.lexicon.light_verbs)
+        m.hedged = hedged(m, cues)
+        m.status = status(m, cues)
+        m.rescheduled = rescheduled(m, cues)
+        m.was_planned = m.status == "cancelled" and set_for_later(m, cues)
+    return _join_purpose(local)
+
+
+def _keep_apart(local: list[Mention], sequence: frozenset[str]) -> None:
+    """"Rubio met Fidan before the talks began", "after their meeting, they were joined by…": an event told as
+    before or after another is not that one, whatever they share."""
+    for a in local:
+        for b in local:
+            if a is b:
+                continue
+            clause = syntax.clause_head(b.trigger)
+            noun_after = b.entry.pos == "noun" and folded(syntax.case_word(b.trigger)) in sequence and \
+                governing_verb(b.trigger) is not None and governing_verb(b.trigger).i == a.predicate.i
+            clause_after = clause.head.i == a.predicate.i and clause.i != a.predicate.i and any(
+                c.dep_ == "mark" and folded(c.text) in sequence for c in clause.children)
+            if noun_after or clause_after:
+                a.apart.add(id(b))
+                b.apart.add(id(a))
+
+
+def _in_sequence(m: Mention, sequence: frozenset[str]) -> bool:
+    """"after the summit of the coalition", « à la suite du sommet de la coalition »: an event another is
+    placed after is one already told."""
+    trig = m.trigger
+    return folded(syntax.case_word(trig)) in sequence or trig.head.i != trig.i and lemma(trig.head) in sequence
+
+
+def _own_parties(ctx: Context, m: Mention) -> bool:
+    """Whether an event noun names parties in its own phrase (« la visite de Witkoff »)."""
+    return any(ctx.actor_at(t) and not (t.idx in ctx.metonym_by_char and names_the_event(t, m))
+               for t in syntax.phrase(m.trigger) if t.i != m.trigger.i)  # "the Budapest meeting" names a place
+
+
+def _share_purpose(local: list[Mention], purpose: frozenset[str]) -> None:
+    """"will travel to London on Friday for a meeting", « s'est rendu à Berlin pour des pourparlers »: the event a
+    visit is for happens where and when the visit does (one structure, not two events that share a sentence)."""
+    for m in local:
+        if m.entry.pos != "noun" or folded(syntax.case_word(m.trigger)) not in purpose:
+            continue
+        above = governing_verb(m.trigger)
+        visit = next((v for v in local if v.kind == "visit" and above is not None and v.predicate.i == above.i), None)
+        if visit is None:
+            continue
+        m.timex = m.timex or visit.timex
+        if m.location is None:
+            m.location, m.place_start = visit.location, visit.place_start
+
+
+def _join_purpose(local: list[Mention]) -> list[Mention]:
+    """'will travel to Washington next Monday to meet Trump': the meeting is the purpose of the visit, one
+    event whose parties are both verbs'."""
+    out = list(local)
+    for visit in local:
+        if visit.kind != "visit" or visit.entry.pos != "verb":
+            continue
+        for meet in local:
+            if meet in out and meet.group == "meet" and meet.entry.pos == "verb" and meet.trigger.head.i == \
+                    visit.trigger.i and "Inf" in meet.trigger.morph.get("VerbForm"):
+                visit.domain |= meet.domain
+                visit.triggers += meet.triggers
+                out.remove(meet)
+    return out
+
+
+def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention]:
+    """'hosted the video call' is the call; 'met for talks' is one meeting: a verb and the event noun it
+    governs are one mention when its entry yields to the noun's kind or both name the same kind of event."""
+    out = list(local)
+    for verb in local:
+        if verb.entry.pos == "noun":
+            continue
+        for noun in local:
+            if noun is verb or noun.entry.pos != "noun" or noun not in out or verb not in out:
+                continue
+            governed = verb.trigger.i in [g.i for g in _verbs_above(noun.trigger)]
+            if not governed:
+                continue
+            if is_light(noun.trigger) and ("*" in verb.entry.yields_to or noun.kind in verb.entry.yields_to):
+                noun.predicate, noun.basis = verb.trigger, "light-verb"
+                noun.triggers.append(verb.trigger)
+                out.remove(verb)
+                break
+            if GROUP[noun.kind] == GROUP[verb.kind] and folded(syntax.case_word(noun.trigger)) not in sequence:
+                # "met for talks", "was to join Merz for a videoconference": one event named twice
+                verb.triggers.append(noun.trigger)
+                out.remove(noun)
+    for outer in local:
+        # « cette réunion, qui se tient en visioconférence à Paris »,
+        if outer.entry.pos != "noun" or outer not in out:
+            continue
+        # « une réunion par visioconférence », "a summit meeting": one event named twice in one phrase
+        described = {t.i for c in outer.trigger.children for t in c.subtree}
+        for inner in local:
+            if inner is not outer and inner in out and inner.trigger.i in described and inner.group == outer.group:
+                outer.triggers.append(inner.trigger)
+                out.remove(inner)
+    return out
+
+
+def _verbs_above(token) -> list:
+    return [g for g in syntax.governors(token, 3) if g.pos_ in ("VERB", "AUX", "ADJ")][:1]
+
+
+# French future endings: « coprésideront », « se rendra », read from the form when the tagger missed it.
+_FR_FUTURE_FORM = re.compile(r"(?:e|i|d|v|r|u|t)r(?:a|as|ai|ont|ons|ez)$")
+
+
+def _surface_tense(words) -> str | None:
+    """The tense of the nearest verb before an event word, by its form where the tags cannot be trusted: a
+    participle with its auxiliary is past (« il aura fallu trois heures »), « coprésideront » is future."""
+    for t in reversed(list(words)):
+        if t.pos_ not in ("VERB", "AUX", "X"):
+            continue
+        if any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") for c in t.children):
+            return syntax.tense(t)
+        if t.lang_ == "fr" and _FR_FUTURE_FORM.search(t.lower_):
+            return "future"
+        return syntax.tense(t)
+    return None
+
+
+def _loose(m: Mention) -> bool:
+    """An event noun that found no verb of its own in the parse, nor points back to an event told."""
+    if m.predicate.pos_ in ("VERB", "AUX") or m.anaphoric:
+        return False
+    verb = governing_verb(m.trigger)
+    return verb is None or verb.dep_ in syntax.NOUN_RELATIONS  # no verb, or one hung as a noun
+
+
+def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int]) -> None:
+    """A sentence the parser broke (« co-organisera » read as an unknown word, a verb hung as a noun): an
+    event noun that found no verb of its own takes the parties, place and tense of the words around it,
+    from the previous event word (or the sentence's start) to a comma before a reporting verb (", a
+    annoncé mardi l'Élysée") or the sentence's end."""
+    doc, cues = ctx.doc, ctx.lexicon.cues
+    span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    if span is None:
+        return
+    triggers = sorted(t.i for m in local for t in m.triggers)
+    for m in local:
+        if not _loose(m):
+            continue
+        left = max([i + 1 for i in triggers if i < m.trigger.i] + [span.start])
+        right = span.end
+        for t in doc[m.trigger.i:span.end]:
+            if t.text == "," and any(lemma(v) in cues.reporting for v in doc[t.i + 1:min(t.i + 4, span.end)]):
+                right = t.i
+                break
+        words = [t for t in doc[left:right] if not ctx.layout.in_quote[t.idx]]
+        for t in words:
+            key = ctx.actor_at(t)
+            if key and not ctx.is_media(key):
+                m.participants.setdefault(key, "participant")
+        places = {ctx.place_by_char[t.idx] for t in words if t.idx in ctx.place_by_char}
+        if m.location is None and len({name for _, name in places}) == 1:
+            m.place_start, m.location = next(iter(places))
+        if m.status == "occurred" and _surface_tense(doc[left:m.trigger.i]) == "future":
+            m.status = "planned"  # the verb before it, whatever the parser made of it, is a future
+        m.basis = "surface"
+
+
+# --- dates --------------------------------------------------------------------------------------------------
+
+def _tells_when(doc, timex) -> bool:
+    """Whether a date says when something in the story happened (it hangs on a verb: "On Feb. 12, Trump
+    spoke…"), not only which of several things a noun is (« l'appel du 12 février »)."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return True
+    up = [g for g in syntax.governors(span.root, 3) if g.pos_ not in ("ADP",)]
+    return not up or up[0].pos_ in ("VERB", "AUX", "ADJ")
+
+
+def _lead(layout: Layout, doc) -> tuple[int, int] | None:
+    """The story's first sentence: the first one of the first paragraph that is not a heading or a byline."""
+    for p in layout.paragraphs:
+        if p.heading or p.byline or p.credit or not layout.text[p.start:p.end].strip():
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        first = next(iter(span.sents), None) if span is not None else None
+        return (p.start, min(p.end, first.end_char)) if first is not None else (p.start, p.end)
+    return None
+
+
+def _speaks_of_today(m: Mention) -> bool:
+    """A lead in the present perfect or the present ("has met", « a rencontré », "meets") tells of the day the
+    story went out; a lead in the simple past may tell of any day before it."""
+    verb = m.predicate if m.predicate.pos_ in ("VERB", "AUX") else next(
+        (g for g in syntax.governors(m.predicate) if g.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense")]
+    if any(lemma(a) in ("have", "avoir", "etre") and "Pres" in a.morph.get("Tense") for a in auxes):
+        return True
+    return syntax.tense(verb) == "present"
+
+
+def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: Context) -> Cluster:
+    """A mention as an event of its own, dated by its date expression, by the lead, or not at all."""
+    c = Cluster([m], status=m.status)
+    if m.timex is not None:
+        tense = "future" if m.status == "planned" or m.was_planned else None if m.status == "cancelled" else "past"
+        date, precision = clock.resolve(m.timex, tense=tense)
+        if date is not None:
+            c.date, c.precision, c.dated_by = date, precision, "text"
+    if c.date is None and lead and lead[0] <= m.trigger.idx < lead[1] and m.status == "occurred" \
+            and not m.hedged and not m.anaphoric and _speaks_of_today(m):
+        c.date, c.precision, c.dated_by = published, "day", "lead"
+    if c.date is None and m.group == "say":
+        # a date the statement reader carried from the speaker's earlier words counts; its default, the
+        # publication date, does not
+        said = [st for st in ctx.statements if st.date and (not st.date_inferred or st.date != published)
+                and st.speaker and st.sentence_start <= m.sentence[0] < st.sentence_end + 1]
+        if said:  # a news conference is dated by what was said there
+            c.date, c.precision, c.dated_by = said[0].date, said[0].date_precision, "statement"
+    if c.dated_by == "text" and c.precision == "day" and c.status != "cancelled":
+        if c.date > published:
+            c.status = "planned"
+        elif c.date < published and not m.hedged:
+            c.status = "occurred"
+    if m.group == "say" and not m.participants:
+        # "a-t-il dit lors d'une conférence de presse": the speaker of the sentence holds it
+        for st in ctx.statements:
+            if st.speaker and (m.sentence[0] <= st.sentence_start < m.sentence[1] + 1
+                               or st.sentence_start <= m.sentence[0] < st.sentence_end):
+                m.participants.setdefault(st.speaker, "agent")
+                break
+    return c
+
+
+def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetime.date) -> None:
+    """An event the text tells as done but does not date happened on the day its paragraph is at (the last
+    day it named before it, not after the story went out), else on the day the story went out: news tells
+    the day's events, and the gold conventions date them so. Flagged as inferred (lower confidence), and
+    only after merging, so such a date never keeps two reports of one event apart. A planned or called-off
+    event the text does not date has no date."""
+    pos = e.first.trigger.idx
+    para = layout.paragraph_at(pos)
+    earlier = [(start, r) for start, r in clock.readings.items() if para is not None and para.start <= start < pos
+               and r.date is not None and r.precision == "day" and r.date <= published]
+    if earlier:
+        e.date, e.precision, e.dated_by = max(earlier, key=lambda x: x[0])[1].date, "day", "story"
+    else:
+        e.date, e.precision, e.dated_by = published, "day", "default"
+
+
+# --- keeping real events ---------------------------------------------------------------------------------------
+
+def _is_generic(e: Cluster, table: ActorTable) -> bool:
+    """Talk about talks in general, a strike with no day, or a mention with nothing to pin it on."""
+    countries = {a.name for a in table.actors.values() if a.kind == "country"}
+    undated = e.dated_by != "text"
+    if any(m.needs_date for m in e.mentions) and undated:
+        return True
+    nouns = all(m.basis in ("noun", "surface") and m.entry.pos == "noun" for m in e.mentions)
+    located = e.location is not None and e.location not in countries
+    if undated and nouns and not located and e.group == "meet" and not any(m.anaphoric for m in e.mentions) \
+            and all("Plur" in m.trigger.morph.get("Number") for m in e.mentions):
+        return True  # "des discussions depuis des mois", "talks have stalled"
+    if all(m.anaphoric for m in e.mentions) and e.dated_by != "text" and not e.participants:
+        return True  # "ahead of the summit", with no summit told to point at
+    if e.group in ("agree", "sanction") and undated and all(m.hedged for m in e.mentions):
+        return True  # "to reach a peace deal", « en vue d'un accord »: a goal, not an event
+    if e.group == "visit" and not e.location:
+        return True  # "since Witkoff's visit": a visit says where it goes, or it is only talked about
+    # a city the gazetteer does not know pins an event a verb tells ("going down to Florida"), not a noun
+    located = any(m.location and (not m.weak_location or m.entry.pos == "verb") for m in e.mentions)
+    return not e.participants and not located and e.dated_by != "text"
+
+
+def _transcript(ctx: Context, published: datetime.date, events: list[Cluster]) -> list[Cluster]:
+    """A transcript of questions and answers (paragraphs opening with "QUESTION:", "Q.") is a press
+    conference that day, given by the one who answers most."""
+    labels = ctx.lexicon.cues.question_labels
+    questions = 0
+    for p in ctx.layout.paragraphs:
+        head = ctx.text[p.start:p.end].lstrip().split(None, 1)
+        if head and folded(head[0].rstrip(":.")) in labels and head[0][-1:] in (":", "."):
+            questions += 1
+    if questions < 2 or any(e.group == "say" and e.date == published for e in events):
+        return []
+    speakers = [st.speaker for st in ctx.statements if st.speaker and ctx.table.kind(st.speaker) == "person"]
+    if not speakers:
+        return []
+    speaker = max(sorted(set(speakers)), key=speakers.count)
+    first = ctx.doc[0]
+    entry = Trigger(lemma="", pos="genre", kind="press_conference")
+    m = Mention(kind="press_conference", trigger=first, entry=entry, predicate=first, basis="genre",
+                sentence=(0, min(len(ctx.text), ctx.text.find("\n") if "\n" in ctx.text else len(ctx.text))),
+                participants={speaker: "agent"}, triggers=[first])
+    return [Cluster([m], date=published, precision="day", dated_by="lead", status="occurred")]
+
+
+# --- records --------------------------------------------------------------------------------------------------
+
+# Longer, what was agreed is a sentence of its own, not a title's object.
+WHAT_WORDS = 10
+
+
+def _what(e: Cluster, ctx: Context) -> str | None:
+    """What was agreed or announced, as the article says it ("a plan for a reassurance force", "a €1.5bn
+    air-defence deal with Kyiv"), when it is short; without the day or place said of it."""
+    if e.kind not in ("agreement", "announcement"):
+        return None
+    for m in e.mentions:
+        if m.entry.pos == "verb":
+            heads = objects_of(m.trigger) or [c for c in m.trigger.children if c.dep_ == "xcomp"]
+        elif m.predicate.i != m.trigger.i:
+            heads = [m.trigger]  # "announced [a deal with Kyiv]": the event's noun says what
+        else:
+            continue
+        for head in heads:
+            if head.idx in ctx.timex_starts:
+                continue  # « ont convenu mardi de… »: a day is not what was agreed
+            words = sorted(_phrase_without_when_and_where(ctx, head), key=lambda t: t.i)
+            words = [t for t in words if t.i > m.predicate.i or m.predicate.i == m.trigger.i]
+            if words and folded(words[0].text) in ("de", "d'"):
+                words = words[1:]
+            if 0 < len(words) <= WHAT_WORDS and not any(ctx.layout.in_quote[t.idx] for t in words) and \
+                    words[-1].i - words[0].i == len(words) - 1:
+                return ctx.text[words[0].idx:words[-1].idx + len(words[-1])]
+    return None
+
+
+def _phrase_without_when_and_where(ctx: Context, head) -> list:
+    """A noun phrase (or an infinitive clause) without the phrases that give a day or a place ("on
+    Sunday", "in London")."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in syntax.CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and head.dep_ != "xcomp":
+            continue
+        inner = [c for c in child.children if c.dep_ in ("pobj", "pcomp")] if child.dep_ == "prep" else [child]
+        if child.dep_ != "dobj" and any(t.idx in ctx.timex_starts or t.idx in ctx.place_by_char for t in inner):
+            continue
+        out += _phrase_without_when_and_where(ctx, child)
+    return out
+
+
+def _basis(e: Cluster) -> str:
+    ranks = ("verb", "light-verb", "genre", "noun", "surface")
+    parts = [min((m.basis for m in e.mentions), key=ranks.index)]
+    if any(m.participants and m.basis != "surface" for m in e.mentions):
+        parts.append("args")
+    parts.append({"text": "date", "statement": "date", "lead": "lead", "story": "story", "default": "default"}
+                 .get(e.dated_by, "undated"))
+    if all(m.hedged for m in e.mentions):
+        parts.append("hedged")
+    if len(e.mentions) > 1:
+        parts.append("merged")
+    return "+".join(parts)
+
+
+def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
+    table, text = ctx.table, ctx.text
+    participants = e.participants
+    order = list(table.actors)
+    roles = ("host", "agent", "participant", "target")
+    keys = sorted(participants, key=lambda k: (table.kind(k) != "person", roles.index(participants[k]),
+                                               order.index(k) if k in order else 0))
+    acting = [k for k in keys if participants[k] != "target"] or keys
+    # people first; a group with them when the title stays short ("Macron, Starmer and coalition of the
+    # willing meet"); organizations and countries only when no one else is named (not "Trump and the White
+    # House", where it is his office)
+    named = [k for k in acting if table.kind(k) == "person"]
+    bodies = [k for k in acting if table.kind(k) == "group"]
+    named = (named + bodies if len(named) + len(bodies) <= 3 else named) or acting
+    targets = [k for k in keys if participants[k] == "target" and k not in named]
+    first = e.first
+    kind, status_ = e.kind, e.status
+    location = e.location
+    place_mention = next((m for m in e.mentions if m.location == location and m.place_start is not None), None)
+    written_place, preposition = None, None
+    if place_mention is not None:
+        place_end = next((p.end for p in table.places + table.metonyms if p.start == place_mention.place_start), None)
+        if place_end is not None:
+            written_place = text[place_mention.place_start:place_end]
+            before = text[max(0, place_mention.place_start - 4):place_mention.place_start].split()
+            preposition = before[-1] if before and folded(before[-1]) in ("a", "en", "au", "aux", "in", "at") else None
+    what = _what(e, ctx)
+    if what:  # "Britain agrees a deal with Kyiv": the other party is in what was agreed
+        named = [k for k in named if participants[k] in ("agent", "host")] or named
+    all_titles = titles(kind, status_, named, table, location, article_language=ctx.language, what=what,
+                        written_place=written_place, preposition=preposition, targets=targets,
+                        names=ctx.title_names)
+    start, end = first.sentence
+    inferred = e.dated_by in ("lead", "story", "default")
+    date_part = (e.date.isoformat() + ("~" if inferred else "")) if e.date else "undated"
+    people = sorted(k for k in keys if table.kind(k) == "person")[:2] or sorted(keys)[:2]
+    basis = _basis(e)
+    return Event(
+        kind=kind, plover=PLOVER[kind], title=all_titles[ctx.language], date=e.date,
+        precision=e.precision if e.date else "unknown", status=status_, location=location,
+        participants=[Participant(k, participants[k]) for k in keys], evidence_start=start, evidence_end=end,
+        evidence_text=text[start:end], confidence=confidence(basis),
+        dedup_key=f"{GROUP[kind]}|{date_part}|{(location or '').lower()}|{','.join(people)}",
+        date_inferred=inferred, trigger_offsets=sorted({t.idx for m in e.mentions for t in m.triggers}),
+        titles=all_titles, basis=basis)

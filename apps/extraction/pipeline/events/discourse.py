@@ -1,0 +1,287 @@
+"""The story around the mentions: the day it is at as it is read, which date goes to which event, and which
+mentions are one event.
+
+A story moves in time: "On Feb. 12, Trump spoke to Putin… Two days later, Vance met Zelensky." The
+clock keeps the day the story is at, so an expression that counts from it ("the next day", « le même
+jour ») is resolved against that day, not against the publication date. A mention the text does not
+date stays undated unless the text supports the day the story went out (its lead); an undated mention
+joins the dated event it refers to, and a default date never keeps two reports of one event apart.
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import syntax
+from .lexicon import Cues
+from .mentions import Mention, folded, lemma
+
+# A reporting verb this close to a date is the date of the saying ("said on Tuesday that…", « a annoncé
+# mardi »); a date further away in the sentence is in what was said, where the parse often hangs it on
+# the reporting verb all the same.
+SAYING_DISTANCE = 4
+# What two mentions must share to be one event when neither points back: the day (4), two parties
+# (2 each), a party and the place (2 + 2), or a party in the same paragraph (2 + 2).
+SAME_EVENT = 4
+
+
+def resolve_at(expression: str, reference: datetime.date, language: str, resolve_expression, *,
+               tense: str | None = None):
+    """The date of an expression that counts from the story's day `reference`.
+
+    The seam for the date package's API for anaphoric expressions: until it has one, the expression is
+    resolved as if `reference` were the publication date, which is right for "the next day", « le
+    lendemain », "the same day" and wrong for nothing the package recognises today.
+    """
+    return resolve_expression(expression, reference, language, tense=tense)
+
+
+def refers_back(expression: str, cues: Cues) -> bool:
+    """Whether a time expression counts from the story's day rather than from the publication date."""
+    return bool(_anaphoric_pattern(cues.anaphoric_time).search(folded(expression)))
+
+
+@functools.cache
+def _anaphoric_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+@dataclass
+class Reading:
+    """A time expression as the story reads it: the day it was read from and its resolution."""
+
+    reference: datetime.date
+    anaphoric: bool
+    date: datetime.date | None
+    precision: str
+
+
+class StoryClock:
+    """The day a story is at, walked through its time expressions in text order. A day that only dates a
+    noun in passing ("after the call of 12 February") does not move the story (`moves` says which do)."""
+
+    def __init__(self, timexes, published: datetime.date, language: str, cues: Cues, resolve_expression,
+                 skip=lambda t: False, moves=lambda t: True):
+        self.published, self.language, self.resolve_expression = published, language, resolve_expression
+        self.readings: dict[int, Reading] = {}
+        reference = published
+        for t in sorted(timexes, key=lambda t: t.start):
+            if skip(t):
+                continue
+            anaphoric = refers_back(t.text, cues)
+            if anaphoric:
+                found = resolve_at(t.text, reference, language, resolve_expression) or t
+                date, precision = found.date, found.precision
+            else:
+                date, precision = t.date, t.precision
+            self.readings[t.start] = Reading(reference, anaphoric, date, precision)
+            if date is not None and precision == "day" and moves(t):
+                reference = date  # the story is now at that day
+
+    def resolve(self, timex, *, tense: str | None) -> tuple[datetime.date | None, str]:
+        """A time expression's date and precision for an event of this tense ('past', 'future' or None)."""
+        reading = self.readings.get(timex.start)
+        if reading is None or not reading.anaphoric:
+            found = self.resolve_expression(timex.text, self.published, self.language, tense=tense) or timex
+            return found.date, found.precision
+        found = resolve_at(timex.text, reading.reference, self.language, self.resolve_expression, tense=tense)
+        return (found.date, found.precision) if found else (reading.date, reading.precision)
+
+
+def _saying_date(root, cues: Cues) -> bool:
+    """Whether a date is the date of a saying: it hangs on a reporting verb close to it, and is not what
+    something was set for ("announced for early October")."""
+    if folded(syntax.case_word(root)) in cues.set_for:
+        return False
+    for g in [root] + syntax.governors(root, 4):
+        if g.pos_ in ("VERB", "AUX"):
+            return lemma(g) in cues.reporting and abs(g.i - root.i) <= SAYING_DISTANCE
+    return False
+
+
+def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> None:
+    """Give each mention of a sentence the date expression that belongs to it: one in its domain first
+    (the innermost), else the nearest one no reporting verb claims; one date per mention."""
+    pairs = []
+    for ti, t in enumerate(timexes):
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        before = [folded(doc[i].text) for i in range(max(span.start - 2, 0), span.start)]
+        up = [root]
+        for _ in range(4):  # through clauses too: "since [taking office in August]"
+            up.append(up[-1].head)
+        opened = [folded(syntax.case_word(g)) for g in up if g.pos_ in ("NOUN", "PROPN")]
+        opened += [folded(g.text) for g in up if g.pos_ in ("ADP", "SCONJ")]  # "since [taking office in August]"
+        if any(w in cues.span_time for w in before + opened):
+            continue  # "since March", « depuis le début de l'invasion en février 2022 »: a span of time
+        saying = _saying_date(root, cues)
+        for mi, m in enumerate(mentions):
+            distance = min(abs(trig.i - root.i) for trig in m.triggers)
+            if root.i in m.domain and not (saying and m.group != "say" and root.i not in
+                                           {t.i for t in syntax.phrase(m.trigger)} and m.predicate.i != m.trigger.i
+                                           and lemma(m.predicate) in cues.reporting):
+                pairs.append((0, len(m.domain), distance, ti, mi))
+            elif not saying and not (m.anaphoric and not m.participants):
+                # a bare back-reference ("the meeting") takes no date from around it; "before the Rome
+                # conference on Ukraine, on 10 and 11 July" does
+                pairs.append((1, 0, distance, ti, mi))
+            elif saying and m.group == "say":
+                pairs.append((1, 0, distance, ti, mi))
+    used_t, used_m = set(), set()
+    for _, _, _, ti, mi in sorted(pairs):
+        if ti in used_t or mi in used_m:
+            continue
+        used_t.add(ti)
+        used_m.add(mi)
+        mentions[mi].timex = timexes[ti]
+
+
+# --- one event per real event ---------------------------------------------------------------------------
+
+@dataclass
+class Cluster:
+    """One event: the mentions that report it."""
+
+    mentions: list[Mention]
+    date: datetime.date | None = None
+    precision: str = "unknown"
+    dated_by: str = ""  # text | lead | statement | "" (undated)
+    status: str = "occurred"
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def group(self) -> str:
+        return self.first.group
+
+    @property
+    def participants(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for m in self.mentions:
+            for key, role in m.participants.items():
+                if out.get(key, "participant") == "participant":
+                    out[key] = role
+        return out
+
+    @property
+    def location(self) -> str | None:
+        return next((m.location for m in self.mentions if m.location), None)
+
+    @property
+    def kind(self) -> str:
+        # the most telling word names the event: a verb or a light verb over a bare noun
+        order = {"verb": 0, "light-verb": 0, "genre": 0, "noun": 1, "surface": 2}
+        return min(self.mentions, key=lambda m: (order.get(m.basis, 3), m.trigger.i)).kind
+
+
+def _same_day(a: Cluster, b: Cluster) -> bool | None:
+    """True or False when both are dated from the text, None when either is not (no evidence either way)."""
+    if a.dated_by not in ("text", "statement") or b.dated_by not in ("text", "statement") or not a.date or not b.date:
+        return None
+    coarse = a.precision if _rank(a.precision) > _rank(b.precision) else b.precision
+    if coarse == "year":
+        return a.date.year == b.date.year
+    if coarse == "month":
+        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
+    if coarse == "week":
+        return a.date.isocalendar()[:2] == b.date.isocalendar()[:2]
+    return a.date == b.date
+
+
+def _rank(precision: str) -> int:
+    return {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}.get(precision, 5)
+
+
+def _compatible(event: Cluster, mention: Cluster) -> int | None:
+    """How well a mention fits an event already told, or None when it cannot be the same event."""
+    if event.group != mention.group:
+        return None
+    if any(id(m) in other.apart for m in event.mentions for other in mention.mentions):
+        return None  # told as before or after it
+    day = _same_day(event, mention)
+    if day is False and not (mention.first.anaphoric and mention.first.rescheduled):
+        return None  # two days, two events; unless "this trip" was moved to another day
+    a, b = event.location, mention.location
+    if a and b and a != b:
+        return None
+    if mention.first.distinct and not day:
+        return None  # "met Putin again": another meeting, unless the same day is told
+    shared = set(event.participants) & set(mention.participants)
+    if event.participants and mention.participants and not shared and not _pointing(mention):
+        return None  # two sets of parties: two events ("the meeting" may name its parties otherwise)
+    # the same paragraph tells of one thing at a time
+    near = any(m.paragraph == mention.first.paragraph for m in event.mentions)
+    # the same day is telling; the same week or month only says they may be one
+    exact = day and event.precision == mention.precision == "day"
+    return (4 if exact else 1 if day else 0) + 2 * len(shared) + (2 if a and a == b else 0) + \
+        (2 if near and shared else 0)
+
+
+def _pointing(c: Cluster) -> bool:
+    """A mention that points back to an event told ("the meeting", « cette réunion ») and has no date of its
+    own, or one that moves it to a new date (« a reporté ce déplacement au 10 mars »)."""
+    return c.first.anaphoric and (c.dated_by != "text" or c.first.rescheduled)
+
+
+def _told(c: Cluster) -> int:
+    return (not all(m.hedged for m in c.mentions)) + (c.dated_by == "text")
+
+
+def _empty(c: Cluster) -> bool:
+    return not c.participants and not c.location and c.date is None
+
+
+def merge(clusters: list[Cluster]) -> list[Cluster]:
+    """Mentions of one event become one event, in text order: a mention that points back ("the meeting")
+    joins the latest event it fits; another joins an event it shares a party and a day with, or that it
+    fits when either is undated. Status and default dates never keep two reports apart."""
+    events: list[Cluster] = []
+    by_mention = {id(m): c for c in clusters for m in c.mentions}
+    for c in clusters:
+        # "Rubio met Fidan before the talks began": the event "the talks" points back to is not this one
+        partners = [by_mention[i] for m in c.mentions for i in m.apart if i in by_mention]
+        reserved = {id(t) for p in partners if _pointing(p) for t in [_target(events, p)] if t is not None}
+        target = _target([e for e in events if id(e) not in reserved], c)
+        if target is not None:
+            _absorb(target, c)
+        else:
+            events.append(c)
+    return events
+
+
+def _target(events: list[Cluster], c: Cluster) -> Cluster | None:
+    """The event told before that a mention reports again: the best fit; for "the summit" that fits all
+    alike, an event told for a fact before one only possible, then the latest."""
+    pointing = _pointing(c)
+    candidates = []
+    for index, e in enumerate(events):
+        score = _compatible(e, c)
+        if score is None or _empty(e):
+            continue
+        if not pointing and score < SAME_EVENT:
+            continue  # a party in common is not enough: a leader meets many people
+        candidates.append((score, _told(e), index, e))
+    return max(candidates, key=lambda x: x[:3])[3] if candidates else None
+
+
+def _absorb(into: Cluster, other: Cluster) -> None:
+    into.mentions += other.mentions
+    # a back-reference brings a date only if the text gives it one ("the meeting on Tuesday")
+    inferred = other.dated_by not in ("text", "statement") and other.first.anaphoric
+    moved = other.first.rescheduled and other.dated_by == "text"  # « reporté au 10 mars »: the new day
+    better = not inferred and _rank_date(other) < _rank_date(into) or moved
+    if better:
+        into.date, into.precision, into.dated_by = other.date, other.precision, other.dated_by
+    if other.status == "cancelled" or into.status != "cancelled" and better and other.dated_by == "text":
+        into.status = other.status
+
+
+def _rank_date(c: Cluster) -> tuple[int, int]:
+    order = {"text": 0, "statement": 1, "lead": 2, "": 3}
+    return order.get(c.dated_by, 3), _rank(c.precision) if c.date else 9

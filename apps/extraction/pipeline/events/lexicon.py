@@ -1,0 +1,211 @@
+"""The event lexicons (events.toml, cues.toml) as typed, folded views, and the checks they must pass."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from ..gazetteer import fold
+from ..lexicons import LexiconError, load
+from .kinds import KINDS
+
+# The conditions an entry may ask for; pipeline/events/mentions.py reads each one from the parse.
+CONDITIONS = frozenset({
+    "party-object", "actor-object", "person-object", "object", "complement", "partner", "destination",
+    "reflexive", "participle", "captives", "support", "modifier", "plural", "phone", "press", "institution",
+    "dated", "beside", "party-subject", "determined", "place-object", "thing-object",
+})
+_ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "support", "modifiers", "by_phone", "yields_to",
+                         "subject", "planned"})
+ROLES = ("agent", "host", "participant", "target")  # as EventParticipant.Role reads them
+_SECTIONS = {"verbs": "verb", "adjectives": "adjective", "nouns": "noun", "prepositions": "preposition"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: a lemma that names an event of some kind when its conditions hold."""
+
+    lemma: str
+    pos: str  # verb | adjective | noun | preposition
+    kind: str
+    needs: frozenset[str] = frozenset()
+    needs_any: frozenset[str] = frozenset()
+    not_with: frozenset[str] = frozenset()
+    support: frozenset[str] = frozenset()
+    modifiers: dict[str, str] = field(default_factory=dict)
+    by_phone: str | None = None
+    yields_to: frozenset[str] = frozenset()
+    subject: str = "agent"  # the part its subject plays: "host" for "hosted", « a reçu »
+    planned: bool = False  # the word itself says the event is to come ("is expected in Moscow")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Cue lemmas of one language, folded; a cue of two words is matched as a lemma and the word after it."""
+
+    negation_determiners: frozenset[str]
+    negation_prepositions: frozenset[str]
+    negation_nouns: frozenset[str]
+    negation_verbs: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    hedge_determiners: frozenset[str]
+    hedge_nouns: frozenset[str]
+    hedge_conjunctions: frozenset[str]
+    hedge_verbs: frozenset[str]
+    planned: frozenset[str]
+    rescheduled: frozenset[str]
+    cancelled: frozenset[str]
+    ongoing: frozenset[str]
+    press: frozenset[str]
+    phone: frozenset[str]
+    captives: frozenset[str]
+    people: frozenset[str]
+    party_pronouns: frozenset[str]
+    party_nouns: frozenset[str]
+    party_quantifiers: frozenset[str]
+    party_alone: frozenset[str]
+    first_person: frozenset[str]
+    question_labels: frozenset[str]
+    reporting: frozenset[str]
+    span_time: frozenset[str]
+    set_for: frozenset[str]
+    target: frozenset[str]
+    distinct: frozenset[str]
+    ordinal: frozenset[str]
+    during: frozenset[str]
+    sequence: frozenset[str]
+    purpose: frozenset[str]
+    anaphoric_time: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Everything the event reader knows of a language's words."""
+
+    language: str
+    verbs: dict[str, Trigger]
+    adjectives: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    prepositions: dict[str, Trigger]
+    light_verbs: frozenset[str]
+    cues: Cues
+
+    @functools.cached_property
+    def lemmas(self) -> frozenset[str]:
+        """Every lemma a token must have for the reader to look at it: a cheap filter before the parse."""
+        return (frozenset(self.verbs) | frozenset(self.adjectives) | frozenset(self.nouns)
+                | frozenset(self.prepositions) | self.cues.reporting)
+
+    def support_verbs(self) -> frozenset[str]:
+        """Verbs that support some event noun ("signed", "imposed") besides the light verbs."""
+        return frozenset(v for t in self.nouns.values() for v in t.support) | self.light_verbs
+
+
+def _folded(values) -> frozenset[str]:
+    return frozenset(fold(v) for v in values)
+
+
+def _words(table: dict, section: str, key: str = "words") -> list[str]:
+    try:
+        return list(table[section][key])
+    except KeyError as exc:
+        raise LexiconError(f"lexicon section [{section}] has no {key!r}") from exc
+
+
+def _trigger(lemma: str, pos: str, raw: dict) -> Trigger:
+    return Trigger(lemma=fold(lemma), pos=pos, kind=raw["kind"], needs=frozenset(raw.get("needs", ())),
+                   needs_any=frozenset(raw.get("needs_any", ())), not_with=_folded(raw.get("not_with", ())),
+                   support=_folded(raw.get("support", ())),
+                   modifiers={fold(k): v for k, v in raw.get("modifiers", {}).items()},
+                   by_phone=raw.get("by_phone"), yields_to=frozenset(raw.get("yields_to", ())),
+                   subject=raw.get("subject", "agent"), planned=bool(raw.get("planned", False)))
+
+
+@functools.cache
+def event_lexicon(language: str) -> EventLexicon:
+    """The event lexicon of a language, read once per process."""
+    events, cues = load(language, "events"), load(language, "cues")
+    sections = {name: {fold(lemma): _trigger(lemma, pos, raw) for lemma, raw in events.get(name, {}).items()}
+                for name, pos in _SECTIONS.items()}
+    reporting = _folded(_words(cues, "reporting"))
+    try:  # the speech lexicon, where there is one, is the list of verbs of saying
+        reporting |= _folded(v.split()[0] for v in load(language, "speech").get("verbs", {}))
+    except LexiconError:
+        pass
+    return EventLexicon(
+        language=language, verbs=sections["verbs"], adjectives=sections["adjectives"], nouns=sections["nouns"],
+        prepositions=sections["prepositions"],
+        light_verbs=_folded(_words(events, "light_verbs")),
+        cues=Cues(
+            negation_determiners=_folded(_words(cues, "negation", "determiners")),
+            negation_prepositions=_folded(_words(cues, "negation", "prepositions")),
+            negation_nouns=_folded(_words(cues, "negation", "nouns")),
+            negation_verbs=_folded(_words(cues, "negation", "verbs")),
+            hedge_adjectives=_folded(_words(cues, "hedge", "adjectives")),
+            hedge_determiners=_folded(_words(cues, "hedge", "determiners")),
+            hedge_nouns=_folded(_words(cues, "hedge", "nouns")),
+            hedge_conjunctions=_folded(_words(cues, "hedge", "conjunctions")),
+            hedge_verbs=_folded(_words(cues, "hedge", "verbs")),
+            planned=_folded(_words(cues, "planned")),
+            rescheduled=_folded(_words(cues, "rescheduled")),
+            cancelled=_folded(_words(cues, "cancelled")),
+            ongoing=_folded(_words(cues, "ongoing")),
+            press=_folded(_words(cues, "press")),
+            phone=_folded(_words(cues, "phone")),
+            captives=_folded(_words(cues, "captives")),
+            people=_folded(_words(cues, "people")),
+            party_pronouns=_folded(_words(cues, "parties", "pronouns")),
+            party_nouns=_folded(_words(cues, "parties", "nouns")),
+            party_quantifiers=_folded(_words(cues, "parties", "quantifiers")),
+            party_alone=_folded(_words(cues, "parties", "alone")),
+            first_person=_folded(_words(cues, "first_person")),
+            question_labels=_folded(_words(cues, "transcript", "question_labels")),
+            reporting=reporting,
+            span_time=_folded(_words(cues, "span_time")),
+            set_for=_folded(_words(cues, "set_for")),
+            target=_folded(_words(cues, "target")),
+            distinct=_folded(_words(cues, "distinct")),
+            ordinal=_folded(_words(cues, "ordinal")),
+            during=_folded(_words(cues, "during")),
+            sequence=_folded(_words(cues, "sequence")),
+            purpose=_folded(_words(cues, "purpose")),
+            anaphoric_time=tuple(sorted(_folded(_words(cues, "anaphoric_time")), key=len, reverse=True)),
+        ))
+
+
+def problems(language: str) -> list[str]:
+    """What is wrong with a language's event lexicons: unknown kinds or conditions, duplicates."""
+    events, cues = load(language, "events"), load(language, "cues")
+    found = []
+
+    def duplicates(where: str, values) -> None:
+        folded = [fold(v) for v in values]
+        found.extend(f"{where}: {v!r} twice" for v in sorted({v for v in folded if folded.count(v) > 1}))
+
+    seen: dict[tuple[str, str], str] = {}
+    for section, pos in _SECTIONS.items():
+        for lemma, raw in events.get(section, {}).items():
+            where = f"{language}/events.toml [{section}] {lemma}"
+            if (pos, fold(lemma)) in seen:
+                found.append(f"{where}: the same folded lemma as {seen[pos, fold(lemma)]!r}")
+            seen[pos, fold(lemma)] = lemma
+            if not isinstance(raw, dict):
+                found.append(f"{where}: an entry is a table {{ kind = … }}")
+                continue
+            found += [f"{where}: unknown key {k!r}" for k in set(raw) - _ENTRY_KEYS]
+            kinds = [raw.get("kind"), raw.get("by_phone"), *raw.get("modifiers", {}).values()]
+            found += [f"{where}: unknown kind {k!r}" for k in kinds if k is not None and k not in KINDS]
+            if raw.get("subject", "agent") not in ROLES:
+                found.append(f"{where}: unknown subject role {raw['subject']!r}")
+            found += [f"{where}: unknown kind {k!r} in yields_to" for k in raw.get("yields_to", ())
+                      if k != "*" and k not in KINDS]
+            conditions = [*raw.get("needs", ()), *raw.get("needs_any", ())]
+            found += [f"{where}: unknown condition {c!r}" for c in conditions if c not in CONDITIONS]
+            if "modifier" in conditions and not raw.get("modifiers"):
+                found.append(f"{where}: needs a modifier but lists none")
+            for key in ("needs", "needs_any", "not_with", "support", "yields_to"):
+                duplicates(f"{where} {key}", raw.get(key, ()))
+    duplicates(f"{language}/events.toml [light_verbs]", _words(events, "light_verbs"))
+    for section, values in cues.items():
+        for key, words in (values.items() if isinstance(values, dict) else ()):
+            duplicates(f"{language}/cues.toml [{section}] {key}", words)
+    return found

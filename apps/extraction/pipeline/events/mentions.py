@@ -1,0 +1,763 @@
+"""Event mentions: a word of the lexicon that names an event here, with its parties and place from the parse.
+
+A mention is one place where the text names an event ("met", "the talks", « a tenu une réunion »). Its
+trigger is the word of the lexicon; its predicate the verb that carries its tense and subject (the
+trigger itself for a verb, the light verb for "held talks"); its domain the tokens whose names and
+places belong to it: the predicate's phrase without the clauses nested in it, so a name in a
+neighbouring clause, or in what a reporting verb reports, is never its party.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass, field
+
+from spacy.attrs import IDX, POS
+from spacy.tokens import Token
+
+from .. import syntax
+from ..actors import ActorTable
+from ..gazetteer import fold
+from ..layout import Layout
+from .kinds import GROUP
+from .lexicon import EventLexicon, Trigger
+
+ACTOR_KINDS = ("person", "organization", "country", "group")
+_NOUNISH_DEPS = frozenset({"pobj", "dobj", "nsubj", "obj", "obl", "nmod", "conj", "nsubjpass", "nsubj:pass", "attr",
+                           "obl:arg", "obl:mod", "appos"})
+_SUBJECT_DEPS = syntax.SUBJECT_DEPS
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "nsubj:pass"})
+_OBJECT_PREDICATES = frozenset({"oprd", "xcomp", "ccomp", "acomp"})
+# Prepositions, by meaning: the same in both languages' parses, so they are structure, not vocabulary.
+WITH = ("with", "between", "among", "avec", "entre", "aupres", "auprès")
+TO = ("to", "with", "à", "a", "au", "aux", "avec")
+# « depuis la Maison Blanche » is where one speaks from; "from Kyiv" is where one left
+PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "outside", "inside", "on", "for", "à", "a", "au", "aux", "en",
+                      "dans", "vers", "pres", "près", "sur", "de", "d'", "du", "des", "depuis")
+CITY_PREPOSITIONS = ("in", "at", "to", "à", "a", "au", "en")
+DESTINATION = ("to", "in", "at", "into", "for", "à", "a", "au", "aux", "en", "dans", "vers")
+_PERSONAL = frozenset({"Prs"})
+
+
+@dataclass
+class Mention:
+    """One place where the text names an event, with what the parse says of it."""
+
+    kind: str
+    trigger: Token
+    entry: Trigger
+    predicate: Token
+    basis: str  # verb | light-verb | noun | surface | genre
+    sentence: tuple[int, int]
+    domain: set[int] = field(default_factory=set)  # tokens whose places and dates are its own
+    party_domain: set[int] | None = None  # tokens whose names are its parties, when fewer than the domain
+    participants: dict[str, str] = field(default_factory=dict)  # actor key → role
+    location: str | None = None
+    place_start: int | None = None
+    timex: object | None = None
+    status: str = "occurred"
+    hedged: bool = False
+    anaphoric: bool = False
+    needs_date: bool = False
+    triggers: list[Token] = field(default_factory=list)
+    paragraph: int = 0  # where the paragraph that tells it starts
+    determiner: str = ""  # pointing ("this meeting", « son entretien ») | definite ("the meeting") | ""
+    rescheduled: bool = False  # moved to the day it is given ("postponed to March 10")
+    was_planned: bool = False  # told as planned before being called off ("the meeting planned for Tuesday")
+    distinct: bool = False  # a new one of a series ("his second trip", "met again")
+    weak_location: bool = False  # its place is a name spaCy found, not one the gazetteer knows
+    apart: set[int] = field(default_factory=set)  # ids of mentions told as before or after it: other events
+
+    @property
+    def group(self) -> str:
+        return GROUP[self.kind]
+
+
+@dataclass
+class Context:
+    """What the readers of one article share: its parse, layout, actors and lexicon."""
+
+    doc: object
+    text: str
+    language: str
+    layout: Layout
+    table: ActorTable
+    lexicon: EventLexicon
+    resolve_pronoun: object
+    statements: list = field(default_factory=list)
+    mention_by_char: dict[int, str] = field(default_factory=dict)
+    place_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)  # char → (start, place name)
+    metonym_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)
+    last_parties: list[str] = field(default_factory=list)
+    timex_starts: set[int] = field(default_factory=set)
+    token_starts: list[int] = field(default_factory=list)  # per token: its first character
+    token_pos: list[str] = field(default_factory=list)  # per token: its part of speech
+    title_names: dict = field(default_factory=dict)  # (actor key, language) → the name titles give it
+    city_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)  # places spaCy found, not the gazetteer
+
+    @classmethod
+    def build(cls, doc, text, language, layout, table, lexicon, resolve_pronoun, statements) -> "Context":
+        ctx = cls(doc, text, language, layout, table, lexicon, resolve_pronoun, list(statements))
+        strings = doc.vocab.strings
+        for start, pos in doc.to_array([IDX, POS]).tolist():
+            ctx.token_starts.append(start)
+            ctx.token_pos.append(strings[pos])
+        # keyed by the first character of each token a name covers: what the readers look up
+        for m in table.mentions:
+            if m.via == "locative":
+                continue  # "talks in Saudi Arabia": the country is the place, not a party
+            for pos in ctx.starts_within(m.start, m.end):
+                ctx.mention_by_char.setdefault(pos, m.key)
+        for p in table.places:
+            for pos in ctx.starts_within(p.start, p.end):
+                ctx.place_by_char.setdefault(pos, (p.start, p.name))
+        for p in table.metonyms:
+            for pos in ctx.starts_within(p.start, p.end):
+                ctx.metonym_by_char.setdefault(pos, (p.start, p.name))
+        # a city the gazetteer does not know (« à Saint-Pétersbourg »): spaCy's place names, as written, when
+        # a preposition of place leads them; read only when the gazetteer names no place for the event
+        for ent in doc.ents:
+            if ent.label_ not in ("LOC", "GPE") or "\n" in ent.text or not ent.text[:1].isupper() or any(
+                    pos in ctx.mention_by_char or pos in ctx.place_by_char or pos in ctx.metonym_by_char
+                    for pos in ctx.starts_within(ent.start_char, ent.end_char)):
+                continue
+            if folded(syntax.case_word(ent.root)) in CITY_PREPOSITIONS and len(ent.text) >= 4:
+                for pos in ctx.starts_within(ent.start_char, ent.end_char):
+                    ctx.city_by_char[pos] = (ent.start_char, ent.text)
+        return ctx
+
+    def starts_within(self, start: int, end: int) -> list[int]:
+        """The first characters of the tokens that begin in [start, end)."""
+        first = bisect.bisect_left(self.token_starts, start)
+        last = bisect.bisect_left(self.token_starts, end)
+        return self.token_starts[first:last]
+
+    def actor_at(self, token: Token) -> str | None:
+        """The actor a token names, if it is part of an actor's mention outside quotations."""
+        key = self.mention_by_char.get(token.idx)
+        return key if key and self.table.kind(key) in ACTOR_KINDS else None
+
+    def place_at(self, token: Token) -> tuple[int, str] | None:
+        return self.place_by_char.get(token.idx)
+
+    def is_media(self, key: str) -> bool:
+        actor = self.table.actors.get(key)
+        return bool(actor and actor.media)
+
+    def speaker_at(self, pos: int) -> str | None:
+        """Who speaks at a character: the speaker of the statement that holds it (a transcript's turn)."""
+        for st in self.statements:
+            if st.speaker and st.start <= pos < st.end:
+                return st.speaker
+        return None
+
+
+@functools.lru_cache(maxsize=65536)
+def folded(word: str) -> str:
+    """A word folded as the lexicons are (lower case, no accents), cached per distinct word."""
+    return fold(word)
+
+
+def lemma(token: Token) -> str:
+    return folded(token.lemma_)
+
+
+def entry_for(token: Token, lexicon: EventLexicon) -> Trigger | None:
+    """The lexicon entry a token may stand for, by part of speech and lemma (its form, for a lemma spaCy missed)."""
+    lem, pos = lemma(token), token.pos_
+    if pos in ("VERB", "AUX"):
+        found = lexicon.verbs.get(lem)
+        if found is None and token.dep_ in _NOUNISH_DEPS:
+            found = lexicon.nouns.get(lem) or lexicon.nouns.get(folded(token.text))  # "talks" tagged a verb
+        return found
+    if pos in ("NOUN", "PROPN"):
+        return lexicon.nouns.get(lem) or lexicon.nouns.get(folded(token.text))
+    if pos == "ADP":
+        return lexicon.prepositions.get(lem)
+    if pos == "ADJ":
+        found = lexicon.adjectives.get(lem)
+        if found is None and "Part" in token.morph.get("VerbForm"):
+            found = lexicon.verbs.get(lem)  # « attendu à Moscou » tagged an adjective
+        return found
+    return None
+
+
+# --- what the words around a trigger name ---------------------------------------------------------------
+
+def names_party(ctx: Context, token: Token, *, persons_only: bool = False) -> bool:
+    """Whether a noun phrase's head names a party: an actor, a person pronoun, or a word for people."""
+    key = ctx.actor_at(token)
+    if key:
+        return not persons_only or ctx.table.kind(key) in ("person", "group")
+    if syntax.personal_pronoun(token) and "Neut" not in token.morph.get("Gender"):
+        return True  # "he", « il », "they"; not "it"
+    if lemma(token) in ctx.lexicon.cues.people:
+        return True
+    # "Defense Secretary Pete Hegseth": a name inside the head's own name parts
+    return any(ctx.actor_at(c) and (not persons_only or ctx.table.kind(ctx.actor_at(c)) in ("person", "group"))
+               for c in token.children if c.dep_ in ("compound", "flat:name", "flat", "appos", "nmod", "amod"))
+
+
+def objects_of(token: Token) -> list[Token]:
+    """A verb's objects, with the subject of its passive ("Zelensky was received by Macron") and the noun a
+    relative pronoun object stands for ("Zelensky, qu'il avait reçu")."""
+    found = syntax.objects(token)
+    found += [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
+    found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")]
+    antecedent = _relative_antecedent(token)
+    return found + [antecedent] if antecedent is not None else found
+
+
+def _relative_antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause's pronoun stands for: the clause's head, or, when the parser read the
+    relative pronoun as a conjunction (« , qu'il avait reçu » as a ccomp), the word before it."""
+    rel = next((c for c in verb.children if c.pos_ == "PRON" and c.i < verb.i and c.dep_ in ("obj", "dobj", "mark")
+                and ("Rel" in c.morph.get("PronType") or c.dep_ == "mark")), None)
+    if rel is None:
+        return None
+    if verb.dep_ in syntax.RELATIVE_DEPS:
+        return verb.head
+    before = rel.i - 1
+    while before >= verb.sent.start and verb.doc[before].is_punct:
+        before -= 1
+    return verb.doc[before] if before >= verb.sent.start else None
+
+
+def place_in(ctx: Context, tokens, *, metonyms: bool = False) -> tuple[int, str] | None:
+    """The first place named by these tokens (a capital standing for its country counts for a visit)."""
+    for t in sorted(tokens, key=lambda t: t.i):
+        found = ctx.place_by_char.get(t.idx) or (ctx.metonym_by_char.get(t.idx) if metonyms else None) or \
+            ctx.city_by_char.get(t.idx)
+        if found:
+            return found
+    return None
+
+
+def _modifier_kind(token: Token, entry: Trigger) -> str | None:
+    """The kind a qualifying word gives a noun ("press" conference, conférence « de presse »)."""
+    if not entry.modifiers:
+        return None
+    near = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "nmod:poss", "npadvmod", "obl:mod")]
+    near += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if token.i > 0:
+        near.append(token.doc[token.i - 1])
+    if token.i + 2 < len(token.doc) and folded(token.doc[token.i + 1].text) in ("de", "d'"):
+        near.append(token.doc[token.i + 2])  # « conférence de presse » hung elsewhere by the parser
+    for t in near:
+        kind = entry.modifiers.get(lemma(t)) or entry.modifiers.get(folded(t.text))
+        if kind:
+            return kind
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun is an argument of, through a preposition if need be ("took part in [the talks]")."""
+    below = token
+    for g in syntax.governors(token, 3):
+        if g.pos_ in ("VERB", "AUX"):
+            return g
+        # « a adopté vendredi un paquet »: an object hung on the day before it is the verb's object
+        misread = below.dep_ in ("obj", "dobj") and g.pos_ in ("NOUN", "PROPN")
+        if g.pos_ not in ("ADP", "SCONJ", "CCONJ") and not misread:
+            return None  # "the possibility of [talks]": the noun hangs on a noun
+        below = g
+    return None
+
+
+def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
+    """Whether one condition of a lexicon entry holds for this token in its sentence."""
+    cues = ctx.lexicon.cues
+    if name in ("party-object", "actor-object", "person-object"):
+        objs = objects_of(token)
+        if any(c.dep_ in _OBJECT_PREDICATES and c.pos_ in ("NOUN", "PROPN", "ADJ") for c in token.children):
+            return False  # "called Zelensky a dictator": a naming, not a call
+        if name == "party-object" and not objs:
+            return True
+        return any(names_party(ctx, o, persons_only=name == "person-object") for o in objs)
+    if name == "object":
+        return any(o.pos_ in ("NOUN", "PROPN") for o in objects_of(token))
+    if name == "thing-object":
+        # one announces something, not someone: « , a annoncé le département d'Etat » is its subject, inverted
+        return any(o.pos_ in ("NOUN", "PROPN") and not names_party(ctx, o) for o in objects_of(token))
+    if name == "complement":
+        if any(o.pos_ in ("NOUN", "PROPN", "PRON") and o.dep_ not in _PASSIVE_SUBJECTS for o in syntax.objects(token)):
+            return True
+        lexicon = ctx.lexicon
+        if any(c.dep_ == "xcomp" and (lemma(c) in lexicon.light_verbs or lemma(c) in lexicon.verbs and GROUP[
+                lexicon.verbs[lemma(c)].kind] in ("meet", "call", "visit")) for c in token.children):
+            return False  # "the summit they had agreed to hold", "agreed to meet": the meeting is the event
+        if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "to") for c in token.children):
+            return True
+        return any(syntax.case_word(c) in ("sur", "de", "d'", "du", "des") for c in token.children
+                   if c.dep_.startswith("obl")) or any(c.dep_ == "xcomp" for c in token.children)
+    if name == "partner":
+        partners = syntax.prepositional(token, TO + WITH)
+        return any(names_party(ctx, p) and not (ctx.actor_at(p) and ctx.is_media(ctx.actor_at(p)))
+                   and lemma(p) not in cues.press for p in partners)
+    if name == "place-object":
+        return any(place_in(ctx, [_name_head(o)] + [c for c in o.children if c.dep_ in ("compound", "flat:name")],
+                            metonyms=True) for o in syntax.objects(token))
+    if name == "destination":
+        targets = syntax.prepositional(token, DESTINATION)
+        if place_in(ctx, [t for p in targets for t in syntax.phrase(p)], metonyms=True):
+            return True
+        # "attendu jeudi à Paris" with the place hung on the day by the parser: a place led by to/in/à
+        # anywhere in the verb's phrase
+        return place_in(ctx, [t for t in syntax.phrase(token) if folded(_case_of_name(t)) in DESTINATION],
+                        metonyms=True) is not None
+    if name == "party-subject":
+        return any(names_party(ctx, s) for s in subjects(token)) or \
+            token.dep_ in syntax.RELATIVE_DEPS | {"acl"} and names_party(ctx, token.head)
+    if name == "reflexive":
+        return syntax.reflexive(token)
+    if name == "participle":
+        return "Part" in token.morph.get("VerbForm")
+    if name == "captives":
+        around = syntax.phrase(token) + ([token.head] if token.dep_ == "compound" else [])
+        return any(lemma(t) in cues.captives or folded(t.text) in cues.captives for t in around)
+    if name == "support":
+        verb = governing_verb(token)
+        return verb is not None and _light(ctx, verb, entry, token)
+    if name == "modifier":
+        return _modifier_kind(token, entry) is not None
+    if name == "plural":
+        return "Plur" in token.morph.get("Number") or folded(token.text) != lemma(token) and token.text.endswith("s")
+    if name == "phone":
+        scope = syntax.phrase(syntax.clause_head(token)) + syntax.phrase(token)
+        return any(lemma(t) in cues.phone or folded(t.text) in cues.phone for t in scope)
+    if name == "press":
+        return any(lemma(t) in cues.press for t in syntax.phrase(token))
+    if name == "institution":
+        return any(ctx.table.kind(ctx.actor_at(t) or "") in ("country", "organization", "group")
+                   for s in syntax.subjects(token) for t in syntax.phrase(s))
+    if name == "dated":
+        return True  # read once the dates are placed: see Mention.needs_date
+    if name == "determined":
+        return any(c.dep_ in ("det", "poss", "nmod:poss", "nummod") for c in token.children)
+    if name == "beside":
+        # "speaking alongside Zelensky", « s'exprimant au côté de Zelensky »: they appeared together
+        if token.pos_ == "ADP":
+            partners = [c for c in token.children if c.dep_ == "pobj"]
+        elif syntax.case_word(token) in ("au", "aux", "à", "a"):
+            partners = [c for c in token.children if syntax.case_word(c) in ("de", "d'", "du", "des")]
+        else:
+            return False
+        return any(names_party(ctx, p, persons_only=True) for p in partners)
+    return False
+
+
+def _holds(ctx: Context, token: Token, entry: Trigger) -> bool:
+    if entry.not_with and any(folded(p) in entry.not_with for p in _particles(token)):
+        return False
+    if not all(condition(ctx, token, entry, c) for c in entry.needs):
+        return False
+    return not entry.needs_any or any(condition(ctx, token, entry, c) for c in entry.needs_any)
+
+
+def _particles(verb: Token) -> list[str]:
+    """A verb's particles ("called off"), and its prepositions when it has no object ("called on Europe",
+    not "called Zelensky on Monday")."""
+    if syntax.objects(verb):
+        return [c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")]
+    return syntax.particles(verb)
+
+
+def _kind(ctx: Context, token: Token, entry: Trigger) -> str:
+    kind = _modifier_kind(token, entry) or entry.kind
+    if entry.by_phone and condition(ctx, token, entry, "phone"):
+        kind = entry.by_phone
+    return kind
+
+
+def _determiner(token: Token) -> str:
+    """How a noun is determined: 'pointing' (this, that, his, « cette », « son »), 'definite' (the, « la »)
+    or ''."""
+    heads = [token] + ([token.head] if token.dep_ == "compound" else [])  # "the meeting businesslike"
+    found = ""
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ in ("poss", "nmod:poss", "det") and (c.pos_ in ("PRON", "DET") and (
+                "Dem" in c.morph.get("PronType") or "Yes" in c.morph.get("Poss") or c.dep_ != "det")):
+            return "pointing"  # "this meeting", "his call", « son entretien »
+        if c.dep_ in ("poss", "nmod:poss") or c.dep_ == "det" and "Def" in c.morph.get("Definite"):
+            found = "definite"  # "the meeting", "Macron's visit"
+    return found
+
+
+# --- building a mention ----------------------------------------------------------------------------------
+
+def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Mention | None:
+    """The mention a token makes, if it is a trigger whose conditions hold here."""
+    entry = entry_for(token, ctx.lexicon)
+    if entry is None or not _holds(ctx, token, entry):
+        return None
+    if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        return None  # "the Munich Security Conference": the name of a forum, not an event told
+    kind = _kind(ctx, token, entry)
+    predicate, basis = token, "verb"
+    if entry.pos == "noun":
+        verb = governing_verb(token)
+        basis = "noun"
+        described = [c for c in token.children if c.dep_ in syntax.RELATIVE_DEPS | {"acl"} and c.pos_ in ("VERB", "AUX")
+                     and _light(ctx, c, entry)]
+        if described:
+            # "the talks they held last week", « les discussions qu'ils ont menées »: the verb of the
+            # clause describing the noun carries its tense, subject and date
+            predicate, basis = described[0], "light-verb"
+        elif verb is not None and (lemma(verb) in entry.support or lemma(verb) not in ctx.lexicon.cues.reporting):
+            light = _light(ctx, verb, entry, token)
+            cues = ctx.lexicon.cues
+            if light or token.dep_ in _SUBJECT_DEPS or token.dep_ in ("obj", "dobj") and lemma(verb) not in \
+                    cues.reporting and lemma(verb) not in cues.hedge_verbs:
+                # "held talks", « la réunion s'est tenue à Paris », « a reporté ce déplacement au 10 mars »: the
+                # verb carries the event's tense, place and date (and, for a light verb, its parties)
+                predicate, basis = verb, ("light-verb" if light else "noun")
+    elif entry.pos == "preposition" and verb_above(token) is not None:
+        predicate, basis = verb_above(token), "light-verb"  # "speaking alongside Zelensky"
+    mention = Mention(kind=kind, trigger=token, entry=entry, predicate=predicate, basis=basis, sentence=sentence,
+                      triggers=[token], needs_date="dated" in entry.needs)
+    mention.determiner = _determiner(token) if entry.pos == "noun" else ""
+    # "another meeting", "met again", « a de nouveau rencontré »: a new one, not the one told before; "his
+    # second trip" is no back-reference, but may be the one told
+    cues = ctx.lexicon.cues
+    around = [c for c in token.children if c.dep_ in ("amod", "det", "nummod", "advmod")]
+    mention.distinct = any(lemma(c) in cues.distinct or folded(c.text) in cues.distinct for c in around)
+    ordinal = any(lemma(c) in cues.ordinal or folded(c.text) in cues.ordinal for c in around)
+    mention.anaphoric = bool(mention.determiner) and not mention.distinct and not ordinal
+    return mention
+
+
+def verb_above(token: Token) -> Token | None:
+    """The verb a word hangs on ("speaking [alongside] Zelensky")."""
+    return next((g for g in syntax.governors(token, 3) if g.pos_ in ("VERB", "AUX")), None)
+
+
+_LIGHT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass", "obl:arg", "attr"})
+# "took part in the talks", « a participé au sommet »: a light verb reaches its noun through these
+_LIGHT_CASES = ("in", "at", "à", "a", "au", "aux")
+
+
+def _light(ctx: Context, verb: Token, entry: Trigger, noun: Token | None = None) -> bool:
+    """Whether a verb lends its subject, place and date to an event noun: a light verb ("held talks") or
+    one of the noun's support verbs, with the noun as its object; "after their meeting" is not."""
+    if lemma(verb) not in ctx.lexicon.light_verbs and lemma(verb) not in entry.support:
+        return False
+    if noun is None or noun.head.i != verb.i and noun.head.head.i != verb.i:
+        return True  # a clause describing the noun: "the talks [they held]"
+    return is_light(noun)
+
+
+def is_light(noun: Token) -> bool:
+    """Whether a noun is what its verb does ("held [talks]", "took part [in the summit]"), not a time or a
+    cause around it ("[after their meeting], they…")."""
+    case = syntax.case_word(noun)
+    # an oblique with no preposition is an object the parser misread (« a présenté vendredi un paquet »)
+    return noun.pos_ == "ADP" or noun.dep_ in _LIGHT_DEPS or case in _LIGHT_CASES or \
+        not case and noun.dep_.startswith("obl")
+
+
+def press_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Mention | None:
+    """'told reporters', « a déclaré à la presse », "told CNN": remarks to the press, or an interview."""
+    if token.pos_ not in ("VERB", "AUX") or lemma(token) not in ctx.lexicon.cues.reporting:
+        return None
+    audience = objects_of(token) + syntax.prepositional(token, TO + ("before", "devant"))
+    for a in audience:
+        key = ctx.actor_at(a)
+        kind = "statement" if key and ctx.is_media(key) else \
+            "press_conference" if lemma(a) in ctx.lexicon.cues.press else None
+        if kind:
+            entry = Trigger(lemma=lemma(token), pos="verb", kind=kind)
+            return Mention(kind=kind, trigger=token, entry=entry, predicate=token, basis="verb", sentence=sentence,
+                           triggers=[token])
+    return None
+
+
+def subjects(verb: Token) -> list[Token]:
+    """A verb's subjects; a participle clause takes its main clause's (", agreeing to restore…"); a relative
+    pronoun the parser left as the subject stands for the noun before it (« le dirigeant, qui devait… »)."""
+    found = syntax.subjects(verb)
+    if not found and verb.dep_ == "advcl" and verb.head.i != verb.i and (
+            "Part" in verb.morph.get("VerbForm") or "Ger" in verb.morph.get("VerbForm")):
+        found = syntax.subjects(verb.head)
+    return [_antecedent(t) if t.pos_ == "PRON" and "Rel" in t.morph.get("PronType") else t for t in found]
+
+
+def _antecedent(pronoun: Token) -> Token:
+    """The noun just before a relative pronoun (« le dirigeant ukrainien, qui… »), else the pronoun."""
+    for word in reversed(pronoun.doc[max(pronoun.sent.start, pronoun.i - 4):pronoun.i]):
+        if word.pos_ in ("NOUN", "PROPN"):
+            return word
+    return pronoun
+
+
+def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str]) -> set[int]:
+    """The tokens whose names and places belong to a mention: its predicate's phrase and its subjects,
+    without the phrases of the other events of the sentence."""
+    pred, trig = mention.predicate, mention.trigger
+    tokens = set(t.i for t in syntax.phrase(pred))
+    tokens |= {t.i for t in syntax.phrase(trig)}
+    if pred.i != trig.i:
+        # « la réunion doit [se tenir mercredi à Paris] »: the verb the predicate governs tells where and when
+        for c in pred.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                tokens |= {t.i for t in syntax.phrase(c)}
+    described: set[int] = set()
+    if mention.entry.pos == "noun":
+        # "the summit [held on 15 August in Alaska between…]", "the summit [Trump and Putin had agreed to
+        # hold]": the clauses that make the noun's event; not a that-clause the parser hung on it ("told the
+        # news conference [that Putin was bluffing]"), nor any clause (« une rencontre [dont Kiev et les
+        # Européens étaient absents] »)
+        def makes(verb: Token) -> bool:
+            return lemma(verb) in light_verbs or lemma(verb) in mention.entry.support
+        for c in trig.children:
+            if c.dep_ in syntax.RELATIVE_DEPS | {"acl"} and not any(g.dep_ == "mark" for g in c.children) and (
+                    "Part" in c.morph.get("VerbForm") or makes(c)
+                    or any(g.dep_ == "xcomp" and makes(g) for g in c.children)):
+                described |= {t.i for t in c.subtree}
+        tokens |= described
+    for s in subjects(pred) + syntax.passive_agent(pred):
+        tokens |= {t.i for t in syntax.phrase(s)}
+        # "Kirill Dmitriev, Putin's envoy, told…": what describes the subject names others (a name in
+        # apposition, "the envoy Steve Witkoff", is the subject itself)
+        for c in s.children:
+            if c.dep_ == "appos" and c.pos_ == "NOUN":
+                tokens -= {t.i for t in c.subtree}
+    describes = trig.dep_ in syntax.RELATIVE_DEPS | {"acl"} and trig.pos_ in ("VERB", "AUX")
+    if describes and trig.head.pos_ in ("NOUN", "PROPN"):
+        tokens |= {trig.head.i}  # "Zelensky, whom he received": the noun the clause describes
+    antecedent = _relative_antecedent(pred) if pred.pos_ in ("VERB", "AUX") else None
+    if antecedent is not None:
+        tokens |= {t.i for t in syntax.phrase(antecedent) if t.i < pred.i}
+    if mention.basis == "noun" and pred.i != trig.i:
+        # « la réunion s'est tenue à Paris », "discussed a possible exchange": the verb says where and when;
+        # its parties are the noun's own, those it meets "with" or "between", and whoever does something
+        # to it (« le dirigeant a reporté ce déplacement »), not "according to Ushakov"
+        parties = {t.i for t in syntax.phrase(trig)} | described
+        for p in syntax.prepositional(pred, WITH):
+            parties |= {t.i for t in syntax.phrase(p)}
+        if trig.dep_ in ("obj", "dobj"):
+            for s in subjects(pred):
+                parties |= {t.i for t in syntax.phrase(s)}
+        mention.party_domain = parties
+    for other in others:
+        if other is mention or other.predicate.i == pred.i:
+            continue
+        if other.trigger.i in tokens and other.predicate.i != pred.i:
+            inner = {t.i for t in syntax.phrase(other.trigger)}
+            if other.predicate.i != other.trigger.i and other.predicate.i != pred.i:
+                inner |= {t.i for t in syntax.phrase(other.predicate)}
+            if trig.i not in inner:
+                tokens -= inner
+                if mention.party_domain is not None:
+                    mention.party_domain -= inner
+    return tokens
+
+
+def _quoted(ctx: Context, pos: int) -> bool:
+    """Inside a quotation longer than a few words: the speaker's words, not the story's parties."""
+    if not ctx.layout.in_quote[pos]:
+        return False
+    return not any(q.outer_start <= pos < q.outer_end and len(ctx.text[q.start:q.end].split()) <= 6
+                   for q in ctx.layout.quotes)
+
+
+def _party_reference(ctx: Context, token: Token) -> bool:
+    """'they', 'both sides', 'the two leaders', « les deux dirigeants »: the parties of the event just told."""
+    cues = ctx.lexicon.cues
+    if token.pos_ == "PRON":
+        # "the chiefs … the talks they held": a "they" inside the sentence has its antecedent there
+        return token.i - token.sent.start <= 3 and folded(token.text) in cues.party_pronouns \
+            and folded(token.text) not in cues.first_person
+    if lemma(token) not in cues.party_nouns or "Plur" not in token.morph.get("Number"):
+        return False
+    if any(folded(c.text) in cues.party_quantifiers for c in token.children):
+        return True  # "the two leaders", "both sides"
+    return lemma(token) in cues.party_alone and any(
+        c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)  # "the parties"
+
+
+def _name_head(token: Token) -> Token:
+    """The last word of the name a token is part of ("York" in "New York"; "Budapest" in "the Budapest
+    meeting", whose head is a noun, not a name)."""
+    head = token
+    while head.dep_ in ("flat:name", "flat", "compound") and head.head.i != head.i and head.head.pos_ == "PROPN":
+        head = head.head
+    return head
+
+
+def _token_at(doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def names_the_event(token: Token, mention: Mention) -> bool:
+    """Whether a name qualifies the event's noun itself ("the [Riyadh] meeting", « la réunion [de Londres] »)."""
+    head = _name_head(token)
+    return head.head.i == mention.trigger.i and mention.entry.pos == "noun" and (
+        head.dep_ == "compound" or folded(syntax.case_word(head)) in ("de", "d'", "of"))
+
+
+def _case_of_name(token: Token) -> str:
+    """The preposition before the name a token is part of ("in" for "New" in "in New York")."""
+    return syntax.case_word(_name_head(token))
+
+
+def _where(token: Token) -> bool:
+    """Whether a place name says where ("in Riyadh", "the Riyadh meeting"), not when or whence ("after
+    Alaska", "since Minsk")."""
+    case = _case_of_name(token)
+    return not case or folded(case) in PLACE_PREPOSITIONS
+
+
+def _reporter(ctx: Context, pronoun: Token) -> str | None:
+    """"Trump has said he would call…", « Macron a annoncé qu'il recevrait… »: a singular pronoun subject of
+    what a person says is that person."""
+    if pronoun.dep_ not in syntax.SUBJECT_DEPS or "Plur" in pronoun.morph.get("Number"):
+        return None
+    clause = syntax.clause_head(pronoun)
+    if clause.dep_ != "ccomp" or lemma(clause.head) not in ctx.lexicon.cues.reporting:
+        return None
+    people = []
+    for s in syntax.subjects(clause.head):
+        described = {t.i for c in s.children if c.dep_ == "appos" for t in c.subtree}  # "X, Putin's envoy,"
+        people += [k for t in syntax.phrase(s) if t.i not in described
+                   and (k := ctx.actor_at(t)) and ctx.table.kind(k) == "person"]
+    return people[0] if len(set(people)) == 1 else None
+
+
+def _names_in(ctx: Context, head: Token) -> list[str]:
+    """The parties a noun phrase names: its actors, or the person a pronoun stands for."""
+    found = []
+    for t in syntax.phrase(head):
+        key = ctx.actor_at(t)
+        if key and not ctx.is_media(key) and not _quoted(ctx, t.idx) and key not in found:
+            found.append(key)
+    if not found and syntax.personal_pronoun(head) and folded(head.text) not in ctx.lexicon.cues.first_person:
+        key = ctx.resolve_pronoun(head.idx, head.text)
+        if key and ctx.table.kind(key) in ACTOR_KINDS:
+            found.append(key)
+    return found
+
+
+def _plural_subject(ctx: Context, token: Token) -> list[str]:
+    """The actors named by the subject of the sentence's main verb, when there are several."""
+    root = token.sent.root
+    found = []
+    for s in subjects(root):
+        for t in syntax.phrase(s):
+            key = ctx.actor_at(t)
+            if key and key not in found:
+                found.append(key)
+    return found if len(found) >= 2 else []
+
+
+def _persons_before(ctx: Context, token: Token) -> list[str]:
+    """The people the sentence before names, when no event has named parties yet ("Macron and Starmer
+    spoke… The two leaders then chaired…")."""
+    start = token.sent.start
+    if start == 0:
+        return []
+    previous = ctx.doc[start - 1].sent
+    found = []
+    for t in previous:
+        key = ctx.actor_at(t)
+        if key and ctx.table.kind(key) == "person" and key not in found and not _quoted(ctx, t.idx):
+            found.append(key)
+    return found if len(found) >= 2 else []
+
+
+def gather(ctx: Context, mention: Mention) -> None:
+    """Fill a mention's parties and place from its domain."""
+    doc, cues = ctx.doc, ctx.lexicon.cues
+    pred = mention.predicate
+    # the doer: the subject, or the agent of a passive ("was received at the Kremlin by Putin")
+    passive = any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in pred.children)
+    doers = syntax.passive_agent(pred) if passive else subjects(pred)
+    if mention.trigger.i != pred.i and not passive:
+        doers += subjects(mention.trigger)
+    subject_tokens = {t.i for s in doers for t in syntax.phrase(s)}
+    say = mention.group == "say"
+    starts, pos = ctx.token_starts, ctx.token_pos
+    for i in sorted(mention.domain if mention.party_domain is None else mention.party_domain):
+        # most words name nothing: decided from the doc's arrays, without a Token object
+        if starts[i] not in ctx.mention_by_char and pos[i] not in ("PRON", "NOUN", "DET"):
+            continue
+        token = doc[i]
+        if _quoted(ctx, token.idx):
+            continue
+        key = ctx.actor_at(token)
+        if key and token.idx in ctx.metonym_by_char and names_the_event(token, mention):
+            key = None  # "the Riyadh meeting", « la réunion de Londres »: the city says where, not who
+        if key:
+            if ctx.is_media(key):
+                if say:
+                    mention.participants.setdefault(key, "target")
+                continue
+            role = mention.entry.subject if i in subject_tokens else \
+                "target" if folded(_case_of_name(token)) in cues.target else "participant"
+            if mention.participants.get(key, "participant") == "participant":
+                mention.participants[key] = role
+            continue
+        if token.pos_ != "PRON" and not (token.pos_ == "NOUN" and i in subject_tokens):
+            continue
+        text = folded(token.text)
+        role = mention.entry.subject if i in subject_tokens else "participant"
+        if text in cues.first_person:
+            # "We held our talks" in a transcript: who speaks there, else the last speaker the reader saw
+            speaker = ctx.speaker_at(token.idx) or ctx.resolve_pronoun(token.idx, token.text)
+            if speaker and ctx.table.kind(speaker) in ACTOR_KINDS:
+                mention.participants.setdefault(speaker, role)
+        elif _party_reference(ctx, token):
+            for party in ctx.last_parties or _persons_before(ctx, token):
+                mention.participants.setdefault(party, "participant")
+        elif syntax.personal_pronoun(token) and "Plur" not in token.morph.get("Number") and (
+                token.dep_ in syntax.SUBJECT_DEPS or token.dep_ in ("poss", "nmod:poss") or i in subject_tokens):
+            # one person ("he", « il »); a "they" the sentence does not open stands for people it names itself
+            key = _reporter(ctx, token) or ctx.resolve_pronoun(token.idx, token.text)
+            if key and ctx.table.kind(key) in ACTOR_KINDS:
+                mention.participants.setdefault(key, role)
+    # "his meeting with Zelensky", « son entretien »: the possessor takes part
+    for c in mention.trigger.children:
+        if c.dep_ in ("poss", "nmod:poss") or c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+            text = folded(c.text)
+            if text in cues.first_person:
+                key = ctx.speaker_at(c.idx)
+            elif c.pos_ in ("PRON", "DET") and "Plur" in c.morph.get("Number") or text in cues.party_pronouns:
+                # "after their meeting, Zelensky and Trump…": the parties the sentence names as its subject
+                for party in _plural_subject(ctx, c) or ctx.last_parties:
+                    mention.participants.setdefault(party, "participant")
+                key = None
+            else:
+                key = ctx.actor_at(c) or (ctx.resolve_pronoun(c.idx, c.text) if c.pos_ in ("PRON", "DET") else None)
+            if key and ctx.table.kind(key) in ACTOR_KINDS:
+                mention.participants.setdefault(key, "agent")
+    verb = governing_verb(mention.trigger) if mention.entry.pos == "noun" else None
+    told = verb is not None and lemma(verb) in cues.reporting and mention.trigger.dep_ in ("dobj", "obj", "dative")
+    # "during the talks", « lors d'une conférence de presse », « au terme d'une rencontre »: the preposition,
+    # or the word a French compound preposition hangs the noun on
+    at = folded(syntax.case_word(mention.trigger)) in cues.during or mention.trigger.head.i != mention.trigger.i \
+        and lemma(mention.trigger.head) in cues.during
+    if verb is not None and mention.predicate.i == mention.trigger.i and (told or at):
+        # "Meloni stressed the need … during a visit to Downing Street", "told a news conference", « a déclaré
+        # lors d'une conférence de presse »: whoever did or said something at an event took part in it
+        for s in subjects(verb):
+            for key in _names_in(ctx, s):
+                mention.participants.setdefault(key, "participant")
+    described = mention.trigger.head.i if mention.trigger.dep_ in syntax.RELATIVE_DEPS else None
+    # "la Maison Blanche où il a accueilli…": the place a relative clause describes is where it happened
+    named = [doc[i] for i in mention.domain if starts[i] in ctx.place_by_char or starts[i] in ctx.metonym_by_char
+             or starts[i] in ctx.city_by_char]
+    tokens = [t for t in named if not _quoted(ctx, t.idx) and (_where(t) or _name_head(t).i == described)]
+    places = [(abs(t.i - mention.trigger.i), ctx.place_by_char[t.idx]) for t in tokens if t.idx in ctx.place_by_char]
+    places += [(abs(t.i - mention.trigger.i), ctx.metonym_by_char[t.idx]) for t in tokens
+               if t.idx in ctx.metonym_by_char and (mention.kind == "visit" and t.i > mention.trigger.i
+                                                     or names_the_event(t, mention))]
+    if not places:
+        places = [(abs(t.i - mention.trigger.i), ctx.city_by_char[t.idx]) for t in tokens if t.idx in ctx.city_by_char]
+        mention.weak_location = bool(places)
+    if places:
+        # a place the event's own verb takes ("doit se tenir mercredi [à Paris]") before one further down
+        # (« une réunion élargie [au Canada] »)
+        own = {mention.predicate.i, mention.trigger.i} | {c.i for c in mention.predicate.children if c.dep_ == "xcomp"}
+        direct = [p for p in places if _name_head(doc[_token_at(doc, p[1][0])]).head.i in own]
+        _, (start, name) = min(direct or places, key=lambda p: p[0])
+        mention.location, mention.place_start = name, start

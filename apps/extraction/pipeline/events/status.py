@@ -1,0 +1,142 @@
+"""Whether an event named in a sentence is denied, only possible, planned, called off or done: read from the
+parse (the words the event's word hangs on in its clause, its own modifiers, tense and mood), never from a
+window of words."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import syntax
+from .lexicon import Cues
+from .mentions import Mention, folded, lemma
+
+
+def _matches(token: Token, cues: frozenset[str]) -> bool:
+    """Whether a token is one of the cues; a cue of two words is a lemma and the word after it or a
+    particle of it ("call off", "under way")."""
+    lem = lemma(token)
+    if lem in cues or folded(token.text) in cues:
+        return True
+    for cue in cues:
+        first, _, rest = cue.partition(" ")
+        if rest and lem == first and (
+                any(folded(c.text) == rest for c in token.children)
+                or token.i + 1 < len(token.doc) and folded(token.doc[token.i + 1].text) == rest):
+            return True
+    return False
+
+
+def _scope(mention: Mention) -> list[Token]:
+    """The words that can deny, hedge or schedule a mention: those above its word and its verb in their
+    clause, its verb's auxiliaries, and the words that describe its noun ("the summit [planned for…]")."""
+    trig, pred = mention.trigger, mention.predicate
+    # "the talks [they held last week]": the clause that describes the noun tells of it, not the verb above
+    described = pred.i != trig.i and pred.head.i == trig.i
+    out = [trig] + ([] if described else syntax.governors(trig))
+    if pred.i != trig.i:
+        out += [pred] + syntax.governors(pred)
+    for head in (trig, pred):
+        out += [c for c in head.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "amod", "acl",
+                                                      "advmod", "neg", "det", "mark", "prt", "compound:prt",
+                                                      "xcomp", "cop")]
+    clause = syntax.clause_head(pred)
+    if clause.dep_ in ("ccomp", "csubj", "csubj:pass", "xcomp") and clause.head.i != clause.i:
+        out.append(clause.head)  # « il est prévu [qu'un appel soit organisé] », "it is expected [that…]"
+    for acl in [c for c in trig.children if c.dep_ in ("acl", "relcl", "acl:relcl")]:
+        out += [c for c in acl.children if c.dep_ in ("advcl", "xcomp", "aux", "auxpass", "aux:pass", "prt")]
+    seen, unique = set(), []
+    for t in out:
+        if t.i not in seen:
+            seen.add(t.i)
+            unique.append(t)
+    return unique
+
+
+def denied(mention: Mention, cues: Cues) -> bool:
+    """'no talks', 'did not meet', 'the absence of talks', 'refused to meet', 'without a meeting'."""
+    trig, pred = mention.trigger, mention.predicate
+    if syntax.negated(trig) or pred.i != trig.i and syntax.negated(pred):
+        return True
+    if any(c.dep_ == "det" and folded(c.text) in cues.negation_determiners for c in trig.children):
+        return True
+    if syntax.case_word(trig) in cues.negation_prepositions or any(
+            c.dep_ in ("mark", "case") and folded(c.text) in cues.negation_prepositions for c in trig.children):
+        return True  # "without a meeting", « sans annoncer »
+    for g in syntax.governors(trig) + (syntax.governors(pred) if pred.i != trig.i else []):
+        if g.pos_ == "ADP" and folded(g.text) in cues.negation_prepositions:
+            return True
+        if g.pos_ in ("NOUN", "PROPN") and lemma(g) in cues.negation_nouns:
+            return True
+        if g.pos_ in ("VERB", "AUX") and (lemma(g) in cues.negation_verbs or syntax.negated(g)):
+            return True
+    return False
+
+
+def hedged(mention: Mention, cues: Cues) -> bool:
+    """'a possible summit', 'the possibility of a meeting', 'if he meets', 'wants to meet', 'could meet'."""
+    trig, pred = mention.trigger, mention.predicate
+    if any(c.dep_ in ("amod", "nmod", "advmod") and lemma(c) in cues.hedge_adjectives for c in trig.children):
+        return True
+    if any(c.dep_ == "det" and folded(c.text) in cues.hedge_determiners for c in trig.children):
+        return True  # "before any peace deal is signed"
+    clause = syntax.clause_head(pred)
+    if any(c.dep_ == "mark" and folded(c.text) in cues.hedge_conjunctions for c in (*pred.children, *clause.children)):
+        return True
+    for g in syntax.governors(trig) + syntax.governors(pred):
+        if g.pos_ in ("NOUN", "PROPN") and lemma(g) in cues.hedge_nouns:
+            return True
+        if g.pos_ in ("VERB", "AUX", "ADJ") and _matches(g, cues.hedge_verbs):
+            return True
+    if any(c.dep_ in ("aux", "aux:tense") and lemma(c) in cues.hedge_verbs for c in pred.children):
+        return True  # "he could meet"
+    if pred.dep_ == "advcl" and "Inf" in pred.morph.get("VerbForm"):
+        return True  # "[to reach a deal]", « [pour parvenir à un accord] »: a purpose, not yet done
+    verb = tense_verb(pred)
+    if verb is None or not (syntax.tense(verb) == "conditional" or syntax.conditional_form(verb)):
+        return False
+    # "said that they would meet", « a dit qu'ils se rencontreraient »: the future seen from the saying
+    reporting = syntax.clause_head(verb)
+    return not (reporting.dep_ == "ccomp" and lemma(reporting.head) in cues.reporting)
+
+
+def tense_verb(token: Token) -> Token | None:
+    """The verb whose tense a word takes: itself, the verb above a noun, or above an infinitive
+    ("will travel … to meet Trump")."""
+    verb = token if token.pos_ in ("VERB", "AUX", "ADJ") else next(
+        (g for g in syntax.governors(token) if g.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return verb
+    tense = syntax.tense(verb)
+    if tense == "nonfinite" and verb.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
+        return verb.head
+    if tense == "present" and verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+        return verb.head  # "[when he meets Trump], the issue will be up front": the main clause's time
+    return verb
+
+
+def status(mention: Mention, cues: Cues) -> str:
+    """'cancelled', 'planned' or 'occurred', from cue words in the mention's scope and its verb's tense."""
+    scope = _scope(mention)
+    if any(_matches(t, cues.cancelled) for t in scope):
+        return "cancelled"
+    if mention.hedged:
+        return "planned"
+    verb = tense_verb(mention.predicate)
+    if verb is not None and (syntax.tense(verb) in ("future", "conditional") or syntax.conditional_form(verb)):
+        return "planned"
+    if any(_matches(t, cues.ongoing) for t in scope):
+        return "occurred"  # under way: it has begun ("talks were continuing"), whatever else says it is due
+    if mention.entry.planned or any(_matches(t, cues.planned) or _matches(t, cues.rescheduled)
+                                    for t in scope if t.i != mention.trigger.i):
+        return "planned"
+    return "occurred"
+
+
+def set_for_later(mention: Mention, cues: Cues) -> bool:
+    """"the meeting planned for Tuesday was called off", « la rencontre, prévue mardi, a été annulée »: a day
+    said of a called-off event is the day it was to happen."""
+    return any(_matches(t, cues.planned) for t in _scope(mention) if t.i != mention.trigger.i)
+
+
+def rescheduled(mention: Mention, cues: Cues) -> bool:
+    """"postponed the trip to March 10", « a reporté ce déplacement au 10 mars »: moved to another day."""
+    return any(_matches(t, cues.rescheduled) for t in _scope(mention))

@@ -1,0 +1,166 @@
+"""Event titles that say who, what and with whom, in each language Parley reads (templates: titles.toml)."""
+from __future__ import annotations
+
+import functools
+import string
+
+from babel import Locale
+
+from ..actors import ActorTable
+from ..lexicons import load
+from ..nlp import SUPPORTED
+
+FIELDS = frozenset({"who", "first", "pair", "where", "what", "place", "to_place", "on"})
+TEMPLATE_KEYS = ("one", "many", "none", "planned_one", "planned_many", "cancelled")
+_NAME_PARTICLES = ("von der ", "van der ", "de la ", "bin ", "al-")
+_KEEP_WHOLE = ("Pope", "King", "Queen", "Prince", "Pape", "Roi", "Reine")
+
+
+@functools.cache
+def _titles(language: str) -> dict:
+    return load(language, "titles")
+
+
+def template_fields(template: str) -> set[str]:
+    """The fields a title template uses."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def plural_name(name: str) -> bool:
+    """Whether a party's name is a plural ("European leaders", « Européens »)."""
+    last = name.split()[-1] if name.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is")) and last[:1].islower() or \
+        len(name.split()) == 1 and name.endswith("ens")
+
+
+def _who(names: list[str], words: dict) -> str:
+    if len(names) > 3:
+        return f"{', '.join(names[:2])} {words['and']} {words['others']}"
+    if len(names) > 1:
+        return f"{', '.join(names[:-1])} {words['and']} {names[-1]}"
+    return names[0] if names else ""
+
+
+def make_title(kind: str, status: str, names: list[str], location: str | None, *, language: str = "en",
+               what: str | None = None, preposition: str | None = None, targets: list[str] = ()) -> str:
+    """A short title such as 'Macron and Zelensky meet in Paris' or « Trump et Poutine doivent se rencontrer »."""
+    table = _titles(language)
+    words, section = table["words"], table[kind]
+    # "European leaders" is one party but many people: it takes the plural
+    many = len(names) > 1 or len(names) == 1 and plural_name(names[0])
+    count = "none" if not names else "many" if many else "one"
+    place_phrase = f"{preposition or words['in']} {location}" if location else ""
+    fields = {
+        "who": _who(names, words), "first": names[0] if names else "", "pair": words["dash"].join(names[:3]),
+        "where": f" {place_phrase}" if place_phrase else "", "what": what or "",
+        "place": location or words["abroad"], "to_place": place_phrase or words["abroad"],
+        "on": f" {words['on']} {_who(list(targets), words)}" if targets else "",
+    }
+    suffix = ""
+    if status == "cancelled" and names:
+        key = "cancelled"
+    elif status == "planned" and names:
+        key = f"planned_{count}"
+    else:
+        key = f"{count}_what" if what and names and f"{count}_what" in section else count
+        suffix = words["cancelled"] if status == "cancelled" else words["planned"] if status == "planned" else ""
+    title = section[key].format(**fields) + suffix
+    return title[:1].upper() + title[1:]
+
+
+def display_name(table: ActorTable, key: str, language: str, article_language: str) -> str:
+    """How a title names an actor in a language: a person by surname, as the article writes it when the
+    title is in the article's language; a country by its name in that language."""
+    actor = table.actors.get(key)
+    if actor is None:
+        return key
+    if actor.kind == "person":
+        if language == article_language:
+            written = _surname_as_written(table, key)
+            if written:
+                return written
+        return _surname(actor.name)
+    if actor.kind == "country" and actor.country:
+        name = _country_name(actor.country, language)
+        if name:
+            return name
+    if language == article_language:
+        written = _name_as_written(table, key)
+        if written:
+            return written
+    return actor.name
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    if any(p in name for p in _NAME_PARTICLES):
+        particle = next(p for p in _NAME_PARTICLES if p in name)
+        return name[name.index(particle):]  # "von der Leyen"
+    if len(words) > 1 and (words[0] in _KEEP_WHOLE or words[-1].strip("IVXL") == ""):
+        return name  # "Pope Leo XIV", not "XIV"
+    return words[-1]
+
+
+def _written(table: ActorTable, key: str, ways: tuple[str, ...]) -> list[str]:
+    """The forms the article writes an actor's name in, read one of these ways (name, surname…)."""
+    texts = {m.start: m.text for m in table.actors[key].mentions}
+    return [texts[m.start] for m in table.mentions if m.key == key and m.via in ways and m.start in texts]
+
+
+def _surname_as_written(table: ActorTable, key: str) -> str | None:
+    """The surname the article uses ("Poutine" in French), from the mentions that write the name."""
+    # not a transcript's label or a headline in capitals ("SECRETARY RUBIO:")
+    forms = [_surname(w) for w in _written(table, key, ("name", "surname", "fuzzy", "new"))
+             if w[:1].isupper() and not w.isupper() and len(w.split()) <= 4]
+    if not forms:
+        return None
+    canonical = _surname(table.actors[key].name)
+    return canonical if canonical in forms else max(sorted(set(forms)), key=forms.count)
+
+
+def _name_as_written(table: ActorTable, key: str) -> str | None:
+    """An organization's name as the article writes it (« l'Otan » → « Otan »), its most frequent form."""
+    forms = [_strip_article(w) for w in _written(table, key, ("name", "new", "fuzzy"))]
+    forms = [f for f in forms if f[:1].isupper() or table.kind(key) == "group"]  # « coalition des volontaires »
+    return max(sorted(set(forms)), key=forms.count) if forms else None
+
+
+def _strip_article(text: str) -> str:
+    for article in ("the ", "The ", "l'", "L'", "l’", "L’", "la ", "La ", "le ", "Le ", "les ", "Les "):
+        if text.startswith(article):
+            return text[len(article):]
+    return text
+
+
+@functools.cache
+def _country_name(code: str, language: str) -> str | None:
+    """A country's name in a language, from the CLDR data Babel ships ("RU" → « Russie »)."""
+    try:
+        return Locale(language).territories.get(code.upper())
+    except (ValueError, TypeError):
+        return None
+
+
+def titles(kind: str, status: str, keys: list[str], table: ActorTable, location: str | None, *,
+           article_language: str, what: str | None = None, written_place: str | None = None,
+           preposition: str | None = None, targets: list[str] = (), names: dict | None = None) -> dict[str, str]:
+    """The event's title in every language Parley reads, each naming the parties as that language does.
+
+    `names` keeps the names worked out for the article's earlier events (each reads all its mentions).
+    """
+    names = {} if names is None else names
+
+    def display(key: str, language: str) -> str:
+        if (key, language) not in names:
+            names[key, language] = display_name(table, key, language, article_language)
+        return names[key, language]
+
+    out = {}
+    for language in SUPPORTED:
+        parties = [display(k, language) for k in keys]
+        aimed = [display(k, language) for k in targets]
+        own = language == article_language
+        place = (written_place or location) if own else location
+        out[language] = make_title(kind, status, parties, place, language=language, what=what if own else None,
+                                   preposition=preposition if own else None, targets=aimed)
+    return out

@@ -1,0 +1,290 @@
+"""Reading events from the parse: the trigger and its arguments, denial and hedging, status, the story's
+clock, one event per real event, titles in both languages and the basis of each reading.
+
+Every sentence here was written for the tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from .pipeline_helpers import read
+
+
+def events(text: str, *, language: str = "en", published: str = "2025-03-06"):
+    ex = read(text, language=language, published=published)
+    return ex, ex.events
+
+
+def parties(ex, event) -> set[str]:
+    return {ex.actor(p.key).name for p in event.participants}
+
+
+def roles(ex, event) -> dict[str, str]:
+    return {ex.actor(p.key).name: p.role for p in event.participants}
+
+
+# --- triggers and their arguments --------------------------------------------------------------------------
+
+def test_a_dinner_a_light_verb_holds_is_a_meeting_of_its_subjects_and_its_guest():
+    ex, [dinner] = events("Keir Starmer and Emmanuel Macron had dinner on Tuesday with Volodymyr Zelensky in London.")
+    assert (dinner.kind, str(dinner.date), dinner.location) == ("meeting", "2025-03-04", "London")
+    assert parties(ex, dinner) == {"Keir Starmer", "Emmanuel Macron", "Volodymyr Zelensky"}
+    assert dinner.basis.startswith("light-verb")
+
+
+def test_a_french_meeting_held_is_the_meeting_of_who_held_it():
+    ex, [meeting] = events("Jean-Noël Barrot a tenu jeudi une réunion avec Andrii Sybiha à Paris.", language="fr",
+                           published="2025-07-18")
+    assert (meeting.kind, str(meeting.date), meeting.location) == ("meeting", "2025-07-17", "Paris")
+    assert parties(ex, meeting) == {"Jean-Noël Barrot", "Andrii Sybiha"}
+
+
+@pytest.mark.parametrize("text", ["Emmanuel Macron called for a ceasefire on Monday.",
+                                  "Emmanuel Macron called off the summit on Monday."])
+def test_calling_for_or_calling_off_is_no_call(text):
+    _, found = events(text)
+    assert [e for e in found if e.kind == "call"] == []
+
+
+def test_calling_a_leader_is_a_call_whatever_the_preposition_of_its_day():
+    ex, [call] = events("Emmanuel Macron called Volodymyr Zelensky on Monday.")
+    assert (call.kind, str(call.date)) == ("call", "2025-03-03")
+    assert roles(ex, call) == {"Emmanuel Macron": "agent", "Volodymyr Zelensky": "participant"}
+
+
+def test_a_readout_speaking_to_a_leader_this_afternoon_is_a_call_today():
+    ex, [call] = events("The Prime Minister spoke to President Macron this afternoon.", published="2025-02-25")
+    assert (call.kind, str(call.date), call.status) == ("call", "2025-02-25", "occurred")
+    assert "Emmanuel Macron" in parties(ex, call)
+
+
+def test_a_deal_announced_is_an_agreement_whose_title_says_what():
+    ex, [deal] = events("Britain announced a €1.5bn air-defence deal with Kyiv on Wednesday.")
+    assert (deal.kind, deal.plover, str(deal.date)) == ("agreement", "AGREE", "2025-03-05")
+    assert deal.titles["en"] == "United Kingdom agrees a €1.5bn air-defence deal with Kyiv"
+
+
+def test_agreeing_a_plan_is_an_agreement_without_the_day_or_place_in_what():
+    _, [plan] = events("The coalition of the willing agreed a plan for a reassurance force on Sunday in London.")
+    assert (plan.kind, str(plan.date), plan.location) == ("agreement", "2025-03-02", "London")
+    assert plan.titles["en"] == "Coalition of the willing agrees a plan for a reassurance force"
+
+
+def test_a_joint_appearance_beside_a_leader_is_a_meeting():
+    ex, found = events("Speaking alongside Volodymyr Zelensky in Kyiv on Monday, Emmanuel Macron said the plan was "
+                       "ready.")
+    [meeting] = found
+    assert (meeting.kind, str(meeting.date), meeting.location) == ("meeting", "2025-03-03", "Kyiv")
+    assert parties(ex, meeting) == {"Emmanuel Macron", "Volodymyr Zelensky"}
+
+
+def test_remarks_to_reporters_are_a_press_conference_of_the_speaker():
+    ex, [remarks] = events("Marco Rubio told reporters in Antalya on Thursday that the talks would be difficult.",
+                           published="2025-05-16")
+    assert (remarks.kind, str(remarks.date), remarks.location) == ("press_conference", "2025-05-15", "Antalya")
+    assert parties(ex, remarks) == {"Marco Rubio"}
+
+
+def test_a_follow_on_session_the_next_day_is_a_meeting_of_its_own():
+    ex, found = events("European leaders met in London on Sunday and held a follow-on session on Monday.",
+                       published="2025-03-04")
+    assert sorted(str(e.date) for e in found if e.kind == "meeting") == ["2025-03-02", "2025-03-03"]
+
+
+def test_the_press_conference_that_followed_is_no_back_reference_to_drop():
+    ex, found = events("Volodymyr Zelensky a rencontré Recep Tayyip Erdogan à Ankara mardi. Dans la conférence de "
+                       "presse qui a suivi, Volodymyr Zelensky a déclaré que l'Ukraine ne reconnaîtrait aucun accord.",
+                       language="fr", published="2025-02-19")
+    [conference] = [e for e in found if e.kind == "press_conference"]
+    assert "Volodymyr Zelensky" in parties(ex, conference) and str(conference.date) == "2025-02-18"
+
+
+def test_a_hyphenated_french_verb_that_breaks_the_parse_still_gives_who_where_and_when():
+    ex, [meeting] = events("Keir Starmer co-organisera avec Emmanuel Macron une réunion à Londres mardi.",
+                           language="fr", published="2025-09-14")
+    assert (meeting.status, str(meeting.date), meeting.location) == ("planned", "2025-09-16", "London")
+    assert parties(ex, meeting) == {"Keir Starmer", "Emmanuel Macron"}
+    assert meeting.basis.startswith("surface")
+
+
+# --- denial, hedging and status ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Volodymyr Zelensky did not meet Vladimir Putin in Istanbul.", "en"),
+    ("Il n'y a eu aucune rencontre entre Volodymyr Zelensky et Vladimir Poutine.", "fr"),
+    ("Vladimir Putin refused to meet Volodymyr Zelensky in Istanbul.", "en"),
+    ("Kyiv fears a settlement reached without talks with Volodymyr Zelensky.", "en"),
+])
+def test_a_denied_event_is_no_event(text, language):
+    _, found = events(text, language=language)
+    assert [e for e in found if e.kind == "meeting"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Officials discussed the possibility of a meeting between Donald Trump and Vladimir Putin.",
+    "If Donald Trump meets Vladimir Putin, the war could end.",
+    "A possible summit between Donald Trump and Vladimir Putin worries Kyiv.",
+])
+def test_a_possible_meeting_is_planned_undated_and_less_sure(text):
+    ex, [meeting] = events(text)
+    assert (meeting.status, meeting.date) == ("planned", None)
+    assert {"Donald Trump", "Vladimir Putin"} <= parties(ex, meeting)
+    assert "hedged" in meeting.basis and meeting.confidence <= 0.6
+
+
+def test_a_future_in_reported_speech_is_planned_and_dated_by_its_own_day_not_the_saying():
+    ex, [meeting] = events("Dmitry Peskov said on Tuesday that Vladimir Putin would meet Donald Trump in Budapest on "
+                           "Friday.", published="2025-10-14")
+    assert (meeting.status, str(meeting.date), meeting.location) == ("planned", "2025-10-17", "Budapest")
+    assert "hedged" not in meeting.basis
+
+
+def test_a_summit_called_off_is_cancelled_and_undated_when_the_text_gives_no_day():
+    ex, [summit] = events("The summit between Donald Trump and Vladimir Putin in Budapest was called off.",
+                          published="2025-10-22")
+    assert (summit.status, summit.date, summit.precision) == ("cancelled", None, "unknown")
+    assert summit.titles["en"] == "Trump–Putin meeting in Budapest called off"
+
+
+def test_talks_under_way_took_place():
+    ex, [talks] = events("Talks between Russia and Ukraine were under way in Istanbul on Friday.",
+                         published="2025-05-17")
+    assert (talks.status, str(talks.date), talks.location) == ("occurred", "2025-05-16", "Istanbul")
+    assert parties(ex, talks) == {"Russia", "Ukraine"}
+
+
+# --- the story's clock, and one event per real event ---------------------------------------------------------------
+
+def test_the_same_day_counts_from_the_day_the_story_is_at_not_from_a_date_in_passing():
+    # "le 12 février" only says which call; the story is at Tuesday the 18th
+    ex, found = events("Mardi, Marco Rubio a rencontré Sergueï Lavrov à Riyad. Ces pourparlers interviennent moins "
+                       "d'une semaine après l'appel du 12 février entre Donald Trump et Vladimir Poutine. Le même jour, "
+                       "Volodymyr Zelensky était en visite à Ankara.", language="fr", published="2025-02-18")
+    [visit] = [e for e in found if e.kind == "visit"]
+    assert (str(visit.date), visit.location) == ("2025-02-18", "Ankara")
+    [call] = [e for e in found if e.kind == "call"]
+    assert str(call.date) == "2025-02-12"
+
+
+def test_the_reference_time_is_behind_one_function_the_date_package_can_replace():
+    from apps.extraction.pipeline.events import discourse
+
+    calls = []
+
+    def resolve(expression, dct, language, tense=None):
+        calls.append((expression, dct))
+        return None
+
+    discourse.resolve_at("the next day", __import__("datetime").date(2025, 2, 12), "en", resolve)
+    assert calls == [("the next day", __import__("datetime").date(2025, 2, 12))]
+
+
+def test_an_undated_report_of_a_meeting_joins_the_dated_one():
+    ex, [meeting] = events("Keith Kellogg met Volodymyr Zelensky in Kyiv on Thursday. Kellogg later said the meeting "
+                           "had been productive.", published="2025-02-21")
+    assert (str(meeting.date), meeting.location) == ("2025-02-20", "Kyiv")
+    assert len(meeting.trigger_offsets) == 2 and "merged" in meeting.basis
+
+
+def test_a_status_difference_does_not_keep_two_reports_apart():
+    ex, [meeting] = events("Donald Trump will meet Vladimir Putin in Budapest on Thursday. The Budapest meeting was "
+                           "later called off.", published="2025-10-14")
+    assert (meeting.status, str(meeting.date), meeting.location) == ("cancelled", "2025-10-16", "Budapest")
+
+
+def test_a_place_is_never_copied_from_another_event_of_the_sentence():
+    ex, found = events("Emmanuel Macron met Volodymyr Zelensky in Paris on Monday and later spoke by phone with "
+                       "Donald Trump.")
+    [call] = [e for e in found if e.kind == "call"]
+    assert call.location is None and parties(ex, call) == {"Emmanuel Macron", "Donald Trump"}
+
+
+def test_the_two_leaders_are_the_parties_of_the_event_just_told():
+    ex, found = events("Donald Trump and Vladimir Putin met in Anchorage on Friday.\n\nThe two leaders then held a "
+                       "joint press conference.", published="2025-08-16")
+    [conference] = [e for e in found if e.kind == "press_conference"]
+    assert parties(ex, conference) == {"Donald Trump", "Vladimir Putin"}
+
+
+def test_his_meeting_with_a_leader_is_the_meeting_of_whom_his_stands_for():
+    ex, found = events("Volodymyr Zelensky arrived in Washington on Monday.\n\nHis meeting with Donald Trump lasted "
+                       "two hours.", published="2025-08-19")
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert parties(ex, meeting) == {"Volodymyr Zelensky", "Donald Trump"}
+
+
+def test_an_undated_event_told_as_done_takes_the_day_the_story_went_out_and_says_it_is_inferred():
+    ex, [talks] = events("Volodymyr Zelensky and Emmanuel Macron held talks in Paris.")
+    assert (str(talks.date), talks.date_inferred) == ("2025-03-06", True)
+    assert talks.basis.endswith("default") and talks.confidence < 0.7
+
+
+# --- titles and basis ---------------------------------------------------------------------------------------------
+
+def test_titles_say_who_what_and_where_in_both_languages():
+    ex, [meeting] = events("Donald Trump and Vladimir Putin met in Anchorage on Friday.", published="2025-08-16")
+    assert meeting.titles == {"en": "Trump and Putin meet in Anchorage", "fr": "Trump et Putin se rencontrent à Anchorage"}
+    assert meeting.title == meeting.titles["en"]
+
+
+def test_a_french_title_names_the_parties_as_the_article_writes_them():
+    ex, [meeting] = events("Emmanuel Macron et Vladimir Poutine se sont rencontrés vendredi à Paris.", language="fr",
+                           published="2025-08-16")
+    assert meeting.title == meeting.titles["fr"] == "Macron et Poutine se rencontrent à Paris"
+    assert meeting.titles["en"] == "Macron and Putin meet in Paris"
+
+
+def test_the_confidence_follows_how_the_event_was_read():
+    _, [verb] = events("Emmanuel Macron met Volodymyr Zelensky in Paris on Monday.")
+    _, [noun] = events("A summit of European leaders took place in Paris.")
+    assert verb.basis == "verb+args+date" and noun.basis.startswith("noun")
+    assert verb.confidence > noun.confidence
+
+
+def test_a_called_off_meeting_planned_for_a_weekday_keeps_the_day_it_was_set_for():
+    ex, [meeting] = events("La rencontre entre Sergueï Lavrov et Marco Rubio, prévue mardi à Genève, a été annulée.",
+                           language="fr", published="2025-07-18")
+    assert (meeting.status, str(meeting.date), meeting.location) == ("cancelled", "2025-07-22", "Geneva")
+
+
+def test_sanctions_adopted_on_a_day_named_before_them_are_sanctions():
+    # the parser hangs « un paquet » on « vendredi »
+    ex, [sanction] = events("L'Union européenne a adopté vendredi un dix-huitième paquet de sanctions contre la Russie.",
+                            language="fr", published="2025-07-19")
+    assert (sanction.kind, str(sanction.date)) == ("sanction", "2025-07-18")
+    assert roles(ex, sanction) == {"European Union": "agent", "Russia": "target"}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Volodymyr Zelensky said security guarantees must be agreed before any peace deal is signed.", "en"),
+    ("La rencontre a été annulée, a annoncé le département d'Etat américain.", "fr"),
+])
+def test_a_deal_in_general_or_an_inverted_subject_is_no_agreement_or_announcement(text, language):
+    _, found = events(text, language=language)
+    assert [e for e in found if e.kind in ("agreement", "announcement")] == []
+
+
+def test_a_date_in_a_clause_that_opens_a_span_does_not_date_the_event():
+    ex, [visit] = events("Karol Nawrocki, who was making his first visit to Kyiv since taking office in August, "
+                         "pledged more aid on Thursday.", published="2025-09-12")
+    assert visit.precision == "day" and visit.date.month == 9
+
+
+def test_a_title_names_the_group_with_the_people_and_as_the_article_writes_it():
+    ex, [meeting] = events("Emmanuel Macron et Keir Starmer ont coprésidé jeudi une réunion de la coalition des "
+                           "volontaires à Northwood.", language="fr", published="2025-07-11")
+    assert meeting.title == "Macron, Starmer et coalition des volontaires se rencontrent à Northwood"
+
+
+def test_they_inside_a_sentence_is_not_the_last_person_named_before_it():
+    ex, found = events("Donald Trump spoke about the plan on Monday.\n\nSecurity advisers from France and Germany were "
+                       "in Geneva on Sunday, where they met Andriy Yermak.", published="2025-11-24")
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert "Donald Trump" not in parties(ex, meeting) and "Andriy Yermak" in parties(ex, meeting)
+
+
+def test_we_in_a_transcript_is_the_one_who_speaks():
+    ex, found = events("Vladimir Putin: Ladies and gentlemen,\n\nWe held our talks with President Trump in Anchorage "
+                       "today in a constructive atmosphere.", published="2025-08-15")
+    [talks] = [e for e in found if e.kind == "meeting"]
+    assert {"Vladimir Putin", "Donald Trump"} <= parties(ex, talks)
