@@ -166,17 +166,11 @@ def test_the_same_day_counts_from_the_day_the_story_is_at_not_from_a_date_in_pas
     assert str(call.date) == "2025-02-12"
 
 
-def test_the_reference_time_is_behind_one_function_the_date_package_can_replace():
-    from apps.extraction.pipeline.events import discourse
-
-    calls = []
-
-    def resolve(expression, dct, language, tense=None):
-        calls.append((expression, dct))
-        return None
-
-    discourse.resolve_at("the next day", __import__("datetime").date(2025, 2, 12), "en", resolve)
-    assert calls == [("the next day", __import__("datetime").date(2025, 2, 12))]
+def test_two_days_later_counts_from_the_day_the_story_is_at_not_from_publication():
+    ex, found = events("Marco Rubio met Sergei Lavrov in Riyadh on 18 February. Two days later, Steve Witkoff met "
+                       "Vladimir Putin in Moscow.", published="2025-02-25")
+    dates = {e.location: str(e.date) for e in found}
+    assert dates == {"Riyadh": "2025-02-18", "Moscow": "2025-02-20"}
 
 
 def test_an_undated_report_of_a_meeting_joins_the_dated_one():

@@ -41,7 +41,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     ctx = Context.build(doc, text, language, layout, table, lexicon, resolve_pronoun, statements)
     cues = lexicon.cues
     usable = [t for t in timexes if not layout.in_quote[t.start] and not layout.is_excluded(t.start, t.end)
-              and (t.date is not None or refers_back(t.text, cues))]
+              and (t.date is not None or refers_back(t))]
     clock = StoryClock(usable, published, language, cues, resolve_expression, moves=lambda t: _tells_when(doc, t))
     ctx.timex_starts = {t.start for t in timexes}
     lead = _lead(layout, doc)

@@ -10,8 +10,6 @@ joins the dated event it refers to, and a default date never keeps two reports o
 from __future__ import annotations
 
 import datetime
-import functools
-import re
 from dataclasses import dataclass
 
 from .. import syntax
@@ -27,25 +25,16 @@ SAYING_DISTANCE = 4
 SAME_EVENT = 4
 
 
-def resolve_at(expression: str, reference: datetime.date, language: str, resolve_expression, *,
-               tense: str | None = None):
-    """The date of an expression that counts from the story's day `reference`.
-
-    The seam for the date package's API for anaphoric expressions: until it has one, the expression is
-    resolved as if `reference` were the publication date, which is right for "the next day", « le
-    lendemain », "the same day" and wrong for nothing the package recognises today.
-    """
-    return resolve_expression(expression, reference, language, tense=tense)
+def resolve_at(expression: str, reference: datetime.date, published: datetime.date, language: str,
+               resolve_expression, *, tense: str | None = None):
+    """The date of an expression that counts from the story's day `reference` ("two days later",
+    « le lendemain »); the date package resolves deictic ones ("yesterday") from `published` still."""
+    return resolve_expression(expression, published, language, tense=tense, reference=reference)
 
 
-def refers_back(expression: str, cues: Cues) -> bool:
+def refers_back(timex) -> bool:
     """Whether a time expression counts from the story's day rather than from the publication date."""
-    return bool(_anaphoric_pattern(cues.anaphoric_time).search(folded(expression)))
-
-
-@functools.cache
-def _anaphoric_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    return bool(getattr(timex, "anaphoric", False))
 
 
 @dataclass
@@ -70,9 +59,9 @@ class StoryClock:
         for t in sorted(timexes, key=lambda t: t.start):
             if skip(t):
                 continue
-            anaphoric = refers_back(t.text, cues)
+            anaphoric = refers_back(t)
             if anaphoric:
-                found = resolve_at(t.text, reference, language, resolve_expression) or t
+                found = resolve_at(t.text, reference, published, language, resolve_expression) or t
                 date, precision = found.date, found.precision
             else:
                 date, precision = t.date, t.precision
@@ -86,7 +75,8 @@ class StoryClock:
         if reading is None or not reading.anaphoric:
             found = self.resolve_expression(timex.text, self.published, self.language, tense=tense) or timex
             return found.date, found.precision
-        found = resolve_at(timex.text, reading.reference, self.language, self.resolve_expression, tense=tense)
+        found = resolve_at(timex.text, reading.reference, self.published, self.language, self.resolve_expression,
+                           tense=tense)
         return (found.date, found.precision) if found else (reading.date, reading.precision)
 
 

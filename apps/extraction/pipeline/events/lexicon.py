@@ -74,7 +74,6 @@ class Cues:
     during: frozenset[str]
     sequence: frozenset[str]
     purpose: frozenset[str]
-    anaphoric_time: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -168,7 +167,6 @@ def event_lexicon(language: str) -> EventLexicon:
             during=_folded(_words(cues, "during")),
             sequence=_folded(_words(cues, "sequence")),
             purpose=_folded(_words(cues, "purpose")),
-            anaphoric_time=tuple(sorted(_folded(_words(cues, "anaphoric_time")), key=len, reverse=True)),
         ))
 
 
