@@ -208,6 +208,11 @@ def test_a_nationality_adjective_makes_its_country_an_actor_where_those_who_act_
     assert all(m.text == text[m.start:m.end] for m in actor.mentions)
 
 
+def test_a_plural_nationality_noun_names_the_nation_as_it_acts():
+    ex = read("Une réunion a eu lieu ce matin entre Américains, Ukrainiens et Turcs.", published="2025-05-16")
+    assert {"United States", "Ukraine", "Turkey"} <= names(ex)
+
+
 @pytest.mark.parametrize(("text", "language", "country"), [
     ("He visited the Russian city of Murmansk on Friday.", "en", "Russia"),
     ("Le président a exclu l'envoi de soldats polonais en Ukraine.", "fr", "Poland"),
