@@ -136,6 +136,18 @@ def test_an_organization_that_is_acted_on_or_speaks_is_an_actor():
     assert {"Rosneft", "Lukoil", "Nordgas"} <= names(ex)
 
 
+@pytest.mark.parametrize("text", [
+    "Anna Berg, a senior fellow at the Nordic Policy Institute, said the deal was fragile.",
+    "The mayor acted under pressure from Greenpeace and the dockers.",
+    "Anna Berg of Greenpeace said the talks were over.",
+    "The unions, including the Dockers Federation and Greenpeace, backed the deal.",
+])
+def test_an_organization_someone_works_for_or_that_presses_others_is_an_actor(text):
+    found = names(read(text, language="en", published="2025-05-02"))
+    assert "Greenpeace" in found or "Nordic Policy Institute" in found
+    assert not any(n.endswith(" and") for n in found)
+
+
 def test_an_institution_is_an_actor_wherever_it_is_named():
     ex = read("The figures were discussed at a Baltic Energy Agency meeting in Riga.", language="en",
               published="2025-05-02")

@@ -334,6 +334,7 @@ def _followed_by_capitalized_name(text: str, pos: int) -> bool:
 def _clean_entity(text: str) -> str:
     text = re.sub(r"^(?:the|l['’]|le|la|les)\s*", "", text.strip(), flags=re.I)
     text = re.sub(r"(?:['’]s|['’])$", "", text)
+    text = re.sub(r"\s+(?:and|or|et|ou)$", "", text)  # "the Dockers Federation and" cut before its conjunct
     return text.strip(" ,.;:-–—\"'“”«»()")
 
 
@@ -442,23 +443,31 @@ def _organization_acts(b: _Builder, start: int, end: int, norm: str, institution
     lex = b.lex
     if norm in lex.time_zones or _on_platform(b, start, end):
         return False
-    if b.after_place_preposition(start) and not b.qualifies_next_noun(start, end):
-        words = b.words_before(start)
-        # "in the Cabinet Room"; but "officials at Homeland Security Investigations" speak for it
-        return len(words) >= 2 and words[-2] in lex.speaker_nouns
     nxt = re.match(r"[\s,]*", b.text[end:end + 4])
     if end + nxt.end() in person_starts and "," not in nxt.group():
         return False  # part of the designation of the person named right after
+    if institution:
+        return True
+    words = b.words_before(start)
+    if b.after_place_preposition(start) and not b.qualifies_next_noun(start, end) and \
+            words[-1] not in lex.role_prepositions:  # "pressure from the Teamsters" is no place
+        # "in the Cabinet Room"; but "officials at Homeland Security Investigations" speak for it
+        return len(words) >= 2 and words[-2] in lex.speaker_nouns
     token = b.token_at(start, end)
     if token is None:
         return True
-    if institution:
-        return True
     head = token.head
+    if token.dep_ in syntax.OBJECT_DEPS and _is_one_of(head, lex.place_verbs):
+        return False  # "she will visit Capitol Hill"
     if token.dep_ in ("compound", "amod") and head.i != token.i and not (start <= head.idx < end) and \
             head.pos_ in ("NOUN", "PROPN"):
         # "a Gazprom spokesman", "the Wagner group": the organization speaks or is named by that noun
         return _is_one_of(head, lex.speaker_nouns) or _is_one_of(head, lex.institution_heads)
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first is not token and any(m.start <= first.idx < m.end for m in b.table.mentions):
+        return True  # "the American Federation of Teachers and the AFL-CIO": beside an actor
     return _plays_a_part(token, lex)
 
 
@@ -474,12 +483,15 @@ def _plays_a_part(token, lex: ActorLexicon) -> bool:
         if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
             prep = token.head
             if fold(prep.lower_) in ("of", "de"):
-                return _is_one_of(prep.head, lex.speaker_nouns | lex.role_heads)  # "the chief executive of X"
+                # "the chief executive of X", "Martha Raddatz of ABC News"
+                return _is_one_of(prep.head, lex.speaker_nouns | lex.role_heads) or prep.head.ent_type_ in PERSON_LABELS
             return fold(prep.lower_) in lex.role_prepositions or fold(prep.head.lower_) in lex.role_prepositions
         case = [fold(c.lower_) for c in token.children if c.dep_ == "case"]
         if case and token.dep_ in ("obl", "obl:arg", "obl:mod", "nmod"):
             if any(c in ("de", "d'", "du", "des") for c in case):
-                return _is_one_of(token.head, lex.speaker_nouns | lex.role_heads)  # « le porte-parole de Gazprom »
+                # « le porte-parole de Gazprom », « Jean Dupont, de l'Agence X »
+                return _is_one_of(token.head, lex.speaker_nouns | lex.role_heads) or \
+                    token.head.ent_type_ in PERSON_LABELS
             return any(c in lex.role_prepositions for c in case)
         if token.dep_ == "conj" and token.head.i != token.i:
             token = token.head  # "Rosneft and Lukoil": as the first of them
@@ -489,7 +501,11 @@ def _plays_a_part(token, lex: ActorLexicon) -> bool:
 
 
 def _on_platform(b: _Builder, start: int, end: int) -> bool:
-    """'posted on Telegram', « a écrit sur son réseau Truth Social »: where the words were published."""
+    """'posted on Telegram', « a écrit sur son réseau Truth Social »: where the words were published.
+
+    The preposition must hang on a verb of publishing ("the top Democrat on the Oversight Committee"
+    names a committee); without a parse the words before the name decide.
+    """
     lex = b.lex
     words = b.words_before(start)
     while words and words[-1] in lex.platform_nouns:
@@ -501,8 +517,12 @@ def _on_platform(b: _Builder, start: int, end: int) -> bool:
     token = b.token_at(start, end)
     if token is None:
         return True
-    head = syntax.clause_head(token)
-    return _is_one_of(head, lex.post_verbs) or head.pos_ not in ("VERB", "AUX")
+    for _ in range(3):  # "on his Truth Social platform": from the name to the noun the preposition governs
+        if token.dep_ in ("compound", "appos", "nmod", "flat", "flat:name") and token.head.i != token.i and \
+                _is_one_of(token.head, lex.platform_nouns):
+            token = token.head
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return verb.pos_ in ("VERB", "AUX") and _is_one_of(verb, lex.post_verbs)
 
 
 def _link_surnames(b: _Builder, tokens, covered: bytearray, new_people: dict[str, str]) -> None:
