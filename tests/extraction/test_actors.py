@@ -178,6 +178,15 @@ def test_a_capital_is_its_government_only_where_it_acts(text, language, country,
     assert (country in names(read(text, language=language, published="2025-05-02"))) is acts
 
 
+@pytest.mark.parametrize("text", [
+    "The Washington Post reported the plan on Sunday.",
+    "A statue of George Washington stands in the square.",
+    "Washington lobbyists were hired to push the deal.",
+])
+def test_a_capital_inside_another_name_or_qualifying_a_trade_is_not_its_government(text):
+    assert "United States" not in names(read(text, language="en", published="2025-05-02"))
+
+
 def test_two_capitals_that_act_together_are_both_governments():
     ex = read("Washington et Moscou ont renoué le dialogue mardi.", published="2025-02-18")
     assert {"United States", "Russia"} <= names(ex)

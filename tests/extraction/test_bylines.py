@@ -58,3 +58,7 @@ def test_a_name_after_a_dash_closing_the_story_signs_it_but_after_a_quotation_it
     assert "Olga Teren" in analyse(story).authors
     quoted = "Quote:\n“We will meet again next week.”\n— Olga Teren"
     assert "Olga Teren" not in analyse(quoted).authors
+
+
+def test_a_dateline_before_a_horizontal_bar_is_a_dateline():
+    assert analyse("WASHINGTON ― The administration announced plans on Monday.").datelines == [(0, 11)]

@@ -131,6 +131,7 @@ def _successor(aliases: tuple[Alias, ...], published: datetime.date) -> Alias | 
 class _Builder:
     def __init__(self, text: str, gaz: Gazetteer, layout: Layout, published: datetime.date, doc, language: str):
         self.text, self.gaz, self.layout, self.published, self.doc = text, gaz, layout, published, doc
+        self.ents: list = []
         self.lex = actor_lexicon(language)
         self.table = ActorTable()
         self.folded = fold(text)
@@ -199,7 +200,10 @@ def resolve_actors(text: str, doc, tokens: list[tuple[int, int, str]], gaz: Gaze
                and not (layout.is_heading(m.start) and _in_capitals(text, m.start, m.end))]
     covered = bytearray(len(text))
     pending_titles: list[tuple[Match, Alias | None]] = []
+    b.ents = list(doc.ents) if doc is not None else []  # built anew at each access: read once
     for i, match in enumerate(matches):
+        if _inside_another_name(b, match):
+            continue  # "the Washington Post", "George Washington", "the Kyiv School of Economics"
         covered[match.start:match.end] = b"\x01" * (match.end - match.start)
         if any(a.is_title for a in match.aliases) and not any(not a.is_title for a in match.aliases):
             pending_titles.append((match, _pick(match.aliases, published)))
@@ -217,6 +221,33 @@ def resolve_actors(text: str, doc, tokens: list[tuple[int, int, str]], gaz: Gaze
     for actor in b.table.actors.values():
         actor.mentions.sort(key=lambda m: m.start)
     return b.table
+
+
+# spaCy labels of names that are not places: a city inside one of them is part of that name.
+_OTHER_NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "MISC"})
+
+
+def _inside_another_name(b: _Builder, match: Match) -> bool:
+    """Whether a place the gazetteer knows is only a word of a longer name spaCy found around it.
+
+    "the Washington Post", "George Washington", "Washington Square Park", « Paris Saint-Germain »:
+    the capitalized words that continue the name say so, not a conjunction ("Washington and Moscow"
+    read as one organization is still two capitals).
+    """
+    entry = next((b.gaz.get(a.key) for a in match.aliases if not a.is_title), None)
+    if entry is None or entry.kind != "place":
+        return False
+    for ent in b.ents:
+        if ent.start_char > match.start:
+            break
+        if ent.end_char <= match.start or ent.label_ not in _OTHER_NAME_LABELS or \
+                (ent.start_char, ent.end_char) == (match.start, match.end):
+            continue
+        before = b.text[ent.start_char:match.start].split()
+        after = b.text[match.end:ent.end_char].split()
+        words = [w for w in before + after if w.lower() not in ("the", "le", "la", "les", "l'")]
+        return bool(words) and all(w[:1].isupper() or w[:1] in "-'’" for w in words)
+    return False
 
 
 def _is_one_of(token, words: frozenset[str]) -> bool:
@@ -278,6 +309,9 @@ def _stands_for_government(b: _Builder, match: Match) -> bool:
     noun = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
     if token.dep_ in ("nmod", "compound", "pobj") and noun.pos_ == "NOUN" and _is_one_of(noun, lex.place_nouns):
         return False  # « les pourparlers techniques de Riyad »
+    if token.dep_ == "compound" and noun.pos_ == "NOUN":
+        # "Washington lobbyists", "a Washington outsider" are of the city; "Kyiv officials" act for the state
+        return _is_one_of(noun, lex.demonym_heads)
     return True
 
 
@@ -346,7 +380,7 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
     author_words = {w for a in authors for w in a.split()}
     agencies = {normalize(a) for a in b.layout.agencies}
     new_people: dict[str, str] = {}  # surname (folded) → key
-    ents = doc.ents  # built anew at each access: read once
+    ents = b.ents
     person_starts = {e.start_char for e in ents if e.label_ in PERSON_LABELS} | \
         {m.start for m in b.table.mentions if b.table.kind(m.key) == "person"}
     for ent in ents:

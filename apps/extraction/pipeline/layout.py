@@ -45,11 +45,11 @@ _SIGNATURE = re.compile(rf"^\s*(?:—|–|--)\s*(?P<name>{_NAME})\s*\.?\s*$")
 _AGENCY_TAG = re.compile(r"^\s*\((?P<agency>[A-ZÀ-Ý][\w.&’'\-]*(?:[ /][A-ZÀ-Ý][\w.&’'\-]*){0,2})\)\s*[-–—]?\s*")
 # "ISTANBUL (Parley) —", "WASHINGTON/BERLIN --": a city in capitals (an agency after it, whatever its name)
 _DATELINE = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý .'’/\-]{2,40})(?:,\s*[\w .]+){0,2}\s*(?:\((?P<agency>[^)]{1,30})\)\s*)?"
-                       r"(?:--|—|–|-)\s+")
+                       r"(?:--|—|–|―|-)\s+")
 # "Kiev, 12 mars (AFP) -", "Paris, March 3 (Reuters) -", "WASHINGTON/BERLIN, Aug 13 (Parley) -": a city, a date
 # and an agency open the story
 _DATELINE_DATED = re.compile(r"^\s*([A-ZÀ-Ý][\w'’\-]+(?:[ /][A-ZÀ-Ý][\w'’\-]+)?),\s+(?:\d{1,2}\s+\w+|\w+\.?\s+\d{1,2})\s*"
-                             r"(?:\((?P<agency>[^)]{1,30})\))?\s*(?:--|—|–|-)\s+")
+                             r"(?:\((?P<agency>[^)]{1,30})\))?\s*(?:--|—|–|―|-)\s+")
 _CAPITALIZED_RUN = re.compile(r"(?:\b[dl]['’])?\b([A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+){1,2})")
 _SENT_END = re.compile(r"[.!?…]+(?:[\"”]|\s?»)?")
 
