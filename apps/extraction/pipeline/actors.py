@@ -96,7 +96,7 @@ class ActorTable:
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[MentionRef] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
-    metonyms: list[PlaceRef] = field(default_factory=list)  # capitals read as their country ("visit Washington")
+    metonyms: list[PlaceRef] = field(default_factory=list)  # capitals read as their country ("Moscou a rejeté")
     genders: dict[str, str | None] = field(default_factory=dict)
 
     def between(self, start: int, end: int, layout: Layout | None = None) -> list[MentionRef]:
@@ -245,7 +245,7 @@ def _inside_another_name(b: _Builder, match: Match) -> bool:
             continue
         before = b.text[ent.start_char:match.start].split()
         after = b.text[match.end:ent.end_char].split()
-        words = [w for w in before + after if w.lower() not in ("the", "le", "la", "les", "l'")]
+        words = [w for w in before + after if fold(w) not in b.lex.determiners]
         return bool(words) and all(w[:1].isupper() or w[:1] in "-'’" for w in words)
     return False
 
@@ -457,10 +457,11 @@ def _same_as_known(b: _Builder, start: int, end: int, word: str) -> bool:
 
 
 def _name_words(gaz: Gazetteer, actor: Actor) -> frozenset[str]:
-    """The folded words of an organization's names of several words ("european", "commission")."""
+    """The head words of an organization's names of several words: the last in English ("European
+    Commission"), the first in French (« Commission européenne », « Alliance atlantique »)."""
     entry = gaz.get(actor.key)
-    names = [actor.name, *(entry.aliases if entry else [])]
-    return frozenset(w for n in names if len(n.split()) > 1 for w in normalize(n).split())
+    names = [normalize(n).split() for n in [actor.name, *(entry.aliases if entry else [])]]
+    return frozenset(w for words in names if len(words) > 1 for w in (words[0], words[-1]))
 
 
 def _organization_acts(b: _Builder, start: int, end: int, norm: str, institution: bool,

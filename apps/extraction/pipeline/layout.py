@@ -212,7 +212,7 @@ def analyse(text: str, title: str | None = None) -> Layout:
             for name in _CAPITALIZED_RUN.finditer(_CREDIT_WORDS.sub(",", line)):
                 authors.append(name.group(1))
         elif index == len(lines) - 1 and index > 0 and _SIGNATURE.match(line) and \
-                not re.search(r"[”»\"]\s*$", lines[index - 1].group()):
+                not re.search(r"[”»\"][.,]?\s*$", lines[index - 1].group()):
             para.credit = True  # "— Olga Stepanenko" closing the story; after a quotation it signs the quotation
             excluded.append((m.start(), m.end()))
             authors.append(_SIGNATURE.match(line).group("name"))
