@@ -119,13 +119,16 @@ def test_a_time_zone_is_no_actor():
 
 
 def test_the_platform_where_words_were_posted_is_no_actor():
-    en = read("The foreign minister wrote on Telegram that the talks had failed.", language="en", published="2025-05-02")
-    fr = read("Le ministre a écrit sur son réseau Truth Social que les pourparlers avaient échoué.", published="2025-05-02")
+    en = read("The foreign minister wrote on Telegram that the talks had failed.", language="en",
+              published="2025-05-02")
+    fr = read("Le ministre a écrit sur son réseau Truth Social que les pourparlers avaient échoué.",
+              published="2025-05-02")
     assert "Telegram" not in names(en) and "Truth Social" not in names(fr)
 
 
 def test_a_room_or_a_plane_where_something_happens_is_no_actor():
-    en = read("Reporters waited in the Cabinet Room while the two leaders spoke.", language="en", published="2025-05-02")
+    en = read("Reporters waited in the Cabinet Room while the two leaders spoke.", language="en",
+              published="2025-05-02")
     fr = read("Le président a quitté le sommet à bord d'Air Force One mardi soir.", published="2025-05-02")
     assert "Cabinet Room" not in names(en) and "Air Force One" not in names(fr)
 

@@ -48,7 +48,8 @@ _DATELINE = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý .'’/\-]{2,40})(?:,\s*[\w .]+
                        r"(?:--|—|–|―|-)\s+")
 # "Kiev, 12 mars (AFP) -", "Paris, March 3 (Reuters) -", "WASHINGTON/BERLIN, Aug 13 (Parley) -": a city, a date
 # and an agency open the story
-_DATELINE_DATED = re.compile(r"^\s*([A-ZÀ-Ý][\w'’\-]+(?:[ /][A-ZÀ-Ý][\w'’\-]+)?),\s+(?:\d{1,2}\s+\w+|\w+\.?\s+\d{1,2})\s*"
+_DATELINE_DATED = re.compile(r"^\s*([A-ZÀ-Ý][\w'’\-]+(?:[ /][A-ZÀ-Ý][\w'’\-]+)?),\s+"
+                             r"(?:\d{1,2}\s+\w+|\w+\.?\s+\d{1,2})\s*"
                              r"(?:\((?P<agency>[^)]{1,30})\))?\s*(?:--|—|–|―|-)\s+")
 _CAPITALIZED_RUN = re.compile(r"(?:\b[dl]['’])?\b([A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+){1,2})")
 _SENT_END = re.compile(r"[.!?…]+(?:[\"”]|\s?»)?")
