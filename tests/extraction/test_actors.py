@@ -241,6 +241,8 @@ def test_a_plural_nationality_noun_names_the_nation_as_it_acts():
     ("He visited the Russian city of Murmansk on Friday.", "en", "Russia"),
     ("Le président a exclu l'envoi de soldats polonais en Ukraine.", "fr", "Poland"),
     ("Ils ont choisi de coller à la position américaine.", "fr", "United States"),
+    ("Un représentant français a refusé de commenter le plan.", "fr", "France"),
+    ("An American official declined to comment on the plan.", "en", "United States"),
 ])
 def test_a_nationality_adjective_on_a_thing_or_on_people_who_do_not_act_names_no_actor(text, language, country):
     assert country not in names(read(text, language=language, published="2025-05-16"))

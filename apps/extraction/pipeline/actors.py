@@ -44,6 +44,7 @@ class ActorLexicon:
     place_verbs: frozenset[str]
     place_nouns: frozenset[str]
     demonym_heads: frozenset[str]
+    demonym_not_after: frozenset[str]
     role_prepositions: frozenset[str]
     role_heads: frozenset[str]
     successor_before: frozenset[str]
@@ -66,6 +67,7 @@ def actor_lexicon(language: str) -> ActorLexicon:
         determiners=words("places", "determiners"),
         place_not_after=words("places", "not_after"), place_verbs=words("places", "verbs"),
         place_nouns=words("places", "nouns"), demonym_heads=words("demonym_heads"),
+        demonym_not_after=words("demonym_heads", "not_after"),
         role_prepositions=words("roles", "prepositions"), role_heads=words("roles", "heads"),
         successor_before=words("titles", "successor_before"), successor_after=words("titles", "successor_after"))
 
@@ -625,5 +627,7 @@ def _demonyms(b: _Builder, tokens, covered: bytearray) -> None:
             continue
         if head.dep_ == "nmod" or head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
             continue  # « l'envoi de soldats polonais », « chef d'état-major des armées françaises »: they do not act
+        if any(c.dep_ == "det" and fold(c.lower_) in b.lex.demonym_not_after for c in head.children):
+            continue  # « un représentant français », "an American official": someone, not the state
         b.add_mention(start, end, key, "demonym")
         covered[start:end] = b"\x01" * (end - start)
