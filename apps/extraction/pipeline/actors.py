@@ -1,30 +1,75 @@
 """Actor resolution: gazetteer names, titles, capitals as metonyms, spelling variants and new names."""
 from __future__ import annotations
 
+import bisect
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from . import syntax
 from .gazetteer import Alias, Gazetteer, Match, find_matches, fold, normalize
 from .layout import Layout
+from .lexicons import load
 from .records import Actor, Mention
 
 PERSON_LABELS = {"PER", "PERSON"}
 ORG_LABELS = {"ORG"}
-_LOCATIVE = re.compile(
-    r"(?:(?:\bà|\ben|\bau|\baux|\bdans|\bdepuis|\bvers|\bprès de|\bin|\bat|\bto|\bnear|\boutside|\binside|\binto)"
-    r"\s+(?:la\s+|le\s+|l['’]|the\s+)?)$")
+# Entities spaCy files under another label that are organizations when an institution heads their name
+# ("Coordination Headquarters" read as a product).
+OTHER_LABELS = {"PRODUCT", "FAC", "MISC"}
 # "un porte-parole de la Maison Blanche" is some spokesperson, not the one who holds the post.
 _INDEFINITE = re.compile(r"\b(?:un|une|a|an|one|des|deux|two|several|plusieurs)\s+$")
 _FORMER = re.compile(r"(?:\b(?:ancien|ancienne|former|ex|l'ex|feu|late)[\s-]+(?:la\s+|le\s+|l'|the\s+)?)$")
 _PARTICLES = {"de", "du", "von", "van", "der", "den", "al", "bin", "ben", "da", "di", "le", "la"}
-# Words that spaCy sometimes tags as people or organizations but never name an actor on their own.
-_NOT_NAMES = {"etat", "etats", "president", "presidente", "premier", "ministre", "secretaire", "general", "chef",
-              "monsieur", "madame", "mr", "mrs", "ms", "sir", "lord", "le", "la", "les", "un", "une", "dans", "selon",
-              "the", "a", "an", "but", "and", "et", "mais", "oval", "article", "state", "union"}
 FUZZY_CUTOFF = 88  # conservative: "Zelenskyi" ≈ "Zelensky" (94), "Macon" ≠ "Macron" for a single word
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    """One language's words for telling actors from names that only look like one (data/lexicons/<lang>/actors.toml)."""
+
+    not_names: frozenset[str]
+    institution_heads: frozenset[str]
+    speaker_nouns: frozenset[str]
+    post_verbs: frozenset[str]
+    platform_prepositions: frozenset[str]
+    platform_nouns: frozenset[str]
+    time_zones: frozenset[str]
+    place_prepositions: frozenset[str]
+    determiners: frozenset[str]
+    place_not_after: frozenset[str]
+    place_verbs: frozenset[str]
+    place_nouns: frozenset[str]
+    demonym_heads: frozenset[str]
+    demonym_not_after: frozenset[str]
+    role_prepositions: frozenset[str]
+    role_heads: frozenset[str]
+    successor_before: frozenset[str]
+    successor_after: frozenset[str]
+
+
+@functools.cache
+def actor_lexicon(language: str) -> ActorLexicon:
+    """The actor vocabulary of a language, read once per process (English for a language without one)."""
+    data = load(language if language in ("fr", "en") else "en", "actors")
+
+    def words(section: str, key: str = "words") -> frozenset[str]:
+        return frozenset(fold(w) for w in data.get(section, {}).get(key, []))
+
+    return ActorLexicon(
+        not_names=words("not_names"), institution_heads=words("institution_heads"),
+        speaker_nouns=words("speaker_nouns"), post_verbs=words("post_verbs"),
+        platform_prepositions=words("platforms", "prepositions"), platform_nouns=words("platforms", "nouns"),
+        time_zones=words("time_zones"), place_prepositions=words("places", "prepositions"),
+        determiners=words("places", "determiners"),
+        place_not_after=words("places", "not_after"), place_verbs=words("places", "verbs"),
+        place_nouns=words("places", "nouns"), demonym_heads=words("demonym_heads"),
+        demonym_not_after=words("demonym_heads", "not_after"),
+        role_prepositions=words("roles", "prepositions"), role_heads=words("roles", "heads"),
+        successor_before=words("titles", "successor_before"), successor_after=words("titles", "successor_after"))
 
 
 @dataclass
@@ -34,7 +79,7 @@ class MentionRef:
     start: int
     end: int
     key: str
-    via: str  # name | title | metonym | surname | fuzzy | new
+    via: str  # name | title | metonym | locative | demonym | head | surname | fuzzy | new
 
 
 @dataclass
@@ -53,7 +98,7 @@ class ActorTable:
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[MentionRef] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
-    metonyms: list[PlaceRef] = field(default_factory=list)  # capitals read as their country ("visit Washington")
+    metonyms: list[PlaceRef] = field(default_factory=list)  # capitals read as their country ("Moscou a rejeté")
     genders: dict[str, str | None] = field(default_factory=dict)
 
     def between(self, start: int, end: int, layout: Layout | None = None) -> list[MentionRef]:
@@ -67,11 +112,6 @@ class ActorTable:
         return actor.kind if actor else ""
 
 
-def _locative(text: str, start: int) -> bool:
-    """'à Paris', 'in London': a place, not the government it stands for."""
-    return bool(_LOCATIVE.search(text[max(0, start - 14):start].lower()))
-
-
 def _pick(aliases: tuple[Alias, ...], published: datetime.date) -> Alias | None:
     names = [a for a in aliases if not a.is_title]
     if names:
@@ -80,11 +120,60 @@ def _pick(aliases: tuple[Alias, ...], published: datetime.date) -> Alias | None:
     return titles[0] if len(titles) == 1 else None  # an ambiguous title names nobody
 
 
+def _successor(aliases: tuple[Alias, ...], published: datetime.date) -> Alias | None:
+    """The title of whoever takes the office next: the earliest to start after the publication date."""
+    later = [a for a in aliases if a.title and a.title.valid_from and a.title.valid_from > published]
+    if not later:
+        return None
+    first = min(a.title.valid_from for a in later)
+    keys = {a.key for a in later if a.title.valid_from == first}
+    return next(a for a in later if a.title.valid_from == first) if len(keys) == 1 else None
+
+
 class _Builder:
-    def __init__(self, text: str, gaz: Gazetteer, layout: Layout, published: datetime.date):
-        self.text, self.gaz, self.layout, self.published = text, gaz, layout, published
+    def __init__(self, text: str, gaz: Gazetteer, layout: Layout, published: datetime.date, doc, language: str):
+        self.text, self.gaz, self.layout, self.published, self.doc = text, gaz, layout, published, doc
+        self.ents: list = []
+        self.lex = actor_lexicon(language)
         self.table = ActorTable()
         self.folded = fold(text)
+
+    def token_at(self, start: int, end: int):
+        """The head token of the words at [start, end), or None without a parse."""
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def words_before(self, start: int, limit: int = 40) -> list[str]:
+        """The folded words just before an offset, in the same line, articles and "of" left out."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        words = re.findall(r"[\w'’\-]+", self.folded[max(line_start, start - limit):start])
+        while words and words[-1] in self.lex.determiners:
+            words.pop()
+        return words
+
+    def qualifies_next_noun(self, start: int, end: int) -> bool:
+        """"at a Baltic Energy Agency meeting": the name qualifies the noun after it, which the preposition governs."""
+        token = self.token_at(start, end)
+        return token is not None and token.dep_ == "compound" and token.head.i > token.i and \
+            token.head.idx >= end and token.head.pos_ == "NOUN"
+
+    def after_place_preposition(self, start: int) -> bool:
+        """'à Paris', 'in the Cabinet Room', « à bord d'Air Force One »: the words name where, not who.
+
+        Read on the surface, which is sure for these short phrases and holds when the parse does not;
+        "according to the Elysee" names a source ("to" after a word of `not_after`).
+        """
+        words = self.words_before(start)
+        if not words:
+            return False
+        lex = self.lex
+        if len(words) >= 2 and " ".join(words[-2:]) in lex.place_prepositions:
+            return True
+        if words[-1] not in lex.place_prepositions:
+            return False
+        return not (len(words) >= 2 and words[-2] in lex.place_not_after)
 
     def add_mention(self, start: int, end: int, key: str, via: str, *, name: str | None = None, kind: str = "",
                     confidence: float = 1.0) -> None:
@@ -105,13 +194,18 @@ class _Builder:
 
 
 def resolve_actors(text: str, doc, tokens: list[tuple[int, int, str]], gaz: Gazetteer, layout: Layout,
-                   published: datetime.date) -> ActorTable:
+                   published: datetime.date, language: str | None = None) -> ActorTable:
     """Every actor of the article with its mentions, one record per real-world actor."""
-    b = _Builder(text, gaz, layout, published)
-    matches = [m for m in find_matches(gaz, text, tokens) if not layout.is_excluded(m.start, m.end)]
+    b = _Builder(text, gaz, layout, published, doc, language or (doc.lang_ if doc is not None else "en"))
+    # a heading in capitals labels a section ("L'EUROPE CHERCHE SA PLACE"): the body names its actors
+    matches = [m for m in find_matches(gaz, text, tokens) if not layout.is_excluded(m.start, m.end)
+               and not (layout.is_heading(m.start) and _in_capitals(text, m.start, m.end))]
     covered = bytearray(len(text))
     pending_titles: list[tuple[Match, Alias | None]] = []
+    b.ents = list(doc.ents) if doc is not None else []  # built anew at each access: read once
     for i, match in enumerate(matches):
+        if _inside_another_name(b, match):
+            continue  # "the Washington Post", "George Washington", "the Kyiv School of Economics"
         covered[match.start:match.end] = b"\x01" * (match.end - match.start)
         if any(a.is_title for a in match.aliases) and not any(not a.is_title for a in match.aliases):
             pending_titles.append((match, _pick(match.aliases, published)))
@@ -120,29 +214,69 @@ def resolve_actors(text: str, doc, tokens: list[tuple[int, int, str]], gaz: Gaze
         if alias is None:
             continue
         _resolve_name(b, match, alias)
+    _title_organizations(b, pending_titles, tokens)
     new_people = _spacy_entities(b, doc, covered)
     _link_surnames(b, tokens, covered, new_people)
     _resolve_titles(b, pending_titles, tokens)
+    _demonyms(b, tokens, covered)
     b.table.mentions.sort(key=lambda m: (m.start, m.end))
     for actor in b.table.actors.values():
         actor.mentions.sort(key=lambda m: m.start)
     return b.table
 
 
+# spaCy labels of names that are not places: a city inside one of them is part of that name.
+_OTHER_NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "MISC"})
+
+
+def _inside_another_name(b: _Builder, match: Match) -> bool:
+    """Whether a place the gazetteer knows is only a word of a longer name spaCy found around it.
+
+    "the Washington Post", "George Washington", "Washington Square Park", « Paris Saint-Germain »:
+    the capitalized words that continue the name say so, not a conjunction ("Washington and Moscow"
+    read as one organization is still two capitals).
+    """
+    entry = next((b.gaz.get(a.key) for a in match.aliases if not a.is_title), None)
+    if entry is None or entry.kind != "place":
+        return False
+    for ent in b.ents:
+        if ent.start_char > match.start:
+            break
+        if ent.end_char <= match.start or ent.label_ not in _OTHER_NAME_LABELS or \
+                (ent.start_char, ent.end_char) == (match.start, match.end):
+            continue
+        before = b.text[ent.start_char:match.start].split()
+        after = b.text[match.end:ent.end_char].split()
+        words = [w for w in before + after if fold(w) not in b.lex.determiners]
+        return bool(words) and all(w[:1].isupper() or w[:1] in "-'’" for w in words)
+    return False
+
+
+def _is_one_of(token, words: frozenset[str]) -> bool:
+    """Whether a token's lemma, or the word as written, is in a folded word list (lemmas of plurals vary)."""
+    return fold(token.lemma_) in words or fold(token.lower_) in words
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    letters = [c for c in text[start:end] if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
 def _resolve_name(b: _Builder, match: Match, alias: Alias) -> None:
     entry = b.gaz.get(alias.key)
     if entry is None:
         return
-    locative = _locative(b.text, match.start) or any(s <= match.start < e for s, e in b.layout.datelines)
+    locative = b.after_place_preposition(match.start) and not b.qualifies_next_noun(match.start, match.end) or \
+        any(s <= match.start < e for s, e in b.layout.datelines)
     if entry.kind == "place":
-        if entry.metonym_of and not locative and b.gaz.get(entry.metonym_of):
+        if entry.metonym_of and not locative and b.gaz.get(entry.metonym_of) and _stands_for_government(b, match):
             b.add_mention(match.start, match.end, entry.metonym_of, "metonym")  # "Moscou a rejeté…" = Russia
             b.table.metonyms.append(PlaceRef(match.start, match.end, entry.name))
         else:
             b.table.places.append(PlaceRef(match.start, match.end, entry.name))
         return
     if entry.location and locative:
-        b.table.places.append(PlaceRef(match.start, match.end, entry.location))  # "à la Maison Blanche"
+        b.table.places.append(PlaceRef(match.start, match.end, entry.location))  # "à la Maison Blanche", « en Europe »
         return
     if entry.kind == "country" and locative:
         # "en Arabie saoudite": where it happens; the country is still named, but takes no part
@@ -152,6 +286,37 @@ def _resolve_name(b: _Builder, match: Match, alias: Alias) -> None:
     b.add_mention(match.start, match.end, entry.key, "name")
 
 
+def _stands_for_government(b: _Builder, match: Match) -> bool:
+    """Whether a capital names its government ("Moscow rejected", "talks with Kyiv") or the city.
+
+    A capital that qualifies a meeting or an office is where it is ("the Riyadh talks", « la
+    conférence de Rome », « heure de Paris »), and so is the object of a verb of going or leaving
+    ("visited Washington", « quitter Paris »). Anything else that acts, is acted on or is talked with
+    is the government: a subject, an object, "with", "between", "against", a possessor.
+    """
+    lex = b.lex
+    words = b.words_before(match.start)
+    if words and words[-1] in lex.place_nouns:
+        return False  # « la conférence de Rome », « heure de Paris »
+    following = re.match(r"\s*([\w\-]+)", b.folded[match.end:match.end + 30])
+    if following and following.group(1) in lex.place_nouns and b.text[match.end:match.end + 1] == " ":
+        return False  # "the Riyadh talks", "the Moscow newsroom"
+    token = b.token_at(match.start, match.end)
+    if token is None:
+        return True
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "Washington and Moscow renewed…": the role of the first of them
+    if token.dep_ in syntax.OBJECT_DEPS and _is_one_of(token.head, lex.place_verbs):
+        return False
+    noun = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    if token.dep_ in ("nmod", "compound", "pobj") and noun.pos_ == "NOUN" and _is_one_of(noun, lex.place_nouns):
+        return False  # « les pourparlers techniques de Riyad »
+    if token.dep_ == "compound" and noun.pos_ == "NOUN":
+        # "Washington lobbyists", "a Washington outsider" are of the city; "Kyiv officials" act for the state
+        return _is_one_of(noun, lex.demonym_heads)
+    return True
+
+
 def _resolve_titles(b: _Builder, pending: list[tuple[Match, Alias | None]], tokens) -> None:
     """Titles point at the person named right after them, else at the holder on the publication date."""
     by_start = {m.start: m for m in b.table.mentions}
@@ -159,6 +324,8 @@ def _resolve_titles(b: _Builder, pending: list[tuple[Match, Alias | None]], toke
         if _FORMER.search(b.folded[max(0, match.start - 12):match.start]):
             continue
         indefinite = bool(_INDEFINITE.search(b.folded[max(0, match.start - 12):match.start]))
+        if _names_the_successor(b, match):
+            alias = _successor(match.aliases, b.published)  # « le futur chancelier », "the chancellor-designate"
         follower = None
         gap = re.match(r"[\s,]{0,3}", b.text[match.end:match.end + 3])
         nxt = match.end + (gap.end() if gap else 0)
@@ -167,13 +334,31 @@ def _resolve_titles(b: _Builder, pending: list[tuple[Match, Alias | None]], toke
             b.add_mention(match.start, match.end, follower.key, "title")
         elif alias is not None and not indefinite and not _followed_by_capitalized_name(b.text, nxt):
             b.add_mention(match.start, match.end, alias.key, "title")
-        # the organisation inside a title is mentioned too: "secrétaire général de l'Otan" names NATO
-        inner_tokens = [t for t in tokens if match.start <= t[0] and t[1] <= match.end]
+
+
+def _names_the_successor(b: _Builder, match: Match) -> bool:
+    """« le futur chancelier allemand », "the incoming chancellor", "the chancellor-designate"."""
+    before = b.words_before(match.start, 20)
+    after = re.match(r"[\s\-]*([\w\-]+)", b.folded[match.end:match.end + 20])
+    return bool(before and before[-1] in b.lex.successor_before or
+                after and after.group(1) in b.lex.successor_after)
+
+
+def _title_organizations(b: _Builder, pending: list[tuple[Match, Alias | None]], tokens) -> None:
+    """The organisation inside a title is mentioned too: "secrétaire général de l'Otan" names NATO."""
+    starts = [t[0] for t in tokens] if pending else []
+    for match, _ in pending:
+        if _FORMER.search(b.folded[max(0, match.start - 12):match.start]):
+            continue
+        first = bisect.bisect_left(starts, match.start)
+        inner_tokens = [t for t in tokens[first:bisect.bisect_right(starts, match.end)] if t[1] <= match.end]
         if len(inner_tokens) > 1:
             for inner in find_matches(b.gaz, b.text, inner_tokens, skip_span=(match.start, match.end)):
                 inner_alias = _pick(inner.aliases, b.published)
                 entry = b.gaz.get(inner_alias.key) if inner_alias else None
-                if entry and entry.kind in ("organization", "group", "country"):
+                # « ministre de l'Europe et des Affaires étrangères »: a region is the office's field, not its employer
+                if entry and entry.kind in ("organization", "group", "country") and \
+                        not (entry.kind == "group" and entry.location):
                     b.add_mention(inner.start, inner.end, entry.key, "name")
 
 
@@ -185,6 +370,7 @@ def _followed_by_capitalized_name(text: str, pos: int) -> bool:
 def _clean_entity(text: str) -> str:
     text = re.sub(r"^(?:the|l['’]|le|la|les)\s*", "", text.strip(), flags=re.I)
     text = re.sub(r"(?:['’]s|['’])$", "", text)
+    text = re.sub(r"\s+(?:and|or|et|ou)$", "", text)  # "the Dockers Federation and" cut before its conjunct
     return text.strip(" ,.;:-–—\"'“”«»()")
 
 
@@ -194,9 +380,13 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
     choices = list(forms)
     authors = {normalize(a) for a in b.layout.authors}
     author_words = {w for a in authors for w in a.split()}
+    agencies = {normalize(a) for a in b.layout.agencies}
     new_people: dict[str, str] = {}  # surname (folded) → key
-    for ent in doc.ents:
-        if ent.label_ not in PERSON_LABELS | ORG_LABELS:
+    ents = b.ents
+    person_starts = {e.start_char for e in ents if e.label_ in PERSON_LABELS} | \
+        {m.start for m in b.table.mentions if b.table.kind(m.key) == "person"}
+    for ent in ents:
+        if ent.label_ not in PERSON_LABELS | ORG_LABELS | OTHER_LABELS:
             continue
         start, end = ent.start_char, ent.end_char
         raw = b.text[start:end]
@@ -213,7 +403,7 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
         words = norm.split()
         if not words:
             continue  # only invisible characters (zero-width, bidi marks): nothing to name
-        if norm in authors or (len(words) == 1 and words[0] in author_words) or words[0] in _NOT_NAMES:
+        if norm in authors or (len(words) == 1 and words[0] in author_words) or words[0] in b.lex.not_names:
             continue
         letters = [c for c in name if c.isalpha()]
         if ent.label_ in PERSON_LABELS:
@@ -234,12 +424,142 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
         else:
             if all(c.isupper() for c in letters) and not (2 <= len(letters) <= 6):
                 continue
-            if not name[:1].isupper() or len(name.split()) > 6:
+            if not name[:1].isupper() or len(name.split()) > 6 or norm in agencies:
+                continue  # the agency that tags the story ("ISTANBUL (Parley) —") writes it, takes no part
+            institution = any(w in b.lex.institution_heads for w in words)
+            if ent.label_ in OTHER_LABELS and not institution:
+                continue
+            if len(words) == 1 and _same_as_known(b, start, end, words[0]):
+                covered[start:end] = b"\x01" * (end - start)
+                continue  # "the Commission said" after "the European Commission"
+            if not _organization_acts(b, start, end, norm, institution, person_starts):
                 continue
             key = "new:" + norm
             b.add_mention(start, end, key, "new", name=name, kind="organization", confidence=0.5)
             covered[start:end] = b"\x01" * (end - start)
     return new_people
+
+
+def _same_as_known(b: _Builder, start: int, end: int, word: str) -> bool:
+    """A one-word organization that heads the name of one the text named before is that one.
+
+    "the Commission" after "the European Commission", « l'Alliance » after « l'Alliance atlantique »
+    (or NATO, whose alias it heads): the last one named when several fit.
+    """
+    found, last = None, -1
+    for key, actor in b.table.actors.items():
+        if actor.kind not in ("organization", "group") or word not in _name_words(b.gaz, actor):
+            continue
+        before = [m.start for m in actor.mentions if m.start < start]
+        if before and max(before) > last:
+            found, last = key, max(before)
+    if found:
+        b.add_mention(start, end, found, "head")
+    return found is not None
+
+
+def _name_words(gaz: Gazetteer, actor: Actor) -> frozenset[str]:
+    """The head words of an organization's names of several words: the last in English ("European
+    Commission"), the first in French (« Commission européenne », « Alliance atlantique »)."""
+    entry = gaz.get(actor.key)
+    names = [normalize(n).split() for n in [actor.name, *(entry.aliases if entry else [])]]
+    return frozenset(w for words in names if len(words) > 1 for w in (words[0], words[-1]))
+
+
+def _organization_acts(b: _Builder, start: int, end: int, norm: str, institution: bool,
+                       person_starts: set[int]) -> bool:
+    """Whether a name spaCy reads as an organization the gazetteer does not know names an actor here.
+
+    Not when it is a time zone ("11:02 GMT"), a place ("in the Cabinet Room", « à bord d'Air Force
+    One »), the platform where words were posted ("wrote on Truth Social"), the word that qualifies
+    another noun ("Defense Secretary Pete Hegseth", "a MAGA event", "the LNG ban") or a person's
+    designation (« le secrétaire à l'Armée de terre Dan Driscoll »). Otherwise an institution
+    ("… Ministry", « Agence … ») is one wherever it is named, and any other name when it plays a part
+    in the sentence: it acts or is acted on, speaks, or is with, between, against or for others.
+    """
+    lex = b.lex
+    if norm in lex.time_zones or _on_platform(b, start, end):
+        return False
+    nxt = re.match(r"[\s,]*", b.text[end:end + 4])
+    if end + nxt.end() in person_starts and "," not in nxt.group():
+        return False  # part of the designation of the person named right after
+    if institution:
+        return True
+    words = b.words_before(start)
+    if b.after_place_preposition(start) and not b.qualifies_next_noun(start, end) and \
+            words[-1] not in lex.role_prepositions:  # "pressure from the Teamsters" is no place
+        # "in the Cabinet Room"; but "officials at Homeland Security Investigations" speak for it
+        return len(words) >= 2 and words[-2] in lex.speaker_nouns
+    token = b.token_at(start, end)
+    if token is None:
+        return True
+    head = token.head
+    if token.dep_ in syntax.OBJECT_DEPS and _is_one_of(head, lex.place_verbs):
+        return False  # "she will visit Capitol Hill"
+    if token.dep_ in ("compound", "amod") and head.i != token.i and not (start <= head.idx < end) and \
+            head.pos_ in ("NOUN", "PROPN"):
+        # "a Gazprom spokesman", "the Wagner group": the organization speaks or is named by that noun
+        return _is_one_of(head, lex.speaker_nouns) or _is_one_of(head, lex.institution_heads)
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first is not token and any(m.start <= first.idx < m.end for m in b.table.mentions):
+        return True  # "the American Federation of Teachers and the AFL-CIO": beside an actor
+    return _plays_a_part(token, lex)
+
+
+# Dependencies of a name that acts or is acted on.
+_PART_DEPS = syntax.SUBJECT_DEPS | syntax.OBJECT_DEPS | {"agent", "obl:agent", "poss", "nmod:poss", "appos"}
+
+
+def _plays_a_part(token, lex: ActorLexicon) -> bool:
+    """Whether a name acts, is acted on, speaks through someone, or stands beside others as a party."""
+    for _ in range(4):
+        if token.dep_ in _PART_DEPS:
+            return True
+        if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
+            prep = token.head
+            if fold(prep.lower_) in ("of", "de"):
+                # "the chief executive of X", "Martha Raddatz of ABC News"
+                return _is_one_of(prep.head, lex.speaker_nouns | lex.role_heads) or prep.head.ent_type_ in PERSON_LABELS
+            return fold(prep.lower_) in lex.role_prepositions or fold(prep.head.lower_) in lex.role_prepositions
+        case = [fold(c.lower_) for c in token.children if c.dep_ == "case"]
+        if case and token.dep_ in ("obl", "obl:arg", "obl:mod", "nmod"):
+            if any(c in ("de", "d'", "du", "des") for c in case):
+                # « le porte-parole de Gazprom », « Jean Dupont, de l'Agence X »
+                return _is_one_of(token.head, lex.speaker_nouns | lex.role_heads) or \
+                    token.head.ent_type_ in PERSON_LABELS
+            return any(c in lex.role_prepositions for c in case)
+        if token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head  # "Rosneft and Lukoil": as the first of them
+            continue
+        return False
+    return False
+
+
+def _on_platform(b: _Builder, start: int, end: int) -> bool:
+    """'posted on Telegram', « a écrit sur son réseau Truth Social »: where the words were published.
+
+    The preposition must hang on a verb of publishing ("the top Democrat on the Oversight Committee"
+    names a committee); without a parse the words before the name decide.
+    """
+    lex = b.lex
+    words = b.words_before(start)
+    while words and words[-1] in lex.platform_nouns:
+        words.pop()
+    while words and words[-1] in lex.determiners:
+        words.pop()
+    if not words or words[-1] not in lex.platform_prepositions:
+        return False
+    token = b.token_at(start, end)
+    if token is None:
+        return True
+    for _ in range(3):  # "on his Truth Social platform": from the name to the noun the preposition governs
+        if token.dep_ in ("compound", "appos", "nmod", "flat", "flat:name") and token.head.i != token.i and \
+                _is_one_of(token.head, lex.platform_nouns):
+            token = token.head
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return verb.pos_ in ("VERB", "AUX") and _is_one_of(verb, lex.post_verbs)
 
 
 def _link_surnames(b: _Builder, tokens, covered: bytearray, new_people: dict[str, str]) -> None:
@@ -252,3 +572,62 @@ def _link_surnames(b: _Builder, tokens, covered: bytearray, new_people: dict[str
                 and not b.layout.is_excluded(start, end):
             b.add_mention(start, end, key, "surname")
             covered[start:end] = b"\x01" * (end - start)
+
+
+def _demonym_forms(gaz: Gazetteer) -> dict[tuple[str, ...], str]:
+    """Folded nationality adjectives of every country (as word tuples) → its key, built once per gazetteer."""
+    cached = getattr(gaz, "_demonym_forms_cache", None)
+    if cached is None:
+        cached = {}
+        for entry in gaz.entries.values():
+            for form in entry.demonyms:
+                words = tuple(normalize(form).split())
+                if words:
+                    cached.setdefault(words, entry.key)
+        gaz._demonym_forms_cache = cached
+    return cached
+
+
+def _demonyms(b: _Builder, tokens, covered: bytearray) -> None:
+    """'Russian negotiators', « la délégation russe », "our Turkish counterparts": the country acts.
+
+    A nationality adjective is a mention of its country when it qualifies those who act for it (a
+    noun of `demonym_heads`), alone or coordinated ("Russian and Ukrainian delegations"), and they
+    take part in the clause; "the Russian city of Magadan", "Russian oil" or « l'envoi de soldats
+    polonais » name no actor. The adjective inside a title ("the Russian president") is the title's,
+    already read.
+    """
+    forms = _demonym_forms(b.gaz)
+    if not forms or b.doc is None:
+        return
+    last_words = {words[-1] for words in forms}
+    if last_words.isdisjoint(t[2] for t in tokens):
+        return
+    for i, (start, end, word) in enumerate(tokens):
+        if word not in last_words or covered[start] or b.layout.is_excluded(start, end) or b.layout.is_heading(start):
+            continue
+        key = None
+        for n in (2, 1):  # "North Korean" before "Korean"
+            if i - n + 1 >= 0:
+                key = forms.get(tuple(t[2] for t in tokens[i - n + 1:i + 1]))
+                if key:
+                    start = tokens[i - n + 1][0]
+                    break
+        if key is None or not b.gaz.get(key):
+            continue
+        token = b.token_at(start, end)
+        if token is None or token.pos_ not in ("ADJ", "PROPN", "NOUN"):
+            continue
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        head = first.head
+        if first.dep_ not in ("amod", "compound", "nmod") or head.i == first.i or \
+                not _is_one_of(head, b.lex.demonym_heads):
+            continue
+        if head.dep_ == "nmod" or head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            continue  # « l'envoi de soldats polonais », « chef d'état-major des armées françaises »: they do not act
+        if any(c.dep_ == "det" and fold(c.lower_) in b.lex.demonym_not_after for c in head.children):
+            continue  # « un représentant français », "an American official": someone, not the state
+        b.add_mention(start, end, key, "demonym")
+        covered[start:end] = b"\x01" * (end - start)

@@ -78,6 +78,9 @@ class Entry:
     location: str | None = None  # for seats of government: the city they stand for as a place
     metonym_of: str | None = None  # for capitals: the country they stand for as an actor
     media: bool = False
+    # for countries: nationality adjectives ("Russian", « russe », « russes »), read where they qualify
+    # those who act for the country ("Russian negotiators"); never matched as names on their own
+    demonyms: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,8 @@ class Gazetteer:
         entry = Entry(key=raw["key"], name=raw["name"], kind=raw.get("kind", "organization"),
                       country=raw.get("country"), role=raw.get("role") or "", wikidata=raw.get("wikidata"),
                       aliases=aliases, titles=titles, gender=raw.get("gender"), location=raw.get("location"),
-                      metonym_of=raw.get("metonym_of"), media=bool(raw.get("media")))
+                      metonym_of=raw.get("metonym_of"), media=bool(raw.get("media")),
+                      demonyms=list(raw.get("demonyms", [])))
         self.entries[entry.key] = entry
         for surface in [entry.name, *aliases]:
             self._index(Alias(entry.key, surface, False, _is_acronym(surface)))

@@ -26,12 +26,31 @@ _BYLINE = re.compile(r"^\s*(?i:par|by|de|von)\s+(?P<names>[A-ZÀ-Ý][\w'’.\- ]
 _CREDIT_WORDS = re.compile(
     r"(avec la contribution|contribution de|version française|r[ée]dig[ée] par|[ée]dit[ée] par|reporting by|"
     r"additional reporting|writing by|editing by|edited by|compiled by|correspondant|reportage|"
+    r"with assistance from|contributed (?:reporting )?to this (?:report|story|article)|"
+    r"(?:a|ont) contribu[ée] à cet(?:te)? (?:article|dépêche)|propos recueillis par|"
     r"photo\s*:|cr[ée]dit\s*:|\bphoto\b.*/)", re.I)
-_AGENCY_TAG = re.compile(r"^\s*\((?:AFP|Reuters|AP|Keystone-ATS|Keystone-SDA|ATS|dpa|Belga|ANSA|Bloomberg)\)\s*[-–—]?\s*", re.I)
-_DATELINE = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý .'’\-]{2,40})(?:,\s*[\w .]+)?\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|-)\s+")
-# "Kiev, 12 mars (AFP) -", "Paris, March 3 (Reuters) -": a city, a date and an agency open the story
-_DATELINE_DATED = re.compile(r"^\s*([A-ZÀ-Ý][\w'’\-]+(?: [A-ZÀ-Ý][\w'’\-]+)?),\s+(?:\d{1,2}\s+\w+|\w+\.?\s+\d{1,2})\s*"
-                             r"(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+")
+# A credit inside a paragraph of the story: "… en Ukraine. Propos recueillis par Anne Roussel." Found from
+# the word before the names ("par", "by", "from", "de"), then the credit words just before it: one cheap
+# pass over the text instead of trying every credit phrase at every character.
+_NAME = r"[A-ZÀ-Ý][\w'’\-]+(?:[^\S\n]+(?:[A-ZÀ-Ý][\w'’\-]+|de|van|von|der|le|la)){1,3}"
+_CREDIT_HINT = re.compile(r"\b(?:par|by|from|de|d['’])[^\S\n]*(?=[A-ZÀ-Ý])")
+_CREDIT_LEAD = re.compile(
+    r"(?i:propos recueillis|entretien réalisé|interview(?:ed)?|(?:additional )?reporting|writing|editing|edited|"
+    r"compiled|with assistance|avec la contribution|r[ée]dig[ée]|[ée]dit[ée])[^\S\n]+$")
+_CREDIT_NAMES = re.compile(
+    rf"{_NAME}(?:(?:[^\S\n]+(?:à|in)[^\S\n]+[A-ZÀ-Ý][\w'’\-]+)?[^\S\n]*(?:,|\band\b|\bet\b|&)[^\S\n]*{_NAME})*")
+# An article that ends with its author's name after a dash ("— Olga Stepanenko"), not after a quotation.
+_SIGNATURE = re.compile(rf"^\s*(?:—|–|--)\s*(?P<name>{_NAME})\s*\.?\s*$")
+# A parenthesized agency tag opening a story line, whatever the agency: "(Keystone-ATS) Les deux…", "(AFP) -"
+_AGENCY_TAG = re.compile(r"^\s*\((?P<agency>[A-ZÀ-Ý][\w.&’'\-]*(?:[ /][A-ZÀ-Ý][\w.&’'\-]*){0,2})\)\s*[-–—]?\s*")
+# "ISTANBUL (Parley) —", "WASHINGTON/BERLIN --": a city in capitals (an agency after it, whatever its name)
+_DATELINE = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý .'’/\-]{2,40})(?:,\s*[\w .]+){0,2}\s*(?:\((?P<agency>[^)]{1,30})\)\s*)?"
+                       r"(?:--|—|–|―|-)\s+")
+# "Kiev, 12 mars (AFP) -", "Paris, March 3 (Reuters) -", "WASHINGTON/BERLIN, Aug 13 (Parley) -": a city, a date
+# and an agency open the story
+_DATELINE_DATED = re.compile(r"^\s*([A-ZÀ-Ý][\w'’\-]+(?:[ /][A-ZÀ-Ý][\w'’\-]+)?),\s+"
+                             r"(?:\d{1,2}\s+\w+|\w+\.?\s+\d{1,2})\s*"
+                             r"(?:\((?P<agency>[^)]{1,30})\))?\s*(?:--|—|–|―|-)\s+")
 _CAPITALIZED_RUN = re.compile(r"(?:\b[dl]['’])?\b([A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+){1,2})")
 _SENT_END = re.compile(r"[.!?…]+(?:[\"”]|\s?»)?")
 
@@ -90,6 +109,7 @@ class Layout:
     in_quote: bytearray  # 1 where a character lies inside quotation marks
     datelines: list[tuple[int, int]] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)  # news agencies that tag the story ("(Parley)"): no actors
 
     def paragraph_at(self, pos: int) -> Paragraph | None:
         """The paragraph that holds a character offset."""
@@ -163,6 +183,7 @@ def analyse(text: str, title: str | None = None) -> Layout:
     authors: list[str] = []
     datelines: list[tuple[int, int]] = []
     labels: list[Label] = []
+    agencies: list[str] = []
     lines = list(re.finditer(r"[^\n]+", text))
     entry = 0
     for index, m in enumerate(lines):
@@ -177,7 +198,9 @@ def analyse(text: str, title: str | None = None) -> Layout:
         stripped = line.strip()
         para.note = stripped.startswith("[") and stripped.endswith("]")
         byline = _BYLINE.match(line)
-        if byline and len(line.split()) <= 12 and index <= 2:
+        # a byline opens the story, after the headings that may come first ("THE CLOSER / How … / By X")
+        preamble = index <= 2 or all(p.heading or p.byline or p.credit for p in paragraphs)
+        if byline and len(line.split()) <= 12 and preamble:
             para.byline = True
             authors += _split_names(byline.group("names"))
             excluded.append((m.start(), m.end()))
@@ -189,19 +212,34 @@ def analyse(text: str, title: str | None = None) -> Layout:
             excluded.append((m.start(), m.end()))
             for name in _CAPITALIZED_RUN.finditer(_CREDIT_WORDS.sub(",", line)):
                 authors.append(name.group(1))
+        elif index == len(lines) - 1 and index > 0 and _SIGNATURE.match(line) and \
+                not re.search(r"[”»\"][.,]?\s*$", lines[index - 1].group()):
+            para.credit = True  # "— Olga Stepanenko" closing the story; after a quotation it signs the quotation
+            excluded.append((m.start(), m.end()))
+            authors.append(_SIGNATURE.match(line).group("name"))
         elif _is_heading(line) or index == 0 and title and _same_words(line, title):
             para.heading = True  # the headline repeated as the first line is no sentence of the story
         else:
             label = _label(line, m.start())
             if label:
                 labels.append(label)
-        tag = _AGENCY_TAG.match(line)
+        if not (para.byline or para.credit):
+            for hint in _CREDIT_HINT.finditer(line):
+                lead = _CREDIT_LEAD.search(line, max(0, hint.start() - 30), hint.start())
+                names = _CREDIT_NAMES.match(line, hint.end()) if lead else None
+                if names:  # "Propos recueillis par Anne Roussel." inside a paragraph of the story
+                    authors += [re.sub(r"\s+(?:à|in)\s+[A-ZÀ-Ý][\w'’\-]+$", "", n) for n in _split_names(names.group())]
+                    excluded.append((m.start() + lead.start(), m.start() + names.end()))
+        tag = _AGENCY_TAG.match(line) if preamble or index <= 3 else None
         if tag:
             excluded.append((m.start(), m.start() + tag.end()))
+            agencies.append(tag.group("agency"))
         dateline = _DATELINE.match(line) or _DATELINE_DATED.match(line)
         if dateline and index <= 2:
             datelines.append((m.start() + dateline.start(1), m.start() + dateline.end(1)))
             excluded.append((m.start() + dateline.start(1), m.start() + dateline.end()))  # "KYIV (Reuters) -"
+            if dateline.group("agency"):
+                agencies.append(dateline.group("agency").strip())  # whatever its name: the story's agency
         paragraphs.append(para)
     quotes = find_quotes(text, paragraphs)
     in_quote = bytearray(len(text))
@@ -210,7 +248,8 @@ def analyse(text: str, title: str | None = None) -> Layout:
     # a label inside quotation marks opens a quoted transcript turn ('"PENCE: Well, …'), read there
     labels = [label for label in labels if not in_quote[label.start] or
               any(q.start == label.start for q in quotes)]
-    return Layout(text, paragraphs, excluded, _dedupe(authors), quotes, in_quote, datelines, labels)
+    return Layout(text, paragraphs, excluded, _dedupe(authors), quotes, in_quote, datelines, labels,
+                  _dedupe(agencies))
 
 
 def _same_words(a: str, b: str) -> bool:
