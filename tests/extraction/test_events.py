@@ -33,6 +33,16 @@ def test_a_phone_conversation_is_a_call_between_both_leaders():
     assert participants(ex, call) == {"Emmanuel Macron", "Volodymyr Zelensky"}
 
 
+def test_a_first_name_the_tagger_reads_as_a_verb_does_not_turn_the_meeting_date_into_a_saying_date():
+    # « Mette » is tagged as a form of « mettre », and « mettre en garde » is a reporting verb
+    ex = read("BERLIN (Parley soak wire) – L'émissaire américain Steve Witkoff a rencontré la Première ministre "
+              "danoise Mette Frederiksen le 16 janvier 2025 à Berlin ; le sort des prisonniers de guerre était le "
+              "principal sujet, selon un porte-parole.",
+              published="2026-12-04")
+    [meeting] = by_kind(ex, "meeting")
+    assert str(meeting.date) == "2025-01-16"
+
+
 def test_the_date_of_the_announcement_does_not_date_the_meeting_it_announces():
     # written for the tests; a parse of this sentence hangs "vendredi" on "annoncé"
     ex = read("Emmanuel Macron et le Premier ministre britannique Keir Starmer coprésideront vendredi à "

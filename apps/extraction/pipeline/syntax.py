@@ -219,6 +219,12 @@ def collapsed(sentence) -> bool:
                and t.dep_ not in CLAUSE_DEPS and t.dep_ not in _NOT_A_CLAUSE_OF_ITS_OWN for t in sentence)
 
 
+def misread_name(token: Token) -> bool:
+    """A first name the tagger read as a verb (« Mette Frederiksen »: Mette as a form of « mettre »): a verb
+    does not head the rest of a name."""
+    return token.pos_ in _VERBAL and any(c.dep_ == "flat:name" for c in token.children)
+
+
 def governors(token: Token, limit: int = 4) -> list[Token]:
     """The words above a token within its clause, nearest first: for a noun, the noun or verb it hangs on;
     a controlled infinitive climbs to its verb ("refused [to meet]"); a clause boundary, or a verb

@@ -86,7 +86,7 @@ def _saying_date(root, cues: Cues) -> bool:
     if folded(syntax.case_word(root)) in cues.set_for:
         return False
     for g in [root] + syntax.governors(root, 4):
-        if g.pos_ in ("VERB", "AUX"):
+        if g.pos_ in ("VERB", "AUX") and not syntax.misread_name(g):
             return lemma(g) in cues.reporting and abs(g.i - root.i) <= SAYING_DISTANCE
     return False
 
