@@ -147,6 +147,63 @@ def purge_queues() -> None:
                 pass  # the queue does not exist yet
 
 
+class PrivateRedisServer:
+    """A redis-server of one test's own on a spare loopback port, which the test may stop and start.
+
+    The shared Redis of the run is never stopped: other agents and tests use it.
+    """
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self, timeout: float = 20) -> PrivateRedisServer:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.proc = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.directory),
+             "--save", "", "--appendonly", "yes", "--logfile", str(self.directory / "redis.log")],
+            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as conn:
+                    conn.sendall(b"PING\r\n")
+                    if conn.recv(64).startswith(b"+PONG"):
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"redis-server did not start on port {self.port}")
+
+    def stop(self) -> None:
+        """SIGTERM: Redis writes its append-only log and exits, as `docker compose restart` does."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(20)
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    """A Redis of the test's own, stopped at the end whatever happened."""
+    import shutil
+
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    server = PrivateRedisServer(tmp_path / "redis").start()
+    yield server
+    server.stop()
+
+
+_started_workers: list[WorkerProcess] = []
+
+
 _started_workers: list[WorkerProcess] = []
 
 
