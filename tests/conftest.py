@@ -223,13 +223,14 @@ class WorkerProcess:
 
     def __init__(
         self, *, env: dict[str, str] | None = None, name: str = "pytest", queues: str = "default,ingestion,extraction",
-        pool: str = "solo",
+        pool: str = "solo", include: str = "",
     ):
         self.name = f"{name}-{os.getpid()}-{time.monotonic_ns()}"
         self.queues = queues
         # "solo" runs tasks in the worker's own process and ignores time limits; "prefork" (one
         # child) enforces them, as production does.
         self.pool = pool
+        self.include = include  # modules of tasks for tests only, such as tests.reliability.slow_tasks
         self.env = {**os.environ, "DATABASE_URL": test_database_url(), "REDIS_URL": settings.REDIS_URL, **(env or {})}
         self.proc: subprocess.Popen | None = None
         self.log_path = Path(f"/tmp/parley-worker-{self.name}.log")
@@ -243,6 +244,7 @@ class WorkerProcess:
                 sys.executable, "-m", "celery", "-A", "config", "worker",
                 "-Q", self.queues, f"--pool={self.pool}", "--concurrency=1",
                 "--without-gossip", "--without-mingle", "--loglevel=INFO", "-n", f"{self.name}@%h",
+                *(["--include", self.include] if self.include else []),
             ],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
