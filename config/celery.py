@@ -18,13 +18,26 @@ def _restore_unacked_only_while_connected() -> None:
     the worker stops with "Unrecoverable error" (the same path as kombu#582 and kombu#970). With
     the connection gone there is nothing to restore through: the messages stay in Redis's unacked
     index, and any worker hands them on after the visibility timeout, as after a SIGKILL.
+    A task that finishes meanwhile acknowledges through the same closed channel (the soak saw
+    `'NoneType' object has no attribute 'client'`): that is turned into the connection error it
+    is, which the acknowledgement already logs and survives; the message comes back the same way.
     tests/reliability/test_worker_redis_restart.py restarts Redis under a real worker.
     """
+    import redis
     from kombu.transport import redis as redis_transport
 
     original = redis_transport.QoS.restore_unacked
     if getattr(original, "parley_workaround", False):
         return
+
+    connparams = redis_transport.Channel._connparams
+
+    def _connparams(self, asynchronous=False):
+        if getattr(self.connection, "client", None) is None:
+            raise redis.exceptions.ConnectionError("the channel's connection to Redis was closed")
+        return connparams(self, asynchronous=asynchronous)
+
+    redis_transport.Channel._connparams = _connparams
 
     def restore_unacked(self, client=None):
         transport = getattr(self.channel, "connection", None)

@@ -13,6 +13,7 @@ import time
 
 import pytest
 from celery import Celery
+from kombu import Connection
 
 from tests.conftest import WorkerProcess
 
@@ -59,3 +60,20 @@ def test_a_worker_keeps_running_through_a_redis_restart_and_runs_the_tasks_queue
     finally:
         client.close()
         worker.stop()
+
+
+def test_acknowledging_through_a_channel_whose_connection_was_closed_is_a_connection_error(private_redis):
+    """A task that finishes while Redis is down acks through the lost connection's channel.
+
+    The acknowledgement logs and survives a connection error (the message comes back after the
+    visibility timeout); an AttributeError instead stopped the soak's worker.
+    """
+    connection = Connection(private_redis.url)
+    errors = connection.connection_errors + connection.channel_errors
+    channel = connection.channel()
+    connection.collect()  # what the consumer does with a connection it lost
+    with pytest.raises(errors):
+        channel.qos.ack("a-delivery-tag")
+    channel.close()
+    with pytest.raises(errors):
+        channel.qos.ack("a-delivery-tag")
