@@ -9,8 +9,8 @@ from celery.signals import setup_logging
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 
-def _restore_unacked_only_while_connected() -> None:
-    """Work around a kombu bug that made a worker exit when Redis restarted (kombu 5.7.0, the latest).
+def _survive_a_closed_redis_connection() -> None:
+    """Work around kombu bugs that made a worker exit when Redis restarted (kombu 5.7.0, the latest).
 
     On a lost connection the consumer collects the connection (its transport's `client` becomes
     None) and then closes it; closing the channel restores the messages it holds unacknowledged,
@@ -51,7 +51,7 @@ def _restore_unacked_only_while_connected() -> None:
     redis_transport.QoS.restore_unacked = restore_unacked
 
 
-_restore_unacked_only_while_connected()
+_survive_a_closed_redis_connection()
 
 app = Celery("parley")
 app.config_from_object("django.conf:settings", namespace="CELERY")
