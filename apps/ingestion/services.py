@@ -277,6 +277,13 @@ def record_page(*, article_id: int, page: PageContent) -> Article | None:
         return article
 
 
+def note_fetch_retry(*, article_id: int, reason: str) -> None:
+    """Keep why a try of a still-PENDING article's fetch failed; the status stays, a retry is queued."""
+    Article.objects.filter(pk=article_id, status=Article.Status.PENDING).update(
+        error=reason[:2000], updated_at=timezone.now()
+    )
+
+
 def record_fetch_failure(*, article_id: int, reason: str) -> None:
     """Mark a still-PENDING article FAILED with the reason an editor will read in the admin."""
     Article.objects.filter(pk=article_id, status=Article.Status.PENDING).update(
