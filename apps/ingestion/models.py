@@ -120,7 +120,6 @@ class Article(models.Model):
     claim_token = models.CharField(max_length=64, blank=True, editable=False)
     extractor_version = models.CharField(max_length=40, blank=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
-    topics = models.ManyToManyField("timeline.Topic", blank=True, related_name="articles")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -175,7 +174,7 @@ class Article(models.Model):
 class ArticleCorrection(models.Model):
     """An editor's correction of an article's text or publication date: who, when, why, what was there.
 
-    Written by apps.timeline.services.correct_article, never edited. A table of its own rather
+    Written by apps.records.services.correct_article, never edited. A table of its own rather
     than a history of every Article save: the pipeline saves an article several times on its way
     (each status), and a history would copy the whole text each time.
     """

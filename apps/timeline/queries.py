@@ -37,7 +37,7 @@ from django.db.models.functions import Coalesce, TruncWeek
 from django.utils.dateparse import parse_date
 
 from apps.ingestion.models import Article
-from apps.timeline.models import (
+from apps.records.models import (
     Actor,
     ArticleSearchDocument,
     DatePrecision,
@@ -684,7 +684,7 @@ def statement_page(filters: TimelineFilters, *, size: int | None = None) -> Page
 
 def search_actors(text: str, *, limit: int = 8) -> list[Actor]:
     """Actors whose name or an alias starts with (then contains) the text, best first."""
-    from apps.timeline.models import normalize_name
+    from apps.records.models import normalize_name
 
     text = " ".join(text.split())[:200]  # no name or alias is longer (max_length=200)
     if len(text) < MIN_QUERY_LENGTH:

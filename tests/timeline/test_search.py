@@ -158,7 +158,7 @@ def test_an_article_is_searched_by_its_current_title_and_text_whatever_its_statu
 
 def test_search_hides_what_the_timeline_hides(client):
     from apps.ingestion.models import Article
-    from apps.timeline.models import ReviewState
+    from apps.records.models import ReviewState
 
     junk = make_article(title="Sports page", text="A ceasefire in the derby.", status=Article.Status.IRRELEVANT)
     real = make_article(title="Wire", text="Ceasefire talks resume.")

@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 
 from apps.ingestion.models import Article
-from apps.timeline import services
-from apps.timeline.models import Event, EventEvidence, ReviewState
+from apps.records import services
+from apps.records.models import Event, EventEvidence, ReviewState
 from tests.factories import make_article, make_event
 
 pytestmark = pytest.mark.django_db

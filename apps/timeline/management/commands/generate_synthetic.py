@@ -33,7 +33,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
 from apps.ingestion.models import Article, Source, content_hash
-from apps.timeline.models import (
+from apps.records.models import (
     Actor,
     Alias,
     DatePrecision,

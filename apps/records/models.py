@@ -1,4 +1,4 @@
-"""What the timeline shows: actors, events, statements, topics, and where each came from.
+"""The records everyone shares: actors, events, statements, topics, and where each came from.
 
 Every row the machine makes carries its provenance (article, characters, extractor version,
 confidence) and a review state. Re-extraction only ever replaces rows that are still
@@ -76,8 +76,15 @@ class Topic(models.Model):
                     "a trailing * matches any ending."),
     )
     lemmas = models.TextField(blank=True, help_text=_("Lemmas, one per line; each matches every inflected form."))
+    # The articles that speak of it (article.topics from the other side). Declared here, not on
+    # ingestion.Article, so ingestion knows nothing of records. The table is the one Django made for
+    # Article.topics, kept as it was: same name and the same two columns, article_id and topic_id.
+    articles = models.ManyToManyField(
+        "ingestion.Article", blank=True, related_name="topics", db_table="ingestion_article_topics", editable=False
+    )
 
     class Meta:
+        db_table = "timeline_topic"
         ordering = ["name_en"]
 
     def __str__(self) -> str:
@@ -107,9 +114,10 @@ class Actor(Reviewable):
     first_seen_in = models.ForeignKey(
         "ingestion.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="timeline_historicalactor")
 
     class Meta:
+        db_table = "timeline_actor"
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
@@ -145,9 +153,10 @@ class Alias(models.Model):
     language = models.CharField(max_length=8, blank=True, help_text=_("Blank: any language."))
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EDITOR)
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="timeline_historicalalias")
 
     class Meta:
+        db_table = "timeline_alias"
         verbose_name_plural = "aliases"
         ordering = ["name"]
 
@@ -250,11 +259,12 @@ class Event(Reviewable):
     dedup_key = models.CharField(max_length=200, blank=True)  # indexed in Meta: equality only, no LIKE index
     topics = models.ManyToManyField(Topic, blank=True, related_name="events")
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged")
-    history = HistoricalRecords(excluded_fields=["dedup_key"])
+    history = HistoricalRecords(excluded_fields=["dedup_key"], table_name="timeline_historicalevent")
 
     objects = EventQuerySet.as_manager()
 
     class Meta:
+        db_table = "timeline_event"
         ordering = ["-date", "-id"]
         constraints = [
             models.CheckConstraint(
@@ -293,9 +303,10 @@ class EventParticipant(models.Model):
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="participations", db_index=False)
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
     review_state = models.CharField(max_length=12, choices=ReviewState.choices, default=ReviewState.UNREVIEWED)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="timeline_historicaleventparticipant")
 
     class Meta:
+        db_table = "timeline_eventparticipant"
         constraints = [models.UniqueConstraint(fields=["event", "actor"], name="participant_unique")]
         indexes = [
             # Timeline filter by actor and the actor page's "events attended": actor -> events.
@@ -322,6 +333,7 @@ class EventEvidence(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "timeline_eventevidence"
         verbose_name_plural = "event evidence"
         ordering = ["article_id", "start"]
         constraints = [
@@ -366,11 +378,12 @@ class Statement(Reviewable):
     end = models.PositiveIntegerField()
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements")
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="timeline_historicalstatement")
 
     objects = StatementQuerySet.as_manager()
 
     class Meta:
+        db_table = "timeline_statement"
         ordering = ["-said_on", "-id"]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="statement_span_not_empty"),
@@ -403,6 +416,7 @@ class Mention(models.Model):
     review_state = models.CharField(max_length=12, choices=ReviewState.choices, default=ReviewState.UNREVIEWED)
 
     class Meta:
+        db_table = "timeline_mention"
         ordering = ["article_id", "start"]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="mention_span_not_empty"),
@@ -440,6 +454,7 @@ class MergeRecord(models.Model):
     undone_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "timeline_mergerecord"
         ordering = ["-performed_at", "-id"]
         constraints = [
             models.CheckConstraint(
