@@ -17,6 +17,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.records import kinds as event_kinds
+
 
 def normalize_name(name: str) -> str:
     """Fold case, accents, apostrophes and hyphens so spelling variants share one key."""
@@ -230,18 +232,8 @@ class EventQuerySet(models.QuerySet):
 class Event(Reviewable):
     """Something that happened or is planned: a meeting, call, visit, summit, agreement…"""
 
-    class Kind(models.TextChoices):
-        MEETING = "meeting", _("Meeting")
-        CALL = "call", _("Call")
-        VISIT = "visit", _("Visit")
-        PRESS_CONFERENCE = "press_conference", _("Press conference")
-        STATEMENT = "statement", _("Statement")
-        NEGOTIATION = "negotiation", _("Negotiation")
-        AGREEMENT = "agreement", _("Agreement")
-        ANNOUNCEMENT = "announcement", _("Announcement")
-        SANCTION = "sanction", _("Sanction")
-        MILITARY_ACTION = "military_action", _("Military action")
-        OTHER = "other", _("Other")
+    # The kinds table (data/event_kinds.toml) is the one list of kinds: Event.Kind.MEETING == "meeting".
+    Kind = models.TextChoices("Kind", [(kind.key.upper(), (kind.key, _(kind.label))) for kind in event_kinds.KINDS])
 
     class Status(models.TextChoices):
         OCCURRED = "occurred", _("Occurred")
