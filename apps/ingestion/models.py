@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -57,6 +57,25 @@ def normalize_text(text: str) -> str:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+class TriggerColumn(models.Func):
+    """A column PostgreSQL triggers keep and Django's model state leaves out (so no save() writes
+    it back stale), read from the same table as the queryset's primary key."""
+
+    def __init__(self, column: str, output_field):
+        self.column = column
+        super().__init__(F("pk"), output_field=output_field)
+
+    def as_sql(self, compiler, connection, **extra):
+        # The primary key compiles to "<table or alias>"."id": the column sits beside it.
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f'{sql.rsplit(".", 1)[0]}."{self.column}"', params
+
+
+def ArticleSearchDocument() -> TriggerColumn:
+    """The article's English and French tsvector of its title and text (ingestion 0007)."""
+    return TriggerColumn("search_document", models.TextField())  # a tsvector; never read into Python
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -13,9 +13,11 @@ import unicodedata
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import connections, models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from apps.ingestion.models import TriggerColumn
 
 from apps.records import kinds as event_kinds
 
@@ -170,57 +172,48 @@ class Alias(models.Model):
         super().save(*args, **kwargs)
 
 
-class TriggerColumn(models.Func):
-    """A column PostgreSQL triggers keep and Django's model state leaves out (so no save() writes
-    it back stale), read from the same table as the queryset's primary key."""
-
-    def __init__(self, column: str, output_field):
-        self.column = column
-        super().__init__(F("pk"), output_field=output_field)
-
-    def as_sql(self, compiler, connection, **extra):
-        # The primary key compiles to "<table or alias>"."id": the column sits beside it.
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f'{sql.rsplit(".", 1)[0]}."{self.column}"', params
-
-
 def SourcesIrrelevant() -> TriggerColumn:
-    """The event's flag: every article reporting it is irrelevant (migration 0006)."""
+    """The event's flag: every article reporting it is irrelevant (records 0003)."""
     return TriggerColumn("sources_irrelevant", models.BooleanField())
 
 
-def ArticleSearchDocument() -> TriggerColumn:
-    """The article's English and French tsvector of its title and text (migration 0007)."""
-    return TriggerColumn("search_document", models.TextField())  # a tsvector; never read into Python
-
-
 class EventQuerySet(models.QuerySet):
-    def visible(self):
-        """What the timeline shows: not rejected, not merged away, not only from irrelevant articles."""
+    """The one home of the visibility rule: every page, search, chart, count and export asks visible()."""
+
+    def visible(self, *, bulk: bool = False):
+        """What the timeline shows: not rejected, not merged away, not only from irrelevant articles.
+
+        An editor marking an article irrelevant hides the machine's events that only it reported;
+        events an editor reviewed, or that other articles also report, stay. On PostgreSQL
+        triggers keep that answer on the row (records 0003, `sources_irrelevant`): a column test.
+        Elsewhere it is asked of the evidence (visible_by_evidence); test_visibility checks the two
+        agree. `bulk` is for queries that read many events rather than a page of them.
+        """
+        if connections[self.db].vendor == "postgresql":
+            return self._shown().exclude(Q(SourcesIrrelevant()) & Q(review_state=ReviewState.UNREVIEWED))
+        return self.visible_by_evidence(bulk=bulk)
+
+    def visible_by_evidence(self, *, bulk: bool = False):
+        """visible()'s rule read from the evidence and the articles' status, without the flag."""
         from apps.ingestion.models import Article
 
         irrelevant = Article.Status.IRRELEVANT
-        # An editor marking an article irrelevant hides the machine's events that only it reported;
-        # events an editor reviewed, or that other articles also report, stay.
-        if connections[self.db].vendor == "postgresql":
-            # Triggers keep that answer on the row (migration 0006): a column test per row.
-            return (
-                self.exclude(review_state=ReviewState.REJECTED)
-                .filter(merged_into__isnull=True)
-                .exclude(Q(SourcesIrrelevant()) & Q(review_state=ReviewState.UNREVIEWED))
-            )
+        other_sources = EventEvidence.objects.filter(event=OuterRef("event")).exclude(article__status=irrelevant)
+        only_irrelevant = EventEvidence.objects.filter(
+            article__status=irrelevant, event__review_state=ReviewState.UNREVIEWED
+        ).exclude(Exists(other_sources))
+        if bulk:
+            # Over tens of thousands of events (a broad search, the chart) the planner misjudges a
+            # NOT EXISTS per row and compares every match with every hidden event (5 s at 100k
+            # events): the few hidden events are found once and hashed (NOT IN).
+            return self._shown().exclude(pk__in=only_irrelevant.values("event_id"))
         # One top-level NOT EXISTS, not a NOT over EXISTS terms joined by AND: PostgreSQL turns
         # it into an anti-join, so a timeline page checks only the rows it shows instead of
         # hashing all evidence against all articles (300 ms -> under 1 ms at 100k events).
-        other_sources = EventEvidence.objects.filter(event=models.OuterRef("event")).exclude(article__status=irrelevant)
-        only_irrelevant = EventEvidence.objects.filter(
-            event=models.OuterRef("pk"), article__status=irrelevant, event__review_state=ReviewState.UNREVIEWED
-        ).exclude(models.Exists(other_sources))
-        return (
-            self.exclude(review_state=ReviewState.REJECTED)
-            .filter(merged_into__isnull=True)
-            .filter(~models.Exists(only_irrelevant))
-        )
+        return self._shown().filter(~Exists(only_irrelevant.filter(event=OuterRef("pk"))))
+
+    def _shown(self):
+        return self.exclude(review_state=ReviewState.REJECTED).filter(merged_into__isnull=True)
 
     def involving(self, actor):
         return self.filter(participants__actor=actor)
@@ -313,7 +306,7 @@ class EventEvidence(models.Model):
     """The sentence of an article that reports an event."""
 
     # No index of their own: evidence_unique_span leads with the event, and evidence_article_event_idx
-    # (migration 0004) with the article.
+    # (records 0003) with the article.
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence", db_index=False)
     article = models.ForeignKey("ingestion.Article", on_delete=models.CASCADE, related_name="event_evidence",
                                 db_index=False)
@@ -333,7 +326,7 @@ class EventEvidence(models.Model):
             models.UniqueConstraint(fields=["event", "article", "start"], name="evidence_unique_span"),
         ]
         # "Number of sources" on each timeline card and the article's evidence highlighting read
-        # evidence_article_event_idx (article_id, event_id), created in migration 0004.
+        # evidence_article_event_idx (article_id, event_id), created in records 0003.
 
     def __str__(self) -> str:
         return self.sentence[:80]

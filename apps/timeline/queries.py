@@ -36,10 +36,9 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncWeek
 from django.utils.dateparse import parse_date
 
-from apps.ingestion.models import Article
+from apps.ingestion.models import Article, ArticleSearchDocument
 from apps.records.models import (
     Actor,
-    ArticleSearchDocument,
     DatePrecision,
     Event,
     EventEvidence,
@@ -51,7 +50,7 @@ from apps.records.models import (
 
 PAGE_SIZE = 30
 # Undated events sort after every dated one: COALESCE(date, UNDATED) DESC, id DESC is what
-# the expression index `event_timeline_order_idx` (migration 0002) serves.
+# the expression index `event_timeline_order_idx` (records 0003) serves.
 UNDATED = dt.date(1, 1, 1)
 # Article languages offered in the filter; the pipeline reads French and English, the rest
 # appear in imported files.
@@ -64,9 +63,9 @@ def uses_postgres() -> bool:
 
 
 # --- Full-text search (PostgreSQL) ---------------------------------------------------------
-# The documents below must stay textually identical to the GIN indexes of migration 0003,
+# The documents below must stay textually identical to the GIN indexes of records 0003,
 # or PostgreSQL stops using them: to_tsvector('english', …) || to_tsvector('french', …).
-# Articles are the exception: their document is a stored column (migration 0007).
+# Articles are the exception: their document is a stored column (ingestion 0007).
 
 
 class SearchDocument(Func):
@@ -110,7 +109,7 @@ def _document(*fields: str) -> SearchDocument:
 
 
 def _article_match(text: str):
-    """Articles whose title or text match: on PostgreSQL through the stored document (migration 0007)."""
+    """Articles whose title or text match: on PostgreSQL through the stored document (ingestion 0007)."""
     if uses_postgres():
         return Matches(ArticleSearchDocument(), SearchQuery(text))
     return _text_match(("title", "text"), text)
@@ -287,39 +286,12 @@ def _article_language_exists(language: str, through: str):
     )
 
 
-def _visible_in_bulk() -> QuerySet:
-    """Event.visible()'s rule, for queries over many events (a broad search, the chart).
-
-    visible() is a NOT EXISTS that PostgreSQL runs per shown row: ideal for a page read in
-    date order, but over tens of thousands of search matches the planner misjudges it and
-    compares every match with every hidden event (5 s at 100k events). Here the few hidden
-    events are found once and hashed (NOT IN). test_search checks both agree.
-    """
-    if uses_postgres():
-        return Event.objects.visible()  # a column test there (migration 0006), cheap in bulk too
-    irrelevant = Article.Status.IRRELEVANT
-    other_sources = EventEvidence.objects.filter(event=OuterRef("event")).exclude(article__status=irrelevant)
-    only_irrelevant = (
-        EventEvidence.objects.filter(article__status=irrelevant, event__review_state=ReviewState.UNREVIEWED)
-        .exclude(Exists(other_sources))
-        .values("event_id")
-    )
-    return (
-        Event.objects.exclude(review_state=ReviewState.REJECTED)
-        .filter(merged_into__isnull=True)
-        .exclude(pk__in=only_irrelevant)
-    )
-
-
 def filter_events(filters: TimelineFilters, events: QuerySet | None = None, *, bulk: bool = False) -> QuerySet:
     """Visible events matching every filter; each actor given must take part (who met whom).
 
-    `bulk` is for queries that read many events rather than a page of them (see _visible_in_bulk).
+    `bulk` is for queries that read many events rather than a page of them (see Event.objects.visible).
     """
-    if events is None:
-        events = _visible_in_bulk() if (bulk or filters.q) else Event.objects.visible()
-    else:
-        events = events.visible()
+    events = (Event.objects.all() if events is None else events).visible(bulk=bulk or bool(filters.q))
     events = events.filter(merged_into__isnull=True)
     for actor_id in filters.actors:
         events = events.filter(

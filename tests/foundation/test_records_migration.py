@@ -75,3 +75,8 @@ def test_migrating_from_timeline_to_records_keeps_rows_relations_and_permissions
     assert Group.objects.get(name="Reviewers").permissions.get().codename == "change_event"
     assert Permission.objects.get(pk=change_event.pk).content_type == event_type
     assert LogEntry.objects.get(pk=entry.pk).get_edited_object() == moved
+
+    # The rule still holds on the migrated rows (on PostgreSQL through the adopted triggers).
+    assert Event.objects.visible().filter(pk=event.pk).exists()
+    Article.objects.get(pk=article.pk).set_status(Article.Status.IRRELEVANT)
+    assert not Event.objects.visible().filter(pk=event.pk).exists()
