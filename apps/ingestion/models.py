@@ -7,6 +7,7 @@ import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -75,7 +76,7 @@ class TriggerColumn(models.Func):
 
 def ArticleSearchDocument() -> TriggerColumn:
     """The article's English and French tsvector of its title and text (ingestion 0007)."""
-    return TriggerColumn("search_document", models.TextField())  # a tsvector; never read into Python
+    return TriggerColumn("search_document", SearchVectorField())
 
 
 class ArticleQuerySet(models.QuerySet):

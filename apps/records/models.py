@@ -11,8 +11,11 @@ import re
 import unicodedata
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.core.validators import RegexValidator
 from django.db import connections, models
+from django.db.backends.ddl_references import Statement
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -28,6 +31,37 @@ def normalize_name(name: str) -> str:
     without_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
     folded = without_marks.casefold().replace("’", "'")
     return " ".join(re.sub(r"[^\w']+|_", " ", folded).split())
+
+
+def search_document(*fields: str):
+    """The English and French tsvector of the fields joined by spaces, PostgreSQL's full-text document.
+
+    The GIN indexes below are built on this expression and apps.timeline.queries searches with it,
+    so the two cannot drift apart: PostgreSQL uses an expression index only for the same expression.
+    """
+    return SearchVector(*fields, config="english") + SearchVector(*fields, config="french")
+
+
+class SearchIndex(GinIndex):
+    """A GIN index on a search_document, on PostgreSQL only: SQLite has no tsvector, and searches
+    with a plain icontains (apps.timeline.queries). Elsewhere the index is a statement that does
+    nothing, so migrations and SQLite's table rebuilds run unchanged."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return Statement("SELECT 1")
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+    def remove_sql(self, model, schema_editor, **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return Statement("SELECT 1")
+        return super().remove_sql(model, schema_editor, **kwargs)
+
+
+# What full-text search reads of each model (the index and the query both take it from here).
+EVENT_SEARCH_FIELDS = ("title", "location")
+EVIDENCE_SEARCH_FIELDS = ("sentence",)
+STATEMENT_SEARCH_FIELDS = ("text",)
 
 
 class ReviewState(models.TextChoices):
@@ -267,6 +301,8 @@ class Event(Reviewable):
             models.Index(fields=["review_state", "confidence"], name="event_review_idx"),
             # The worker finds the event another report already made by its dedup key.
             models.Index(fields=["dedup_key"], name="event_dedup_key_idx"),
+            # Search by the event's own words (timeline.queries._search_tiers, PostgreSQL).
+            SearchIndex(search_document(*EVENT_SEARCH_FIELDS), name="event_search_idx"),
         ]
 
     def __str__(self) -> str:
@@ -327,6 +363,10 @@ class EventEvidence(models.Model):
         ]
         # "Number of sources" on each timeline card and the article's evidence highlighting read
         # evidence_article_event_idx (article_id, event_id), created in records 0003.
+        indexes = [
+            # Search by the sentence that reports an event (timeline.queries, PostgreSQL).
+            SearchIndex(search_document(*EVIDENCE_SEARCH_FIELDS), name="evidence_search_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.sentence[:80]
@@ -379,6 +419,8 @@ class Statement(Reviewable):
             models.Index(fields=["speaker", "-said_on"], name="statement_speaker_idx"),
             # Statements page: newest first, keyset-paginated.
             models.Index(fields=["-said_on", "-id"], name="statement_date_idx"),
+            # Search in quotes: the statements page and the timeline's search (PostgreSQL).
+            SearchIndex(search_document(*STATEMENT_SEARCH_FIELDS), name="statement_search_idx"),
         ]
 
     def __str__(self) -> str:

@@ -7,8 +7,8 @@ them: before this step timeline's migrations owned them.
 Indexes outside Django's model state (apps/timeline/queries.py reads them):
 - Keyset order: COALESCE(date, '0001-01-01') DESC, id DESC, so undated events come last and a
   deep page starts its index scan at the cursor (event_page, statement_page).
-- Full-text search, PostgreSQL only: GIN indexes on English + French tsvectors. The expressions
-  must stay textually identical to queries.SearchDocument or PostgreSQL will not use them.
+- (Timeline 0003's full-text GIN indexes are not made here: records 0004 replaces them with
+  indexes declared on the models.)
 - Evidence by article with its event (article_id, event_id): Event.visible() and the search
   through articles go from articles to the events they report, index-only.
 
@@ -35,17 +35,9 @@ visible() keeps its NOT EXISTS.
 from django.db import migrations
 
 
-def doc(*columns: str) -> str:
-    text = " || ' ' || ".join(columns)
-    return f"(to_tsvector('english'::regconfig, {text}) || to_tsvector('french'::regconfig, {text}))"
-
-
 POSTGRES = [
     ("event_timeline_order_idx", "timeline_event", "((COALESCE(date, '0001-01-01'::date)) DESC, id DESC)"),
     ("statement_timeline_order_idx", "timeline_statement", "((COALESCE(said_on, '0001-01-01'::date)) DESC, id DESC)"),
-    ("event_search_idx", "timeline_event", f"USING gin ({doc('title', 'location')})"),
-    ("evidence_search_idx", "timeline_eventevidence", f"USING gin ({doc('sentence')})"),
-    ("statement_search_idx", "timeline_statement", f"USING gin ({doc('text')})"),
     ("evidence_article_event_idx", "timeline_eventevidence", "(article_id, event_id)"),
 ]
 SQLITE = [
