@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.ingestion",
     "apps.extraction",
+    "apps.records",
     "apps.timeline",
 ]
 

@@ -1136,7 +1136,7 @@ def main(argv=None) -> int:
 
     from apps.accounts.models import User
     from apps.ingestion.models import Article, Source
-    from apps.timeline.models import EventEvidence
+    from apps.records.models import EventEvidence
 
     call_command("migrate", verbosity=0)
     # As the image collects them (the Dockerfile runs the same script), into a folder of the run's
@@ -1226,7 +1226,7 @@ def main(argv=None) -> int:
         meeting_evidence = EventEvidence.objects.filter(event__kind="meeting")
         for event_id, article_id in meeting_evidence.values_list("event_id", "article_id"):
             evidence[event_id].add(by_url.get(article_id))
-        from apps.timeline.models import Event
+        from apps.records.models import Event
 
         for event in Event.objects.visible().filter(kind="meeting").values("id", "date"):
             if event["date"]:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from apps.timeline import queries
-from apps.timeline.models import Event
+from apps.records.models import Event
 from apps.timeline.queries import TimelineFilters
 from apps.timeline.views import reader_required, with_filters
 
