@@ -13,7 +13,7 @@ import redis
 from django.test import override_settings
 from django.urls import reverse
 
-from apps.timeline.models import Event
+from apps.records.models import Event
 from tests.factories import make_event
 
 pytestmark = pytest.mark.django_db
