@@ -121,7 +121,7 @@ MATRIX.update({
         Case(lambda world: f"/admin/r/{_content_type('records', 'event')}/{world.pk('records/event')}/",
              (LOGIN, LOGIN, 404, 404), (LOGIN, LOGIN, 404, 404)),
     ],
-    "admin/^(?P<app_label>auth|axes|accounts|ingestion|timeline)/$": [
+    "admin/^(?P<app_label>auth|axes|accounts|ingestion|records)/$": [
         Case(fixed("/admin/records/"), STAFF, STAFF),
         Case(fixed("/admin/ingestion/"), STAFF, STAFF),
         # An app none of whose models a persona may see does not exist for them.
