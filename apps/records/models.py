@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from apps.ingestion.models import TriggerColumn
-
 from apps.records import kinds as event_kinds
 
 

@@ -1,6 +1,6 @@
 """Which events the timeline shows as their sources change: marked irrelevant, restored, re-reported.
 
-On PostgreSQL visible() reads a flag that triggers keep (migration 0006); on SQLite it asks the
+On PostgreSQL visible() reads a flag that triggers keep (records 0003); on SQLite it asks the
 evidence directly. These tests run the same writes on both and expect the same timeline, so the
 triggers cannot drift from the rule.
 """
