@@ -220,3 +220,33 @@ def test_a_live_blog_entry_opens_at_a_time_alone_on_its_line_or_before_a_dash():
     entries = [layout.entry_at(text.index(part)) for part in
                ("Keir Starmer", "He spoke", "The meeting", "La séance")]
     assert entries == [1, 1, 2, 3]
+
+
+@pytest.mark.parametrize(("text", "language", "fragment", "speaker"), [
+    # written for the tests: nobody named, the description is the speaker, as the text words it
+    ("“We will not comment on rumours,” a spokeswoman said on Tuesday.", "en", "comment on rumours",
+     "a spokeswoman"),
+    ("The advert opens in a kitchen. “It is 3 a.m. and your children are asleep,” the announcer says.", "en",
+     "children are asleep", "the announcer"),
+    ("« Nous ne commenterons pas ces rumeurs », a déclaré un diplomate européen.", "fr", "ces rumeurs",
+     "un diplomate européen"),
+])
+def test_a_description_nobody_names_speaks_as_the_text_describes_it(text, language, fragment, speaker):
+    from apps.extraction.pipeline import to_contract_json
+
+    ex = read(text, language=language)
+    assert speaker_of(ex, fragment) == speaker
+    assert next(s for s in ex.statements if fragment in s.text).basis == "described"
+    # a speaker, but nobody one can identify: not in the list of actors
+    assert speaker not in {a["name"] for a in to_contract_json(ex)["actors"]}
+
+
+def test_a_description_that_names_no_person_or_document_is_no_speaker():
+    ex = read("Le ministre a dit préférer une solution négociée, ajoutant préférer la voie diplomatique.")
+    assert not any("voie" in (ex.actor(s.speaker).name if s.speaker else "") for s in ex.statements)
+    assert all(a.name != "la voie diplomatique" for a in ex.actors)
+
+
+def test_a_description_after_selon_is_named_without_the_preposition():
+    ex = read("Selon le rapport, la guerre devait finir avant l'hiver.")
+    assert speaker_of(ex, "la guerre devait finir", direct=False) == "le rapport"

@@ -36,6 +36,7 @@ BASIS_CONFIDENCE = {
     "speech-title": 0.85,      # "PM statement at press conference": the whole text is the PM's
     "pronoun": 0.75,           # "…," she said
     "description": 0.65,       # the ministry said, the Prime Minister said
+    "described": 0.6,          # "a spokeswoman said": an actor named only as the text describes it
     "carry-over": 0.6,         # a quotation alone in its paragraph goes on with the last speaker
     "subject-of-clause": 0.55,  # 'Japan branded North Korea an “outlaw nation”': the clause's subject
     "nearest-mention": 0.45,   # only a name near the quotation
@@ -278,7 +279,7 @@ class QuoteReader:
             noun = next((t for t in self._tokens(verb.idx + len(verb.text), after_end)[:4]
                          if t.pos_ in ("NOUN", "PROPN")), None)
             if noun is not None:
-                key, basis = self.speakers.actor_of_np(noun)
+                key, basis = self.speakers.actor_of_np(noun, describe=True)
                 if key:
                     return key, basis, True
             return None, "", True

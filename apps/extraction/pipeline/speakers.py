@@ -32,6 +32,8 @@ PUBLISHERS_FILE = Path(__file__).resolve().parent.parent / "data" / "publishers.
 _NP_STOP = frozenset({"relcl", "acl:relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "ccomp",
                       "dep"})
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
+# Entity types of a noun phrase that names no speaker ("52 percent of voters", "Tuesday", "10 GMT").
+_NOT_DESCRIPTION_ENTS = frozenset({"DATE", "TIME", "PERCENT", "CARDINAL", "QUANTITY", "MONEY", "ORDINAL"})
 
 
 @functools.cache
@@ -71,6 +73,7 @@ class SpeakerResolver:
         self.mention_starts = [m.start for m in table.mentions]
         self.genders = self._genders()
         self.countries = {e.country: e for e in gaz.entries.values() if e.kind == "country" and e.country}
+        self.described: set[str] = set()  # actors named only by a description ("a spokeswoman")
 
     def _country_from_letterhead(self) -> str | None:
         """An official document names its publisher in the headings that open it ("THE WHITE HOUSE")."""
@@ -233,7 +236,7 @@ class SpeakerResolver:
         return None
 
     # --- subjects and noun phrases -------------------------------------------------------------
-    def speaker_of_verb(self, verb: Token) -> tuple[str | None, str]:
+    def speaker_of_verb(self, verb: Token, *, describe: bool = True) -> tuple[str | None, str]:
         """The subject of a speech verb as an actor, and how it was found.
 
         basis "" means the parse gives the verb no subject (the caller reads the surface);
@@ -257,13 +260,17 @@ class SpeakerResolver:
             subjects = outside(syntax.passive_agent(verb))
         if not subjects:
             return None, ""
-        return self.actor_of_np(subjects[0])
+        return self.actor_of_np(subjects[0], describe=describe)
 
-    def actor_of_np(self, token: Token) -> tuple[str | None, str]:
-        """The actor a noun phrase (given by its head) names, and how: a name, a pronoun or a description."""
+    def actor_of_np(self, token: Token, *, describe: bool = False) -> tuple[str | None, str]:
+        """The actor a noun phrase (given by its head) names, and how: a name, a pronoun or a description.
+
+        With `describe`, a description that points at no actor of the story becomes an actor of its
+        own ("the announcer", basis "described"): the phrase is the subject of a speech verb.
+        """
         m = self.mention_at(token.idx)
         if m and self.table.kind(m.key) in SPEAKER_KINDS:
-            return m.key, "subject-of-verb"
+            return m.key, "described" if m.key in self.described else "subject-of-verb"
         word = fold(token.lower_).strip("-")
         if word == "t":  # « a-t-il » : "-t" carries the pronoun, as its fixed part or the next token
             nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
@@ -312,11 +319,48 @@ class SpeakerResolver:
         indefinite = any("Ind" in c.morph.get("Definite") for c in token.children if c.dep_ == "det")
         if head in self.lex.persons and not indefinite:
             key = self.resolve_pronoun(token.idx, None)
-            return (key, "description") if key else (None, "unresolved")
-        if head in self.lex.organizations and not indefinite:
+            if key:
+                return key, "description"
+        elif head in self.lex.organizations and not indefinite:
             key = self._last_organization(head, token.idx)
-            return (key, "description") if key else (None, "unresolved")
-        return None, "unresolved"
+            if key:
+                return key, "description"
+        key = self._described(phrase, token) if describe else None
+        return (key, "described") if key else (None, "unresolved")
+
+    def _described(self, phrase: list[Token], token: Token) -> str | None:
+        """A speaker the text names only by what it is ("a spokeswoman", "the announcer", « un diplomate »).
+
+        It is an actor of its own, named as the text names it: the analyst sees who spoke as the
+        article says, rather than nobody. Its head must be a word of the descriptions lexicon (a
+        person, a representative, an organization, a witness or a document): "la voie diplomatique",
+        a time or a quantity never speaks.
+        """
+        head = lemma(token)
+        if token.pos_ != "NOUN" or token.ent_type_ in _NOT_DESCRIPTION_ENTS or self.layout.in_quote[token.idx] \
+                or not (head in self.lex.persons or head in self.lex.representatives
+                        or head in self.lex.organizations or head in self.lex.others):
+            return None
+        words = [t for t in phrase if t.i <= token.i or t.i - token.i <= 4]
+        while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "DET", "CCONJ")):
+            words.pop()
+        while words and (words[0].is_punct or words[0].pos_ in ("ADP", "CCONJ") or words[0].dep_ == "case"):
+            words.pop(0)  # « selon le texte »: the source phrase's preposition is no part of the name
+        if not words or len(words) > 8 or any(t.ent_type_ in _NOT_DESCRIPTION_ENTS for t in words):
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if self.layout.is_excluded(start, end):
+            return None
+        if "Plur" in token.morph.get("Number"):
+            kind = "group"
+        else:
+            kind = "organization" if head in self.lex.organizations else "person"
+        known = set(self.table.actors)
+        key = self.new_actor(start, end, kind)
+        if key and (key not in known or key in self.described):
+            self.described.add(key)
+            self.table.actors[key].described = True
+        return key
 
     def _np_tokens(self, token: Token) -> list[Token]:
         """The tokens of a noun phrase up to its first comma, relative clause or coordination."""
@@ -452,7 +496,7 @@ class SpeakerResolver:
         else:
             np = next((t for t in token.subtree if t.dep_ in ("pobj", "obj", "obl")), None)
         if np is not None and np.i != token.i:
-            key, _ = self.actor_of_np(np)
+            key, _ = self.actor_of_np(np, describe=True)
             return key
         end = token.idx + len(token.text)
         return self.first_mention_after(end, min(len(self.text), end + 60))
