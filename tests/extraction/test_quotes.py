@@ -250,3 +250,18 @@ def test_a_description_that_names_no_person_or_document_is_no_speaker():
 def test_a_description_after_selon_is_named_without_the_preposition():
     ex = read("Selon le rapport, la guerre devait finir avant l'hiver.")
     assert speaker_of(ex, "la guerre devait finir", direct=False) == "le rapport"
+
+
+def test_a_few_quoted_words_inside_a_clause_are_no_statement_even_before_a_comma():
+    # written for the tests: American style puts the comma inside the marks
+    ex = read("Keir Starmer called the plan “a good start,” and the talks went on. She said she felt “confused,” and "
+              "left the room early.", language="en")
+    assert not any(s.direct for s in ex.statements)
+
+
+def test_the_opening_words_of_a_quotation_cut_by_its_attribution_are_not_a_statement_of_their_own():
+    ex = read("Marco Rubio spoke after the meeting.\n\n“My hope,” he said, “is that the talks resume before winter "
+              "and that nobody walks away.”", language="en")
+    direct = [s for s in ex.statements if s.direct]
+    assert [s.text for s in direct] == ["is that the talks resume before winter and that nobody walks away."]
+    assert speaker_of(ex, "talks resume before winter") == "Marco Rubio"

@@ -180,9 +180,13 @@ class QuoteReader:
                       windows=[inside[1]], remember=q.start)
             return
         n_words = len(self.text[q.start:q.end].split())
-        embedded = bool(self.text[s:q.outer_start].strip()) and self.text[q.start:q.end].rstrip()[-1:] not in ",.!?…"
+        embedded = bool(self.text[s:q.outer_start].strip()) and \
+            (self.text[q.start:q.end].rstrip()[-1:] not in ",.!?…" or self._inside_clause(q))
         if n_words < 4 and embedded:
-            return  # 'a "ten-for-ten" formula', 'called it "disgusting"': a term, not a statement
+            return  # 'a "ten-for-ten" formula', 'called it "disgusting"', 'Oz is "smart as hell,"': a term
+        # '"My hope," he said, "is that…"': the words are in the piece after the attribution, which goes on
+        # with this piece's speaker
+        opener = n_words < 4 and self._opens_split_quote(q, sent)
         alone = not self.text[prev_end:q.outer_start].strip(" ,.;:—–-\n") and \
             not self.text[q.outer_end:next_start].strip(" ,.;:—–-\n")
         self._verb_kinds = None
@@ -199,8 +203,33 @@ class QuoteReader:
             return  # a short quoted phrase inside a sentence is a term or a fragment
         elif not linked and speaker is None:
             speaker, basis = self.speakers.last_mention_before(s, q.outer_start), "nearest-mention"
+        if opener:
+            if speaker and basis not in ("nearest-mention", "carry-over"):
+                self.said.append(_Said(q.start, speaker, None, False))
+            return
         self._add(speaker=speaker, basis=basis, start=q.start, end=q.end, direct=True, sentence=sent,
                   windows=windows, remember=q.start)
+
+    def _inside_clause(self, q: Quote) -> bool:
+        """Whether a quotation continues the words before it ('being "confused," and'), not after a speech verb."""
+        before = self._tokens(max(0, q.outer_start - 40), q.outer_start)
+        last = next((t for t in reversed(before) if not t.is_space), None)
+        return bool(last is not None and last.is_alpha and last.i not in self.verbs and not self._quoted(last))
+
+    def _opens_split_quote(self, q: Quote, sent: tuple[int, int]) -> bool:
+        """A few words cut off by the attribution, the quotation going on after it: '"My hope," he said, "is…'.
+
+        The pieces are one statement split by the journalist; its opening words alone say nothing.
+        """
+        if self.text[q.start:q.end].rstrip()[-1:] != ",":
+            return False
+        para = self.layout.paragraph_at(q.outer_start)
+        limit = para.end if para else sent[1]
+        nxt = next((x for x in self.layout.quotes if q.outer_end < x.outer_start < limit), None)
+        if nxt is None or len(self.text[nxt.start:nxt.end].split()) < 4:
+            return False
+        between = self.text[q.outer_end:nxt.outer_start]
+        return len(between.split()) <= 8 and bool(self._speech_tokens(q.outer_end, nxt.outer_start))
 
     def _speaker_from_parse(self, q: Quote):
         """The speech verb the parse links to a quotation, and its subject: (speaker, basis, linked)."""
