@@ -265,3 +265,9 @@ def test_the_opening_words_of_a_quotation_cut_by_its_attribution_are_not_a_state
     direct = [s for s in ex.statements if s.direct]
     assert [s.text for s in direct] == ["is that the talks resume before winter and that nobody walks away."]
     assert speaker_of(ex, "talks resume before winter") == "Marco Rubio"
+
+
+def test_a_described_speaker_is_named_by_its_own_words_and_takes_part_in_no_event():
+    ex = read("Selon un diplomate européen, la réunion, qui a duré trois heures, s'est achevée sans décision.")
+    assert speaker_of(ex, "sans décision", direct=False) == "un diplomate européen"
+    assert not any(p.key.startswith("new:un diplomate") for e in ex.events for p in e.participants)

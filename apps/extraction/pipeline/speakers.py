@@ -341,7 +341,12 @@ class SpeakerResolver:
                 or not (head in self.lex.persons or head in self.lex.representatives
                         or head in self.lex.organizations or head in self.lex.others):
             return None
-        words = [t for t in phrase if t.i <= token.i or t.i - token.i <= 4]
+        inside = {t.i for t in phrase}
+        words = [token]
+        while words[0].i - 1 in inside and not token.doc[words[0].i - 1].is_punct:
+            words.insert(0, token.doc[words[0].i - 1])
+        while words[-1].i + 1 in inside and words[-1].i - token.i < 4 and not token.doc[words[-1].i + 1].is_punct:
+            words.append(token.doc[words[-1].i + 1])  # one unbroken run of words: « un diplomate européen, la… »
         while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "DET", "CCONJ")):
             words.pop()
         while words and (words[0].is_punct or words[0].pos_ in ("ADP", "CCONJ") or words[0].dep_ == "case"):
