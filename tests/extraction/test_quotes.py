@@ -271,3 +271,33 @@ def test_a_described_speaker_is_named_by_its_own_words_and_takes_part_in_no_even
     ex = read("Selon un diplomate européen, la réunion, qui a duré trois heures, s'est achevée sans décision.")
     assert speaker_of(ex, "sans décision", direct=False) == "un diplomate européen"
     assert not any(p.key.startswith("new:un diplomate") for e in ex.events for p in e.participants)
+
+
+def test_a_pronoun_points_at_a_name_in_apposition_to_the_subject_before_an_earlier_speaker():
+    # written for the tests; the French parse hangs this sentence on its commas and gives it no subject
+    ex = read("« Nous les ramènerons tous », a promis Kyrylo Boudanov.\n\n"
+              "Samedi, le Premier ministre canadien, Mark Carney, était à Kiev. Il a promis une aide nouvelle. "
+              "« Le Canada restera aux côtés de l'Ukraine », a-t-il dit.")
+    assert speaker_of(ex, "restera aux côtés") == "Mark Carney"
+
+
+def test_an_inverted_subject_after_a_prepositional_object_speaks():
+    ex = read("« Nous avons conclu un accord sur les prisonniers », a déclaré aux journalistes le chef de la "
+              "délégation, le ministre de la Défense Roustem Oumerov.")
+    assert speaker_of(ex, "un accord sur les prisonniers") == "Rustem Umerov"
+
+
+def test_a_quotation_after_a_sentence_about_someone_new_is_theirs_not_the_last_speaker_s():
+    ex = read('"We will keep talking," Keir Starmer said.\n\n'
+              "Friedrich Merz, in Kyiv for the first time as chancellor, struck a harder tone. "
+              '"The ball is in Moscow\'s court now. If there is no answer, sanctions will follow."\n\n'
+              '"We will not be intimidated," he said.', language="en")
+    assert speaker_of(ex, "The ball is in Moscow's court") == "Friedrich Merz"
+    assert speaker_of(ex, "We will not be intimidated") == "Friedrich Merz"
+
+
+def test_a_speaker_known_only_by_a_description_is_not_the_he_that_follows():
+    ex = read("Donald Trump spoke at a forum on Monday. One questioner said the army had “gone soft on "
+              "discipline for years now.”\n\n“You're right, we will fix it and we will fix it fast,” he said.",
+              language="en")
+    assert speaker_of(ex, "we will fix it fast") == "Donald Trump"

@@ -38,6 +38,7 @@ BASIS_CONFIDENCE = {
     "description": 0.65,       # the ministry said, the Prime Minister said
     "described": 0.6,          # "a spokeswoman said": an actor named only as the text describes it
     "carry-over": 0.6,         # a quotation alone in its paragraph goes on with the last speaker
+    "paragraph-subject": 0.6,  # 'Merz struck a sharper tone. "The ball is in Moscow's court."'
     "subject-of-clause": 0.55,  # 'Japan branded North Korea an “outlaw nation”': the clause's subject
     "nearest-mention": 0.45,   # only a name near the quotation
     "": 0.3,                   # nobody
@@ -305,8 +306,9 @@ class QuoteReader:
             if key:
                 return key, "subject-of-verb", True
             # « a martelé le chancelier »: the noun after the verb, parsed as its object
-            noun = next((t for t in self._tokens(verb.idx + len(verb.text), after_end)[:4]
-                         if t.pos_ in ("NOUN", "PROPN")), None)
+            # (« a déclaré à la presse le chef… »: a noun behind a preposition is not the one who speaks)
+            noun = next((t for t in self._tokens(verb.idx + len(verb.text), after_end)[:6]
+                         if t.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "case" for c in t.children)), None)
             if noun is not None:
                 key, basis = self.speakers.actor_of_np(noun, describe=True)
                 if key:
@@ -347,10 +349,28 @@ class QuoteReader:
         if previous is not None and self._continues(previous, q):
             return previous.speaker, "carry-over"
         last = self.said[-1] if self.said else None
+        if para and (last is None or last.pos < para.start):
+            lead = self._subject_before(q, para)
+            if lead:  # 'Merz struck a sharper tone. "The ball is now in Moscow's court."': the one it is about
+                return lead, "paragraph-subject"
         if last and last.pos >= self._paragraph_start(q.outer_start, back=2) and \
                 self.layout.entry_at(last.pos) == self.layout.entry_at(q.outer_start):
             return last.speaker, "carry-over"
         return None, ""
+
+    def _subject_before(self, q: Quote, para) -> str | None:
+        """The person subject of the sentence that leads a quotation's paragraph, where nobody spoke before in it."""
+        sentence = next(((a, b) for a, b in reversed(self.sentences) if para.start <= a and b <= q.outer_start + 1),
+                        None)
+        if sentence is None or self.layout.in_quote[sentence[0]]:
+            return None
+        tokens = [t for t in self._tokens(*sentence) if not self._quoted(t)]
+        root = next((t for t in tokens if t.head.i == t.i), None)
+        subjects = syntax.subjects(root) if root is not None else []
+        if not subjects or self._quoted(subjects[0]):
+            return None
+        key, basis = self.speakers.actor_of_np(subjects[0])
+        return key if key and basis == "subject-of-verb" and self.table.kind(key) == "person" else None
 
     def _continues(self, previous: Statement, q: Quote) -> bool:
         """Whether a quotation opens again a quotation of the paragraph before (the speaker goes on)."""

@@ -120,6 +120,10 @@ class SpeakerResolver:
 
     def _is_subject(self, m: MentionRef) -> bool:
         head = self._head_token(m.start, m.end)
+        if head is not None and head.dep_ in ("appos", "flat", "flat:name") and head.head.i != head.i:
+            head = head.head  # "the Canadian prime minister, Mark Carney, was…": the name stands for the subject
+            if head.dep_ == "appos" and head.head.i != head.i:
+                head = head.head
         return bool(head is not None and head.dep_ in syntax.SUBJECT_DEPS)
 
     def _head_token(self, start: int, end: int) -> Token | None:
@@ -197,7 +201,8 @@ class SpeakerResolver:
         kinds = ("organization", "country", "group") if gender == "n" else ("person",)
 
         def fits(key: str) -> bool:
-            return self.table.kind(key) in kinds and self._gender_ok(key, gender)
+            # "one questioner asked… he said": a speaker known only by a description is seldom the "he" after
+            return self.table.kind(key) in kinds and self._gender_ok(key, gender) and key not in self.described
 
         current = self._sentence_index(pos)
         window = []
@@ -209,7 +214,7 @@ class SpeakerResolver:
         for si, start, limit in window:
             spoken = [s.speaker for s in self.said if start <= s.pos < limit and fits(s.speaker)]
             named = [m for m in self.table.between(start, limit, self.layout) if fits(m.key)]
-            subjects = [m for m in named if self._is_subject(m)]
+            subjects = [m for m in named if self._is_subject(m)] or self._leading_name(named, start, limit)
             named_by_sentence.append(named)
             if si == current:
                 if subjects:
@@ -227,6 +232,19 @@ class SpeakerResolver:
             if named and (si != current or pronoun is not None):
                 return named[0].key
         return None
+
+    def _leading_name(self, named: list[MentionRef], start: int, limit: int) -> list[MentionRef]:
+        """The name that opens a sentence whose parse gave no subject at all: it is the subject.
+
+        « Ce dimanche, le Premier ministre canadien, Mark Carney, était à Kiev »: the French parse
+        can hang the whole sentence on a comma; the first name before the first verb still leads it.
+        """
+        span = self.doc.char_span(start, limit, alignment_mode="contract") if named else None
+        tokens = list(span) if span is not None else []
+        if not tokens or any(t.dep_ in syntax.SUBJECT_DEPS for t in tokens):
+            return []
+        first_verb = next((t.idx for t in tokens if t.pos_ in ("VERB", "AUX")), limit)
+        return [named[0]] if named[0].end <= first_verb and self.table.kind(named[0].key) == "person" else []
 
     def turn_speaker(self, pos: int) -> str | None:
         """Who is speaking in the transcript turn that holds pos ("I", "we" in it are the speaker)."""
@@ -288,9 +306,15 @@ class SpeakerResolver:
             return (key, "pronoun") if key else (None, "unresolved")
         if token.pos_ == "PRON":
             return None, "unresolved"
-        for appos in (c for c in token.children if c.dep_ == "appos"):
+        # (the parser may hang the apposition on a word of the phrase rather than on its head)
+        for appos in (c for c in token.subtree if c.dep_ == "appos" and c.head.dep_ not in syntax.CLAUSE_DEPS):
             # « le ministre Jean-Noël Barrot », "the spokesman, Dmitry Peskov,": the name in apposition
             named = self.mention_at(appos.idx) or self.mention_at(appos.left_edge.idx)
+            if not (named and self.table.kind(named.key) in SPEAKER_KINDS):
+                # « le chef de la délégation, le ministre de la Défense Roustem Oumerov »: a person deeper in it
+                end = appos.right_edge.idx + len(appos.right_edge.text)
+                named = next((r for r in self.table.between(appos.left_edge.idx, end, self.layout)
+                              if self.table.kind(r.key) == "person"), None)
             if named and self.table.kind(named.key) in SPEAKER_KINDS:
                 return named.key, "subject-of-verb"
         phrase = self._np_tokens(token)
@@ -343,15 +367,16 @@ class SpeakerResolver:
             return None
         inside = {t.i for t in phrase}
         words = [token]
-        while words[0].i - 1 in inside and not token.doc[words[0].i - 1].is_punct:
-            words.insert(0, token.doc[words[0].i - 1])
+        while words[0].i > 0 and (words[0].i - 1 in inside and not token.doc[words[0].i - 1].is_punct
+                                  or token.doc[words[0].i - 1].text == "-" and not token.doc[words[0].i - 1].whitespace_):
+            words.insert(0, token.doc[words[0].i - 1])  # "a 52-count complaint": a hyphen inside a word
         while words[-1].i + 1 in inside and words[-1].i - token.i < 4 and not token.doc[words[-1].i + 1].is_punct:
             words.append(token.doc[words[-1].i + 1])  # one unbroken run of words: « un diplomate européen, la… »
         while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "DET", "CCONJ")):
             words.pop()
         while words and (words[0].is_punct or words[0].pos_ in ("ADP", "CCONJ") or words[0].dep_ == "case"):
             words.pop(0)  # « selon le texte »: the source phrase's preposition is no part of the name
-        if not words or len(words) > 8 or any(t.ent_type_ in _NOT_DESCRIPTION_ENTS for t in words):
+        if not words or len(words) > 8 or any(t.ent_type_ in ("DATE", "TIME") for t in words):
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if self.layout.is_excluded(start, end):
