@@ -301,3 +301,30 @@ def test_a_speaker_known_only_by_a_description_is_not_the_he_that_follows():
               "discipline for years now.”\n\n“You're right, we will fix it and we will fix it fast,” he said.",
               language="en")
     assert speaker_of(ex, "we will fix it fast") == "Donald Trump"
+
+
+def test_a_time_or_a_dateline_before_a_quotation_is_no_reported_speech_and_no_speaker():
+    ex = read("Live: talks in Paris\n\n10:15 GMT: Volodymyr Zelensky arrives in Paris.\n\n"
+              "11:02 GMT: “We want a just peace,” Zelensky told reporters.", language="en")
+    assert [(s.text, s.direct) for s in ex.statements] == [("We want a just peace,", True)]
+    assert speaker_of(ex, "just peace") == "Volodymyr Zelensky"
+    assert not any("GMT" in a.name for a in ex.actors)
+
+
+def test_a_short_quotation_right_after_a_dateline_is_a_statement():
+    ex = read("PARIS, 4 septembre (Reuters) - « Nous sommes prêts », a déclaré jeudi la porte-parole du gouvernement.")
+    assert speaker_of(ex, "Nous sommes prêts") == "la porte-parole du gouvernement"
+
+
+def test_a_title_cased_description_is_no_name_and_a_described_spokeswoman_is_the_she_after():
+    ex = read("La Porte-Parole Du Kremlin Dénonce Les Sanctions\n\nLa porte-parole a jugé les sanctions illégales. "
+              "« Ces sanctions ne changeront rien », a-t-elle ajouté.")
+    assert not any(a.name == "La Porte-Parole" and not a.described for a in ex.actors)
+    ex = read('KYIV, March 3 (Reuters) - "We are ready," the spokeswoman said.\n\n"We wait for Moscow," she added.',
+              language="en")
+    assert speaker_of(ex, "We wait for Moscow") == "the spokeswoman"
+
+
+def test_reported_words_around_a_short_quotation_stay_reported_speech():
+    ex = read("Dmitri Peskov a prévenu vendredi que Moscou riposterait « sans délai ».")
+    assert speaker_of(ex, "Moscou riposterait", direct=False) == "Dmitry Peskov"

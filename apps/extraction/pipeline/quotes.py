@@ -181,14 +181,14 @@ class QuoteReader:
                       windows=[inside[1]], remember=q.start)
             return
         n_words = len(self.text[q.start:q.end].split())
-        embedded = bool(self.text[s:q.outer_start].strip()) and \
+        embedded = bool(self.text[self._past_dateline(s, q):q.outer_start].strip()) and \
             (self.text[q.start:q.end].rstrip()[-1:] not in ",.!?…" or self._inside_clause(q))
         if n_words < 4 and embedded:
             return  # 'a "ten-for-ten" formula', 'called it "disgusting"', 'Oz is "smart as hell,"': a term
         # '"My hope," he said, "is that…"': the words are in the piece after the attribution, which goes on
         # with this piece's speaker
         opener = n_words < 4 and self._opens_split_quote(q, sent)
-        alone = not self.text[prev_end:q.outer_start].strip(" ,.;:—–-\n") and \
+        alone = not self.text[self._past_dateline(prev_end, q):q.outer_start].strip(" ,.;:—–-\n") and \
             not self.text[q.outer_end:next_start].strip(" ,.;:—–-\n")
         self._verb_kinds = None
         speaker, basis, linked = self._speaker_from_parse(q)
@@ -210,6 +210,13 @@ class QuoteReader:
             return
         self._add(speaker=speaker, basis=basis, start=q.start, end=q.end, direct=True, sentence=sent,
                   windows=windows, remember=q.start)
+
+    def _past_dateline(self, start: int, q: Quote) -> int:
+        """Where the words before a quotation begin, past a dateline or an agency tag ("PARIS (Reuters) - « … »")."""
+        for a, b in self.layout.excluded:
+            if a <= start < b or start <= a < q.outer_start:
+                start = max(start, min(b, q.outer_start))
+        return start
 
     def _inside_clause(self, q: Quote) -> bool:
         """Whether a quotation continues the words before it ('being "confused," and'), not after a speech verb."""
@@ -441,10 +448,18 @@ class QuoteReader:
             quoted = sum(self.layout.in_quote[start:end])
             if len(body.split()) < 3 or quoted > 0.8 * (end - start) or any(a <= start and end <= b for a, b in taken):
                 continue
+            if quoted and len(self._own_words(start, end)) < 2:
+                continue  # '11:02 GMT: “We want peace,” he said': a time or a dateline before a quotation says nothing
             taken.append((start, end))
             windows = [(s, start)] if start > s else [(end, e)]
             self._add(speaker=speaker, basis=basis, start=start, end=end, direct=False, sentence=sent,
                       windows=windows, remember=token.idx)
+
+    def _own_words(self, start: int, end: int) -> list[str]:
+        """The words of a span outside its quotations and datelines, less numbers and capitals-only tags (GMT)."""
+        outside = "".join(" " if self.layout.in_quote[i] or self.layout.is_excluded(i, i + 1) else self.text[i]
+                          for i in range(start, end))
+        return [w for w in re.findall(r"[^\W\d_]{2,}", outside) if not w.isupper()]
 
     def _to_sentence_end(self, span: tuple[int, int], verb: Token, sent: tuple[int, int]) -> tuple[int, int]:
         """Words reported after the verb run on to the end of the sentence ("said he had an offer: …"),

@@ -202,7 +202,9 @@ class SpeakerResolver:
 
         def fits(key: str) -> bool:
             # "one questioner asked… he said": a speaker known only by a description is seldom the "he" after
-            return self.table.kind(key) in kinds and self._gender_ok(key, gender) and key not in self.described
+            # unless its words give the same gender ("a spokeswoman said… she added")
+            return self.table.kind(key) in kinds and self._gender_ok(key, gender) and \
+                (key not in self.described or gender in ("m", "f") and self.genders.get(key) == gender)
 
         current = self._sentence_index(pos)
         window = []
@@ -262,7 +264,8 @@ class SpeakerResolver:
         transcript turn (the journalist).
         """
         def outside(tokens: list[Token]) -> list[Token]:
-            return [t for t in tokens if not self.layout.in_quote[t.idx]]  # "Nous" of the quotation speaks not
+            # "Nous" of the quotation speaks not, nor a time the parser took for a subject ("11:02 GMT: …")
+            return [t for t in tokens if not self.layout.in_quote[t.idx] and not _is_time(t)]
 
         subjects = outside(syntax.subjects(verb))
         climb = verb
@@ -361,9 +364,8 @@ class SpeakerResolver:
         a time or a quantity never speaks.
         """
         head = lemma(token)
-        if token.pos_ != "NOUN" or token.ent_type_ in _NOT_DESCRIPTION_ENTS or self.layout.in_quote[token.idx] \
-                or not (head in self.lex.persons or head in self.lex.representatives
-                        or head in self.lex.organizations or head in self.lex.others):
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NOT_DESCRIPTION_ENTS \
+                or self.layout.in_quote[token.idx] or not (self._describes(head) or self._describes(fold(token.lower_))):
             return None
         inside = {t.i for t in phrase}
         words = [token]
@@ -390,7 +392,22 @@ class SpeakerResolver:
         if key and (key not in known or key in self.described):
             self.described.add(key)
             self.table.actors[key].described = True
+            self.genders[key] = self.lex.gender_words.get(head) or self._grammatical_gender(token)
         return key
+
+    def _describes(self, word: str) -> bool:
+        """Whether a word is the head of a description in the lexicon (spokeswoman, porte-parole, ministry…)."""
+        return any(word in words for words in (self.lex.persons, self.lex.representatives, self.lex.organizations,
+                                                 self.lex.others))
+
+    @staticmethod
+    def _grammatical_gender(token: Token) -> str | None:
+        """« la porte-parole »: the gender the noun or its determiner carries (French), else None."""
+        for t in (token, *(c for c in token.children if c.dep_ == "det")):
+            found = t.morph.get("Gender")
+            if found in (["Fem"], ["Masc"]):
+                return "f" if found == ["Fem"] else "m"
+        return None
 
     def _np_tokens(self, token: Token) -> list[Token]:
         """The tokens of a noun phrase up to its first comma, relative clause or coordination."""
@@ -453,6 +470,10 @@ class SpeakerResolver:
         if not names or any(not t.text[:1].isupper() for t in names) or \
                 self.layout.is_excluded(names[0].idx, token.idx + 1) or self.layout.in_quote[token.idx]:
             return None
+        if self._describes(fold(token.text)) or any(t.pos_ == "DET" or fold(t.text) in self.lex.pronouns for t in names):
+            return None  # "La Porte-Parole", "The Spokesman" in a title-cased line: a description, not a name
+        if any(_is_time(t) for t in names):
+            return None  # "11:02 GMT", « 10h15 HEC »: a time zone after a time is no one
         last = fold(token.text)
         for key, actor in list(self.table.actors.items()):
             if actor.kind == "person" and normalize(actor.name).split()[-1:] == [last]:
@@ -632,6 +653,17 @@ class SpeakerResolver:
             if not (para.heading or para.byline or para.credit or para.note):
                 turn.paragraphs.append((para.start, para.end))
         return [turn]
+
+
+_CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}")
+
+
+def _is_time(token: Token) -> bool:
+    """A time or a date, or a word that a clock time qualifies ("11:02 GMT", « 10h15 HEC »): never a speaker."""
+    if token.ent_type_ in ("TIME", "DATE"):
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and bool(_CLOCK.fullmatch(before.text))
 
 
 def _actor_from(entry: Entry) -> Actor:
