@@ -328,3 +328,14 @@ def test_a_title_cased_description_is_no_name_and_a_described_spokeswoman_is_the
 def test_reported_words_around_a_short_quotation_stay_reported_speech():
     ex = read("Dmitri Peskov a prévenu vendredi que Moscou riposterait « sans délai ».")
     assert speaker_of(ex, "Moscou riposterait", direct=False) == "Dmitry Peskov"
+
+
+def test_a_quotation_nobody_is_named_for_is_the_least_trusted_and_reported_speech_less_than_a_quote():
+    ex = read("Keir Starmer said talks would resume on Monday. “We are ready,” Starmer said.\n\n"
+              "The room was silent. “There is no other way out of this war for anyone.”\n\n"
+              "Another paragraph, far away. Words were exchanged.\n\n“Nobody knows when this ends or how it ends.”",
+              language="en")
+    named = next(s for s in ex.statements if "We are ready" in s.text)
+    reported = next(s for s in ex.statements if not s.direct)
+    nobody = [s for s in ex.statements if s.speaker is None]
+    assert nobody and all(s.confidence < reported.confidence < named.confidence for s in nobody)
