@@ -3,8 +3,8 @@
 Reads the annotated article sets beside the project (the dev set, the test fixtures, PolNeAR dev),
 pairs every predicted statement with its gold statement the way the shared scorers do, and prints
 
-  - per basis (how the speaker was found) and quote kind: count, share of right speakers, and the
-    confidence the pipeline gives it now (quotes.BASIS_CONFIDENCE);
+  - per basis (how the speaker was found) and quote kind: count, share of right speakers, the mean
+    confidence the statements were given and the basis's value in quotes.BASIS_CONFIDENCE;
   - the reliability table: confidence band → count, mean confidence, share right, and the expected
     calibration error (the count-weighted gap between confidence and share right).
 
@@ -13,7 +13,7 @@ gold key word in the speaker's name or mentions); a statement whose gold speaker
 when the pipeline names nobody either. Unmatched statements are left out: confidence is about the
 speaker, not about whether the words are a statement.
 
-  PYTHONPATH=. .venv/bin/python scripts/calibration.py [--shared ../shared/eval] [--only polnear,dev,fixtures]
+  .venv/bin/python scripts/calibration.py [--shared ../shared/eval] [--only polnear,dev,fixtures]
 
 Writes nothing; standard library and the pipeline only (no database).
 """
@@ -96,7 +96,8 @@ def judge_articles(folder: Path, scorer) -> list[tuple[float, str, bool, bool]]:
             common = sum((scorer.Counter(tg) & scorer.Counter(tp)).values())
             return common / len(tg) if tg and common / len(tg) >= 0.5 else 0
 
-        for direct, golds, score in ((True, gold["statements"], sim), (False, gold.get("indirect_statements", []), isim)):
+        sets = ((True, gold["statements"], sim), (False, gold.get("indirect_statements", []), isim))
+        for direct, golds, score in sets:
             mine = [(st, c) for st, c in pairs if st.direct == direct]
             for i, j in scorer.greedy_pairs([c for _, c in mine], golds, score):
                 st, c = mine[i]
@@ -107,15 +108,16 @@ def judge_articles(folder: Path, scorer) -> list[tuple[float, str, bool, bool]]:
 
 
 def report(rows, confidences: dict[str, float]) -> None:
-    by_basis = defaultdict(lambda: [0, 0])
-    for _, basis, direct, right in rows:
+    by_basis = defaultdict(lambda: [0, 0, 0.0])
+    for confidence, basis, direct, right in rows:
         cell = by_basis[(basis or "(none)", "quote" if direct else "reported")]
         cell[0] += 1
         cell[1] += right
-    print(f"{'basis':22} {'kind':9} {'n':>5} {'right':>7} {'confidence now':>15}")
-    for (basis, kind), (n, ok) in sorted(by_basis.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        now = confidences.get("" if basis == "(none)" else basis, 0.3)
-        print(f"{basis:22} {kind:9} {n:5d} {ok / n:7.2f} {now:15.2f}")
+        cell[2] += confidence
+    print(f"{'basis':22} {'kind':9} {'n':>5} {'right':>7} {'confidence now':>15} {'table':>6}")
+    for (basis, kind), (n, ok, total) in sorted(by_basis.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        table = confidences.get("" if basis == "(none)" else basis, 0.3)
+        print(f"{basis:22} {kind:9} {n:5d} {ok / n:7.2f} {total / n:15.2f} {table:6.2f}")
     print()
     print(f"{'confidence band':16} {'n':>5} {'mean conf':>10} {'share right':>12}")
     gap = 0.0

@@ -365,13 +365,14 @@ class SpeakerResolver:
         """
         head = lemma(token)
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NOT_DESCRIPTION_ENTS \
-                or self.layout.in_quote[token.idx] or not (self._describes(head) or self._describes(fold(token.lower_))):
+                or self.layout.in_quote[token.idx] \
+                or not (self._describes(head) or self._describes(fold(token.lower_))):
             return None
         inside = {t.i for t in phrase}
         words = [token]
-        while words[0].i > 0 and (words[0].i - 1 in inside and not token.doc[words[0].i - 1].is_punct
-                                  or token.doc[words[0].i - 1].text == "-" and not token.doc[words[0].i - 1].whitespace_):
-            words.insert(0, token.doc[words[0].i - 1])  # "a 52-count complaint": a hyphen inside a word
+        while words[0].i > 0 and ((prev := token.doc[words[0].i - 1]).i in inside and not prev.is_punct
+                                  or prev.text == "-" and not prev.whitespace_):
+            words.insert(0, prev)  # "a 52-count complaint": a hyphen inside a word
         while words[-1].i + 1 in inside and words[-1].i - token.i < 4 and not token.doc[words[-1].i + 1].is_punct:
             words.append(token.doc[words[-1].i + 1])  # one unbroken run of words: « un diplomate européen, la… »
         while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "DET", "CCONJ")):
@@ -470,7 +471,8 @@ class SpeakerResolver:
         if not names or any(not t.text[:1].isupper() for t in names) or \
                 self.layout.is_excluded(names[0].idx, token.idx + 1) or self.layout.in_quote[token.idx]:
             return None
-        if self._describes(fold(token.text)) or any(t.pos_ == "DET" or fold(t.text) in self.lex.pronouns for t in names):
+        if self._describes(fold(token.text)) or \
+                any(t.pos_ == "DET" or fold(t.text) in self.lex.pronouns for t in names):
             return None  # "La Porte-Parole", "The Spokesman" in a title-cased line: a description, not a name
         if any(_is_time(t) for t in names):
             return None  # "11:02 GMT", « 10h15 HEC »: a time zone after a time is no one
