@@ -380,7 +380,10 @@ def _resolve_actors(runs: list[_Run]) -> None:
     One lookup for the batch's known actors and one for its new names; a new name two articles
     of the batch share becomes one actor.
     """
-    extracted = [(run, a) for run in runs for a in run.extraction.actors if a.kind in Actor.Kind.values]  # places are not actors
+    # places are not actors; nor is a speaker named only by a description ("a spokeswoman"): one row for
+    # every spokeswoman of every article would merge people who have nothing in common
+    extracted = [(run, a) for run in runs for a in run.extraction.actors
+                 if a.kind in Actor.Kind.values and not a.described]
     gazetteer_keys = {a.key for _, a in extracted if not a.is_new and not a.key.startswith("db:")}
     db_ids = {int(a.key[3:]) for _, a in extracted if not a.is_new and a.key.startswith("db:")}
     known = _known_actors(gazetteer_keys, db_ids)

@@ -311,3 +311,13 @@ def test_an_event_the_text_does_not_date_is_stored_undated_with_its_basis_left_t
     assert store(article, result)["events"] == 1
     event = Event.objects.get()
     assert (event.date, event.date_precision, event.status) == (None, "unknown", "planned")
+
+
+def test_a_speaker_named_only_by_a_description_makes_no_actor_row():
+    # "un envoyé" speaks in this article only: a row for it would gather every envoy of every article
+    result = extraction(speaker="new:un envoye")
+    result.actors.append(XActor(key="new:un envoye", name="un envoyé", kind="person", is_new=True, described=True,
+                                mentions=[XMention(*span("un envoyé"), "un envoyé")]))
+    store(make_article(), result)
+    assert not Actor.objects.filter(name="un envoyé").exists()
+    assert Statement.objects.get().speaker is None

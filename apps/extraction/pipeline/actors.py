@@ -111,6 +111,11 @@ class ActorTable:
         actor = self.actors.get(key)
         return actor.kind if actor else ""
 
+    def party_kind(self, key: str) -> str:
+        """The kind of an actor that can take part in an event: "" for one the text only describes ("a spokeswoman")."""
+        actor = self.actors.get(key)
+        return actor.kind if actor and not actor.described else ""
+
 
 def _pick(aliases: tuple[Alias, ...], published: datetime.date) -> Alias | None:
     names = [a for a in aliases if not a.is_title]

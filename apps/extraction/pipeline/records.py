@@ -41,6 +41,9 @@ class Actor:
     confidence: float = 1.0
     media: bool = False
     mentions: list[Mention] = field(default_factory=list)
+    # named only as the text describes it ("a spokeswoman", « un diplomate européen »): a speaker, but no
+    # one the reader can identify, so the contract's list of actors leaves it out
+    described: bool = False
 
 
 @dataclass

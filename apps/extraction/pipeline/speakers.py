@@ -32,6 +32,8 @@ PUBLISHERS_FILE = Path(__file__).resolve().parent.parent / "data" / "publishers.
 _NP_STOP = frozenset({"relcl", "acl:relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "ccomp",
                       "dep"})
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
+# Entity types of a noun phrase that names no speaker ("52 percent of voters", "Tuesday", "10 GMT").
+_NOT_DESCRIPTION_ENTS = frozenset({"DATE", "TIME", "PERCENT", "CARDINAL", "QUANTITY", "MONEY", "ORDINAL"})
 
 
 @functools.cache
@@ -71,6 +73,7 @@ class SpeakerResolver:
         self.mention_starts = [m.start for m in table.mentions]
         self.genders = self._genders()
         self.countries = {e.country: e for e in gaz.entries.values() if e.kind == "country" and e.country}
+        self.described: set[str] = set()  # actors named only by a description ("a spokeswoman")
 
     def _country_from_letterhead(self) -> str | None:
         """An official document names its publisher in the headings that open it ("THE WHITE HOUSE")."""
@@ -117,6 +120,10 @@ class SpeakerResolver:
 
     def _is_subject(self, m: MentionRef) -> bool:
         head = self._head_token(m.start, m.end)
+        if head is not None and head.dep_ in ("appos", "flat", "flat:name") and head.head.i != head.i:
+            head = head.head  # "the Canadian prime minister, Mark Carney, was…": the name stands for the subject
+            if head.dep_ == "appos" and head.head.i != head.i:
+                head = head.head
         return bool(head is not None and head.dep_ in syntax.SUBJECT_DEPS)
 
     def _head_token(self, start: int, end: int) -> Token | None:
@@ -194,7 +201,10 @@ class SpeakerResolver:
         kinds = ("organization", "country", "group") if gender == "n" else ("person",)
 
         def fits(key: str) -> bool:
-            return self.table.kind(key) in kinds and self._gender_ok(key, gender)
+            # "one questioner asked… he said": a speaker known only by a description is seldom the "he" after
+            # unless its words give the same gender ("a spokeswoman said… she added")
+            return self.table.kind(key) in kinds and self._gender_ok(key, gender) and \
+                (key not in self.described or gender in ("m", "f") and self.genders.get(key) == gender)
 
         current = self._sentence_index(pos)
         window = []
@@ -206,7 +216,7 @@ class SpeakerResolver:
         for si, start, limit in window:
             spoken = [s.speaker for s in self.said if start <= s.pos < limit and fits(s.speaker)]
             named = [m for m in self.table.between(start, limit, self.layout) if fits(m.key)]
-            subjects = [m for m in named if self._is_subject(m)]
+            subjects = [m for m in named if self._is_subject(m)] or self._leading_name(named, start, limit)
             named_by_sentence.append(named)
             if si == current:
                 if subjects:
@@ -225,6 +235,19 @@ class SpeakerResolver:
                 return named[0].key
         return None
 
+    def _leading_name(self, named: list[MentionRef], start: int, limit: int) -> list[MentionRef]:
+        """The name that opens a sentence whose parse gave no subject at all: it is the subject.
+
+        « Ce dimanche, le Premier ministre canadien, Mark Carney, était à Kiev »: the French parse
+        can hang the whole sentence on a comma; the first name before the first verb still leads it.
+        """
+        span = self.doc.char_span(start, limit, alignment_mode="contract") if named else None
+        tokens = list(span) if span is not None else []
+        if not tokens or any(t.dep_ in syntax.SUBJECT_DEPS for t in tokens):
+            return []
+        first_verb = next((t.idx for t in tokens if t.pos_ in ("VERB", "AUX")), limit)
+        return [named[0]] if named[0].end <= first_verb and self.table.kind(named[0].key) == "person" else []
+
     def turn_speaker(self, pos: int) -> str | None:
         """Who is speaking in the transcript turn that holds pos ("I", "we" in it are the speaker)."""
         for turn in self.turns:
@@ -233,7 +256,7 @@ class SpeakerResolver:
         return None
 
     # --- subjects and noun phrases -------------------------------------------------------------
-    def speaker_of_verb(self, verb: Token) -> tuple[str | None, str]:
+    def speaker_of_verb(self, verb: Token, *, describe: bool = True) -> tuple[str | None, str]:
         """The subject of a speech verb as an actor, and how it was found.
 
         basis "" means the parse gives the verb no subject (the caller reads the surface);
@@ -241,7 +264,8 @@ class SpeakerResolver:
         transcript turn (the journalist).
         """
         def outside(tokens: list[Token]) -> list[Token]:
-            return [t for t in tokens if not self.layout.in_quote[t.idx]]  # "Nous" of the quotation speaks not
+            # "Nous" of the quotation speaks not, nor a time the parser took for a subject ("11:02 GMT: …")
+            return [t for t in tokens if not self.layout.in_quote[t.idx] and not _is_time(t)]
 
         subjects = outside(syntax.subjects(verb))
         climb = verb
@@ -257,13 +281,17 @@ class SpeakerResolver:
             subjects = outside(syntax.passive_agent(verb))
         if not subjects:
             return None, ""
-        return self.actor_of_np(subjects[0])
+        return self.actor_of_np(subjects[0], describe=describe)
 
-    def actor_of_np(self, token: Token) -> tuple[str | None, str]:
-        """The actor a noun phrase (given by its head) names, and how: a name, a pronoun or a description."""
+    def actor_of_np(self, token: Token, *, describe: bool = False) -> tuple[str | None, str]:
+        """The actor a noun phrase (given by its head) names, and how: a name, a pronoun or a description.
+
+        With `describe`, a description that points at no actor of the story becomes an actor of its
+        own ("the announcer", basis "described"): the phrase is the subject of a speech verb.
+        """
         m = self.mention_at(token.idx)
         if m and self.table.kind(m.key) in SPEAKER_KINDS:
-            return m.key, "subject-of-verb"
+            return m.key, "described" if m.key in self.described else "subject-of-verb"
         word = fold(token.lower_).strip("-")
         if word == "t":  # « a-t-il » : "-t" carries the pronoun, as its fixed part or the next token
             nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
@@ -281,9 +309,15 @@ class SpeakerResolver:
             return (key, "pronoun") if key else (None, "unresolved")
         if token.pos_ == "PRON":
             return None, "unresolved"
-        for appos in (c for c in token.children if c.dep_ == "appos"):
+        # (the parser may hang the apposition on a word of the phrase rather than on its head)
+        for appos in (c for c in token.subtree if c.dep_ == "appos" and c.head.dep_ not in syntax.CLAUSE_DEPS):
             # « le ministre Jean-Noël Barrot », "the spokesman, Dmitry Peskov,": the name in apposition
             named = self.mention_at(appos.idx) or self.mention_at(appos.left_edge.idx)
+            if not (named and self.table.kind(named.key) in SPEAKER_KINDS):
+                # « le chef de la délégation, le ministre de la Défense Roustem Oumerov »: a person deeper in it
+                end = appos.right_edge.idx + len(appos.right_edge.text)
+                named = next((r for r in self.table.between(appos.left_edge.idx, end, self.layout)
+                              if self.table.kind(r.key) == "person"), None)
             if named and self.table.kind(named.key) in SPEAKER_KINDS:
                 return named.key, "subject-of-verb"
         phrase = self._np_tokens(token)
@@ -312,11 +346,69 @@ class SpeakerResolver:
         indefinite = any("Ind" in c.morph.get("Definite") for c in token.children if c.dep_ == "det")
         if head in self.lex.persons and not indefinite:
             key = self.resolve_pronoun(token.idx, None)
-            return (key, "description") if key else (None, "unresolved")
-        if head in self.lex.organizations and not indefinite:
+            if key:
+                return key, "description"
+        elif head in self.lex.organizations and not indefinite:
             key = self._last_organization(head, token.idx)
-            return (key, "description") if key else (None, "unresolved")
-        return None, "unresolved"
+            if key:
+                return key, "description"
+        key = self._described(phrase, token) if describe else None
+        return (key, "described") if key else (None, "unresolved")
+
+    def _described(self, phrase: list[Token], token: Token) -> str | None:
+        """A speaker the text names only by what it is ("a spokeswoman", "the announcer", « un diplomate »).
+
+        It is an actor of its own, named as the text names it: the analyst sees who spoke as the
+        article says, rather than nobody. Its head must be a word of the descriptions lexicon (a
+        person, a representative, an organization, a witness or a document): "la voie diplomatique",
+        a time or a quantity never speaks.
+        """
+        head = lemma(token)
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NOT_DESCRIPTION_ENTS \
+                or self.layout.in_quote[token.idx] \
+                or not (self._describes(head) or self._describes(fold(token.lower_))):
+            return None
+        inside = {t.i for t in phrase}
+        words = [token]
+        while words[0].i > 0 and ((prev := token.doc[words[0].i - 1]).i in inside and not prev.is_punct
+                                  or prev.text == "-" and not prev.whitespace_):
+            words.insert(0, prev)  # "a 52-count complaint": a hyphen inside a word
+        while words[-1].i + 1 in inside and words[-1].i - token.i < 4 and not token.doc[words[-1].i + 1].is_punct:
+            words.append(token.doc[words[-1].i + 1])  # one unbroken run of words: « un diplomate européen, la… »
+        while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "DET", "CCONJ")):
+            words.pop()
+        while words and (words[0].is_punct or words[0].pos_ in ("ADP", "CCONJ") or words[0].dep_ == "case"):
+            words.pop(0)  # « selon le texte »: the source phrase's preposition is no part of the name
+        if not words or len(words) > 8 or any(t.ent_type_ in ("DATE", "TIME") for t in words):
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if self.layout.is_excluded(start, end):
+            return None
+        if "Plur" in token.morph.get("Number"):
+            kind = "group"
+        else:
+            kind = "organization" if head in self.lex.organizations else "person"
+        known = set(self.table.actors)
+        key = self.new_actor(start, end, kind)
+        if key and (key not in known or key in self.described):
+            self.described.add(key)
+            self.table.actors[key].described = True
+            self.genders[key] = self.lex.gender_words.get(head) or self._grammatical_gender(token)
+        return key
+
+    def _describes(self, word: str) -> bool:
+        """Whether a word is the head of a description in the lexicon (spokeswoman, porte-parole, ministry…)."""
+        return any(word in words for words in (self.lex.persons, self.lex.representatives, self.lex.organizations,
+                                                 self.lex.others))
+
+    @staticmethod
+    def _grammatical_gender(token: Token) -> str | None:
+        """« la porte-parole »: the gender the noun or its determiner carries (French), else None."""
+        for t in (token, *(c for c in token.children if c.dep_ == "det")):
+            found = t.morph.get("Gender")
+            if found in (["Fem"], ["Masc"]):
+                return "f" if found == ["Fem"] else "m"
+        return None
 
     def _np_tokens(self, token: Token) -> list[Token]:
         """The tokens of a noun phrase up to its first comma, relative clause or coordination."""
@@ -379,6 +471,11 @@ class SpeakerResolver:
         if not names or any(not t.text[:1].isupper() for t in names) or \
                 self.layout.is_excluded(names[0].idx, token.idx + 1) or self.layout.in_quote[token.idx]:
             return None
+        if self._describes(fold(token.text)) or \
+                any(t.pos_ == "DET" or fold(t.text) in self.lex.pronouns for t in names):
+            return None  # "La Porte-Parole", "The Spokesman" in a title-cased line: a description, not a name
+        if any(_is_time(t) for t in names):
+            return None  # "11:02 GMT", « 10h15 HEC »: a time zone after a time is no one
         last = fold(token.text)
         for key, actor in list(self.table.actors.items()):
             if actor.kind == "person" and normalize(actor.name).split()[-1:] == [last]:
@@ -452,7 +549,7 @@ class SpeakerResolver:
         else:
             np = next((t for t in token.subtree if t.dep_ in ("pobj", "obj", "obl")), None)
         if np is not None and np.i != token.i:
-            key, _ = self.actor_of_np(np)
+            key, _ = self.actor_of_np(np, describe=True)
             return key
         end = token.idx + len(token.text)
         return self.first_mention_after(end, min(len(self.text), end + 60))
@@ -558,6 +655,17 @@ class SpeakerResolver:
             if not (para.heading or para.byline or para.credit or para.note):
                 turn.paragraphs.append((para.start, para.end))
         return [turn]
+
+
+_CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}")
+
+
+def _is_time(token: Token) -> bool:
+    """A time or a date, or a word that a clock time qualifies ("11:02 GMT", « 10h15 HEC »): never a speaker."""
+    if token.ent_type_ in ("TIME", "DATE"):
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and bool(_CLOCK.fullmatch(before.text))
 
 
 def _actor_from(entry: Entry) -> Actor:

@@ -36,6 +36,7 @@ class SpeechLexicon:
     persons: frozenset[str]
     representatives: frozenset[str]
     organizations: frozenset[str]
+    others: frozenset[str]  # people and documents that speak for themselves ("the announcer", « un témoin »)
     gender_words: dict[str, str]
     titles: frozenset[str]
     not_speakers: frozenset[str]
@@ -83,6 +84,7 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         persons=frozenset(fold(w) for w in descriptions.get("persons", [])),
         representatives=frozenset(fold(w) for w in descriptions.get("representatives", [])),
         organizations=frozenset(fold(w) for w in descriptions.get("organizations", [])),
+        others=frozenset(fold(w) for w in descriptions.get("others", [])),
         gender_words={fold(k): v for k, v in data.get("gender_words", {}).items()},
         titles=frozenset(fold(w) for w in data.get("titles", {}).get("words", [])),
         not_speakers=frozenset(fold(w) for w in transcript.get("not_speakers", [])),

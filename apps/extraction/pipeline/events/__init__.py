@@ -77,7 +77,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 if broken:
                     _read_surface(ctx, local, (start, end))
             for m in local:
-                parties = [k for k in m.participants if table.kind(k) in ACTOR_KINDS]
+                parties = [k for k in m.participants if table.party_kind(k) in ACTOR_KINDS]
                 if len(parties) >= 2:
                     ctx.last_parties = parties
             mentions += local
@@ -428,7 +428,7 @@ def _transcript(ctx: Context, published: datetime.date, events: list[Cluster]) -
             questions += 1
     if questions < 2 or any(e.group == "say" and e.date == published for e in events):
         return []
-    speakers = [st.speaker for st in ctx.statements if st.speaker and ctx.table.kind(st.speaker) == "person"]
+    speakers = [st.speaker for st in ctx.statements if st.speaker and ctx.table.party_kind(st.speaker) == "person"]
     if not speakers:
         return []
     speaker = max(sorted(set(speakers)), key=speakers.count)

@@ -135,7 +135,7 @@ class Context:
     def actor_at(self, token: Token) -> str | None:
         """The actor a token names, if it is part of an actor's mention outside quotations."""
         key = self.mention_by_char.get(token.idx)
-        return key if key and self.table.kind(key) in ACTOR_KINDS else None
+        return key if key and self.table.party_kind(key) in ACTOR_KINDS else None
 
     def place_at(self, token: Token) -> tuple[int, str] | None:
         return self.place_by_char.get(token.idx)
@@ -188,13 +188,13 @@ def names_party(ctx: Context, token: Token, *, persons_only: bool = False) -> bo
     """Whether a noun phrase's head names a party: an actor, a person pronoun, or a word for people."""
     key = ctx.actor_at(token)
     if key:
-        return not persons_only or ctx.table.kind(key) in ("person", "group")
+        return not persons_only or ctx.table.party_kind(key) in ("person", "group")
     if syntax.personal_pronoun(token) and "Neut" not in token.morph.get("Gender"):
         return True  # "he", « il », "they"; not "it"
     if lemma(token) in ctx.lexicon.cues.people:
         return True
     # "Defense Secretary Pete Hegseth": a name inside the head's own name parts
-    return any(ctx.actor_at(c) and (not persons_only or ctx.table.kind(ctx.actor_at(c)) in ("person", "group"))
+    return any(ctx.actor_at(c) and (not persons_only or ctx.table.party_kind(ctx.actor_at(c)) in ("person", "group"))
                for c in token.children if c.dep_ in ("compound", "flat:name", "flat", "appos", "nmod", "amod"))
 
 
@@ -620,7 +620,7 @@ def _reporter(ctx: Context, pronoun: Token) -> str | None:
     for s in syntax.subjects(clause.head):
         described = {t.i for c in s.children if c.dep_ == "appos" for t in c.subtree}  # "X, Putin's envoy,"
         people += [k for t in syntax.phrase(s) if t.i not in described
-                   and (k := ctx.actor_at(t)) and ctx.table.kind(k) == "person"]
+                   and (k := ctx.actor_at(t)) and ctx.table.party_kind(k) == "person"]
     return people[0] if len(set(people)) == 1 else None
 
 
@@ -633,7 +633,7 @@ def _names_in(ctx: Context, head: Token) -> list[str]:
             found.append(key)
     if not found and syntax.personal_pronoun(head) and folded(head.text) not in ctx.lexicon.cues.first_person:
         key = ctx.resolve_pronoun(head.idx, head.text)
-        if key and ctx.table.kind(key) in ACTOR_KINDS:
+        if key and ctx.table.party_kind(key) in ACTOR_KINDS:
             found.append(key)
     return found
 
@@ -660,7 +660,7 @@ def _persons_before(ctx: Context, token: Token) -> list[str]:
     found = []
     for t in previous:
         key = ctx.actor_at(t)
-        if key and ctx.table.kind(key) == "person" and key not in found and not _quoted(ctx, t.idx):
+        if key and ctx.table.party_kind(key) == "person" and key not in found and not _quoted(ctx, t.idx):
             found.append(key)
     return found if len(found) >= 2 else []
 
@@ -704,7 +704,7 @@ def gather(ctx: Context, mention: Mention) -> None:
         if text in cues.first_person:
             # "We held our talks" in a transcript: who speaks there, else the last speaker the reader saw
             speaker = ctx.speaker_at(token.idx) or ctx.resolve_pronoun(token.idx, token.text)
-            if speaker and ctx.table.kind(speaker) in ACTOR_KINDS:
+            if speaker and ctx.table.party_kind(speaker) in ACTOR_KINDS:
                 mention.participants.setdefault(speaker, role)
         elif _party_reference(ctx, token):
             for party in ctx.last_parties or _persons_before(ctx, token):
@@ -713,7 +713,7 @@ def gather(ctx: Context, mention: Mention) -> None:
                 token.dep_ in syntax.SUBJECT_DEPS or token.dep_ in ("poss", "nmod:poss") or i in subject_tokens):
             # one person ("he", « il »); a "they" the sentence does not open stands for people it names itself
             key = _reporter(ctx, token) or ctx.resolve_pronoun(token.idx, token.text)
-            if key and ctx.table.kind(key) in ACTOR_KINDS:
+            if key and ctx.table.party_kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, role)
     # "his meeting with Zelensky", « son entretien »: the possessor takes part
     for c in mention.trigger.children:
@@ -728,7 +728,7 @@ def gather(ctx: Context, mention: Mention) -> None:
                 key = None
             else:
                 key = ctx.actor_at(c) or (ctx.resolve_pronoun(c.idx, c.text) if c.pos_ in ("PRON", "DET") else None)
-            if key and ctx.table.kind(key) in ACTOR_KINDS:
+            if key and ctx.table.party_kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, "agent")
     verb = governing_verb(mention.trigger) if mention.entry.pos == "noun" else None
     told = verb is not None and lemma(verb) in cues.reporting and mention.trigger.dep_ in ("dobj", "obj", "dative")
