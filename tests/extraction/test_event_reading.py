@@ -282,3 +282,46 @@ def test_we_in_a_transcript_is_the_one_who_speaks():
                        "today in a constructive atmosphere.", published="2025-08-15")
     [talks] = [e for e in found if e.kind == "meeting"]
     assert {"Vladimir Putin", "Donald Trump"} <= parties(ex, talks)
+
+
+# --- round 3: triggers met on unseen text ---------------------------------------------------------------------
+
+def test_remarks_to_a_broadcasters_programme_are_an_interview_with_that_broadcaster():
+    ex, found = events("“The offer is on the table,” Steve Witkoff told CNN's “State of the Union” program.",
+                       published="2025-08-17")
+    [interview] = [e for e in found if e.kind == "statement"]
+    assert {"Steve Witkoff", "CNN"} <= parties(ex, interview)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("His words came after a week marked by a heated Oval Office clash between President Donald Trump and "
+     "Ukrainian leader Volodymyr Zelensky.", "en"),
+    ("Ces propos font suite à une vive altercation entre Donald Trump et Volodymyr Zelensky dans le Bureau ovale.",
+     "fr"),
+])
+def test_a_clash_between_two_leaders_is_a_meeting_that_happened(text, language):
+    ex, found = events(text, language=language, published="2025-03-02")
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert meeting.status == "occurred" and parties(ex, meeting) == {"Donald Trump", "Volodymyr Zelensky"}
+
+
+def test_troops_clashing_is_no_meeting():
+    ex, found = events("Fierce clashes between Russian and Ukrainian troops continued near Pokrovsk on Monday. "
+                       "Police clashed with protesters in Tbilisi.", published="2025-03-02")
+    assert not [e for e in found if e.kind == "meeting"]
+
+
+def test_governments_announcing_what_they_will_do_is_an_announcement_a_person_saying_so_is_not():
+    ex, found = events("Mardi, l'Allemagne et la Pologne avaient annoncé vouloir créer une brigade commune.",
+                       language="fr", published="2025-07-10")
+    [announcement] = [e for e in found if e.kind == "announcement"]
+    assert str(announcement.date) == "2025-07-08" and parties(ex, announcement) == {"Germany", "Poland"}
+    ex, found = events("Emmanuel Macron a annoncé vouloir réformer les retraites.", language="fr", published="2025-07-10")
+    assert not [e for e in found if e.kind == "announcement"]
+
+
+def test_a_passive_in_the_future_is_planned_and_not_the_meeting_that_took_place():
+    ex, found = events("Donald Trump a reçu ce lundi Volodymyr Zelensky à la Maison Blanche. Après leur entretien, "
+                       "Volodymyr Zelensky et Donald Trump seront rejoints par Keir Starmer.", language="fr",
+                       published="2025-08-18")
+    assert sorted(e.status for e in found if e.kind == "meeting") == ["occurred", "planned"]

@@ -294,6 +294,10 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         partners = syntax.prepositional(token, TO + WITH)
         return any(names_party(ctx, p) and not (ctx.actor_at(p) and ctx.is_media(ctx.actor_at(p)))
                    and lemma(p) not in cues.press for p in partners)
+    if name == "person-partner":
+        # "the clash between Trump and Zelensky": people on the other side, not troops or crowds
+        return any(ctx.table.kind(ctx.actor_at(t) or "") == "person" for p in syntax.prepositional(token, WITH)
+                   for t in syntax.phrase(p))
     if name == "place-object":
         return any(place_in(ctx, [_name_head(o)] + [c for c in o.children if c.dep_ in ("compound", "flat:name")],
                             metonyms=True) for o in syntax.objects(token))
@@ -330,6 +334,11 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "institution":
         return any(ctx.table.kind(ctx.actor_at(t) or "") in ("country", "organization", "group")
                    for s in syntax.subjects(token) for t in syntax.phrase(s))
+    if name == "institution-intent":
+        # « Londres et Paris ont annoncé vouloir utiliser la force conjointe »: a government announcing what it
+        # will do (a person who announces an intention is most often only speaking)
+        return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in token.children) and \
+            condition(ctx, token, entry, "institution")
     if name == "dated":
         return True  # read once the dates are placed: see Mention.needs_date
     if name == "determined":
@@ -461,7 +470,10 @@ def press_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Ment
         return None
     audience = objects_of(token) + syntax.prepositional(token, TO + ("before", "devant"))
     for a in audience:
-        key = ctx.actor_at(a)
+        # "told CNN's 'State of the Union' program", "told the BBC's Today programme": the broadcaster named
+        # before the programme's noun owns it
+        before = [t for t in a.subtree if t.i < a.i] if a.pos_ == "NOUN" else []
+        key = next((k for t in before if (k := ctx.actor_at(t)) and ctx.is_media(k)), None) or ctx.actor_at(a)
         kind = "statement" if key and ctx.is_media(key) else \
             "press_conference" if lemma(a) in ctx.lexicon.cues.press else None
         if kind:

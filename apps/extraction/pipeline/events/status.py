@@ -88,8 +88,11 @@ def hedged(mention: Mention, cues: Cues) -> bool:
             return True
     if any(c.dep_ in ("aux", "aux:tense") and lemma(c) in cues.hedge_verbs for c in pred.children):
         return True  # "he could meet"
-    if pred.dep_ == "advcl" and "Inf" in pred.morph.get("VerbForm"):
-        return True  # "[to reach a deal]", « [pour parvenir à un accord] »: a purpose, not yet done
+    if pred.dep_ == "advcl" and "Inf" in pred.morph.get("VerbForm") and any(
+            c.dep_ in ("aux", "mark") and c.pos_ in ("PART", "ADP", "SCONJ") for c in pred.children):
+        # "[to reach a deal]", « [pour parvenir à un accord] »: a purpose, not yet done; a bare form the tagger
+        # took for an infinitive ("an Oval Office clash between…") says no purpose
+        return True
     verb = tense_verb(pred)
     if verb is None or not (syntax.tense(verb) == "conditional" or syntax.conditional_form(verb)):
         return False
