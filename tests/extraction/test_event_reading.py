@@ -325,3 +325,44 @@ def test_a_passive_in_the_future_is_planned_and_not_the_meeting_that_took_place(
                        "Volodymyr Zelensky et Donald Trump seront rejoints par Keir Starmer.", language="fr",
                        published="2025-08-18")
     assert sorted(e.status for e in found if e.kind == "meeting") == ["occurred", "planned"]
+
+
+def test_a_clause_with_its_own_subject_does_not_give_its_names_to_the_event_before_it():
+    ex, found = events("Early this month, Donald Trump imposed new tariffs on steel, and he has warned Beijing against "
+                       "retaliation.", published="2025-08-13")
+    [tariffs] = [e for e in found if e.kind == "sanction"]
+    assert parties(ex, tariffs) == {"Donald Trump"}
+
+
+def test_threatened_further_sanctions_are_planned_and_not_the_sanctions_imposed():
+    ex, found = events("Last week Donald Trump imposed tariffs on Brazilian coffee, and he has threatened Moscow with "
+                       "further sanctions.", published="2025-08-13")
+    sanctions = sorted((e.status, str(e.date)) for e in found if e.kind == "sanction")
+    assert sanctions == [("occurred", "2025-08-04"), ("planned", "None")]
+
+
+def test_a_possible_exchange_of_prisoners_is_a_goal_not_an_event():
+    ex, found = events("The two presidents also discussed a possible exchange of prisoners, Yuri Ushakov said.",
+                       published="2025-05-20")
+    assert not [e for e in found if e.kind == "other"]
+
+
+def test_a_meeting_the_day_before_to_prepare_a_swap_is_dated_from_the_swap():
+    ex, found = events("Russia and Ukraine swapped 84 prisoners on Friday.\n\nRustem Umerov met Qatari officials in "
+                       "Doha the day before to prepare the swap.", published="2025-10-06")
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert str(meeting.date) == "2025-10-02"
+
+
+def test_an_object_the_parser_joined_to_a_bare_day_is_still_presented():
+    ex, found = events("Le Conseil européen a adopté ce jeudi un vingtième paquet de sanctions contre la Russie.",
+                       language="fr", published="2025-10-23")
+    [sanctions] = [e for e in found if e.kind == "sanction"]
+    assert str(sanctions.date) == "2025-10-23" and "Russia" in parties(ex, sanctions)
+
+
+def test_remarks_to_reporters_the_text_does_not_date_belong_to_the_day_the_story_is_at():
+    ex, found = events("Emmanuel Macron spoke with Xi Jinping by phone on Tuesday.\n\n“We agreed on a lot,” "
+                       "Macron told reporters at the Elysee.", published="2025-11-13")
+    [remarks] = [e for e in found if e.kind == "press_conference"]
+    assert str(remarks.date) == "2025-11-11"

@@ -250,6 +250,14 @@ def _modifier_kind(token: Token, entry: Trigger) -> str | None:
     return None
 
 
+def _conj_of_bare_time(noun: Token) -> bool:
+    """« a présenté ce vendredi [un paquet] »: a bare noun the parser joined to the bare day before it is
+    the verb's object."""
+    head = noun.head
+    return noun.dep_ == "conj" and head.i < noun.i and head.dep_ in ("obl:mod", "npadvmod") and \
+        not syntax.case_word(noun) and not syntax.case_word(head) and head.head.pos_ in ("VERB", "AUX")
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb a noun is an argument of, through a preposition if need be ("took part in [the talks]")."""
     below = token
@@ -257,7 +265,7 @@ def governing_verb(token: Token) -> Token | None:
         if g.pos_ in ("VERB", "AUX"):
             return g
         # « a adopté vendredi un paquet »: an object hung on the day before it is the verb's object
-        misread = below.dep_ in ("obj", "dobj") and g.pos_ in ("NOUN", "PROPN")
+        misread = below.dep_ in ("obj", "dobj") and g.pos_ in ("NOUN", "PROPN") or _conj_of_bare_time(below)
         if g.pos_ not in ("ADP", "SCONJ", "CCONJ") and not misread:
             return None  # "the possibility of [talks]": the noun hangs on a noun
         below = g
@@ -452,7 +460,9 @@ def _light(ctx: Context, verb: Token, entry: Trigger, noun: Token | None = None)
         return False
     if noun is None or noun.head.i != verb.i and noun.head.head.i != verb.i:
         return True  # a clause describing the noun: "the talks [they held]"
-    return is_light(noun)
+    # "threatened Moscow [with sanctions]", "hit Russia [with tariffs]": a support verb's thing after its target
+    return is_light(noun) or lemma(verb) in entry.support and folded(syntax.case_word(noun)) == "with"
+
 
 
 def is_light(noun: Token) -> bool:
@@ -461,7 +471,7 @@ def is_light(noun: Token) -> bool:
     case = syntax.case_word(noun)
     # an oblique with no preposition is an object the parser misread (« a présenté vendredi un paquet »)
     return noun.pos_ == "ADP" or noun.dep_ in _LIGHT_DEPS or case in _LIGHT_CASES or \
-        not case and noun.dep_.startswith("obl")
+        not case and noun.dep_.startswith("obl") or _conj_of_bare_time(noun)
 
 
 def press_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Mention | None:
@@ -507,6 +517,11 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str])
     pred, trig = mention.predicate, mention.trigger
     tokens = set(t.i for t in syntax.phrase(pred))
     tokens |= {t.i for t in syntax.phrase(trig)}
+    for c in pred.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and syntax.subjects(c):
+            # "Trump imposed a tariff…, and he has threatened Moscow": a clause with its own subject tells of
+            # something else
+            tokens -= {t.i for t in c.subtree}
     if pred.i != trig.i:
         # « la réunion doit [se tenir mercredi à Paris] »: the verb the predicate governs tells where and when
         for c in pred.children:
