@@ -417,6 +417,8 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
         return True  # "since Witkoff's visit": a visit says where it goes, or it is only talked about
     # a city the gazetteer does not know pins an event a verb tells ("going down to Florida"), not a noun
     located = any(m.location and (not m.weak_location or m.entry.pos == "verb") for m in e.mentions)
+    if not e.participants and not located and all(m.entry.pos == "noun" for m in e.mentions):
+        return True  # « la réunion de lundi », "the call": a noun with neither parties nor place tells of nothing new
     return not e.participants and not located and e.dated_by != "text"
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from .. import syntax
 from ..actors import ActorTable
+from ...dates.lexicon import WEEKDAYS
 from ..gazetteer import fold
 from ..layout import Layout
 from .kinds import GROUP
@@ -250,12 +251,18 @@ def _modifier_kind(token: Token, entry: Trigger) -> str | None:
     return None
 
 
+_WEEKDAYS = frozenset(fold(day) for days in WEEKDAYS.values() for day in days)
+
+
 def _conj_of_bare_time(noun: Token) -> bool:
-    """« a présenté ce vendredi [un paquet] »: a bare noun the parser joined to the bare day before it is
-    the verb's object."""
+    """« a présenté ce vendredi [un paquet] », « a imposé mercredi [des sanctions] »: a noun the parser
+    joined to, or hung on, the bare day before it is the verb's object."""
     head = noun.head
-    return noun.dep_ == "conj" and head.i < noun.i and head.dep_ in ("obl:mod", "npadvmod") and \
-        not syntax.case_word(noun) and not syntax.case_word(head) and head.head.pos_ in ("VERB", "AUX")
+    if head.i >= noun.i or syntax.case_word(head) or head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if noun.dep_ == "conj" and head.dep_ in ("obl:mod", "npadvmod") and not syntax.case_word(noun):
+        return True
+    return noun.dep_ == "nmod" and head.dep_ in ("obj", "obl:mod", "dobj") and folded(head.lemma_) in _WEEKDAYS
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -347,6 +354,13 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # will do (a person who announces an intention is most often only speaking)
         return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in token.children) and \
             condition(ctx, token, entry, "institution")
+    if name == "joint-subject":
+        # "Today, President Trump and President Putin spoke about…" (a readout's call): two people or more as
+        # the subject, and no audience they spoke at or before
+        people = {k for sub in subjects(token) for t in syntax.phrase(sub)
+                  if (k := ctx.actor_at(t)) and ctx.table.kind(k) == "person"}
+        audience = syntax.prepositional(token, ("at", "before", "to", "à", "a", "devant", "lors"))
+        return len(people) >= 2 and not audience
     if name == "dated":
         return True  # read once the dates are placed: see Mention.needs_date
     if name == "determined":
