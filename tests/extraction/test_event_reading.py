@@ -395,3 +395,23 @@ def test_a_discussion_with_a_named_partner_is_a_meeting_dated_by_its_night():
                        published="2025-03-04")
     [talk] = found
     assert str(talk.date) == "2025-03-03" and "Donald Trump" in parties(ex, talk)
+
+
+def test_a_participle_that_describes_an_event_noun_is_that_event():
+    ex, found = events("Russia and Ukraine carried out a swap of prisoners brokered by Qatar on Friday.",
+                       published="2025-10-04")
+    assert [e.kind for e in found] == ["other"]
+
+
+def test_the_meeting_a_day_is_set_for_is_the_one_others_join_that_day():
+    ex, found = events("The Coalition of the Willing will meet tomorrow.\n\nNATO, Canada and Australia are expected "
+                       "to join the virtual meeting tomorrow morning.", published="2025-03-14")
+    [meeting] = found
+    assert str(meeting.date) == "2025-03-15" and {"NATO", "Canada"} <= parties(ex, meeting)
+
+
+def test_a_headline_infinitive_is_planned():
+    ex, found = events("Prime Minister Keir Starmer to host Emmanuel Macron for talks in London on trade and migration"
+                       "\n\nThe visit comes after months of tension over migration.", published="2025-03-14")
+    [meeting] = found
+    assert meeting.status == "planned"

@@ -233,6 +233,16 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
                 # "met for talks", "was to join Merz for a videoconference": one event named twice
                 verb.triggers.append(noun.trigger)
                 out.remove(noun)
+    for verb in local:
+        # « un échange de prisonniers [négocié grâce aux Émirats] », "a swap [brokered by the UAE]": a participle
+        # that describes an event noun tells how that event came about, not another event
+        head = verb.trigger.head
+        if verb in out and verb.entry.pos == "verb" and verb.trigger.dep_ in ("acl", "amod") and \
+                "Part" in verb.trigger.morph.get("VerbForm"):
+            noun = next((n for n in out if n is not verb and n.entry.pos == "noun" and n.trigger.i == head.i), None)
+            if noun is not None:
+                noun.triggers.append(verb.trigger)
+                out.remove(verb)
     for outer in local:
         # « cette réunion, qui se tient en visioconférence à Paris »,
         if outer.entry.pos != "noun" or outer not in out:

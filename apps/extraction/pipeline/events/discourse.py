@@ -209,8 +209,11 @@ def _compatible(event: Cluster, mention: Cluster) -> int | None:
     if mention.first.distinct and not day:
         return None  # "met Putin again": another meeting, unless the same day is told
     shared = set(event.participants) & set(mention.participants)
-    if event.participants and mention.participants and not shared and not _pointing(mention):
-        return None  # two sets of parties: two events ("the meeting" may name its parties otherwise)
+    same_day_back = mention.first.anaphoric and day and event.precision == mention.precision == "day"
+    if event.participants and mention.participants and not shared and not _pointing(mention) and not same_day_back:
+        # two sets of parties: two events ("the meeting" may name its parties otherwise, and "the virtual
+        # meeting tomorrow" those who join the meeting told for tomorrow)
+        return None
     # the same paragraph tells of one thing at a time
     near = any(m.paragraph == mention.first.paragraph for m in event.mentions)
     # the same day is telling; the same week or month only says they may be one

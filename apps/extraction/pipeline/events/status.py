@@ -126,6 +126,10 @@ def status(mention: Mention, cues: Cues) -> str:
     verb = tense_verb(mention.predicate)
     if verb is not None and (syntax.tense(verb) in ("future", "conditional") or syntax.conditional_form(verb)):
         return "planned"
+    if verb is not None and "Inf" in verb.morph.get("VerbForm") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+            "Fin" in t.morph.get("VerbForm") for t in verb.sent):
+        return "planned"  # a headline's "Starmer to host leaders for a call": what is to come
     if any(_matches(t, cues.ongoing) for t in scope):
         return "occurred"  # under way: it has begun ("talks were continuing"), whatever else says it is due
     if mention.entry.planned or any(_matches(t, cues.planned) or _matches(t, cues.rescheduled)
