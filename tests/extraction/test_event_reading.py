@@ -415,3 +415,11 @@ def test_a_headline_infinitive_is_planned():
                        "\n\nThe visit comes after months of tension over migration.", published="2025-03-14")
     [meeting] = found
     assert meeting.status == "planned"
+
+
+def test_sitting_down_with_a_leader_is_meeting_him():
+    ex, found = events("Steve Witkoff sat down with Vladimir Putin in Moscow on Tuesday for five hours.",
+                       published="2025-12-04")
+    [meeting] = found
+    assert (meeting.kind, str(meeting.date)) == ("meeting", "2025-12-02")
+    assert {"Steve Witkoff", "Vladimir Putin"} <= parties(ex, meeting)
