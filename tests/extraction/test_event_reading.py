@@ -423,3 +423,10 @@ def test_sitting_down_with_a_leader_is_meeting_him():
     [meeting] = found
     assert (meeting.kind, str(meeting.date)) == ("meeting", "2025-12-02")
     assert {"Steve Witkoff", "Vladimir Putin"} <= parties(ex, meeting)
+
+
+def test_commitments_to_be_signed_by_a_deadline_are_a_planned_agreement():
+    ex, found = events("The coalition of the willing aims to sign security commitments with Kyiv by the end of the "
+                       "year.", published="2025-09-08")
+    [deal] = found
+    assert (deal.kind, deal.status, str(deal.date)[:4]) == ("agreement", "planned", "2025")
