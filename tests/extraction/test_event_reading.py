@@ -316,7 +316,8 @@ def test_governments_announcing_what_they_will_do_is_an_announcement_a_person_sa
                        language="fr", published="2025-07-10")
     [announcement] = [e for e in found if e.kind == "announcement"]
     assert str(announcement.date) == "2025-07-08" and parties(ex, announcement) == {"Germany", "Poland"}
-    ex, found = events("Emmanuel Macron a annoncé vouloir réformer les retraites.", language="fr", published="2025-07-10")
+    ex, found = events("Emmanuel Macron a annoncé vouloir réformer les retraites.", language="fr",
+                       published="2025-07-10")
     assert not [e for e in found if e.kind == "announcement"]
 
 
