@@ -282,3 +282,152 @@ def test_we_in_a_transcript_is_the_one_who_speaks():
                        "today in a constructive atmosphere.", published="2025-08-15")
     [talks] = [e for e in found if e.kind == "meeting"]
     assert {"Vladimir Putin", "Donald Trump"} <= parties(ex, talks)
+
+
+# --- round 3: triggers met on unseen text ---------------------------------------------------------------------
+
+def test_remarks_to_a_broadcasters_programme_are_an_interview_with_that_broadcaster():
+    ex, found = events("“The offer is on the table,” Steve Witkoff told CNN's “State of the Union” program.",
+                       published="2025-08-17")
+    [interview] = [e for e in found if e.kind == "statement"]
+    assert {"Steve Witkoff", "CNN"} <= parties(ex, interview)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("His words came after a week marked by a heated Oval Office clash between President Donald Trump and "
+     "Ukrainian leader Volodymyr Zelensky.", "en"),
+    ("Ces propos font suite à une vive altercation entre Donald Trump et Volodymyr Zelensky dans le Bureau ovale.",
+     "fr"),
+])
+def test_a_clash_between_two_leaders_is_a_meeting_that_happened(text, language):
+    ex, found = events(text, language=language, published="2025-03-02")
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert meeting.status == "occurred" and parties(ex, meeting) == {"Donald Trump", "Volodymyr Zelensky"}
+
+
+def test_troops_clashing_is_no_meeting():
+    ex, found = events("Fierce clashes between Russian and Ukrainian troops continued near Pokrovsk on Monday. "
+                       "Police clashed with protesters in Tbilisi.", published="2025-03-02")
+    assert not [e for e in found if e.kind == "meeting"]
+
+
+def test_governments_announcing_what_they_will_do_is_an_announcement_a_person_saying_so_is_not():
+    ex, found = events("Mardi, l'Allemagne et la Pologne avaient annoncé vouloir créer une brigade commune.",
+                       language="fr", published="2025-07-10")
+    [announcement] = [e for e in found if e.kind == "announcement"]
+    assert str(announcement.date) == "2025-07-08" and parties(ex, announcement) == {"Germany", "Poland"}
+    ex, found = events("Emmanuel Macron a annoncé vouloir réformer les retraites.", language="fr",
+                       published="2025-07-10")
+    assert not [e for e in found if e.kind == "announcement"]
+
+
+def test_a_passive_in_the_future_is_planned_and_not_the_meeting_that_took_place():
+    ex, found = events("Donald Trump a reçu ce lundi Volodymyr Zelensky à la Maison Blanche. Après leur entretien, "
+                       "Volodymyr Zelensky et Donald Trump seront rejoints par Keir Starmer.", language="fr",
+                       published="2025-08-18")
+    assert sorted(e.status for e in found if e.kind == "meeting") == ["occurred", "planned"]
+
+
+def test_a_clause_with_its_own_subject_does_not_give_its_names_to_the_event_before_it():
+    ex, found = events("Early this month, Donald Trump imposed new tariffs on steel, and he has warned Beijing against "
+                       "retaliation.", published="2025-08-13")
+    [tariffs] = [e for e in found if e.kind == "sanction"]
+    assert parties(ex, tariffs) == {"Donald Trump"}
+
+
+def test_threatened_further_sanctions_are_planned_and_not_the_sanctions_imposed():
+    ex, found = events("Last week Donald Trump imposed tariffs on Brazilian coffee, and he has threatened Moscow with "
+                       "further sanctions.", published="2025-08-13")
+    sanctions = sorted((e.status, str(e.date)) for e in found if e.kind == "sanction")
+    assert sanctions == [("occurred", "2025-08-04"), ("planned", "None")]
+
+
+def test_a_possible_exchange_of_prisoners_is_a_goal_not_an_event():
+    ex, found = events("Donald Trump and Vladimir Putin also discussed a possible exchange of prisoners, Yuri Ushakov "
+                       "said.", published="2025-05-20")
+    assert not [e for e in found if e.kind == "other"]
+
+
+def test_a_meeting_the_day_before_to_prepare_a_swap_is_dated_from_the_swap():
+    ex, found = events("Russia and Ukraine swapped 84 prisoners on Friday.\n\nRustem Umerov met Qatari officials in "
+                       "Doha the day before to prepare the swap.", published="2025-10-06")
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert str(meeting.date) == "2025-10-02"
+
+
+@pytest.mark.parametrize("text", [
+    "Le Conseil européen a adopté ce jeudi un vingtième paquet de sanctions contre la Russie.",
+    "Le Royaume-Uni a imposé jeudi des sanctions à deux banques russes.",
+])
+def test_an_object_the_parser_joined_to_a_bare_day_is_still_the_verbs(text):
+    ex, found = events(text, language="fr", published="2025-10-23")
+    [sanctions] = [e for e in found if e.kind == "sanction"]
+    assert str(sanctions.date) == "2025-10-23"
+
+
+def test_remarks_to_reporters_the_text_does_not_date_belong_to_the_day_the_story_is_at():
+    ex, found = events("Emmanuel Macron spoke with Xi Jinping by phone on Tuesday.\n\n“We agreed on a lot,” "
+                       "Macron told reporters at the Elysee.", published="2025-11-13")
+    [remarks] = [e for e in found if e.kind == "press_conference"]
+    assert str(remarks.date) == "2025-11-11"
+
+
+def test_a_noun_with_neither_parties_nor_place_is_no_event():
+    ex, found = events("Emmanuel Macron a reçu lundi Olaf Scholz à Paris. La réunion de mardi a été plus tendue, selon "
+                       "un diplomate.", language="fr", published="2025-02-19")
+    assert [e.kind for e in found] == ["meeting"]
+
+
+def test_two_leaders_who_spoke_today_in_a_readout_held_a_call():
+    ex, found = events("Today, President Emmanuel Macron and President Xi Jinping spoke about trade and climate.",
+                       published="2025-03-18")
+    [call] = [e for e in found if e.kind == "call"]
+    assert parties(ex, call) == {"Emmanuel Macron", "Xi Jinping"} and str(call.date) == "2025-03-18"
+
+
+def test_leaders_speaking_at_a_forum_held_no_call():
+    ex, found = events("Emmanuel Macron and Olaf Scholz spoke at a dinner for donors in Berlin on Saturday.",
+                       published="2025-03-18")
+    assert not [e for e in found if e.kind == "call"]
+
+
+def test_a_discussion_with_a_named_partner_is_a_meeting_dated_by_its_night():
+    ex, found = events("Keir Starmer updated on his discussion with President Donald Trump last night.",
+                       published="2025-03-04")
+    [talk] = found
+    assert str(talk.date) == "2025-03-03" and "Donald Trump" in parties(ex, talk)
+
+
+def test_a_participle_that_describes_an_event_noun_is_that_event():
+    ex, found = events("Russia and Ukraine carried out a swap of prisoners brokered by Qatar on Friday.",
+                       published="2025-10-04")
+    assert [e.kind for e in found] == ["other"]
+
+
+def test_the_meeting_a_day_is_set_for_is_the_one_others_join_that_day():
+    ex, found = events("The Coalition of the Willing will meet tomorrow.\n\nNATO, Canada and Australia are expected "
+                       "to join the virtual meeting tomorrow morning.", published="2025-03-14")
+    [meeting] = found
+    assert str(meeting.date) == "2025-03-15" and {"NATO", "Canada"} <= parties(ex, meeting)
+
+
+def test_a_headline_infinitive_is_planned():
+    ex, found = events("Prime Minister Keir Starmer to host Emmanuel Macron for talks in London on trade and migration"
+                       "\n\nThe visit comes after months of tension over migration.", published="2025-03-14")
+    [meeting] = found
+    assert meeting.status == "planned"
+
+
+def test_sitting_down_with_a_leader_is_meeting_him():
+    ex, found = events("Steve Witkoff sat down with Vladimir Putin in Moscow on Tuesday for five hours.",
+                       published="2025-12-04")
+    [meeting] = found
+    assert (meeting.kind, str(meeting.date)) == ("meeting", "2025-12-02")
+    assert {"Steve Witkoff", "Vladimir Putin"} <= parties(ex, meeting)
+
+
+def test_commitments_to_be_signed_by_a_deadline_are_a_planned_agreement():
+    ex, found = events("The coalition of the willing aims to sign security commitments with Kyiv by the end of the "
+                       "year.", published="2025-09-08")
+    [deal] = found
+    assert (deal.kind, deal.status, str(deal.date)[:4]) == ("agreement", "planned", "2025")

@@ -32,7 +32,7 @@ _IRREGULAR = {
 }
 # Nouns whose plural is not the singular and an s, or that only occur in the plural.
 _PLURALS = {"en": {"talk": "talks", "remark": "remarks", "discussion": "discussions", "sanction": "sanctions",
-                   "tariff": "tariffs"},
+                   "tariff": "tariffs", "clash": "clashes"},
             "fr": {"pourparler": "pourparlers", "discussion": "discussions", "tête à tête": None, "point": None,
                    "discours": None, "rendez-vous": None, "côté": "côtés"}}
 _VERB_FRAMES = {"en": "They {} it.", "fr": "Ils l'ont {}."}

@@ -1042,9 +1042,10 @@ def _english_rules() -> list[Rule]:
               anaphoric_day, anaphoric=True)
     # "the day before" counts from what follows it when that is a date ("the day before
     # Friday's vote"); before an event ("the day before the vote") it is no expression for us.
+    # Before an infinitive or "and" it ends its clause ("met them the day before to finalise it").
     rules.add("anaphoric_around",
               rf"\b(?P<w>{_alt(around)})(?=\s*[.,;:!?)]|\s*$|\s+(?:on\s+)?(?:{mon}|{wd}|"
-              r"\d|the\s+\d|christmas|easter|new year)\b)",
+              r"\d|the\s+\d|christmas|easter|new year)\b|\s+(?:to\s+(?!the\b|a\b|an\b)[a-z]+|and)\b)",
               anaphoric_day, anaphoric=True)
     rules.add("anaphoric_part",
               r"\b(?:the\s+)?(?P<rel>following|next|previous|preceding|that|that same|that very)"

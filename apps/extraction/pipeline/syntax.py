@@ -155,6 +155,8 @@ def tense(verb: Token) -> str:
             return "future"  # « il va rencontrer » parsed with "va" as an auxiliary
         if "Cnd" in aux.morph.get("Mood"):
             return "conditional"  # « aurait rencontré »
+        if aux.dep_ in ("aux:pass", "auxpass") and "Fut" in aux.morph.get("Tense"):
+            return "future"  # « seront reçus » (« il aura fallu trois heures » is a past told as a guess)
     if verb.dep_ == "xcomp" and verb.head.i != verb.i and (
             verb.head.lemma_ == "aller" and "Pres" in verb.head.morph.get("Tense")
             or verb.head.lemma_ == "go" and "Prog" in verb.head.morph.get("Aspect")):

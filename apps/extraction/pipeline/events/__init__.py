@@ -233,6 +233,16 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
                 # "met for talks", "was to join Merz for a videoconference": one event named twice
                 verb.triggers.append(noun.trigger)
                 out.remove(noun)
+    for verb in local:
+        # « un échange de prisonniers [négocié grâce aux Émirats] », "a swap [brokered by the UAE]": a participle
+        # that describes an event noun tells how that event came about, not another event
+        head = verb.trigger.head
+        if verb in out and verb.entry.pos == "verb" and verb.trigger.dep_ in ("acl", "amod") and \
+                "Part" in verb.trigger.morph.get("VerbForm"):
+            noun = next((n for n in out if n is not verb and n.entry.pos == "noun" and n.trigger.i == head.i), None)
+            if noun is not None:
+                noun.triggers.append(verb.trigger)
+                out.remove(verb)
     for outer in local:
         # « cette réunion, qui se tient en visioconférence à Paris »,
         if outer.entry.pos != "noun" or outer not in out:
@@ -385,7 +395,10 @@ def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetim
     event the text does not date has no date."""
     pos = e.first.trigger.idx
     para = layout.paragraph_at(pos)
-    earlier = [(start, r) for start, r in clock.readings.items() if para is not None and para.start <= start < pos
+    # remarks to the press, an interview: what was said answers the scene the story is at, told in the
+    # paragraphs before ("spoke to Putin on Monday… ¶ 'It went well,' Trump told reporters")
+    since = 0 if e.group == "say" else para.start if para is not None else pos
+    earlier = [(start, r) for start, r in clock.readings.items() if para is not None and since <= start < pos
                and r.date is not None and r.precision == "day" and r.date <= published]
     if earlier:
         e.date, e.precision, e.dated_by = max(earlier, key=lambda x: x[0])[1].date, "day", "story"
@@ -408,12 +421,14 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
         return True  # "des discussions depuis des mois", "talks have stalled"
     if all(m.anaphoric for m in e.mentions) and e.dated_by != "text" and not e.participants:
         return True  # "ahead of the summit", with no summit told to point at
-    if e.group in ("agree", "sanction") and undated and all(m.hedged for m in e.mentions):
-        return True  # "to reach a peace deal", « en vue d'un accord »: a goal, not an event
+    if e.group in ("agree", "sanction", "other", "force") and undated and all(m.hedged for m in e.mentions):
+        return True  # "to reach a peace deal", « en vue d'un accord », "a possible prisoner swap": a goal, not an event
     if e.group == "visit" and not e.location:
         return True  # "since Witkoff's visit": a visit says where it goes, or it is only talked about
     # a city the gazetteer does not know pins an event a verb tells ("going down to Florida"), not a noun
     located = any(m.location and (not m.weak_location or m.entry.pos == "verb") for m in e.mentions)
+    if not e.participants and not located and all(m.entry.pos == "noun" for m in e.mentions):
+        return True  # « la réunion de lundi », "the call": a noun with neither parties nor place tells of nothing new
     return not e.participants and not located and e.dated_by != "text"
 
 

@@ -109,7 +109,13 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
         if any(w in cues.span_time for w in before + opened):
             continue  # "since March", « depuis le début de l'invasion en février 2022 »: a span of time
         saying = _saying_date(root, cues)
+        # « l'UE a adopté son paquet, [qui prévoit l'interdiction … d'ici à janvier 2027] »: a date in a clause
+        # that describes a noun tells of that noun, not of an event around it
+        clause = syntax.clause_head(root)
+        nested = {t.i for t in clause.subtree} if clause.dep_ in syntax.RELATIVE_DEPS else None
         for mi, m in enumerate(mentions):
+            if nested is not None and root.i not in m.domain and not any(t.i in nested for t in m.triggers):
+                continue
             distance = min(abs(trig.i - root.i) for trig in m.triggers)
             if root.i in m.domain and not (saying and m.group != "say" and root.i not in
                                            {t.i for t in syntax.phrase(m.trigger)} and m.predicate.i != m.trigger.i
@@ -203,8 +209,11 @@ def _compatible(event: Cluster, mention: Cluster) -> int | None:
     if mention.first.distinct and not day:
         return None  # "met Putin again": another meeting, unless the same day is told
     shared = set(event.participants) & set(mention.participants)
-    if event.participants and mention.participants and not shared and not _pointing(mention):
-        return None  # two sets of parties: two events ("the meeting" may name its parties otherwise)
+    same_day_back = mention.first.anaphoric and day and event.precision == mention.precision == "day"
+    if event.participants and mention.participants and not shared and not _pointing(mention) and not same_day_back:
+        # two sets of parties: two events ("the meeting" may name its parties otherwise, and "the virtual
+        # meeting tomorrow" those who join the meeting told for tomorrow)
+        return None
     # the same paragraph tells of one thing at a time
     near = any(m.paragraph == mention.first.paragraph for m in event.mentions)
     # the same day is telling; the same week or month only says they may be one

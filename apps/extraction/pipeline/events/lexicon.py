@@ -12,7 +12,8 @@ from .kinds import KINDS
 CONDITIONS = frozenset({
     "party-object", "actor-object", "person-object", "object", "complement", "partner", "destination",
     "reflexive", "participle", "captives", "support", "modifier", "plural", "phone", "press", "institution",
-    "dated", "beside", "party-subject", "determined", "place-object", "thing-object",
+    "dated", "beside", "party-subject", "determined", "place-object", "thing-object", "person-partner",
+    "institution-intent", "joint-subject",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned"})

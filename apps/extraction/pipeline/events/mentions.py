@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from .. import syntax
 from ..actors import ActorTable
+from ...dates.lexicon import WEEKDAYS
 from ..gazetteer import fold
 from ..layout import Layout
 from .kinds import GROUP
@@ -250,6 +251,20 @@ def _modifier_kind(token: Token, entry: Trigger) -> str | None:
     return None
 
 
+_WEEKDAYS = frozenset(fold(day) for days in WEEKDAYS.values() for day in days)
+
+
+def _conj_of_bare_time(noun: Token) -> bool:
+    """« a présenté ce vendredi [un paquet] », « a imposé mercredi [des sanctions] »: a noun the parser
+    joined to, or hung on, the bare day before it is the verb's object."""
+    head = noun.head
+    if head.i >= noun.i or syntax.case_word(head) or head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if noun.dep_ == "conj" and head.dep_ in ("obl:mod", "npadvmod") and not syntax.case_word(noun):
+        return True
+    return noun.dep_ == "nmod" and head.dep_ in ("obj", "obl:mod", "dobj") and folded(head.lemma_) in _WEEKDAYS
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb a noun is an argument of, through a preposition if need be ("took part in [the talks]")."""
     below = token
@@ -257,7 +272,7 @@ def governing_verb(token: Token) -> Token | None:
         if g.pos_ in ("VERB", "AUX"):
             return g
         # « a adopté vendredi un paquet »: an object hung on the day before it is the verb's object
-        misread = below.dep_ in ("obj", "dobj") and g.pos_ in ("NOUN", "PROPN")
+        misread = below.dep_ in ("obj", "dobj") and g.pos_ in ("NOUN", "PROPN") or _conj_of_bare_time(below)
         if g.pos_ not in ("ADP", "SCONJ", "CCONJ") and not misread:
             return None  # "the possibility of [talks]": the noun hangs on a noun
         below = g
@@ -294,6 +309,10 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         partners = syntax.prepositional(token, TO + WITH)
         return any(names_party(ctx, p) and not (ctx.actor_at(p) and ctx.is_media(ctx.actor_at(p)))
                    and lemma(p) not in cues.press for p in partners)
+    if name == "person-partner":
+        # "the clash between Trump and Zelensky": people on the other side, not troops or crowds
+        return any(ctx.table.kind(ctx.actor_at(t) or "") == "person" for p in syntax.prepositional(token, WITH)
+                   for t in syntax.phrase(p))
     if name == "place-object":
         return any(place_in(ctx, [_name_head(o)] + [c for c in o.children if c.dep_ in ("compound", "flat:name")],
                             metonyms=True) for o in syntax.objects(token))
@@ -330,6 +349,18 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "institution":
         return any(ctx.table.kind(ctx.actor_at(t) or "") in ("country", "organization", "group")
                    for s in syntax.subjects(token) for t in syntax.phrase(s))
+    if name == "institution-intent":
+        # « Londres et Paris ont annoncé vouloir utiliser la force conjointe »: a government announcing what it
+        # will do (a person who announces an intention is most often only speaking)
+        return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in token.children) and \
+            condition(ctx, token, entry, "institution")
+    if name == "joint-subject":
+        # "Today, President Trump and President Putin spoke about…" (a readout's call): two people or more as
+        # the subject, and no audience they spoke at or before
+        people = {k for sub in subjects(token) for t in syntax.phrase(sub)
+                  if (k := ctx.actor_at(t)) and ctx.table.kind(k) == "person"}
+        audience = syntax.prepositional(token, ("at", "before", "to", "à", "a", "devant", "lors"))
+        return len(people) >= 2 and not audience
     if name == "dated":
         return True  # read once the dates are placed: see Mention.needs_date
     if name == "determined":
@@ -443,7 +474,9 @@ def _light(ctx: Context, verb: Token, entry: Trigger, noun: Token | None = None)
         return False
     if noun is None or noun.head.i != verb.i and noun.head.head.i != verb.i:
         return True  # a clause describing the noun: "the talks [they held]"
-    return is_light(noun)
+    # "threatened Moscow [with sanctions]", "hit Russia [with tariffs]": a support verb's thing after its target
+    return is_light(noun) or lemma(verb) in entry.support and folded(syntax.case_word(noun)) == "with"
+
 
 
 def is_light(noun: Token) -> bool:
@@ -452,7 +485,7 @@ def is_light(noun: Token) -> bool:
     case = syntax.case_word(noun)
     # an oblique with no preposition is an object the parser misread (« a présenté vendredi un paquet »)
     return noun.pos_ == "ADP" or noun.dep_ in _LIGHT_DEPS or case in _LIGHT_CASES or \
-        not case and noun.dep_.startswith("obl")
+        not case and noun.dep_.startswith("obl") or _conj_of_bare_time(noun)
 
 
 def press_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Mention | None:
@@ -461,7 +494,10 @@ def press_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Ment
         return None
     audience = objects_of(token) + syntax.prepositional(token, TO + ("before", "devant"))
     for a in audience:
-        key = ctx.actor_at(a)
+        # "told CNN's 'State of the Union' program", "told the BBC's Today programme": the broadcaster named
+        # before the programme's noun owns it
+        before = [t for t in a.subtree if t.i < a.i] if a.pos_ == "NOUN" else []
+        key = next((k for t in before if (k := ctx.actor_at(t)) and ctx.is_media(k)), None) or ctx.actor_at(a)
         kind = "statement" if key and ctx.is_media(key) else \
             "press_conference" if lemma(a) in ctx.lexicon.cues.press else None
         if kind:
@@ -495,6 +531,11 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str])
     pred, trig = mention.predicate, mention.trigger
     tokens = set(t.i for t in syntax.phrase(pred))
     tokens |= {t.i for t in syntax.phrase(trig)}
+    for c in pred.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and syntax.subjects(c):
+            # "Trump imposed a tariff…, and he has threatened Moscow": a clause with its own subject tells of
+            # something else
+            tokens -= {t.i for t in c.subtree}
     if pred.i != trig.i:
         # « la réunion doit [se tenir mercredi à Paris] »: the verb the predicate governs tells where and when
         for c in pred.children:

@@ -88,8 +88,11 @@ def hedged(mention: Mention, cues: Cues) -> bool:
             return True
     if any(c.dep_ in ("aux", "aux:tense") and lemma(c) in cues.hedge_verbs for c in pred.children):
         return True  # "he could meet"
-    if pred.dep_ == "advcl" and "Inf" in pred.morph.get("VerbForm"):
-        return True  # "[to reach a deal]", « [pour parvenir à un accord] »: a purpose, not yet done
+    if pred.dep_ == "advcl" and "Inf" in pred.morph.get("VerbForm") and any(
+            c.dep_ in ("aux", "mark") and c.pos_ in ("PART", "ADP", "SCONJ") for c in pred.children):
+        # "[to reach a deal]", « [pour parvenir à un accord] »: a purpose, not yet done; a bare form the tagger
+        # took for an infinitive ("an Oval Office clash between…") says no purpose
+        return True
     verb = tense_verb(pred)
     if verb is None or not (syntax.tense(verb) == "conditional" or syntax.conditional_form(verb)):
         return False
@@ -123,6 +126,10 @@ def status(mention: Mention, cues: Cues) -> str:
     verb = tense_verb(mention.predicate)
     if verb is not None and (syntax.tense(verb) in ("future", "conditional") or syntax.conditional_form(verb)):
         return "planned"
+    if verb is not None and "Inf" in verb.morph.get("VerbForm") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+            "Fin" in t.morph.get("VerbForm") for t in verb.sent):
+        return "planned"  # a headline's "Starmer to host leaders for a call": what is to come
     if any(_matches(t, cues.ongoing) for t in scope):
         return "occurred"  # under way: it has begun ("talks were continuing"), whatever else says it is due
     if mention.entry.planned or any(_matches(t, cues.planned) or _matches(t, cues.rescheduled)
