@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db import models, transaction
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
@@ -105,6 +106,14 @@ class ArticleAdmin(admin.ModelAdmin):
     show_full_result_count = False
     actions = [retry_failed, refetch]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_changelist_instance(self, request):
+        # Django's date hierarchy turns a year of 20 digits into an OverflowError (a 500) where a year
+        # of 5 digits is a ValueError it handles: both are a bad filter, for the admin's ?e=1 page.
+        try:
+            return super().get_changelist_instance(request)
+        except OverflowError as error:
+            raise IncorrectLookupParameters(error) from error
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:

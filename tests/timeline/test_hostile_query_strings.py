@@ -336,6 +336,13 @@ def test_no_query_string_makes_an_admin_list_fail(talks, editor, url):
     check()
 
 
+def test_a_year_too_large_for_a_date_in_the_article_list_is_a_bad_filter_not_a_500(editor):
+    client = Client(raise_request_exception=True)
+    client.force_login(editor)
+    response = client.get("/admin/ingestion/article/?published_at__year=99999999999999999999")
+    assert response.status_code == 302 and response.url.endswith("?e=1")
+
+
 def _params(pairs):
     from django.http import QueryDict
 
