@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import replace
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
@@ -18,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError, ValidationError
+from pydantic import BeforeValidator
 
 from apps.api.auth import ReaderAuth, TokenThrottle
 from apps.ingestion.models import Article
@@ -285,10 +287,28 @@ class TopicOut(Schema):
 # --- Parameters ----------------------------------------------------------------------------------
 
 
+def _written(pattern: str, what: str):
+    """Refuse what pydantic's lax mode would read as a date (a number of seconds, "0.5") unless ISO."""
+    form = re.compile(pattern)
+
+    def check(value):
+        if isinstance(value, str) and not form.match(value):
+            raise ValueError(f"write {what}")
+        return value
+
+    return BeforeValidator(check)
+
+
+IsoDate = Annotated[dt.date, _written(r"^\d{4}-\d{2}-\d{2}$", "a date as YYYY-MM-DD")]
+IsoDateTime = Annotated[dt.datetime, _written(r"^\d{4}-\d{2}-\d{2}([T ]|$)", "a time in ISO 8601, e.g. 2025-09-04T09:00:00Z")]
+
+
 class PageParams(Schema):
-    cursor: str | None = Field(None, max_length=200, description="The `next_cursor` of the previous page")
+    cursor: str | None = Field(
+        None, max_length=200, pattern=r"^[-A-Za-z0-9_]*$", description="The `next_cursor` of the previous page"
+    )
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
-    updated_since: dt.datetime | None = Field(
+    updated_since: IsoDateTime | None = Field(
         None, description="Only rows created or changed at or after this time (ISO 8601; UTC when no offset)"
     )
 
@@ -296,11 +316,13 @@ class PageParams(Schema):
 class TimelineParams(PageParams):
     """The dashboard's filters; parsed by apps.timeline.queries.TimelineFilters like the pages'."""
 
-    actor: list[int] = Field([], description="Actor ids; several: events where all took part")
+    actor: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(
+        [], max_length=10, description="Actor ids; several: events where all took part"
+    )
     topic: str | None = Field(None, max_length=60, pattern=r"^[-a-zA-Z0-9_]+$")
     country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$", description="ISO 3166 alpha-2")
-    from_: dt.date | None = Field(None, alias="from")
-    to: dt.date | None = None
+    from_: IsoDate | None = Field(None, alias="from")
+    to: IsoDate | None = None
     language: str | None = Field(None, max_length=8, description="Article language, e.g. en, fr")
     verified: bool = False
     q: str | None = Field(None, max_length=200, description="Full-text search")
@@ -329,9 +351,14 @@ def _filters(request, params: PageParams) -> TimelineFilters:
 
 
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
-    if moment is not None and timezone.is_naive(moment):
-        return moment.replace(tzinfo=dt.timezone.utc)
-    return moment
+    if moment is None:
+        return None
+    if timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    try:
+        return moment.astimezone(dt.timezone.utc)  # the database compares in UTC
+    except OverflowError:  # 0001-01-01T00:00+01:00 is before year 1 in UTC
+        raise HttpError(422, "updated_since is outside the years Parley can compare.") from None
 
 
 def _next(request, next_cursor: str | None) -> dict:
