@@ -36,13 +36,22 @@ def _count(api, url: str) -> int:
 
 
 @pytest.mark.parametrize("path", [
-    "/api/v1/events", "/api/v1/events?q=Envoy", "/api/v1/actors", "/api/v1/statements", "/api/v1/articles",
+    "/api/v1/events", "/api/v1/actors", "/api/v1/statements", "/api/v1/articles",
 ])
 def test_a_page_of_30_costs_what_a_page_of_2_does(api, many, path):
     joiner = "&" if "?" in path else "?"
     small = _count(api, f"{path}{joiner}limit=2")
     large = _count(api, f"{path}{joiner}limit=30")
     assert small == large, f"{path}: {small} queries for 2 rows, {large} for 30"
+
+
+def test_a_search_page_reads_at_most_its_three_relevance_tiers(api, many):
+    # One query per tier read (title, evidence, then statements and articles) until the page is
+    # full: a short page may stop after one tier, a long one reads all three; never more.
+    small = _count(api, "/api/v1/events?q=Envoy&limit=2")
+    large = _count(api, "/api/v1/events?q=Envoy&limit=30")
+    plain = _count(api, "/api/v1/events?limit=30")
+    assert small <= large <= plain + 3
 
 
 def test_the_evidence_page_costs_what_its_first_row_does(api, many, world):
