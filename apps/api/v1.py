@@ -17,6 +17,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import BeforeValidator
@@ -44,6 +45,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api-v1",
     docs_url=None,  # served by apps.api.views.docs with the vendored assets under our CSP
+    docs_decorator=require_safe,  # the schema is read, never posted to
     auth=ReaderAuth(),
     throttle=TokenThrottle(),
 )
