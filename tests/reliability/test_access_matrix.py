@@ -94,6 +94,9 @@ MATRIX: dict[str, list[Case]] = {
     "export.csv": reader("/export.csv"),
     "export.json": reader("/export.json"),
     "export.ics": reader("/export.ics"),
+    "export.timelinejs.json": reader("/export.timelinejs.json"),
+    "statements/export.csv": reader("/statements/export.csv"),
+    "statements/export.json": reader("/statements/export.json"),
     "feed.atom": reader("/feed.atom"),
 }
 
