@@ -10,6 +10,8 @@ import pytest
 import schemathesis
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from apps.api.models import ApiToken
@@ -19,6 +21,16 @@ pytestmark = pytest.mark.django_db
 
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api/v1/"))
 schema.app = WSGIHandler()  # requests go through Django in this process, on the test database
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """As Django's test Client does: a request must not close the connection holding the test's transaction."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture
