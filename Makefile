@@ -40,6 +40,7 @@ test: install
 
 check: install
 	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports
 	PARLEY_ENV=production SECRET_KEY=ci-only-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n') \
 		ALLOWED_HOSTS=parley.example.org $(PY) manage.py check --deploy --fail-level WARNING
 

@@ -8,6 +8,51 @@ from celery.signals import setup_logging
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
+
+def _survive_a_closed_redis_connection() -> None:
+    """Work around kombu bugs that made a worker exit when Redis restarted (kombu 5.7.0, the latest).
+
+    On a lost connection the consumer collects the connection (its transport's `client` becomes
+    None) and then closes it; closing the channel restores the messages it holds unacknowledged,
+    which builds a Redis client from `client.hostname`: AttributeError, which nothing catches, and
+    the worker stops with "Unrecoverable error" (the same path as kombu#582 and kombu#970). With
+    the connection gone there is nothing to restore through: the messages stay in Redis's unacked
+    index, and any worker hands them on after the visibility timeout, as after a SIGKILL.
+    A task that finishes meanwhile acknowledges through the same closed channel (the soak saw
+    `'NoneType' object has no attribute 'client'`): that is turned into the connection error it
+    is, which the acknowledgement already logs and survives; the message comes back the same way.
+    tests/reliability/test_worker_redis_restart.py restarts Redis under a real worker.
+    """
+    import redis
+    from kombu.transport import redis as redis_transport
+
+    original = redis_transport.QoS.restore_unacked
+    if getattr(original, "parley_workaround", False):
+        return
+
+    connparams = redis_transport.Channel._connparams
+
+    def _connparams(self, asynchronous=False):
+        if getattr(self.connection, "client", None) is None:
+            raise redis.exceptions.ConnectionError("the channel's connection to Redis was closed")
+        return connparams(self, asynchronous=asynchronous)
+
+    redis_transport.Channel._connparams = _connparams
+
+    def restore_unacked(self, client=None):
+        transport = getattr(self.channel, "connection", None)
+        if client is None and getattr(transport, "client", None) is None:
+            # Forget them here (restore_unacked_once asserts nothing is left): Redis keeps them.
+            self._delivered.clear()
+            return None
+        return original(self, client)
+
+    restore_unacked.parley_workaround = True
+    redis_transport.QoS.restore_unacked = restore_unacked
+
+
+_survive_a_closed_redis_connection()
+
 app = Celery("parley")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.ingestion",
     "apps.extraction",
+    "apps.records",
     "apps.timeline",
     "apps.api",
 ]
@@ -144,9 +145,12 @@ REDIS_URL = env_url("REDIS_URL", None, ("redis", "rediss"))
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down is a cache miss, not a 500 (config/cache.py); the short timeouts keep a
+            # Redis that does not answer from holding a page for long.
+            "BACKEND": "config.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "TIMEOUT": 300,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:

@@ -210,7 +210,7 @@ class Site:
         from django.test import Client
 
         from apps.accounts.models import User
-        from apps.timeline.models import Actor, Event, Statement
+        from apps.records.models import Actor, Event, Statement
         from apps.ingestion.models import Article
 
         self.use()

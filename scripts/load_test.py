@@ -183,7 +183,7 @@ def main() -> None:
     from apps.ingestion.services import store_article
     from django.db.models import Count
 
-    from apps.timeline.models import Actor, Event
+    from apps.records.models import Actor, Event
     from config.celery import app as celery_app
 
     with celery_app.connection_for_write() as conn:  # start from an empty queue of our own
@@ -263,7 +263,7 @@ def main() -> None:
         stop(web)
         stop(worker)
         # Leave the benchmark database as the generator made it: remove what this run fed in.
-        from apps.timeline.models import Event as _Event
+        from apps.records.models import Event as _Event
 
         touched = list(_Event.objects.filter(evidence__article__in=fed).values_list("pk", flat=True))
         Article.objects.filter(pk__in=fed).delete()

@@ -1116,7 +1116,10 @@ def main(argv=None) -> int:
     web_env = {
         **common, "PARLEY_ENV": "production", "SECRET_KEY": secrets.token_urlsafe(48), "ALLOWED_HOSTS": "127.0.0.1",
         "TRUST_X_FORWARDED_PROTO": "1", "PARLEY_PUBLIC_TIMELINE": "0", "LOG_LEVEL": "WARNING",
+        "STATIC_ROOT": str(logs / "static"),
     }
+    # The script runs `python`: this interpreter's, whichever virtualenv it belongs to.
+    collect_env = {**web_env, "PATH": f"{Path(PY).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
 
     # This process reads the results through the ORM, on the same database and Redis as the workers.
     os.environ.update({k: workers_env[k] for k in ("DATABASE_URL", "REDIS_URL", "PARLEY_ENV", "DEBUG")})
@@ -1133,13 +1136,13 @@ def main(argv=None) -> int:
 
     from apps.accounts.models import User
     from apps.ingestion.models import Article, Source
-    from apps.timeline.models import EventEvidence
+    from apps.records.models import EventEvidence
 
     call_command("migrate", verbosity=0)
-    # As the image collects them: under production settings, so the manifest production's
-    # {% static %} reads is written.
-    subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "--clear", "-v", "0"], cwd=ROOT, env=web_env,
-                   check=True)
+    # As the image collects them (the Dockerfile runs the same script), into a folder of the run's
+    # own: gunicorn serves what production would, and the project's staticfiles/ is left alone.
+    subprocess.run(["sh", "scripts/collect_static.sh"], cwd=ROOT, env=collect_env, check=True,
+                   stdout=subprocess.DEVNULL)
     password = secrets.token_urlsafe(16)
     analyst = User.objects.create_user(username="soak-analyst", password=password, is_staff=True)
     analyst.groups.add(Group.objects.get(name="Analysts"))
@@ -1223,7 +1226,7 @@ def main(argv=None) -> int:
         meeting_evidence = EventEvidence.objects.filter(event__kind="meeting")
         for event_id, article_id in meeting_evidence.values_list("event_id", "article_id"):
             evidence[event_id].add(by_url.get(article_id))
-        from apps.timeline.models import Event
+        from apps.records.models import Event
 
         for event in Event.objects.visible().filter(kind="meeting").values("id", "date"):
             if event["date"]:

@@ -147,6 +147,63 @@ def purge_queues() -> None:
                 pass  # the queue does not exist yet
 
 
+class PrivateRedisServer:
+    """A redis-server of one test's own on a spare loopback port, which the test may stop and start.
+
+    The shared Redis of the run is never stopped: other agents and tests use it.
+    """
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self, timeout: float = 20) -> PrivateRedisServer:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.proc = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.directory),
+             "--save", "", "--appendonly", "yes", "--logfile", str(self.directory / "redis.log")],
+            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as conn:
+                    conn.sendall(b"PING\r\n")
+                    if conn.recv(64).startswith(b"+PONG"):
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"redis-server did not start on port {self.port}")
+
+    def stop(self) -> None:
+        """SIGTERM: Redis writes its append-only log and exits, as `docker compose restart` does."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(20)
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    """A Redis of the test's own, stopped at the end whatever happened."""
+    import shutil
+
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    server = PrivateRedisServer(tmp_path / "redis").start()
+    yield server
+    server.stop()
+
+
+_started_workers: list[WorkerProcess] = []
+
+
 _started_workers: list[WorkerProcess] = []
 
 
@@ -166,13 +223,14 @@ class WorkerProcess:
 
     def __init__(
         self, *, env: dict[str, str] | None = None, name: str = "pytest", queues: str = "default,ingestion,extraction",
-        pool: str = "solo",
+        pool: str = "solo", include: str = "",
     ):
         self.name = f"{name}-{os.getpid()}-{time.monotonic_ns()}"
         self.queues = queues
         # "solo" runs tasks in the worker's own process and ignores time limits; "prefork" (one
         # child) enforces them, as production does.
         self.pool = pool
+        self.include = include  # modules of tasks for tests only, such as tests.reliability.slow_tasks
         self.env = {**os.environ, "DATABASE_URL": test_database_url(), "REDIS_URL": settings.REDIS_URL, **(env or {})}
         self.proc: subprocess.Popen | None = None
         self.log_path = Path(f"/tmp/parley-worker-{self.name}.log")
@@ -186,6 +244,7 @@ class WorkerProcess:
                 sys.executable, "-m", "celery", "-A", "config", "worker",
                 "-Q", self.queues, f"--pool={self.pool}", "--concurrency=1",
                 "--without-gossip", "--without-mingle", "--loglevel=INFO", "-n", f"{self.name}@%h",
+                *(["--include", self.include] if self.include else []),
             ],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )

@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 
 from apps.ingestion.models import Article, Source
-from apps.timeline.models import (
+from apps.records.models import (
     Actor,
     Alias,
     DatePrecision,

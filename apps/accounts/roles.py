@@ -15,7 +15,7 @@ ANALYSTS = "Analysts"
 
 # What editors may do to each model beyond viewing it.
 EDITOR_RIGHTS = {
-    "timeline": {
+    "records": {
         "actor": ["add", "change"],
         "alias": ["add", "change", "delete"],
         "event": ["add", "change"],

@@ -25,7 +25,7 @@ from pydantic import BeforeValidator
 from apps.api.auth import ReaderAuth, TokenThrottle
 from apps.ingestion.models import Article
 from apps.timeline import queries
-from apps.timeline.models import Actor, DatePrecision, Event, EventEvidence, ReviewState, Topic
+from apps.records.models import Actor, DatePrecision, Event, EventEvidence, ReviewState, Topic
 from apps.timeline.queries import MAX_ID, InvalidQuery, TimelineFilters, decode_cursor, encode_cursor
 
 DEFAULT_LIMIT = 50

@@ -16,7 +16,7 @@ from django.db.models import Count, Max
 
 from apps.extraction.pipeline.gazetteer import DATA_FILE, Gazetteer
 from apps.extraction.pipeline.topics import TopicMatcher
-from apps.timeline.models import Actor, Alias, ReviewState, Topic
+from apps.records.models import Actor, Alias, ReviewState, Topic
 
 _lock = threading.Lock()
 _cached: tuple[tuple, Gazetteer] | None = None

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from apps.timeline.models import Actor, Alias, ReviewState, Topic, normalize_name
+from apps.records.models import Actor, Alias, ReviewState, Topic, normalize_name
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 

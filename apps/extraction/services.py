@@ -23,7 +23,7 @@ from apps.extraction.gazetteer_db import load_gazetteer, load_topic_matcher
 from apps.extraction.reference_data import load_actors
 from apps.extraction.pipeline import EXTRACTOR_VERSION, ArticleInput, extract, extract_many
 from apps.ingestion.models import Article
-from apps.timeline.models import (
+from apps.records.models import (
     Actor,
     Alias,
     Event,

@@ -8,8 +8,6 @@ from django.utils.translation import ngettext
 
 from apps.ingestion import services
 from apps.ingestion.models import Article, ArticleCorrection, Source
-# The review parts of the article page (highlighted text, re-run extraction, mark irrelevant).
-from apps.timeline.article_review import ArticleReviewMixin
 
 
 @admin.action(description=_("Poll the feed now"), permissions=["change"])
@@ -92,8 +90,10 @@ class StatusFilter(admin.SimpleListFilter):
 LOCKED_FIELDS = ["text", "url", "status", "published_at"]
 
 
+# The review parts of the article page (highlighted text, extracted rows, re-run extraction, mark
+# irrelevant, correct) are added by apps.records.admin, which registers its subclass in place of this.
 @admin.register(Article)
-class ArticleAdmin(ArticleReviewMixin, admin.ModelAdmin):
+class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "source", "language", "published_at", "status", "via", "error"]
     list_filter = [StatusFilter, "language", "via", "source"]
     search_fields = ["title", "url", "external_id"]

@@ -7,8 +7,9 @@ import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -57,6 +58,25 @@ def normalize_text(text: str) -> str:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+class TriggerColumn(models.Func):
+    """A column PostgreSQL triggers keep and Django's model state leaves out (so no save() writes
+    it back stale), read from the same table as the queryset's primary key."""
+
+    def __init__(self, column: str, output_field):
+        self.column = column
+        super().__init__(F("pk"), output_field=output_field)
+
+    def as_sql(self, compiler, connection, **extra):
+        # The primary key compiles to "<table or alias>"."id": the column sits beside it.
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f'{sql.rsplit(".", 1)[0]}."{self.column}"', params
+
+
+def ArticleSearchDocument() -> TriggerColumn:
+    """The article's English and French tsvector of its title and text (ingestion 0007)."""
+    return TriggerColumn("search_document", SearchVectorField())
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -120,7 +140,6 @@ class Article(models.Model):
     claim_token = models.CharField(max_length=64, blank=True, editable=False)
     extractor_version = models.CharField(max_length=40, blank=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
-    topics = models.ManyToManyField("timeline.Topic", blank=True, related_name="articles")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -175,7 +194,7 @@ class Article(models.Model):
 class ArticleCorrection(models.Model):
     """An editor's correction of an article's text or publication date: who, when, why, what was there.
 
-    Written by apps.timeline.services.correct_article, never edited. A table of its own rather
+    Written by apps.records.services.correct_article, never edited. A table of its own rather
     than a history of every Article save: the pipeline saves an article several times on its way
     (each status), and a history would copy the whole text each time.
     """

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from celery import current_app
 from django.db import IntegrityError, connection, transaction
 from django.db.utils import Error as DBError  # any error of the database layer, InterfaceError included
 from django.db.models import F, Q
@@ -93,14 +94,27 @@ def _nudge(task, *args) -> None:
     try:
         task.delay(*args)
     except KombuOperationalError as exc:
-        log.warning("could not queue %s%r (%s); the stuck-article sweep will", task.name, args, exc)
+        log.warning("could not queue %s%r (%s); the stuck-article sweep will", getattr(task, "name", task), args, exc)
+
+
+# Extraction's tasks by name: ingestion imports nothing of the apps downstream of it
+# (docs/architecture.md). The names keep the routes of config.settings.CELERY_TASK_ROUTES.
+EXTRACT_ARTICLE = "apps.extraction.tasks.extract_article"
+EXTRACT_ARTICLES = "apps.extraction.tasks.extract_articles"
+
+
+def _task_named(name: str):
+    """The registered task (so eager mode and its options apply), else a signature sent by name."""
+    try:
+        return current_app.tasks[name]
+    except KeyError:  # a process that did not load apps.extraction: the broker routes it by name
+        return current_app.signature(name)
 
 
 def queue_extraction(article_id: int) -> None:
     """Queue extraction once the surrounding transaction has committed."""
-    from apps.extraction.tasks import extract_article
-
-    transaction.on_commit(lambda: _nudge(extract_article, article_id))
+    task = _task_named(EXTRACT_ARTICLE)
+    transaction.on_commit(lambda: _nudge(task, article_id))
 
 
 # Bulk imports and the sweep hand extraction articles in batches: one spaCy pass (nlp.pipe) each.
@@ -109,11 +123,10 @@ EXTRACTION_BATCH = 25
 
 def queue_extraction_batches(article_ids: list[int]) -> None:
     """Queue extraction of many articles, in batches, once the surrounding transaction has committed."""
-    from apps.extraction.tasks import extract_articles
-
+    task = _task_named(EXTRACT_ARTICLES)
     for start in range(0, len(article_ids), EXTRACTION_BATCH):
         batch = list(article_ids[start : start + EXTRACTION_BATCH])
-        transaction.on_commit(lambda batch=batch: _nudge(extract_articles, batch))
+        transaction.on_commit(lambda batch=batch: _nudge(task, batch))
 
 
 def queue_fetch(article_id: int) -> None:
@@ -275,6 +288,13 @@ def record_page(*, article_id: int, page: PageContent) -> Article | None:
         if not original:
             queue_extraction(article.pk)
         return article
+
+
+def note_fetch_retry(*, article_id: int, reason: str) -> None:
+    """Keep why a try of a still-PENDING article's fetch failed; the status stays, a retry is queued."""
+    Article.objects.filter(pk=article_id, status=Article.Status.PENDING).update(
+        error=reason[:2000], updated_at=timezone.now()
+    )
 
 
 def record_fetch_failure(*, article_id: int, reason: str) -> None:

@@ -15,6 +15,8 @@ from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_init
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 from apps.ingestion import feeds, services
@@ -46,6 +48,10 @@ def load_language_model(**kwargs):
     detect_language("warm up the language model")
 
 
+def _reason(exc: BaseException) -> str:
+    return f"{exc}" if isinstance(exc, TransientFetchError) else f"{type(exc).__name__}: {exc}"
+
+
 class RecordsFailure(Task):
     """Write why a task gave up on the Article it was about, so editors see it and can retry."""
 
@@ -53,8 +59,20 @@ class RecordsFailure(Task):
         article_id = args[0] if args else kwargs.get("article_id")
         if article_id is not None:
             tries = self.request.retries + 1
-            reason = f"{exc}" if isinstance(exc, TransientFetchError) else f"{type(exc).__name__}: {exc}"
-            services.record_fetch_failure(article_id=article_id, reason=f"gave up after {tries} tries: {reason}")
+            services.record_fetch_failure(article_id=article_id, reason=f"gave up after {tries} tries: {_reason(exc)}")
+
+    def on_retry(self, exc, task_id, args, kwargs, einfo):
+        # The retry is only a message: Redis may lose it (a restart, a retry that could not be
+        # sent), and the sweep then gives up after MAX_FETCH_ATTEMPTS. Keep why this try failed on
+        # the row meanwhile, so the article says why it waits and the sweep can name it.
+        article_id = args[0] if args else kwargs.get("article_id")
+        if article_id is None:
+            return
+        try:
+            services.note_fetch_retry(article_id=article_id, reason=f"try {self.request.retries + 1} failed, "
+                                                                    f"retrying: {_reason(exc)}")
+        except (OperationalError, InterfaceError):
+            log.warning("could not record the retry of article %s", article_id, exc_info=True)
 
 
 @shared_task(
@@ -187,10 +205,13 @@ def requeue_stuck_articles() -> dict:
     now = timezone.now()
     stuck = Article.objects.stuck(older_than=older_than)
 
-    gave_up = stuck.filter(status=Article.Status.PENDING, attempts__gte=MAX_FETCH_ATTEMPTS).update(
+    hopeless = stuck.filter(status=Article.Status.PENDING, attempts__gte=MAX_FETCH_ATTEMPTS)
+    gave_up = f"gave up: the fetch was started {MAX_FETCH_ATTEMPTS} times and never finished"
+    # The last try's reason, when one was recorded (note_fetch_retry), is what an editor acts on.
+    gave_up_count = hopeless.exclude(error="").update(
         status=Article.Status.FAILED, status_changed_at=now,
-        error=f"gave up: the fetch was started {MAX_FETCH_ATTEMPTS} times and never finished",
-    )
+        error=Concat(Value(f"{gave_up}; last error: "), F("error"), output_field=TextField()),
+    ) + hopeless.filter(error="").update(status=Article.Status.FAILED, status_changed_at=now, error=gave_up)
     pending = list(stuck.filter(status=Article.Status.PENDING).values_list("pk", flat=True)[:1000])
     waiting = list(
         stuck.filter(status__in=[Article.Status.FETCHED, Article.Status.EXTRACTING]).values_list("pk", flat=True)[:1000]
@@ -202,4 +223,4 @@ def requeue_stuck_articles() -> dict:
     for article_id in pending:
         fetch_article.delay(article_id)
     services.queue_extraction_batches(waiting)  # outside a transaction: sent at once
-    return {"fetch": len(pending), "extract": len(waiting), "gave_up": gave_up}
+    return {"fetch": len(pending), "extract": len(waiting), "gave_up": gave_up_count}

@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils.translation import get_language
 
-from apps.timeline.models import Event, Topic
+from apps.records.models import Event, Topic
 
 WIDTH, HEIGHT = 720, 170
 LEFT, RIGHT, TOP, BOTTOM = 34, 34, 10, 22

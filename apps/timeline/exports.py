@@ -21,7 +21,7 @@ from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
 from apps.timeline import queries
-from apps.timeline.models import DatePrecision, Event, EventEvidence
+from apps.records.models import DatePrecision, Event, EventEvidence
 from apps.timeline.queries import TimelineFilters
 from apps.timeline.views import reader_required, with_filters
 

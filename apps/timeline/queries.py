@@ -15,31 +15,31 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 
+from django.contrib.postgres.search import SearchQuery, SearchVectorExact
 from django.db import connection
 from django.db.models import (
-    BooleanField,
     Case,
     Count,
     Exists,
     F,
-    Func,
     IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
-    TextField,
     Value,
     When,
 )
 from django.db.models.functions import Coalesce, TruncWeek
 from django.utils.dateparse import parse_date
 
-from apps.ingestion.models import Article
-from apps.timeline.models import (
+from apps.ingestion.models import Article, ArticleSearchDocument
+from apps.records.models import (
+    EVENT_SEARCH_FIELDS,
+    EVIDENCE_SEARCH_FIELDS,
+    STATEMENT_SEARCH_FIELDS,
     Actor,
-    ArticleSearchDocument,
     DatePrecision,
     Event,
     EventEvidence,
@@ -47,11 +47,12 @@ from apps.timeline.models import (
     ReviewState,
     Statement,
     Topic,
+    search_document,
 )
 
 PAGE_SIZE = 30
 # Undated events sort after every dated one: COALESCE(date, UNDATED) DESC, id DESC is what
-# the expression index `event_timeline_order_idx` (migration 0002) serves.
+# the expression index `event_timeline_order_idx` (records 0003) serves.
 UNDATED = dt.date(1, 1, 1)
 # Article languages offered in the filter; the pipeline reads French and English, the rest
 # appear in imported files.
@@ -64,62 +65,35 @@ def uses_postgres() -> bool:
 
 
 # --- Full-text search (PostgreSQL) ---------------------------------------------------------
-# The documents below must stay textually identical to the GIN indexes of migration 0003,
-# or PostgreSQL stops using them: to_tsvector('english', …) || to_tsvector('french', …).
-# Articles are the exception: their document is a stored column (migration 0007).
+# django.contrib.postgres: each model's document is records.models.search_document over its
+# *_SEARCH_FIELDS, the very expression its GIN index is built on (so PostgreSQL uses the index);
+# articles read their stored document column (ingestion 0007). SQLite falls back to icontains.
+
+SEARCHED_FIELDS = {
+    Event: EVENT_SEARCH_FIELDS,
+    EventEvidence: EVIDENCE_SEARCH_FIELDS,
+    Statement: STATEMENT_SEARCH_FIELDS,
+}
 
 
-class SearchDocument(Func):
-    """English and French tsvector of one or more text columns joined by spaces."""
-
-    output_field = TextField()  # a tsvector; Django has no field for it and never reads one
-
-    def as_sql(self, compiler, connection, **extra):
-        parts, params = [], []
-        for expression in self.source_expressions:
-            sql, sql_params = compiler.compile(expression)
-            parts.append(sql)
-            params.extend(sql_params)
-        text = " || ' ' || ".join(parts)
-        sql = f"(to_tsvector('english'::regconfig, {text}) || to_tsvector('french'::regconfig, {text}))"
-        return sql, params * 2
-
-
-class SearchQuery(Func):
+def _web_query(text: str) -> SearchQuery:
     """A web-style query (quotes, OR, -word) parsed for both languages."""
-
-    def __init__(self, text: str):
-        super().__init__(Value(text))
-
-    def as_sql(self, compiler, connection, **extra):
-        sql, params = compiler.compile(self.source_expressions[0])
-        return (
-            f"(websearch_to_tsquery('english'::regconfig, {sql}) || websearch_to_tsquery('french'::regconfig, {sql}))",
-            params * 2,
-        )
-
-
-class Matches(Func):
-    template = "(%(expressions)s)"
-    arg_joiner = " @@ "
-    output_field = BooleanField()
-
-
-def _document(*fields: str) -> SearchDocument:
-    return SearchDocument(*[F(name) for name in fields])
+    return (SearchQuery(text, config="english", search_type="websearch")
+            | SearchQuery(text, config="french", search_type="websearch"))
 
 
 def _article_match(text: str):
-    """Articles whose title or text match: on PostgreSQL through the stored document (migration 0007)."""
+    """Articles whose title or text match: on PostgreSQL through the stored document (ingestion 0007)."""
     if uses_postgres():
-        return Matches(ArticleSearchDocument(), SearchQuery(text))
-    return _text_match(("title", "text"), text)
+        return SearchVectorExact(ArticleSearchDocument(), _web_query(text))
+    return Q(title__icontains=text) | Q(text__icontains=text)
 
 
-def _text_match(fields: tuple[str, ...], text: str):
-    """A boolean expression: full-text match on PostgreSQL, icontains on SQLite."""
+def _text_match(model, text: str):
+    """A condition on the model's searched fields: full-text match on PostgreSQL, icontains on SQLite."""
+    fields = SEARCHED_FIELDS[model]
     if uses_postgres():
-        return Matches(_document(*fields), SearchQuery(text))
+        return SearchVectorExact(search_document(*fields), _web_query(text))
     condition = Q()
     for name in fields:
         condition |= Q(**{f"{name}__icontains": text})
@@ -289,39 +263,12 @@ def _article_language_exists(language: str, through: str):
     )
 
 
-def _visible_in_bulk() -> QuerySet:
-    """Event.visible()'s rule, for queries over many events (a broad search, the chart).
-
-    visible() is a NOT EXISTS that PostgreSQL runs per shown row: ideal for a page read in
-    date order, but over tens of thousands of search matches the planner misjudges it and
-    compares every match with every hidden event (5 s at 100k events). Here the few hidden
-    events are found once and hashed (NOT IN). test_search checks both agree.
-    """
-    if uses_postgres():
-        return Event.objects.visible()  # a column test there (migration 0006), cheap in bulk too
-    irrelevant = Article.Status.IRRELEVANT
-    other_sources = EventEvidence.objects.filter(event=OuterRef("event")).exclude(article__status=irrelevant)
-    only_irrelevant = (
-        EventEvidence.objects.filter(article__status=irrelevant, event__review_state=ReviewState.UNREVIEWED)
-        .exclude(Exists(other_sources))
-        .values("event_id")
-    )
-    return (
-        Event.objects.exclude(review_state=ReviewState.REJECTED)
-        .filter(merged_into__isnull=True)
-        .exclude(pk__in=only_irrelevant)
-    )
-
-
 def filter_events(filters: TimelineFilters, events: QuerySet | None = None, *, bulk: bool = False) -> QuerySet:
     """Visible events matching every filter; each actor given must take part (who met whom).
 
-    `bulk` is for queries that read many events rather than a page of them (see _visible_in_bulk).
+    `bulk` is for queries that read many events rather than a page of them (see Event.objects.visible).
     """
-    if events is None:
-        events = _visible_in_bulk() if (bulk or filters.q) else Event.objects.visible()
-    else:
-        events = events.visible()
+    events = (Event.objects.all() if events is None else events).visible(bulk=bulk or bool(filters.q))
     events = events.filter(merged_into__isnull=True)
     for actor_id in filters.actors:
         events = events.filter(
@@ -362,10 +309,10 @@ def _search_sets(text: str) -> dict[str, QuerySet]:
     Each set is found through its own GIN index (PostgreSQL), then combined by id: an OR of
     per-event tests would make PostgreSQL check every event.
     """
-    own = Event.objects.filter(_text_match(("title", "location"), text)).order_by().values("pk")
-    by_evidence = EventEvidence.objects.filter(_text_match(("sentence",), text)).order_by().values("event_id")
+    own = Event.objects.filter(_text_match(Event, text)).order_by().values("pk")
+    by_evidence = EventEvidence.objects.filter(_text_match(EventEvidence, text)).order_by().values("event_id")
     by_statement = (
-        Statement.objects.visible().filter(_text_match(("text",), text), event__isnull=False)
+        Statement.objects.visible().filter(_text_match(Statement, text), event__isnull=False)
         .order_by().values("event_id")
     )
     by_article = EventEvidence.objects.filter(
@@ -391,12 +338,12 @@ def _search_tiers(text: str) -> list[tuple[int, Q]]:
     ranks every match (54k events for "prisoner exchange" at 100k: 480 ms before, see
     docs/benchmarks.md). Lower tiers are only read when the ones above run out.
     """
-    own = Q(_text_match(("title", "location"), text))
+    own = Q(_text_match(Event, text))
     by_evidence = Q(Exists(
-        EventEvidence.objects.filter(_text_match(("sentence",), text), event=OuterRef("pk"))
+        EventEvidence.objects.filter(_text_match(EventEvidence, text), event=OuterRef("pk"))
     ))
     by_statement = Q(Exists(
-        Statement.objects.visible().filter(_text_match(("text",), text), event=OuterRef("pk"))
+        Statement.objects.visible().filter(_text_match(Statement, text), event=OuterRef("pk"))
     ))
     matching_articles = Article.objects.filter(_article_match(text)).order_by().values("pk")
     by_article = Q(Exists(
@@ -656,7 +603,7 @@ def statements_for(filters: TimelineFilters) -> QuerySet:
     if filters.verified:
         statements = statements.filter(review_state__in=[ReviewState.VERIFIED, ReviewState.LOCKED])
     if filters.q:
-        statements = statements.filter(_text_match(("text",), filters.q))
+        statements = statements.filter(_text_match(Statement, filters.q))
     if filters.updated_since:
         statements = statements.filter(updated_at__gte=filters.updated_since)
     return statements
@@ -690,7 +637,7 @@ def statement_page(filters: TimelineFilters, *, size: int | None = None) -> Page
 
 def search_actors(text: str, *, limit: int = 8) -> list[Actor]:
     """Actors whose name or an alias starts with (then contains) the text, best first."""
-    from apps.timeline.models import normalize_name
+    from apps.records.models import normalize_name
 
     text = " ".join(text.split())[:200]  # no name or alias is longer (max_length=200)
     if len(text) < MIN_QUERY_LENGTH:

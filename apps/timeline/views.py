@@ -23,7 +23,7 @@ from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect
 
 from apps.accounts.models import User
 from apps.timeline import charts, queries
-from apps.timeline.models import Actor, Event
+from apps.records.models import Actor, Event
 from apps.timeline.queries import InvalidQuery, TimelineFilters
 
 # Names for the country filter; other codes show as they are.

@@ -44,8 +44,8 @@ def test_the_user_knows_whether_it_is_an_editor(editor, analyst, outsider):
 def test_an_analyst_sees_the_review_tool_read_only(client, analyst):
     client.force_login(analyst)
     page = client.get(reverse("admin:index")).content.decode()
-    assert reverse("admin:timeline_statement_changelist") in page
-    assert reverse("admin:timeline_statement_add") not in page
+    assert reverse("admin:records_statement_changelist") in page
+    assert reverse("admin:records_statement_add") not in page
 
 
 def test_an_anonymous_visitor_reads_the_timeline_only_when_settings_make_it_public(client, settings):
@@ -54,4 +54,4 @@ def test_an_anonymous_visitor_reads_the_timeline_only_when_settings_make_it_publ
     settings.PARLEY_PUBLIC_TIMELINE = False
     response = client.get(reverse("timeline:index"))
     assert response.status_code == 302 and reverse("admin:login") in response.url
-    assert client.get(reverse("admin:timeline_statement_changelist")).status_code == 302
+    assert client.get(reverse("admin:records_statement_changelist")).status_code == 302

@@ -10,7 +10,7 @@ import pytest
 from django.core.cache import cache
 
 from apps.api.models import ApiToken
-from apps.timeline.models import Alias, DatePrecision, Event
+from apps.records.models import Alias, DatePrecision, Event
 from tests.factories import make_actor, make_article, make_event, make_source, make_statement, make_topic
 
 

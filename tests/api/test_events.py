@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from apps.timeline.models import Event, ReviewState
+from apps.records.models import Event, ReviewState
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from apps.timeline.models import DatePrecision
+from apps.records.models import DatePrecision
 from tests.factories import make_actor, make_article, make_event, make_statement, make_topic
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from apps.api.models import ApiToken
-from apps.timeline.models import Event
+from apps.records.models import Event
 from tests.factories import make_actor, make_event
 
 README = Path(__file__).resolve().parents[2] / "README.md"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from apps.timeline.models import ReviewState
+from apps.records.models import ReviewState
 
 pytestmark = pytest.mark.django_db
 

@@ -150,7 +150,7 @@ def test_an_editor_retry_gives_a_failed_article_a_fresh_set_of_runs(django_captu
 
 
 def test_an_editor_re_run_of_an_article_out_of_runs_extracts_it(editor, django_capture_on_commit_callbacks):
-    from apps.timeline.services import rerun_extraction
+    from apps.records.services import rerun_extraction
 
     article = make_article()
     runs_that_never_finish(article, token="redelivered")

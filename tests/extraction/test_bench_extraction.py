@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from apps.ingestion.models import Article
-from apps.timeline.models import Statement
+from apps.records.models import Statement
 
 pytestmark = pytest.mark.django_db
 

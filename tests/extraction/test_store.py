@@ -12,7 +12,7 @@ from apps.extraction.pipeline.records import Event as XEvent
 from apps.extraction.pipeline.records import Extraction, Mention as XMention, Participant
 from apps.extraction.pipeline.records import Statement as XStatement
 from apps.ingestion.models import Article
-from apps.timeline.models import Actor, Alias, Event, EventEvidence, Mention, ReviewState, Statement
+from apps.records.models import Actor, Alias, Event, EventEvidence, Mention, ReviewState, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -186,7 +186,7 @@ def test_an_event_no_longer_found_disappears_unless_an_editor_kept_it():
 
 def test_a_topic_rule_an_editor_adds_tags_the_next_extraction():
     from apps.extraction.gazetteer_db import load_topic_matcher
-    from apps.timeline.models import Topic
+    from apps.records.models import Topic
 
     Topic.objects.create(slug="diplomacy-in-paris", name_en="Talks in Paris", name_fr="Pourparlers à Paris",
                          keywords="fr: reçu\nen: hosted", lemmas="recevoir")

@@ -10,7 +10,7 @@ from django.apps import apps
 from django.db import IntegrityError, transaction
 
 from apps.ingestion.models import Article
-from apps.timeline.models import Actor, Alias, Event, EventParticipant, ReviewState, Statement, normalize_name
+from apps.records.models import Actor, Alias, Event, EventParticipant, ReviewState, Statement, normalize_name
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ def test_wikidata_ids_are_unique_when_given():
 
 
 def test_the_admin_lists_every_model():
-    ours = [m for m in apps.get_models() if m._meta.app_label in {"accounts", "ingestion", "timeline"}]
+    ours = [m for m in apps.get_models() if m._meta.app_label in {"accounts", "ingestion", "records", "timeline"}]
     ours = [m for m in ours if not m.__name__.startswith("Historical")]
     missing = [m.__name__ for m in ours if not admin.site.is_registered(m)]
     assert missing == []

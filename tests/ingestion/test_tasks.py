@@ -153,6 +153,49 @@ def test_the_sweep_requeues_articles_stuck_in_waiting_states_and_leaves_fresh_on
     assert fresh.status == Article.Status.PENDING
 
 
+def test_a_fetch_waiting_for_its_retry_says_why_and_the_sweep_that_gives_up_names_the_last_error(
+    site, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from celery.canvas import Signature
+
+    site.route("/flaky", status=503, body=b"busy", headers={"Content-Type": "text/plain"})
+    article = _pending(site.url("/flaky"))
+    # The retry is a message in Redis: here it stays queued (or is lost, as in a Redis restart)
+    # instead of running at once as eager tasks otherwise do.
+    retries = []
+    monkeypatch.setattr(Signature, "apply", lambda sig, *a, **k: retries.append(sig))
+
+    fetch_article.apply(args=[article.pk])
+
+    assert len(retries) == 1
+    article.refresh_from_db()
+    assert article.status == Article.Status.PENDING
+    assert article.error == "try 1 failed, retrying: the server answered 503 Service Unavailable"
+
+    # The retry never runs; later the sweep finds the fetch started too often and gives up.
+    monkeypatch.setattr(fetch_article, "delay", lambda pk: None)
+    long_ago = timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+    Article.objects.filter(pk=article.pk).update(attempts=MAX_FETCH_ATTEMPTS, status_changed_at=long_ago)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert requeue_stuck_articles.apply().get()["gave_up"] == 1
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED
+    assert article.error == (f"gave up: the fetch was started {MAX_FETCH_ATTEMPTS} times and never finished; "
+                             "last error: try 1 failed, retrying: the server answered 503 Service Unavailable")
+
+
+def test_a_fetch_that_gets_through_after_a_retry_leaves_no_error_behind(site):
+    site.serve_pages()
+    page = site.routes["/pages/article-en.html"]
+    site.route("/recovers", status=503, body=b"busy", headers={"Content-Type": "text/plain"}, then=page)
+    article = _pending(site.url("/recovers"))
+
+    fetch_article.apply(args=[article.pk])
+
+    article.refresh_from_db()
+    assert article.status == Article.Status.FETCHED and article.error == ""
+
+
 def test_a_task_for_an_article_that_is_gone_or_done_does_nothing(site):
     done = Article.objects.create(via=Article.Via.IMPORT, text="Already here.", status=Article.Status.EXTRACTED)
 

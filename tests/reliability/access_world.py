@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group
 
 from apps.ingestion.models import ArticleCorrection
-from apps.timeline import services
-from apps.timeline.models import EventEvidence, Mention
+from apps.records import services
+from apps.records.models import EventEvidence, Mention
 from tests.factories import make_actor, make_article, make_event, make_source, make_statement, make_topic
 
 
@@ -60,15 +60,15 @@ def build_world(*, by) -> World:
             article=article, corrected_by=by, reason="Published a day earlier",
             changes={"published_at": {"old": "2025-09-04T09:00:00+00:00", "new": "2025-09-03T09:00:00+00:00"}},
         ),
-        "timeline/actor": putin,
-        "timeline/alias": putin.aliases.get(name="Poutine"),
-        "timeline/topic": topic,
-        "timeline/event": event,
-        "timeline/statement": statement,
-        "timeline/mention": mention,
-        "timeline/eventparticipant": event.participants.get(actor=putin),
-        "timeline/eventevidence": EventEvidence.objects.get(event=event),
-        "timeline/mergerecord": record,
+        "records/actor": putin,
+        "records/alias": putin.aliases.get(name="Poutine"),
+        "records/topic": topic,
+        "records/event": event,
+        "records/statement": statement,
+        "records/mention": mention,
+        "records/eventparticipant": event.participants.get(actor=putin),
+        "records/eventevidence": EventEvidence.objects.get(event=event),
+        "records/mergerecord": record,
     }
     history_ids = {}
     for model, row in rows.items():

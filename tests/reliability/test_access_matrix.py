@@ -22,7 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from apps.ingestion.models import Article
-from apps.timeline.models import Actor, Event, EventEvidence, ReviewState
+from apps.records.models import Actor, Event, EventEvidence, ReviewState
 from tests.reliability.access_world import World, build_world
 
 PERSONAS = ("anonymous", "outsider", "analyst", "editor")
@@ -87,9 +87,9 @@ MATRIX: dict[str, list[Case]] = {
     "activity": reader("/activity?chart=topic"),
     # Polled by htmx: someone who may not read is told to stop polling (286), not sent to log in.
     "events/new": [Case(fixed("/events/new?since=0"), (286, 286, 200, 200), NO_POST, reader=True)],
-    "events/<int:pk>/": reader(lambda world: f"/events/{world.pk('timeline/event')}/"),
+    "events/<int:pk>/": reader(lambda world: f"/events/{world.pk('records/event')}/"),
     "actors/search": reader("/actors/search?q=Put"),
-    "actors/<int:pk>/": reader(lambda world: f"/actors/{world.pk('timeline/actor')}/"),
+    "actors/<int:pk>/": reader(lambda world: f"/actors/{world.pk('records/actor')}/"),
     "statements/": reader("/statements/"),
     "export.csv": reader("/export.csv"),
     "export.json": reader("/export.json"),
@@ -115,11 +115,11 @@ MATRIX.update({
     "api/v1/": [Case(fixed("/api/v1/"), (REDIRECT,) * 4, NO_POST)],
     "api/v1/openapi.json": [Case(fixed("/api/v1/openapi.json"), ANYONE, NO_POST)],
     "api/v1/events": api_reader("/api/v1/events?q=Putin&kind=meeting"),
-    "api/v1/events/<event_id>": api_reader(lambda world: f"/api/v1/events/{world.pk('timeline/event')}"),
+    "api/v1/events/<event_id>": api_reader(lambda world: f"/api/v1/events/{world.pk('records/event')}"),
     "api/v1/events/<event_id>/evidence": api_reader(
-        lambda world: f"/api/v1/events/{world.pk('timeline/event')}/evidence"),
+        lambda world: f"/api/v1/events/{world.pk('records/event')}/evidence"),
     "api/v1/actors": api_reader("/api/v1/actors?q=Put"),
-    "api/v1/actors/<actor_id>": api_reader(lambda world: f"/api/v1/actors/{world.pk('timeline/actor')}"),
+    "api/v1/actors/<actor_id>": api_reader(lambda world: f"/api/v1/actors/{world.pk('records/actor')}"),
     "api/v1/statements": api_reader("/api/v1/statements"),
     "api/v1/articles": api_reader("/api/v1/articles"),
     "api/v1/articles/<article_id>": api_reader(
@@ -141,7 +141,7 @@ MATRIX.update({
     "admin/password_change/done/": [Case(fixed("/admin/password_change/done/"), STAFF, (LOGIN, LOGIN, 405, 405))],
     "admin/autocomplete/": [
         # The speaker picker of the statement form: anyone who may view actors may search them.
-        Case(fixed("/admin/autocomplete/?app_label=timeline&model_name=statement&field_name=speaker&term=Put"),
+        Case(fixed("/admin/autocomplete/?app_label=records&model_name=statement&field_name=speaker&term=Put"),
              STAFF, (LOGIN, LOGIN, 405, 405)),
         # Users are not for analysts or editors to list, even through a picker.
         Case(fixed("/admin/autocomplete/?app_label=auth&model_name=group&field_name=permissions&term=a"),
@@ -150,11 +150,11 @@ MATRIX.update({
     "admin/jsi18n/": [Case(fixed("/admin/jsi18n/"), STAFF, (LOGIN, LOGIN, 405, 405))],
     # No model has a public page of its own in the admin's sense: "view on site" finds nothing.
     "admin/r/<path:content_type_id>/<path:object_id>/": [
-        Case(lambda world: f"/admin/r/{_content_type('timeline', 'event')}/{world.pk('timeline/event')}/",
+        Case(lambda world: f"/admin/r/{_content_type('records', 'event')}/{world.pk('records/event')}/",
              (LOGIN, LOGIN, 404, 404), (LOGIN, LOGIN, 404, 404)),
     ],
-    "admin/^(?P<app_label>auth|axes|accounts|ingestion|timeline|api)/$": [
-        Case(fixed("/admin/timeline/"), STAFF, STAFF),
+    "admin/^(?P<app_label>auth|axes|accounts|ingestion|records|api)/$": [
+        Case(fixed("/admin/records/"), STAFF, STAFF),
         Case(fixed("/admin/ingestion/"), STAFF, STAFF),
         # An app none of whose models a persona may see does not exist for them.
         Case(fixed("/admin/auth/"), (LOGIN, LOGIN, 404, 404), (LOGIN, LOGIN, 404, 404)),
@@ -198,23 +198,23 @@ ADMIN_MODELS = {
     "ingestion/article": Rights(VIEW, {"view", "add", "change"},
                                 extra_routes=("<int:pk>/correct/", "<int:pk>/rerun-extraction/",
                                               "<int:pk>/mark-irrelevant/")),
-    "timeline/actor": Rights(VIEW, {"view", "add", "change"}, simple_history=True),
-    "timeline/alias": Rights(VIEW, {"view", "add", "change", "delete"}, simple_history=True,
+    "records/actor": Rights(VIEW, {"view", "add", "change"}, simple_history=True),
+    "records/alias": Rights(VIEW, {"view", "add", "change", "delete"}, simple_history=True,
                              extra_routes=("<int:pk>/split/",)),
-    "timeline/topic": Rights(VIEW, {"view", "add", "change"}),
-    "timeline/event": Rights(VIEW, {"view", "add", "change"}, simple_history=True),
-    "timeline/statement": Rights(VIEW, {"view", "add", "change"}, simple_history=True),
-    "timeline/mention": Rights(VIEW, {"view", "change"}),
-    "timeline/eventparticipant": Rights(VIEW, {"view", "add", "change", "delete"}, simple_history=True),
-    "timeline/eventevidence": Rights(VIEW, {"view", "change"}),
+    "records/topic": Rights(VIEW, {"view", "add", "change"}),
+    "records/event": Rights(VIEW, {"view", "add", "change"}, simple_history=True),
+    "records/statement": Rights(VIEW, {"view", "add", "change"}, simple_history=True),
+    "records/mention": Rights(VIEW, {"view", "change"}),
+    "records/eventparticipant": Rights(VIEW, {"view", "add", "change", "delete"}, simple_history=True),
+    "records/eventevidence": Rights(VIEW, {"view", "change"}),
     # Merges are made from the actor and event lists and never deleted: the record is the undo.
-    "timeline/mergerecord": Rights(VIEW, {"view", "change"}, extra_routes=("<int:pk>/undo/",)),
+    "records/mergerecord": Rights(VIEW, {"view", "change"}, extra_routes=("<int:pk>/undo/",)),
     # Tokens are made by their owners on /api/tokens/; editors see everyone's and may revoke them.
     "api/apitoken": Rights(set(), {"view", "change"}),
 }
-NO_ADD = {"timeline/mergerecord"}
-NO_DELETE = {"timeline/mergerecord"}
-ALL_READ_ONLY = {"timeline/mergerecord", "api/apitoken"}  # nothing to fill in: an empty POST saves (nothing) and redirects
+NO_ADD = {"records/mergerecord"}
+NO_DELETE = {"records/mergerecord"}
+ALL_READ_ONLY = {"records/mergerecord", "api/apitoken"}  # nothing to fill in: an empty POST saves (nothing) and redirects
 
 
 def _can(rights: set, *needed: str) -> bool:
@@ -282,12 +282,12 @@ EXTRA_ROUTE_CASES = {
              (LOGIN, LOGIN, 403, 405), (LOGIN, LOGIN, 403, REDIRECT)),
     ],
     # Split confirmation page (GET) and the split itself (POST).
-    "admin/timeline/alias/<int:pk>/split/": [
-        Case(lambda world: f"/admin/timeline/alias/{world.pk('timeline/alias')}/split/",
+    "admin/records/alias/<int:pk>/split/": [
+        Case(lambda world: f"/admin/records/alias/{world.pk('records/alias')}/split/",
              (LOGIN, LOGIN, 403, 200), (LOGIN, LOGIN, 403, REDIRECT)),
     ],
-    "admin/timeline/mergerecord/<int:pk>/undo/": [
-        Case(lambda world: f"/admin/timeline/mergerecord/{world.pk('timeline/mergerecord')}/undo/",
+    "admin/records/mergerecord/<int:pk>/undo/": [
+        Case(lambda world: f"/admin/records/mergerecord/{world.pk('records/mergerecord')}/undo/",
              (LOGIN, LOGIN, 403, 405), (LOGIN, LOGIN, 403, REDIRECT)),
     ],
 }
@@ -384,10 +384,10 @@ def test_only_an_editor_can_revert_an_actor_from_its_history_page(persona, perso
     actor.name = "Steve Witkoff"
     actor.save()
     client = _client(personas[persona])
-    page = client.get(f"/admin/timeline/actor/{actor.pk}/history/{first}/")
+    page = client.get(f"/admin/records/actor/{actor.pk}/history/{first}/")
     assert page.status_code == 200  # both may look at the old version
 
-    response = client.post(f"/admin/timeline/actor/{actor.pk}/history/{first}/", {
+    response = client.post(f"/admin/records/actor/{actor.pk}/history/{first}/", {
         "name": "Steve Witkof", "kind": Actor.Kind.PERSON, "review_state": ReviewState.UNREVIEWED,
         "aliases-TOTAL_FORMS": "0", "aliases-INITIAL_FORMS": "0",
     })
@@ -446,40 +446,40 @@ def _set(model: str, **values) -> Callable[[World], None]:
 ACTIONS: dict[tuple[str, str], ActionCase] = {
     **{(model, "delete_selected"): _deleted(model) for model in (
         "auth/group", "accounts/user", "axes/accessattempt", "axes/accesslog", "axes/accessfailurelog",
-        "ingestion/source", "ingestion/article", "timeline/actor", "timeline/topic", "timeline/event",
-        "timeline/statement", "timeline/mention", "timeline/eventevidence",
+        "ingestion/source", "ingestion/article", "records/actor", "records/topic", "records/event",
+        "records/statement", "records/mention", "records/eventevidence",
     )},
-    ("timeline/alias", "delete_selected"): _deleted("timeline/alias", editor=REDIRECT),
-    ("timeline/eventparticipant", "delete_selected"): _deleted("timeline/eventparticipant", editor=REDIRECT),
-    **_review_actions("timeline/actor"),
-    **_review_actions("timeline/event"),
-    **_review_actions("timeline/statement"),
-    **_review_actions("timeline/mention"),
-    **_review_actions("timeline/eventparticipant"),
-    ("timeline/actor", "merge_actors"): ActionCase(
-        select=lambda world: [world.pk("timeline/actor"), Actor.objects.get(name="Steve Witkoff").pk],
-        data=lambda world: {"post": "yes", "keep": world.pk("timeline/actor")},
-        done=lambda world: Actor.objects.get(name="Steve Witkoff").merged_into_id == world.pk("timeline/actor"),
+    ("records/alias", "delete_selected"): _deleted("records/alias", editor=REDIRECT),
+    ("records/eventparticipant", "delete_selected"): _deleted("records/eventparticipant", editor=REDIRECT),
+    **_review_actions("records/actor"),
+    **_review_actions("records/event"),
+    **_review_actions("records/statement"),
+    **_review_actions("records/mention"),
+    **_review_actions("records/eventparticipant"),
+    ("records/actor", "merge_actors"): ActionCase(
+        select=lambda world: [world.pk("records/actor"), Actor.objects.get(name="Steve Witkoff").pk],
+        data=lambda world: {"post": "yes", "keep": world.pk("records/actor")},
+        done=lambda world: Actor.objects.get(name="Steve Witkoff").merged_into_id == world.pk("records/actor"),
     ),
-    ("timeline/event", "merge_events"): ActionCase(
-        select=lambda world: [world.pk("timeline/event"), Event.objects.get(title="Putin receives Witkoff").pk],
-        data=lambda world: {"post": "yes", "keep": world.pk("timeline/event")},
-        done=lambda world: Event.objects.get(title="Putin receives Witkoff").merged_into_id == world.pk("timeline/event"),
+    ("records/event", "merge_events"): ActionCase(
+        select=lambda world: [world.pk("records/event"), Event.objects.get(title="Putin receives Witkoff").pk],
+        data=lambda world: {"post": "yes", "keep": world.pk("records/event")},
+        done=lambda world: Event.objects.get(title="Putin receives Witkoff").merged_into_id == world.pk("records/event"),
     ),
-    ("timeline/alias", "split_aliases"): ActionCase(
+    ("records/alias", "split_aliases"): ActionCase(
         done=lambda world: Actor.objects.filter(name="Poutine").exists(),
     ),
-    ("timeline/eventevidence", "move_evidence"): ActionCase(
+    ("records/eventevidence", "move_evidence"): ActionCase(
         # An event keeps at least one sentence: give it a second one to move off.
         prepare=lambda world: EventEvidence.objects.create(
-            event=world.rows["timeline/event"], article=world.rows["ingestion/article"],
+            event=world.rows["records/event"], article=world.rows["ingestion/article"],
             sentence="“We are ready to talk,” Putin said.", start=44, end=80,
         ),
         data=lambda world: {"post": "yes", "title": "Witkoff and Putin, a second meeting"},
         done=lambda world: Event.objects.filter(title="Witkoff and Putin, a second meeting").exists(),
     ),
-    ("timeline/mergerecord", "undo_merges"): ActionCase(
-        done=lambda world: _reload(world, "timeline/mergerecord").undone_at is not None,
+    ("records/mergerecord", "undo_merges"): ActionCase(
+        done=lambda world: _reload(world, "records/mergerecord").undone_at is not None,
     ),
     ("ingestion/source", "poll_now"): ActionCase(
         # The poll itself is queued on commit, which never comes inside a test transaction.
@@ -570,7 +570,7 @@ def test_an_anonymous_htmx_swap_on_a_private_timeline_reloads_the_page_into_the_
 def test_an_outsider_gets_no_fragment_of_a_private_timeline_either(world, personas, settings):
     settings.PARLEY_PUBLIC_TIMELINE = False
     client = _client(personas["outsider"])
-    for url in ("/?kind=meeting", f"/events/{world.pk('timeline/event')}/", "/statements/?cursor=x"):
+    for url in ("/?kind=meeting", f"/events/{world.pk('records/event')}/", "/statements/?cursor=x"):
         response = client.get(url, HTTP_HX_REQUEST="true")
         assert response.status_code == 403, url
         assert b"Witkoff" not in response.content and b"ready to talk" not in response.content

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from apps.ingestion.models import Article
-from apps.timeline.models import Actor, Alias, Event, EventParticipant, ReviewState, Statement
+from apps.records.models import Actor, Alias, Event, EventParticipant, ReviewState, Statement
 from tests.conftest import ROOT, requires_postgres, test_database_url
 
 pytestmark = [requires_postgres, pytest.mark.django_db(transaction=True)]

@@ -13,7 +13,7 @@ from apps.extraction.pipeline.topics import TopicMatcher
 from apps.extraction.reference_data import load_actors
 from apps.extraction.tasks import extract_article
 from apps.ingestion.models import Article
-from apps.timeline.models import Actor, Alias, Event, Mention, normalize_name
+from apps.records.models import Actor, Alias, Event, Mention, normalize_name
 from tests.conftest import WorkerProcess, purge_queues, requires_postgres, requires_redis, test_database_url
 from tests.reliability.test_extraction_faults import wait_for
 

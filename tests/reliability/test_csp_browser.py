@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from apps.timeline.models import EventEvidence
+from apps.records.models import EventEvidence
 from tests.reliability.access_world import build_world
 from tests.browser import CHROMIUM, open_chromium
 
@@ -97,7 +97,7 @@ def test_every_page_an_editor_reaches_raises_no_csp_violation_or_console_error(
     settings.PARLEY_PUBLIC_TIMELINE = False
     tab, base = browser_page, live_server.url
     world = build_world(by=editor)
-    EventEvidence.objects.create(event=world.rows["timeline/event"], article=world.rows["ingestion/article"],
+    EventEvidence.objects.create(event=world.rows["records/event"], article=world.rows["ingestion/article"],
                                  sentence="“We are ready to talk,” Putin said.", start=44, end=80)
     problems = []
     _log_in(tab, base, "ed")
@@ -111,8 +111,8 @@ def test_every_page_an_editor_reaches_raises_no_csp_violation_or_console_error(
     tab.locator("details.card-more[open] .card-detail *").first.wait_for()
     problems += _problems(tab, "timeline-card-opened")
     _shot(tab, "timeline-card-opened")
-    problems += _visit(tab, f"{base}/events/{world.pk('timeline/event')}/", "event")
-    problems += _visit(tab, f"{base}/actors/{world.pk('timeline/actor')}/", "actor")
+    problems += _visit(tab, f"{base}/events/{world.pk('records/event')}/", "event")
+    problems += _visit(tab, f"{base}/actors/{world.pk('records/actor')}/", "actor")
     problems += _visit(tab, f"{base}/statements/", "statements")
 
     # Ingestion.
@@ -122,25 +122,25 @@ def test_every_page_an_editor_reaches_raises_no_csp_violation_or_console_error(
 
     # The review tool: home, every changelist and change form the editor may open, the add forms.
     problems += _visit(tab, f"{base}/admin/", "admin-index")
-    problems += _visit(tab, f"{base}/admin/timeline/", "admin-app-timeline")
-    for model in ("ingestion/source", "ingestion/article", "timeline/actor", "timeline/alias", "timeline/topic",
-                  "timeline/event", "timeline/statement", "timeline/mention", "timeline/eventparticipant",
-                  "timeline/eventevidence", "timeline/mergerecord"):
+    problems += _visit(tab, f"{base}/admin/records/", "admin-app-timeline")
+    for model in ("ingestion/source", "ingestion/article", "records/actor", "records/alias", "records/topic",
+                  "records/event", "records/statement", "records/mention", "records/eventparticipant",
+                  "records/eventevidence", "records/mergerecord"):
         name = model.replace("/", "-")
         problems += _visit(tab, f"{base}/admin/{model}/", f"{name}-list")
         problems += _visit(tab, f"{base}/admin/{model}/{world.pk(model)}/change/", f"{name}-change")
         problems += _visit(tab, f"{base}/admin/{model}/{world.pk(model)}/history/", f"{name}-history")
-    for model in ("ingestion/source", "ingestion/article", "timeline/actor", "timeline/event", "timeline/statement",
-                  "timeline/topic", "timeline/alias"):
+    for model in ("ingestion/source", "ingestion/article", "records/actor", "records/event", "records/statement",
+                  "records/topic", "records/alias"):
         problems += _visit(tab, f"{base}/admin/{model}/add/", f"{model.replace('/', '-')}-add")
     for model, history_id in world.history_ids.items():
         problems += _visit(tab, f"{base}/admin/{model}/{world.pk(model)}/history/{history_id}/",
                            f"{model.replace('/', '-')}-past-version")
-    problems += _visit(tab, f"{base}/admin/timeline/alias/{world.pk('timeline/alias')}/delete/", "alias-delete")
+    problems += _visit(tab, f"{base}/admin/records/alias/{world.pk('records/alias')}/delete/", "alias-delete")
     problems += _visit(tab, f"{base}/admin/password_change/", "password-change")
 
     # The admin's own scripts at work: the calendar, the actor autocomplete, the theme toggle.
-    problems += _visit(tab, f"{base}/admin/timeline/event/{world.pk('timeline/event')}/change/", "event-widgets")
+    problems += _visit(tab, f"{base}/admin/records/event/{world.pk('records/event')}/change/", "event-widgets")
     tab.click("#calendarlink0")
     tab.locator("#calendarbox0").wait_for()
     tab.click(".select2-selection >> nth=0")
@@ -151,21 +151,21 @@ def test_every_page_an_editor_reaches_raises_no_csp_violation_or_console_error(
     _shot(tab, "event-widgets-used")
 
     # Confirmation pages: merge, split, move evidence.
-    witkoff = world.rows["timeline/event"].participants.exclude(actor=world.rows["timeline/actor"]).get().actor_id
-    _run_action(tab, base, "/admin/timeline/actor/", [world.pk("timeline/actor"), witkoff], "merge_actors")
+    witkoff = world.rows["records/event"].participants.exclude(actor=world.rows["records/actor"]).get().actor_id
+    _run_action(tab, base, "/admin/records/actor/", [world.pk("records/actor"), witkoff], "merge_actors")
     assert tab.locator("input[name=keep]").count() == 2
     problems += _problems(tab, "actor-merge-confirmation")
     _shot(tab, "actor-merge-confirmation")
-    other_event = world.rows["timeline/event"].__class__.objects.exclude(pk=world.pk("timeline/event")).get().pk
-    _run_action(tab, base, "/admin/timeline/event/", [world.pk("timeline/event"), other_event], "merge_events")
+    other_event = world.rows["records/event"].__class__.objects.exclude(pk=world.pk("records/event")).get().pk
+    _run_action(tab, base, "/admin/records/event/", [world.pk("records/event"), other_event], "merge_events")
     assert tab.locator("input[name=keep]").count() == 2
     problems += _problems(tab, "event-merge-confirmation")
     _shot(tab, "event-merge-confirmation")
-    _run_action(tab, base, "/admin/timeline/eventevidence/", [world.pk("timeline/eventevidence")], "move_evidence")
+    _run_action(tab, base, "/admin/records/eventevidence/", [world.pk("records/eventevidence")], "move_evidence")
     assert tab.locator("input[name=title]").count() == 1
     problems += _problems(tab, "move-evidence-confirmation")
     _shot(tab, "move-evidence-confirmation")
-    problems += _visit(tab, f"{base}/admin/timeline/alias/{world.pk('timeline/alias')}/split/", "alias-split")
+    problems += _visit(tab, f"{base}/admin/records/alias/{world.pk('records/alias')}/split/", "alias-split")
 
     assert not problems, "\n".join(problems)
 

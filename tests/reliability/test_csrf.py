@@ -18,7 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from apps.ingestion.models import Article
-from apps.timeline.models import Actor, Event, EventEvidence, ReviewState
+from apps.records.models import Actor, Event, EventEvidence, ReviewState
 from tests.reliability.access_world import World, build_world
 
 
@@ -81,31 +81,31 @@ WRITES: dict[str, Write] = {
         done=lambda world: Article.objects.filter(title="Pasted statement").exists(),
     ),
     "rename a topic": Write(
-        page=lambda world: f"/admin/timeline/topic/{world.pk('timeline/topic')}/change/",
-        url=lambda world: f"/admin/timeline/topic/{world.pk('timeline/topic')}/change/",
+        page=lambda world: f"/admin/records/topic/{world.pk('records/topic')}/change/",
+        url=lambda world: f"/admin/records/topic/{world.pk('records/topic')}/change/",
         data=lambda world: {"name_en": "Truce", "name_fr": "Trêve", "slug": "ceasefire", "keywords": "truce"},
-        done=lambda world: _row(world, "timeline/topic").name_en == "Truce",
+        done=lambda world: _row(world, "records/topic").name_en == "Truce",
     ),
     "verify an event (admin action)": Write(
-        *_action("timeline/event", "verify_selected", lambda world: [world.pk("timeline/event")]),
-        done=lambda world: _row(world, "timeline/event").review_state == ReviewState.VERIFIED,
+        *_action("records/event", "verify_selected", lambda world: [world.pk("records/event")]),
+        done=lambda world: _row(world, "records/event").review_state == ReviewState.VERIFIED,
     ),
     "merge two actors": Write(
-        page=lambda world: "/admin/timeline/actor/", url=lambda world: "/admin/timeline/actor/",
-        data=lambda world: {"action": "merge_actors", "index": "0", "post": "yes", "keep": world.pk("timeline/actor"),
-                            "_selected_action": [world.pk("timeline/actor"), _witkoff_pk(world)]},
+        page=lambda world: "/admin/records/actor/", url=lambda world: "/admin/records/actor/",
+        data=lambda world: {"action": "merge_actors", "index": "0", "post": "yes", "keep": world.pk("records/actor"),
+                            "_selected_action": [world.pk("records/actor"), _witkoff_pk(world)]},
         done=lambda world: Actor.objects.get(name="Steve Witkoff").merged_into_id is not None,
     ),
     "split an alias into its own actor": Write(
-        page=lambda world: f"/admin/timeline/alias/{world.pk('timeline/alias')}/split/",
-        url=lambda world: f"/admin/timeline/alias/{world.pk('timeline/alias')}/split/",
+        page=lambda world: f"/admin/records/alias/{world.pk('records/alias')}/split/",
+        url=lambda world: f"/admin/records/alias/{world.pk('records/alias')}/split/",
         data=lambda world: {"kind": "person"},
         done=lambda world: Actor.objects.filter(name="Poutine").exists(),
     ),
     "undo a merge": Write(
-        page=lambda world: f"/admin/timeline/mergerecord/{world.pk('timeline/mergerecord')}/change/",
-        url=lambda world: f"/admin/timeline/mergerecord/{world.pk('timeline/mergerecord')}/undo/",
-        data=lambda world: {}, done=lambda world: _row(world, "timeline/mergerecord").undone_at is not None,
+        page=lambda world: f"/admin/records/mergerecord/{world.pk('records/mergerecord')}/change/",
+        url=lambda world: f"/admin/records/mergerecord/{world.pk('records/mergerecord')}/undo/",
+        data=lambda world: {}, done=lambda world: _row(world, "records/mergerecord").undone_at is not None,
     ),
     "re-run extraction of an article": Write(
         page=lambda world: f"/admin/ingestion/article/{world.pk('ingestion/article')}/change/",
@@ -118,13 +118,13 @@ WRITES: dict[str, Write] = {
         data=lambda world: {}, done=lambda world: _row(world, "ingestion/article").status == Article.Status.IRRELEVANT,
     ),
     "delete an alias": Write(
-        page=lambda world: f"/admin/timeline/alias/{world.pk('timeline/alias')}/delete/",
-        url=lambda world: f"/admin/timeline/alias/{world.pk('timeline/alias')}/delete/",
-        data=lambda world: {"post": "yes"}, done=lambda world: _row(world, "timeline/alias") is None,
+        page=lambda world: f"/admin/records/alias/{world.pk('records/alias')}/delete/",
+        url=lambda world: f"/admin/records/alias/{world.pk('records/alias')}/delete/",
+        data=lambda world: {"post": "yes"}, done=lambda world: _row(world, "records/alias") is None,
     ),
     "move evidence to a new event": Write(
-        *_action("timeline/eventevidence", "move_evidence",
-                 lambda world: [EventEvidence.objects.get(event=world.rows["timeline/event"], start=44).pk],
+        *_action("records/eventevidence", "move_evidence",
+                 lambda world: [EventEvidence.objects.get(event=world.rows["records/event"], start=44).pk],
                  post="yes", title="A second meeting"),
         done=lambda world: Event.objects.filter(title="A second meeting").exists(),
     ),
@@ -141,7 +141,7 @@ def fast_password_hashing(settings):
 def world(editor) -> World:
     world = build_world(by=editor)
     # A second sentence on the event, so one can be moved off it.
-    EventEvidence.objects.create(event=world.rows["timeline/event"], article=world.rows["ingestion/article"],
+    EventEvidence.objects.create(event=world.rows["records/event"], article=world.rows["ingestion/article"],
                                  sentence="“We are ready to talk,” Putin said.", start=44, end=80)
     return world
 

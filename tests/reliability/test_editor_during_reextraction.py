@@ -13,7 +13,7 @@ from django.urls import reverse
 from apps.extraction import services
 from apps.extraction.tasks import extract_article
 from apps.ingestion.models import Article
-from apps.timeline.models import Actor, ReviewState, Statement
+from apps.records.models import Actor, ReviewState, Statement
 from tests.conftest import WorkerProcess, purge_queues, requires_postgres, requires_redis, test_database_url
 from tests.reliability.test_extraction_faults import seed_article, someone_waits_on_a_lock, wait_for
 from tests.timeline import review_data as make
@@ -31,7 +31,7 @@ def test_a_correction_saved_during_re_extraction_is_neither_lost_nor_overwritten
 
     client = Client()
     client.force_login(editor)
-    url = reverse("admin:timeline_statement_change", args=[quote.pk])
+    url = reverse("admin:records_statement_change", args=[quote.pk])
     form = make.change_form_data(client.get(url))
     form["speaker"] = rutte.pk
 

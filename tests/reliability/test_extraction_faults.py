@@ -11,7 +11,7 @@ import pytest
 
 from apps.extraction.tasks import extract_article
 from apps.ingestion.models import Article
-from apps.timeline.models import Event, Mention, Statement
+from apps.records.models import Event, Mention, Statement
 from tests.conftest import FIXTURES, WorkerProcess, purge_queues, requires_postgres, requires_redis, test_database_url
 
 pytestmark = [requires_postgres, requires_redis, pytest.mark.django_db(transaction=True)]

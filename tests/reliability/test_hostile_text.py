@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings as hypothesis_settings, stra
 from apps.extraction import services
 from apps.extraction.pipeline import ArticleInput, extract
 from apps.ingestion.models import Article, content_hash
-from apps.timeline.models import EventEvidence, Mention, Statement
+from apps.records.models import EventEvidence, Mention, Statement
 
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"]
 BIDI = ["\u202a", "\u202b", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u202c"]

@@ -219,13 +219,13 @@ def test_the_image_serves_every_page_type_to_an_editor_with_hashed_static_files(
     assert "sessionid" in browser.cookies
 
     html_pages = [
-        "/", "/?q=Putin&kind=meeting", "/activity", f"/events/{pks['timeline/event']}/",
-        f"/actors/{pks['timeline/actor']}/", "/statements/",
+        "/", "/?q=Putin&kind=meeting", "/activity", f"/events/{pks['records/event']}/",
+        f"/actors/{pks['records/actor']}/", "/statements/",
         "/ingest/", f"/ingest/articles/{pks['ingestion/article']}/",
         "/admin/",
     ]
     for model, pk in pks.items():
-        if model.split("/")[0] in ("ingestion", "timeline"):
+        if model.split("/")[0] in ("ingestion", "records"):
             html_pages += [f"/admin/{model}/", f"/admin/{model}/{pk}/change/"]
     for path in html_pages:
         response = browser.get(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from apps.ingestion.models import Article, Source
-from apps.timeline.models import Actor, Alias, Event, EventEvidence, EventParticipant, Mention, Statement
+from apps.records.models import Actor, Alias, Event, EventEvidence, EventParticipant, Mention, Statement
 
 MACHINE = "test-extractor-1"
 

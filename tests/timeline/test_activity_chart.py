@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from apps.timeline import charts, queries
-from apps.timeline.models import Event
+from apps.records.models import Event
 from tests.factories import make_actor, make_event, make_statement, make_topic
 
 pytestmark = pytest.mark.django_db

@@ -6,12 +6,12 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
-from apps.timeline.models import Actor, Alias, MergeRecord, Mention, ReviewState, Statement
+from apps.records.models import Actor, Alias, MergeRecord, Mention, ReviewState, Statement
 from tests.timeline import review_data as make
 
 pytestmark = pytest.mark.django_db
 
-CHANGELIST = reverse("admin:timeline_actor_changelist")
+CHANGELIST = reverse("admin:records_actor_changelist")
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_an_editor_merges_two_actors_and_lands_on_the_kept_one(client, editor, t
 
     response = client.post(CHANGELIST, merge_post(putin, poutine, post="yes", keep=putin.pk), follow=True)
 
-    assert response.redirect_chain[-1][0] == reverse("admin:timeline_actor_change", args=[putin.pk])
+    assert response.redirect_chain[-1][0] == reverse("admin:records_actor_change", args=[putin.pk])
     assert "Merged 1 actor into “Vladimir Putin”" in response.content.decode()
     assert Actor.objects.get(pk=poutine.pk).merged_into == putin
     assert Statement.objects.get(pk=quote.pk).speaker == putin
@@ -65,13 +65,13 @@ def test_an_editor_undoes_a_merge_from_its_record(client, editor, two_putins):
     client.force_login(editor)
     client.post(CHANGELIST, merge_post(putin, poutine, post="yes", keep=putin.pk))
     record = MergeRecord.objects.get()
-    record_page = client.get(reverse("admin:timeline_mergerecord_change", args=[record.pk])).content.decode()
+    record_page = client.get(reverse("admin:records_mergerecord_change", args=[record.pk])).content.decode()
     assert "Undo this merge" in record_page
     assert "Merged “Poutine” into “Vladimir Putin”" in client.get(
-        reverse("admin:timeline_actor_history", args=[poutine.pk])
+        reverse("admin:records_actor_history", args=[poutine.pk])
     ).content.decode()
 
-    response = client.post(reverse("admin:timeline_mergerecord_undo", args=[record.pk]), follow=True)
+    response = client.post(reverse("admin:records_mergerecord_undo", args=[record.pk]), follow=True)
 
     assert "Undid the merge" in response.content.decode()
     assert Actor.objects.get(pk=poutine.pk).merged_into is None
@@ -85,7 +85,7 @@ def test_the_undo_action_on_the_merge_list_also_works(client, editor, two_putins
     client.post(CHANGELIST, merge_post(putin, poutine, post="yes", keep=putin.pk))
     record = MergeRecord.objects.get()
 
-    client.post(reverse("admin:timeline_mergerecord_changelist"),
+    client.post(reverse("admin:records_mergerecord_changelist"),
                 {"action": "undo_merges", "_selected_action": [record.pk]})
 
     assert MergeRecord.objects.get().is_undone
@@ -98,20 +98,20 @@ def test_an_editor_splits_an_alias_off_into_its_own_actor(client, editor):
     wrong = make.alias(putin, "Poutine")
     make.mention(text, putin, "Poutine")
     client.force_login(editor)
-    url = reverse("admin:timeline_alias_split", args=[wrong.pk])
+    url = reverse("admin:records_alias_split", args=[wrong.pk])
     assert "becomes an actor of its own" in client.get(url).content.decode()
 
     response = client.post(url, {"kind": "organization"})
 
     new = Actor.objects.get(name="Poutine")
-    assert response.url == reverse("admin:timeline_actor_change", args=[new.pk])
+    assert response.url == reverse("admin:records_actor_change", args=[new.pk])
     assert (new.kind, new.review_state) == ("organization", ReviewState.LOCKED)
     assert Mention.objects.get(text="Poutine").actor == new
 
 
 def test_editing_an_actor_locks_it_and_an_added_alias_is_marked_as_the_editors(client, editor):
     putin = make.actor("Vladimir Putin", confidence=0.4)
-    url = reverse("admin:timeline_actor_change", args=[putin.pk])
+    url = reverse("admin:records_actor_change", args=[putin.pk])
     client.force_login(editor)
     data = make.change_form_data(client.get(url))
     data.update({"country": "RU", "role": "President of Russia", "wikidata_id": "Q7747",
@@ -129,7 +129,7 @@ def test_editing_an_actor_locks_it_and_an_added_alias_is_marked_as_the_editors(c
 
 def test_adding_only_an_alias_still_locks_the_actor(client, editor):
     putin = make.actor("Vladimir Putin")
-    url = reverse("admin:timeline_actor_change", args=[putin.pk])
+    url = reverse("admin:records_actor_change", args=[putin.pk])
     client.force_login(editor)
     data = make.change_form_data(client.get(url))
     data.update({"aliases-0-name": "Poutine"})
@@ -143,7 +143,7 @@ def test_adding_only_an_alias_still_locks_the_actor(client, editor):
 
 def test_a_wikidata_id_must_look_like_one(client, editor):
     putin = make.actor("Vladimir Putin")
-    url = reverse("admin:timeline_actor_change", args=[putin.pk])
+    url = reverse("admin:records_actor_change", args=[putin.pk])
     client.force_login(editor)
     data = make.change_form_data(client.get(url))
     data["wikidata_id"] = "7747"
@@ -190,7 +190,7 @@ def test_an_analyst_cannot_merge_by_posting_the_action(client, analyst, two_puti
 
 def test_an_analyst_cannot_save_an_actor(client, analyst, editor):
     putin = make.actor("Vladimir Putin")
-    url = reverse("admin:timeline_actor_change", args=[putin.pk])
+    url = reverse("admin:records_actor_change", args=[putin.pk])
     client.force_login(editor)
     data = make.change_form_data(client.get(url))
     client.force_login(analyst)
@@ -210,8 +210,8 @@ def test_an_analyst_cannot_split_an_alias_or_undo_a_merge(client, analyst, edito
     record = MergeRecord.objects.get()
     client.force_login(analyst)
 
-    assert client.post(reverse("admin:timeline_alias_split", args=[alias.pk])).status_code == 403
-    assert client.post(reverse("admin:timeline_mergerecord_undo", args=[record.pk])).status_code == 403
+    assert client.post(reverse("admin:records_alias_split", args=[alias.pk])).status_code == 403
+    assert client.post(reverse("admin:records_mergerecord_undo", args=[record.pk])).status_code == 403
     assert not MergeRecord.objects.get().is_undone
     assert Alias.objects.get(pk=alias.pk).actor == putin
 
@@ -231,7 +231,7 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(client, two_putins):
 def test_respelling_a_machine_alias_makes_it_the_editors_and_keeps_the_old_spelling_in_history(client, editor):
     putin = make.actor("Vladimir Putin")
     typo = make.alias(putin, "Vladimir Poutin")
-    url = reverse("admin:timeline_actor_change", args=[putin.pk])
+    url = reverse("admin:records_actor_change", args=[putin.pk])
     client.force_login(editor)
     data = make.change_form_data(client.get(url))
 
@@ -252,7 +252,7 @@ def test_the_review_buttons_refuse_a_post_without_the_csrf_token(editor, two_put
     wary.force_login(editor)
     alias = Alias.objects.get(name="Путин")
 
-    assert wary.post(reverse("admin:timeline_alias_split", args=[alias.pk])).status_code == 403
+    assert wary.post(reverse("admin:records_alias_split", args=[alias.pk])).status_code == 403
     assert wary.post(CHANGELIST, merge_post(putin, poutine, post="yes", keep=putin.pk)).status_code == 403
     assert Alias.objects.get(pk=alias.pk).actor == poutine
     assert not MergeRecord.objects.exists()

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.urls import reverse
 
 from apps.ingestion.models import Article
-from apps.timeline.article_review import Span, highlight
-from apps.timeline.models import Event, ReviewState, Statement
+from apps.records.article_review import Span, highlight
+from apps.records.models import Event, ReviewState, Statement
 from tests.timeline import review_data as make
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_the_article_page_highlights_mentions_quotes_and_evidence(client, editor
     assert '<mark class="hl-quote hl-unreviewed" title="Vladimir Putin: direct">We are ready to talk</mark>' in page
     assert '<mark class="hl-mention hl-unreviewed" title="Vladimir Putin">Putin</mark> said.' in page
     assert 'css/review.css' in page
-    assert reverse("admin:timeline_statement_change", args=[Statement.objects.get().pk]) in page
+    assert reverse("admin:records_statement_change", args=[Statement.objects.get().pk]) in page
 
 
 def test_article_text_is_escaped_never_run(client, editor):
@@ -191,7 +191,7 @@ def test_the_article_page_costs_the_same_queries_however_much_was_extracted(clie
 
 
 def test_a_statements_context_is_cut_at_word_boundaries_with_ellipses():
-    from apps.timeline.article_review import highlight_context
+    from apps.records.article_review import highlight_context
 
     text = make.article(text="alpha beta gamma delta “quoted words here” epsilon zeta eta theta")
     start = text.text.index("quoted")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from apps.timeline.models import Actor, MergeRecord, Statement
+from apps.records.models import Actor, MergeRecord, Statement
 from tests.timeline import review_data as make
 from tests.browser import CHROMIUM, open_chromium
 
@@ -57,7 +57,7 @@ def test_an_editor_merges_two_actors_in_the_browser_and_undoes_it(page, live_ser
     assert "Actors" in page.locator("#review-queue").inner_text()
     shot(page, "0-admin-home")
 
-    page.goto(f"{live_server.url}/admin/timeline/actor/")
+    page.goto(f"{live_server.url}/admin/records/actor/")
     page.check(f"input[name=_selected_action][value='{putin.pk}']")
     page.check(f"input[name=_selected_action][value='{poutine.pk}']")
     page.select_option("select[name=action]", "merge_actors")
@@ -68,7 +68,7 @@ def test_an_editor_merges_two_actors_in_the_browser_and_undoes_it(page, live_ser
     shot(page, "2-merge-confirmation")
     page.click("input[type=submit][value='Merge into the one I picked']")
 
-    page.wait_for_url(f"{live_server.url}/admin/timeline/actor/{putin.pk}/change/")
+    page.wait_for_url(f"{live_server.url}/admin/records/actor/{putin.pk}/change/")
     assert "Merged 1 actor into “Vladimir Putin”" in page.inner_text(".messagelist")
     aliases = page.locator("#aliases-group").inner_text()
     assert "Путин" in aliases and "Poutine" in aliases
@@ -77,7 +77,7 @@ def test_an_editor_merges_two_actors_in_the_browser_and_undoes_it(page, live_ser
     assert Statement.objects.get(pk=quote.pk).speaker_id == putin.pk
 
     page.click("text=Undo from the merge history")
-    page.click(f"a[href*='/admin/timeline/mergerecord/{MergeRecord.objects.get().pk}/change/']")
+    page.click(f"a[href*='/admin/records/mergerecord/{MergeRecord.objects.get().pk}/change/']")
     shot(page, "4-merge-record")
     page.click("button.undo-merge")
     page.wait_for_selector("text=Undid the merge")
@@ -118,7 +118,7 @@ def test_an_editor_picks_the_right_speaker_with_the_autocomplete(page, live_serv
     quote = make.statement(text, make.actor("Steve Witkoff"), "We are ready to talk")
     log_in(page, live_server, "ed")
 
-    page.goto(f"{live_server.url}/admin/timeline/statement/{quote.pk}/change/")
+    page.goto(f"{live_server.url}/admin/records/statement/{quote.pk}/change/")
     page.click(".field-speaker .select2-selection")
     page.fill(".select2-search__field", "Vol")
     page.click(".select2-results__option:has-text('Volodymyr Zelensky')")

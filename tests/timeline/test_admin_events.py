@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from apps.timeline.models import Event, EventEvidence, EventParticipant, MergeRecord, ReviewState
+from apps.records.models import Event, EventEvidence, EventParticipant, MergeRecord, ReviewState
 from tests.timeline import review_data as make
 
 pytestmark = pytest.mark.django_db
 
-CHANGELIST = reverse("admin:timeline_event_changelist")
+CHANGELIST = reverse("admin:records_event_changelist")
 SENTENCE = "Vladimir Putin met Steve Witkoff in Moscow on Thursday."
 QUOTE_SENTENCE = "“We are ready to talk,” Putin said."
 
@@ -29,7 +29,7 @@ def meeting():
 
 def test_an_editor_corrects_an_events_fields_and_adds_a_participant(client, editor, meeting):
     talks = meeting["talks"]
-    url = reverse("admin:timeline_event_change", args=[talks.pk])
+    url = reverse("admin:records_event_change", args=[talks.pk])
     client.force_login(editor)
     data = make.change_form_data(client.get(url))
     data.update({
@@ -52,7 +52,7 @@ def test_an_editor_corrects_an_events_fields_and_adds_a_participant(client, edit
 
 def test_a_date_without_a_day_is_refused_with_the_reason(client, editor, meeting):
     talks = meeting["talks"]
-    url = reverse("admin:timeline_event_change", args=[talks.pk])
+    url = reverse("admin:records_event_change", args=[talks.pk])
     client.force_login(editor)
     data = make.change_form_data(client.get(url))
     data.update({"date": "", "date_precision": "day"})
@@ -74,7 +74,7 @@ def test_an_editor_merges_duplicate_events(client, editor, meeting):
 
     response = client.post(CHANGELIST, {**selection, "post": "yes", "keep": meeting["talks"].pk})
 
-    assert response.url == reverse("admin:timeline_event_change", args=[meeting["talks"].pk])
+    assert response.url == reverse("admin:records_event_change", args=[meeting["talks"].pk])
     assert meeting["talks"].evidence.count() == 2
     assert Event.objects.get(pk=dupe.pk).merged_into == meeting["talks"]
     assert list(Event.objects.visible()) == [meeting["talks"]]
@@ -84,7 +84,7 @@ def test_an_editor_merges_duplicate_events(client, editor, meeting):
 def test_an_editor_moves_evidence_off_into_a_new_event(client, editor, meeting):
     talks = meeting["talks"]
     moving = make.evidence(talks, meeting["article"], QUOTE_SENTENCE)
-    url = reverse("admin:timeline_eventevidence_changelist")
+    url = reverse("admin:records_eventevidence_changelist")
     client.force_login(editor)
     selection = {"action": "move_evidence", "_selected_action": [moving.pk]}
     assert "Title of the new event" in client.post(url, selection).content.decode()
@@ -92,7 +92,7 @@ def test_an_editor_moves_evidence_off_into_a_new_event(client, editor, meeting):
     response = client.post(url, {**selection, "post": "yes", "title": "Putin speaks to reporters"})
 
     new = Event.objects.get(title="Putin speaks to reporters")
-    assert response.url == reverse("admin:timeline_event_change", args=[new.pk])
+    assert response.url == reverse("admin:records_event_change", args=[new.pk])
     assert list(new.evidence.all()) == [moving]
     assert list(talks.evidence.values_list("sentence", flat=True)) == [SENTENCE]
     assert new.review_state == ReviewState.LOCKED
@@ -100,8 +100,8 @@ def test_an_editor_moves_evidence_off_into_a_new_event(client, editor, meeting):
 
 def test_the_event_page_links_to_its_evidence_for_moving(client, editor, meeting):
     client.force_login(editor)
-    page = client.get(reverse("admin:timeline_event_change", args=[meeting["talks"].pk])).content.decode()
-    assert f"/admin/timeline/eventevidence/?event__id__exact={meeting['talks'].pk}" in page
+    page = client.get(reverse("admin:records_event_change", args=[meeting["talks"].pk])).content.decode()
+    assert f"/admin/records/eventevidence/?event__id__exact={meeting['talks'].pk}" in page
 
 
 def test_verify_and_reject_actions_on_events(client, editor, meeting):
@@ -120,7 +120,7 @@ def test_an_analyst_cannot_change_merge_or_move_events(client, analyst, editor, 
     talks = meeting["talks"]
     dupe = make.event("Witkoff in Moscow")
     moving = make.evidence(talks, meeting["article"], QUOTE_SENTENCE)
-    url = reverse("admin:timeline_event_change", args=[talks.pk])
+    url = reverse("admin:records_event_change", args=[talks.pk])
     client.force_login(editor)
     data = make.change_form_data(client.get(url))
     client.force_login(analyst)
@@ -128,7 +128,7 @@ def test_an_analyst_cannot_change_merge_or_move_events(client, analyst, editor, 
     assert client.post(url, {**data, "title": "Changed"}).status_code == 403
     client.post(CHANGELIST, {"action": "merge_events", "_selected_action": [talks.pk, dupe.pk], "post": "yes",
                              "keep": talks.pk})
-    client.post(reverse("admin:timeline_eventevidence_changelist"),
+    client.post(reverse("admin:records_eventevidence_changelist"),
                 {"action": "move_evidence", "_selected_action": [moving.pk], "post": "yes", "title": "New"})
 
     talks.refresh_from_db()
@@ -142,7 +142,7 @@ def test_reassigning_one_evidence_sentence_locks_both_events(client, editor, mee
     talks = meeting["talks"]
     other = make.event("Witkoff in Moscow")
     evidence = talks.evidence.get()
-    url = reverse("admin:timeline_eventevidence_change", args=[evidence.pk])
+    url = reverse("admin:records_eventevidence_change", args=[evidence.pk])
     client.force_login(editor)
     data = make.change_form_data(client.get(url))
 

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from apps.extraction import services as extraction
 from apps.ingestion.models import Article
-from apps.timeline.models import Actor, Alias, EventEvidence, Mention, ReviewState, Statement
-from apps.timeline import services
+from apps.records.models import Actor, Alias, EventEvidence, Mention, ReviewState, Statement
+from apps.records import services
 from tests.timeline import review_data as make
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def test_a_rejected_statement_stays_rejected_and_is_not_recreated(client, editor
     article = extracted()
     client.force_login(editor)
     rejected = quote("Nothing is agreed yet")
-    client.post(reverse("admin:timeline_statement_changelist"),
+    client.post(reverse("admin:records_statement_changelist"),
                 {"action": "reject_selected", "_selected_action": [rejected.pk]})
 
     extract_again(article, client)
@@ -70,7 +70,7 @@ def test_a_speaker_an_editor_fixed_survives_extraction(client, editor):
     article = extracted()
     zelensky = Actor.objects.get(name="Volodymyr Zelensky")
     fixed = quote("We are ready to sign")
-    url = reverse("admin:timeline_statement_change", args=[fixed.pk])
+    url = reverse("admin:records_statement_change", args=[fixed.pk])
     client.force_login(editor)
     client.post(url, {**make.change_form_data(client.get(url)), "speaker": zelensky.pk})
 
@@ -87,7 +87,7 @@ def test_an_actor_an_editor_rejected_is_never_made_again(client, editor):
     article = extracted()
     dupont = Actor.objects.get(name="Jean Dupont")
     client.force_login(editor)
-    client.post(reverse("admin:timeline_actor_changelist"),
+    client.post(reverse("admin:records_actor_changelist"),
                 {"action": "reject_selected", "_selected_action": [dupont.pk]})
 
     extract_again(article, client)
@@ -100,7 +100,7 @@ def test_an_actor_an_editor_rejected_is_never_made_again(client, editor):
 def test_an_alias_an_editor_adds_is_found_in_the_next_article(client, editor):
     extracted()
     macron = Actor.objects.get(name="Emmanuel Macron")
-    url = reverse("admin:timeline_actor_change", args=[macron.pk])
+    url = reverse("admin:records_actor_change", args=[macron.pk])
     client.force_login(editor)
     data = make.change_form_data(client.get(url))
     client.post(url, {**data, f"aliases-{data['aliases-INITIAL_FORMS']}-name": "Manu"})  # the empty row
@@ -116,7 +116,7 @@ def test_after_a_merge_the_next_extraction_names_the_kept_actor(client, editor):
     machine_dupont = Actor.objects.get(name="Jean Dupont")
     known = Actor.objects.create(name="Jean-Pierre Dupont", kind=Actor.Kind.PERSON, role="Adviser to the Élysée")
     client.force_login(editor)
-    client.post(reverse("admin:timeline_actor_changelist"), {
+    client.post(reverse("admin:records_actor_changelist"), {
         "action": "merge_actors", "_selected_action": [machine_dupont.pk, known.pk], "post": "yes", "keep": known.pk,
     })
 
@@ -134,7 +134,7 @@ def test_a_merged_event_gets_no_twin_when_its_article_is_extracted_again(client,
     machine_event = EventEvidence.objects.get(article=article).event
     kept = make.event("Macron receives Zelensky at the Élysée")
     client.force_login(editor)
-    client.post(reverse("admin:timeline_event_changelist"), {
+    client.post(reverse("admin:records_event_changelist"), {
         "action": "merge_events", "_selected_action": [machine_event.pk, kept.pk], "post": "yes", "keep": kept.pk,
     })
 
@@ -148,7 +148,7 @@ def test_evidence_an_editor_moved_off_is_not_reported_again_on_the_old_event(cli
     second = extracted(TEXT + " More talks are planned.")
     moved = EventEvidence.objects.get(article=second)
     client.force_login(editor)
-    client.post(reverse("admin:timeline_eventevidence_changelist"),
+    client.post(reverse("admin:records_eventevidence_changelist"),
                 {"action": "move_evidence", "_selected_action": [moved.pk], "post": "yes", "title": "Second meeting"})
     assert EventEvidence.objects.get(article=first).event != EventEvidence.objects.get(article=second).event
 
@@ -160,7 +160,7 @@ def test_evidence_an_editor_moved_off_is_not_reported_again_on_the_old_event(cli
 def test_a_misspelt_speaker_an_editor_fixes_is_credited_right_in_the_next_article(client, editor):
     from apps.extraction import services as extraction
     from apps.ingestion.models import Article
-    from apps.timeline.models import Actor, Alias, Statement
+    from apps.records.models import Actor, Alias, Statement
 
     def article(text):
         return Article.objects.create(via=Article.Via.PASTE, title="Kremlin", language="en", text=text,
@@ -178,7 +178,7 @@ def test_a_misspelt_speaker_an_editor_fixes_is_credited_right_in_the_next_articl
     load_actors()  # the curated actors, as `make run` loads them for editors to pick from
     peskov = Actor.objects.get(name__in=["Dmitry Peskov", "Dmitri Peskov"])
 
-    url = reverse("admin:timeline_statement_change", args=[quote.pk])
+    url = reverse("admin:records_statement_change", args=[quote.pk])
     client.force_login(editor)
     data = make.change_form_data(client.get(url))
     data["speaker"] = peskov.pk
@@ -191,8 +191,8 @@ def test_a_misspelt_speaker_an_editor_fixes_is_credited_right_in_the_next_articl
 
 
 def test_a_speaker_fixed_between_unlike_names_teaches_no_alias(client, editor):
-    from apps.timeline import services
-    from apps.timeline.models import Actor
+    from apps.records import services
+    from apps.records.models import Actor
 
     stranger = Actor.objects.create(name="John Foreman", kind="person", extractor_version="x")
     macron = Actor.objects.create(name="Emmanuel Macron", kind="person")

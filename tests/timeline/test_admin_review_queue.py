@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from apps.timeline.models import ReviewState, Topic
+from apps.records.models import ReviewState, Topic
 from tests.timeline import review_data as make
 
 pytestmark = pytest.mark.django_db
 
-STATEMENTS = reverse("admin:timeline_statement_changelist")
-EVENTS = reverse("admin:timeline_event_changelist")
+STATEMENTS = reverse("admin:records_statement_changelist")
+EVENTS = reverse("admin:records_event_changelist")
 
 
 def listed(response) -> list[str]:
@@ -84,7 +84,7 @@ def test_the_event_queue_filters_by_kind_and_source_without_repeating_events(cli
     assert listed(client.get(EVENTS, {"evidence__article__language": "fr"})) == ["Putin calls Trump"]
 
 
-@pytest.mark.parametrize("url", [STATEMENTS, EVENTS, reverse("admin:timeline_actor_changelist")])
+@pytest.mark.parametrize("url", [STATEMENTS, EVENTS, reverse("admin:records_actor_changelist")])
 def test_a_queue_page_costs_the_same_queries_for_five_rows_as_for_thirty(client, editor, django_assert_num_queries, url):
     def fill(n):
         text = make.article(text=" ".join(f"Sentence number {i} said by someone." for i in range(n)))

@@ -7,13 +7,13 @@ import json
 import pytest
 from django.urls import reverse
 
-from apps.timeline import services
-from apps.timeline.models import ReviewState, Statement
+from apps.records import services
+from apps.records.models import ReviewState, Statement
 from tests.timeline import review_data as make
 
 pytestmark = pytest.mark.django_db
 
-CHANGELIST = reverse("admin:timeline_statement_changelist")
+CHANGELIST = reverse("admin:records_statement_changelist")
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def misattributed():
 
 
 def edit(client, statement, **changes):
-    url = reverse("admin:timeline_statement_change", args=[statement.pk])
+    url = reverse("admin:records_statement_change", args=[statement.pk])
     data = make.change_form_data(client.get(url))
     for key, value in changes.items():
         if value is False:
@@ -58,7 +58,7 @@ def test_the_history_page_shows_the_speaker_change(client, editor, misattributed
     client.force_login(editor)
     edit(client, quote, speaker=putin.pk)
 
-    page = client.get(reverse("admin:timeline_statement_history", args=[quote.pk])).content.decode()
+    page = client.get(reverse("admin:records_statement_history", args=[quote.pk])).content.decode()
 
     assert "Corrected: speaker: Steve Witkoff → Vladimir Putin" in page
 
@@ -94,7 +94,7 @@ def test_the_speaker_autocomplete_offers_standing_actors_only(client, editor, mi
     client.force_login(editor)
 
     response = client.get(reverse("admin:autocomplete"), {
-        "app_label": "timeline", "model_name": "statement", "field_name": "speaker", "term": "Putin",
+        "app_label": "records", "model_name": "statement", "field_name": "speaker", "term": "Putin",
     })
 
     assert response.status_code == 200
@@ -104,7 +104,7 @@ def test_the_speaker_autocomplete_offers_standing_actors_only(client, editor, mi
 def test_the_speaker_field_is_an_autocomplete(client, editor, misattributed):
     quote, _, _ = misattributed
     client.force_login(editor)
-    page = client.get(reverse("admin:timeline_statement_change", args=[quote.pk])).content.decode()
+    page = client.get(reverse("admin:records_statement_change", args=[quote.pk])).content.decode()
     assert 'data-ajax--url="/admin/autocomplete/"' in page and 'name="speaker"' in page
 
 
@@ -123,7 +123,7 @@ def test_verify_and_reject_actions_apply_to_the_selection(client, editor, misatt
 
 def test_an_analyst_can_read_a_statement_but_not_change_or_review_it(client, analyst, editor, misattributed):
     quote, putin, _ = misattributed
-    url = reverse("admin:timeline_statement_change", args=[quote.pk])
+    url = reverse("admin:records_statement_change", args=[quote.pk])
     client.force_login(editor)
     data = make.change_form_data(client.get(url))
     client.force_login(analyst)
@@ -141,14 +141,14 @@ def test_the_statement_page_shows_the_quote_in_its_article_with_the_speakers_men
     make.mention(quote.article, putin, "Putin", nth=1)
     client.force_login(editor)
 
-    page = client.get(reverse("admin:timeline_statement_change", args=[quote.pk])).content.decode()
+    page = client.get(reverse("admin:records_statement_change", args=[quote.pk])).content.decode()
 
     assert '<mark class="hl-focus hl-quote hl-unreviewed" title="Steve Witkoff: direct · this statement">We are ready to talk</mark>' in page
     assert '<mark class="hl-mention hl-unreviewed" title="Vladimir Putin">Putin</mark> said.' in page
 
 
 def test_changing_topics_is_summed_up_in_the_history_in_words(client, editor, misattributed):
-    from apps.timeline.models import Topic
+    from apps.records.models import Topic
 
     quote, _, _ = misattributed
     security = Topic.objects.create(slug="security", name_en="Security", name_fr="Sécurité")

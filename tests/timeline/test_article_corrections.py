@@ -1,7 +1,7 @@
 """Correcting an article's text or publication date: recorded with its reason, then extracted again.
 
 The change form cannot touch either (tests/ingestion/test_admin.py); "Correct this article…" is
-the one way, for editors only, and it goes through apps.timeline.services.correct_article.
+the one way, for editors only, and it goes through apps.records.services.correct_article.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from apps.extraction import services as extraction
 from apps.ingestion.models import Article, ArticleCorrection, content_hash
-from apps.timeline import services
-from apps.timeline.models import ReviewState, Statement
+from apps.records import services
+from apps.records.models import ReviewState, Statement
 from tests.ingestion.conftest import queued_tasks
 from tests.timeline import review_data as make
 

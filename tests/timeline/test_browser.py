@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from apps.timeline import queries
-from apps.timeline.models import Event
+from apps.records.models import Event
 from tests.factories import make_actor, make_article, make_event, make_statement, make_topic
 from tests.browser import CHROMIUM, open_chromium
 

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.timeline.models import DatePrecision, Event
+from apps.records.models import DatePrecision, Event
 from tests.factories import make_actor, make_article, make_event, make_statement
 
 pytestmark = pytest.mark.django_db

@@ -21,7 +21,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
 from apps.timeline import queries
-from apps.timeline.models import DatePrecision, Event, ReviewState
+from apps.records.models import DatePrecision, Event, ReviewState
 from tests.factories import make_actor, make_article, make_event, make_statement, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -217,7 +217,7 @@ def test_a_nul_character_in_any_parameter_answers_400(client, talks, param):
                                    "q=%00", "o=%00", "p=%00"])
 def test_a_nul_character_in_an_admin_list_filter_answers_400(client, editor, query):
     client.force_login(editor)
-    for url in ("/admin/timeline/event/", "/admin/timeline/actor/", "/admin/timeline/statement/",
+    for url in ("/admin/records/event/", "/admin/records/actor/", "/admin/records/statement/",
                 "/admin/ingestion/article/", "/admin/ingestion/source/"):
         assert client.get(f"{url}?{query}").status_code == 400, url
 
@@ -311,8 +311,8 @@ def test_no_query_string_makes_a_reader_url_fail(talks, name):
     check()
 
 
-ADMIN_LISTS = ["/admin/timeline/event/", "/admin/timeline/actor/", "/admin/timeline/statement/",
-               "/admin/timeline/mention/", "/admin/ingestion/article/"]
+ADMIN_LISTS = ["/admin/records/event/", "/admin/records/actor/", "/admin/records/statement/",
+               "/admin/records/mention/", "/admin/ingestion/article/"]
 ADMIN_PARAMETERS = ["state", "kind", "status", "language", "via", "q", "o", "p", "e", "all", "published_at__year",
                     "published_at__month", "published_at__day", "source__id__exact", "topics__id__exact",
                     "review_state__exact", "date__gte"]

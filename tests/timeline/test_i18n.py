@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from apps.timeline.models import DatePrecision, Event
+from apps.records.models import DatePrecision, Event
 from tests.factories import make_event
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from apps.timeline.models import Event
+from apps.records.models import Event
 from tests.factories import make_event
 
 pytestmark = pytest.mark.django_db

@@ -126,7 +126,7 @@ def test_postgres_search_uses_the_full_text_indexes():
         assert index in plan, plan
     if not all(index in plan for index in ("statement_search_idx", "article_search_idx")):
         # Then at least their branch's own filter must be able to use its index.
-        statement_document = "(to_tsvector('english', text) || to_tsvector('french', text))"
+        statement_document = "(to_tsvector('english', COALESCE(text, '')) || to_tsvector('french', COALESCE(text, '')))"
         for table, document, index in (("timeline_statement", statement_document, "statement_search_idx"),
                                        ("ingestion_article", "search_document", "article_search_idx")):
             with connection.cursor() as cursor:
@@ -158,7 +158,7 @@ def test_an_article_is_searched_by_its_current_title_and_text_whatever_its_statu
 
 def test_search_hides_what_the_timeline_hides(client):
     from apps.ingestion.models import Article
-    from apps.timeline.models import ReviewState
+    from apps.records.models import ReviewState
 
     junk = make_article(title="Sports page", text="A ceasefire in the derby.", status=Article.Status.IRRELEVANT)
     real = make_article(title="Wire", text="Ceasefire talks resume.")

@@ -6,8 +6,8 @@ import pytest
 from django.conf import settings
 
 from apps.ingestion.models import Article
-from apps.timeline import services
-from apps.timeline.models import (
+from apps.records import services
+from apps.records.models import (
     Actor,
     Alias,
     Event,

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count
 
 from apps.ingestion.models import Article, Source
-from apps.timeline.models import (
+from apps.records.models import (
     Actor,
     Alias,
     Event,

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from apps.timeline.models import DatePrecision, Event, ReviewState
+from apps.records.models import DatePrecision, Event, ReviewState
 from apps.timeline import queries
 from tests.factories import make_actor, make_article, make_event, make_statement, make_topic
 

@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 
 from apps.ingestion.models import Article
-from apps.timeline import services
-from apps.timeline.models import Event, EventEvidence, ReviewState
+from apps.records import services
+from apps.records.models import Event, EventEvidence, ReviewState
 from tests.factories import make_article, make_event
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +66,30 @@ def test_an_editor_checked_event_stays_whatever_its_sources(client, analyst, edi
     client.force_login(analyst)
     html = client.get(reverse("timeline:index")).content.decode()
     assert "Verified talks" in html and "Machine talks" not in html
+
+
+def test_the_flag_the_triggers_keep_agrees_with_the_rule_read_from_the_evidence(editor):
+    # Every mix of sources and review: on PostgreSQL visible() reads the denormalized flag, and
+    # must show exactly what the rule read from the evidence shows (on SQLite both are the rule).
+    junk = make_article(text="They met. A derby.", status=Article.Status.IRRELEVANT)
+    wire = make_article(text="They met.")
+    later = make_article(text="They met again.")
+    make_event("Only junk", evidence=[(junk, "They met.")])
+    make_event("Junk and wire", evidence=[(junk, "They met."), (wire, "They met.")])
+    make_event("Only wire", evidence=[(wire, "They met.")])
+    make_event("No source")
+    make_event("Checked junk", evidence=[(junk, "They met.")], review_state=ReviewState.VERIFIED)
+    make_event("Rejected wire", evidence=[(wire, "They met.")], review_state=ReviewState.REJECTED)
+    moved = make_event("Later", evidence=[(later, "They met.")])
+    services.mark_article_irrelevant(article=later, user=editor)
+    report(moved, wire)
+    EventEvidence.objects.filter(article=wire, event=moved).delete()
+
+    def titles(queryset):
+        return set(queryset.values_list("title", flat=True))
+
+    expected = {"Junk and wire", "Only wire", "No source", "Checked junk"}
+    assert titles(Event.objects.visible_by_evidence()) == expected
+    assert titles(Event.objects.visible_by_evidence(bulk=True)) == expected
+    assert titles(Event.objects.visible()) == expected
+    assert titles(Event.objects.visible(bulk=True)) == expected

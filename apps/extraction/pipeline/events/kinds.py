@@ -1,23 +1,22 @@
 """Event kinds, their PLOVER categories, and the confidence each way of reading an event earns."""
 from __future__ import annotations
 
-KINDS = ("meeting", "call", "visit", "press_conference", "statement", "negotiation", "agreement", "announcement",
-         "sanction", "military_action", "other")
+import tomllib
+from pathlib import Path
 
-# PLOVER (successor of CAMEO): meetings, calls, visits and negotiations are CONSULT (CAMEO 04x); an agreement is
-# AGREE; sanctions are SANCTION (CAMEO 16); armed force is ASSAULT (CAMEO 18-20). PLOVER dropped CAMEO 01
-# "make public statement", so statements, press conferences and announcements have no PLOVER category. The one
-# "other" event read is a prisoner exchange: the release of persons, RETREAT (CAMEO 0841).
-# This is the only kind → PLOVER table of the pipeline.
-PLOVER = {"meeting": "CONSULT", "call": "CONSULT", "visit": "CONSULT", "negotiation": "CONSULT",
-          "agreement": "AGREE", "sanction": "SANCTION", "military_action": "ASSAULT",
-          "press_conference": None, "statement": None, "announcement": None, "other": "RETREAT"}
+# Kinds, their PLOVER categories and merge groups come from the one kinds table, which the records,
+# the CSS, the exports and the synthetic generator read too. Read as data (no import of records),
+# so this core stays free of Django and of the other apps.
+_TABLE = Path(__file__).resolve().parents[3] / "records" / "data" / "event_kinds.toml"
+with _TABLE.open("rb") as _file:
+    _ROWS = tomllib.load(_file)["kind"]
 
+KINDS = tuple(row["key"] for row in _ROWS)
+# PLOVER (successor of CAMEO), None where PLOVER has no category (see the table for why each).
+PLOVER = {row["key"]: row["plover"] or None for row in _ROWS}
 # Kinds that can name the same real event in two reports ("the talks" and "the meeting"): mentions
 # merge only within a group.
-GROUP = {"meeting": "meet", "negotiation": "meet", "call": "call", "visit": "visit", "press_conference": "say",
-         "statement": "say", "announcement": "say", "agreement": "agree", "sanction": "sanction",
-         "military_action": "force", "other": "other"}
+GROUP = {row["key"]: row["group"] for row in _ROWS}
 
 # How sure a reading is, from how it was made (Event.basis is these parts joined by "+"). The first
 # part says how the trigger was read, the others what supports it. Calibrated later on the blind set:

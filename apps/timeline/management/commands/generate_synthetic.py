@@ -33,7 +33,8 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
 from apps.ingestion.models import Article, Source, content_hash
-from apps.timeline.models import (
+from apps.records import kinds as event_kinds
+from apps.records.models import (
     Actor,
     Alias,
     DatePrecision,
@@ -155,9 +156,7 @@ KINDS = {
     "agreement": (2, "{a} and {b} sign an agreement on {t}", "{a} et {b} signent un accord sur {t}"),
     "other": (2, "{a} and {b}: developments on {t}", "{a} et {b} : nouveaux développements sur {t}"),
 }
-PLOVER = {"meeting": "CONSULT", "call": "CONSULT", "visit": "CONSULT", "negotiation": "CONSULT",
-          "statement": "STATEMENT", "press_conference": "STATEMENT", "announcement": "STATEMENT",
-          "agreement": "AGREE", "sanction": "SANCTION", "military_action": "ATTACK", "other": ""}
+PLOVER = event_kinds.PLOVER  # the kinds table's, as the extraction stores them
 
 QUOTE_PARTS = {
     "en": (

@@ -1,7 +1,8 @@
 """The article page of the review tool: its text with what the machine found in it, and its actions.
 
-ArticleReviewMixin is mixed into apps.ingestion.admin.ArticleAdmin, which stays the one place
-that registers Article; this module only adds the review parts, so the two can change apart.
+apps.records.admin mixes ArticleReviewMixin into apps.ingestion.admin.ArticleAdmin and registers
+the result in its place: ingestion's admin knows nothing of records, and this module only adds
+the review parts, so the two can change apart.
 Article text is untrusted: every character goes through format_html/escape, never |safe.
 """
 
@@ -22,8 +23,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from apps.timeline import services
-from apps.timeline.models import EventEvidence, Mention, Statement
+from apps.records import services
+from apps.records.models import EventEvidence, Mention, Statement
 
 
 @dataclass(frozen=True)
@@ -197,11 +198,11 @@ class ArticleReviewMixin:
         statements = Statement.objects.filter(article=article).select_related("speaker").order_by("start")
         evidence = EventEvidence.objects.filter(article=article).select_related("event").order_by("start")
         items = [
-            (reverse("admin:timeline_statement_change", args=[s.pk]), _("Statement"),
+            (reverse("admin:records_statement_change", args=[s.pk]), _("Statement"),
              f"{s.speaker or _('unknown speaker')}: {s.text[:120]}", s.get_review_state_display())
             for s in statements
         ] + [
-            (reverse("admin:timeline_event_change", args=[e.event_id]), _("Event"), e.event.title,
+            (reverse("admin:records_event_change", args=[e.event_id]), _("Event"), e.event.title,
              e.event.get_review_state_display())
             for e in evidence
         ]

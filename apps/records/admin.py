@@ -1,6 +1,6 @@
 """The editors' review tool: queues of what the machine extracted, corrections, merges, history.
 
-Every save and action goes through apps.timeline.services, which locks what it corrected so
+Every save and action goes through apps.records.services, which locks what it corrected so
 re-extraction leaves it alone. Rights follow the group permissions (apps.accounts.roles):
 Editors change, Analysts only view; every custom view checks them itself.
 """
@@ -21,9 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from apps.timeline import services
-from apps.timeline.article_review import highlight_context
-from apps.timeline.models import (
+from apps.ingestion import admin as ingestion_admin
+from apps.ingestion.models import Article
+from apps.records import services
+from apps.records.article_review import ArticleReviewMixin, highlight_context
+from apps.records.models import (
     Actor,
     Alias,
     DatePrecision,
@@ -206,7 +208,7 @@ class AliasInline(admin.TabularInline):
     def split_link(self, alias):
         if not alias.pk:
             return ""
-        url = reverse("admin:timeline_alias_split", args=[alias.pk])
+        url = reverse("admin:records_alias_split", args=[alias.pk])
         return format_html('<a href="{}">{}</a>', url, _("Split into its own actor…"))
 
 
@@ -234,12 +236,12 @@ def merge_actors(modeladmin, request, queryset):
                 '{} <a href="{}">{}</a>',
                 ngettext("Merged %(n)d actor into “%(keep)s”.", "Merged %(n)d actors into “%(keep)s”.", len(records))
                 % {"n": len(records), "keep": keep.name},
-                reverse("admin:timeline_mergerecord_changelist") + f"?kept_actor__id__exact={keep.pk}",
+                reverse("admin:records_mergerecord_changelist") + f"?kept_actor__id__exact={keep.pk}",
                 _("Undo from the merge history"),
             ),
             messages.SUCCESS,
         )
-        return HttpResponseRedirect(reverse("admin:timeline_actor_change", args=[keep.pk]))
+        return HttpResponseRedirect(reverse("admin:records_actor_change", args=[keep.pk]))
     counts = {
         a.pk: a
         for a in queryset.annotate(
@@ -249,7 +251,7 @@ def merge_actors(modeladmin, request, queryset):
         )
     }
     return _confirm_selected(
-        modeladmin, request, [counts[a.pk] for a in actors], template="admin/timeline/actor/merge_confirmation.html",
+        modeladmin, request, [counts[a.pk] for a in actors], template="admin/records/actor/merge_confirmation.html",
         action="merge_actors", title=_("Merge actors"),
     )
 
@@ -291,7 +293,7 @@ class ActorAdmin(ReviewableAdmin):
             format_html_join(
                 "", '<li><a href="{}">{}</a> {}</li>',
                 (
-                    (reverse("admin:timeline_mergerecord_change", args=[r.pk]), str(r),
+                    (reverse("admin:records_mergerecord_change", args=[r.pk]), str(r),
                      _("(undone)") if r.is_undone else "")
                     for r in records
                 ),
@@ -331,7 +333,7 @@ class AliasAdmin(HistoryAdmin):
 
     def get_urls(self):
         return [
-            path("<int:pk>/split/", self.admin_site.admin_view(self.split_view), name="timeline_alias_split"),
+            path("<int:pk>/split/", self.admin_site.admin_view(self.split_view), name="records_alias_split"),
             *super().get_urls(),
         ]
 
@@ -346,9 +348,9 @@ class AliasAdmin(HistoryAdmin):
                 self.log_change(request, alias, f"Split off into the actor “{actor}”")
             except services.CorrectionError as error:
                 self.message_user(request, str(error), messages.ERROR)
-                return HttpResponseRedirect(reverse("admin:timeline_actor_change", args=[alias.actor_id]))
+                return HttpResponseRedirect(reverse("admin:records_actor_change", args=[alias.actor_id]))
             self.message_user(request, _("“%(name)s” is now its own actor.") % {"name": actor.name}, messages.SUCCESS)
-            return HttpResponseRedirect(reverse("admin:timeline_actor_change", args=[actor.pk]))
+            return HttpResponseRedirect(reverse("admin:records_actor_change", args=[actor.pk]))
         context = {
             **self.admin_site.each_context(request),
             "title": _("Split an alias into its own actor"),
@@ -358,7 +360,7 @@ class AliasAdmin(HistoryAdmin):
             "mentions": Mention.objects.filter(actor=alias.actor).count(),
             "media": self.media,
         }
-        return TemplateResponse(request, "admin/timeline/alias/split_confirmation.html", context)
+        return TemplateResponse(request, "admin/records/alias/split_confirmation.html", context)
 
 
 @admin.register(Topic)
@@ -415,10 +417,10 @@ def merge_events(modeladmin, request, queryset):
             % {"n": len(events) - 1, "keep": keep.title},
             messages.SUCCESS,
         )
-        return HttpResponseRedirect(reverse("admin:timeline_event_change", args=[keep.pk]))
+        return HttpResponseRedirect(reverse("admin:records_event_change", args=[keep.pk]))
     annotated = {e.pk: e for e in queryset.annotate(n_evidence=Count("evidence", distinct=True))}
     return _confirm_selected(
-        modeladmin, request, [annotated[e.pk] for e in events], template="admin/timeline/event/merge_confirmation.html",
+        modeladmin, request, [annotated[e.pk] for e in events], template="admin/records/event/merge_confirmation.html",
         action="merge_events", title=_("Merge duplicate events"),
     )
 
@@ -461,7 +463,7 @@ class EventAdmin(ReviewableAdmin):
     def evidence_link(self, event):
         if not event.pk:
             return "—"
-        url = reverse("admin:timeline_eventevidence_changelist") + f"?event__id__exact={event.pk}"
+        url = reverse("admin:records_eventevidence_changelist") + f"?event__id__exact={event.pk}"
         return format_html('<a href="{}">{}</a>', url, _("Move evidence off into a new event…"))
 
 
@@ -558,10 +560,10 @@ def move_evidence(modeladmin, request, queryset):
             return None
         modeladmin.log_change(request, event, "Created from evidence moved off another event")
         modeladmin.message_user(request, _("Created “%(title)s” from the selected evidence.") % {"title": event.title}, messages.SUCCESS)
-        return HttpResponseRedirect(reverse("admin:timeline_event_change", args=[event.pk]))
+        return HttpResponseRedirect(reverse("admin:records_event_change", args=[event.pk]))
     events = {row.event for row in rows}
     return _confirm_selected(
-        modeladmin, request, rows, template="admin/timeline/eventevidence/move_confirmation.html",
+        modeladmin, request, rows, template="admin/records/eventevidence/move_confirmation.html",
         action="move_evidence", title=_("Move evidence to a new event"),
         extra={"source_event": next(iter(events)) if len(events) == 1 else None},
     )
@@ -613,7 +615,7 @@ class MergeRecordAdmin(admin.ModelAdmin):
     list_select_related = ["kept_actor", "merged_actor", "kept_event", "merged_event", "performed_by"]
     search_fields = ["kept_actor__name", "merged_actor__name", "kept_event__title", "merged_event__title"]
     actions = [undo_merges]
-    change_form_template = "admin/timeline/mergerecord/change_form.html"
+    change_form_template = "admin/records/mergerecord/change_form.html"
     fields = ["kind", "kept_actor", "merged_actor", "kept_event", "merged_event", "moved_summary",
               "performed_by", "performed_at", "undone_by", "undone_at"]
     readonly_fields = fields
@@ -665,7 +667,7 @@ class MergeRecordAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         return [
-            path("<int:pk>/undo/", self.admin_site.admin_view(self.undo_view), name="timeline_mergerecord_undo"),
+            path("<int:pk>/undo/", self.admin_site.admin_view(self.undo_view), name="records_mergerecord_undo"),
             *super().get_urls(),
         ]
 
@@ -683,4 +685,17 @@ class MergeRecordAdmin(admin.ModelAdmin):
             self.message_user(request, str(error), messages.ERROR)
         else:
             self.message_user(request, _("Undid the merge “%(merge)s”.") % {"merge": record}, messages.SUCCESS)
-        return HttpResponseRedirect(reverse("admin:timeline_mergerecord_change", args=[record.pk]))
+        return HttpResponseRedirect(reverse("admin:records_mergerecord_change", args=[record.pk]))
+
+
+# --- The article review screen ----------------------------------------------------------------
+# ingestion.Article belongs to ingestion, whose admin knows nothing of records: the review parts
+# of its page (highlighted text, extracted rows, re-run extraction, mark irrelevant, correct) are
+# added here, to ingestion's own ArticleAdmin, registered in its place.
+
+class ArticleReviewAdmin(ArticleReviewMixin, ingestion_admin.ArticleAdmin):
+    pass
+
+
+admin.site.unregister(Article)
+admin.site.register(Article, ArticleReviewAdmin)

@@ -7,7 +7,7 @@ from django.db.models import Count, Min, Q
 from django.urls import reverse
 
 from apps.ingestion.models import Article
-from apps.timeline.models import Actor, Event, Mention, ReviewState, Statement
+from apps.records.models import Actor, Event, Mention, ReviewState, Statement
 
 register = template.Library()
 
@@ -19,7 +19,7 @@ def review_queue(user) -> list[dict]:
     """Unreviewed count and lowest confidence of each kind the user may view (one query per kind)."""
     rows = []
     for model, name in QUEUES:
-        if not user.has_perm(f"timeline.view_{name}"):
+        if not user.has_perm(f"records.view_{name}"):
             continue
         figures = model.objects.aggregate(
             waiting=Count("pk", filter=Q(review_state=ReviewState.UNREVIEWED)),
@@ -27,7 +27,7 @@ def review_queue(user) -> list[dict]:
         )
         rows.append({
             "label": model._meta.verbose_name_plural,
-            "url": reverse(f"admin:timeline_{name}_changelist"),
+            "url": reverse(f"admin:records_{name}_changelist"),
             **figures,
         })
     return rows

@@ -19,7 +19,7 @@ from simple_history.utils import bulk_update_with_history
 from apps.ingestion import services as ingestion_services
 from apps.ingestion.dedup import simhash
 from apps.ingestion.models import Article, ArticleCorrection, content_hash
-from apps.timeline.models import (
+from apps.records.models import (
     Actor,
     Alias,
     Event,

@@ -1,4 +1,4 @@
-"""What the timeline shows: actors, events, statements, topics, and where each came from.
+"""The records everyone shares: actors, events, statements, topics, and where each came from.
 
 Every row the machine makes carries its provenance (article, characters, extractor version,
 confidence) and a review state. Re-extraction only ever replaces rows that are still
@@ -11,11 +11,18 @@ import re
 import unicodedata
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.core.validators import RegexValidator
 from django.db import connections, models
-from django.db.models import F, Q
+from django.db.backends.ddl_references import Statement
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from apps.ingestion.models import TriggerColumn
+
+from apps.records import kinds as event_kinds
 
 
 def normalize_name(name: str) -> str:
@@ -24,6 +31,37 @@ def normalize_name(name: str) -> str:
     without_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
     folded = without_marks.casefold().replace("’", "'")
     return " ".join(re.sub(r"[^\w']+|_", " ", folded).split())
+
+
+def search_document(*fields: str):
+    """The English and French tsvector of the fields joined by spaces, PostgreSQL's full-text document.
+
+    The GIN indexes below are built on this expression and apps.timeline.queries searches with it,
+    so the two cannot drift apart: PostgreSQL uses an expression index only for the same expression.
+    """
+    return SearchVector(*fields, config="english") + SearchVector(*fields, config="french")
+
+
+class SearchIndex(GinIndex):
+    """A GIN index on a search_document, on PostgreSQL only: SQLite has no tsvector, and searches
+    with a plain icontains (apps.timeline.queries). Elsewhere the index is a statement that does
+    nothing, so migrations and SQLite's table rebuilds run unchanged."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return Statement("SELECT 1")
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+    def remove_sql(self, model, schema_editor, **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return Statement("SELECT 1")
+        return super().remove_sql(model, schema_editor, **kwargs)
+
+
+# What full-text search reads of each model (the index and the query both take it from here).
+EVENT_SEARCH_FIELDS = ("title", "location")
+EVIDENCE_SEARCH_FIELDS = ("sentence",)
+STATEMENT_SEARCH_FIELDS = ("text",)
 
 
 class ReviewState(models.TextChoices):
@@ -76,8 +114,15 @@ class Topic(models.Model):
                     "a trailing * matches any ending."),
     )
     lemmas = models.TextField(blank=True, help_text=_("Lemmas, one per line; each matches every inflected form."))
+    # The articles that speak of it (article.topics from the other side). Declared here, not on
+    # ingestion.Article, so ingestion knows nothing of records. The table is the one Django made for
+    # Article.topics, kept as it was: same name and the same two columns, article_id and topic_id.
+    articles = models.ManyToManyField(
+        "ingestion.Article", blank=True, related_name="topics", db_table="ingestion_article_topics", editable=False
+    )
 
     class Meta:
+        db_table = "timeline_topic"
         ordering = ["name_en"]
 
     def __str__(self) -> str:
@@ -107,9 +152,10 @@ class Actor(Reviewable):
     first_seen_in = models.ForeignKey(
         "ingestion.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="timeline_historicalactor")
 
     class Meta:
+        db_table = "timeline_actor"
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
@@ -145,9 +191,10 @@ class Alias(models.Model):
     language = models.CharField(max_length=8, blank=True, help_text=_("Blank: any language."))
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EDITOR)
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="timeline_historicalalias")
 
     class Meta:
+        db_table = "timeline_alias"
         verbose_name_plural = "aliases"
         ordering = ["name"]
 
@@ -159,57 +206,48 @@ class Alias(models.Model):
         super().save(*args, **kwargs)
 
 
-class TriggerColumn(models.Func):
-    """A column PostgreSQL triggers keep and Django's model state leaves out (so no save() writes
-    it back stale), read from the same table as the queryset's primary key."""
-
-    def __init__(self, column: str, output_field):
-        self.column = column
-        super().__init__(F("pk"), output_field=output_field)
-
-    def as_sql(self, compiler, connection, **extra):
-        # The primary key compiles to "<table or alias>"."id": the column sits beside it.
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f'{sql.rsplit(".", 1)[0]}."{self.column}"', params
-
-
 def SourcesIrrelevant() -> TriggerColumn:
-    """The event's flag: every article reporting it is irrelevant (migration 0006)."""
+    """The event's flag: every article reporting it is irrelevant (records 0003)."""
     return TriggerColumn("sources_irrelevant", models.BooleanField())
 
 
-def ArticleSearchDocument() -> TriggerColumn:
-    """The article's English and French tsvector of its title and text (migration 0007)."""
-    return TriggerColumn("search_document", models.TextField())  # a tsvector; never read into Python
-
-
 class EventQuerySet(models.QuerySet):
-    def visible(self):
-        """What the timeline shows: not rejected, not merged away, not only from irrelevant articles."""
+    """The one home of the visibility rule: every page, search, chart, count and export asks visible()."""
+
+    def visible(self, *, bulk: bool = False):
+        """What the timeline shows: not rejected, not merged away, not only from irrelevant articles.
+
+        An editor marking an article irrelevant hides the machine's events that only it reported;
+        events an editor reviewed, or that other articles also report, stay. On PostgreSQL
+        triggers keep that answer on the row (records 0003, `sources_irrelevant`): a column test.
+        Elsewhere it is asked of the evidence (visible_by_evidence); test_visibility checks the two
+        agree. `bulk` is for queries that read many events rather than a page of them.
+        """
+        if connections[self.db].vendor == "postgresql":
+            return self._shown().exclude(Q(SourcesIrrelevant()) & Q(review_state=ReviewState.UNREVIEWED))
+        return self.visible_by_evidence(bulk=bulk)
+
+    def visible_by_evidence(self, *, bulk: bool = False):
+        """visible()'s rule read from the evidence and the articles' status, without the flag."""
         from apps.ingestion.models import Article
 
         irrelevant = Article.Status.IRRELEVANT
-        # An editor marking an article irrelevant hides the machine's events that only it reported;
-        # events an editor reviewed, or that other articles also report, stay.
-        if connections[self.db].vendor == "postgresql":
-            # Triggers keep that answer on the row (migration 0006): a column test per row.
-            return (
-                self.exclude(review_state=ReviewState.REJECTED)
-                .filter(merged_into__isnull=True)
-                .exclude(Q(SourcesIrrelevant()) & Q(review_state=ReviewState.UNREVIEWED))
-            )
+        other_sources = EventEvidence.objects.filter(event=OuterRef("event")).exclude(article__status=irrelevant)
+        only_irrelevant = EventEvidence.objects.filter(
+            article__status=irrelevant, event__review_state=ReviewState.UNREVIEWED
+        ).exclude(Exists(other_sources))
+        if bulk:
+            # Over tens of thousands of events (a broad search, the chart) the planner misjudges a
+            # NOT EXISTS per row and compares every match with every hidden event (5 s at 100k
+            # events): the few hidden events are found once and hashed (NOT IN).
+            return self._shown().exclude(pk__in=only_irrelevant.values("event_id"))
         # One top-level NOT EXISTS, not a NOT over EXISTS terms joined by AND: PostgreSQL turns
         # it into an anti-join, so a timeline page checks only the rows it shows instead of
         # hashing all evidence against all articles (300 ms -> under 1 ms at 100k events).
-        other_sources = EventEvidence.objects.filter(event=models.OuterRef("event")).exclude(article__status=irrelevant)
-        only_irrelevant = EventEvidence.objects.filter(
-            event=models.OuterRef("pk"), article__status=irrelevant, event__review_state=ReviewState.UNREVIEWED
-        ).exclude(models.Exists(other_sources))
-        return (
-            self.exclude(review_state=ReviewState.REJECTED)
-            .filter(merged_into__isnull=True)
-            .filter(~models.Exists(only_irrelevant))
-        )
+        return self._shown().filter(~Exists(only_irrelevant.filter(event=OuterRef("pk"))))
+
+    def _shown(self):
+        return self.exclude(review_state=ReviewState.REJECTED).filter(merged_into__isnull=True)
 
     def involving(self, actor):
         return self.filter(participants__actor=actor)
@@ -221,18 +259,8 @@ class EventQuerySet(models.QuerySet):
 class Event(Reviewable):
     """Something that happened or is planned: a meeting, call, visit, summit, agreement…"""
 
-    class Kind(models.TextChoices):
-        MEETING = "meeting", _("Meeting")
-        CALL = "call", _("Call")
-        VISIT = "visit", _("Visit")
-        PRESS_CONFERENCE = "press_conference", _("Press conference")
-        STATEMENT = "statement", _("Statement")
-        NEGOTIATION = "negotiation", _("Negotiation")
-        AGREEMENT = "agreement", _("Agreement")
-        ANNOUNCEMENT = "announcement", _("Announcement")
-        SANCTION = "sanction", _("Sanction")
-        MILITARY_ACTION = "military_action", _("Military action")
-        OTHER = "other", _("Other")
+    # The kinds table (data/event_kinds.toml) is the one list of kinds: Event.Kind.MEETING == "meeting".
+    Kind = models.TextChoices("Kind", [(kind.key.upper(), (kind.key, _(kind.label))) for kind in event_kinds.KINDS])
 
     class Status(models.TextChoices):
         OCCURRED = "occurred", _("Occurred")
@@ -250,11 +278,12 @@ class Event(Reviewable):
     dedup_key = models.CharField(max_length=200, blank=True)  # indexed in Meta: equality only, no LIKE index
     topics = models.ManyToManyField(Topic, blank=True, related_name="events")
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged")
-    history = HistoricalRecords(excluded_fields=["dedup_key"])
+    history = HistoricalRecords(excluded_fields=["dedup_key"], table_name="timeline_historicalevent")
 
     objects = EventQuerySet.as_manager()
 
     class Meta:
+        db_table = "timeline_event"
         ordering = ["-date", "-id"]
         constraints = [
             models.CheckConstraint(
@@ -272,6 +301,8 @@ class Event(Reviewable):
             models.Index(fields=["review_state", "confidence"], name="event_review_idx"),
             # The worker finds the event another report already made by its dedup key.
             models.Index(fields=["dedup_key"], name="event_dedup_key_idx"),
+            # Search by the event's own words (timeline.queries._search_tiers, PostgreSQL).
+            SearchIndex(search_document(*EVENT_SEARCH_FIELDS), name="event_search_idx"),
         ]
 
     def __str__(self) -> str:
@@ -293,9 +324,10 @@ class EventParticipant(models.Model):
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="participations", db_index=False)
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
     review_state = models.CharField(max_length=12, choices=ReviewState.choices, default=ReviewState.UNREVIEWED)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="timeline_historicaleventparticipant")
 
     class Meta:
+        db_table = "timeline_eventparticipant"
         constraints = [models.UniqueConstraint(fields=["event", "actor"], name="participant_unique")]
         indexes = [
             # Timeline filter by actor and the actor page's "events attended": actor -> events.
@@ -310,7 +342,7 @@ class EventEvidence(models.Model):
     """The sentence of an article that reports an event."""
 
     # No index of their own: evidence_unique_span leads with the event, and evidence_article_event_idx
-    # (migration 0004) with the article.
+    # (records 0003) with the article.
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence", db_index=False)
     article = models.ForeignKey("ingestion.Article", on_delete=models.CASCADE, related_name="event_evidence",
                                 db_index=False)
@@ -322,6 +354,7 @@ class EventEvidence(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "timeline_eventevidence"
         verbose_name_plural = "event evidence"
         ordering = ["article_id", "start"]
         constraints = [
@@ -329,7 +362,11 @@ class EventEvidence(models.Model):
             models.UniqueConstraint(fields=["event", "article", "start"], name="evidence_unique_span"),
         ]
         # "Number of sources" on each timeline card and the article's evidence highlighting read
-        # evidence_article_event_idx (article_id, event_id), created in migration 0004.
+        # evidence_article_event_idx (article_id, event_id), created in records 0003.
+        indexes = [
+            # Search by the sentence that reports an event (timeline.queries, PostgreSQL).
+            SearchIndex(search_document(*EVIDENCE_SEARCH_FIELDS), name="evidence_search_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.sentence[:80]
@@ -366,11 +403,12 @@ class Statement(Reviewable):
     end = models.PositiveIntegerField()
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements")
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="timeline_historicalstatement")
 
     objects = StatementQuerySet.as_manager()
 
     class Meta:
+        db_table = "timeline_statement"
         ordering = ["-said_on", "-id"]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="statement_span_not_empty"),
@@ -381,6 +419,8 @@ class Statement(Reviewable):
             models.Index(fields=["speaker", "-said_on"], name="statement_speaker_idx"),
             # Statements page: newest first, keyset-paginated.
             models.Index(fields=["-said_on", "-id"], name="statement_date_idx"),
+            # Search in quotes: the statements page and the timeline's search (PostgreSQL).
+            SearchIndex(search_document(*STATEMENT_SEARCH_FIELDS), name="statement_search_idx"),
         ]
 
     def __str__(self) -> str:
@@ -403,6 +443,7 @@ class Mention(models.Model):
     review_state = models.CharField(max_length=12, choices=ReviewState.choices, default=ReviewState.UNREVIEWED)
 
     class Meta:
+        db_table = "timeline_mention"
         ordering = ["article_id", "start"]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="mention_span_not_empty"),
@@ -440,6 +481,7 @@ class MergeRecord(models.Model):
     undone_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "timeline_mergerecord"
         ordering = ["-performed_at", "-id"]
         constraints = [
             models.CheckConstraint(

@@ -1,0 +1,463 @@
+"""The shared records, adopted from apps.timeline with their tables as they are (state only).
+
+On an existing database the tables, indexes, constraints and rows are those timeline 0001-0008
+(and ingestion 0002 for ingestion_article_topics) made; on a new one those migrations make them
+first. Nothing is created twice.
+"""
+
+import django.core.validators
+import django.db.models.deletion
+import simple_history.models
+from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    initial = True
+
+    dependencies = [
+        ('timeline', '0009_move_records_out'),
+        ('ingestion', '0006_remove_article_topics'),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.CreateModel(
+                    name='Actor',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('extractor_version', models.CharField(blank=True, help_text='Blank when an editor made the row.', max_length=40)),
+                        ('confidence', models.FloatField(default=1.0)),
+                        ('review_state', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected'), ('locked', 'Locked by an editor')], default='unreviewed', max_length=12)),
+                        ('reviewed_at', models.DateTimeField(blank=True, null=True)),
+                        ('created_at', models.DateTimeField(auto_now_add=True)),
+                        ('updated_at', models.DateTimeField(auto_now=True)),
+                        ('name', models.CharField(help_text='Canonical name, in English.', max_length=200)),
+                        ('kind', models.CharField(choices=[('person', 'Person'), ('organization', 'Organization'), ('country', 'Country'), ('group', 'Group')], max_length=15)),
+                        ('country', models.CharField(blank=True, help_text='ISO 3166 alpha-2 code.', max_length=2)),
+                        ('role', models.CharField(blank=True, max_length=200)),
+                        ('wikidata_id', models.CharField(blank=True, max_length=20, validators=[django.core.validators.RegexValidator('^Q[1-9]\\d*$', 'A Wikidata ID looks like Q12345.')])),
+                        ('description', models.TextField(blank=True)),
+                        ('gazetteer_key', models.CharField(blank=True, help_text='Stable id in the shipped gazetteer.', max_length=100)),
+                        ('first_seen_in', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='ingestion.article')),
+                        ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged', to='records.actor')),
+                        ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                    ],
+                    options={
+                        'db_table': 'timeline_actor',
+                        'ordering': ['name'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='Alias',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('name', models.CharField(max_length=200)),
+                        ('normalized', models.CharField(editable=False, max_length=200, unique=True)),
+                        ('language', models.CharField(blank=True, help_text='Blank: any language.', max_length=8)),
+                        ('origin', models.CharField(choices=[('gazetteer', 'Shipped gazetteer'), ('editor', 'Added by an editor'), ('machine', 'Seen by the extractor')], default='editor', max_length=10)),
+                        ('created_at', models.DateTimeField(auto_now_add=True)),
+                        ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='records.actor')),
+                    ],
+                    options={
+                        'verbose_name_plural': 'aliases',
+                        'db_table': 'timeline_alias',
+                        'ordering': ['name'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='Event',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('extractor_version', models.CharField(blank=True, help_text='Blank when an editor made the row.', max_length=40)),
+                        ('confidence', models.FloatField(default=1.0)),
+                        ('review_state', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected'), ('locked', 'Locked by an editor')], default='unreviewed', max_length=12)),
+                        ('reviewed_at', models.DateTimeField(blank=True, null=True)),
+                        ('created_at', models.DateTimeField(auto_now_add=True)),
+                        ('updated_at', models.DateTimeField(auto_now=True)),
+                        ('title', models.CharField(max_length=300)),
+                        ('kind', models.CharField(choices=[('meeting', 'Meeting'), ('call', 'Call'), ('visit', 'Visit'), ('press_conference', 'Press conference'), ('statement', 'Statement'), ('negotiation', 'Negotiation'), ('agreement', 'Agreement'), ('announcement', 'Announcement'), ('sanction', 'Sanction'), ('military_action', 'Military action'), ('other', 'Other')], max_length=20)),
+                        ('plover_category', models.CharField(blank=True, help_text='PLOVER event category, e.g. CONSULT.', max_length=20)),
+                        ('date', models.DateField(blank=True, help_text='First day of the period at the given precision.', null=True)),
+                        ('date_precision', models.CharField(choices=[('day', 'Day'), ('week', 'Week'), ('month', 'Month'), ('year', 'Year'), ('unknown', 'Unknown')], default='unknown', max_length=8)),
+                        ('status', models.CharField(choices=[('occurred', 'Occurred'), ('planned', 'Planned'), ('cancelled', 'Cancelled')], default='occurred', max_length=10)),
+                        ('location', models.CharField(blank=True, max_length=200)),
+                        ('dedup_key', models.CharField(blank=True, max_length=200)),
+                        ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged', to='records.event')),
+                        ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                    ],
+                    options={
+                        'db_table': 'timeline_event',
+                        'ordering': ['-date', '-id'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='EventEvidence',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('sentence', models.TextField()),
+                        ('start', models.PositiveIntegerField()),
+                        ('end', models.PositiveIntegerField()),
+                        ('extractor_version', models.CharField(blank=True, max_length=40)),
+                        ('confidence', models.FloatField(default=1.0)),
+                        ('created_at', models.DateTimeField(auto_now_add=True)),
+                        ('article', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='event_evidence', to='ingestion.article')),
+                        ('event', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='records.event')),
+                    ],
+                    options={
+                        'verbose_name_plural': 'event evidence',
+                        'db_table': 'timeline_eventevidence',
+                        'ordering': ['article_id', 'start'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='EventParticipant',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('role', models.CharField(choices=[('participant', 'Participant'), ('host', 'Host'), ('initiator', 'Initiator'), ('target', 'Target')], default='participant', max_length=12)),
+                        ('review_state', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected'), ('locked', 'Locked by an editor')], default='unreviewed', max_length=12)),
+                        ('actor', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='records.actor')),
+                        ('event', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='participants', to='records.event')),
+                    ],
+                    options={
+                        'db_table': 'timeline_eventparticipant',
+                    },
+                ),
+                migrations.CreateModel(
+                    name='HistoricalActor',
+                    fields=[
+                        ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                        ('extractor_version', models.CharField(blank=True, help_text='Blank when an editor made the row.', max_length=40)),
+                        ('confidence', models.FloatField(default=1.0)),
+                        ('review_state', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected'), ('locked', 'Locked by an editor')], default='unreviewed', max_length=12)),
+                        ('reviewed_at', models.DateTimeField(blank=True, null=True)),
+                        ('created_at', models.DateTimeField(blank=True, editable=False)),
+                        ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                        ('name', models.CharField(help_text='Canonical name, in English.', max_length=200)),
+                        ('kind', models.CharField(choices=[('person', 'Person'), ('organization', 'Organization'), ('country', 'Country'), ('group', 'Group')], max_length=15)),
+                        ('country', models.CharField(blank=True, help_text='ISO 3166 alpha-2 code.', max_length=2)),
+                        ('role', models.CharField(blank=True, max_length=200)),
+                        ('wikidata_id', models.CharField(blank=True, max_length=20, validators=[django.core.validators.RegexValidator('^Q[1-9]\\d*$', 'A Wikidata ID looks like Q12345.')])),
+                        ('description', models.TextField(blank=True)),
+                        ('gazetteer_key', models.CharField(blank=True, help_text='Stable id in the shipped gazetteer.', max_length=100)),
+                        ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                        ('history_date', models.DateTimeField(db_index=True)),
+                        ('history_change_reason', models.CharField(max_length=100, null=True)),
+                        ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                        ('first_seen_in', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ingestion.article')),
+                        ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('merged_into', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='records.actor')),
+                        ('reviewed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                    ],
+                    options={
+                        'verbose_name': 'historical actor',
+                        'verbose_name_plural': 'historical actors',
+                        'db_table': 'timeline_historicalactor',
+                        'ordering': ('-history_date', '-history_id'),
+                        'get_latest_by': ('history_date', 'history_id'),
+                    },
+                    bases=(simple_history.models.HistoricalChanges, models.Model),
+                ),
+                migrations.CreateModel(
+                    name='HistoricalAlias',
+                    fields=[
+                        ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                        ('name', models.CharField(max_length=200)),
+                        ('normalized', models.CharField(db_index=True, editable=False, max_length=200)),
+                        ('language', models.CharField(blank=True, help_text='Blank: any language.', max_length=8)),
+                        ('origin', models.CharField(choices=[('gazetteer', 'Shipped gazetteer'), ('editor', 'Added by an editor'), ('machine', 'Seen by the extractor')], default='editor', max_length=10)),
+                        ('created_at', models.DateTimeField(blank=True, editable=False)),
+                        ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                        ('history_date', models.DateTimeField(db_index=True)),
+                        ('history_change_reason', models.CharField(max_length=100, null=True)),
+                        ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                        ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='records.actor')),
+                        ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                    ],
+                    options={
+                        'verbose_name': 'historical alias',
+                        'verbose_name_plural': 'historical aliases',
+                        'db_table': 'timeline_historicalalias',
+                        'ordering': ('-history_date', '-history_id'),
+                        'get_latest_by': ('history_date', 'history_id'),
+                    },
+                    bases=(simple_history.models.HistoricalChanges, models.Model),
+                ),
+                migrations.CreateModel(
+                    name='HistoricalEvent',
+                    fields=[
+                        ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                        ('extractor_version', models.CharField(blank=True, help_text='Blank when an editor made the row.', max_length=40)),
+                        ('confidence', models.FloatField(default=1.0)),
+                        ('review_state', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected'), ('locked', 'Locked by an editor')], default='unreviewed', max_length=12)),
+                        ('reviewed_at', models.DateTimeField(blank=True, null=True)),
+                        ('created_at', models.DateTimeField(blank=True, editable=False)),
+                        ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                        ('title', models.CharField(max_length=300)),
+                        ('kind', models.CharField(choices=[('meeting', 'Meeting'), ('call', 'Call'), ('visit', 'Visit'), ('press_conference', 'Press conference'), ('statement', 'Statement'), ('negotiation', 'Negotiation'), ('agreement', 'Agreement'), ('announcement', 'Announcement'), ('sanction', 'Sanction'), ('military_action', 'Military action'), ('other', 'Other')], max_length=20)),
+                        ('plover_category', models.CharField(blank=True, help_text='PLOVER event category, e.g. CONSULT.', max_length=20)),
+                        ('date', models.DateField(blank=True, help_text='First day of the period at the given precision.', null=True)),
+                        ('date_precision', models.CharField(choices=[('day', 'Day'), ('week', 'Week'), ('month', 'Month'), ('year', 'Year'), ('unknown', 'Unknown')], default='unknown', max_length=8)),
+                        ('status', models.CharField(choices=[('occurred', 'Occurred'), ('planned', 'Planned'), ('cancelled', 'Cancelled')], default='occurred', max_length=10)),
+                        ('location', models.CharField(blank=True, max_length=200)),
+                        ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                        ('history_date', models.DateTimeField(db_index=True)),
+                        ('history_change_reason', models.CharField(max_length=100, null=True)),
+                        ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                        ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('merged_into', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='records.event')),
+                        ('reviewed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                    ],
+                    options={
+                        'verbose_name': 'historical event',
+                        'verbose_name_plural': 'historical events',
+                        'db_table': 'timeline_historicalevent',
+                        'ordering': ('-history_date', '-history_id'),
+                        'get_latest_by': ('history_date', 'history_id'),
+                    },
+                    bases=(simple_history.models.HistoricalChanges, models.Model),
+                ),
+                migrations.CreateModel(
+                    name='HistoricalEventParticipant',
+                    fields=[
+                        ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                        ('role', models.CharField(choices=[('participant', 'Participant'), ('host', 'Host'), ('initiator', 'Initiator'), ('target', 'Target')], default='participant', max_length=12)),
+                        ('review_state', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected'), ('locked', 'Locked by an editor')], default='unreviewed', max_length=12)),
+                        ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                        ('history_date', models.DateTimeField(db_index=True)),
+                        ('history_change_reason', models.CharField(max_length=100, null=True)),
+                        ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                        ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='records.actor')),
+                        ('event', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='records.event')),
+                        ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                    ],
+                    options={
+                        'verbose_name': 'historical event participant',
+                        'verbose_name_plural': 'historical event participants',
+                        'db_table': 'timeline_historicaleventparticipant',
+                        'ordering': ('-history_date', '-history_id'),
+                        'get_latest_by': ('history_date', 'history_id'),
+                    },
+                    bases=(simple_history.models.HistoricalChanges, models.Model),
+                ),
+                migrations.CreateModel(
+                    name='HistoricalStatement',
+                    fields=[
+                        ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                        ('extractor_version', models.CharField(blank=True, help_text='Blank when an editor made the row.', max_length=40)),
+                        ('confidence', models.FloatField(default=1.0)),
+                        ('review_state', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected'), ('locked', 'Locked by an editor')], default='unreviewed', max_length=12)),
+                        ('reviewed_at', models.DateTimeField(blank=True, null=True)),
+                        ('created_at', models.DateTimeField(blank=True, editable=False)),
+                        ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                        ('text', models.TextField()),
+                        ('direct', models.BooleanField(default=True, help_text='Quoted words; off for reported speech.')),
+                        ('said_on', models.DateField(blank=True, null=True)),
+                        ('said_on_precision', models.CharField(choices=[('day', 'Day'), ('week', 'Week'), ('month', 'Month'), ('year', 'Year'), ('unknown', 'Unknown')], default='unknown', max_length=8)),
+                        ('start', models.PositiveIntegerField()),
+                        ('end', models.PositiveIntegerField()),
+                        ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                        ('history_date', models.DateTimeField(db_index=True)),
+                        ('history_change_reason', models.CharField(max_length=100, null=True)),
+                        ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                        ('article', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ingestion.article')),
+                        ('event', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='records.event')),
+                        ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('reviewed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('speaker', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='records.actor')),
+                    ],
+                    options={
+                        'verbose_name': 'historical statement',
+                        'verbose_name_plural': 'historical statements',
+                        'db_table': 'timeline_historicalstatement',
+                        'ordering': ('-history_date', '-history_id'),
+                        'get_latest_by': ('history_date', 'history_id'),
+                    },
+                    bases=(simple_history.models.HistoricalChanges, models.Model),
+                ),
+                migrations.CreateModel(
+                    name='Mention',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('start', models.PositiveIntegerField()),
+                        ('end', models.PositiveIntegerField()),
+                        ('text', models.CharField(max_length=300)),
+                        ('extractor_version', models.CharField(blank=True, max_length=40)),
+                        ('confidence', models.FloatField(default=1.0)),
+                        ('review_state', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected'), ('locked', 'Locked by an editor')], default='unreviewed', max_length=12)),
+                        ('actor', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='records.actor')),
+                        ('article', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='ingestion.article')),
+                    ],
+                    options={
+                        'db_table': 'timeline_mention',
+                        'ordering': ['article_id', 'start'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='MergeRecord',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('kind', models.CharField(choices=[('actor', 'Actors'), ('event', 'Events')], max_length=5)),
+                        ('moved', models.JSONField(default=dict)),
+                        ('performed_at', models.DateTimeField(auto_now_add=True)),
+                        ('undone_at', models.DateTimeField(blank=True, null=True)),
+                        ('kept_actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='merges_kept', to='records.actor')),
+                        ('kept_event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='merges_kept', to='records.event')),
+                        ('merged_actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='merges_absorbed', to='records.actor')),
+                        ('merged_event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='merges_absorbed', to='records.event')),
+                        ('performed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('undone_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                    ],
+                    options={
+                        'db_table': 'timeline_mergerecord',
+                        'ordering': ['-performed_at', '-id'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='Topic',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('slug', models.SlugField(max_length=60, unique=True)),
+                        ('name_en', models.CharField(max_length=100)),
+                        ('name_fr', models.CharField(max_length=100)),
+                        ('description', models.TextField(blank=True)),
+                        ('keywords', models.TextField(blank=True, help_text='One keyword or phrase per line, prefixed "fr:" or "en:" for one language only; a trailing * matches any ending.')),
+                        ('lemmas', models.TextField(blank=True, help_text='Lemmas, one per line; each matches every inflected form.')),
+                        ('articles', models.ManyToManyField(blank=True, db_table='ingestion_article_topics', editable=False, related_name='topics', to='ingestion.article')),
+                    ],
+                    options={
+                        'db_table': 'timeline_topic',
+                        'ordering': ['name_en'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='Statement',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('extractor_version', models.CharField(blank=True, help_text='Blank when an editor made the row.', max_length=40)),
+                        ('confidence', models.FloatField(default=1.0)),
+                        ('review_state', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected'), ('locked', 'Locked by an editor')], default='unreviewed', max_length=12)),
+                        ('reviewed_at', models.DateTimeField(blank=True, null=True)),
+                        ('created_at', models.DateTimeField(auto_now_add=True)),
+                        ('updated_at', models.DateTimeField(auto_now=True)),
+                        ('text', models.TextField()),
+                        ('direct', models.BooleanField(default=True, help_text='Quoted words; off for reported speech.')),
+                        ('said_on', models.DateField(blank=True, null=True)),
+                        ('said_on_precision', models.CharField(choices=[('day', 'Day'), ('week', 'Week'), ('month', 'Month'), ('year', 'Year'), ('unknown', 'Unknown')], default='unknown', max_length=8)),
+                        ('start', models.PositiveIntegerField()),
+                        ('end', models.PositiveIntegerField()),
+                        ('article', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='statements', to='ingestion.article')),
+                        ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='statements', to='records.event')),
+                        ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('speaker', models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='statements', to='records.actor')),
+                        ('topics', models.ManyToManyField(blank=True, related_name='statements', to='records.topic')),
+                    ],
+                    options={
+                        'db_table': 'timeline_statement',
+                        'ordering': ['-said_on', '-id'],
+                    },
+                ),
+                migrations.AddField(
+                    model_name='event',
+                    name='topics',
+                    field=models.ManyToManyField(blank=True, related_name='events', to='records.topic'),
+                ),
+                migrations.AddIndex(
+                    model_name='actor',
+                    index=models.Index(fields=['kind', 'country'], name='actor_kind_country_idx'),
+                ),
+                migrations.AddIndex(
+                    model_name='actor',
+                    index=models.Index(fields=['name'], name='actor_name_idx'),
+                ),
+                migrations.AddConstraint(
+                    model_name='actor',
+                    constraint=models.UniqueConstraint(condition=models.Q(('wikidata_id', ''), _negated=True), fields=('wikidata_id',), name='actor_unique_wikidata'),
+                ),
+                migrations.AddConstraint(
+                    model_name='actor',
+                    constraint=models.UniqueConstraint(condition=models.Q(('gazetteer_key', ''), _negated=True), fields=('gazetteer_key',), name='actor_unique_gazetteer_key'),
+                ),
+                migrations.AddConstraint(
+                    model_name='actor',
+                    constraint=models.CheckConstraint(condition=models.Q(('merged_into', models.F('id')), _negated=True), name='actor_not_merged_into_itself'),
+                ),
+                migrations.AddConstraint(
+                    model_name='eventevidence',
+                    constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='evidence_span_not_empty'),
+                ),
+                migrations.AddConstraint(
+                    model_name='eventevidence',
+                    constraint=models.UniqueConstraint(fields=('event', 'article', 'start'), name='evidence_unique_span'),
+                ),
+                migrations.AddIndex(
+                    model_name='eventparticipant',
+                    index=models.Index(fields=['actor', 'event'], name='participant_actor_idx'),
+                ),
+                migrations.AddConstraint(
+                    model_name='eventparticipant',
+                    constraint=models.UniqueConstraint(fields=('event', 'actor'), name='participant_unique'),
+                ),
+                migrations.AddIndex(
+                    model_name='mention',
+                    index=models.Index(fields=['actor', 'article'], name='mention_actor_idx'),
+                ),
+                migrations.AddConstraint(
+                    model_name='mention',
+                    constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='mention_span_not_empty'),
+                ),
+                migrations.AddConstraint(
+                    model_name='mention',
+                    constraint=models.UniqueConstraint(fields=('article', 'start', 'end'), name='mention_unique_span'),
+                ),
+                migrations.AddConstraint(
+                    model_name='mergerecord',
+                    constraint=models.CheckConstraint(condition=models.Q(models.Q(('kept_actor__isnull', False), ('kept_event__isnull', True), ('kind', 'actor'), ('merged_actor__isnull', False), ('merged_event__isnull', True)), models.Q(('kept_actor__isnull', True), ('kept_event__isnull', False), ('kind', 'event'), ('merged_actor__isnull', True), ('merged_event__isnull', False)), _connector='OR'), name='merge_record_one_kind'),
+                ),
+                migrations.AddIndex(
+                    model_name='statement',
+                    index=models.Index(fields=['speaker', '-said_on'], name='statement_speaker_idx'),
+                ),
+                migrations.AddIndex(
+                    model_name='statement',
+                    index=models.Index(fields=['-said_on', '-id'], name='statement_date_idx'),
+                ),
+                migrations.AddConstraint(
+                    model_name='statement',
+                    constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='statement_span_not_empty'),
+                ),
+                migrations.AddConstraint(
+                    model_name='statement',
+                    constraint=models.UniqueConstraint(fields=('article', 'start', 'end'), name='statement_unique_span'),
+                ),
+                migrations.AddIndex(
+                    model_name='event',
+                    index=models.Index(fields=['-date', '-id'], name='event_date_id_idx'),
+                ),
+                migrations.AddIndex(
+                    model_name='event',
+                    index=models.Index(fields=['kind', '-date'], name='event_kind_date_idx'),
+                ),
+                migrations.AddIndex(
+                    model_name='event',
+                    index=models.Index(fields=['status', '-date'], name='event_status_date_idx'),
+                ),
+                migrations.AddIndex(
+                    model_name='event',
+                    index=models.Index(fields=['review_state', 'confidence'], name='event_review_idx'),
+                ),
+                migrations.AddIndex(
+                    model_name='event',
+                    index=models.Index(fields=['dedup_key'], name='event_dedup_key_idx'),
+                ),
+                migrations.AddConstraint(
+                    model_name='event',
+                    constraint=models.CheckConstraint(condition=models.Q(('date__isnull', False), ('date_precision', 'unknown'), _connector='OR'), name='event_dated_or_unknown'),
+                ),
+            ],
+            database_operations=[],
+        ),
+    ]
