@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
 
@@ -18,10 +18,20 @@ def refuse_nul_in_query_string(get_response):
     def middleware(request):
         query = request.META.get("QUERY_STRING", "")
         if "%00" in query or "\x00" in query:
-            return HttpResponseBadRequest(
-                _("The address holds a NUL character (%00), which no link of Parley's has."),
-                content_type="text/plain; charset=utf-8",
-            )
+            message = _("The address holds a NUL character (%00), which no link of Parley's has.")
+            if request.path.startswith("/api/"):
+                return _api_error(message)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        if request.path.startswith("/api/") and "" in request.GET:
+            # "?=x": no script means it; answering as if it were not there would hide the mistake.
+            return _api_error("A query parameter has no name.")
         return get_response(request)
 
     return middleware
+
+
+def _api_error(message: str) -> JsonResponse:
+    """The API's error shape (apps/api/v1.py), for what is refused before the API sees it."""
+    return JsonResponse(
+        {"error": {"status": 400, "code": "bad_request", "message": str(message), "details": []}}, status=400
+    )

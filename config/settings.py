@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "apps.extraction",
     "apps.records",
     "apps.timeline",
+    "apps.api",
 ]
 
 MIDDLEWARE = [
@@ -264,6 +265,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Who may read the dashboard without logging in: anyone on a laptop, nobody in production
 # unless the operator says so. Editing always needs the Editors group.
 PARLEY_PUBLIC_TIMELINE = env_bool("PARLEY_PUBLIC_TIMELINE", not PRODUCTION)
+# API requests a minute per token (per user or address without one); more answer 429 Retry-After.
+PARLEY_API_RATE = env_int("PARLEY_API_RATE", 120, minimum=1)
 
 # --- Ingestion limits ------------------------------------------------------------------------
 PARLEY_FETCH_TIMEOUT = env_int("PARLEY_FETCH_TIMEOUT", 15, minimum=1)

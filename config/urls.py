@@ -8,5 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("ingest/", include("apps.ingestion.urls")),
+    path("api/", include("apps.api.urls")),
     path("", include("apps.timeline.urls")),
 ]

@@ -52,6 +52,8 @@ GENERATOR = ROOT / "apps" / "timeline" / "management" / "commands" / "generate_s
 DOCS = ROOT / "docs" / "benchmarks.md"
 START_MARK, END_MARK = "<!-- bench-timeline:start -->", "<!-- bench-timeline:end -->"
 TARGET_MS, TARGET_RATIO = 150.0, 1.5
+# Issue 15: an API page of 100 events answers in 50 ms of server time at 100k events.
+API_TARGET_MS = 50.0
 
 # Sizes scale with the event count as the issue's full size does: 100k events, 500k
 # statements, 50k articles, 5k actors.
@@ -155,6 +157,7 @@ class Scenario:
     htmx: bool = False
     note: str = ""
     cold_cache: bool = False  # clear the cache before each request: the worst case, not the usual
+    target_ms: float = TARGET_MS
     samples: list[Sample] = field(default_factory=list)
 
     def median(self) -> float:
@@ -223,6 +226,10 @@ class Site:
             user.groups.add(analysts)
         self.client = Client()
         self.client.force_login(user)
+        # The API's per-caller throttle guards a server from one script; here it would stop the bench.
+        from django.conf import settings
+
+        settings.PARLEY_API_RATE = 10**9
         putin = Actor.objects.filter(name="Vladimir Putin", gazetteer_key__startswith="synthetic:").first()
         specs = [
             Scenario("first", "first page", True, "/"),
@@ -232,6 +239,8 @@ class Site:
             Scenario("search", "search", True, "/?" + urlencode({"q": "prisoner exchange"}), note="q=prisoner exchange"),
             Scenario("search_broad", "broad search", False, "/?" + urlencode({"q": "ceasefire"}), note="q=ceasefire"),
             Scenario("deep_nojs", "deep page, no JS", False),
+            Scenario("api_page", "API page of 100 events", True, "/api/v1/events?limit=100",
+                     note="JSON, session auth", target_ms=API_TARGET_MS),
         ]
         self.scenarios = {s.key: s for s in specs}
         deep_url, hops = self.cached_deep_page(deep_fraction)
@@ -317,11 +326,11 @@ def count_cards(page: str) -> int:
 # --- Report ------------------------------------------------------------------------------------
 
 
-def verdict(small: float, large: float) -> str:
+def verdict(small: float, large: float, target_ms: float = TARGET_MS) -> str:
     ratio = large / small if small else float("inf")
     fails = []
-    if large >= TARGET_MS:
-        fails.append(f">= {TARGET_MS:.0f} ms")
+    if large >= target_ms:
+        fails.append(f">= {target_ms:.0f} ms")
     if ratio > TARGET_RATIO:
         fails.append(f"> {TARGET_RATIO}x")
     return "ok" if not fails else "MISSED (" + ", ".join(fails) + ")"
@@ -341,7 +350,7 @@ def table(sites: list[Site]) -> list[str]:
             sql = statistics.median(x.sql_ms for x in s.samples)
             return f"{m:.1f} ms ({sql:.1f} ms, {s.samples[-1].queries} q)"
 
-        check = verdict(ma, mb) if scenario.target else "(info)"
+        check = verdict(ma, mb, scenario.target_ms) if scenario.target else "(info)"
         title = scenario.title + (f" — {scenario.note}" if scenario.note else "")
         lines.append(f"| {title} | {cell(a, ma)} | {cell(b, mb)} | {mb / ma:.2f}x | {check} |")
     return lines

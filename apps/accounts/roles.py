@@ -31,6 +31,9 @@ EDITOR_RIGHTS = {
         "articlecorrection": [],  # written only by "Correct this article…"
         "source": ["add", "change"],
     },
+    "api": {
+        "apitoken": ["change"],  # change = revoke; the admin shows tokens to editors only
+    },
 }
 
 

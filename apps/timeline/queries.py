@@ -218,6 +218,8 @@ class TimelineFilters:
     verified: bool = False
     q: str = ""
     cursor: dict | None = None
+    # Rows changed since then (the API's incremental sync); the pages never set it.
+    updated_since: dt.datetime | None = None
 
     @classmethod
     def from_query(cls, params) -> TimelineFilters:
@@ -296,6 +298,8 @@ def filter_events(filters: TimelineFilters, events: QuerySet | None = None, *, b
         events = events.filter(review_state__in=[ReviewState.VERIFIED, ReviewState.LOCKED])
     if filters.q:
         events = events.filter(_event_search(filters.q))
+    if filters.updated_since:
+        events = events.filter(updated_at__gte=filters.updated_since)
     return events
 
 
@@ -600,6 +604,8 @@ def statements_for(filters: TimelineFilters) -> QuerySet:
         statements = statements.filter(review_state__in=[ReviewState.VERIFIED, ReviewState.LOCKED])
     if filters.q:
         statements = statements.filter(_text_match(Statement, filters.q))
+    if filters.updated_since:
+        statements = statements.filter(updated_at__gte=filters.updated_since)
     return statements
 
 

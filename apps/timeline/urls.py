@@ -15,5 +15,8 @@ urlpatterns = [
     path("export.csv", exports.export_csv, name="export-csv"),
     path("export.json", exports.export_json, name="export-json"),
     path("export.ics", exports.export_ics, name="export-ics"),
+    path("export.timelinejs.json", exports.export_timelinejs, name="export-timelinejs"),
+    path("statements/export.csv", exports.export_statements_csv, name="export-statements-csv"),
+    path("statements/export.json", exports.export_statements_json, name="export-statements-json"),
     path("feed.atom", feeds.atom_feed, name="feed"),
 ]

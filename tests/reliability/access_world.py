@@ -43,7 +43,10 @@ def build_world(*, by) -> World:
     record = services.merge_actors(keep=keep, merge=merged, user=by)
     attempt_fields = {"user_agent": "test", "ip_address": "127.0.0.1", "username": "mallory",
                       "http_accept": "*/*", "path_info": "/admin/login/"}
+    from apps.api.models import ApiToken
+
     rows = {
+        "api/apitoken": ApiToken.issue(user=by, name="editor's script")[0],
         "auth/group": Group.objects.get(name="Editors"),
         "axes/accessattempt": AccessAttempt.objects.create(get_data="", post_data="", failures_since_start=1,
                                                            **attempt_fields),

@@ -94,8 +94,40 @@ MATRIX: dict[str, list[Case]] = {
     "export.csv": reader("/export.csv"),
     "export.json": reader("/export.json"),
     "export.ics": reader("/export.ics"),
+    "export.timelinejs.json": reader("/export.timelinejs.json"),
+    "statements/export.csv": reader("/statements/export.csv"),
+    "statements/export.json": reader("/statements/export.json"),
     "feed.atom": reader("/feed.atom"),
 }
+
+# --- The API: the readers' rule, answered in JSON (401, not a login page, for a script) ----------------
+
+API_READ = (401, 403, 200, 200)
+ANYONE = (200, 200, 200, 200)
+
+
+def api_reader(url) -> list[Case]:
+    return [Case(url if callable(url) else fixed(url), API_READ, NO_POST, reader=True)]
+
+
+MATRIX.update({
+    "api/v1/docs": [Case(fixed("/api/v1/docs"), ANYONE, NO_POST)],
+    "api/v1/": [Case(fixed("/api/v1/"), (REDIRECT,) * 4, NO_POST)],
+    "api/v1/openapi.json": [Case(fixed("/api/v1/openapi.json"), ANYONE, NO_POST)],
+    "api/v1/events": api_reader("/api/v1/events?q=Putin&kind=meeting"),
+    "api/v1/events/<event_id>": api_reader(lambda world: f"/api/v1/events/{world.pk('records/event')}"),
+    "api/v1/events/<event_id>/evidence": api_reader(
+        lambda world: f"/api/v1/events/{world.pk('records/event')}/evidence"),
+    "api/v1/actors": api_reader("/api/v1/actors?q=Put"),
+    "api/v1/actors/<actor_id>": api_reader(lambda world: f"/api/v1/actors/{world.pk('records/actor')}"),
+    "api/v1/statements": api_reader("/api/v1/statements"),
+    "api/v1/articles": api_reader("/api/v1/articles"),
+    "api/v1/articles/<article_id>": api_reader(
+        lambda world: f"/api/v1/articles/{world.pk('ingestion/article')}"),
+    "api/v1/topics": api_reader("/api/v1/topics"),
+    # Everyone who may read makes their own tokens; an empty POST just shows the page again.
+    "api/tokens/": [Case(fixed("/api/tokens/"), (LOGIN, 403, 200, 200), (LOGIN, 403, 200, 200))],
+})
 
 # --- The admin site's own views -------------------------------------------------------------------
 
@@ -121,13 +153,14 @@ MATRIX.update({
         Case(lambda world: f"/admin/r/{_content_type('records', 'event')}/{world.pk('records/event')}/",
              (LOGIN, LOGIN, 404, 404), (LOGIN, LOGIN, 404, 404)),
     ],
-    "admin/^(?P<app_label>auth|axes|accounts|ingestion|records)/$": [
+    "admin/^(?P<app_label>auth|axes|accounts|ingestion|records|api)/$": [
         Case(fixed("/admin/records/"), STAFF, STAFF),
         Case(fixed("/admin/ingestion/"), STAFF, STAFF),
         # An app none of whose models a persona may see does not exist for them.
         Case(fixed("/admin/auth/"), (LOGIN, LOGIN, 404, 404), (LOGIN, LOGIN, 404, 404)),
         Case(fixed("/admin/accounts/"), (LOGIN, LOGIN, 404, 404), (LOGIN, LOGIN, 404, 404)),
         Case(fixed("/admin/axes/"), (LOGIN, LOGIN, 404, 404), (LOGIN, LOGIN, 404, 404)),
+        Case(fixed("/admin/api/"), (LOGIN, LOGIN, 404, 200), (LOGIN, LOGIN, 404, 200)),
     ],
     # Unknown admin URLs: non-staff are sent to log in, so they learn nothing about what exists.
     "admin/(?P<url>.*)$": [Case(fixed("/admin/no-such-page/"), (LOGIN, LOGIN, 404, 404), (LOGIN, LOGIN, 404, 404))],
@@ -176,10 +209,12 @@ ADMIN_MODELS = {
     "records/eventevidence": Rights(VIEW, {"view", "change"}),
     # Merges are made from the actor and event lists and never deleted: the record is the undo.
     "records/mergerecord": Rights(VIEW, {"view", "change"}, extra_routes=("<int:pk>/undo/",)),
+    # Tokens are made by their owners on /api/tokens/; editors see everyone's and may revoke them.
+    "api/apitoken": Rights(set(), {"view", "change"}),
 }
 NO_ADD = {"records/mergerecord"}
 NO_DELETE = {"records/mergerecord"}
-ALL_READ_ONLY = {"records/mergerecord"}  # nothing to fill in: an empty POST saves (nothing) and redirects
+ALL_READ_ONLY = {"records/mergerecord", "api/apitoken"}  # nothing to fill in: an empty POST saves (nothing) and redirects
 
 
 def _can(rights: set, *needed: str) -> bool:
@@ -468,6 +503,7 @@ ACTIONS: dict[tuple[str, str], ActionCase] = {
         # this case shows is the refusal, not an effect.)
         done=lambda world: _reload(world, "axes/accessattempt") is None, editor=None,
     ),
+    ("api/apitoken", "revoke"): ActionCase(done=lambda world: _reload(world, "api/apitoken").revoked_at is not None),
     ("ingestion/article", "mark_irrelevant"): ActionCase(
         done=lambda world: _reload(world, "ingestion/article").status == Article.Status.IRRELEVANT,
     ),

@@ -28,6 +28,11 @@ def test_a_scenario_passes_only_under_150_ms_and_within_one_and_a_half_times_its
     assert bench.verdict(140.0, 160.0) == "MISSED (>= 150 ms)"
 
 
+def test_the_api_page_is_held_to_its_own_50_ms():
+    assert bench.verdict(30.0, 40.0, bench.API_TARGET_MS) == "ok"
+    assert bench.verdict(40.0, 55.0, bench.API_TARGET_MS) == "MISSED (>= 50 ms)"
+
+
 @pytest.mark.django_db
 def test_it_follows_the_timelines_own_load_more_link_to_the_next_page(client, analyst):
     call_command("generate_synthetic", events=80, statements=100, articles=20, actors=50, stdout=StringIO())
