@@ -105,9 +105,14 @@ EXTRACT_ARTICLES = "apps.extraction.tasks.extract_articles"
 
 def _task_named(name: str):
     """The registered task (so eager mode and its options apply), else a signature sent by name."""
+    if name not in current_app.tasks:
+        # Outside a worker nothing has imported the apps' tasks modules yet (Celery's autodiscovery
+        # waits for a worker to start): a management command such as load_sample_data would send the
+        # task by name, which eager mode ignores, and the quickstart's articles would never be read.
+        current_app.loader.import_default_modules()
     try:
         return current_app.tasks[name]
-    except KeyError:  # a process that did not load apps.extraction: the broker routes it by name
+    except KeyError:  # a process without apps.extraction installed: the broker routes it by name
         return current_app.signature(name)
 
 
