@@ -23,8 +23,7 @@ pytestmark = [pytest.mark.worker, requires_redis, requires_postgres]
 ITEMS = 30
 INTERVAL = 0.5
 # Arrival at the server lags the moment Redis lets a request go by the time to set up the client
-# and connect: a few milliseconds on loopback, which can differ from one request to the next.
-JITTER = 0.05
+# and connect: a few milliseconds on loopback, more on a loaded machine, different for each request.
 WORDS = ("envoys ministers delegations observers capitals guarantees ceasefire monitoring drafts "
          "summit framework sanctions prisoners exchange corridor talks round venue schedule").split()
 
@@ -71,9 +70,14 @@ def test_thirty_items_from_one_host_drain_at_one_request_per_interval_across_two
     times = [at for at, _path in pages]
     gaps = [later - earlier for earlier, later in zip(times, times[1:])]
     assert sorted(path for _at, path in pages) == sorted(f"/pages/round-{n}.html" for n in range(ITEMS)), "each page asked for once"
-    assert min(gaps) >= INTERVAL - JITTER, f"two requests {min(gaps):.3f} s apart"
+    # One request that reaches the server late (a stalled process on a busy machine: 65 ms seen in CI)
+    # makes the gap after it short by as much, although its slot was on time: the slots are checked by
+    # the span below. Two workers that ignored each other would send two requests at once.
+    assert min(gaps) >= INTERVAL / 2, f"two requests {min(gaps):.3f} s apart"
     # 14.5 s at the interval; measured 15.1-16.8 s with the load of a shared 2-core machine.
-    assert (ITEMS - 1) * INTERVAL - JITTER <= times[-1] - times[0] <= (ITEMS - 1) * INTERVAL + 7.5, "drained at the interval"
+    # (a late first arrival shortens the span by its lateness too; two workers ignoring each other halve it)
+    assert (ITEMS - 1) * INTERVAL - INTERVAL / 2 <= times[-1] - times[0] <= (ITEMS - 1) * INTERVAL + 7.5, \
+        "drained at the interval"
     assert set(Article.objects.values_list("status", flat=True)) <= {Article.Status.FETCHED, Article.Status.DUPLICATE}
     assert set(Article.objects.values_list("attempts", flat=True)) == {1}, "waiting for a slot spends no attempt"
     assert sum(worker.log().count("'waiting for its host'") for worker in workers) >= ITEMS // 2, "most waited in the queue"
