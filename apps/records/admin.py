@@ -25,6 +25,7 @@ from apps.ingestion import admin as ingestion_admin
 from apps.ingestion.models import Article
 from apps.records import services
 from apps.records.article_review import ArticleReviewMixin, highlight_context
+from apps.records.history_display import PlainHistoryHelper
 from apps.records.labels import LabelledInlineFormSet, NamedSplitInputsMixin
 from apps.records.models import (
     Actor,
@@ -111,6 +112,9 @@ REVIEW_READONLY = ["extractor_version", "confidence", "reviewed_by", "reviewed_a
 
 class HistoryAdmin(NamedSplitInputsMixin, SimpleHistoryAdmin):
     """simple_history saves a POSTed past version for anyone who may *view* the row: reverting needs change."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return PlainHistoryHelper(self.model, historical_record)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST" and not self.has_change_permission(request):
