@@ -25,6 +25,8 @@ from apps.ingestion import admin as ingestion_admin
 from apps.ingestion.models import Article
 from apps.records import services
 from apps.records.article_review import ArticleReviewMixin, highlight_context
+from apps.records.history_display import PlainHistoryHelper
+from apps.records.labels import LabelledInlineFormSet, NamedSplitInputsMixin
 from apps.records.models import (
     Actor,
     Alias,
@@ -108,8 +110,11 @@ REVIEW_ACTIONS = [verify_selected, reject_selected, lock_selected]
 REVIEW_READONLY = ["extractor_version", "confidence", "reviewed_by", "reviewed_at", "created_at", "updated_at"]
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(NamedSplitInputsMixin, SimpleHistoryAdmin):
     """simple_history saves a POSTed past version for anyone who may *view* the row: reverting needs change."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return PlainHistoryHelper(self.model, historical_record)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST" and not self.has_change_permission(request):
@@ -200,6 +205,7 @@ def _confirm_selected(modeladmin, request, queryset, *, template: str, action: s
 
 class AliasInline(admin.TabularInline):
     model = Alias
+    formset = LabelledInlineFormSet
     extra = 1
     fields = ["name", "language", "origin", "split_link"]
     readonly_fields = ["origin", "split_link"]
@@ -250,10 +256,25 @@ def merge_actors(modeladmin, request, queryset):
             n_aliases=Count("aliases", distinct=True),
         )
     }
+    choices = [counts[a.pk] for a in actors]
+    proposed = _actor_to_keep(choices)
+    choices.sort(key=lambda a: a != proposed)  # the proposed one first, the rest by name
     return _confirm_selected(
-        modeladmin, request, [counts[a.pk] for a in actors], template="admin/records/actor/merge_confirmation.html",
-        action="merge_actors", title=_("Merge actors"),
+        modeladmin, request, choices, template="admin/records/actor/merge_confirmation.html",
+        action="merge_actors", title=_("Merge actors"), extra={"proposed": proposed},
     )
+
+
+def _actor_to_keep(actors: list[Actor]) -> Actor:
+    """The actor an editor most likely means to keep: one already vouched for, then the most mentioned.
+
+    A stray short form ("Volodymyr", unreviewed, one mention) sorts first by name; keeping it would
+    rename the well-attested actor to the junk one.
+    """
+    vouched = (ReviewState.VERIFIED, ReviewState.LOCKED)
+    return max(actors, key=lambda a: (
+        a.review_state != ReviewState.REJECTED, a.review_state in vouched, a.n_mentions, a.n_statements,
+    ))
 
 
 @admin.register(Actor)
@@ -375,6 +396,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 class ParticipantInline(admin.TabularInline):
     model = EventParticipant
+    formset = LabelledInlineFormSet
     extra = 1
     autocomplete_fields = ["actor"]
     fields = ["actor", "role", "review_state"]
@@ -383,6 +405,7 @@ class ParticipantInline(admin.TabularInline):
 
 class EvidenceInline(admin.TabularInline):
     model = EventEvidence
+    formset = LabelledInlineFormSet
     extra = 0
     fields = ["article", "sentence", "start", "end", "confidence"]
     readonly_fields = ["article", "sentence", "start", "end", "confidence"]
@@ -699,3 +722,8 @@ class ArticleReviewAdmin(ArticleReviewMixin, ingestion_admin.ArticleAdmin):
 
 admin.site.unregister(Article)
 admin.site.register(Article, ArticleReviewAdmin)
+
+# Editors land here from the timeline's "Review" link: the same name, not "Django administration".
+admin.site.site_header = "Parley"
+admin.site.site_title = _("Parley review")
+admin.site.index_title = _("Review what the machine extracted")

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from apps.records import services
+from apps.records.labels import NamedSplitInputsMixin, name_split_inputs
 from apps.records.models import EventEvidence, Mention, Statement
 
 
@@ -143,12 +144,16 @@ class ArticleCorrectionForm(forms.Form):
         help_text=_("Kept with the correction, beside the old and new values."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name_split_inputs(self.fields["published_at"])
+
     def clean_text(self):
         # Browsers send a textarea's line breaks as CRLF: unchanged text must compare equal.
         return self.cleaned_data["text"].replace("\r\n", "\n")
 
 
-class ArticleReviewMixin:
+class ArticleReviewMixin(NamedSplitInputsMixin):
     """Adds the highlighted text, the extracted rows and the two review actions to ArticleAdmin."""
 
     change_form_template = "admin/ingestion/article/review_change_form.html"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
@@ -40,6 +42,22 @@ def test_merging_asks_which_actor_to_keep_and_shows_what_each_has(client, editor
     assert "Pick the actor to keep" in page
     assert f'name="keep" value="{poutine.pk}"' in page
     assert Actor.objects.get(pk=poutine.pk).merged_into is None  # nothing happened yet
+
+
+def test_merging_proposes_to_keep_the_verified_actor_with_the_most_mentions(client, editor):
+    text = make.article("Volodymyr Zelensky spoke. Volodymyr Zelensky met Volodymyr Zelensky's aides. Volodymyr left.")
+    junk = make.actor("Volodymyr", review_state=ReviewState.UNREVIEWED)  # first by name
+    zelensky = make.actor("Volodymyr Zelensky", review_state=ReviewState.VERIFIED)
+    make.mention(text, junk, "Volodymyr left")
+    for nth in range(3):
+        make.mention(text, zelensky, "Volodymyr Zelensky", nth=nth)
+    client.force_login(editor)
+
+    # From the list of all actors: the verified one is not in the unreviewed queue.
+    page = client.post(CHANGELIST + "?state=all", merge_post(junk, zelensky)).content.decode()
+
+    checked = re.findall(r'<input type="radio" name="keep" value="(\d+)"[^>]* checked', page)
+    assert checked == [str(zelensky.pk)]
 
 
 def test_an_editor_merges_two_actors_and_lands_on_the_kept_one(client, editor, two_putins):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from apps.records.models import Actor, MergeRecord, Statement
 from tests.timeline import review_data as make
@@ -128,4 +131,49 @@ def test_an_editor_picks_the_right_speaker_with_the_autocomplete(page, live_serv
     page.wait_for_selector(".messagelist .success")
     quote.refresh_from_db()
     assert quote.speaker_id == zelensky.pk and quote.review_state == "locked"
+    assert page.errors == []
+
+
+def unnamed_controls(tab) -> list[str]:
+    """Every visible input, select and textarea that a screen reader would announce without a name.
+
+    The name is the browser's accessible name (Playwright computes it as the accessibility tree does),
+    so a column heading of an inline table does not count; controls hidden from assistive technology
+    (the <select> under a select2 box, aria-hidden) are left out, as a screen reader never reaches them.
+    """
+    unnamed = []
+    controls = tab.locator("input:visible, select:visible, textarea:visible")
+    for control in controls.all():
+        if control.get_attribute("type") == "hidden" or control.get_attribute("aria-hidden") == "true":
+            continue
+        try:
+            expect(control).to_have_accessible_name(re.compile(r"\S"), timeout=200)
+        except AssertionError:
+            unnamed.append(control.evaluate("e => `${e.tagName.toLowerCase()} name=${e.name} id=${e.id}`"))
+    return unnamed
+
+
+def test_the_admin_is_branded_parley_and_every_input_of_the_change_pages_has_a_name(
+    page, live_server, transactional_db, editor
+):
+    text = make.article(source=make.source(), published_at=dt.datetime(2025, 3, 13, 9, 30, tzinfo=dt.UTC))
+    putin, witkoff = make.actor("Vladimir Putin"), make.actor("Steve Witkoff")
+    make.alias(putin, "Poutine")
+    talks = make.event("Putin meets Witkoff")
+    make.participant(talks, putin)
+    make.participant(talks, witkoff)
+    make.evidence(talks, text, "Vladimir Putin met Steve Witkoff in Moscow on Thursday.")
+    make.statement(text, putin, "We are ready to talk")
+    log_in(page, live_server, "ed")
+    assert page.inner_text("#site-name").startswith("◆ Parley")
+    assert "Django" not in page.title() + page.inner_text("#header")
+    assert page.inner_text("h1") == "Review what the machine extracted"
+
+    for path in (f"records/actor/{putin.pk}/change/", "records/actor/add/", f"records/event/{talks.pk}/change/",
+                 "records/event/add/", f"ingestion/article/{text.pk}/change/", "ingestion/article/add/",
+                 f"ingestion/article/{text.pk}/correct/"):
+        page.goto(f"{live_server.url}/admin/{path}")
+        assert page.title().endswith("| Parley review"), path
+        unnamed = unnamed_controls(page)
+        assert unnamed == [], f"{path}: {unnamed}"
     assert page.errors == []
