@@ -7,7 +7,10 @@ the partial they swap, everything else the full page, so every link works withou
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from functools import wraps
+
+from babel import Locale, UnknownLocaleError
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -17,7 +20,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, to_locale
 from django.views.decorators.http import require_safe
 from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect
 
@@ -25,15 +28,6 @@ from apps.accounts.models import User
 from apps.timeline import charts, queries
 from apps.records.models import Actor, Event
 from apps.timeline.queries import InvalidQuery, TimelineFilters
-
-# Names for the country filter; other codes show as they are.
-COUNTRY_NAMES = {
-    "UA": _("Ukraine"), "RU": _("Russia"), "US": _("United States"), "FR": _("France"),
-    "GB": _("United Kingdom"), "DE": _("Germany"), "IT": _("Italy"), "PL": _("Poland"),
-    "TR": _("Türkiye"), "SA": _("Saudi Arabia"), "CN": _("China"), "QA": _("Qatar"),
-    "AE": _("United Arab Emirates"), "CH": _("Switzerland"), "BY": _("Belarus"), "EU": _("European Union"),
-    "HU": _("Hungary"), "CA": _("Canada"), "JP": _("Japan"), "FI": _("Finland"),
-}
 
 
 def can_read(user) -> bool:
@@ -100,6 +94,25 @@ def _query_without(request, *names: str) -> str:
     return params.urlencode()
 
 
+def country_choices(codes) -> list[tuple[str, str]]:
+    """(code, name) in the interface language, by name; the names are CLDR's, through Babel.
+
+    Babel (already used for event titles) rather than pycountry: CLDR says "Russia" and "Taiwan"
+    where ISO 3166 says "Russian Federation" and "Taïwan, province de Chine", and it names the
+    EU and Kosovo, which have no ISO code. A code it does not know shows as it is.
+    """
+    try:
+        names = Locale.parse(to_locale(get_language() or settings.LANGUAGE_CODE)).territories
+    except (UnknownLocaleError, ValueError):
+        names = Locale("en").territories
+    return sorted(((code, names.get(code, code)) for code in codes), key=lambda pair: locale_key(pair[1]))
+
+
+def locale_key(name: str) -> str:
+    """Sort "Égypte" with the E's, not after Z."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+
 def _filter_context(request, filters: TimelineFilters) -> dict:
     """What the filter form shows: choices, current values, links to share and export."""
     countries = (
@@ -111,7 +124,7 @@ def _filter_context(request, filters: TimelineFilters) -> dict:
         "topics": queries.topics(),
         "kinds": Event.Kind.choices,
         "statuses": Event.Status.choices,
-        "countries": [(code, COUNTRY_NAMES.get(code, code)) for code in countries],
+        "countries": country_choices(countries),
         "languages": queries.ARTICLE_LANGUAGES,
         "filter_query": _query_without(request, "cursor", "since", "chart"),
     }
