@@ -65,6 +65,11 @@ def with_filters(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if not request.htmx and any(value == "" for values in request.GET.lists() for value in values[1]):
+            # A form submitted without JavaScript sends every field, empty or not: answer with
+            # the same view at a URL that holds only the filters in use (htmx drops them itself).
+            clean = _without_empty(request.GET).urlencode()
+            return redirect(f"{request.path}?{clean}" if clean else request.path)
         try:
             filters = TimelineFilters.from_query(request.GET)
         except InvalidQuery as error:
@@ -87,8 +92,20 @@ def render(request, template: str, context: dict, *, partial: str | None = None,
     return response
 
 
+def _without_empty(query):
+    """A copy of a QueryDict without its empty values: links and URLs carry only filters in use."""
+    params = query.copy()
+    for name, values in query.lists():
+        kept = [value for value in values if value]
+        if kept:
+            params.setlist(name, kept)
+        else:
+            del params[name]
+    return params
+
+
 def _query_without(request, *names: str) -> str:
-    params = request.GET.copy()
+    params = _without_empty(request.GET)
     for name in names:
         params.pop(name, None)
     return params.urlencode()
@@ -279,7 +296,7 @@ def actor_search(request):
     words = request.GET.getlist("q")
     text = words[0] if words else ""
     target = "timeline:statements" if request.GET.get("for") == "statements" else "timeline:index"
-    params = request.GET.copy()
+    params = _without_empty(request.GET)
     for name in ("for", "cursor", "since"):
         params.pop(name, None)
     params.setlist("q", [w for w in words[1:2] if w])

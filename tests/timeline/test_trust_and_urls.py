@@ -92,3 +92,23 @@ def test_the_unconfirmed_plan_flag_speaks_french(client):
     make_event("Sommet", date=dt.date(2025, 8, 18), status=Event.Status.PLANNED)
     html = client.get(reverse("timeline:index"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert _flag(html) == "prévu : 18 août 2025, rien signalé depuis"
+
+
+@pytest.mark.parametrize("page", ["timeline:index", "timeline:statements"])
+def test_a_form_sent_with_empty_fields_redirects_to_the_url_of_the_filters_in_use(client, page):
+    response = client.get(reverse(page), {"q": "", "topic": "", "kind": "call", "actor": ["", "7"], "to": ""})
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse(page)}?kind=call&actor=7"
+    assert client.get(reverse(page), {"q": "", "kind": ""})["Location"] == reverse(page)
+    # htmx drops empty fields itself; a fragment request is answered as it is.
+    assert client.get(reverse(page), {"q": ""}, HTTP_HX_REQUEST="true").status_code == 200
+
+
+def test_actor_suggestions_and_export_links_carry_no_empty_parameters(client):
+    make_actor("Volodymyr Zelensky", country="UA")
+    html = client.get(reverse("timeline:actor-search"), {"q": ["zel", ""], "topic": "", "kind": "call"},
+                      HTTP_HX_REQUEST="true").content.decode()
+    link = re.search(r'href="/\?([^"]*)"', html).group(1).replace("&amp;", "&")
+    assert link.startswith("kind=call&actor=") and "=&" not in link and not link.endswith("=")
+    page = client.get(reverse("timeline:index"), {"kind": "call"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "=&amp;" not in page.split('id="event-list"')[1]
