@@ -7,6 +7,8 @@ UNREVIEWED: anything an editor verified, rejected or locked is left exactly as i
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 import unicodedata
 
@@ -17,6 +19,7 @@ from django.core.validators import RegexValidator
 from django.db import connections, models
 from django.db.backends.ddl_references import Statement
 from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -306,6 +309,32 @@ class Event(Reviewable):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def period_end(self) -> dt.date | None:
+        """The last day the date stands for at its precision (a month-precise date: the month's end)."""
+        day = self.date
+        if day is None or self.date_precision == DatePrecision.UNKNOWN:
+            return None
+        if self.date_precision == DatePrecision.WEEK:
+            return day + dt.timedelta(days=6)
+        if self.date_precision == DatePrecision.MONTH:
+            return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+        if self.date_precision == DatePrecision.YEAR:
+            return day.replace(month=12, day=31)
+        return day
+
+    def unconfirmed_plan(self, today: dt.date | None = None) -> bool:
+        """Planned for a period now over, and still "planned": no source Parley read says it took place.
+
+        A report that it happened turns the status to occurred (or cancelled), so the status is the test.
+        """
+        end = self.period_end
+        return self.status == self.Status.PLANNED and end is not None and end < (today or timezone.localdate())
+
+    @property
+    def is_unconfirmed_plan(self) -> bool:
+        return self.unconfirmed_plan()
 
 
 class EventParticipant(models.Model):

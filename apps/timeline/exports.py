@@ -29,7 +29,7 @@ from apps.timeline.views import reader_required, with_filters
 EXPORT_LIMIT = 20_000
 CSV_COLUMNS = [
     "id", "date", "date_precision", "status", "kind", "title", "location", "participants",
-    "topics", "sources", "review_state", "confidence", "url", "source_titles", "source_urls",
+    "topics", "sources", "review_state", "confidence", "unconfirmed_plan", "url", "source_titles", "source_urls",
 ]
 STATEMENT_COLUMNS = [
     "id", "said_on", "said_on_precision", "speaker", "speaker_id", "direct", "text", "event_id",
@@ -94,6 +94,8 @@ def _record(request, event) -> dict:
         "sources": event.source_count,
         "review_state": event.review_state,
         "confidence": event.confidence,
+        # Planned for a date now past, and no source says it took place.
+        "unconfirmed_plan": event.is_unconfirmed_plan,
         "url": _event_url(request, event),
         "source_articles": [
             {"id": a.pk, "title": a.title, "url": a.url,

@@ -7,7 +7,10 @@ the partial they swap, everything else the full page, so every link works withou
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from functools import wraps
+
+from babel import Locale, UnknownLocaleError
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -17,7 +20,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, to_locale
 from django.views.decorators.http import require_safe
 from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect
 
@@ -25,15 +28,6 @@ from apps.accounts.models import User
 from apps.timeline import charts, queries
 from apps.records.models import Actor, Event
 from apps.timeline.queries import InvalidQuery, TimelineFilters
-
-# Names for the country filter; other codes show as they are.
-COUNTRY_NAMES = {
-    "UA": _("Ukraine"), "RU": _("Russia"), "US": _("United States"), "FR": _("France"),
-    "GB": _("United Kingdom"), "DE": _("Germany"), "IT": _("Italy"), "PL": _("Poland"),
-    "TR": _("Türkiye"), "SA": _("Saudi Arabia"), "CN": _("China"), "QA": _("Qatar"),
-    "AE": _("United Arab Emirates"), "CH": _("Switzerland"), "BY": _("Belarus"), "EU": _("European Union"),
-    "HU": _("Hungary"), "CA": _("Canada"), "JP": _("Japan"), "FI": _("Finland"),
-}
 
 
 def can_read(user) -> bool:
@@ -71,6 +65,11 @@ def with_filters(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if not request.htmx and any(value == "" for values in request.GET.lists() for value in values[1]):
+            # A form submitted without JavaScript sends every field, empty or not: answer with
+            # the same view at a URL that holds only the filters in use (htmx drops them itself).
+            clean = _without_empty(request.GET).urlencode()
+            return redirect(f"{request.path}?{clean}" if clean else request.path)
         try:
             filters = TimelineFilters.from_query(request.GET)
         except InvalidQuery as error:
@@ -93,11 +92,42 @@ def render(request, template: str, context: dict, *, partial: str | None = None,
     return response
 
 
+def _without_empty(query):
+    """A copy of a QueryDict without its empty values: links and URLs carry only filters in use."""
+    params = query.copy()
+    for name, values in query.lists():
+        kept = [value for value in values if value]
+        if kept:
+            params.setlist(name, kept)
+        else:
+            del params[name]
+    return params
+
+
 def _query_without(request, *names: str) -> str:
-    params = request.GET.copy()
+    params = _without_empty(request.GET)
     for name in names:
         params.pop(name, None)
     return params.urlencode()
+
+
+def country_choices(codes) -> list[tuple[str, str]]:
+    """(code, name) in the interface language, by name; the names are CLDR's, through Babel.
+
+    Babel (already used for event titles) rather than pycountry: CLDR says "Russia" and "Taiwan"
+    where ISO 3166 says "Russian Federation" and "Taïwan, province de Chine", and it names the
+    EU and Kosovo, which have no ISO code. A code it does not know shows as it is.
+    """
+    try:
+        names = Locale.parse(to_locale(get_language() or settings.LANGUAGE_CODE)).territories
+    except (UnknownLocaleError, ValueError):
+        names = Locale("en").territories
+    return sorted(((code, names.get(code, code)) for code in codes), key=lambda pair: locale_key(pair[1]))
+
+
+def locale_key(name: str) -> str:
+    """Sort "Égypte" with the E's, not after Z."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 def _filter_context(request, filters: TimelineFilters) -> dict:
@@ -111,7 +141,7 @@ def _filter_context(request, filters: TimelineFilters) -> dict:
         "topics": queries.topics(),
         "kinds": Event.Kind.choices,
         "statuses": Event.Status.choices,
-        "countries": [(code, COUNTRY_NAMES.get(code, code)) for code in countries],
+        "countries": country_choices(countries),
         "languages": queries.ARTICLE_LANGUAGES,
         "filter_query": _query_without(request, "cursor", "since", "chart"),
     }
@@ -266,7 +296,7 @@ def actor_search(request):
     words = request.GET.getlist("q")
     text = words[0] if words else ""
     target = "timeline:statements" if request.GET.get("for") == "statements" else "timeline:index"
-    params = request.GET.copy()
+    params = _without_empty(request.GET)
     for name in ("for", "cursor", "since"):
         params.pop(name, None)
     params.setlist("q", [w for w in words[1:2] if w])

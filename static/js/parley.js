@@ -18,6 +18,19 @@
     if (search) { event.preventDefault(); search.focus(); }
   });
 
+  // Filters left empty stay out of the URL htmx requests and pushes (?kind=call, not ?q=&topic=&kind=call).
+  document.addEventListener("htmx:configRequest", function (event) {
+    var data = event.detail.formData;
+    if (!data || !event.detail.useUrlParams) return;
+    var empty = new Set();
+    data.forEach(function (value, name) { if (value === "") empty.add(name); });
+    empty.forEach(function (name) {
+      var kept = data.getAll(name).filter(function (value) { return value !== ""; });
+      data.delete(name);
+      kept.forEach(function (value) { data.append(name, value); });
+    });
+  });
+
   // Keep the search box's text when htmx swaps results under it, and close suggestion lists
   // once an actor has been picked.
   document.addEventListener("htmx:beforeRequest", function (event) {

@@ -72,6 +72,10 @@ FILTERED = ["timeline", "activity", "statements", "csv", "json", "ics", "atom"]
 def fetch(client: Client, url: str, query: str, *, htmx: bool = False):
     """GET url?query as a browser would send it, reading a streamed body to its end."""
     response = client.get(f"{url}?{query}" if query else url, **(HTMX if htmx else {}))
+    if response.status_code == 302 and response["Location"].split("?")[0] == url:
+        # Empty fields are dropped by one redirect to the same view (issue 16): follow it, once.
+        response = client.get(response["Location"], **(HTMX if htmx else {}))
+        assert response.status_code != 302, "a clean URL must not redirect again"
     if response.streaming:
         b"".join(response.streaming_content)  # an error mid-stream raises here
     return response
