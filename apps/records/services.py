@@ -85,6 +85,16 @@ def ensure_baseline_histories(model, rows: list[models.Model]) -> None:
     model.history.bulk_history_create([r for r in rows if r.pk not in seen], default_change_reason="As extracted")
 
 
+def _repoint(model, rows: models.QuerySet, field: str, target: models.Model, *, user, reason: str) -> list[int]:
+    """Point every row of a merged record's relation at the record kept, each change in the history."""
+    rows = list(rows)
+    ensure_baseline_histories(model, rows)
+    for row in rows:
+        setattr(row, field, target)
+    bulk_update_with_history(rows, model, [field], default_user=user, default_change_reason=reason)
+    return [row.pk for row in rows]
+
+
 def set_review_state(*, objects: Iterable[models.Model], state: str, user) -> int:
     """Verify, reject or lock rows one by one, so each change has its own history entry."""
     if state not in ReviewState.values:
@@ -167,12 +177,8 @@ def merge_actors(*, keep: Actor, merge: Actor, user) -> MergeRecord:
         Mention.objects.filter(pk__in=mention_ids).update(actor=keep)
         moved["mentions"] = mention_ids
 
-        statements = list(Statement.objects.filter(speaker=merge))
-        ensure_baseline_histories(Statement, statements)
-        for statement in statements:
-            statement.speaker = keep
-        bulk_update_with_history(statements, Statement, ["speaker"], default_user=user, default_change_reason=reason)
-        moved["statements"] = [s.pk for s in statements]
+        moved["statements"] = _repoint(Statement, Statement.objects.filter(speaker=merge), "speaker", keep,
+                                       user=user, reason=reason)
 
         # One participation per actor and event: where both took part, keep's row stays and
         # merge's is deleted, with a copy in the record so undo can bring it back.
@@ -193,12 +199,7 @@ def merge_actors(*, keep: Actor, merge: Actor, user) -> MergeRecord:
         moved["participations"] = [p.pk for p in movable]
         moved["dropped_participations"] = dropped
 
-        aliases = list(Alias.objects.filter(actor=merge))
-        ensure_baseline_histories(Alias, aliases)
-        for alias in aliases:
-            alias.actor = keep
-        bulk_update_with_history(aliases, Alias, ["actor"], default_user=user, default_change_reason=reason)
-        moved["aliases"] = [a.pk for a in aliases]
+        moved["aliases"] = _repoint(Alias, Alias.objects.filter(actor=merge), "actor", keep, user=user, reason=reason)
         # merge's own name must keep finding keep in the next extraction.
         moved["created_alias"] = None
         if not Alias.objects.filter(normalized=normalize_name(merge.name)).exists():
@@ -359,12 +360,8 @@ def merge_events(*, keep: Event, merge: Event, user) -> MergeRecord:
         EventEvidence.objects.filter(pk__in=movable).update(event=keep)
         moved["evidence"], moved["dropped_evidence"] = movable, dropped
 
-        statements = list(Statement.objects.filter(event=merge))
-        ensure_baseline_histories(Statement, statements)
-        for statement in statements:
-            statement.event = keep
-        bulk_update_with_history(statements, Statement, ["event"], default_user=user, default_change_reason=reason)
-        moved["statements"] = [s.pk for s in statements]
+        moved["statements"] = _repoint(Statement, Statement.objects.filter(event=merge), "event", keep,
+                                       user=user, reason=reason)
 
         kept_actors = set(EventParticipant.objects.filter(event=keep).values_list("actor_id", flat=True))
         participants, dropped_participants = [], []
