@@ -25,7 +25,7 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect
 
 from apps.accounts.models import User
-from apps.timeline import charts, queries
+from apps.timeline import charts, queries, summary
 from apps.records.models import Actor, Event
 from apps.timeline.queries import InvalidQuery, TimelineFilters
 
@@ -167,8 +167,19 @@ def timeline(request, *, filters: TimelineFilters):
         return render(request, "timeline/index.html", context, partial="event-page")
     context.update(_filter_context(request, filters))
     context.update(_chart_context(request, chart_by))
+    if not wants_fragment(request) and not filters.cursor:
+        context["summary"] = _week_summary(request)
     context["oob"] = wants_fragment(request)  # the chart and export links follow the filters too
     return render(request, "timeline/index.html", context, partial="event-list")
+
+
+def _week_summary(request) -> summary.Summary:
+    """The week at a glance; "since your last visit" for a signed-in reader (anonymous readers of a
+    public timeline have no visits to remember, and get this week only)."""
+    previous = None
+    if request.user.is_authenticated:
+        previous = request.user.record_timeline_visit()
+    return summary.summary(previous_visit=previous)
 
 
 def _chart_context(request, chart_by: str) -> dict:
