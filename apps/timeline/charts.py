@@ -9,14 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from django.conf import settings
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.utils.translation import get_language
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext, to_locale
 
 from apps.records.models import Event, Topic
 
-WIDTH, HEIGHT = 720, 170
-LEFT, RIGHT, TOP, BOTTOM = 34, 34, 10, 22
+# The labels' font grows on a phone (parley.css) where the chart shrinks: room for them below and beside.
+WIDTH, HEIGHT = 720, 180
+LEFT, RIGHT, TOP, BOTTOM = 40, 40, 12, 32
 MAX_TOPIC_SERIES = 7
 
 
@@ -31,13 +36,60 @@ class Segment:
 
 @dataclass
 class Bar:
-    week: dt.date
+    week: dt.date  # the first day of the bar's period (a Monday, the 1st of a month, 1 January)
     x: float
     width: float
     total: int
     statements: int
     segments: list[Segment] = field(default_factory=list)
-    month_label: bool = False
+    axis_label: str = ""  # under the bar; most bars have none
+    period: str = ""  # what the bar counts, in words, for its tooltip
+
+
+def local_date(value: dt.date, pattern: str) -> str:
+    """A date in the interface language through CLDR ("4 août", "sept."), not Django's "Aoû"."""
+    try:
+        locale = Locale.parse(to_locale(get_language() or settings.LANGUAGE_CODE))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale("en")
+    return format_date(value, pattern, locale=locale)
+
+
+def _axis_labels(buckets: list[dt.date], size: str, start: dt.date, end: dt.date) -> list[str]:
+    """Month names under the bars where a month begins (years where a year begins), sparse enough to read."""
+    labels = []
+    for index, bucket in enumerate(buckets):
+        shown = max(bucket, start)  # the first bar may begin before the period: name the period's month
+        if size == "week":
+            # The week's days from the period's start: a bar that holds the 1st of a month names it.
+            month_start = next((day for day in (shown + dt.timedelta(days=d) for d in range(7))
+                                if day.day == 1 and day < bucket + dt.timedelta(days=7) and day <= end), None)
+            if month_start:
+                labels.append(local_date(month_start, "LLL"))
+            elif index == 0 and not any((b + dt.timedelta(days=d)).day == 1 for b in buckets[1:3] for d in range(7)):
+                labels.append(local_date(shown, "LLL"))  # the month the period starts in, unless named just after
+            else:
+                labels.append("")
+        elif size == "month":
+            every = 1 if len(buckets) <= 12 else 3 if len(buckets) <= 36 else 6
+            if bucket.month == 1 and len(buckets) > 12:
+                labels.append(str(bucket.year))
+            elif index == 0 or (bucket.month - 1) % every == 0:
+                labels.append(local_date(bucket, "LLL"))
+            else:
+                labels.append("")
+        else:
+            every = 1 if len(buckets) <= 15 else 5
+            labels.append(str(bucket.year) if index == 0 or bucket.year % every == 0 else "")
+    return labels
+
+
+def _period(bucket: dt.date, size: str) -> str:
+    if size == "week":
+        return gettext("Week of %(date)s") % {"date": date_format(bucket, "DATE_FORMAT")}
+    if size == "month":
+        return local_date(bucket, "LLLL y")
+    return str(bucket.year)
 
 
 def topic_name(topic: Topic) -> str:
@@ -62,10 +114,11 @@ def _series(data: dict, by: str) -> list[tuple[object, str, str]]:
 
 
 def activity_chart(data: dict, *, by: str) -> dict:
-    """Stacked weekly bars of events by series, with the weekly statement count as a line."""
+    """Stacked bars of events by series over the period, with the statement count as a line."""
     weeks = data["weeks"]
     if not weeks:
         return {"empty": True, "by": by}
+    size = data["bucket"]
     series = _series(data, by)
     keys = {key for key, _, _ in series}
     counts: dict[tuple, int] = {}
@@ -81,12 +134,13 @@ def activity_chart(data: dict, *, by: str) -> dict:
     statement_peak = max([1, *statements.values()])
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / len(weeks)
+    labels = _axis_labels(weeks, size, data["start"], data["end"])
     bars, points = [], []
     for index, week in enumerate(weeks):
         x = LEFT + index * slot
         bar = Bar(
             week=week, x=round(x + slot * 0.15, 1), width=round(slot * 0.7, 1), total=totals[week],
-            statements=statements.get(week, 0), month_label=week.day <= 7 or index == 0,
+            statements=statements.get(week, 0), axis_label=labels[index], period=_period(week, size),
         )
         base = TOP + plot_h
         for key, label, css in series:
@@ -101,6 +155,7 @@ def activity_chart(data: dict, *, by: str) -> dict:
     return {
         "empty": False,
         "by": by,
+        "bucket": size,
         "width": WIDTH,
         "height": HEIGHT,
         "bars": bars,
@@ -117,8 +172,8 @@ def activity_chart(data: dict, *, by: str) -> dict:
         "label_y": HEIGHT - 6,
         "event_total": sum(totals.values()),
         "statement_total": sum(statements.values()),
-        "first_week": weeks[0],
-        "last_week": weeks[-1],
+        "first_day": data["start"],
+        "last_day": data["end"],
     }
 
 

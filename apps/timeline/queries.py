@@ -31,7 +31,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, TruncWeek
+from django.db.models.functions import Coalesce, TruncMonth, TruncWeek, TruncYear
 from django.utils.dateparse import parse_date
 
 from apps.ingestion.models import Article, ArticleSearchDocument
@@ -533,51 +533,89 @@ def group_by_week_and_day(events: list, *, previous=None) -> list[WeekGroup]:
 
 # --- Activity chart ----------------------------------------------------------------------------
 
-CHART_WEEKS = 26
+# Bar size by the span charted, so the chart covers the whole filtered period in about 8 to 60
+# bars: weeks up to 40 weeks, then months up to five years, then years.
+WEEKLY_UP_TO = dt.timedelta(weeks=40)
+MONTHLY_UP_TO = dt.timedelta(days=5 * 366)
+MAX_BARS = 60
 MIN_CHART_WEEKS = 8
+TRUNC = {"week": TruncWeek, "month": TruncMonth, "year": TruncYear}
+
+
+def bucket_size(start: dt.date, end: dt.date) -> str:
+    span = end - start
+    return "week" if span <= WEEKLY_UP_TO else "month" if span <= MONTHLY_UP_TO else "year"
+
+
+def bucket_of(day: dt.date, size: str) -> dt.date:
+    """The first day of the bar `day` falls in: its Monday, the 1st of its month, or 1 January."""
+    if size == "week":
+        return day - dt.timedelta(days=day.weekday())
+    return day.replace(day=1) if size == "month" else day.replace(month=1, day=1)
+
+
+def next_bucket(start: dt.date, size: str) -> dt.date:
+    if size == "week":
+        return start + dt.timedelta(weeks=1)
+    if size == "month":
+        return (start + dt.timedelta(days=32)).replace(day=1)
+    return start.replace(year=start.year + 1)
 
 
 def activity(filters: TimelineFilters, *, by: str = "kind") -> dict:
-    """Events per week (by kind or topic) and statements per week, over the filtered window."""
+    """Events (by kind or topic) and statements per bar over the whole filtered period.
+
+    The period is the date filter when there is one (its axis shows exactly those months), else
+    the first to the last dated event; bars are weeks, months or years by its length.
+    """
     events = filter_events(filters, bulk=True).filter(date__isnull=False)
-    # The latest date reads one row in index order: the per-row visibility check is cheapest.
-    latest = filter_events(filters).filter(date__isnull=False).order_by("-date")
-    end = filters.date_to or latest.values_list("date", flat=True).first()
-    if end is None:
-        return {"weeks": [], "series": [], "statements": {}, "by": by}
-    end_monday = end - dt.timedelta(days=end.weekday())
-    start = end_monday - dt.timedelta(weeks=CHART_WEEKS - 1)
-    # Start at the first event when it is recent, so a young timeline does not show empty months.
-    first = filters.date_from or events.filter(date__gte=start).order_by("date").values_list("date", flat=True).first()
-    if first and first > start:
-        start = min(first - dt.timedelta(days=first.weekday()), end_monday - dt.timedelta(weeks=MIN_CHART_WEEKS - 1))
-    # Whole weeks: the last bar counts its week to Sunday unless the analyst set an end date.
-    end = filters.date_to or end_monday + dt.timedelta(days=6)
+    # First and last dates read one row each in index order: the per-row visibility check is cheapest.
+    dated = filter_events(filters).filter(date__isnull=False)
+    first = dated.order_by("date").values_list("date", flat=True).first()
+    last = dated.order_by("-date").values_list("date", flat=True).first()
+    start, end = filters.date_from or first, filters.date_to or last
+    empty = {"weeks": [], "counts": {}, "statements": {}, "by": by, "bucket": "week"}
+    if start is None or end is None or start > end:
+        return empty
+    size = bucket_size(start, end)
+    if size == "year" and end.year - start.year >= MAX_BARS and first and last:
+        # A date filter of centuries ("from=1000-01-01") would draw hundreds of empty years.
+        start, end = max(start, first), min(end, last)
+        if start > end:
+            return empty
+        size = bucket_size(start, end)
+    if not filters.date_to:  # the last bar counts its whole period, statements included
+        end = next_bucket(bucket_of(end, size), size) - dt.timedelta(days=1)
+    if not filters.date_from:
+        start = bucket_of(start, size)
+        if size == "week":  # a young timeline: a few weeks' bars, not two bars across the chart
+            start = min(start, bucket_of(end, size) - dt.timedelta(weeks=MIN_CHART_WEEKS - 1))
     window = events.filter(date__gte=start, date__lte=end)
     series_field = "kind" if by == "kind" else "topics__slug"
     rows = (
         window.order_by()
-        .annotate(week=TruncWeek("date"))
-        .values("week", series_field)
+        .annotate(bucket=TRUNC[size]("date"))
+        .values("bucket", series_field)
         # Grouped by topic, an event with two topics counts once in each; by kind, no join repeats it.
         .annotate(n=Count("pk", distinct=by != "kind"))
     )
     counts: dict[tuple, int] = {}
     for row in rows:
-        week = row["week"].date() if isinstance(row["week"], dt.datetime) else row["week"]
-        counts[(week, row[series_field])] = row["n"]
+        counts[(_as_date(row["bucket"]), row[series_field])] = row["n"]
     said = statements_for(filters).filter(said_on__gte=start, said_on__lte=end)
-    statement_rows = said.order_by().annotate(week=TruncWeek("said_on")).values("week").annotate(n=Count("pk"))
-    statements = {}
-    for row in statement_rows:
-        week = row["week"].date() if isinstance(row["week"], dt.datetime) else row["week"]
-        statements[week] = row["n"]
-    weeks = []
-    monday = start - dt.timedelta(days=start.weekday())
-    while monday <= end_monday:
-        weeks.append(monday)
-        monday += dt.timedelta(weeks=1)
-    return {"weeks": weeks, "counts": counts, "statements": statements, "by": by}
+    statement_rows = said.order_by().annotate(bucket=TRUNC[size]("said_on")).values("bucket").annotate(n=Count("pk"))
+    statements = {_as_date(row["bucket"]): row["n"] for row in statement_rows}
+    buckets = [bucket_of(start, size)]
+    while next_bucket(buckets[-1], size) <= end:
+        buckets.append(next_bucket(buckets[-1], size))
+    return {
+        "weeks": buckets, "counts": counts, "statements": statements, "by": by, "bucket": size,
+        "start": start, "end": end,
+    }
+
+
+def _as_date(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 # --- Statements --------------------------------------------------------------------------------

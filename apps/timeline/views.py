@@ -144,6 +144,10 @@ def _filter_context(request, filters: TimelineFilters) -> dict:
         "countries": country_choices(countries),
         "languages": queries.ARTICLE_LANGUAGES,
         "filter_query": _query_without(request, "cursor", "since", "chart"),
+        "active_filter_count": len(filters.actors) + sum(map(bool, (
+            filters.topic, filters.kind, filters.country, filters.date_from, filters.date_to, filters.language,
+            filters.status, filters.verified, filters.q,
+        ))),
     }
 
 
@@ -157,8 +161,10 @@ def timeline(request, *, filters: TimelineFilters):
     context = {
         "page": page,
         "filters": filters,
+        # A page appended under the previous one (htmx) continues its headings; a page opened on
+        # its own (the "load more" link without JavaScript) starts with its week and day.
         "sections": None if filters.searching else queries.group_by_week_and_day(
-            page.items, previous=_previous_event(page)
+            page.items, previous=_previous_event(page) if wants_fragment(request) else None
         ),
         "filter_query": _query_without(request, "cursor", "since", "chart"),
         "latest_id": queries.latest_event_id(),

@@ -3,6 +3,11 @@
   "use strict";
   document.documentElement.classList.add("js");
 
+  // The filters are folded on a phone (a <details>); on a wide screen they open, for browsers
+  // without ::details-content too.
+  var filterDetails = document.querySelector(".filter-details");
+  if (filterDetails && window.matchMedia("(min-width: 901px)").matches) filterDetails.open = true;
+
   // The language switcher submits as soon as a language is picked (its button is for no-JS).
   document.addEventListener("change", function (event) {
     var select = event.target.closest && event.target.closest("select.js-autosubmit");
