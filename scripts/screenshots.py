@@ -22,7 +22,7 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 SHOTS = [
     ("timeline.png", "/", 1366, 1500, "expand-first"),
     ("summary.png", "/", 1366, 900, "summary"),
-    ("compact.png", "/?view=compact", 1366, 900, ""),
+    ("compact.png", "/?view=compact", 1366, 900, "list"),
     ("mobile.png", "/", 390, 1100, ""),
 ]
 
@@ -48,6 +48,8 @@ def main() -> None:
                 page.locator(".event-card summary").first.click()
                 page.locator(".event-card .card-detail blockquote, .event-card .card-detail .evidence").first.wait_for()
             page.wait_for_load_state("networkidle")
+            if action == "list":  # the list itself, from its head: how many events one screen holds
+                page.evaluate("window.scrollTo(0, document.querySelector('.list-head').getBoundingClientRect().top + window.scrollY - 70)")
             if action == "summary":
                 page.locator("#week-summary").screenshot(path=str(out / name))
             else:

@@ -161,6 +161,9 @@ def timeline(request, *, filters: TimelineFilters):
     context = {
         "page": page,
         "filters": filters,
+        # One line per event, kept in the URL (filter form, load more, links) like a filter.
+        "compact": request.GET.get("view") == "compact",
+        "view_query": _query_without(request, "cursor", "since", "view"),
         # A page appended under the previous one (htmx) continues its headings; a page opened on
         # its own (the "load more" link without JavaScript) starts with its week and day.
         "sections": None if filters.searching else queries.group_by_week_and_day(

@@ -8,6 +8,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from apps.timeline.charts import local_date
 from apps.timeline.charts import topic_name as _topic_name
 
 register = template.Library()
@@ -30,6 +31,31 @@ def fuzzy_date(value: dt.date | None, precision: str = "day") -> str:
     if precision == "week":
         return _("Week of %(date)s") % {"date": date_format(value, "DATE_FORMAT")}
     return date_format(value, "DATE_FORMAT")
+
+
+@register.filter
+def short_date(value: dt.date | None, precision: str = "day") -> str:
+    """fuzzy_date for one line of the compact view: "4 Sept 2025", "week of 1 Sept", "Sept 2025"."""
+    if value is None or precision == "unknown":
+        return _("Date unknown")
+    if precision == "year":
+        return local_date(value, "y")
+    if precision == "month":
+        return local_date(value, "LLL y")
+    if precision == "week":
+        return _("week of %(date)s") % {"date": local_date(value, "d MMM")}
+    return local_date(value, "d MMM y")
+
+
+@register.filter
+def local_month_day(value: dt.date) -> str:
+    """ "4 Aug", "4 août": CLDR's abbreviations rather than Django's "Aoû"."""
+    return local_date(value, "d MMM")
+
+
+@register.filter
+def local_day_month_year(value: dt.date) -> str:
+    return local_date(value, "d MMM y")
 
 
 @register.filter
