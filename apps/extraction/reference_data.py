@@ -21,10 +21,20 @@ def topic_keywords(raw: dict) -> str:
 
 @transaction.atomic
 def load_topics(path: Path = DATA_DIR / "topics.json") -> int:
-    """Create the topics that are missing; topics editors already have are left as they are."""
+    """Create the topics that are missing; topics editors already have are left as they are.
+
+    Except for one gap: a topic loaded before the file had French names kept the English one as
+    its French name. When its French name is still exactly that shipped English name, no editor
+    chose it, and the shipped French name takes its place.
+    """
     data = json.loads(path.read_text(encoding="utf-8"))
     created = 0
     for raw in data["topics"]:
+        english = raw.get("name_en") or raw.get("name") or raw["slug"]
+        if raw.get("name_fr"):
+            Topic.objects.filter(slug=raw["slug"], name_fr=english).exclude(name_fr=raw["name_fr"]).update(
+                name_fr=raw["name_fr"]
+            )
         _, was_created = Topic.objects.get_or_create(
             slug=raw["slug"],
             defaults={

@@ -54,6 +54,11 @@ def local_month_day(value: dt.date) -> str:
 
 
 @register.filter
+def local_month(value: dt.date) -> str:
+    return local_date(value, "LLL")
+
+
+@register.filter
 def local_day_month_year(value: dt.date) -> str:
     return local_date(value, "d MMM y")
 
