@@ -57,6 +57,11 @@ class Tab:
             self.page.locator("#activity svg.chart, #activity p.muted").first.wait_for()
         return self.page
 
+    def open_plain(self, path: str):
+        """A page without the activity chart."""
+        self.page.goto(self.base + path)
+        return self.page
+
     def login(self, user):
         client = Client()
         client.force_login(user)
@@ -342,3 +347,13 @@ def test_without_javascript_the_next_page_starts_with_its_week_and_day(tabs, tra
     expect(first.nth(1)).to_have_text("Thursday 4 September")
     expect(first.nth(2)).to_contain_text("Morning call")
     tab.shot("load-more-nojs.png")
+
+
+def test_the_statements_page_folds_its_filters_on_a_phone_too(tabs, week):
+    tab = tabs(viewport=PHONE)
+    page = tab.open_plain("/statements/")
+    expect(page.locator("#id_topic")).to_be_hidden()
+    page.locator(".filter-summary").click()
+    expect(page.locator("#id_topic")).to_be_visible()
+    desktop = tabs()
+    expect(desktop.open_plain("/statements/").locator("#id_topic")).to_be_visible()
