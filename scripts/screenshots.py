@@ -23,7 +23,6 @@ SHOTS = [
     ("timeline.png", "/", 1366, 1500, "expand-first"),
     ("summary.png", "/", 1366, 900, "summary"),
     ("compact.png", "/?view=compact", 1366, 900, "list"),
-    ("mobile.png", "/", 390, 1100, ""),
 ]
 
 
