@@ -1,9 +1,9 @@
 """The week at a glance, above the timeline: what is new since a moment, what is coming up.
 
-"New" means new in Parley: events and quotes stored since then, and events whose status an
-editor or a later report changed. It is read from the events' history table, whose
+"New" events are new in Parley: stored since then, read from the events' history table, whose
 `history_date` is indexed, so the cost follows the number of recent changes, not the size of
-the timeline.
+the timeline; so are the events whose status an editor or a later report changed. Quotes
+count by the day they were said.
 """
 
 from __future__ import annotations
@@ -38,14 +38,14 @@ class Window:
     since: dt.datetime
     new_events: int = 0
     by_kind: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, label, count)
-    new_statements: int = 0
+    statements: int = 0  # said since then
     speakers: list[tuple[int, str, int]] = field(default_factory=list)  # (actor id, name, quotes)
     status_changes: list[StatusChange] = field(default_factory=list)
     status_change_count: int = 0
 
     @property
     def empty(self) -> bool:
-        return not (self.new_events or self.new_statements or self.status_change_count)
+        return not (self.new_events or self.statements or self.status_change_count)
 
 
 def week_start(now: dt.datetime | None = None) -> dt.datetime:
@@ -67,8 +67,11 @@ def window(since: dt.datetime) -> Window:
     result.by_kind = [(kind, labels[kind], counts[kind]) for kind in labels if counts.get(kind)]
     result.new_events = sum(counts.values())
 
-    quotes = Statement.objects.visible().filter(created_at__gte=since)
-    result.new_statements = quotes.count()
+    # Quotes by the day they were said (the `statement_date_idx` index), not the day Parley stored
+    # them: an import of last year's articles must not make last year's speakers this week's
+    # most quoted, nor make every page count half a million quotes.
+    quotes = Statement.objects.visible().filter(said_on__gte=timezone.localdate(since), said_on__lte=timezone.localdate())
+    result.statements = quotes.count()
     speakers = (
         quotes.filter(speaker__isnull=False).order_by().values("speaker_id", "speaker__name")
         .annotate(n=Count("pk")).order_by("-n", "speaker__name")[:TOP_SPEAKERS]

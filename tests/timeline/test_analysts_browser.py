@@ -106,9 +106,10 @@ def week(transactional_db):
                          topics=[truce], evidence=[(paris, "Zelensky met Macron in Paris.")])
     make_event("Zelensky calls Macron", kind=Event.Kind.CALL, date=dt.date(2025, 9, 2), actors=[zelensky, macron])
     make_event("Talks in Riyadh", kind=Event.Kind.NEGOTIATION, date=dt.date(2025, 1, 20), actors=[macron])
-    make_statement("Guarantees must be real.", speaker=zelensky, article=paris, event=meeting)
-    make_statement("Europe stands with Ukraine.", speaker=macron, article=paris, event=meeting)
-    make_statement("We will keep talking.", speaker=zelensky, article=paris, event=meeting)
+    today = timezone.localdate()
+    make_statement("Guarantees must be real.", speaker=zelensky, article=paris, event=meeting, said_on=today)
+    make_statement("Europe stands with Ukraine.", speaker=macron, article=paris, event=meeting, said_on=today)
+    make_statement("We will keep talking.", speaker=zelensky, article=paris, event=meeting, said_on=today)
     make_event("Summit of the coalition", date=timezone.localdate() + dt.timedelta(days=10),
                status=Event.Status.PLANNED, actors=[macron])
     return {"zelensky": zelensky, "macron": macron}
@@ -133,7 +134,7 @@ def test_the_week_at_a_glance_opens_the_timeline(tabs, week, size, javascript):
     expect(summary).to_be_visible()
     this_week = page.locator("#summary-week")
     expect(this_week).to_contain_text("4 new events")
-    expect(this_week).to_contain_text("3 new statements")
+    expect(this_week).to_contain_text("3 statements")
     expect(this_week.locator(".summary-speakers li").first).to_have_text("Volodymyr Zelensky 2")
     expect(page.locator("#summary-coming")).to_be_visible()
     expect(summary).to_contain_text("Summit of the coalition")

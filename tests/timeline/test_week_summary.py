@@ -30,10 +30,11 @@ def test_it_counts_new_events_by_kind_and_the_most_quoted_speakers(client):
     make_event("Trump calls Zelensky", kind=Event.Kind.CALL)
     make_event("Rejected talks", review_state=ReviewState.REJECTED)  # not shown, not counted
     for _ in range(3):
-        make_statement(f"We want peace {_}.", speaker=zelensky)
-    make_statement("A deal is close.", speaker=trump)
+        make_statement(f"We want peace {_}.", speaker=zelensky, said_on=timezone.localdate())
+    make_statement("A deal is close.", speaker=trump, said_on=timezone.localdate())
+    make_statement("Said last year.", speaker=trump, said_on=dt.date(2025, 9, 4))  # stored now, said then
     week = _text(_section(client.get(reverse("timeline:index")).content.decode(), "summary-week"))
-    assert "2 new events · 4 new statements" in week
+    assert "2 new events · 4 statements" in week
     assert "Meeting 1 Call 1" in week
     assert "Most quoted Volodymyr Zelensky 3 Donald Trump 1" in week
 
