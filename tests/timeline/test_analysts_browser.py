@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import shutil
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -292,7 +291,7 @@ def test_the_chart_spans_every_month_and_follows_a_date_filter(tabs, week):
     page.wait_for_url("**to=2025-09-30*")
     expect(page.locator("#activity-title")).to_have_text("Activity per week")
     expect(page.locator("#activity svg.chart .week-bar text.tick")).to_have_text(["Aug", "Sep"])
-    expect(page.locator("#activity-summary")).to_have_text(re.compile(r"^2 events and 3 statements from Aug\. 1, 2025 to Sept\. 30, 2025$"))
+    expect(page.locator("#activity-summary")).to_have_text("2 events and 0 statements from Aug. 1, 2025 to Sept. 30, 2025")
     tab.shot("chart-filtered.png")
 
 
