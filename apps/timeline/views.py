@@ -212,7 +212,8 @@ def activity(request, *, filters: TimelineFilters):
     """The weekly activity chart for the current filters (loaded after the page, or alone)."""
     chart_by = "topic" if request.GET.get("chart") == "topic" else "kind"
     key = "timeline:activity:" + hashlib.sha256(
-        f"{chart_by}|{queries.latest_event_id()}|{_query_without(request, 'cursor', 'since', 'chart')}".encode()
+        # `view` (cards or compact) changes the list, not the chart: one cached chart for both.
+        f"{chart_by}|{queries.latest_event_id()}|{_query_without(request, 'cursor', 'since', 'chart', 'view')}".encode()
     ).hexdigest()
     data = cache.get(key)
     if data is None:
