@@ -642,21 +642,35 @@ def statement_page(filters: TimelineFilters, *, size: int | None = None) -> Page
 
 
 def search_actors(text: str, *, limit: int = 8) -> list[Actor]:
-    """Actors whose name or an alias starts with (then contains) the text, best first."""
-    from apps.records.models import normalize_name
+    """Actors whose name or an alias holds the text, best first.
+
+    Best: the exact name or alias; then people one of whose names starts with the text, since a
+    surname means the person ("trump": Donald Trump before the Trump administration); then any
+    actor with a word starting with it; then the rest. Within each, the most present first.
+    """
+    from apps.records.models import Alias, normalize_name
 
     text = " ".join(text.split())[:200]  # no name or alias is longer (max_length=200)
     if len(text) < MIN_QUERY_LENGTH:
         return []
     folded = normalize_name(text)
+    aliases = Alias.objects.filter(actor=OuterRef("pk"))
+    word_start = (Q(name__istartswith=text) | Q(name__icontains=f" {text}")
+                  | Exists(aliases.filter(Q(normalized__startswith=folded) | Q(normalized__contains=f" {folded}"))))
     actors = Actor.objects.filter(merged_into__isnull=True).exclude(review_state=ReviewState.REJECTED)
     matching = actors.filter(
-        Q(name__icontains=text) | Q(aliases__normalized__contains=folded)
+        Q(name__icontains=text) | Exists(aliases.filter(normalized__contains=folded))
     ).annotate(
-        starts=Case(When(name__istartswith=text, then=Value(0)), default=Value(1), output_field=IntegerField()),
+        best=Case(
+            When(Q(name__iexact=text) | Exists(aliases.filter(normalized=folded)), then=Value(0)),
+            When(word_start & Q(kind=Actor.Kind.PERSON), then=Value(1)),
+            When(word_start, then=Value(2)),
+            default=Value(3),
+            output_field=IntegerField(),
+        ),
         events=Count("participations", distinct=True),
     )
-    return list(matching.order_by("starts", "-events", "name")[:limit])
+    return list(matching.order_by("best", "-events", "name")[:limit])
 
 
 def co_participants(actor: Actor, *, limit: int = 10):

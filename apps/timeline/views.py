@@ -306,5 +306,6 @@ def actor_search(request):
         if str(actor.pk) not in link.getlist("actor"):
             link.appendlist("actor", str(actor.pk))
         suggestions.append((actor, link.urlencode()))
-    context = {"text": text, "suggestions": suggestions, "target": target, "hidden": params.lists()}
+    context = {"text": text, "suggestions": suggestions, "target": target, "hidden": params.lists(),
+               "listbox": wants_fragment(request)}
     return render(request, "timeline/actor_search.html", context, partial="suggestions")

@@ -94,7 +94,7 @@ def test_each_result_says_where_it_matched_with_the_words_marked(client, talks):
     card = card[: card.index("</article>")]
     assert '<span class="match-where">Title</span>' in card or '<span class="match-where">Topic</span>' in card
     # The page tells what the words were taken to mean, with a way back to the words alone.
-    assert "#Security guarantees" in html and "only these words" in html
+    assert "#Security guarantees" in html and "search only these words" in html
 
 
 def test_a_title_match_is_marked_in_the_title_snippet(client, talks):
