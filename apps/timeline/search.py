@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from apps.ingestion.models import Article, ArticleSearchDocument
 from apps.timeline.charts import topic_name
-from apps.records.models import Actor, Event, EventEvidence, EventParticipant, Statement, Topic, normalize_name, search_document
+from apps.records.models import Actor, Alias, Event, EventEvidence, EventParticipant, Statement, Topic, normalize_name, search_document
 
 # Words that say nothing about what is sought ("the ceasefire", "les garanties"): a query is
 # compared with the topics' and actors' names on its other words.
@@ -134,7 +134,9 @@ def expand(text: str) -> SearchTerms:
             topics.append(topic)
             phrases += [(name.rstrip("*"), language) for name, language in names]
     folded = normalize_name(text)
-    whole_name = Q(name__iexact=text) | Q(aliases__normalized=folded)
+    # The alias through its unique index on `normalized`, not a join: a join with an OR would
+    # compare every actor with every alias.
+    whole_name = Q(name__iexact=text) | Q(pk__in=Alias.objects.filter(normalized=folded).values("actor_id"))
     if len(folded.split()) == 1:
         # A person's surname names them ("Putin", "Zelensky"), as analysts write it.
         whole_name |= Q(kind=Actor.Kind.PERSON, name__iendswith=f" {text.strip()}")
@@ -142,8 +144,8 @@ def expand(text: str) -> SearchTerms:
         Actor.objects.filter(merged_into__isnull=True)
         .exclude(review_state="rejected")
         .filter(whole_name)
-        .values_list("pk", flat=True)
-        .distinct()[:MAX_ACTORS]
+        .order_by("pk")
+        .values_list("pk", flat=True)[:MAX_ACTORS]
     )
     # One query for the actors and all their names (a LEFT JOIN: an actor may have no alias).
     actors: dict[int, Actor] = {}
