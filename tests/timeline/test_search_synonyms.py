@@ -142,3 +142,31 @@ def test_the_live_count_under_a_search_uses_the_same_meaning(talks):
     since = queries.latest_event_id()
     make_event("Talks on the backstop resume", topics=list(talks["english"].topics.all()))
     assert queries.new_event_count(queries.TimelineFilters(q="garanties"), since=since) == 1
+
+
+def _search_queries(client, q: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        search_html(client, q)
+    return len(captured)
+
+
+def test_a_search_page_costs_no_more_queries_for_30_results_than_for_5(client, talks):
+    """Where each result matched is found for the whole page at once, not card by card: a bounded
+    number of queries (fewer when the first tier fills the page, as lower tiers are not read)."""
+    def add(start: int, n: int):
+        putin = talks["putin"]
+        for i in range(start, start + n):
+            article = make_article(title=f"Wire {i}", text=f"Poutine parle {i}.")
+            make_event(f"Title Poutine {i}", date=dt.date(2025, 1, 1 + i % 28))
+            make_event(f"Reported {i}", date=dt.date(2025, 2, 1 + i % 28), evidence=[(article, f"Poutine parle {i}.")])
+            make_event(f"Took part {i}", date=dt.date(2025, 3, 1 + i % 28), actors=[putin])
+            make_statement(f"Poutine a dit {i}.", event=make_event(f"Quoted {i}", date=dt.date(2025, 4, 1 + i % 28)))
+
+    add(0, 1)
+    few = _search_queries(client, "Poutine")
+    add(1, 10)
+    many = _search_queries(client, "Poutine")
+    assert many <= few, (few, many)
