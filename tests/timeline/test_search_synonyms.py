@@ -170,3 +170,9 @@ def test_a_search_page_costs_no_more_queries_for_30_results_than_for_5(client, t
     add(1, 10)
     many = _search_queries(client, "Poutine")
     assert many <= few, (few, many)
+
+
+def test_where_it_matched_is_said_in_french_too(client, talks):
+    html = client.get(reverse("timeline:index"), {"q": "garanties"}, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<span class="match-where">Rapporté</span>' in html
+    assert "recherche élargie à" in html and "#Garanties de sécurité" in html
