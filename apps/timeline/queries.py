@@ -477,7 +477,6 @@ def _search_page(filters: TimelineFilters, size: int) -> Page:
         if pk in cards:  # an event deleted between the two queries is left out, not an error
             cards[pk].relevance = tier
             items.append(cards[pk])
-    search.explain(items, terms)
     next_cursor = None
     if more:
         tier, pk, date = page_rows[-1]

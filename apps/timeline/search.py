@@ -19,14 +19,25 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVectorExact
 from django.db import connection
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, Q, When
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from apps.ingestion.models import Article, ArticleSearchDocument
+from apps.records.models import (
+    Actor,
+    Alias,
+    Event,
+    EventEvidence,
+    EventParticipant,
+    ReviewState,
+    Statement,
+    Topic,
+    normalize_name,
+    search_document,
+)
 from apps.timeline.charts import topic_name
-from apps.records.models import Actor, Alias, Event, EventEvidence, EventParticipant, Statement, Topic, normalize_name, search_document
 
 # Words that say nothing about what is sought ("the ceasefire", "les garanties"): a query is
 # compared with the topics' and actors' names on its other words.
@@ -140,16 +151,17 @@ def expand(text: str) -> SearchTerms:
     if len(folded.split()) == 1:
         # A person's surname names them ("Putin", "Zelensky"), as analysts write it.
         whole_name |= Q(kind=Actor.Kind.PERSON, name__iendswith=f" {text.strip()}")
-    rows = (
+    named = (
         Actor.objects.filter(merged_into__isnull=True)
-        .exclude(review_state="rejected")
+        .exclude(review_state=ReviewState.REJECTED)
         .filter(whole_name)
         .order_by("pk")
-        .values_list("pk", flat=True)[:MAX_ACTORS]
+        .values("pk")[:MAX_ACTORS]
     )
     # One query for the actors and all their names (a LEFT JOIN: an actor may have no alias).
     actors: dict[int, Actor] = {}
-    for pk, name, kind, alias in Actor.objects.filter(pk__in=list(rows)).values_list("pk", "name", "kind", "aliases__name"):
+    rows = Actor.objects.filter(pk__in=named).order_by("pk").values_list("pk", "name", "kind", "aliases__name")
+    for pk, name, kind, alias in rows:
         if pk not in actors:
             actors[pk] = Actor(pk=pk, name=name, kind=kind)
             phrases.append((name, ""))
