@@ -93,7 +93,8 @@ class SearchTerms:
 
 
 def _words(text: str) -> list[str]:
-    return [word for word in normalize_name(text).split() if word not in STOP_WORDS]
+    """Folded words, an elision apart ("l'Otan": "l", "otan"), without the stop words."""
+    return [word for word in normalize_name(text).replace("'", " ").split() if word not in STOP_WORDS]
 
 
 def _same_word(asked: str, named: str) -> bool:
@@ -107,7 +108,11 @@ def _same_word(asked: str, named: str) -> bool:
 def _names_it(asked: list[str], name: str) -> bool:
     """True when every word asked is a word of the name ("garanties" names "garanties de sécurité")."""
     # normalize_name would drop the rule's "*", so fold each word and keep the star.
-    named = [normalize_name(word.rstrip("*")) + ("*" if word.endswith("*") else "") for word in name.split()]
+    named = [
+        folded + ("*" if word.endswith("*") else "")
+        for word in name.split()
+        for folded in normalize_name(word.rstrip("*")).replace("'", " ").split()
+    ]
     return all(any(_same_word(word, other) for other in named) for word in asked)
 
 

@@ -176,3 +176,11 @@ def test_where_it_matched_is_said_in_french_too(client, talks):
     html = client.get(reverse("timeline:index"), {"q": "garanties"}, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert '<span class="match-where">Rapporté</span>' in html
     assert "recherche élargie à" in html and "#Garanties de sécurité" in html
+
+
+def test_a_word_after_an_elision_names_its_topic():
+    nato = make_topic("nato-membership", "NATO membership", "Adhésion à l'OTAN")
+    assert search.expand("otan").topics == (nato,)
+    assert search.expand("membership").topics == (nato,)
+    assert search.expand("l'adhésion").topics == (nato,)
+    assert search.expand("le").topics == ()  # a stop word names nothing
