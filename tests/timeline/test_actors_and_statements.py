@@ -6,10 +6,18 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import make_actor, make_article, make_event, make_statement
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _back_to_the_default_language():
+    """A French request leaves French active in this thread (LocaleMiddleware): not for the next test."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -9,11 +9,19 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from apps.timeline import queries, search
 from tests.factories import make_actor, make_article, make_event, make_statement, make_topic
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _back_to_the_default_language():
+    """A French request leaves French active in this thread (LocaleMiddleware): not for the next test."""
+    yield
+    translation.deactivate()
 
 
 def titles(q: str, **filters) -> set[str]:
