@@ -448,8 +448,9 @@ def _after(cursor: dict) -> Q:
 def _search_page(filters: TimelineFilters, size: int) -> Page:
     """Search results by relevance tier, newest first within a tier, keyset-paginated.
 
-    Ids come from one bounded query per tier read (at most three), then the cards from one
-    query and two prefetches, so a page costs at most six queries whatever its length.
+    What the words name costs two queries (search.expand); ids come from one bounded query per
+    tier read (at most three; a lower tier first asks whether its matches are few), then the
+    cards from one query and two prefetches: at most ten queries whatever the page's length.
     """
     after = filters.cursor if filters.cursor and isinstance(filters.cursor.get("r"), int) else None
     # Event.visible(), not the bulk form: each tier query reads about a page of rows.
