@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 
-from django.contrib.postgres.search import SearchQuery, SearchVectorExact
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     Exists,
@@ -34,7 +34,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncMonth, TruncWeek, TruncYear
 from django.utils.dateparse import parse_date
 
-from apps.ingestion.models import Article, ArticleSearchDocument
+from apps.ingestion.models import Article
 from apps.records.models import (
     EVENT_SEARCH_FIELDS,
     EVIDENCE_SEARCH_FIELDS,
@@ -47,8 +47,9 @@ from apps.records.models import (
     ReviewState,
     Statement,
     Topic,
-    search_document,
 )
+from apps.timeline import search
+from apps.timeline.search import SearchTerms
 
 PAGE_SIZE = 30
 # Undated events sort after every dated one: COALESCE(date, UNDATED) DESC, id DESC is what
@@ -64,10 +65,12 @@ def uses_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-# --- Full-text search (PostgreSQL) ---------------------------------------------------------
+# --- Full-text search ----------------------------------------------------------------------
 # django.contrib.postgres: each model's document is records.models.search_document over its
 # *_SEARCH_FIELDS, the very expression its GIN index is built on (so PostgreSQL uses the index);
 # articles read their stored document column (ingestion 0007). SQLite falls back to icontains.
+# What the words mean (the topics and actors they name, their names in both languages) is
+# apps.timeline.search's: `search.expand` once per request, then the terms go everywhere.
 
 SEARCHED_FIELDS = {
     Event: EVENT_SEARCH_FIELDS,
@@ -76,28 +79,19 @@ SEARCHED_FIELDS = {
 }
 
 
-def _web_query(text: str) -> SearchQuery:
-    """A web-style query (quotes, OR, -word) parsed for both languages."""
-    return (SearchQuery(text, config="english", search_type="websearch")
-            | SearchQuery(text, config="french", search_type="websearch"))
+def _terms(words: str | SearchTerms) -> SearchTerms:
+    """Terms as given, or words searched exactly as written."""
+    return words if isinstance(words, SearchTerms) else SearchTerms(text=words)
 
 
-def _article_match(text: str):
+def _article_match(words: str | SearchTerms):
     """Articles whose title or text match: on PostgreSQL through the stored document (ingestion 0007)."""
-    if uses_postgres():
-        return SearchVectorExact(ArticleSearchDocument(), _web_query(text))
-    return Q(title__icontains=text) | Q(text__icontains=text)
+    return search.article_match(_terms(words))
 
 
-def _text_match(model, text: str):
+def _text_match(model, words: str | SearchTerms):
     """A condition on the model's searched fields: full-text match on PostgreSQL, icontains on SQLite."""
-    fields = SEARCHED_FIELDS[model]
-    if uses_postgres():
-        return SearchVectorExact(search_document(*fields), _web_query(text))
-    condition = Q()
-    for name in fields:
-        condition |= Q(**{f"{name}__icontains": text})
-    return condition
+    return search.text_match(SEARCHED_FIELDS[model], _terms(words))
 
 
 # --- Parsing the query string ----------------------------------------------------------------
@@ -297,14 +291,15 @@ def filter_events(filters: TimelineFilters, events: QuerySet | None = None, *, b
     if filters.verified:
         events = events.filter(review_state__in=[ReviewState.VERIFIED, ReviewState.LOCKED])
     if filters.q:
-        events = events.filter(_event_search(filters.q))
+        events = events.filter(_event_search(search.expand(filters.q)))
     if filters.updated_since:
         events = events.filter(updated_at__gte=filters.updated_since)
     return events
 
 
-def _search_sets(text: str) -> dict[str, QuerySet]:
-    """Ids of events matching by their own words, their evidence or quotes, or their articles.
+def _search_sets(text: SearchTerms) -> dict[str, QuerySet]:
+    """Ids of events matching by their own words, their evidence or quotes, their articles, or
+    being of a topic or with an actor the words name.
 
     Each set is found through its own GIN index (PostgreSQL), then combined by id: an OR of
     per-event tests would make PostgreSQL check every event.
@@ -318,19 +313,22 @@ def _search_sets(text: str) -> dict[str, QuerySet]:
     by_article = EventEvidence.objects.filter(
         article__in=Article.objects.filter(_article_match(text)).order_by().values("pk")
     ).order_by().values("event_id")
-    return {"own": own, "evidence": by_evidence, "statement": by_statement, "article": by_article}
+    named = search.named_event_ids(text)
+    return {"own": own, "evidence": by_evidence, "statement": by_statement, "article": by_article, "named": named}
 
 
-def _event_search(text: str):
-    """Events whose own words, evidence sentences, statements or source articles match."""
+def _event_search(text: SearchTerms):
+    """Events whose own words, evidence sentences, statements or source articles match, or that
+    are of a topic or with an actor the words name."""
     sets = _search_sets(text)
     # UNION ALL: IN removes duplicates anyway, so PostgreSQL need not sort or hash them first.
-    return Q(pk__in=sets["own"].union(sets["evidence"], sets["statement"], sets["article"], all=True))
+    return Q(pk__in=sets["own"].union(sets["evidence"], sets["statement"], sets["article"], *sets["named"], all=True))
 
 
-def _search_tiers(text: str) -> list[tuple[int, Q]]:
+def _search_tiers(text: SearchTerms) -> list[tuple[int, Q]]:
     """Where the words were found, best first, as conditions on one event row: its own title or
-    place (2), the sentence that reports it (1), a quote or an article about it (0).
+    place (2), the sentence that reports it or a topic or actor the words name (1), a quote or
+    an article about it (0).
 
     Each tier excludes the ones above, so a page reads the tiers one after another, each in
     timeline order with a LIMIT: PostgreSQL walks the date index and stops after a page of
@@ -342,6 +340,9 @@ def _search_tiers(text: str) -> list[tuple[int, Q]]:
     by_evidence = Q(Exists(
         EventEvidence.objects.filter(_text_match(EventEvidence, text), event=OuterRef("pk"))
     ))
+    named = search.events_named(text)
+    if named is not None:
+        by_evidence |= named
     by_statement = Q(Exists(
         Statement.objects.visible().filter(_text_match(Statement, text), event=OuterRef("pk"))
     ))
@@ -351,12 +352,27 @@ def _search_tiers(text: str) -> list[tuple[int, Q]]:
     ))
     return [
         (2, own),
-        (1, by_evidence & ~own),
-        (0, (by_statement | by_article) & ~own & ~by_evidence),
+        (1, _found_then_not(by_evidence, own)),
+        (0, _found_then_not(by_statement | by_article, own | by_evidence)),
     ]
 
 
-def _matches_search(text: str) -> Q:
+def _found_then_not(found: Q, above: Q) -> Q:
+    """`found AND NOT above`, tested in that order on each row.
+
+    PostgreSQL orders a WHERE clause's tests as it likes and took the title's to_tsvector first
+    on every row, so a word found nowhere walked all events through it (4.9 s at 100k events for
+    "xyzzy"). CASE is evaluated in order: the tier's own (indexed, hashed) test first, the tiers
+    above only for the few rows that pass it.
+    """
+    return Q(Case(
+        When(found, then=Case(When(above, then=Value(False)), default=Value(True))),
+        default=Value(False),
+        output_field=BooleanField(),
+    ))
+
+
+def _matches_search(text: SearchTerms) -> Q:
     """Any tier, as one per-row condition: for a few rows in hand, not for finding matches."""
     condition = Q()
     for _tier, tier_condition in _search_tiers(text):
@@ -389,6 +405,7 @@ class Page:
     items: list
     next_cursor: str | None
     after: dict | None  # the cursor this page started from
+    terms: SearchTerms | None = None  # what a search looked for, to say so above its results
 
     @property
     def previous_date(self) -> dt.date | None:
@@ -431,17 +448,23 @@ def _after(cursor: dict) -> Q:
 def _search_page(filters: TimelineFilters, size: int) -> Page:
     """Search results by relevance tier, newest first within a tier, keyset-paginated.
 
-    Ids come from one bounded query per tier read (at most three), then the cards from one
-    query and two prefetches, so a page costs at most six queries whatever its length.
+    What the words name costs two queries (search.expand); ids come from one bounded query per
+    tier read (at most three; a lower tier first asks whether its matches are few), then the
+    cards from one query and two prefetches: at most ten queries whatever the page's length.
     """
     after = filters.cursor if filters.cursor and isinstance(filters.cursor.get("r"), int) else None
     # Event.visible(), not the bulk form: each tier query reads about a page of rows.
     matching = filter_events(replace(filters, q="", cursor=None))
     found: list[tuple[int, int, dt.date | None]] = []  # (tier, event id, date), in page order
-    for tier, condition in _search_tiers(filters.q):
+    terms = search.expand(filters.q)
+    for tier, condition in _search_tiers(terms):
         if after and tier > after["r"]:
             continue
-        rows = matching.filter(condition).alias(sort_date=Coalesce("date", Value(UNDATED)))
+        rows = matching.filter(condition)
+        candidates = _few_candidates(terms, tier)
+        if candidates is not None:
+            rows = rows.filter(pk__in=candidates)
+        rows = rows.alias(sort_date=Coalesce("date", Value(UNDATED)))
         if after and tier == after["r"]:
             rows = rows.filter(_after(after))
         rows = rows.order_by("-sort_date", "-pk").values_list("pk", "date")[: size + 1 - len(found)]
@@ -459,7 +482,28 @@ def _search_page(filters: TimelineFilters, size: int) -> Page:
     if more:
         tier, pk, date = page_rows[-1]
         next_cursor = encode_cursor({"r": tier, "d": date.isoformat() if date else None, "i": pk})
-    return Page(items=items, next_cursor=next_cursor, after=filters.cursor)
+    return Page(items=items, next_cursor=next_cursor, after=filters.cursor, terms=terms)
+
+
+# A lower tier whose matches number fewer than this is read from their ids, not the date index.
+FEW_CANDIDATES = 1000
+
+
+def _few_candidates(terms: SearchTerms, tier: int) -> list[int] | None:
+    """The ids that may be in a lower tier when they are few, else None.
+
+    Walking the date index stops after a page when matches are many, but walks every event when
+    they are few (a word found only in a quote or nowhere: 560 ms at 100k events). One query
+    through the GIN indexes, stopped after FEW_CANDIDATES, tells which case it is; when few,
+    the tier reads just those rows by primary key.
+    """
+    if tier == 2:  # own words: PostgreSQL already picks the GIN index when they are rare
+        return None
+    sets = _search_sets(terms)
+    parts = [sets["evidence"], *sets["named"]] if tier == 1 else [sets["statement"], sets["article"]]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    ids = [next(iter(row.values())) for row in rows[: FEW_CANDIDATES + 1]]  # `values()` rows: one column each
+    return None if len(ids) > FEW_CANDIDATES else ids
 
 
 FEW_NEW_EVENTS = 50
@@ -476,7 +520,7 @@ def new_event_count(filters: TimelineFilters, *, since: int) -> int:
     new = filter_events(replace(filters, q="")).filter(pk__gt=since)
     if new.count() > FEW_NEW_EVENTS:
         return filter_events(filters).filter(pk__gt=since).count()
-    return new.filter(_matches_search(filters.q)).count()
+    return new.filter(_matches_search(search.expand(filters.q))).count()
 
 
 def latest_event_id() -> int:
@@ -641,7 +685,10 @@ def statements_for(filters: TimelineFilters) -> QuerySet:
     if filters.verified:
         statements = statements.filter(review_state__in=[ReviewState.VERIFIED, ReviewState.LOCKED])
     if filters.q:
-        statements = statements.filter(_text_match(Statement, filters.q))
+        terms = search.expand(filters.q)
+        condition = Q(_text_match(Statement, terms))
+        named = search.statements_named(terms)
+        statements = statements.filter(condition if named is None else condition | named)
     if filters.updated_since:
         statements = statements.filter(updated_at__gte=filters.updated_since)
     return statements
@@ -674,21 +721,35 @@ def statement_page(filters: TimelineFilters, *, size: int | None = None) -> Page
 
 
 def search_actors(text: str, *, limit: int = 8) -> list[Actor]:
-    """Actors whose name or an alias starts with (then contains) the text, best first."""
-    from apps.records.models import normalize_name
+    """Actors whose name or an alias holds the text, best first.
+
+    Best: the exact name or alias; then people one of whose names starts with the text, since a
+    surname means the person ("trump": Donald Trump before the Trump administration); then any
+    actor with a word starting with it; then the rest. Within each, the most present first.
+    """
+    from apps.records.models import Alias, normalize_name
 
     text = " ".join(text.split())[:200]  # no name or alias is longer (max_length=200)
     if len(text) < MIN_QUERY_LENGTH:
         return []
     folded = normalize_name(text)
+    aliases = Alias.objects.filter(actor=OuterRef("pk"))
+    word_start = (Q(name__istartswith=text) | Q(name__icontains=f" {text}")
+                  | Exists(aliases.filter(Q(normalized__startswith=folded) | Q(normalized__contains=f" {folded}"))))
     actors = Actor.objects.filter(merged_into__isnull=True).exclude(review_state=ReviewState.REJECTED)
     matching = actors.filter(
-        Q(name__icontains=text) | Q(aliases__normalized__contains=folded)
+        Q(name__icontains=text) | Exists(aliases.filter(normalized__contains=folded))
     ).annotate(
-        starts=Case(When(name__istartswith=text, then=Value(0)), default=Value(1), output_field=IntegerField()),
+        best=Case(
+            When(Q(name__iexact=text) | Exists(aliases.filter(normalized=folded)), then=Value(0)),
+            When(word_start & Q(kind=Actor.Kind.PERSON), then=Value(1)),
+            When(word_start, then=Value(2)),
+            default=Value(3),
+            output_field=IntegerField(),
+        ),
         events=Count("participations", distinct=True),
     )
-    return list(matching.order_by("starts", "-events", "name")[:limit])
+    return list(matching.order_by("best", "-events", "name")[:limit])
 
 
 def co_participants(actor: Actor, *, limit: int = 10):

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect
 
 from apps.accounts.models import User
-from apps.timeline import charts, queries, summary
+from apps.timeline import charts, queries, search, summary
 from apps.records.models import Actor, Event
 from apps.timeline.queries import InvalidQuery, TimelineFilters
 
@@ -157,6 +157,8 @@ def _filter_context(request, filters: TimelineFilters) -> dict:
 def timeline(request, *, filters: TimelineFilters):
     """Events newest first (most relevant first when searching), filtered, a page at a time."""
     page = queries.event_page(filters)
+    if page.terms:  # say where each result matched: for the cards, not for exports or the API
+        search.explain(page.items, page.terms)
     chart_by = "topic" if request.GET.get("chart") == "topic" else "kind"
     context = {
         "page": page,
@@ -327,5 +329,6 @@ def actor_search(request):
         if str(actor.pk) not in link.getlist("actor"):
             link.appendlist("actor", str(actor.pk))
         suggestions.append((actor, link.urlencode()))
-    context = {"text": text, "suggestions": suggestions, "target": target, "hidden": params.lists()}
+    context = {"text": text, "suggestions": suggestions, "target": target, "hidden": params.lists(),
+               "listbox": wants_fragment(request)}
     return render(request, "timeline/actor_search.html", context, partial="suggestions")

@@ -36,6 +36,71 @@
     });
   });
 
+  // The actor picker is an ARIA combobox (templates/timeline/_actor_picker.html): its suggestions
+  // are a listbox of links. Arrow keys move the active option (aria-activedescendant: focus
+  // stays in the box, so typing goes on), Enter picks it through its boosted link, and never
+  // submits the picker's own form, which would leave for the suggestions page; Escape closes.
+  var PICKER_BOX = "id_actor_q";
+
+  function pickerOptions() {
+    var list = document.getElementById("actor-options");
+    return list ? Array.prototype.slice.call(list.querySelectorAll('[role="option"]')) : [];
+  }
+
+  function setActiveOption(box, index) {
+    var options = pickerOptions();
+    options.forEach(function (option, i) { option.setAttribute("aria-selected", i === index ? "true" : "false"); });
+    if (index >= 0 && options[index]) {
+      box.setAttribute("aria-activedescendant", options[index].id);
+      options[index].scrollIntoView({block: "nearest"});
+    } else {
+      box.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function closePicker(box) {
+    var suggestions = document.getElementById("actor-suggestions");
+    if (suggestions) suggestions.replaceChildren();
+    box.setAttribute("aria-expanded", "false");
+    box.removeAttribute("aria-activedescendant");
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var box = event.target;
+    if (!box || box.id !== PICKER_BOX) return;
+    var options = pickerOptions();
+    var active = options.findIndex(function (option) { return option.getAttribute("aria-selected") === "true"; });
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!options.length) return;
+      event.preventDefault();
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      setActiveOption(box, active < 0 ? (step > 0 ? 0 : options.length - 1) : (active + step + options.length) % options.length);
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      if (active >= 0) options[active].click();
+    } else if (event.key === "Escape" && box.getAttribute("aria-expanded") === "true") {
+      event.preventDefault();  // a search box would also clear its text
+      closePicker(box);
+    }
+  });
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (!event.detail.target || event.detail.target.id !== "actor-suggestions") return;
+    var box = document.getElementById(PICKER_BOX);
+    if (box) {
+      box.setAttribute("aria-expanded", pickerOptions().length ? "true" : "false");
+      box.removeAttribute("aria-activedescendant");
+    }
+  });
+
+  // Leaving the picker (Tab, a click elsewhere) closes its list.
+  document.addEventListener("focusout", function (event) {
+    var picker = event.target.closest && event.target.closest(".actor-picker");
+    if (!picker || (event.relatedTarget && picker.contains(event.relatedTarget))) return;
+    var box = document.getElementById(PICKER_BOX);
+    if (box && box.getAttribute("aria-expanded") === "true") closePicker(box);
+  });
+
   // Keep the search box's text when htmx swaps results under it, and close suggestion lists
   // once an actor has been picked.
   document.addEventListener("htmx:beforeRequest", function (event) {

@@ -6,10 +6,18 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import make_actor, make_article, make_event, make_statement
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _back_to_the_default_language():
+    """A French request leaves French active in this thread (LocaleMiddleware): not for the next test."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -69,3 +77,38 @@ def test_the_autocomplete_finds_actors_by_name_or_alias_and_keeps_the_other_filt
 def test_the_autocomplete_works_as_a_page_without_javascript(client, people):
     html = client.get(reverse("timeline:actor-search"), {"q": "macr", "for": "statements"}).content.decode()
     assert "<html" in html and f'href="/statements/?actor={people["macron"].pk}"' in html
+
+
+def test_a_surname_lists_the_person_before_the_institutions_named_after_them(db):
+    from apps.records.models import Actor
+    from apps.timeline import queries
+
+    admin = make_actor("Trump administration", kind=Actor.Kind.ORGANIZATION, country="US")
+    make_event("Tariffs announced", actors=[admin])
+    make_event("Sanctions renewed", actors=[admin])  # the institution is the more frequent of the two
+    trump = make_actor("Donald Trump", country="US")
+    tower = make_actor("Trumpington Council", kind=Actor.Kind.ORGANIZATION)
+    assert [a.name for a in queries.search_actors("trump")] == [trump.name, admin.name, tower.name]
+    # An exact name or alias comes first whatever its kind.
+    nato = make_actor("NATO", kind=Actor.Kind.ORGANIZATION, aliases=["Otan"])
+    make_actor("Natalia Natova")
+    assert queries.search_actors("nato")[0] == nato and queries.search_actors("otan")[0] == nato
+
+
+def test_the_suggestions_under_the_box_are_a_listbox_of_options(client, people):
+    html = client.get(reverse("timeline:actor-search"), {"q": "zelen"}, HTTP_HX_REQUEST="true").content.decode()
+    assert 'id="actor-options" role="listbox"' in html
+    assert f'role="option" id="actor-option-{people["zelensky"].pk}" aria-selected="false"' in html
+    page = client.get(reverse("timeline:actor-search"), {"q": "zelen"}).content.decode()
+    assert 'role="listbox"' not in page and 'role="option"' not in page  # alone on its page: plain links
+    empty = client.get(reverse("timeline:actor-search"), {"q": "nobody"}, HTTP_HX_REQUEST="true").content.decode()
+    assert 'role="status"' in empty and "No actor by that name." in empty and "listbox" not in empty
+
+
+def test_the_picker_says_what_several_actors_mean_on_each_page(client, people):
+    timeline = client.get(reverse("timeline:index")).content.decode()
+    statements = client.get(reverse("timeline:statements")).content.decode()
+    assert "events where they all took part" in timeline
+    assert "quotes by any of them" in statements and "all took part" not in statements
+    french = client.get(reverse("timeline:statements"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "les citations de l’un ou l’autre" in french

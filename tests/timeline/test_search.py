@@ -175,9 +175,12 @@ def test_search_hides_what_the_timeline_hides(client):
         assert title not in html and title not in timeline
 
 
-def test_search_pages_walk_down_the_tiers_without_repeats_or_gaps(monkeypatch):
-    """Each tier is read in its own bounded query; a page boundary inside or between tiers loses nothing."""
+@pytest.mark.parametrize("few", [queries.FEW_CANDIDATES, 1], ids=["lower-tiers-by-id", "lower-tiers-by-date-index"])
+def test_search_pages_walk_down_the_tiers_without_repeats_or_gaps(monkeypatch, few):
+    """Each tier is read in its own bounded query; a page boundary inside or between tiers loses nothing,
+    whether a lower tier's few matches are read by id or its many by walking the date index."""
     monkeypatch.setattr(queries, "PAGE_SIZE", 2)
+    monkeypatch.setattr(queries, "FEW_CANDIDATES", few)
     article = make_article(title="Wire", text="Nothing on the subject.")
     about = make_article(title="Analysis", text="Why the armistice failed.")
     named = [make_event(f"Armistice signed {i}", date=dt.date(2025, 4, 1 + i)) for i in range(3)]
