@@ -50,6 +50,11 @@ class Tab:
 
     def open(self, path="/"):
         self.page.goto(self.base + path)
+        # On a phone the filters, search box included, fold behind their button: open it as a
+        # reader would.
+        folded = self.page.locator("details.filter-details:not([open]) > summary")
+        if folded.count():
+            folded.click()
         return self.page
 
     def shot(self, name: str):
