@@ -35,6 +35,13 @@ def browser():
         yield browser
 
 
+def open_filters(page):
+    """On a phone the filters, search box included, fold behind their button: open it as a reader would."""
+    if not page.locator("#id_q").is_visible():
+        page.locator(".filter-summary").click()
+        expect(page.locator("#id_q")).to_be_visible()
+
+
 class Tab:
     """A tab at a given width that fails the test on a console error or a CSP violation."""
 
@@ -52,9 +59,7 @@ class Tab:
         self.page.goto(self.base + path)
         # On a phone the filters, search box included, fold behind their button: open it as a
         # reader would.
-        folded = self.page.locator("details.filter-details:not([open]) > summary")
-        if folded.count():
-            folded.click()
+        open_filters(self.page)
         return self.page
 
     def shot(self, name: str):
@@ -153,6 +158,8 @@ def test_arrow_keys_move_through_the_suggestions_and_enter_picks_in_place(tab, t
     tab.shot(f"picker-active-{tab.name}")
     box.press("Enter")
     page.wait_for_url(f"**/?actor={talks['trump'].pk}")
+    expect(page.locator(".event-card")).to_have_count(1)
+    open_filters(page)  # a phone folds the filters again over the new list
     page.locator(".selected-actors", has_text="Donald Trump").wait_for()
     assert cards(page) == ["Trump calls Putin"]
     assert page.evaluate("window.notReloaded") is True  # picked in place: the page was not left
