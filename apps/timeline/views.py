@@ -6,7 +6,6 @@ the partial they swap, everything else the full page, so every link works withou
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from functools import wraps
 
@@ -25,7 +24,8 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect
 
 from apps.accounts.models import User
-from apps.timeline import charts, queries
+from apps.timeline import charts, freshness, queries
+from apps.timeline.pagecache import cached_page
 from apps.records.models import Actor, Event
 from apps.timeline.queries import InvalidQuery, TimelineFilters
 
@@ -150,6 +150,7 @@ def _filter_context(request, filters: TimelineFilters) -> dict:
 @require_safe
 @reader_required
 @with_filters
+@cached_page("timeline")
 def timeline(request, *, filters: TimelineFilters):
     """Events newest first (most relevant first when searching), filtered, a page at a time."""
     page = queries.event_page(filters)
@@ -180,24 +181,24 @@ def _chart_context(request, chart_by: str) -> dict:
     }
 
 
-# The chart counts every event and statement of half a year: worth keeping a minute or two.
-# A new event changes the latest id and with it the key, so the chart never hides a new event.
-ACTIVITY_CACHE_SECONDS = 120
+# The chart counts every event and statement of half a year: kept until the next write (the data
+# version is in the key), shared by the chart's fragment and its page without JavaScript.
+ACTIVITY_CACHE_SECONDS = 600
 
 
 @require_safe
 @reader_required
 @with_filters
+@cached_page("activity")
 def activity(request, *, filters: TimelineFilters):
     """The weekly activity chart for the current filters (loaded after the page, or alone)."""
     chart_by = "topic" if request.GET.get("chart") == "topic" else "kind"
-    key = "timeline:activity:" + hashlib.sha256(
-        f"{chart_by}|{queries.latest_event_id()}|{_query_without(request, 'cursor', 'since', 'chart')}".encode()
-    ).hexdigest()
-    data = cache.get(key)
+    key = freshness.key("activity-data", chart_by, _query_without(request, "cursor", "since", "chart"))
+    data = cache.get(key) if key else None
     if data is None:
         data = queries.activity(filters, by=chart_by)
-        cache.set(key, data, ACTIVITY_CACHE_SECONDS)
+        if key:
+            cache.set(key, data, ACTIVITY_CACHE_SECONDS)
     context = {"filters": filters, "chart": charts.activity_chart(data, by=chart_by), **_chart_context(request, chart_by)}
     if wants_fragment(request):
         return render(request, "timeline/index.html#activity", context)
@@ -213,6 +214,7 @@ def _previous_event(page):
 
 @require_safe
 @reader_required
+@cached_page("event")
 def event_detail(request, pk: int):
     """One event with its evidence sentences, statements and source articles."""
     event = get_object_or_404(Event.objects.prefetch_related("participants__actor", "topics"), pk=pk)
@@ -239,6 +241,12 @@ def new_events(request):
     """How many events the current view would gain since the page was loaded (polled)."""
     if not can_read(request.user):
         return HttpResponse(status=HTMX_STOP_POLLING)  # logged out meanwhile: stop asking
+    return _new_events(request)
+
+
+# Every open tab asks every 30 s: while no write happened, the browser's copy is still right (304).
+@cached_page("new-events")
+def _new_events(request):
     # A poll that makes no sense (a broken `since` or cursor) stops rather than errs every 30 s.
     try:
         since = int(request.GET.get("since", ""))
@@ -255,6 +263,7 @@ def new_events(request):
 
 @require_safe
 @reader_required
+@cached_page("actor")
 def actor_detail(request, pk: int):
     """Who an actor is, what they said over time, where they went and with whom."""
     actor = get_object_or_404(Actor.objects.prefetch_related("aliases"), pk=pk)
@@ -278,6 +287,7 @@ def actor_detail(request, pk: int):
 @require_safe
 @reader_required
 @with_filters
+@cached_page("statements")
 def statements(request, *, filters: TimelineFilters):
     """Quotes with speaker, date and source, filtered like the timeline."""
     page = queries.statement_page(filters)

@@ -1,0 +1,135 @@
+"""The data version: one number that every write to what the timeline shows changes.
+
+Rendered fragments, API pages and ETags are keyed by it, so a cached page is never older than the
+last write: an extracted article or an editor's save bumps the version and every key with the old
+one stops matching (issue 14). The version lives in the shared cache (Redis in production, local
+memory in a single development process), never expires, and starts at a fresh clock reading, so a
+Redis that lost it cannot hand back a number some old page was stored under.
+
+Writes are noticed where they all pass: an execute wrapper on every database connection sees each
+INSERT, UPDATE and DELETE on the records' and ingestion's tables, including bulk_create and
+QuerySet.update (which send no signals) in the extraction service and the editors' services. It
+bumps the version twice:
+- at once, so a read later in the same transaction (a test, a request that writes) misses;
+- on commit, because a reader on another connection may, between the first bump and the commit,
+  have stored the pre-commit page under the new version. The commit bump retires that page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections, transaction
+from django.db.backends.signals import connection_created
+
+from config.cache import UNREACHABLE
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "parley:data-version"
+# The apps whose rows the timeline, its exports and the API show (events, statements, actors,
+# topics, evidence, articles and sources, their histories and join tables).
+WATCHED_APPS = ("records", "ingestion")
+WRITE = re.compile(r'\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+# A new article shows nowhere until extraction writes the records that cite it (which bumps);
+# ingesting a feed must not empty every cache several times a second.
+IGNORED_WRITES = {("INSERT INTO", "ingestion_article")}
+
+_watched_tables: frozenset[str] | None = None
+
+
+def enabled() -> bool:
+    """Whether pages may be served from the cache (PARLEY_PAGE_CACHE, see settings)."""
+    return settings.PARLEY_PAGE_CACHE
+
+
+def current() -> int | None:
+    """The data version now, or None when the cache cannot be reached (then nothing is cached)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump() -> None:
+    """Retire every page cached so far. Never raises: a write must not fail for the cache's sake."""
+    try:
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # no version yet (or Redis lost it): any fresh one retires the old keys
+            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+    except UNREACHABLE as exc:
+        # Redis unreachable: its pages are unreachable too. Pages stored earlier expire after
+        # PAGE_CACHE_SECONDS at the latest, should Redis come back still holding them.
+        logger.warning("Data version not bumped (%s): cache unreachable", type(exc).__name__)
+
+
+def key(*parts) -> str | None:
+    """A cache key for `parts` at the current data version, or None when caching is off."""
+    if not enabled():
+        return None
+    version = current()
+    if version is None:
+        return None
+    digest = hashlib.sha256("\x1f".join(str(p) for p in (version, *parts)).encode()).hexdigest()
+    return f"parley:page:{digest}"
+
+
+def _tables() -> frozenset[str]:
+    global _watched_tables
+    if _watched_tables is None:
+        _watched_tables = frozenset(
+            model._meta.db_table
+            for label in WATCHED_APPS
+            for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        )
+    return _watched_tables
+
+
+def _bump_on_commit() -> None:
+    bump()
+
+
+def _writes_watched_table(sql: str) -> bool:
+    if not isinstance(sql, str) or sql[:1] in ("S", "s"):  # most queries are SELECTs: skip the regex
+        return False
+    match = WRITE.match(sql)
+    if match is None:
+        return False
+    verb, table = " ".join(match.group(1).upper().split()), match.group(2)
+    return table in _tables() and (verb, table) not in IGNORED_WRITES
+
+
+class WriteWatcher:
+    """Execute wrapper that bumps the data version after each write to a watched table."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def __call__(self, execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if _writes_watched_table(sql):
+            bump()
+            conn = self.connection
+            if conn.in_atomic_block and not any(func is _bump_on_commit for _sids, func, _robust in conn.run_on_commit):
+                transaction.on_commit(_bump_on_commit, using=conn.alias)
+        return result
+
+
+def _watch(sender, connection, **kwargs) -> None:
+    # connection_created fires on every reconnect of the same wrapper object: add ours once.
+    if not any(isinstance(w, WriteWatcher) for w in connection.execute_wrappers):
+        connection.execute_wrappers.append(WriteWatcher(connection))
+
+
+def install() -> None:
+    connection_created.connect(_watch, dispatch_uid="parley-data-version")
+    for connection in connections.all(initialized_only=True):  # opened before the apps were ready
+        _watch(None, connection)
