@@ -117,6 +117,10 @@ else:
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
         "DATABASE_CONNECT_TIMEOUT", 5, minimum=1
     )
+    # No JIT: the timeline page's per-card counts are costed above jit_above_cost (a hashed
+    # subplan the planner overestimates), and compiling them took 37 of the 39 ms the query ran
+    # at 100k events (docs/benchmarks.md). A web app's short queries never repay compilation.
+    DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

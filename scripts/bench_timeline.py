@@ -446,6 +446,9 @@ def main() -> None:
     parser.add_argument("--regenerate", action="store_true", help="rebuild the databases even if up to date")
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE each scenario's slowest query")
     parser.add_argument("--docs", default=str(DOCS), help="markdown file to update ('' to skip)")
+    parser.add_argument("--page-cache", choices=("on", "off"), default="on",
+                        help="serve repeated views from the page cache (as analysts get them) or render each "
+                             "request afresh (the cost of the first request after a write)")
     args = parser.parse_args()
 
     sizes = sorted(int(s) for s in args.sizes.split(","))
@@ -456,7 +459,8 @@ def main() -> None:
         databases.append((events, name))
 
     os.environ.update({"DATABASE_URL": f"{args.server.rstrip('/')}/{databases[0][1]}", "PARLEY_ENV": "development",
-                       "DEBUG": "false", "LOG_LEVEL": "WARNING", "DJANGO_SETTINGS_MODULE": "config.settings"})
+                       "DEBUG": "false", "LOG_LEVEL": "WARNING", "DJANGO_SETTINGS_MODULE": "config.settings",
+                       "PARLEY_PAGE_CACHE": "1" if args.page_cache == "on" else "0"})
     os.environ.pop("REDIS_URL", None)
     sys.path.insert(0, str(ROOT))
     code = code_version()  # now: the working tree may change while the run goes on
@@ -481,7 +485,10 @@ def main() -> None:
                     _, sample = site.request(scenario.url, htmx=scenario.htmx, cold_cache=scenario.cold_cache)
                     scenario.samples.append(sample)
 
-    lines = environment(sites, args.runs, code) + [""] + table(sites)
+    cached = ("page cache on: every request after the first of a view, at an unchanged data version, is served "
+              "from the cache (the chart row clears it)" if args.page_cache == "on" else
+              "page cache off: every request computes and renders its page")
+    lines = environment(sites, args.runs, code) + [f"- {cached}."] + [""] + table(sites)
     print()
     print("\n".join(lines))
     if args.docs:
