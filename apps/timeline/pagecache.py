@@ -41,6 +41,8 @@ def audience(request) -> tuple:
 
 def request_key(request, name: str) -> str | None:
     """The cache key of this request's page at the current data version; None when not cached."""
+    if not freshness.enabled():
+        return None  # and no permission queries for a key nobody reads
     htmx = request.htmx
     return freshness.key(
         name, request.get_full_path(), bool(htmx), bool(htmx and htmx.boosted),
