@@ -485,11 +485,20 @@ def _cached(request, name: str, schema: type[Schema], build):
     """
     key = freshness.key("api", name, request.build_absolute_uri())
     stored = cache.get(key) if key else None
+    claimed = False
+    if key and stored is None:
+        claimed = freshness.claim(key)
+        if not claimed:
+            stored = freshness.wait_for(key)
     if stored is None:
-        data = schema.model_validate(build()).model_dump(context={"request": request, "response_status": 200})
-        response = api.create_response(request, data, status=200)
-        if key:
-            cache.set(key, (response["Content-Type"], response.content), settings.PARLEY_PAGE_CACHE_SECONDS)
+        try:
+            data = schema.model_validate(build()).model_dump(context={"request": request, "response_status": 200})
+            response = api.create_response(request, data, status=200)
+            if key:
+                cache.set(key, (response["Content-Type"], response.content), settings.PARLEY_PAGE_CACHE_SECONDS)
+        finally:
+            if claimed:
+                freshness.release(key)
         return response
     content_type, content = stored
     return HttpResponse(content, content_type=content_type)

@@ -9,10 +9,14 @@ Redis that lost it cannot hand back a number some old page was stored under.
 Writes are noticed where they all pass: an execute wrapper on every database connection sees each
 INSERT, UPDATE and DELETE on the records' and ingestion's tables, including bulk_create and
 QuerySet.update (which send no signals) in the extraction service and the editors' services. It
-bumps the version twice:
-- at once, so a read later in the same transaction (a test, a request that writes) misses;
-- on commit, because a reader on another connection may, between the first bump and the commit,
-  have stored the pre-commit page under the new version. The commit bump retires that page.
+bumps the version on commit (other connections see the rows from then on), and also at once when
+this process has read the version since its last bump, so a read later in the same transaction
+(a test, a request that writes) misses too. A worker, which never reads pages, bumps once per
+transaction: an extraction batch of thirty writes empties the cache once, not thirty times.
+
+When a bump has just retired every page, the analysts asking for the same view at that moment
+would all render it at once; `claim` lets one of them render while the others wait for its result
+(`wait_for`) instead of rendering it too.
 """
 
 from __future__ import annotations
@@ -42,6 +46,8 @@ WRITE = re.compile(r'\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IG
 IGNORED_WRITES = {("INSERT INTO", "ingestion_article")}
 
 _watched_tables: frozenset[str] | None = None
+# Whether this process read the data version since it last bumped it (see the module's docstring).
+_read_since_bump = False
 
 
 def enabled() -> bool:
@@ -51,6 +57,8 @@ def enabled() -> bool:
 
 def current() -> int | None:
     """The data version now, or None when the cache cannot be reached (then nothing is cached)."""
+    global _read_since_bump
+    _read_since_bump = True
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, time.time_ns(), timeout=None)
@@ -60,6 +68,8 @@ def current() -> int | None:
 
 def bump() -> None:
     """Retire every page cached so far. Never raises: a write must not fail for the cache's sake."""
+    global _read_since_bump
+    _read_since_bump = False
     try:
         try:
             cache.incr(VERSION_KEY)
@@ -80,6 +90,32 @@ def key(*parts) -> str | None:
         return None
     digest = hashlib.sha256("\x1f".join(str(p) for p in (version, *parts)).encode()).hexdigest()
     return f"parley:page:{digest}"
+
+
+# Longer than the slowest page renders under load; a waiter that runs out renders the page itself.
+FILL_WAIT_SECONDS = 5.0
+
+
+def claim(key: str) -> bool:
+    """Take the job of rendering `key`'s page; False when another request has it (then `wait_for`)."""
+    return bool(cache.add(f"{key}:filling", 1, timeout=int(FILL_WAIT_SECONDS * 2)))
+
+
+def release(key: str) -> None:
+    cache.delete(f"{key}:filling")
+
+
+def wait_for(key: str):
+    """The page another request is rendering for `key`, or None if it gave up or took too long."""
+    deadline = time.monotonic() + FILL_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(0.01)
+        stored = cache.get(key)
+        if stored is not None:
+            return stored
+        if not cache.has_key(f"{key}:filling"):  # it failed, or answered something not kept
+            return cache.get(key)
+    return None
 
 
 def _tables() -> frozenset[str]:
@@ -116,10 +152,14 @@ class WriteWatcher:
     def __call__(self, execute, sql, params, many, context):
         result = execute(sql, params, many, context)
         if _writes_watched_table(sql):
-            bump()
             conn = self.connection
-            if conn.in_atomic_block and not any(func is _bump_on_commit for _sids, func, _robust in conn.run_on_commit):
-                transaction.on_commit(_bump_on_commit, using=conn.alias)
+            if not conn.in_atomic_block:
+                bump()  # autocommit: the row is committed already
+            else:
+                if _read_since_bump:
+                    bump()
+                if not any(func is _bump_on_commit for _sids, func, _robust in conn.run_on_commit):
+                    transaction.on_commit(_bump_on_commit, using=conn.alias)
         return result
 
 

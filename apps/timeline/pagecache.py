@@ -80,16 +80,25 @@ def cached_page(name: str):
                 patch_vary_headers(response, ["HX-Request"])
                 return response
             stored = cache.get(key)
+            claimed = False
             if stored is None:
-                response = view(request, *args, **kwargs)
-                if response.status_code != 200 or getattr(response, "streaming", False):
-                    return response
-                if hasattr(response, "render") and not response.is_rendered:
-                    response.context_data = {**(response.context_data or {}), "csrf_token": CSRF_PLACEHOLDER}
-                    response.render()
-                stored = {"content": response.content.decode(response.charset),
-                          "headers": {h: response[h] for h in KEPT_HEADERS if h in response}}
-                cache.set(key, stored, settings.PARLEY_PAGE_CACHE_SECONDS)
+                claimed = freshness.claim(key)
+                if not claimed:
+                    stored = freshness.wait_for(key)
+            if stored is None:
+                try:
+                    response = view(request, *args, **kwargs)
+                    if response.status_code != 200 or getattr(response, "streaming", False):
+                        return response
+                    if hasattr(response, "render") and not response.is_rendered:
+                        response.context_data = {**(response.context_data or {}), "csrf_token": CSRF_PLACEHOLDER}
+                        response.render()
+                    stored = {"content": response.content.decode(response.charset),
+                              "headers": {h: response[h] for h in KEPT_HEADERS if h in response}}
+                    cache.set(key, stored, settings.PARLEY_PAGE_CACHE_SECONDS)
+                finally:
+                    if claimed:
+                        freshness.release(key)
             else:
                 response = HttpResponse()
                 for header, value in stored["headers"].items():

@@ -251,3 +251,32 @@ def test_a_page_and_its_fragment_are_kept_apart(ana, talks):
     page = ana.get("/").content.decode()
     fragment = ana.get("/", headers={"HX-Request": "true"}).content.decode()
     assert "<html" in page and "<html" not in fragment
+
+
+# --- How often the cache is emptied, and by whom it is filled ------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_process_that_serves_no_page_empties_the_cache_once_per_transaction(talks):
+    # A worker's extraction batch writes dozens of rows: one bump, at commit, not one per row.
+    freshness.bump()
+    before = cache.get(freshness.VERSION_KEY)
+    with transaction.atomic():
+        for title in ("One", "Two", "Three"):
+            Event.objects.filter(pk=talks["event"].pk).update(title=title)
+        assert cache.get(freshness.VERSION_KEY) == before
+    assert cache.get(freshness.VERSION_KEY) == before + 1
+
+
+def test_one_request_renders_a_missed_page_while_the_others_wait_for_it():
+    import threading
+
+    key = "parley:test:a-page"
+    cache.delete(key)
+    assert freshness.claim(key)
+    assert not freshness.claim(key)  # a second analyst asking at the same moment
+    threading.Timer(0.05, lambda: cache.set(key, "rendered once")).start()
+    assert freshness.wait_for(key) == "rendered once"
+    freshness.release(key)
+    assert freshness.claim(key)
+    freshness.release(key)
