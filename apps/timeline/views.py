@@ -271,15 +271,16 @@ def actor_detail(request, pk: int):
         return redirect("timeline:actor", pk=actor.merged_into_id)
     events = queries.event_page(TimelineFilters(actors=[actor.pk]), size=15)
     statements = queries.statement_page(TimelineFilters(actors=[actor.pk]), size=15)
+    per_month = charts.statements_per_month(actor.statements.visible())
     context = {
         "actor": actor,
         "aliases": sorted({a.name for a in actor.aliases.all()} - {actor.name}),
         "events": events,
         "statements": statements,
         "co_participants": list(queries.co_participants(actor)),
-        "statement_chart": charts.monthly_chart(actor.statements.visible()),
+        "statement_chart": charts.monthly_chart(per_month),
         "event_count": queries.filter_events(TimelineFilters(actors=[actor.pk]), bulk=True).count(),
-        "statement_count": actor.statements.visible().count(),
+        "statement_count": sum(n for _month, n in per_month),
     }
     return render(request, "timeline/actor.html", context)
 
