@@ -280,3 +280,19 @@ def test_one_request_renders_a_missed_page_while_the_others_wait_for_it():
     freshness.release(key)
     assert freshness.claim(key)
     freshness.release(key)
+
+
+@pytest.mark.django_db
+def test_a_worker_claiming_an_article_keeps_the_pages_but_marking_one_irrelevant_retires_them(ana, editor, talks):
+    from apps.records import services
+
+    article = Article.objects.create(via=Article.Via.PASTE, title="Waiting", text=NEW_TEXT, language="en",
+                                     status=Article.Status.FETCHED)
+    ana.get("/")
+    version = cache.get(freshness.VERSION_KEY)
+    assert extraction.claim([article.pk]) == [article.pk]
+    assert cache.get(freshness.VERSION_KEY) == version
+
+    source = talks["event"].evidence.get().article
+    services.mark_article_irrelevant(article=source, user=editor)
+    assert cache.get(freshness.VERSION_KEY) != version
