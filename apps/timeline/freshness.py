@@ -38,12 +38,15 @@ logger = logging.getLogger(__name__)
 
 VERSION_KEY = "parley:data-version"
 # The apps whose rows the timeline, its exports and the API show (events, statements, actors,
-# topics, evidence, articles and sources, their histories and join tables).
-WATCHED_APPS = ("records", "ingestion")
-WRITE = re.compile(r'\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+# topics, evidence, articles and sources, their histories and join tables), and users, groups
+# and permissions, which decide what a page's header shows (pagecache.audience; a login's
+# last_login write bumps too, which logins are rare enough to afford).
+WATCHED_APPS = ("records", "ingestion", "auth", "accounts")
+# SQLite spells bulk_create(ignore_conflicts=True) and m2m adds "INSERT OR IGNORE INTO".
+WRITE = re.compile(r'\s*(INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 # A new article shows nowhere until extraction writes the records that cite it (which bumps);
 # ingesting a feed must not empty every cache several times a second.
-IGNORED_WRITES = {("INSERT INTO", "ingestion_article")}
+IGNORED_WRITES = {("INSERT", "ingestion_article")}
 # A worker claiming articles (FETCHED → EXTRACTING, extraction.services.claim) changes nothing a
 # page shows: visibility turns on IRRELEVANT only, and the claimed article's records are written
 # (and bumped) when its run is stored. Skipping it halves the bumps of a steady feed.
@@ -144,7 +147,7 @@ def _writes_watched_table(sql: str, params=None) -> bool:
     match = WRITE.match(sql)
     if match is None:
         return False
-    verb, table = " ".join(match.group(1).upper().split()), match.group(2)
+    verb, table = match.group(1).split()[0].upper(), match.group(2)
     if table not in _tables() or (verb, table) in IGNORED_WRITES:
         return False
     return not (verb == "UPDATE" and table == "ingestion_article" and _is_a_claim(sql, params))

@@ -36,7 +36,17 @@ KEPT_HEADERS = ("Content-Type", "Vary", "Content-Language")
 def audience(request) -> tuple:
     """What of the user the page shows: base.html's links for staff and for those who may add articles."""
     user = request.user
-    return (user.is_authenticated, user.is_staff, user.has_perm("ingestion.add_article"))
+    if not user.is_authenticated:
+        return (False, False, False)
+    # The permission check reads two tables: kept per user until the next write to users, groups
+    # or permissions (the data version), so a page from the cache costs two queries, not four.
+    key = freshness.key("audience", user.pk)
+    seen = cache.get(key) if key else None
+    if seen is None:
+        seen = (True, user.is_staff, user.has_perm("ingestion.add_article"))
+        if key:
+            cache.set(key, seen, settings.PARLEY_PAGE_CACHE_SECONDS)
+    return tuple(seen)
 
 
 def request_key(request, name: str) -> str | None:

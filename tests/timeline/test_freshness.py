@@ -296,3 +296,12 @@ def test_a_worker_claiming_an_article_keeps_the_pages_but_marking_one_irrelevant
     source = talks["event"].evidence.get().article
     services.mark_article_irrelevant(article=source, user=editor)
     assert cache.get(freshness.VERSION_KEY) != version
+
+
+@pytest.mark.django_db
+def test_an_analyst_made_editor_gets_the_editors_header_on_the_next_request(ana, analyst, talks):
+    from django.contrib.auth.models import Group
+
+    assert "Add articles" not in ana.get("/").content.decode()
+    analyst.groups.add(Group.objects.get(name="Editors"))
+    assert "Add articles" in ana.get("/").content.decode()
