@@ -117,6 +117,10 @@ else:
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
         "DATABASE_CONNECT_TIMEOUT", 5, minimum=1
     )
+    # No JIT: the timeline page's per-card counts are costed above jit_above_cost (a hashed
+    # subplan the planner overestimates), and compiling them took 37 of the 39 ms the query ran
+    # at 100k events (docs/benchmarks.md). A web app's short queries never repay compilation.
+    DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -155,6 +159,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered timeline fragments and API pages, keyed by the data version every write bumps
+# (apps/timeline/freshness.py). Only with a cache every process shares: local memory is one
+# process's, and in production several processes write, so there it is off without Redis.
+PARLEY_PAGE_CACHE = env_bool("PARLEY_PAGE_CACHE", bool(REDIS_URL) or not PRODUCTION)
+# A bound on a page kept while a version bump was lost (Redis unreachable at that moment).
+PARLEY_PAGE_CACHE_SECONDS = env_int("PARLEY_PAGE_CACHE_SECONDS", 300, minimum=1)
 
 # Celery (read by config/celery.py with the CELERY_ namespace).
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"

@@ -204,6 +204,18 @@ def private_redis(tmp_path):
 _started_workers: list[WorkerProcess] = []
 
 
+@pytest.fixture(autouse=True)
+def _no_page_outlives_its_test():
+    """Start each test at a data version of its own.
+
+    The rollback that ends a test is no write the version sees, and the cache outlives it: a page
+    cached by one test would otherwise be served to the next one that writes nothing.
+    """
+    from apps.timeline import freshness
+
+    freshness.bump()
+
+
 _started_workers: list[WorkerProcess] = []
 
 

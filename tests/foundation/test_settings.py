@@ -105,3 +105,22 @@ def test_production_settings_pass_the_deployment_checklist():
 def test_time_zone_is_utc_with_aware_datetimes(settings):
     assert settings.TIME_ZONE == "UTC"
     assert settings.USE_TZ is True
+
+
+def _production_reading(env: dict[str, str]) -> str:
+    code = ("from django.template import engines; from django.conf import settings; "
+            "loaders = engines['django'].engine.template_loaders; loaders = getattr(loaders[0], 'loaders', loaders); "
+            "print(type(loaders[0]).__module__, settings.PARLEY_PAGE_CACHE, "
+            "settings.DATABASES['default']['OPTIONS'].get('options'))")
+    result = run_manage("shell", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]  # after the shell's note on models it did not import
+
+
+def test_production_caches_templates_and_pages_only_with_a_cache_every_process_shares():
+    # Django's cached loader is the default when `loaders` is not set (template_partials wraps it):
+    # keep it so (issue 14).
+    assert _production_reading(PRODUCTION_ENV) == "django.template.loaders.cached True -c jit=off"
+    # Without Redis each process has its own memory: a page cached by one would miss another's writes.
+    without_redis = {k: v for k, v in PRODUCTION_ENV.items() if k != "REDIS_URL"}
+    assert _production_reading(without_redis) == "django.template.loaders.cached False -c jit=off"

@@ -27,7 +27,8 @@ def cache_settings(url: str) -> dict:
 def cached_keys(url: str) -> list[bytes]:
     client = redis.Redis.from_url(url)
     try:
-        return client.keys("*timeline:activity:*")
+        # The chart's data and its rendered page, under the data version (apps.timeline.freshness).
+        return client.keys("*parley:page:*")
     finally:
         client.close()
 
@@ -41,7 +42,8 @@ def test_the_activity_chart_renders_while_redis_is_down_and_caches_again_once_it
     with override_settings(CACHES=cache_settings(private_redis.url)):
         first = client.get(url, {"chart": "kind"})
         assert first.status_code == 200 and "1 events" in first.content.decode()
-        assert len(cached_keys(private_redis.url)) == 1, "with Redis up the chart is cached"
+        kept = len(cached_keys(private_redis.url))
+        assert kept >= 1, "with Redis up the chart is cached"
 
         private_redis.stop()
         for chart in ("kind", "topic", "kind"):
@@ -56,5 +58,5 @@ def test_the_activity_chart_renders_while_redis_is_down_and_caches_again_once_it
         again = client.get(url, {"chart": "kind"})
         assert again.status_code == 200 and "2 events" in again.content.decode()
         # The append-only log kept the first chart over the restart; the new one is written beside it.
-        assert len(cached_keys(private_redis.url)) == 2, "once Redis is back, the chart is cached again"
+        assert len(cached_keys(private_redis.url)) > kept, "once Redis is back, the chart is cached again"
         assert any("answers again" in r.getMessage() for r in caplog.records)
