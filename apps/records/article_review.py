@@ -34,21 +34,25 @@ class Span:
     end: int
     css: str  # "mention", "quote" or "evidence", plus the review state
     label: str  # shown on hover: the actor, speaker or event the machine linked
+    url: str = ""  # the admin page of the row the span shows
 
 
 def article_spans(article) -> list[Span]:
     """What the machine found in an article, as character spans (three queries)."""
     spans = [
-        Span(m.start, m.end, f"hl-mention hl-{m.review_state}", f"{m.actor.name}")
+        Span(m.start, m.end, f"hl-mention hl-{m.review_state}", f"{m.actor.name}",
+             reverse("admin:records_mention_change", args=[m.pk]))
         for m in Mention.objects.filter(article=article).select_related("actor")
     ]
     spans += [
         Span(s.start, s.end, f"hl-quote hl-{s.review_state}",
-             f"{s.speaker.name if s.speaker else _('unknown speaker')}: {'direct' if s.direct else 'reported'}")
+             f"{s.speaker.name if s.speaker else _('unknown speaker')}: {'direct' if s.direct else 'reported'}",
+             reverse("admin:records_statement_change", args=[s.pk]))
         for s in Statement.objects.filter(article=article).select_related("speaker")
     ]
     spans += [
-        Span(e.start, e.end, f"hl-evidence hl-{e.event.review_state}", f"{_('event')}: {e.event.title}")
+        Span(e.start, e.end, f"hl-evidence hl-{e.event.review_state}", f"{_('event')}: {e.event.title}",
+             reverse("admin:records_event_change", args=[e.event_id]))
         for e in EventEvidence.objects.filter(article=article).select_related("event")
     ]
     return spans
@@ -59,7 +63,9 @@ def highlight(text: str, spans: list[Span]) -> SafeString:
 
     Spans overlap (a mention inside a quote inside an evidence sentence), so the text is cut at
     every span boundary and each piece carries the classes of all spans covering it: the markup
-    stays well nested whatever the overlaps.
+    stays well nested whatever the overlaps. A piece opens the row of the narrowest span over it
+    that has a page (the mention inside a quote, the quote inside an evidence sentence): the
+    editor clicks what they see, and the narrowest is the one drawn on top.
     """
     length = len(text)
     spans = [s for s in spans if 0 <= s.start < s.end <= length]
@@ -72,7 +78,11 @@ def highlight(text: str, spans: list[Span]) -> SafeString:
             continue
         css = " ".join(sorted({c for s in covering for c in s.css.split()}))
         label = " · ".join(dict.fromkeys(s.label for s in covering))
-        pieces.append(format_html('<mark class="{}" title="{}">{}</mark>', css, label, text[start:end]))
+        mark = format_html('<mark class="{}" title="{}">{}</mark>', css, label, text[start:end])
+        linked = [s for s in covering if s.url]
+        if linked:
+            mark = format_html('<a class="hl-link" href="{}">{}</a>', min(linked, key=lambda s: s.end - s.start).url, mark)
+        pieces.append(mark)
     return mark_safe("".join(str(p) for p in pieces))  # every piece above is escaped
 
 

@@ -50,7 +50,7 @@ def test_the_article_page_highlights_mentions_quotes_and_evidence(client, editor
 
     assert '<mark class="hl-evidence hl-mention hl-unreviewed" title="Vladimir Putin · event: Putin meets Witkoff">Vladimir Putin</mark>' in page
     assert '<mark class="hl-quote hl-unreviewed" title="Vladimir Putin: direct">We are ready to talk</mark>' in page
-    assert '<mark class="hl-mention hl-unreviewed" title="Vladimir Putin">Putin</mark> said.' in page
+    assert '<mark class="hl-mention hl-unreviewed" title="Vladimir Putin">Putin</mark></a> said.' in page
     assert 'css/review.css' in page
     assert reverse("admin:records_statement_change", args=[Statement.objects.get().pk]) in page
 
@@ -200,3 +200,21 @@ def test_a_statements_context_is_cut_at_word_boundaries_with_ellipses():
         '<div class="article-text article-excerpt">… delta “<mark class="hl-focus" title="this statement">'
         "quoted words here</mark>” epsilon …</div>"
     )
+
+
+def test_each_highlight_opens_the_row_it_shows(client, editor, read_article):
+    client.force_login(editor)
+    page = change_page(client, read_article)
+    mention = read_article.mentions.get(start=read_article.text.index("Putin said"))
+    quote, event = Statement.objects.get(), Event.objects.get()
+
+    # The mention inside the evidence sentence opens the mention; the rest of the sentence its event.
+    first = reverse("admin:records_mention_change", args=[read_article.mentions.order_by("start").first().pk])
+    assert f'<a class="hl-link" href="{first}"><mark class="hl-evidence hl-mention hl-unreviewed"' in page
+    assert (f'<a class="hl-link" href="{reverse("admin:records_event_change", args=[event.pk])}">'
+            '<mark class="hl-evidence hl-unreviewed"') in page
+    assert (f'<a class="hl-link" href="{reverse("admin:records_statement_change", args=[quote.pk])}">'
+            '<mark class="hl-quote hl-unreviewed" title="Vladimir Putin: direct">We are ready to talk</mark></a>') in page
+    assert f'<a class="hl-link" href="{reverse("admin:records_mention_change", args=[mention.pk])}">' in page
+    # Each linked page opens for the editor.
+    assert client.get(reverse("admin:records_mention_change", args=[mention.pk])).status_code == 200
