@@ -197,7 +197,7 @@ ADMIN_MODELS = {
     "ingestion/articlecorrection": Rights(VIEW, VIEW),
     "ingestion/article": Rights(VIEW, {"view", "add", "change"},
                                 extra_routes=("<int:pk>/correct/", "<int:pk>/rerun-extraction/",
-                                              "<int:pk>/mark-irrelevant/")),
+                                              "<int:pk>/mark-irrelevant/", "<int:pk>/extraction-progress/")),
     "records/actor": Rights(VIEW, {"view", "add", "change"}, simple_history=True,
                                extra_routes=("<int:pk>/review/<str:verb>/",)),
     "records/alias": Rights(VIEW, {"view", "add", "change", "delete"}, simple_history=True,
@@ -283,6 +283,11 @@ EXTRA_ROUTE_CASES = {
     "admin/ingestion/article/<int:pk>/mark-irrelevant/": [
         Case(lambda world: f"/admin/ingestion/article/{world.pk('ingestion/article')}/mark-irrelevant/",
              (LOGIN, LOGIN, 403, 405), (LOGIN, LOGIN, 403, REDIRECT)),
+    ],
+    # The progress line the article list and page ask for while a run goes on: whoever reads articles.
+    "admin/ingestion/article/<int:pk>/extraction-progress/": [
+        Case(lambda world: f"/admin/ingestion/article/{world.pk('ingestion/article')}/extraction-progress/",
+             (LOGIN, LOGIN, 200, 200), (LOGIN, LOGIN, 405, 405)),
     ],
     # Split confirmation page (GET) and the split itself (POST).
     "admin/records/alias/<int:pk>/split/": [
