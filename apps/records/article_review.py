@@ -240,6 +240,7 @@ class ArticleReviewMixin(NamedSplitInputsMixin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
             context["extraction_progress"] = progress_html(obj)
+            context["extraction_running"] = extraction_progress(obj).running
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def extraction_progress_view(self, request, pk: int):

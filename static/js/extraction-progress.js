@@ -18,8 +18,13 @@
           holder.innerHTML = html.trim();  // our own escaped fragment (apps/records/article_review.py)
           var next = holder.content.firstElementChild;
           if (!next) { return; }
+          var refresh = line.parentElement && line.parentElement.querySelector(".progress-refresh");
           line.replaceWith(next);
-          if (next.dataset.progressUrl) { poll(next); }
+          if (next.dataset.progressUrl) {
+            poll(next);
+          } else if (refresh) {
+            refresh.remove();  // the line now offers the reload itself
+          }
         })
         .catch(function () { /* signed out or server gone: the Refresh link still works */ });
     }, INTERVAL_MS);

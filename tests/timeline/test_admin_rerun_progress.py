@@ -52,6 +52,7 @@ def test_inline_the_request_returns_while_the_run_waits_its_turn_then_the_page_s
         assert Article.objects.get(pk=article.pk).status == Article.Status.FETCHED
         assert "1 article queued for extraction. It runs in this server" in page and "about 30 s" in page
         assert 'class="extraction-progress progress-queued" data-progress-url=' in page
+        assert 'class="progress-refresh"' in page  # without JavaScript: a link that reloads the page
         listed = client.get(reverse("admin:ingestion_article_changelist")).content.decode()
         assert "Queued for extraction (" in listed and "data-progress-url=" in listed
         assert "progress-queued" in progress(client, article)
@@ -64,6 +65,8 @@ def test_inline_the_request_returns_while_the_run_waits_its_turn_then_the_page_s
     line = progress(client, article)
     assert "progress-done" in line and "data-progress-url" not in line  # the page stops asking
     assert "Reload to see what it found" in line
+    page = client.get(reverse("admin:ingestion_article_change", args=[article.pk])).content.decode()
+    assert "progress-done" in page and "progress-refresh" not in page
     assert answered_in < 5, f"the request took {answered_in:.1f} s"
 
 
