@@ -121,6 +121,7 @@ class Progress:
 
 
 def extraction_progress(article, *, now=None) -> Progress:
+    """Read the article's pipeline status as a run's progress: queued, extracting, then done or failed."""
     Status = type(article).Status
     seconds = int(((now or timezone.now()) - article.status_changed_at).total_seconds())
     since = _("%(n)s s") % {"n": seconds} if seconds < 120 else _("%(n)s min") % {"n": seconds // 60}
