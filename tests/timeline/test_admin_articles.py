@@ -96,7 +96,7 @@ def test_an_editor_reruns_extraction_from_the_article_page(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("admin:ingestion_article_rerun_extraction", args=[read_article.pk]), follow=True)
 
-    assert "1 article queued for extraction. It runs in this server" in response.content.decode()
+    assert "1 article queued for extraction" in response.content.decode()
     read_article.refresh_from_db()
     assert (read_article.status, read_article.error) == (Article.Status.FETCHED, "")
     assert queued == [read_article.pk]
