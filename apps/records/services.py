@@ -492,8 +492,11 @@ def move_evidence_to_new_event(*, evidence: Iterable[EventEvidence], user, title
 # --- Articles -----------------------------------------------------------------------------------
 
 
-def rerun_extraction(*, article: Article, user) -> None:
-    """Send an article back to the extractor; editors' rows survive, unreviewed ones are redone."""
+def rerun_extraction(*, article: Article, user, background: bool = False) -> None:
+    """Send an article back to the extractor; editors' rows survive, unreviewed ones are redone.
+
+    `background`: asked from a page, which must not wait for the run (see queue_extraction).
+    """
     if not article.text.strip():
         raise CorrectionError(f"“{article}” has no text yet; fetch it first")
     with transaction.atomic():
@@ -501,7 +504,7 @@ def rerun_extraction(*, article: Article, user) -> None:
         # An editor's request starts a fresh set of runs, even for an article that ran out of them.
         Article.objects.filter(pk=article.pk).update(extraction_attempts=0)
         article.set_status(Article.Status.FETCHED)
-        ingestion_services.queue_extraction(article.pk)
+        ingestion_services.queue_extraction(article.pk, background=background)
 
 
 # A corrected article goes back to extraction from these states. A duplicate or an irrelevant one
@@ -517,7 +520,8 @@ def _iso(value: dt.datetime | None) -> str | None:
 
 
 def correct_article(
-    *, article: Article, user, reason: str, text: str | None = None, published_at: dt.datetime | None = None
+    *, article: Article, user, reason: str, text: str | None = None, published_at: dt.datetime | None = None,
+    background: bool = False,
 ) -> ArticleCorrection:
     """Correct an article's text or publication date, keep the old values, and extract it again.
 
@@ -554,7 +558,7 @@ def correct_article(
         )
         if reextract:
             # Relative dates ("on Thursday") were resolved against the old date: a new date is read again too.
-            rerun_extraction(article=article, user=user)
+            rerun_extraction(article=article, user=user, background=background)
     return correction
 
 

@@ -34,16 +34,17 @@ KEPT_HEADERS = ("Content-Type", "Vary", "Content-Language")
 
 
 def audience(request) -> tuple:
-    """What of the user the page shows: base.html's links for staff and for those who may add articles."""
+    """What of the user the page shows: base.html's links for staff and for those who may add
+    articles, and the cards' and event page's Edit links for those who may change events."""
     user = request.user
     if not user.is_authenticated:
-        return (False, False, False)
+        return (False, False, False, False)
     # The permission check reads two tables: kept per user until the next write to users, groups
     # or permissions (the data version), so a page from the cache costs two queries, not four.
     key = freshness.key("audience", user.pk)
     seen = cache.get(key) if key else None
     if seen is None:
-        seen = (True, user.is_staff, user.has_perm("ingestion.add_article"))
+        seen = (True, user.is_staff, user.has_perm("ingestion.add_article"), user.has_perm("records.change_event"))
         if key:
             cache.set(key, seen, settings.PARLEY_PAGE_CACHE_SECONDS)
     return tuple(seen)

@@ -197,13 +197,16 @@ ADMIN_MODELS = {
     "ingestion/articlecorrection": Rights(VIEW, VIEW),
     "ingestion/article": Rights(VIEW, {"view", "add", "change"},
                                 extra_routes=("<int:pk>/correct/", "<int:pk>/rerun-extraction/",
-                                              "<int:pk>/mark-irrelevant/")),
-    "records/actor": Rights(VIEW, {"view", "add", "change"}, simple_history=True),
+                                              "<int:pk>/mark-irrelevant/", "<int:pk>/extraction-progress/")),
+    "records/actor": Rights(VIEW, {"view", "add", "change"}, simple_history=True,
+                               extra_routes=("<int:pk>/review/<str:verb>/",)),
     "records/alias": Rights(VIEW, {"view", "add", "change", "delete"}, simple_history=True,
                              extra_routes=("<int:pk>/split/",)),
     "records/topic": Rights(VIEW, {"view", "add", "change"}),
-    "records/event": Rights(VIEW, {"view", "add", "change"}, simple_history=True),
-    "records/statement": Rights(VIEW, {"view", "add", "change"}, simple_history=True),
+    "records/event": Rights(VIEW, {"view", "add", "change"}, simple_history=True,
+                               extra_routes=("<int:pk>/review/<str:verb>/",)),
+    "records/statement": Rights(VIEW, {"view", "add", "change"}, simple_history=True,
+                               extra_routes=("<int:pk>/review/<str:verb>/",)),
     "records/mention": Rights(VIEW, {"view", "change"}),
     "records/eventparticipant": Rights(VIEW, {"view", "add", "change", "delete"}, simple_history=True),
     "records/eventevidence": Rights(VIEW, {"view", "change"}),
@@ -281,11 +284,24 @@ EXTRA_ROUTE_CASES = {
         Case(lambda world: f"/admin/ingestion/article/{world.pk('ingestion/article')}/mark-irrelevant/",
              (LOGIN, LOGIN, 403, 405), (LOGIN, LOGIN, 403, REDIRECT)),
     ],
+    # The progress line the article list and page ask for while a run goes on: whoever reads articles.
+    "admin/ingestion/article/<int:pk>/extraction-progress/": [
+        Case(lambda world: f"/admin/ingestion/article/{world.pk('ingestion/article')}/extraction-progress/",
+             (LOGIN, LOGIN, 200, 200), (LOGIN, LOGIN, 405, 405)),
+    ],
     # Split confirmation page (GET) and the split itself (POST).
     "admin/records/alias/<int:pk>/split/": [
         Case(lambda world: f"/admin/records/alias/{world.pk('records/alias')}/split/",
              (LOGIN, LOGIN, 403, 200), (LOGIN, LOGIN, 403, REDIRECT)),
     ],
+    # The Verify / Reject buttons of the review lists and change pages: POST only, for editors.
+    **{
+        f"admin/records/{model}/<int:pk>/review/<str:verb>/": [
+            Case(lambda world, model=model: f"/admin/records/{model}/{world.pk('records/' + model)}/review/verify/",
+                 (LOGIN, LOGIN, 403, 405), (LOGIN, LOGIN, 403, REDIRECT)),
+        ]
+        for model in ("actor", "event", "statement")
+    },
     "admin/records/mergerecord/<int:pk>/undo/": [
         Case(lambda world: f"/admin/records/mergerecord/{world.pk('records/mergerecord')}/undo/",
              (LOGIN, LOGIN, 403, 405), (LOGIN, LOGIN, 403, REDIRECT)),

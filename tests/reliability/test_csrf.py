@@ -102,6 +102,11 @@ WRITES: dict[str, Write] = {
         data=lambda world: {"kind": "person"},
         done=lambda world: Actor.objects.filter(name="Poutine").exists(),
     ),
+    "verify a row from the review list": Write(
+        page=lambda world: "/admin/records/event/?state=all",
+        url=lambda world: f"/admin/records/event/{world.pk('records/event')}/review/verify/?back=list",
+        data=lambda world: {}, done=lambda world: _row(world, "records/event").review_state == "verified",
+    ),
     "undo a merge": Write(
         page=lambda world: f"/admin/records/mergerecord/{world.pk('records/mergerecord')}/change/",
         url=lambda world: f"/admin/records/mergerecord/{world.pk('records/mergerecord')}/undo/",

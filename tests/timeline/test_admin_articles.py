@@ -22,7 +22,7 @@ def queued(monkeypatch):
     ids = []
     monkeypatch.setattr(
         "apps.ingestion.services.queue_extraction",
-        lambda article_id: transaction.on_commit(lambda: ids.append(article_id)),
+        lambda article_id, **options: transaction.on_commit(lambda: ids.append(article_id)),
     )
     return ids
 
@@ -50,7 +50,7 @@ def test_the_article_page_highlights_mentions_quotes_and_evidence(client, editor
 
     assert '<mark class="hl-evidence hl-mention hl-unreviewed" title="Vladimir Putin · event: Putin meets Witkoff">Vladimir Putin</mark>' in page
     assert '<mark class="hl-quote hl-unreviewed" title="Vladimir Putin: direct">We are ready to talk</mark>' in page
-    assert '<mark class="hl-mention hl-unreviewed" title="Vladimir Putin">Putin</mark> said.' in page
+    assert '<mark class="hl-mention hl-unreviewed" title="Vladimir Putin">Putin</mark></a> said.' in page
     assert 'css/review.css' in page
     assert reverse("admin:records_statement_change", args=[Statement.objects.get().pk]) in page
 
@@ -96,7 +96,7 @@ def test_an_editor_reruns_extraction_from_the_article_page(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("admin:ingestion_article_rerun_extraction", args=[read_article.pk]), follow=True)
 
-    assert "1 article queued for extraction." in response.content.decode()
+    assert "1 article queued for extraction" in response.content.decode()
     read_article.refresh_from_db()
     assert (read_article.status, read_article.error) == (Article.Status.FETCHED, "")
     assert queued == [read_article.pk]
@@ -200,3 +200,21 @@ def test_a_statements_context_is_cut_at_word_boundaries_with_ellipses():
         '<div class="article-text article-excerpt">… delta “<mark class="hl-focus" title="this statement">'
         "quoted words here</mark>” epsilon …</div>"
     )
+
+
+def test_each_highlight_opens_the_row_it_shows(client, editor, read_article):
+    client.force_login(editor)
+    page = change_page(client, read_article)
+    mention = read_article.mentions.get(start=read_article.text.index("Putin said"))
+    quote, event = Statement.objects.get(), Event.objects.get()
+
+    # The mention inside the evidence sentence opens the mention; the rest of the sentence its event.
+    first = reverse("admin:records_mention_change", args=[read_article.mentions.order_by("start").first().pk])
+    assert f'<a class="hl-link" href="{first}"><mark class="hl-evidence hl-mention hl-unreviewed"' in page
+    assert (f'<a class="hl-link" href="{reverse("admin:records_event_change", args=[event.pk])}">'
+            '<mark class="hl-evidence hl-unreviewed"') in page
+    assert (f'<a class="hl-link" href="{reverse("admin:records_statement_change", args=[quote.pk])}">'
+            '<mark class="hl-quote hl-unreviewed" title="Vladimir Putin: direct">We are ready to talk</mark></a>') in page
+    assert f'<a class="hl-link" href="{reverse("admin:records_mention_change", args=[mention.pk])}">' in page
+    # Each linked page opens for the editor.
+    assert client.get(reverse("admin:records_mention_change", args=[mention.pk])).status_code == 200

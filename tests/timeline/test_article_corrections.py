@@ -179,7 +179,7 @@ def test_an_editor_corrects_the_text_through_the_form_and_sees_the_history_on_th
     with django_capture_on_commit_callbacks() as callbacks:
         response = client.post(correct_url(article), form(article, text=CORRECTED, reason="Wire correction"), follow=True)
 
-    assert "Correction recorded; the article is queued for extraction." in response.content.decode()
+    assert "Correction recorded. 1 article queued for extraction" in response.content.decode()
     assert Article.objects.get(pk=article.pk).text == CORRECTED
     assert queued_tasks(callbacks) == [("extract_article", article.pk)]
     assert "text: Wire correction" in response.content.decode()  # the change page lists the corrections

@@ -261,7 +261,7 @@ def test_rerunning_extraction_sends_the_article_back_and_queues_it_after_commit(
     text = make.article(status=Article.Status.FAILED, error="spaCy ran out of memory")
     queued = []
     monkeypatch.setattr("apps.ingestion.services.queue_extraction",
-                        lambda article_id: __import__("django").db.transaction.on_commit(lambda: queued.append(article_id)))
+                        lambda article_id, **options: __import__("django").db.transaction.on_commit(lambda: queued.append(article_id)))
 
     with django_capture_on_commit_callbacks(execute=True):
         services.rerun_extraction(article=text, user=editor)
