@@ -431,3 +431,72 @@ def test_commitments_to_be_signed_by_a_deadline_are_a_planned_agreement():
                        "year.", published="2025-09-08")
     [deal] = found
     assert (deal.kind, deal.status, str(deal.date)[:4]) == ("agreement", "planned", "2025")
+
+
+# --- one word, several events; a leader abroad; days counted from another event -------------------------------
+
+def test_one_verb_with_a_partner_and_later_another_is_two_calls():
+    ex, found = events("Donald Trump spoke with Vladimir Putin on Wednesday and later with Volodymyr Zelensky.",
+                       published="2025-02-17")
+    calls = sorted(found, key=lambda e: sorted(parties(ex, e)))
+    assert [(e.kind, str(e.date)) for e in calls] == [("call", "2025-02-12"), ("call", "2025-02-12")]
+    assert [parties(ex, e) for e in calls] == [{"Donald Trump", "Vladimir Putin"},
+                                               {"Donald Trump", "Volodymyr Zelensky"}]
+
+
+def test_a_french_exchange_with_one_leader_then_another_the_same_day_is_two_calls():
+    ex, found = events("Mercredi dernier, le président américain Donald Trump a eu un long échange téléphonique avec "
+                       "Vladimir Poutine, puis, le même jour, avec Volodymyr Zelensky.", language="fr",
+                       published="2025-02-17")
+    assert sorted((e.kind, str(e.date), tuple(sorted(parties(ex, e)))) for e in found) == [
+        ("call", "2025-02-12", ("Donald Trump", "Vladimir Putin")),
+        ("call", "2025-02-12", ("Donald Trump", "Volodymyr Zelensky"))]
+
+
+def test_talks_on_one_day_and_again_on_another_are_two_rounds():
+    ex, found = events("Ukrainian officials held talks with Marco Rubio in Riyadh on Sunday and again on Tuesday.",
+                       published="2025-03-25")
+    assert sorted(str(e.date) for e in found) == ["2025-03-23", "2025-03-25"]
+    assert all(e.location == "Riyadh" and "Marco Rubio" in parties(ex, e) for e in found)
+
+
+def test_talks_with_two_partners_at_once_stay_one_meeting():
+    ex, found = events("Marco Rubio held talks with Andrii Sybiha and with Hakan Fidan in Istanbul on Friday.",
+                       published="2025-05-17")
+    [talks] = found
+    assert {"Andrii Sybiha", "Hakan Fidan"} <= parties(ex, talks)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "On Sunday, Canadian Prime Minister Mark Carney was in Kyiv for the ceremonies."),
+    ("fr", "Ce même dimanche, le Premier ministre canadien, Mark Carney, était à Kiev pour les cérémonies."),
+])
+def test_a_leader_who_was_in_a_foreign_capital_visited_it(language, text):
+    ex, [visit] = events(text, language=language, published="2025-08-24")
+    assert (visit.kind, str(visit.date), visit.location) == ("visit", "2025-08-24", "Kyiv")
+    assert parties(ex, visit) == {"Mark Carney"}
+
+
+def test_a_leader_in_his_own_capital_is_no_visit():
+    _, found = events("On Sunday, Volodymyr Zelensky was in Kyiv for the ceremonies.", published="2025-08-24")
+    assert found == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The prisoner exchange came nine days after the summit between Donald Trump and Vladimir Putin in Alaska."),
+    ("fr", "L'échange de prisonniers intervient neuf jours après la rencontre entre Donald Trump et Vladimir Poutine "
+           "en Alaska."),
+])
+def test_an_event_told_as_days_before_the_story_s_day_is_dated_by_the_count(language, text):
+    ex, found = events("On Sunday 24 August, Kyiv welcomed 146 soldiers home.\n\n" + text, language=language,
+                       published="2025-08-24")
+    [summit] = [e for e in found if e.kind == "meeting"]
+    assert (str(summit.date), summit.location) == ("2025-08-15", "Alaska")
+
+
+def test_a_count_from_the_story_s_day_is_not_counted_from_a_date_the_sentence_gives_another_event():
+    ex, found = events("Le 24 août, Kiev a accueilli ses soldats.\n\nCet échange intervient une semaine après le "
+                       "sommet de Washington, le 18 août, et neuf jours après la rencontre entre Donald Trump et "
+                       "Vladimir Poutine en Alaska.", language="fr", published="2025-08-24")
+    alaska = next(e for e in found if e.location == "Alaska")
+    assert str(alaska.date) == "2025-08-15"

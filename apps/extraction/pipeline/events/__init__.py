@@ -19,14 +19,16 @@ from collections.abc import Callable
 from spacy.attrs import LEMMA, ORTH
 
 from .. import syntax
+from ...dates.calendar import add_months
 from ..actors import ActorTable
 from ..layout import Layout
 from ..records import Event, Participant
-from .discourse import Cluster, StoryClock, assign_timexes, merge, refers_back
+from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, Context, Mention, domain, folded, gather, governing_verb, is_light, lemma,
                        names_the_event, objects_of, press_mention, read_mention)
+from .repeats import split_repeats
 from .status import denied, hedged, rescheduled, set_for_later, status
 from .titles import make_title, titles
 
@@ -70,7 +72,9 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 # "this meeting", « son entretien » always do
                 m.anaphoric = m.determiner == "pointing" or m.anaphoric and (
                     not _own_parties(ctx, m) or _in_sequence(m, cues.sequence))
-            assign_timexes(local, [t for t in usable if start <= t.start < end], doc, cues)
+            here = [t for t in usable if start <= t.start < end]
+            assign_timexes(local, here, doc, cues)
+            local = split_repeats(ctx, local, here)
             _share_purpose(local, cues.purpose)
             if any(_loose(m) for m in local):
                 broken = syntax.collapsed(sent) if broken is None else broken  # only where it may matter
@@ -362,6 +366,19 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
         date, precision = clock.resolve(m.timex, tense=tense)
         if date is not None:
             c.date, c.precision, c.dated_by = date, precision, "text"
+    counted = counted_from(m, ctx.language)
+    # a count of days is exact and said of this noun, so it beats a date the sentence hangs elsewhere ("a week
+    # after the summit, on 18 August, and nine days after the meeting"); "a week after" is only roughly seven
+    # days, and yields to a date the text gives
+    if counted is not None and (c.date is None or counted[1] == "D" and not _own_timex(m)):
+        # counted from the day the story is at as the sentence opens, not from the dates the sentence gives
+        count, unit = counted
+        anchor = clock.day_at(m.sentence[0])
+        if unit == "M":
+            c.date, c.precision = add_months(anchor, count), "month"
+        else:
+            c.date, c.precision = anchor + datetime.timedelta(days=count * (7 if unit == "W" else 1)), "day"
+        c.dated_by = "text"
     if c.date is None and lead and lead[0] <= m.trigger.idx < lead[1] and m.status == "occurred" \
             and not m.hedged and not m.anaphoric and _speaks_of_today(m):
         c.date, c.precision, c.dated_by = published, "day", "lead"
@@ -385,6 +402,12 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
                 m.participants.setdefault(st.speaker, "agent")
                 break
     return c
+
+
+def _own_timex(m: Mention) -> bool:
+    """Whether the mention's date is said inside its noun's own phrase ("the summit of 15 August")."""
+    trig = m.trigger
+    return m.timex is not None and trig.left_edge.idx <= m.timex.start < trig.right_edge.idx + len(trig.right_edge)
 
 
 def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetime.date) -> None:

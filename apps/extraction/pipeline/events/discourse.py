@@ -13,6 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 from .. import syntax
+from ...dates.lexicon import NUMBERS, UNITS
 from .lexicon import Cues
 from .mentions import Mention, folded, lemma
 
@@ -55,6 +56,7 @@ class StoryClock:
                  skip=lambda t: False, moves=lambda t: True):
         self.published, self.language, self.resolve_expression = published, language, resolve_expression
         self.readings: dict[int, Reading] = {}
+        self.moves: list[tuple[int, datetime.date]] = []  # (where, the day the story is at from there)
         reference = published
         for t in sorted(timexes, key=lambda t: t.start):
             if skip(t):
@@ -68,6 +70,11 @@ class StoryClock:
             self.readings[t.start] = Reading(reference, anaphoric, date, precision)
             if date is not None and precision == "day" and moves(t):
                 reference = date  # the story is now at that day
+                self.moves.append((t.start, date))
+
+    def day_at(self, position: int) -> datetime.date:
+        """The day the story is at when it reaches a character: the last day it moved to before it."""
+        return next((day for start, day in reversed(self.moves) if start < position), self.published)
 
     def resolve(self, timex, *, tense: str | None) -> tuple[datetime.date | None, str]:
         """A time expression's date and precision for an event of this tense ('past', 'future' or None)."""
@@ -78,6 +85,27 @@ class StoryClock:
         found = resolve_at(timex.text, reading.reference, self.published, self.language, self.resolve_expression,
                            tense=tense)
         return (found.date, found.precision) if found else (reading.date, reading.precision)
+
+
+def counted_from(m: Mention, language: str) -> tuple[int, str] | None:
+    """"nine days after the summit", « une semaine après la rencontre », "two days before the vote": how far
+    the event a noun names is from the day the story is at, as (signed count, unit D/W/M), or None."""
+    trig = m.trigger
+    if m.entry.pos != "noun":
+        return None
+    case = next((c for c in trig.children if c.dep_ == "case" and c.i < trig.i), None)
+    if case is None and trig.dep_ == "pobj" and trig.head.pos_ == "ADP":
+        case = trig.head
+    sign = {"apres": -1, "after": -1, "avant": 1, "before": 1}.get(folded(case.text)) if case is not None else None
+    if sign is None or case.i < 2:
+        return None
+    doc = trig.doc
+    unit = UNITS[language].get(folded(doc[case.i - 1].text))
+    count_word = folded(doc[case.i - 2].text)
+    count = int(count_word) if count_word.isdigit() else NUMBERS[language].get(count_word)
+    if unit not in ("D", "W", "M") or not count:
+        return None
+    return sign * count, unit
 
 
 def _saying_date(root, cues: Cues) -> bool:

@@ -13,7 +13,7 @@ CONDITIONS = frozenset({
     "party-object", "actor-object", "person-object", "object", "complement", "partner", "destination",
     "reflexive", "participle", "captives", "support", "modifier", "plural", "phone", "press", "institution",
     "dated", "beside", "party-subject", "determined", "place-object", "thing-object", "person-partner",
-    "institution-intent", "joint-subject",
+    "institution-intent", "joint-subject", "abroad",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned"})
@@ -75,6 +75,7 @@ class Cues:
     during: frozenset[str]
     sequence: frozenset[str]
     purpose: frozenset[str]
+    succession: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ def event_lexicon(language: str) -> EventLexicon:
             during=_folded(_words(cues, "during")),
             sequence=_folded(_words(cues, "sequence")),
             purpose=_folded(_words(cues, "purpose")),
+            succession=_folded(_words(cues, "succession")),
         ))
 
 

@@ -95,6 +95,7 @@ class Context:
     token_pos: list[str] = field(default_factory=list)  # per token: its part of speech
     title_names: dict = field(default_factory=dict)  # (actor key, language) → the name titles give it
     city_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)  # places spaCy found, not the gazetteer
+    place_country: dict[str, str] = field(default_factory=dict)  # place name → the country it lies in
 
     @classmethod
     def build(cls, doc, text, language, layout, table, lexicon, resolve_pronoun, statements) -> "Context":
@@ -115,6 +116,9 @@ class Context:
         for p in table.metonyms:
             for pos in ctx.starts_within(p.start, p.end):
                 ctx.metonym_by_char.setdefault(pos, (p.start, p.name))
+        for p in table.places + table.metonyms:
+            if p.country:
+                ctx.place_country.setdefault(p.name, p.country)
         # a city the gazetteer does not know (« à Saint-Pétersbourg »): spaCy's place names, as written, when
         # a preposition of place leads them; read only when the gazetteer names no place for the event
         for ent in doc.ents:
@@ -361,6 +365,8 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
                   if (k := ctx.actor_at(t)) and ctx.table.kind(k) == "person"}
         audience = syntax.prepositional(token, ("at", "before", "to", "à", "a", "devant", "lors"))
         return len(people) >= 2 and not audience
+    if name == "abroad":
+        return bool(abroad(ctx, token))
     if name == "dated":
         return True  # read once the dates are placed: see Mention.needs_date
     if name == "determined":
@@ -375,6 +381,35 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
             return False
         return any(names_party(ctx, p, persons_only=True) for p in partners)
     return False
+
+
+_AUXILIARY = frozenset({"aux", "aux:tense", "aux:pass", "auxpass"})
+
+
+def abroad(ctx: Context, token: Token) -> list[str]:
+    """"Carney was in Kyiv", « Carney était à Kiev »: the people a copula puts at a place in another country
+    than their own (a leader at home is no visit). A parse that lost the clause's subject falls back on the
+    one person the sentence names before the verb."""
+    if token.dep_ in _AUXILIARY:
+        return []  # "is expected in Moscow": the verb it helps says what happens
+    holder = token.head if token.dep_ == "cop" else token
+    if token.dep_ == "cop":
+        where = [holder] if folded(syntax.case_word(holder)) in CITY_PREPOSITIONS else []
+    else:
+        where = syntax.prepositional(token, CITY_PREPOSITIONS)
+    place = place_in(ctx, [t for w in where for t in syntax.phrase(w)], metonyms=True)
+    country = ctx.place_country.get(place[1]) if place else None
+    if country is None:
+        return []
+    found = subjects(holder)
+    if found:
+        people = [k for s in found for t in syntax.phrase(s) if (k := ctx.actor_at(t))]
+    else:
+        people = [k for t in token.doc[token.sent.start:token.i] if (k := ctx.actor_at(t))
+                  and not ctx.layout.in_quote[t.idx]]
+        people = people if len(set(people)) == 1 else []
+    return [k for k in dict.fromkeys(people) if ctx.table.kind(k) == "person"
+            and (home := ctx.table.actors[k].country) and home != country]
 
 
 def _holds(ctx: Context, token: Token, entry: Trigger) -> bool:
@@ -454,6 +489,8 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
     mention.distinct = any(lemma(c) in cues.distinct or folded(c.text) in cues.distinct for c in around)
     ordinal = any(lemma(c) in cues.ordinal or folded(c.text) in cues.ordinal for c in around)
     mention.anaphoric = bool(mention.determiner) and not mention.distinct and not ordinal
+    if "abroad" in entry.needs:
+        mention.participants = {k: "agent" for k in abroad(ctx, token)}  # the subject, found or fallen back on
     return mention
 
 
@@ -531,6 +568,8 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str])
     pred, trig = mention.predicate, mention.trigger
     tokens = set(t.i for t in syntax.phrase(pred))
     tokens |= {t.i for t in syntax.phrase(trig)}
+    if trig.dep_ == "cop" and mention.entry.pos == "verb":
+        tokens |= {t.i for t in syntax.phrase(trig.head)}  # « Carney était [à Kiev] »: the word it links
     for c in pred.children:
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and syntax.subjects(c):
             # "Trump imposed a tariff…, and he has threatened Moscow": a clause with its own subject tells of
