@@ -500,3 +500,45 @@ def test_a_count_from_the_story_s_day_is_not_counted_from_a_date_the_sentence_gi
                        "Vladimir Poutine en Alaska.", language="fr", published="2025-08-24")
     alaska = next(e for e in found if e.location == "Alaska")
     assert str(alaska.date) == "2025-08-15"
+
+
+# --- the next of a series; resignations ------------------------------------------------------------------------
+
+def test_a_new_round_of_talks_is_a_planned_event_between_the_sides_of_the_last_round():
+    ex, found = events("Ukrainian officials held talks with the U.S. delegation on Sunday.\n\nZelenskyy said that a "
+                       "new round of talks could take place in the coming weeks.", published="2025-03-25")
+    [sunday, later] = sorted(found, key=lambda e: e.status)
+    assert (str(sunday.date), later.status, later.date) == ("2025-03-23", "planned", None)
+    assert parties(ex, later) == {"Ukraine", "United States"}
+
+
+def test_the_next_prisoner_exchange_is_another_exchange_between_the_same_sides():
+    ex, found = events("Dimanche 24 août, 146 soldats ukrainiens sont rentrés grâce à un échange de prisonniers avec "
+                       "la Russie.\n\nUn prochain échange est déjà en préparation, selon Kiev.", language="fr",
+                       published="2025-08-24")
+    swaps = sorted((e for e in found if e.kind == "other"), key=lambda e: e.status)
+    assert [(e.status, str(e.date)) for e in swaps] == [("occurred", "2025-08-24"), ("planned", "None")]
+    assert "Russia" in parties(ex, swaps[1])
+
+
+def test_an_exchange_with_no_series_told_before_is_no_event():
+    _, found = events("Un prochain échange de vues est prévu, selon Kiev.", language="fr", published="2025-08-24")
+    assert found == []
+
+
+@pytest.mark.parametrize("language, text, title", [
+    ("fr", "Andriï Iermak, le chef de cabinet de Volodymyr Zelensky, a démissionné vendredi.",
+     "Iermak annonce sa démission"),
+    ("en", "Andriy Yermak announced his resignation on Friday.", "Yermak announces his resignation"),
+])
+def test_a_dated_resignation_is_announced_by_the_one_who_leaves(language, text, title):
+    ex, [resignation] = events(text, language=language, published="2025-12-04")
+    assert (resignation.kind, str(resignation.date), resignation.title) == ("announcement", "2025-11-28", title)
+    assert parties(ex, resignation) == {"Andriy Yermak"}
+    assert resignation.titles["en" if language == "fr" else "fr"] in ("Yermak announces resignation",
+                                                                         "Yermak annonce sa démission")
+
+
+def test_a_resignation_the_text_does_not_date_is_no_event():
+    _, found = events("Andriy Yermak resigned after a scandal.", published="2025-12-04")
+    assert found == []

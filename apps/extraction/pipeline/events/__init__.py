@@ -26,7 +26,7 @@ from ..records import Event, Participant
 from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .mentions import (ACTOR_KINDS, Context, Mention, domain, folded, gather, governing_verb, is_light, lemma,
+from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, is_light, lemma,
                        names_the_event, objects_of, press_mention, read_mention)
 from .repeats import split_repeats
 from .status import denied, hedged, rescheduled, set_for_later, status
@@ -86,7 +86,9 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                     ctx.last_parties = parties
             mentions += local
     clusters = [_dated(m, clock, published, lead, ctx) for m in mentions]
-    events = [e for e in merge(clusters) if not _is_generic(e, table)]
+    merged = merge(clusters)
+    _series(merged)
+    events = [e for e in merged if not _is_generic(e, table)]
     for e in events:
         if e.date is None and e.status == "occurred":
             _story_day(e, clock, layout, published)
@@ -429,6 +431,17 @@ def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetim
         e.date, e.precision, e.dated_by = published, "day", "default"
 
 
+def _series(events: list[Cluster]) -> None:
+    """"a new round of talks", « un prochain échange »: the next of a series with no parties of its own is
+    between the parties of the last one told."""
+    for index, e in enumerate(events):
+        if e.participants or not all(m.distinct for m in e.mentions):
+            continue
+        last = next((o for o in reversed(events[:index]) if o.kind == e.kind and o.participants), None)
+        if last is not None:
+            e.first.participants.update({k: "participant" for k in last.participants})
+
+
 # --- keeping real events ---------------------------------------------------------------------------------------
 
 def _is_generic(e: Cluster, table: ActorTable) -> bool:
@@ -439,7 +452,7 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
         return True
     nouns = all(m.basis in ("noun", "surface") and m.entry.pos == "noun" for m in e.mentions)
     located = e.location is not None and e.location not in countries
-    if undated and nouns and not located and e.group == "meet" and not any(m.anaphoric for m in e.mentions) \
+    if undated and nouns and not located and e.group == "meet" and not any(m.anaphoric or m.distinct for m in e.mentions) \
             and all("Plur" in m.trigger.morph.get("Number") for m in e.mentions):
         return True  # "des discussions depuis des mois", "talks have stalled"
     if all(m.anaphoric for m in e.mentions) and e.dated_by != "text" and not e.participants:
@@ -563,7 +576,11 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
             written_place = text[place_mention.place_start:place_end]
             before = text[max(0, place_mention.place_start - 4):place_mention.place_start].split()
             preposition = before[-1] if before and folded(before[-1]) in ("a", "en", "au", "aux", "in", "at") else None
-    what = _what(e, ctx)
+    # the article's own words in its language; the lexicon's, where a word names what it is, in every language
+    # ("announced [his resignation]": the noun's entry, though the verb's mention took it in)
+    entries = [m.entry for m in e.mentions] + [entry_for(t, ctx.lexicon) for m in e.mentions for t in m.triggers]
+    said, lexical = _what(e, ctx), next((x.what for x in entries if x is not None and x.what), None)
+    what = {**lexical, ctx.language: said} if said and lexical else said or lexical
     if what:  # "Britain agrees a deal with Kyiv": the other party is in what was agreed
         named = [k for k in named if participants[k] in ("agent", "host")] or named
     all_titles = titles(kind, status_, named, table, location, article_language=ctx.language, what=what,

@@ -96,6 +96,7 @@ class Context:
     title_names: dict = field(default_factory=dict)  # (actor key, language) → the name titles give it
     city_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)  # places spaCy found, not the gazetteer
     place_country: dict[str, str] = field(default_factory=dict)  # place name → the country it lies in
+    told: set[str] = field(default_factory=set)  # lemmas of the event nouns read so far: the series told
 
     @classmethod
     def build(cls, doc, text, language, layout, table, lexicon, resolve_pronoun, statements) -> "Context":
@@ -454,8 +455,10 @@ def _determiner(token: Token) -> str:
 def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Mention | None:
     """The mention a token makes, if it is a trigger whose conditions hold here."""
     entry = entry_for(token, ctx.lexicon)
-    if entry is None or not _holds(ctx, token, entry):
+    if entry is None:
         return None
+    if not _holds(ctx, token, entry) and not (entry.pos == "noun" and lemma(token) in ctx.told and _next_of(ctx, token)):
+        return None  # « un prochain échange » after a prisoner exchange is the next of that series
     if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
         return None  # "the Munich Security Conference": the name of a forum, not an event told
     kind = _kind(ctx, token, entry)
@@ -485,13 +488,32 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
     # "another meeting", "met again", « a de nouveau rencontré »: a new one, not the one told before; "his
     # second trip" is no back-reference, but may be the one told
     cues = ctx.lexicon.cues
-    around = [c for c in token.children if c.dep_ in ("amod", "det", "nummod", "advmod")]
+    around = _qualifiers(token)
     mention.distinct = any(lemma(c) in cues.distinct or folded(c.text) in cues.distinct for c in around)
     ordinal = any(lemma(c) in cues.ordinal or folded(c.text) in cues.ordinal for c in around)
     mention.anaphoric = bool(mention.determiner) and not mention.distinct and not ordinal
     if "abroad" in entry.needs:
         mention.participants = {k: "agent" for k in abroad(ctx, token)}  # the subject, found or fallen back on
+    if entry.pos == "noun":
+        ctx.told.add(lemma(token))
     return mention
+
+
+def _qualifiers(token: Token) -> list[Token]:
+    """The words that qualify an event noun, with those of the noun that counts it: "a [new] round of talks",
+    « un [nouveau] cycle de pourparlers »."""
+    around = [c for c in token.children if c.dep_ in ("amod", "det", "nummod", "advmod")]
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    if folded(syntax.case_word(token)) in ("of", "de", "d'") and head.pos_ == "NOUN" and head.i < token.i:
+        around += [c for c in head.children if c.dep_ in ("amod", "det", "nummod")]
+    return around
+
+
+def _next_of(ctx: Context, token: Token) -> bool:
+    """"the next exchange", « un prochain échange », "another swap": a new one of a series the story told."""
+    cues = ctx.lexicon.cues
+    return any(lemma(c) in cues.distinct | cues.ordinal or folded(c.text) in cues.distinct | cues.ordinal
+               for c in _qualifiers(token) if c.dep_ == "amod" or folded(c.text) in cues.distinct)
 
 
 def verb_above(token: Token) -> Token | None:
