@@ -542,3 +542,23 @@ def test_a_dated_resignation_is_announced_by_the_one_who_leaves(language, text, 
 def test_a_resignation_the_text_does_not_date_is_no_event():
     _, found = events("Andriy Yermak resigned after a scandal.", published="2025-12-04")
     assert found == []
+
+
+# --- giving up a planned meeting; a clause of its own the parser hung on another -------------------------------
+
+def test_giving_up_the_meeting_one_was_to_have_is_a_cancelled_meeting_with_its_parties_and_place():
+    ex, found = events("Donald Trump a renoncé à la rencontre qu'il devait avoir avec Vladimir Poutine à Budapest.",
+                       language="fr", published="2025-10-23")
+    [summit] = found
+    assert (summit.kind, summit.status, summit.location) == ("meeting", "cancelled", "Budapest")
+    assert parties(ex, summit) == {"Donald Trump", "Vladimir Putin"}
+
+
+def test_a_verb_with_its_own_tense_after_a_planned_meeting_is_done_not_planned():
+    ex, found = events("Donald Trump a renoncé à la rencontre qu'il devait avoir avec Vladimir Poutine à Budapest et a "
+                       "imposé mercredi des sanctions aux groupes pétroliers Rosneft et Loukoïl.", language="fr",
+                       published="2025-10-23")
+    [sanctions] = [e for e in found if e.kind == "sanction"]
+    assert (sanctions.status, str(sanctions.date)) == ("occurred", "2025-10-22")
+    [summit] = [e for e in found if e.kind == "meeting"]
+    assert "Rosneft" not in parties(ex, summit)

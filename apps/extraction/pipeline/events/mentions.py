@@ -468,6 +468,11 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
         basis = "noun"
         described = [c for c in token.children if c.dep_ in syntax.RELATIVE_DEPS | {"acl"} and c.pos_ in ("VERB", "AUX")
                      and _light(ctx, c, entry)]
+        # « la rencontre [qu'il devait avoir avec Poutine] », "the summit [they were to hold]": the light verb
+        # under the clause's modal
+        described += [g for c in token.children if c.dep_ in syntax.RELATIVE_DEPS and c.pos_ in ("VERB", "AUX")
+                      and not _light(ctx, c, entry) for g in c.children
+                      if g.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX") and _light(ctx, g, entry)]
         if described:
             # "the talks they held last week", « les discussions qu'ils ont menées »: the verb of the
             # clause describing the noun carries its tense, subject and date
@@ -593,9 +598,10 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str])
     if trig.dep_ == "cop" and mention.entry.pos == "verb":
         tokens |= {t.i for t in syntax.phrase(trig.head)}  # « Carney était [à Kiev] »: the word it links
     for c in pred.children:
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and syntax.subjects(c):
-            # "Trump imposed a tariff…, and he has threatened Moscow": a clause with its own subject tells of
-            # something else
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and (syntax.subjects(c) or any(
+                g.dep_ in ("aux", "aux:tense") for g in c.children)):
+            # "Trump imposed a tariff…, and he has threatened Moscow", « devait avoir une rencontre… et a imposé
+            # des sanctions »: a clause with its own subject or tense tells of something else
             tokens -= {t.i for t in c.subtree}
     if pred.i != trig.i:
         # « la réunion doit [se tenir mercredi à Paris] »: the verb the predicate governs tells where and when
