@@ -562,3 +562,21 @@ def test_a_verb_with_its_own_tense_after_a_planned_meeting_is_done_not_planned()
     assert (sanctions.status, str(sanctions.date)) == ("occurred", "2025-10-22")
     [summit] = [e for e in found if e.kind == "meeting"]
     assert "Rosneft" not in parties(ex, summit)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Donald Trump a annoncé le sommet le 16 octobre, la veille de la visite de Volodymyr Zelensky à la "
+           "Maison blanche."),
+    ("en", "Donald Trump announced the summit on October 16, the day before the visit of Volodymyr Zelensky to the "
+           "White House."),
+])
+def test_the_eve_of_a_visit_beside_a_date_dates_the_visit_the_day_after(language, text):
+    ex, found = events(text, language=language, published="2025-10-23")
+    [visit] = [e for e in found if e.kind == "visit"]
+    assert (str(visit.date), visit.location) == ("2025-10-17", "Washington")
+
+
+def test_urging_a_government_to_act_is_no_call():
+    _, found = events("Scott Bessent a publié mercredi un communiqué, appelant Moscou à s'engager sérieusement dans un "
+                      "processus de paix.", language="fr", published="2025-10-23")
+    assert [e for e in found if e.kind == "call"] == []

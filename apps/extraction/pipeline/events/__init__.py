@@ -373,9 +373,13 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
     # after the summit, on 18 August, and nine days after the meeting"); "a week after" is only roughly seven
     # days, and yields to a date the text gives
     if counted is not None and (c.date is None or counted[1] == "D" and not _own_timex(m)):
-        # counted from the day the story is at as the sentence opens, not from the dates the sentence gives
-        count, unit = counted
+        # counted from the day the story is at as the sentence opens, not from the dates the sentence gives;
+        # "on 16 October, the eve of the visit" from the day it stands beside
+        count, unit, apposed = counted
         anchor = clock.day_at(m.sentence[0])
+        if apposed:
+            anchor = next((r.date for start, r in sorted(clock.readings.items(), reverse=True)
+                           if m.sentence[0] <= start < m.trigger.idx and r.date and r.precision == "day"), anchor)
         if unit == "M":
             c.date, c.precision = add_months(anchor, count), "month"
         else:

@@ -87,25 +87,41 @@ class StoryClock:
         return (found.date, found.precision) if found else (reading.date, reading.precision)
 
 
-def counted_from(m: Mention, language: str) -> tuple[int, str] | None:
-    """"nine days after the summit", « une semaine après la rencontre », "two days before the vote": how far
-    the event a noun names is from the day the story is at, as (signed count, unit D/W/M), or None."""
+# "the eve of the visit", « la veille de la visite »: a day named by its distance to an event (days after it)
+_EVE = {"veille": 1, "avant-veille": 2, "lendemain": -1, "surlendemain": -2, "eve": 1}
+
+
+def counted_from(m: Mention, language: str) -> tuple[int, str, bool] | None:
+    """How far the event a noun names is from a day the text gives, as (signed count, unit D/W/M, apposed):
+    "nine days after the summit", « une semaine après la rencontre » count from the day the story is at;
+    « le 16 octobre, la veille de la visite », "the day before the summit" from the day they stand beside
+    (apposed). None when the noun is not counted so."""
     trig = m.trigger
     if m.entry.pos != "noun":
         return None
     case = next((c for c in trig.children if c.dep_ == "case" and c.i < trig.i), None)
     if case is None and trig.dep_ == "pobj" and trig.head.pos_ == "ADP":
         case = trig.head
-    sign = {"apres": -1, "after": -1, "avant": 1, "before": 1}.get(folded(case.text)) if case is not None else None
-    if sign is None or case.i < 2:
+    if case is None or case.i < 2:
         return None
     doc = trig.doc
+    word = folded(case.text)
+    if word in ("de", "d'", "du", "of"):
+        # « la veille de la visite », "on the eve of the summit"
+        eve = trig.head.head if trig.dep_ == "pobj" else trig.head
+        days = _EVE.get(folded(eve.text))
+        return (days, "D", True) if days is not None and eve.i < trig.i else None
+    sign = {"apres": -1, "after": -1, "avant": 1, "before": 1}.get(word)
+    if sign is None:
+        return None
     unit = UNITS[language].get(folded(doc[case.i - 1].text))
     count_word = folded(doc[case.i - 2].text)
-    count = int(count_word) if count_word.isdigit() else NUMBERS[language].get(count_word)
+    count = int(count_word) if count_word.isdigit() else 1 if count_word == "the" and unit == "D" else \
+        NUMBERS[language].get(count_word)
     if unit not in ("D", "W", "M") or not count:
         return None
-    return sign * count, unit
+    # "the day before the summit" names a day, as « la veille » does; "nine days after" counts from the story
+    return sign * count, unit, count_word == "the"
 
 
 def _saying_date(root, cues: Cues) -> bool:

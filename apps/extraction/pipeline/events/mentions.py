@@ -284,6 +284,16 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def _urged(obj: Token) -> bool:
+    """« appeler [Moscou] à s'engager », « inviter [Kiev] à négocier »: an object followed by « à » and an
+    infinitive, wherever the parser hung the infinitive."""
+    after = obj.right_edge.i + 1
+    if after >= len(obj.doc) or folded(obj.doc[after].text) not in ("a", "à") or obj.doc[after].dep_ != "mark":
+        return False
+    verb = obj.doc[after].head
+    return verb.pos_ in ("VERB", "AUX") and "Inf" in verb.morph.get("VerbForm")
+
+
 def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     """Whether one condition of a lexicon entry holds for this token in its sentence."""
     cues = ctx.lexicon.cues
@@ -291,6 +301,8 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         objs = objects_of(token)
         if any(c.dep_ in _OBJECT_PREDICATES and c.pos_ in ("NOUN", "PROPN", "ADJ") for c in token.children):
             return False  # "called Zelensky a dictator": a naming, not a call
+        if any(_urged(o) for o in syntax.objects(token)):
+            return False  # « appelant Moscou à s'engager »: urging someone to do something, not a call
         if name == "party-object" and not objs:
             return True
         return any(names_party(ctx, o, persons_only=name == "person-object") for o in objs)
