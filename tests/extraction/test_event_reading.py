@@ -580,3 +580,31 @@ def test_urging_a_government_to_act_is_no_call():
     _, found = events("Scott Bessent a publié mercredi un communiqué, appelant Moscou à s'engager sérieusement dans un "
                       "processus de paix.", language="fr", published="2025-10-23")
     assert [e for e in found if e.kind == "call"] == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Turkey's president, Recep Tayyip Erdoğan, told Vladimir Putin in a phone call on Sunday that Turkey was "
+           "ready to host the talks."),
+    ("fr", "Le président turc, Recep Tayyip Erdogan, a dit à Vladimir Poutine lors d'un entretien téléphonique "
+           "dimanche que la Turquie était prête à accueillir les pourparlers."),
+])
+def test_telling_a_leader_something_in_a_phone_call_is_a_call_between_the_two(language, text):
+    ex, found = events(text, language=language, published="2025-05-11")
+    [call] = [e for e in found if e.kind == "call"]
+    assert str(call.date) == "2025-05-11"
+    assert {"Recep Tayyip Erdoğan", "Vladimir Putin"} <= parties(ex, call)
+
+
+def test_a_participle_the_parser_hung_beside_an_exchange_tells_how_it_came_about_not_another_event():
+    _, found = events("Cent quarante-six militaires ukrainiens sont rentrés chez eux dimanche, à la faveur d'un nouvel "
+                      "échange de prisonniers avec la Russie négocié grâce à la médiation des Emirats arabes unis.",
+                      language="fr", published="2025-08-24")
+    assert [e.kind for e in found] == ["other"]
+
+
+def test_the_start_of_a_span_of_time_does_not_move_the_story_to_its_day():
+    ex, found = events("Emmanuel Macron travelled to Kyiv on Saturday.\n\nMerz, on his first visit since becoming "
+                       "chancellor on Tuesday, struck a sharper tone.\n\nMacron told reporters that the plan was ready.",
+                       published="2025-05-11")
+    [remarks] = [e for e in found if e.kind == "press_conference"]
+    assert str(remarks.date) != "2025-05-06"

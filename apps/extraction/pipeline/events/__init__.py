@@ -23,7 +23,7 @@ from ...dates.calendar import add_months
 from ..actors import ActorTable
 from ..layout import Layout
 from ..records import Event, Participant
-from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back
+from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back, spans_time
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, is_light, lemma,
@@ -44,7 +44,8 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     cues = lexicon.cues
     usable = [t for t in timexes if not layout.in_quote[t.start] and not layout.is_excluded(t.start, t.end)
               and (t.date is not None or refers_back(t))]
-    clock = StoryClock(usable, published, language, cues, resolve_expression, moves=lambda t: _tells_when(doc, t))
+    clock = StoryClock(usable, published, language, cues, resolve_expression, moves=lambda t: _tells_when(doc, t),
+                       spans=lambda t: _spans(doc, t, cues))
     ctx.timex_starts = {t.start for t in timexes}
     lead = _lead(layout, doc)
     candidates = _candidates(doc, lexicon)
@@ -243,9 +244,16 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
         # « un échange de prisonniers [négocié grâce aux Émirats] », "a swap [brokered by the UAE]": a participle
         # that describes an event noun tells how that event came about, not another event
         head = verb.trigger.head
-        if verb in out and verb.entry.pos == "verb" and verb.trigger.dep_ in ("acl", "amod") and \
-                "Part" in verb.trigger.morph.get("VerbForm"):
+        # (« négocié » tagged an infinitive: its ending says past participle)
+        if verb in out and verb.entry.pos == "verb" and verb.trigger.dep_ in ("acl", "amod") and (
+                "Part" in verb.trigger.morph.get("VerbForm") or verb.trigger.lower_.endswith(("é", "ée", "és", "ées"))):
             noun = next((n for n in out if n is not verb and n.entry.pos == "noun" and n.trigger.i == head.i), None)
+            if noun is None:
+                # « à la faveur d'un échange de prisonniers [négocié grâce aux Émirats] » hung on « faveur »: the
+                # nearest event noun before it in the phrase the parser hung it on
+                inside = {t.i for t in head.subtree}
+                noun = max((n for n in out if n is not verb and n.entry.pos == "noun" and n.trigger.i in inside
+                            and n.trigger.i < verb.trigger.i), key=lambda n: n.trigger.i, default=None)
             if noun is not None:
                 noun.triggers.append(verb.trigger)
                 out.remove(verb)
@@ -325,6 +333,13 @@ def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int])
 
 
 # --- dates --------------------------------------------------------------------------------------------------
+
+def _spans(doc, timex, cues) -> bool:
+    """Whether a date is where a span of time starts or ends ("his first visit since becoming chancellor on
+    Tuesday"): the story is not at that day."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return span is not None and spans_time(span, cues)
+
 
 def _tells_when(doc, timex) -> bool:
     """Whether a date says when something in the story happened (it hangs on a verb: "On Feb. 12, Trump
@@ -428,7 +443,7 @@ def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetim
     # paragraphs before ("spoke to Putin on Monday… ¶ 'It went well,' Trump told reporters")
     since = 0 if e.group == "say" else para.start if para is not None else pos
     earlier = [(start, r) for start, r in clock.readings.items() if para is not None and since <= start < pos
-               and r.date is not None and r.precision == "day" and r.date <= published]
+               and r.date is not None and r.precision == "day" and not r.span and r.date <= published]
     if earlier:
         e.date, e.precision, e.dated_by = max(earlier, key=lambda x: x[0])[1].date, "day", "story"
     else:

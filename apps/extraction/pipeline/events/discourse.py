@@ -46,6 +46,7 @@ class Reading:
     anaphoric: bool
     date: datetime.date | None
     precision: str
+    span: bool = False  # where a span of time starts or ends ("since Tuesday"): no day the story is at
 
 
 class StoryClock:
@@ -53,7 +54,7 @@ class StoryClock:
     noun in passing ("after the call of 12 February") does not move the story (`moves` says which do)."""
 
     def __init__(self, timexes, published: datetime.date, language: str, cues: Cues, resolve_expression,
-                 skip=lambda t: False, moves=lambda t: True):
+                 skip=lambda t: False, moves=lambda t: True, spans=lambda t: False):
         self.published, self.language, self.resolve_expression = published, language, resolve_expression
         self.readings: dict[int, Reading] = {}
         self.moves: list[tuple[int, datetime.date]] = []  # (where, the day the story is at from there)
@@ -67,8 +68,9 @@ class StoryClock:
                 date, precision = found.date, found.precision
             else:
                 date, precision = t.date, t.precision
-            self.readings[t.start] = Reading(reference, anaphoric, date, precision)
-            if date is not None and precision == "day" and moves(t):
+            span = spans(t)
+            self.readings[t.start] = Reading(reference, anaphoric, date, precision, span)
+            if date is not None and precision == "day" and not span and moves(t):
                 reference = date  # the story is now at that day
                 self.moves.append((t.start, date))
 
@@ -135,6 +137,18 @@ def _saying_date(root, cues: Cues) -> bool:
     return False
 
 
+def spans_time(span, cues: Cues) -> bool:
+    """Whether a date opens or closes a span of time ("since March", "since [taking office in August]")."""
+    doc, root = span.doc, span.root
+    before = [folded(doc[i].text) for i in range(max(span.start - 2, 0), span.start)]
+    up = [root]
+    for _ in range(4):  # through clauses too: "since [taking office in August]"
+        up.append(up[-1].head)
+    opened = [folded(syntax.case_word(g)) for g in up if g.pos_ in ("NOUN", "PROPN")]
+    opened += [folded(g.text) for g in up if g.pos_ in ("ADP", "SCONJ")]
+    return any(w in cues.span_time for w in before + opened)
+
+
 def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> None:
     """Give each mention of a sentence the date expression that belongs to it: one in its domain first
     (the innermost), else the nearest one no reporting verb claims; one date per mention."""
@@ -144,13 +158,7 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
         if span is None:
             continue
         root = span.root
-        before = [folded(doc[i].text) for i in range(max(span.start - 2, 0), span.start)]
-        up = [root]
-        for _ in range(4):  # through clauses too: "since [taking office in August]"
-            up.append(up[-1].head)
-        opened = [folded(syntax.case_word(g)) for g in up if g.pos_ in ("NOUN", "PROPN")]
-        opened += [folded(g.text) for g in up if g.pos_ in ("ADP", "SCONJ")]  # "since [taking office in August]"
-        if any(w in cues.span_time for w in before + opened):
+        if spans_time(span, cues):
             continue  # "since March", « depuis le début de l'invasion en février 2022 »: a span of time
         saying = _saying_date(root, cues)
         # « l'UE a adopté son paquet, [qui prévoit l'interdiction … d'ici à janvier 2027] »: a date in a clause

@@ -278,6 +278,8 @@ def governing_verb(token: Token) -> Token | None:
             return g
         # « a adopté vendredi un paquet »: an object hung on the day before it is the verb's object
         misread = below.dep_ in ("obj", "dobj") and g.pos_ in ("NOUN", "PROPN") or _conj_of_bare_time(below)
+        # « lors d'un entretien », « près de »: a preposition of two words the tagger calls an adverb
+        misread = misread or g.pos_ == "ADV" and bool(syntax.case_word(below))
         if g.pos_ not in ("ADP", "SCONJ", "CCONJ") and not misread:
             return None  # "the possibility of [talks]": the noun hangs on a noun
         below = g
@@ -862,6 +864,12 @@ def gather(ctx: Context, mention: Mention) -> None:
         for s in subjects(verb):
             for key in _names_in(ctx, s):
                 mention.participants.setdefault(key, "participant")
+        if mention.group in ("call", "meet") and lemma(verb) in cues.reporting:
+            # "told Putin in a phone call", « a dit à Poutine lors d'un entretien »: whom one told it took part too
+            for o in syntax.objects(verb) + syntax.prepositional(verb, ("to", "à", "a")):
+                if o.i != mention.trigger.i:
+                    for key in _names_in(ctx, o):
+                        mention.participants.setdefault(key, "participant")
     described = mention.trigger.head.i if mention.trigger.dep_ in syntax.RELATIVE_DEPS else None
     # "la Maison Blanche où il a accueilli…": the place a relative clause describes is where it happened
     named = [doc[i] for i in mention.domain if starts[i] in ctx.place_by_char or starts[i] in ctx.metonym_by_char
