@@ -451,10 +451,11 @@ def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetim
 
 
 def _series(events: list[Cluster]) -> None:
-    """"a new round of talks", « un prochain échange »: the next of a series with no parties of its own is
-    between the parties of the last one told."""
+    """"a new round of talks could take place", « un prochain échange est en préparation »: the next of a
+    series, to come, with no parties of its own is between the parties of the last one told (a past "new
+    talks" with no parties is talk about talks, or points back)."""
     for index, e in enumerate(events):
-        if e.participants or not all(m.distinct for m in e.mentions):
+        if e.participants or e.status != "planned" or not all(m.distinct for m in e.mentions):
             continue
         last = next((o for o in reversed(events[:index]) if o.kind == e.kind and o.participants), None)
         if last is not None:
