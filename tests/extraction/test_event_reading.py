@@ -608,3 +608,11 @@ def test_the_start_of_a_span_of_time_does_not_move_the_story_to_its_day():
                        published="2025-05-11")
     [remarks] = [e for e in found if e.kind == "press_conference"]
     assert str(remarks.date) != "2025-05-06"
+
+
+def test_the_four_leaders_are_the_parties_just_told():
+    ex, found = events("Emmanuel Macron, Friedrich Merz, Keir Starmer and Donald Tusk travelled together to Kyiv on "
+                       "Saturday. The four leaders also spoke by phone with Donald Trump from Kyiv.",
+                       published="2025-05-11")
+    [call] = [e for e in found if e.kind == "call"]
+    assert parties(ex, call) == {"Emmanuel Macron", "Friedrich Merz", "Keir Starmer", "Donald Tusk", "Donald Trump"}
