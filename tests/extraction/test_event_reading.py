@@ -604,8 +604,8 @@ def test_a_participle_the_parser_hung_beside_an_exchange_tells_how_it_came_about
 
 def test_the_start_of_a_span_of_time_does_not_move_the_story_to_its_day():
     ex, found = events("Emmanuel Macron travelled to Kyiv on Saturday.\n\nMerz, on his first visit since becoming "
-                       "chancellor on Tuesday, struck a sharper tone.\n\nMacron told reporters that the plan was ready.",
-                       published="2025-05-11")
+                       "chancellor on Tuesday, struck a sharper tone.\n\nMacron told reporters that the plan was "
+                       "ready.", published="2025-05-11")
     [remarks] = [e for e in found if e.kind == "press_conference"]
     assert str(remarks.date) != "2025-05-06"
 

@@ -282,7 +282,8 @@ def _resolve_name(b: _Builder, match: Match, alias: Alias) -> None:
             b.table.places.append(PlaceRef(match.start, match.end, entry.name, entry.country))
         return
     if entry.location and locative:
-        b.table.places.append(PlaceRef(match.start, match.end, entry.location, entry.country))  # "à la Maison Blanche", « en Europe »
+        # "à la Maison Blanche", « en Europe »
+        b.table.places.append(PlaceRef(match.start, match.end, entry.location, entry.country))
         return
     if entry.kind == "country" and locative:
         # "en Arabie saoudite": where it happens; the country is still named, but takes no part

@@ -26,8 +26,8 @@ from ..records import Event, Participant
 from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back, spans_time
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, is_light, lemma,
-                       names_the_event, objects_of, press_mention, read_mention)
+from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, is_light,
+                       lemma, names_the_event, objects_of, press_mention, read_mention)
 from .repeats import split_repeats
 from .status import denied, hedged, rescheduled, set_for_later, status
 from .titles import make_title, titles
@@ -472,7 +472,8 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
         return True
     nouns = all(m.basis in ("noun", "surface") and m.entry.pos == "noun" for m in e.mentions)
     located = e.location is not None and e.location not in countries
-    if undated and nouns and not located and e.group == "meet" and not any(m.anaphoric or m.distinct for m in e.mentions) \
+    if undated and nouns and not located and e.group == "meet" \
+            and not any(m.anaphoric or m.distinct for m in e.mentions) \
             and all("Plur" in m.trigger.morph.get("Number") for m in e.mentions):
         return True  # "des discussions depuis des mois", "talks have stalled"
     if all(m.anaphoric for m in e.mentions) and e.dated_by != "text" and not e.participants:

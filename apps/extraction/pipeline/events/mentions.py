@@ -471,7 +471,8 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
     entry = entry_for(token, ctx.lexicon)
     if entry is None:
         return None
-    if not _holds(ctx, token, entry) and not (entry.pos == "noun" and lemma(token) in ctx.told and _next_of(ctx, token)):
+    series = entry.pos == "noun" and lemma(token) in ctx.told and _next_of(ctx, token)
+    if not series and not _holds(ctx, token, entry):
         return None  # « un prochain échange » after a prisoner exchange is the next of that series
     if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
         return None  # "the Munich Security Conference": the name of a forum, not an event told
