@@ -431,3 +431,188 @@ def test_commitments_to_be_signed_by_a_deadline_are_a_planned_agreement():
                        "year.", published="2025-09-08")
     [deal] = found
     assert (deal.kind, deal.status, str(deal.date)[:4]) == ("agreement", "planned", "2025")
+
+
+# --- one word, several events; a leader abroad; days counted from another event -------------------------------
+
+def test_one_verb_with_a_partner_and_later_another_is_two_calls():
+    ex, found = events("Donald Trump spoke with Vladimir Putin on Wednesday and later with Volodymyr Zelensky.",
+                       published="2025-02-17")
+    calls = sorted(found, key=lambda e: sorted(parties(ex, e)))
+    assert [(e.kind, str(e.date)) for e in calls] == [("call", "2025-02-12"), ("call", "2025-02-12")]
+    assert [parties(ex, e) for e in calls] == [{"Donald Trump", "Vladimir Putin"},
+                                               {"Donald Trump", "Volodymyr Zelensky"}]
+
+
+def test_a_french_exchange_with_one_leader_then_another_the_same_day_is_two_calls():
+    ex, found = events("Mercredi dernier, le président américain Donald Trump a eu un long échange téléphonique avec "
+                       "Vladimir Poutine, puis, le même jour, avec Volodymyr Zelensky.", language="fr",
+                       published="2025-02-17")
+    assert sorted((e.kind, str(e.date), tuple(sorted(parties(ex, e)))) for e in found) == [
+        ("call", "2025-02-12", ("Donald Trump", "Vladimir Putin")),
+        ("call", "2025-02-12", ("Donald Trump", "Volodymyr Zelensky"))]
+
+
+def test_talks_on_one_day_and_again_on_another_are_two_rounds():
+    ex, found = events("Ukrainian officials held talks with Marco Rubio in Riyadh on Sunday and again on Tuesday.",
+                       published="2025-03-25")
+    assert sorted(str(e.date) for e in found) == ["2025-03-23", "2025-03-25"]
+    assert all(e.location == "Riyadh" and "Marco Rubio" in parties(ex, e) for e in found)
+
+
+def test_talks_with_two_partners_at_once_stay_one_meeting():
+    ex, found = events("Marco Rubio held talks with Andrii Sybiha and with Hakan Fidan in Istanbul on Friday.",
+                       published="2025-05-17")
+    [talks] = found
+    assert {"Andrii Sybiha", "Hakan Fidan"} <= parties(ex, talks)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "On Sunday, Canadian Prime Minister Mark Carney was in Kyiv for the ceremonies."),
+    ("fr", "Ce même dimanche, le Premier ministre canadien, Mark Carney, était à Kiev pour les cérémonies."),
+])
+def test_a_leader_who_was_in_a_foreign_capital_visited_it(language, text):
+    ex, [visit] = events(text, language=language, published="2025-08-24")
+    assert (visit.kind, str(visit.date), visit.location) == ("visit", "2025-08-24", "Kyiv")
+    assert parties(ex, visit) == {"Mark Carney"}
+
+
+def test_a_leader_in_his_own_capital_is_no_visit():
+    _, found = events("On Sunday, Volodymyr Zelensky was in Kyiv for the ceremonies.", published="2025-08-24")
+    assert found == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The prisoner exchange came nine days after the summit between Donald Trump and Vladimir Putin in Alaska."),
+    ("fr", "L'échange de prisonniers intervient neuf jours après la rencontre entre Donald Trump et Vladimir Poutine "
+           "en Alaska."),
+])
+def test_an_event_told_as_days_before_the_story_s_day_is_dated_by_the_count(language, text):
+    ex, found = events("On Sunday 24 August, Kyiv welcomed 146 soldiers home.\n\n" + text, language=language,
+                       published="2025-08-24")
+    [summit] = [e for e in found if e.kind == "meeting"]
+    assert (str(summit.date), summit.location) == ("2025-08-15", "Alaska")
+
+
+def test_a_count_from_the_story_s_day_is_not_counted_from_a_date_the_sentence_gives_another_event():
+    ex, found = events("Le 24 août, Kiev a accueilli ses soldats.\n\nCet échange intervient une semaine après le "
+                       "sommet de Washington, le 18 août, et neuf jours après la rencontre entre Donald Trump et "
+                       "Vladimir Poutine en Alaska.", language="fr", published="2025-08-24")
+    alaska = next(e for e in found if e.location == "Alaska")
+    assert str(alaska.date) == "2025-08-15"
+
+
+# --- the next of a series; resignations ------------------------------------------------------------------------
+
+def test_a_new_round_of_talks_is_a_planned_event_between_the_sides_of_the_last_round():
+    ex, found = events("Ukrainian officials held talks with the U.S. delegation on Sunday.\n\nZelenskyy said that a "
+                       "new round of talks could take place in the coming weeks.", published="2025-03-25")
+    [sunday, later] = sorted(found, key=lambda e: e.status)
+    assert (str(sunday.date), later.status, later.date) == ("2025-03-23", "planned", None)
+    assert parties(ex, later) == {"Ukraine", "United States"}
+
+
+def test_the_next_prisoner_exchange_is_another_exchange_between_the_same_sides():
+    ex, found = events("Dimanche 24 août, 146 soldats ukrainiens sont rentrés grâce à un échange de prisonniers avec "
+                       "la Russie.\n\nUn prochain échange est déjà en préparation, selon Kiev.", language="fr",
+                       published="2025-08-24")
+    swaps = sorted((e for e in found if e.kind == "other"), key=lambda e: e.status)
+    assert [(e.status, str(e.date)) for e in swaps] == [("occurred", "2025-08-24"), ("planned", "None")]
+    assert "Russia" in parties(ex, swaps[1])
+
+
+def test_an_exchange_with_no_series_told_before_is_no_event():
+    _, found = events("Un prochain échange de vues est prévu, selon Kiev.", language="fr", published="2025-08-24")
+    assert found == []
+
+
+@pytest.mark.parametrize("language, text, title", [
+    ("fr", "Andriï Iermak, le chef de cabinet de Volodymyr Zelensky, a démissionné vendredi.",
+     "Iermak annonce sa démission"),
+    ("en", "Andriy Yermak announced his resignation on Friday.", "Yermak announces his resignation"),
+])
+def test_a_dated_resignation_is_announced_by_the_one_who_leaves(language, text, title):
+    ex, [resignation] = events(text, language=language, published="2025-12-04")
+    assert (resignation.kind, str(resignation.date), resignation.title) == ("announcement", "2025-11-28", title)
+    assert parties(ex, resignation) == {"Andriy Yermak"}
+    assert resignation.titles["en" if language == "fr" else "fr"] in ("Yermak announces resignation",
+                                                                         "Yermak annonce sa démission")
+
+
+def test_a_resignation_the_text_does_not_date_is_no_event():
+    _, found = events("Andriy Yermak resigned after a scandal.", published="2025-12-04")
+    assert found == []
+
+
+# --- giving up a planned meeting; a clause of its own the parser hung on another -------------------------------
+
+def test_giving_up_the_meeting_one_was_to_have_is_a_cancelled_meeting_with_its_parties_and_place():
+    ex, found = events("Donald Trump a renoncé à la rencontre qu'il devait avoir avec Vladimir Poutine à Budapest.",
+                       language="fr", published="2025-10-23")
+    [summit] = found
+    assert (summit.kind, summit.status, summit.location) == ("meeting", "cancelled", "Budapest")
+    assert parties(ex, summit) == {"Donald Trump", "Vladimir Putin"}
+
+
+def test_a_verb_with_its_own_tense_after_a_planned_meeting_is_done_not_planned():
+    ex, found = events("Donald Trump a renoncé à la rencontre qu'il devait avoir avec Vladimir Poutine à Budapest et a "
+                       "imposé mercredi des sanctions aux groupes pétroliers Rosneft et Loukoïl.", language="fr",
+                       published="2025-10-23")
+    [sanctions] = [e for e in found if e.kind == "sanction"]
+    assert (sanctions.status, str(sanctions.date)) == ("occurred", "2025-10-22")
+    [summit] = [e for e in found if e.kind == "meeting"]
+    assert "Rosneft" not in parties(ex, summit)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Donald Trump a annoncé le sommet le 16 octobre, la veille de la visite de Volodymyr Zelensky à la "
+           "Maison blanche."),
+    ("en", "Donald Trump announced the summit on October 16, the day before the visit of Volodymyr Zelensky to the "
+           "White House."),
+])
+def test_the_eve_of_a_visit_beside_a_date_dates_the_visit_the_day_after(language, text):
+    ex, found = events(text, language=language, published="2025-10-23")
+    [visit] = [e for e in found if e.kind == "visit"]
+    assert (str(visit.date), visit.location) == ("2025-10-17", "Washington")
+
+
+def test_urging_a_government_to_act_is_no_call():
+    _, found = events("Scott Bessent a publié mercredi un communiqué, appelant Moscou à s'engager sérieusement dans un "
+                      "processus de paix.", language="fr", published="2025-10-23")
+    assert [e for e in found if e.kind == "call"] == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Turkey's president, Recep Tayyip Erdoğan, told Vladimir Putin in a phone call on Sunday that Turkey was "
+           "ready to host the talks."),
+    ("fr", "Le président turc, Recep Tayyip Erdogan, a dit à Vladimir Poutine lors d'un entretien téléphonique "
+           "dimanche que la Turquie était prête à accueillir les pourparlers."),
+])
+def test_telling_a_leader_something_in_a_phone_call_is_a_call_between_the_two(language, text):
+    ex, found = events(text, language=language, published="2025-05-11")
+    [call] = [e for e in found if e.kind == "call"]
+    assert str(call.date) == "2025-05-11"
+    assert {"Recep Tayyip Erdoğan", "Vladimir Putin"} <= parties(ex, call)
+
+
+def test_a_participle_the_parser_hung_beside_an_exchange_tells_how_it_came_about_not_another_event():
+    _, found = events("Cent quarante-six militaires ukrainiens sont rentrés chez eux dimanche, à la faveur d'un nouvel "
+                      "échange de prisonniers avec la Russie négocié grâce à la médiation des Emirats arabes unis.",
+                      language="fr", published="2025-08-24")
+    assert [e.kind for e in found] == ["other"]
+
+
+def test_the_start_of_a_span_of_time_does_not_move_the_story_to_its_day():
+    ex, found = events("Emmanuel Macron travelled to Kyiv on Saturday.\n\nMerz, on his first visit since becoming "
+                       "chancellor on Tuesday, struck a sharper tone.\n\nMacron told reporters that the plan was "
+                       "ready.", published="2025-05-11")
+    [remarks] = [e for e in found if e.kind == "press_conference"]
+    assert str(remarks.date) != "2025-05-06"
+
+
+def test_the_four_leaders_are_the_parties_just_told():
+    ex, found = events("Emmanuel Macron, Friedrich Merz, Keir Starmer and Donald Tusk travelled together to Kyiv on "
+                       "Saturday. The four leaders also spoke by phone with Donald Trump from Kyiv.",
+                       published="2025-05-11")
+    [call] = [e for e in found if e.kind == "call"]
+    assert parties(ex, call) == {"Emmanuel Macron", "Friedrich Merz", "Keir Starmer", "Donald Tusk", "Donald Trump"}

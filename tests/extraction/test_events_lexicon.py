@@ -20,7 +20,7 @@ _IRREGULAR = {
     "en": {"meet": "met", "hold": "held", "have": "had", "fly": "flew", "go": "went", "strike": "struck",
            "speak": "spoke", "take": "took", "make": "made", "give": "gave", "begin": "began", "sit": "sat",
            "pay": "paid", "shell": "shelled", "head": "headed", "swap": "swapped",
-           "bomb": "bombed", "wrap": "wrapped",
+           "bomb": "bombed", "wrap": "wrapped", "be": "been",
            "due": "due", "alongside": "alongside"},
     "fr": {"recevoir": "reçu", "accueillir": "accueilli", "rejoindre": "rejoint", "entretenir": "entretenu",
            "rendre": "rendu", "tenir": "tenu", "avoir": "eu", "faire": "fait", "conduire": "conduit",
@@ -28,7 +28,7 @@ _IRREGULAR = {
            "poursuivre": "poursuivi", "mettre": "mis", "clore": "clos", "réunir": "réuni", "aller": "allé",
            "arriver": "arrivé", "achever": "achevé", "mener": "mené", "effectuer": "effectué", "donner": "donné",
            "participer": "participé", "procéder": "procédé", "appeler": "appelé", "parler": "parlé",
-           "accorder": "accordé"},
+           "accorder": "accordé", "être": "été"},
 }
 # Nouns whose plural is not the singular and an s, or that only occur in the plural.
 _PLURALS = {"en": {"talk": "talks", "remark": "remarks", "discussion": "discussions", "sanction": "sanctions",

@@ -89,6 +89,7 @@ class PlaceRef:
     start: int
     end: int
     name: str
+    country: str | None = None  # the country it lies in, when the gazetteer says: a visit is abroad
 
 
 @dataclass
@@ -276,16 +277,17 @@ def _resolve_name(b: _Builder, match: Match, alias: Alias) -> None:
     if entry.kind == "place":
         if entry.metonym_of and not locative and b.gaz.get(entry.metonym_of) and _stands_for_government(b, match):
             b.add_mention(match.start, match.end, entry.metonym_of, "metonym")  # "Moscou a rejeté…" = Russia
-            b.table.metonyms.append(PlaceRef(match.start, match.end, entry.name))
+            b.table.metonyms.append(PlaceRef(match.start, match.end, entry.name, entry.country))
         else:
-            b.table.places.append(PlaceRef(match.start, match.end, entry.name))
+            b.table.places.append(PlaceRef(match.start, match.end, entry.name, entry.country))
         return
     if entry.location and locative:
-        b.table.places.append(PlaceRef(match.start, match.end, entry.location))  # "à la Maison Blanche", « en Europe »
+        # "à la Maison Blanche", « en Europe »
+        b.table.places.append(PlaceRef(match.start, match.end, entry.location, entry.country))
         return
     if entry.kind == "country" and locative:
         # "en Arabie saoudite": where it happens; the country is still named, but takes no part
-        b.table.places.append(PlaceRef(match.start, match.end, entry.name))
+        b.table.places.append(PlaceRef(match.start, match.end, entry.name, entry.country))
         b.add_mention(match.start, match.end, entry.key, "locative")
         return
     b.add_mention(match.start, match.end, entry.key, "name")

@@ -19,14 +19,16 @@ from collections.abc import Callable
 from spacy.attrs import LEMMA, ORTH
 
 from .. import syntax
+from ...dates.calendar import add_months
 from ..actors import ActorTable
 from ..layout import Layout
 from ..records import Event, Participant
-from .discourse import Cluster, StoryClock, assign_timexes, merge, refers_back
+from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back, spans_time
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .mentions import (ACTOR_KINDS, Context, Mention, domain, folded, gather, governing_verb, is_light, lemma,
-                       names_the_event, objects_of, press_mention, read_mention)
+from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, is_light,
+                       lemma, names_the_event, objects_of, press_mention, read_mention)
+from .repeats import split_repeats
 from .status import denied, hedged, rescheduled, set_for_later, status
 from .titles import make_title, titles
 
@@ -42,7 +44,8 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     cues = lexicon.cues
     usable = [t for t in timexes if not layout.in_quote[t.start] and not layout.is_excluded(t.start, t.end)
               and (t.date is not None or refers_back(t))]
-    clock = StoryClock(usable, published, language, cues, resolve_expression, moves=lambda t: _tells_when(doc, t))
+    clock = StoryClock(usable, published, language, cues, resolve_expression, moves=lambda t: _tells_when(doc, t),
+                       spans=lambda t: _spans(doc, t, cues))
     ctx.timex_starts = {t.start for t in timexes}
     lead = _lead(layout, doc)
     candidates = _candidates(doc, lexicon)
@@ -70,7 +73,9 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 # "this meeting", « son entretien » always do
                 m.anaphoric = m.determiner == "pointing" or m.anaphoric and (
                     not _own_parties(ctx, m) or _in_sequence(m, cues.sequence))
-            assign_timexes(local, [t for t in usable if start <= t.start < end], doc, cues)
+            here = [t for t in usable if start <= t.start < end]
+            assign_timexes(local, here, doc, cues)
+            local = split_repeats(ctx, local, here)
             _share_purpose(local, cues.purpose)
             if any(_loose(m) for m in local):
                 broken = syntax.collapsed(sent) if broken is None else broken  # only where it may matter
@@ -82,7 +87,9 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                     ctx.last_parties = parties
             mentions += local
     clusters = [_dated(m, clock, published, lead, ctx) for m in mentions]
-    events = [e for e in merge(clusters) if not _is_generic(e, table)]
+    merged = merge(clusters)
+    _series(merged)
+    events = [e for e in merged if not _is_generic(e, table)]
     for e in events:
         if e.date is None and e.status == "occurred":
             _story_day(e, clock, layout, published)
@@ -237,9 +244,16 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
         # « un échange de prisonniers [négocié grâce aux Émirats] », "a swap [brokered by the UAE]": a participle
         # that describes an event noun tells how that event came about, not another event
         head = verb.trigger.head
-        if verb in out and verb.entry.pos == "verb" and verb.trigger.dep_ in ("acl", "amod") and \
-                "Part" in verb.trigger.morph.get("VerbForm"):
+        # (« négocié » tagged an infinitive: its ending says past participle)
+        if verb in out and verb.entry.pos == "verb" and verb.trigger.dep_ in ("acl", "amod") and (
+                "Part" in verb.trigger.morph.get("VerbForm") or verb.trigger.lower_.endswith(("é", "ée", "és", "ées"))):
             noun = next((n for n in out if n is not verb and n.entry.pos == "noun" and n.trigger.i == head.i), None)
+            if noun is None:
+                # « à la faveur d'un échange de prisonniers [négocié grâce aux Émirats] » hung on « faveur »: the
+                # nearest event noun before it in the phrase the parser hung it on
+                inside = {t.i for t in head.subtree}
+                noun = max((n for n in out if n is not verb and n.entry.pos == "noun" and n.trigger.i in inside
+                            and n.trigger.i < verb.trigger.i), key=lambda n: n.trigger.i, default=None)
             if noun is not None:
                 noun.triggers.append(verb.trigger)
                 out.remove(verb)
@@ -320,6 +334,13 @@ def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int])
 
 # --- dates --------------------------------------------------------------------------------------------------
 
+def _spans(doc, timex, cues) -> bool:
+    """Whether a date is where a span of time starts or ends ("his first visit since becoming chancellor on
+    Tuesday"): the story is not at that day."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return span is not None and spans_time(span, cues)
+
+
 def _tells_when(doc, timex) -> bool:
     """Whether a date says when something in the story happened (it hangs on a verb: "On Feb. 12, Trump
     spoke…"), not only which of several things a noun is (« l'appel du 12 février »)."""
@@ -362,6 +383,23 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
         date, precision = clock.resolve(m.timex, tense=tense)
         if date is not None:
             c.date, c.precision, c.dated_by = date, precision, "text"
+    counted = counted_from(m, ctx.language)
+    # a count of days is exact and said of this noun, so it beats a date the sentence hangs elsewhere ("a week
+    # after the summit, on 18 August, and nine days after the meeting"); "a week after" is only roughly seven
+    # days, and yields to a date the text gives
+    if counted is not None and (c.date is None or counted[1] == "D" and not _own_timex(m)):
+        # counted from the day the story is at as the sentence opens, not from the dates the sentence gives;
+        # "on 16 October, the eve of the visit" from the day it stands beside
+        count, unit, apposed = counted
+        anchor = clock.day_at(m.sentence[0])
+        if apposed:
+            anchor = next((r.date for start, r in sorted(clock.readings.items(), reverse=True)
+                           if m.sentence[0] <= start < m.trigger.idx and r.date and r.precision == "day"), anchor)
+        if unit == "M":
+            c.date, c.precision = add_months(anchor, count), "month"
+        else:
+            c.date, c.precision = anchor + datetime.timedelta(days=count * (7 if unit == "W" else 1)), "day"
+        c.dated_by = "text"
     if c.date is None and lead and lead[0] <= m.trigger.idx < lead[1] and m.status == "occurred" \
             and not m.hedged and not m.anaphoric and _speaks_of_today(m):
         c.date, c.precision, c.dated_by = published, "day", "lead"
@@ -387,6 +425,12 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
     return c
 
 
+def _own_timex(m: Mention) -> bool:
+    """Whether the mention's date is said inside its noun's own phrase ("the summit of 15 August")."""
+    trig = m.trigger
+    return m.timex is not None and trig.left_edge.idx <= m.timex.start < trig.right_edge.idx + len(trig.right_edge)
+
+
 def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetime.date) -> None:
     """An event the text tells as done but does not date happened on the day its paragraph is at (the last
     day it named before it, not after the story went out), else on the day the story went out: news tells
@@ -399,11 +443,23 @@ def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetim
     # paragraphs before ("spoke to Putin on Monday… ¶ 'It went well,' Trump told reporters")
     since = 0 if e.group == "say" else para.start if para is not None else pos
     earlier = [(start, r) for start, r in clock.readings.items() if para is not None and since <= start < pos
-               and r.date is not None and r.precision == "day" and r.date <= published]
+               and r.date is not None and r.precision == "day" and not r.span and r.date <= published]
     if earlier:
         e.date, e.precision, e.dated_by = max(earlier, key=lambda x: x[0])[1].date, "day", "story"
     else:
         e.date, e.precision, e.dated_by = published, "day", "default"
+
+
+def _series(events: list[Cluster]) -> None:
+    """"a new round of talks could take place", « un prochain échange est en préparation »: the next of a
+    series, to come, with no parties of its own is between the parties of the last one told (a past "new
+    talks" with no parties is talk about talks, or points back)."""
+    for index, e in enumerate(events):
+        if e.participants or e.status != "planned" or not all(m.distinct for m in e.mentions):
+            continue
+        last = next((o for o in reversed(events[:index]) if o.kind == e.kind and o.participants), None)
+        if last is not None:
+            e.first.participants.update({k: "participant" for k in last.participants})
 
 
 # --- keeping real events ---------------------------------------------------------------------------------------
@@ -416,7 +472,8 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
         return True
     nouns = all(m.basis in ("noun", "surface") and m.entry.pos == "noun" for m in e.mentions)
     located = e.location is not None and e.location not in countries
-    if undated and nouns and not located and e.group == "meet" and not any(m.anaphoric for m in e.mentions) \
+    if undated and nouns and not located and e.group == "meet" \
+            and not any(m.anaphoric or m.distinct for m in e.mentions) \
             and all("Plur" in m.trigger.morph.get("Number") for m in e.mentions):
         return True  # "des discussions depuis des mois", "talks have stalled"
     if all(m.anaphoric for m in e.mentions) and e.dated_by != "text" and not e.participants:
@@ -540,7 +597,11 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
             written_place = text[place_mention.place_start:place_end]
             before = text[max(0, place_mention.place_start - 4):place_mention.place_start].split()
             preposition = before[-1] if before and folded(before[-1]) in ("a", "en", "au", "aux", "in", "at") else None
-    what = _what(e, ctx)
+    # the article's own words in its language; the lexicon's, where a word names what it is, in every language
+    # ("announced [his resignation]": the noun's entry, though the verb's mention took it in)
+    entries = [m.entry for m in e.mentions] + [entry_for(t, ctx.lexicon) for m in e.mentions for t in m.triggers]
+    said, lexical = _what(e, ctx), next((x.what for x in entries if x is not None and x.what), None)
+    what = {**lexical, ctx.language: said} if said and lexical else said or lexical
     if what:  # "Britain agrees a deal with Kyiv": the other party is in what was agreed
         named = [k for k in named if participants[k] in ("agent", "host")] or named
     all_titles = titles(kind, status_, named, table, location, article_language=ctx.language, what=what,

@@ -13,6 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 from .. import syntax
+from ...dates.lexicon import NUMBERS, UNITS
 from .lexicon import Cues
 from .mentions import Mention, folded, lemma
 
@@ -45,6 +46,7 @@ class Reading:
     anaphoric: bool
     date: datetime.date | None
     precision: str
+    span: bool = False  # where a span of time starts or ends ("since Tuesday"): no day the story is at
 
 
 class StoryClock:
@@ -52,9 +54,10 @@ class StoryClock:
     noun in passing ("after the call of 12 February") does not move the story (`moves` says which do)."""
 
     def __init__(self, timexes, published: datetime.date, language: str, cues: Cues, resolve_expression,
-                 skip=lambda t: False, moves=lambda t: True):
+                 skip=lambda t: False, moves=lambda t: True, spans=lambda t: False):
         self.published, self.language, self.resolve_expression = published, language, resolve_expression
         self.readings: dict[int, Reading] = {}
+        self.moves: list[tuple[int, datetime.date]] = []  # (where, the day the story is at from there)
         reference = published
         for t in sorted(timexes, key=lambda t: t.start):
             if skip(t):
@@ -65,9 +68,15 @@ class StoryClock:
                 date, precision = found.date, found.precision
             else:
                 date, precision = t.date, t.precision
-            self.readings[t.start] = Reading(reference, anaphoric, date, precision)
-            if date is not None and precision == "day" and moves(t):
+            span = spans(t)
+            self.readings[t.start] = Reading(reference, anaphoric, date, precision, span)
+            if date is not None and precision == "day" and not span and moves(t):
                 reference = date  # the story is now at that day
+                self.moves.append((t.start, date))
+
+    def day_at(self, position: int) -> datetime.date:
+        """The day the story is at when it reaches a character: the last day it moved to before it."""
+        return next((day for start, day in reversed(self.moves) if start < position), self.published)
 
     def resolve(self, timex, *, tense: str | None) -> tuple[datetime.date | None, str]:
         """A time expression's date and precision for an event of this tense ('past', 'future' or None)."""
@@ -78,6 +87,43 @@ class StoryClock:
         found = resolve_at(timex.text, reading.reference, self.published, self.language, self.resolve_expression,
                            tense=tense)
         return (found.date, found.precision) if found else (reading.date, reading.precision)
+
+
+# "the eve of the visit", « la veille de la visite »: a day named by its distance to an event (days after it)
+_EVE = {"veille": 1, "avant-veille": 2, "lendemain": -1, "surlendemain": -2, "eve": 1}
+
+
+def counted_from(m: Mention, language: str) -> tuple[int, str, bool] | None:
+    """How far the event a noun names is from a day the text gives, as (signed count, unit D/W/M, apposed):
+    "nine days after the summit", « une semaine après la rencontre » count from the day the story is at;
+    « le 16 octobre, la veille de la visite », "the day before the summit" from the day they stand beside
+    (apposed). None when the noun is not counted so."""
+    trig = m.trigger
+    if m.entry.pos != "noun":
+        return None
+    case = next((c for c in trig.children if c.dep_ == "case" and c.i < trig.i), None)
+    if case is None and trig.dep_ == "pobj" and trig.head.pos_ == "ADP":
+        case = trig.head
+    if case is None or case.i < 2:
+        return None
+    doc = trig.doc
+    word = folded(case.text)
+    if word in ("de", "d'", "du", "of"):
+        # « la veille de la visite », "on the eve of the summit"
+        eve = trig.head.head if trig.dep_ == "pobj" else trig.head
+        days = _EVE.get(folded(eve.text))
+        return (days, "D", True) if days is not None and eve.i < trig.i else None
+    sign = {"apres": -1, "after": -1, "avant": 1, "before": 1}.get(word)
+    if sign is None:
+        return None
+    unit = UNITS[language].get(folded(doc[case.i - 1].text))
+    count_word = folded(doc[case.i - 2].text)
+    count = int(count_word) if count_word.isdigit() else 1 if count_word == "the" and unit == "D" else \
+        NUMBERS[language].get(count_word)
+    if unit not in ("D", "W", "M") or not count:
+        return None
+    # "the day before the summit" names a day, as « la veille » does; "nine days after" counts from the story
+    return sign * count, unit, count_word == "the"
 
 
 def _saying_date(root, cues: Cues) -> bool:
@@ -91,6 +137,18 @@ def _saying_date(root, cues: Cues) -> bool:
     return False
 
 
+def spans_time(span, cues: Cues) -> bool:
+    """Whether a date opens or closes a span of time ("since March", "since [taking office in August]")."""
+    doc, root = span.doc, span.root
+    before = [folded(doc[i].text) for i in range(max(span.start - 2, 0), span.start)]
+    up = [root]
+    for _ in range(4):  # through clauses too: "since [taking office in August]"
+        up.append(up[-1].head)
+    opened = [folded(syntax.case_word(g)) for g in up if g.pos_ in ("NOUN", "PROPN")]
+    opened += [folded(g.text) for g in up if g.pos_ in ("ADP", "SCONJ")]
+    return any(w in cues.span_time for w in before + opened)
+
+
 def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> None:
     """Give each mention of a sentence the date expression that belongs to it: one in its domain first
     (the innermost), else the nearest one no reporting verb claims; one date per mention."""
@@ -100,13 +158,7 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
         if span is None:
             continue
         root = span.root
-        before = [folded(doc[i].text) for i in range(max(span.start - 2, 0), span.start)]
-        up = [root]
-        for _ in range(4):  # through clauses too: "since [taking office in August]"
-            up.append(up[-1].head)
-        opened = [folded(syntax.case_word(g)) for g in up if g.pos_ in ("NOUN", "PROPN")]
-        opened += [folded(g.text) for g in up if g.pos_ in ("ADP", "SCONJ")]  # "since [taking office in August]"
-        if any(w in cues.span_time for w in before + opened):
+        if spans_time(span, cues):
             continue  # "since March", « depuis le début de l'invasion en février 2022 »: a span of time
         saying = _saying_date(root, cues)
         # « l'UE a adopté son paquet, [qui prévoit l'interdiction … d'ici à janvier 2027] »: a date in a clause

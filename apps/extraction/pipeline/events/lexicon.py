@@ -13,10 +13,10 @@ CONDITIONS = frozenset({
     "party-object", "actor-object", "person-object", "object", "complement", "partner", "destination",
     "reflexive", "participle", "captives", "support", "modifier", "plural", "phone", "press", "institution",
     "dated", "beside", "party-subject", "determined", "place-object", "thing-object", "person-partner",
-    "institution-intent", "joint-subject",
+    "institution-intent", "joint-subject", "abroad",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "support", "modifiers", "by_phone", "yields_to",
-                         "subject", "planned"})
+                         "subject", "planned", "what"})
 ROLES = ("agent", "host", "participant", "target")  # as EventParticipant.Role reads them
 _SECTIONS = {"verbs": "verb", "adjectives": "adjective", "nouns": "noun", "prepositions": "preposition"}
 
@@ -37,6 +37,8 @@ class Trigger:
     yields_to: frozenset[str] = frozenset()
     subject: str = "agent"  # the part its subject plays: "host" for "hosted", « a reçu »
     planned: bool = False  # the word itself says the event is to come ("is expected in Moscow")
+    # what a title says was announced, per language, when the word names it itself ("resigned": a resignation)
+    what: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Cues:
     during: frozenset[str]
     sequence: frozenset[str]
     purpose: frozenset[str]
+    succession: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,8 @@ def _trigger(lemma: str, pos: str, raw: dict) -> Trigger:
                    support=_folded(raw.get("support", ())),
                    modifiers={fold(k): v for k, v in raw.get("modifiers", {}).items()},
                    by_phone=raw.get("by_phone"), yields_to=frozenset(raw.get("yields_to", ())),
-                   subject=raw.get("subject", "agent"), planned=bool(raw.get("planned", False)))
+                   subject=raw.get("subject", "agent"), planned=bool(raw.get("planned", False)),
+                   what=dict(raw.get("what", {})))
 
 
 @functools.cache
@@ -168,6 +172,7 @@ def event_lexicon(language: str) -> EventLexicon:
             during=_folded(_words(cues, "during")),
             sequence=_folded(_words(cues, "sequence")),
             purpose=_folded(_words(cues, "purpose")),
+            succession=_folded(_words(cues, "succession")),
         ))
 
 
@@ -193,6 +198,8 @@ def problems(language: str) -> list[str]:
             found += [f"{where}: unknown key {k!r}" for k in set(raw) - _ENTRY_KEYS]
             kinds = [raw.get("kind"), raw.get("by_phone"), *raw.get("modifiers", {}).values()]
             found += [f"{where}: unknown kind {k!r}" for k in kinds if k is not None and k not in KINDS]
+            if set(raw.get("what", {})) - {"en", "fr"}:
+                found.append(f"{where}: what is given per language (en, fr)")
             if raw.get("subject", "agent") not in ROLES:
                 found.append(f"{where}: unknown subject role {raw['subject']!r}")
             found += [f"{where}: unknown kind {k!r} in yields_to" for k in raw.get("yields_to", ())

@@ -95,6 +95,8 @@ class Context:
     token_pos: list[str] = field(default_factory=list)  # per token: its part of speech
     title_names: dict = field(default_factory=dict)  # (actor key, language) → the name titles give it
     city_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)  # places spaCy found, not the gazetteer
+    place_country: dict[str, str] = field(default_factory=dict)  # place name → the country it lies in
+    told: set[str] = field(default_factory=set)  # lemmas of the event nouns read so far: the series told
 
     @classmethod
     def build(cls, doc, text, language, layout, table, lexicon, resolve_pronoun, statements) -> "Context":
@@ -115,6 +117,9 @@ class Context:
         for p in table.metonyms:
             for pos in ctx.starts_within(p.start, p.end):
                 ctx.metonym_by_char.setdefault(pos, (p.start, p.name))
+        for p in table.places + table.metonyms:
+            if p.country:
+                ctx.place_country.setdefault(p.name, p.country)
         # a city the gazetteer does not know (« à Saint-Pétersbourg »): spaCy's place names, as written, when
         # a preposition of place leads them; read only when the gazetteer names no place for the event
         for ent in doc.ents:
@@ -273,10 +278,22 @@ def governing_verb(token: Token) -> Token | None:
             return g
         # « a adopté vendredi un paquet »: an object hung on the day before it is the verb's object
         misread = below.dep_ in ("obj", "dobj") and g.pos_ in ("NOUN", "PROPN") or _conj_of_bare_time(below)
+        # « lors d'un entretien », « près de »: a preposition of two words the tagger calls an adverb
+        misread = misread or g.pos_ == "ADV" and bool(syntax.case_word(below))
         if g.pos_ not in ("ADP", "SCONJ", "CCONJ") and not misread:
             return None  # "the possibility of [talks]": the noun hangs on a noun
         below = g
     return None
+
+
+def _urged(obj: Token) -> bool:
+    """« appeler [Moscou] à s'engager », « inviter [Kiev] à négocier »: an object followed by « à » and an
+    infinitive, wherever the parser hung the infinitive."""
+    after = obj.right_edge.i + 1
+    if after >= len(obj.doc) or folded(obj.doc[after].text) not in ("a", "à") or obj.doc[after].dep_ != "mark":
+        return False
+    verb = obj.doc[after].head
+    return verb.pos_ in ("VERB", "AUX") and "Inf" in verb.morph.get("VerbForm")
 
 
 def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
@@ -286,6 +303,8 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         objs = objects_of(token)
         if any(c.dep_ in _OBJECT_PREDICATES and c.pos_ in ("NOUN", "PROPN", "ADJ") for c in token.children):
             return False  # "called Zelensky a dictator": a naming, not a call
+        if any(_urged(o) for o in syntax.objects(token)):
+            return False  # « appelant Moscou à s'engager »: urging someone to do something, not a call
         if name == "party-object" and not objs:
             return True
         return any(names_party(ctx, o, persons_only=name == "person-object") for o in objs)
@@ -361,6 +380,8 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
                   if (k := ctx.actor_at(t)) and ctx.table.kind(k) == "person"}
         audience = syntax.prepositional(token, ("at", "before", "to", "à", "a", "devant", "lors"))
         return len(people) >= 2 and not audience
+    if name == "abroad":
+        return bool(abroad(ctx, token))
     if name == "dated":
         return True  # read once the dates are placed: see Mention.needs_date
     if name == "determined":
@@ -375,6 +396,35 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
             return False
         return any(names_party(ctx, p, persons_only=True) for p in partners)
     return False
+
+
+_AUXILIARY = frozenset({"aux", "aux:tense", "aux:pass", "auxpass"})
+
+
+def abroad(ctx: Context, token: Token) -> list[str]:
+    """"Carney was in Kyiv", « Carney était à Kiev »: the people a copula puts at a place in another country
+    than their own (a leader at home is no visit). A parse that lost the clause's subject falls back on the
+    one person the sentence names before the verb."""
+    if token.dep_ in _AUXILIARY:
+        return []  # "is expected in Moscow": the verb it helps says what happens
+    holder = token.head if token.dep_ == "cop" else token
+    if token.dep_ == "cop":
+        where = [holder] if folded(syntax.case_word(holder)) in CITY_PREPOSITIONS else []
+    else:
+        where = syntax.prepositional(token, CITY_PREPOSITIONS)
+    place = place_in(ctx, [t for w in where for t in syntax.phrase(w)], metonyms=True)
+    country = ctx.place_country.get(place[1]) if place else None
+    if country is None:
+        return []
+    found = subjects(holder)
+    if found:
+        people = [k for s in found for t in syntax.phrase(s) if (k := ctx.actor_at(t))]
+    else:
+        people = [k for t in token.doc[token.sent.start:token.i] if (k := ctx.actor_at(t))
+                  and not ctx.layout.in_quote[t.idx]]
+        people = people if len(set(people)) == 1 else []
+    return [k for k in dict.fromkeys(people) if ctx.table.kind(k) == "person"
+            and (home := ctx.table.actors[k].country) and home != country]
 
 
 def _holds(ctx: Context, token: Token, entry: Trigger) -> bool:
@@ -419,8 +469,11 @@ def _determiner(token: Token) -> str:
 def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Mention | None:
     """The mention a token makes, if it is a trigger whose conditions hold here."""
     entry = entry_for(token, ctx.lexicon)
-    if entry is None or not _holds(ctx, token, entry):
+    if entry is None:
         return None
+    series = entry.pos == "noun" and lemma(token) in ctx.told and _next_of(ctx, token)
+    if not series and not _holds(ctx, token, entry):
+        return None  # « un prochain échange » after a prisoner exchange is the next of that series
     if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
         return None  # "the Munich Security Conference": the name of a forum, not an event told
     kind = _kind(ctx, token, entry)
@@ -430,6 +483,11 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
         basis = "noun"
         described = [c for c in token.children if c.dep_ in syntax.RELATIVE_DEPS | {"acl"} and c.pos_ in ("VERB", "AUX")
                      and _light(ctx, c, entry)]
+        # « la rencontre [qu'il devait avoir avec Poutine] », "the summit [they were to hold]": the light verb
+        # under the clause's modal
+        described += [g for c in token.children if c.dep_ in syntax.RELATIVE_DEPS and c.pos_ in ("VERB", "AUX")
+                      and not _light(ctx, c, entry) for g in c.children
+                      if g.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX") and _light(ctx, g, entry)]
         if described:
             # "the talks they held last week", « les discussions qu'ils ont menées »: the verb of the
             # clause describing the noun carries its tense, subject and date
@@ -450,11 +508,32 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
     # "another meeting", "met again", « a de nouveau rencontré »: a new one, not the one told before; "his
     # second trip" is no back-reference, but may be the one told
     cues = ctx.lexicon.cues
-    around = [c for c in token.children if c.dep_ in ("amod", "det", "nummod", "advmod")]
+    around = _qualifiers(token)
     mention.distinct = any(lemma(c) in cues.distinct or folded(c.text) in cues.distinct for c in around)
     ordinal = any(lemma(c) in cues.ordinal or folded(c.text) in cues.ordinal for c in around)
     mention.anaphoric = bool(mention.determiner) and not mention.distinct and not ordinal
+    if "abroad" in entry.needs:
+        mention.participants = {k: "agent" for k in abroad(ctx, token)}  # the subject, found or fallen back on
+    if entry.pos == "noun":
+        ctx.told.add(lemma(token))
     return mention
+
+
+def _qualifiers(token: Token) -> list[Token]:
+    """The words that qualify an event noun, with those of the noun that counts it: "a [new] round of talks",
+    « un [nouveau] cycle de pourparlers »."""
+    around = [c for c in token.children if c.dep_ in ("amod", "det", "nummod", "advmod")]
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    if folded(syntax.case_word(token)) in ("of", "de", "d'") and head.pos_ == "NOUN" and head.i < token.i:
+        around += [c for c in head.children if c.dep_ in ("amod", "det", "nummod")]
+    return around
+
+
+def _next_of(ctx: Context, token: Token) -> bool:
+    """"the next exchange", « un prochain échange », "another swap": a new one of a series the story told."""
+    cues = ctx.lexicon.cues
+    return any(lemma(c) in cues.distinct | cues.ordinal or folded(c.text) in cues.distinct | cues.ordinal
+               for c in _qualifiers(token) if c.dep_ == "amod" or folded(c.text) in cues.distinct)
 
 
 def verb_above(token: Token) -> Token | None:
@@ -531,10 +610,13 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str])
     pred, trig = mention.predicate, mention.trigger
     tokens = set(t.i for t in syntax.phrase(pred))
     tokens |= {t.i for t in syntax.phrase(trig)}
+    if trig.dep_ == "cop" and mention.entry.pos == "verb":
+        tokens |= {t.i for t in syntax.phrase(trig.head)}  # « Carney était [à Kiev] »: the word it links
     for c in pred.children:
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and syntax.subjects(c):
-            # "Trump imposed a tariff…, and he has threatened Moscow": a clause with its own subject tells of
-            # something else
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and (syntax.subjects(c) or any(
+                g.dep_ in ("aux", "aux:tense") for g in c.children)):
+            # "Trump imposed a tariff…, and he has threatened Moscow", « devait avoir une rencontre… et a imposé
+            # des sanctions »: a clause with its own subject or tense tells of something else
             tokens -= {t.i for t in c.subtree}
     if pred.i != trig.i:
         # « la réunion doit [se tenir mercredi à Paris] »: the verb the predicate governs tells where and when
@@ -610,8 +692,8 @@ def _party_reference(ctx: Context, token: Token) -> bool:
             and folded(token.text) not in cues.first_person
     if lemma(token) not in cues.party_nouns or "Plur" not in token.morph.get("Number"):
         return False
-    if any(folded(c.text) in cues.party_quantifiers for c in token.children):
-        return True  # "the two leaders", "both sides"
+    if any(folded(c.text) in cues.party_quantifiers or c.dep_ == "nummod" and c.pos_ == "NUM" for c in token.children):
+        return True  # "the two leaders", "both sides", "the four leaders", « les quatre dirigeants »
     return lemma(token) in cues.party_alone and any(
         c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)  # "the parties"
 
@@ -783,6 +865,12 @@ def gather(ctx: Context, mention: Mention) -> None:
         for s in subjects(verb):
             for key in _names_in(ctx, s):
                 mention.participants.setdefault(key, "participant")
+        if mention.group in ("call", "meet") and lemma(verb) in cues.reporting:
+            # "told Putin in a phone call", « a dit à Poutine lors d'un entretien »: whom one told it took part too
+            for o in syntax.objects(verb) + syntax.prepositional(verb, ("to", "à", "a")):
+                if o.i != mention.trigger.i:
+                    for key in _names_in(ctx, o):
+                        mention.participants.setdefault(key, "participant")
     described = mention.trigger.head.i if mention.trigger.dep_ in syntax.RELATIVE_DEPS else None
     # "la Maison Blanche où il a accueilli…": the place a relative clause describes is where it happened
     named = [doc[i] for i in mention.domain if starts[i] in ctx.place_by_char or starts[i] in ctx.metonym_by_char

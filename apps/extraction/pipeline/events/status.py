@@ -38,7 +38,9 @@ def _scope(mention: Mention) -> list[Token]:
         out += [c for c in head.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "amod", "acl",
                                                       "advmod", "neg", "det", "mark", "prt", "compound:prt",
                                                       "xcomp", "cop")]
-    clause = syntax.clause_head(pred)
+    # « [il devait avoir une rencontre] et a imposé des sanctions »: a verb with a tense of its own is a clause
+    # of its own, though the parser hung it on the infinitive before it
+    clause = pred if own_tense(pred) else syntax.clause_head(pred)
     if clause.dep_ in ("ccomp", "csubj", "csubj:pass", "xcomp") and clause.head.i != clause.i:
         out.append(clause.head)  # « il est prévu [qu'un appel soit organisé] », "it is expected [that…]"
     for acl in [c for c in trig.children if c.dep_ in ("acl", "relcl", "acl:relcl")]:
@@ -49,6 +51,12 @@ def _scope(mention: Mention) -> list[Token]:
             seen.add(t.i)
             unique.append(t)
     return unique
+
+
+def own_tense(verb: Token) -> bool:
+    """A verb coordinated with another that carries its own tense auxiliary (« et [a imposé] »)."""
+    return verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("aux", "aux:tense") for c in verb.children)
 
 
 def denied(mention: Mention, cues: Cues) -> bool:

@@ -142,7 +142,7 @@ def _country_name(code: str, language: str) -> str | None:
 
 
 def titles(kind: str, status: str, keys: list[str], table: ActorTable, location: str | None, *,
-           article_language: str, what: str | None = None, written_place: str | None = None,
+           article_language: str, what: str | dict | None = None, written_place: str | None = None,
            preposition: str | None = None, targets: list[str] = (), names: dict | None = None) -> dict[str, str]:
     """The event's title in every language Parley reads, each naming the parties as that language does.
 
@@ -161,6 +161,8 @@ def titles(kind: str, status: str, keys: list[str], table: ActorTable, location:
         aimed = [display(k, language) for k in targets]
         own = language == article_language
         place = (written_place or location) if own else location
-        out[language] = make_title(kind, status, parties, place, language=language, what=what if own else None,
+        # what the article wrote is in its language; what a lexicon entry names is given in each
+        said = what.get(language) if isinstance(what, dict) else what if own else None
+        out[language] = make_title(kind, status, parties, place, language=language, what=said,
                                    preposition=preposition if own else None, targets=aimed)
     return out
