@@ -41,6 +41,7 @@ class SpeechLexicon:
     titles: frozenset[str]
     not_speakers: frozenset[str]
     speech_titles: frozenset[str]
+    courtesies: tuple[str, ...]  # folded, longest first, so "thank you very much" goes before "thank you"
     offices: dict[str, str]
     surface: dict[str, str]  # present forms the lemmatizer may miss (« estime », « note ») → lemma
     written: frozenset[str]  # the lemmas as written in the file, accents kept, for lookups without folding
@@ -89,6 +90,7 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         titles=frozenset(fold(w) for w in data.get("titles", {}).get("words", [])),
         not_speakers=frozenset(fold(w) for w in transcript.get("not_speakers", [])),
         speech_titles=frozenset(fold(w) for w in transcript.get("speech_titles", [])),
+        courtesies=tuple(sorted({fold(w) for w in transcript.get("courtesies", [])}, key=len, reverse=True)),
         offices={fold(k): fold(v) for k, v in data.get("offices", {}).items()},
         surface=_present_forms(language, verbs, phrasal),
         written=frozenset(entry.split()[0].lower() for entry in data["verbs"]),
