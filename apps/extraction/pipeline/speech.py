@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from .gazetteer import fold
@@ -106,13 +107,16 @@ def speech_tokens(doc, lex: SpeechLexicon) -> tuple[dict[int, frozenset[str]], s
     lemmas, forms, starts = _hashes(doc.vocab.strings, lex)
     verbs: dict[int, frozenset[str]] = {}
     sources: set[int] = set()
-    for token in doc:
-        if token.lemma in lemmas or token.lower in forms:
-            kinds = speech_kinds(token, lex)
+    if not len(doc):
+        return verbs, sources
+    # the hashes of every token from one array: a Token object for each of them cost more than the test
+    for i, (lemma_hash, lower_hash) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+        if lemma_hash in lemmas or lower_hash in forms:
+            kinds = speech_kinds(doc[i], lex)
             if kinds is not None:
-                verbs[token.i] = kinds
-        if token.lower in starts and source_phrase(token, lex):
-            sources.add(token.i)
+                verbs[i] = kinds
+        if lower_hash in starts and source_phrase(doc[i], lex):
+            sources.add(i)
     return verbs, sources
 
 
