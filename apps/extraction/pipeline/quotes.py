@@ -84,6 +84,7 @@ class QuoteReader:
         self.speakers = SpeakerResolver(text, language, layout, table, gaz, sentences, self.doc, published, article,
                                         self.lex, self.said)
         self.verbs, self.sources = speech_tokens(self.doc, self.lex)
+        self.speech_indexes = sorted({*self.verbs, *self.sources})  # the only tokens reported speech starts from
         self.speakers.discover_speakers(self.doc[i] for i in self.verbs if not self._quoted(self.doc[i]))
         self.turns: list[Turn] = layout.turns(self.speakers.resolve_label)
         if not self.turns:
@@ -456,8 +457,13 @@ class QuoteReader:
         """
         s, e = sent
         taken: list[tuple[int, int]] = []
-        for token in self._tokens(s, e):
-            if token.i not in self.verbs and token.i not in self.sources or self._quoted(token):
+        lo = bisect.bisect_left(self.token_starts, s)
+        hi = bisect.bisect_left(self.token_starts, e)
+        # the sentence's speech verbs and source words only, not a Token object for each of its words
+        first = bisect.bisect_left(self.speech_indexes, lo)
+        last = bisect.bisect_left(self.speech_indexes, hi)
+        for token in (self.doc[i] for i in self.speech_indexes[first:last]):
+            if self._quoted(token):
                 continue
             kinds = self.verbs.get(token.i)
             span, speaker, basis = None, None, ""
