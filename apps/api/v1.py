@@ -242,6 +242,9 @@ class StatementOut(Schema):
     direct: bool = Field(description="Quoted words; false for reported speech")
     said_on: PreciseDate
     speaker: ActorRef | None
+    speaker_description: str = Field(
+        description="Who spoke as the article describes them (\"a spokeswoman for the ministry\") when it names "
+                    "nobody; empty otherwise")
     event_id: int | None
     article: ArticleRef
     start: int
@@ -437,6 +440,7 @@ def _statement(request, statement) -> dict:
         "id": statement.pk, "text": statement.text, "direct": statement.direct,
         "said_on": precise_date(statement.said_on, statement.said_on_precision),
         "speaker": _actor_ref(statement.speaker) if statement.speaker_id else None,
+        "speaker_description": statement.speaker_description,
         "event_id": statement.event_id, "article": _article_ref(statement.article),
         "start": statement.start, "end": statement.end, "topics": [t.slug for t in statement.topics.all()],
         "review_state": statement.review_state, "confidence": statement.confidence,

@@ -577,16 +577,20 @@ def _store_statements(runs: list[_Run], topics: dict[str, Topic]) -> None:
         (st.article_id, st.start, st.end): st
         for st in Statement.objects.select_for_update().filter(article_id__in=[r.article.pk for r in runs])
     }
-    fields = ["speaker", "text", "direct", "said_on", "said_on_precision", "event", "extractor_version", "confidence"]
+    fields = ["speaker", "speaker_description", "text", "direct", "said_on", "said_on_precision", "event",
+              "extractor_version", "confidence"]
     to_create, to_update, row_topics = [], [], []
     for run in runs:
         article = run.article
+        # a speaker the article only describes has no Actor row (see _resolve_actors): keep its words
+        described = {a.key: a.name for a in run.extraction.actors if a.described}
         for s in run.extraction.statements:
             row = existing.pop((article.pk, s.start, s.end), None)
             if row is not None and row.is_protected:
                 continue  # an editor verified, fixed or rejected this quote
             row = row or Statement(article=article, start=s.start, end=s.end)
             row.speaker = run.actors.get(s.speaker) if s.speaker else None
+            row.speaker_description = described.get(s.speaker, "")[:200] if row.speaker is None else ""
             row.text = article.text[s.start:s.end]
             row.direct = s.direct
             row.said_on = s.date

@@ -574,18 +574,20 @@ class EventAdmin(ReviewableAdmin):
 
 @admin.register(Statement)
 class StatementAdmin(ReviewableAdmin):
-    list_display = ["__str__", "speaker", "direct", "said_on", "event", "review_state", "confidence"]
+    list_display = ["__str__", "speaker", "speaker_description", "direct", "said_on", "event", "review_state",
+                    "confidence"]
     list_filter = [
         ReviewStateFilter, "direct", "said_on", "topics",
         ("article__source", admin.RelatedOnlyFieldListFilter), "article__language",
     ]
-    search_fields = ["text", "speaker__name", "article__title"]
+    search_fields = ["text", "speaker__name", "speaker_description", "article__title"]
     ordering = ["confidence", "-id"]
     autocomplete_fields = ["speaker", "event"]
     list_select_related = ["speaker", "event"]
     filter_horizontal = ["topics"]
     fields = [
-        "in_context", "text", "speaker", "direct", "event", "said_on", "said_on_precision", "topics", "review_state",
+        "in_context", "text", "speaker", "speaker_description", "direct", "event", "said_on", "said_on_precision",
+        "topics", "review_state",
         "article_link", "start", "end", *REVIEW_READONLY,
     ]
 

@@ -48,7 +48,7 @@ def article_spans(article) -> list[Span]:
     ]
     spans += [
         Span(s.start, s.end, f"hl-quote hl-{s.review_state}",
-             f"{s.speaker.name if s.speaker else _('unknown speaker')}: {'direct' if s.direct else 'reported'}",
+             f"{s.speaker_label or _('unknown speaker')}: {'direct' if s.direct else 'reported'}",
              reverse("admin:records_statement_change", args=[s.pk]))
         for s in Statement.objects.filter(article=article).select_related("speaker")
     ]
@@ -297,7 +297,7 @@ class ArticleReviewMixin(NamedSplitInputsMixin):
         evidence = EventEvidence.objects.filter(article=article).select_related("event").order_by("start")
         items = [
             (reverse("admin:records_statement_change", args=[s.pk]), _("Statement"),
-             f"{s.speaker or _('unknown speaker')}: {s.text[:120]}", s.get_review_state_display())
+             f"{s.speaker_label or _('unknown speaker')}: {s.text[:120]}", s.get_review_state_display())
             for s in statements
         ] + [
             (reverse("admin:records_event_change", args=[e.event_id]), _("Event"), e.event.title,

@@ -421,6 +421,13 @@ class Statement(Reviewable):
     # lead with them.
     speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements",
                                 db_index=False)
+    # Who spoke as the article describes them ("a spokeswoman for the ministry", « un diplomate européen »)
+    # when it names nobody: kept as text, never as an Actor, or every spokeswoman of every story would
+    # become one person.
+    speaker_description = models.CharField(
+        _("speaker as described"), max_length=200, blank=True,
+        help_text=_("Who spoke, as the article describes them, when it names nobody (“a senior European diplomat”)."),
+    )
     text = models.TextField()
     direct = models.BooleanField(default=True, help_text=_("Quoted words; off for reported speech."))
     said_on = models.DateField(null=True, blank=True)
@@ -453,6 +460,11 @@ class Statement(Reviewable):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def speaker_label(self) -> str:
+        """Who said it, for a reader: the actor's name, else the article's description, else ""."""
+        return self.speaker.name if self.speaker_id else self.speaker_description
 
 
 class Mention(models.Model):

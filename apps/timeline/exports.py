@@ -32,7 +32,7 @@ CSV_COLUMNS = [
     "topics", "sources", "review_state", "confidence", "unconfirmed_plan", "url", "source_titles", "source_urls",
 ]
 STATEMENT_COLUMNS = [
-    "id", "said_on", "said_on_precision", "speaker", "speaker_id", "direct", "text", "event_id",
+    "id", "said_on", "said_on_precision", "speaker", "speaker_id", "speaker_description", "direct", "text", "event_id",
     "article_title", "article_url", "article_published_at", "start", "end", "review_state", "confidence", "url",
 ]
 # TimelineJS draws every event it is given in the browser: past a thousand or so it crawls.
@@ -276,6 +276,7 @@ def _statement_record(request, statement) -> dict:
         "said_on_precision": statement.said_on_precision,
         "speaker": statement.speaker.name if statement.speaker_id else None,
         "speaker_id": statement.speaker_id,
+        "speaker_description": statement.speaker_description,
         "direct": statement.direct,
         "text": statement.text,
         "event_id": statement.event_id,

@@ -47,6 +47,18 @@ def test_statements_say_who_when_how_and_where(api, world):
     assert quoted["topics"] == ["ceasefire"]
 
 
+def test_a_statement_of_a_described_speaker_carries_the_description(api, world):
+    from tests.factories import make_statement
+
+    make_statement("Nothing is decided yet.", speaker_description="a spokeswoman for the ministry")
+    items = {i["text"]: i for i in api.get("/api/v1/statements").json()["items"]}
+    described = items["Nothing is decided yet."]
+    assert (described["speaker"], described["speaker_description"]) == (None, "a spokeswoman for the ministry")
+    assert items["We want a ceasefire."]["speaker_description"] == ""
+    schema = api.get("/api/v1/openapi.json").json()["components"]["schemas"]["StatementOut"]
+    assert "speaker_description" in schema["required"]
+
+
 def test_statements_follow_the_speaker_filter(api, world):
     items = api.get("/api/v1/statements", {"actor": world.macron.pk}).json()["items"]
     assert [i["text"] for i in items] == ["We want a ceasefire."]

@@ -320,4 +320,23 @@ def test_a_speaker_named_only_by_a_description_makes_no_actor_row():
                                 mentions=[XMention(*span("un envoyé"), "un envoyé")]))
     store(make_article(), result)
     assert not Actor.objects.filter(name="un envoyé").exists()
-    assert Statement.objects.get().speaker is None
+    statement = Statement.objects.get()
+    # …but who spoke is kept as the article says it, for the analyst to read
+    assert (statement.speaker, statement.speaker_description) == (None, "un envoyé")
+
+
+def test_a_described_speaker_is_stored_from_the_article_and_cleared_once_the_speaker_is_named():
+    article = make_article("« Rien n'est encore décidé sur les garanties », a confié un diplomate européen mercredi.")
+    services.extract_and_store([article.pk])
+    statement = Statement.objects.get(article=article, direct=True)
+    assert statement.speaker is None
+    assert statement.speaker_description == "un diplomate européen"
+    assert statement.speaker_label == "un diplomate européen"
+
+    # the same span read again with a named speaker: the description goes, the actor takes its place
+    result = extraction()
+    result.statements[0].start, result.statements[0].end = statement.start, statement.end
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.FETCHED)
+    store(Article.objects.get(pk=article.pk), result)
+    statement.refresh_from_db()
+    assert (statement.speaker.name, statement.speaker_description) == ("Emmanuel Macron", "")

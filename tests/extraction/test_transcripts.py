@@ -86,3 +86,54 @@ def test_a_transcript_speaker_named_only_by_labels_becomes_an_actor():
                          "STARMER: They stay in place, and we will tighten them further.", language="en"))
     speakers = [ex.actor(s.speaker).name for s in ex.statements if s.direct]
     assert speakers == ["Hartley", "Keir Starmer", "Hartley", "Keir Starmer"]
+
+
+def test_a_stage_direction_on_its_own_line_does_not_end_the_turn_around_it():
+    text = ("The President. We had a very good meeting with President Zelenskyy this morning in New York.\n\n"
+            "[Laughter]\n\n"
+            "Europe has to stop buying oil from Russia, and I have told them so.\n\n"
+            "(Applause.)\n\n"
+            "We will see what happens with the sanctions next week.")
+    ex = extract(article(text, language="en", published="2025-09-23", source="The White House"))
+    direct = [s for s in ex.statements if s.direct]
+    assert [s.text[:20] for s in direct] == ["We had a very good m", "Europe has to stop b", "We will see what hap"]
+    assert {ex.actor(s.speaker).name for s in direct} == {"Donald Trump"}
+
+
+def test_a_turn_cut_off_mid_sentence_is_a_turn_of_its_speaker_not_a_section_title():
+    text = ("President Zelenskyy. We need security guarantees that work before the winter comes.\n\n"
+            "The President. Go ahead.\n\n"
+            "President Zelenskyy. ——and our partners in Europe, who stand with us\n\n"
+            "The President. They do, they really do, and they pay for it now.")
+    ex = extract(article(text, language="en", published="2025-09-23", source="The White House"))
+    by_text = {s.text: ex.actor(s.speaker).name for s in ex.statements if s.direct}
+    assert by_text["——and our partners in Europe, who stand with us"] == "Volodymyr Zelensky"
+    assert by_text["They do, they really do, and they pay for it now."] == "Donald Trump"
+
+
+def test_courtesies_and_interjections_are_no_statements_and_directions_at_the_edges_are_cut():
+    text = ("MS BRUCE: Good afternoon, everyone.\n\n"
+            "QUESTION: Will the Secretary travel to London on Wednesday?\n\n"
+            "MS BRUCE: Thank you.\n\n"
+            "MS BRUCE: (Laughter.) The Secretary will not travel to London this week. [Crosstalk]\n\n"
+            "QUESTION: Thank you, Tammy.\n\n"
+            "MS BRUCE: Thank you very much for being here.")
+    ex = extract(article(text, language="en", published="2025-04-22"))
+    assert [s.text for s in ex.statements if s.direct] == ["The Secretary will not travel to London this week."]
+
+
+def test_a_french_transcript_reads_turns_across_laughter_and_leaves_questions_and_thanks_out():
+    text = ("LE PRÉSIDENT DE LA RÉPUBLIQUE : Merci beaucoup.\n\n"
+            "Nous sommes prêts à déployer une force de réassurance dès la signature d'un cessez-le-feu.\n\n"
+            "(Rires)\n\n"
+            "Elle ne sera pas sur la ligne de front.\n\n"
+            "QUESTION : Quand cette force pourrait-elle être déployée ?\n\n"
+            "KEIR STARMER : Merci, Emmanuel.\n\n"
+            "Nous ne laisserons pas l'Ukraine seule face à la Russie.")
+    ex = extract(article(text, language="fr", published="2025-07-10", source="Élysée"))
+    said = [(ex.actor(s.speaker).name, s.text) for s in ex.statements if s.direct]
+    assert said == [
+        ("Emmanuel Macron", "Nous sommes prêts à déployer une force de réassurance dès la signature d'un cessez-le-feu."),
+        ("Emmanuel Macron", "Elle ne sera pas sur la ligne de front."),
+        ("Keir Starmer", "Nous ne laisserons pas l'Ukraine seule face à la Russie."),
+    ]

@@ -112,3 +112,18 @@ def test_the_picker_says_what_several_actors_mean_on_each_page(client, people):
     assert "quotes by any of them" in statements and "all took part" not in statements
     french = client.get(reverse("timeline:statements"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "les citations de l’un ou l’autre" in french
+
+
+def test_a_quote_of_someone_the_article_only_describes_says_who_it_was_as_the_article_does(client, people):
+    meeting = make_event("Zelensky and Macron in Paris", date=dt.date(2025, 9, 12), actors=[people["zelensky"]])
+    make_statement("Nothing is decided <yet>.", speaker_description="une porte-parole <de l'Élysée>",
+                   said_on=dt.date(2025, 9, 12), event=meeting)
+    html = client.get(reverse("timeline:statements")).content.decode()
+    card = html[html.index("Nothing is decided"):]
+    card = card[:card.index("</li>")]
+    assert "une porte-parole &lt;de l&#x27;Élysée&gt;" in card  # the article's words, escaped
+    assert "Unknown speaker" not in card and "/actors/" not in card
+    # the event's card lists what was said there, with the same description
+    detail = client.get(reverse("timeline:event", args=[meeting.pk])).content.decode()
+    said = detail[detail.index("Nothing is decided"):]
+    assert "une porte-parole &lt;de l&#x27;Élysée&gt;" in said[:said.index("</li>")]

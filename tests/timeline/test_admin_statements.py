@@ -75,6 +75,21 @@ def test_an_editor_fixes_the_text_switches_to_reported_speech_and_attaches_an_ev
     assert quote.review_state == ReviewState.LOCKED
 
 
+def test_an_editor_writes_who_spoke_as_the_article_describes_them_and_the_row_is_locked(client, editor,
+                                                                                           misattributed):
+    quote, _, _ = misattributed
+    client.force_login(editor)
+
+    response = edit(client, quote, speaker="", speaker_description="a senior European diplomat")
+
+    assert response.status_code == 302
+    quote.refresh_from_db()
+    assert (quote.speaker, quote.speaker_description) == (None, "a senior European diplomat")
+    assert quote.review_state == ReviewState.LOCKED  # a locked row is never rewritten by the machine
+    found = client.get(CHANGELIST, {"state": "all", "q": "European diplomat"}).content.decode()
+    assert "a senior European diplomat" in found and "We are ready to talk" in found
+
+
 def test_choosing_a_state_in_the_form_records_that_state_rather_than_a_lock(client, editor, misattributed):
     quote, _, _ = misattributed
     client.force_login(editor)

@@ -96,3 +96,17 @@ def test_the_calendar_flags_planned_events_whose_date_has_passed(client, talks):
     # A month-precise plan is the whole month, not a made-up first day.
     spring = entries["Talks in the spring"]
     assert spring.decoded("dtstart").day == 1 and (spring.decoded("dtend") - spring.decoded("dtstart")).days == 30
+
+
+def test_a_speaker_the_article_only_describes_is_exported_as_described(client, talks):
+    make_statement("Nothing is decided yet.", speaker_description="a senior European diplomat",
+                   said_on=dt.date(2025, 8, 8))
+    rows = list(csv.DictReader(io.StringIO(body(client.get(reverse("timeline:export-statements-csv"))))))
+    described = next(r for r in rows if r["text"] == "Nothing is decided yet.")
+    assert (described["speaker"], described["speaker_id"], described["speaker_description"]) == (
+        "", "", "a senior European diplomat")
+    data = json.loads(body(client.get(reverse("timeline:export-statements-json"))))
+    by_text = {s["text"]: s for s in data["statements"]}
+    assert (by_text["Nothing is decided yet."]["speaker"], by_text["Nothing is decided yet."]["speaker_description"]) \
+        == (None, "a senior European diplomat")
+    assert by_text["We are ready,"]["speaker_description"] == ""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 OPENING = "“«„"
@@ -52,6 +53,8 @@ _DATELINE_DATED = re.compile(r"^\s*([A-ZÀ-Ý][\w'’\-]+(?:[ /][A-ZÀ-Ý][\w'�
                              r"(?:\d{1,2}\s+\w+|\w+\.?\s+\d{1,2})\s*"
                              r"(?:\((?P<agency>[^)]{1,30})\))?\s*(?:--|—|–|―|-)\s+")
 _CAPITALIZED_RUN = re.compile(r"(?:\b[dl]['’])?\b([A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+){1,2})")
+# A stage direction alone on its line: "[Laughter]", "[At this point, …]", "(Laughter.)", « (Rires) ».
+_STAGE_DIRECTION = re.compile(r"\[[^\[\]\n]+\]|\([^()\n]+\)\.?")
 _SENT_END = re.compile(r"[.!?…]+(?:[\"”]|\s?»)?")
 
 
@@ -63,7 +66,7 @@ class Paragraph:
     byline: bool = False
     credit: bool = False
     entry: int = 0  # which live-blog entry it belongs to (0 when the story has none)
-    note: bool = False  # a bracketed stage direction of a transcript ("[Laughter]")
+    note: bool = False  # a stage direction of a transcript on a line of its own ("[Laughter]", "(Applause.)")
 
 
 @dataclass
@@ -144,6 +147,8 @@ class Layout:
         turns: list[Turn] = []
         current: Turn | None = None
         for para in self.paragraphs:
+            if para.note:
+                continue  # "[Laughter]" between two paragraphs of an answer: the same speaker goes on
             if para.heading or para.byline or para.credit:
                 current = None
                 continue
@@ -186,6 +191,7 @@ def analyse(text: str, title: str | None = None) -> Layout:
     agencies: list[str] = []
     lines = list(re.finditer(r"[^\n]+", text))
     entry = 0
+    cut_turns: list[tuple[Paragraph, Label]] = []
     for index, m in enumerate(lines):
         line = m.group()
         para = Paragraph(m.start(), m.end())
@@ -196,7 +202,7 @@ def analyse(text: str, title: str | None = None) -> Layout:
             entry += 1
         para.entry = entry
         stripped = line.strip()
-        para.note = stripped.startswith("[") and stripped.endswith("]")
+        para.note = bool(_STAGE_DIRECTION.fullmatch(stripped))
         byline = _BYLINE.match(line)
         # a byline opens the story, after the headings that may come first ("THE CLOSER / How … / By X")
         preamble = index <= 2 or all(p.heading or p.byline or p.credit for p in paragraphs)
@@ -219,6 +225,9 @@ def analyse(text: str, title: str | None = None) -> Layout:
             authors.append(_SIGNATURE.match(line).group("name"))
         elif _is_heading(line) or index == 0 and title and _same_words(line, title):
             para.heading = True  # the headline repeated as the first line is no sentence of the story
+            label = _label(line, m.start()) if not para.note else None
+            if label and label.words_start < m.end():
+                cut_turns.append((para, label))  # "President Zelenskyy. ——and our partners": a turn, if the label recurs
         else:
             label = _label(line, m.start())
             if label:
@@ -241,6 +250,14 @@ def analyse(text: str, title: str | None = None) -> Layout:
             if dateline.group("agency"):
                 agencies.append(dateline.group("agency").strip())  # whatever its name: the story's agency
         paragraphs.append(para)
+    # A turn cut off mid-sentence has no final stop and looks like a section title; its label says otherwise
+    # when the same label opens other paragraphs of the text (a transcript names each speaker again and again).
+    recurring = Counter(label.text for label in labels)
+    for para, label in cut_turns:
+        if recurring[label.text]:
+            para.heading = False
+            labels.append(label)
+    labels.sort(key=lambda label: label.start)
     quotes = find_quotes(text, paragraphs)
     in_quote = bytearray(len(text))
     for q in quotes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from .gazetteer import fold
@@ -41,6 +42,7 @@ class SpeechLexicon:
     titles: frozenset[str]
     not_speakers: frozenset[str]
     speech_titles: frozenset[str]
+    courtesies: tuple[str, ...]  # folded, longest first, so "thank you very much" goes before "thank you"
     offices: dict[str, str]
     surface: dict[str, str]  # present forms the lemmatizer may miss (« estime », « note ») → lemma
     written: frozenset[str]  # the lemmas as written in the file, accents kept, for lookups without folding
@@ -89,6 +91,7 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         titles=frozenset(fold(w) for w in data.get("titles", {}).get("words", [])),
         not_speakers=frozenset(fold(w) for w in transcript.get("not_speakers", [])),
         speech_titles=frozenset(fold(w) for w in transcript.get("speech_titles", [])),
+        courtesies=tuple(sorted({fold(w) for w in transcript.get("courtesies", [])}, key=len, reverse=True)),
         offices={fold(k): fold(v) for k, v in data.get("offices", {}).items()},
         surface=_present_forms(language, verbs, phrasal),
         written=frozenset(entry.split()[0].lower() for entry in data["verbs"]),
@@ -104,13 +107,16 @@ def speech_tokens(doc, lex: SpeechLexicon) -> tuple[dict[int, frozenset[str]], s
     lemmas, forms, starts = _hashes(doc.vocab.strings, lex)
     verbs: dict[int, frozenset[str]] = {}
     sources: set[int] = set()
-    for token in doc:
-        if token.lemma in lemmas or token.lower in forms:
-            kinds = speech_kinds(token, lex)
+    if not len(doc):
+        return verbs, sources
+    # the hashes of every token from one array: a Token object for each of them cost more than the test
+    for i, (lemma_hash, lower_hash) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+        if lemma_hash in lemmas or lower_hash in forms:
+            kinds = speech_kinds(doc[i], lex)
             if kinds is not None:
-                verbs[token.i] = kinds
-        if token.lower in starts and source_phrase(token, lex):
-            sources.add(token.i)
+                verbs[i] = kinds
+        if lower_hash in starts and source_phrase(doc[i], lex):
+            sources.add(i)
     return verbs, sources
 
 

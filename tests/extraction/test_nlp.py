@@ -1,0 +1,38 @@
+"""The spaCy pipelines Parley runs: the same annotations as the models' own, for less work."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from apps.extraction.pipeline.nlp import MODELS, RuleLookup, get_nlp
+
+ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+
+
+def _texts(language: str) -> list[str]:
+    texts = []
+    for path in sorted(ARTICLES.glob("*.article.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if (data.get("language") or "en")[:2] == language:
+            texts.append(data["text"])
+    return texts
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_attribute_rules_read_by_lookup_give_every_token_what_the_model_s_own_ruler_gives(language):
+    ours = get_nlp(language)
+    stock = spacy.load(MODELS[language])
+    stock.add_pipe("parley_paragraphs", before="parser")  # the same parse; only the ruler's matching differs
+    texts = _texts(language) + ["Y'all gonna see: it's done, let's go. I told him and he told me. There is a deal."]
+    for ours_doc, stock_doc in zip(ours.pipe(texts), stock.pipe(texts)):
+        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in ours_doc] == \
+            [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in stock_doc]
+
+
+def test_most_english_attribute_rules_no_longer_go_through_a_matcher():
+    ruler = get_nlp("en").get_pipe("attribute_ruler")
+    assert isinstance(ruler.match, RuleLookup)
+    assert len(ruler.match.matcher) < len(ruler.patterns) / 4
