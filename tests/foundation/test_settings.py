@@ -22,7 +22,8 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"PARLEY_ENV", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    # The suite's own REDIS_URL (CI's PostgreSQL run) must not reach a run that leaves it out on purpose.
+    clean = {k: v for k, v in os.environ.items() if k not in {"PARLEY_ENV", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL"}}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=120
     )
