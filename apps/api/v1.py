@@ -13,8 +13,6 @@ import re
 from dataclasses import replace
 from typing import Annotated, Literal
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -487,23 +485,17 @@ def _cached(request, name: str, schema: type[Schema], build):
     is the stored bytes: a page of 100 events is ~1 ms instead of its ~100 ms of queries, model
     instances and validation (docs/benchmarks.md).
     """
-    key = freshness.key("api", name, request.build_absolute_uri())
-    stored = cache.get(key) if key else None
-    claimed = False
-    if key and stored is None:
-        claimed = freshness.claim(key)
-        if not claimed:
-            stored = freshness.wait_for(key)
-    if stored is None:
-        try:
-            data = schema.model_validate(build()).model_dump(context={"request": request, "response_status": 200})
-            response = api.create_response(request, data, status=200)
-            if key:
-                cache.set(key, (response["Content-Type"], response.content), settings.PARLEY_PAGE_CACHE_SECONDS)
-        finally:
-            if claimed:
-                freshness.release(key)
-        return response
+    fresh = None
+
+    def fill():
+        nonlocal fresh
+        data = schema.model_validate(build()).model_dump(context={"request": request, "response_status": 200})
+        fresh = api.create_response(request, data, status=200)
+        return (fresh["Content-Type"], fresh.content)
+
+    stored = freshness.kept(freshness.key("api", name, request.build_absolute_uri()), fill)
+    if fresh is not None:
+        return fresh
     content_type, content = stored
     return HttpResponse(content, content_type=content_type)
 

@@ -129,6 +129,33 @@ def wait_for(key: str):
     return None
 
 
+def kept(key: str | None, fill):
+    """What is stored under `key`, or else `fill()`'s result, stored until the next write.
+
+    `fill()` returns what to store, or None for an answer not to keep (an error page). When many
+    requests miss the same key at once, one fills it and the others wait for its result (`claim`).
+    With no key (caching off, cache unreachable) `fill()` just runs.
+    """
+    if key is None:
+        return fill()
+    stored = cache.get(key)
+    if stored is not None:
+        return stored
+    claimed = claim(key)
+    if not claimed:
+        stored = wait_for(key)
+        if stored is not None:
+            return stored
+    try:
+        stored = fill()
+        if stored is not None:
+            cache.set(key, stored, settings.PARLEY_PAGE_CACHE_SECONDS)
+        return stored
+    finally:
+        if claimed:
+            release(key)
+
+
 def _tables() -> frozenset[str]:
     global _watched_tables
     if _watched_tables is None:

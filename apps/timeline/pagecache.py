@@ -93,26 +93,24 @@ def cached_page(name: str, vary=None):
                 response = _with_validators(HttpResponseNotModified(), etag)
                 patch_vary_headers(response, ["HX-Request"])
                 return response
-            stored = cache.get(key)
-            claimed = False
+            fresh = None
+
+            def fill():
+                nonlocal fresh
+                fresh = view(request, *args, **kwargs)
+                if fresh.status_code != 200 or getattr(fresh, "streaming", False):
+                    return None
+                if hasattr(fresh, "render") and not fresh.is_rendered:
+                    fresh.context_data = {**(fresh.context_data or {}), "csrf_token": CSRF_PLACEHOLDER}
+                    fresh.render()
+                return {"content": fresh.content.decode(fresh.charset),
+                        "headers": {h: fresh[h] for h in KEPT_HEADERS if h in fresh}}
+
+            stored = freshness.kept(key, fill)
             if stored is None:
-                claimed = freshness.claim(key)
-                if not claimed:
-                    stored = freshness.wait_for(key)
-            if stored is None:
-                try:
-                    response = view(request, *args, **kwargs)
-                    if response.status_code != 200 or getattr(response, "streaming", False):
-                        return response
-                    if hasattr(response, "render") and not response.is_rendered:
-                        response.context_data = {**(response.context_data or {}), "csrf_token": CSRF_PLACEHOLDER}
-                        response.render()
-                    stored = {"content": response.content.decode(response.charset),
-                              "headers": {h: response[h] for h in KEPT_HEADERS if h in response}}
-                    cache.set(key, stored, settings.PARLEY_PAGE_CACHE_SECONDS)
-                finally:
-                    if claimed:
-                        freshness.release(key)
+                return fresh  # not a page to keep: answered as the view made it
+            if fresh is not None:
+                response = fresh
             else:
                 response = HttpResponse()
                 for header, value in stored["headers"].items():
