@@ -137,6 +137,16 @@ def test_the_day_before_a_date_counts_from_that_date():
     assert timex_at(english, "the day before", language="en").value == "2025-09-04"
 
 
+def test_a_deadline_within_some_days_does_not_move_the_story_back():
+    # "within 50 days" is a span ahead: read as "50 days ago" it dated "the day before" in May
+    text = ("The Kremlin said on Tuesday that the threat of tariffs, unless Moscow agrees to a deal "
+            "within 50 days, was serious. The day before, the president announced new deliveries.")
+    within = timex_at(text, "within 50 days", dct=datetime.date(2025, 7, 15), language="en")
+    assert within is None or within.date is None or within.date > datetime.date(2025, 7, 15)
+    before = timex_at(text, "The day before", dct=datetime.date(2025, 7, 15), language="en")
+    assert before.value == "2025-07-14"
+
+
 @pytest.mark.parametrize("sentence, expression, language", [
     ("Ils se sont parlé la veille de l'élection.", "la veille", "fr"),
     ("They spoke the day before the vote.", "the day before", "en"),

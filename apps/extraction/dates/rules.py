@@ -475,7 +475,8 @@ def ago(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     unit = UNITS[ctx.language][m.group("u")]
     if amount is None or unit not in ("D", "W", "M", "Y"):
         return None
-    sign = 1 if m.group("dir") in ("dans", "in", "d'ici") else -1
+    # "within 50 days" looks ahead like "in 50 days" (it is a span, handled below), never back
+    sign = 1 if m.group("dir") in ("dans", "in", "within", "d'ici") else -1
     if sign > 0 and ctx.language == "en" and m.group("dir") != "ago":
         before = ctx.folded[max(0, m.start() - 30):m.start()]
         measures = re.search(r"(?:\w+est|first|time|once|twice|high|low|worst|best|record)\s+$",
