@@ -21,6 +21,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -455,8 +456,9 @@ def _search_page(filters: TimelineFilters, size: int) -> Page:
     """Search results by relevance tier, newest first within a tier, keyset-paginated.
 
     What the words name costs two queries (search.expand); ids come from one bounded query per
-    tier read (at most three; a lower tier first asks whether its matches are few), then the
-    cards from one query and two prefetches: at most ten queries whatever the page's length.
+    tier read (at most three; a lower tier first asks whether its matches are few; the own-words
+    tier of a phrase search reads up to OWN_WORDS_ROUNDS chunks), then the cards from one query and
+    two prefetches: at most twelve queries whatever the page's length.
     """
     after = filters.cursor if filters.cursor and isinstance(filters.cursor.get("r"), int) else None
     # Event.visible(), not the bulk form: each tier query reads about a page of rows.
@@ -502,24 +504,27 @@ OWN_WORDS_ROUNDS = 3
 def _own_words_in_order(rows: QuerySet, condition: Q, terms: SearchTerms, wanted: int) -> list | None:
     """The first `wanted` (id, date) of `rows` matching `condition` (the own-words tier), in timeline order.
 
-    On PostgreSQL, through search.loose_query: its matches come from the GIN index without
-    re-parsing a title, in timeline order a chunk at a time, and the exact condition checks only
-    the chunk's rows (600 ms → 80 ms for "prisoner exchange" at 100k events, docs/benchmarks.md).
-    None (read the tier the plain way) elsewhere, or when the loosened query keeps matching rows the
-    exact one does not after a few chunks.
+    On PostgreSQL, through search.loosely_matches: one query per chunk reads the next rows of the
+    loosened query from the GIN index without re-parsing a title, in timeline order, and tests the
+    exact query on those rows only (the tier of "prisoner exchange" at 100k events: 600 → 80 ms,
+    docs/benchmarks.md). None (read the tier the plain way) elsewhere, when there is no phrase, or
+    when the loosened query keeps matching rows the exact one does not, chunk after chunk.
     """
-    loose = search.loose_query(terms)
+    loose = search.loosely_matches(EVENT_SEARCH_FIELDS, terms)
     if loose is None:
         return None
-    candidates = rows.filter(search.loosely_matches(EVENT_SEARCH_FIELDS, loose)).order_by("-sort_date", "-pk")
+    candidates = rows.filter(loose).order_by("-sort_date", "-pk")
     found: list[tuple[int, dt.date | None]] = []
     for _round in range(OWN_WORDS_ROUNDS):
-        chunk = list(candidates.values_list("pk", "date")[:OWN_WORDS_CHUNK])
-        exact = set(rows.filter(condition, pk__in=[pk for pk, _date in chunk]).values_list("pk", flat=True)) if chunk else set()
-        found += [(pk, date) for pk, date in chunk if pk in exact]
+        chunk = list(
+            rows.filter(pk__in=candidates.values("pk")[:OWN_WORDS_CHUNK])
+            .annotate(exact=ExpressionWrapper(condition, output_field=BooleanField()))
+            .order_by("-sort_date", "-pk").values_list("pk", "date", "exact")
+        )
+        found += [(pk, date) for pk, date, exact in chunk if exact]
         if len(found) >= wanted or len(chunk) < OWN_WORDS_CHUNK:
             return found[:wanted]
-        pk, date = chunk[-1]
+        pk, date, _exact = chunk[-1]
         candidates = candidates.filter(_after({"d": date.isoformat() if date else None, "i": pk}))
     return None
 
