@@ -128,6 +128,7 @@ def run_load(urls: list[str], total: int, concurrency: int, max_seconds: float):
     import httpx
 
     latencies, errors = [], []
+    by_url: dict[str, list[float]] = {}
     lock = threading.Lock()
     counter = iter(range(total))
     deadline = time.monotonic() + max_seconds
@@ -150,13 +151,25 @@ def run_load(urls: list[str], total: int, concurrency: int, max_seconds: float):
                 elapsed = time.perf_counter() - started
                 with lock:
                     latencies.append(elapsed)
+                    by_url.setdefault(url, []).append(elapsed)
                     if not ok:
                         errors.append(detail)
 
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         list(pool.map(analyst, range(concurrency)))
-    return latencies, errors, time.monotonic() - started
+    return latencies, errors, time.monotonic() - started, by_url
+
+
+def slowest_views(by_url: dict[str, list[float]], base: str, n: int = 8) -> str:
+    """Where the tail comes from: the views with the highest p95, with their share of requests."""
+    total = sum(map(len, by_url.values())) or 1
+    rows = sorted(by_url.items(), key=lambda item: percentile(item[1], 95), reverse=True)[:n]
+    return "\n".join(
+        f"  {url.removeprefix(base) or '/'}: {len(times)} requests ({100 * len(times) / total:.0f}%), "
+        f"p50 {percentile(times, 50) * 1000:.0f} ms, p95 {percentile(times, 95) * 1000:.0f} ms"
+        for url, times in rows
+    )
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -244,7 +257,7 @@ def main() -> None:
         ingest_started = time.monotonic()
         feed = threading.Thread(target=feeder)
         feed.start()
-        latencies, errors, elapsed = run_load(analyst_urls(base, actor_ids), args.requests, args.concurrency,
+        latencies, errors, elapsed, by_url = run_load(analyst_urls(base, actor_ids), args.requests, args.concurrency,
                                               args.max_seconds)
         feed.join()
         # Articles processed while the load ran, and how long the rest take to finish.
@@ -297,6 +310,7 @@ def main() -> None:
         f"{duplicates} | {failed} | {report['articles_per_second']} |",
     ])
     print(table)
+    print("slowest views (p95):", slowest_views(by_url, base), sep="\n")
     if errors:
         print("first errors:", *errors[:10], sep="\n  ")
     print(json.dumps(report))

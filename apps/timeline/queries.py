@@ -21,6 +21,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -455,8 +456,9 @@ def _search_page(filters: TimelineFilters, size: int) -> Page:
     """Search results by relevance tier, newest first within a tier, keyset-paginated.
 
     What the words name costs two queries (search.expand); ids come from one bounded query per
-    tier read (at most three; a lower tier first asks whether its matches are few), then the
-    cards from one query and two prefetches: at most ten queries whatever the page's length.
+    tier read (at most three; a lower tier first asks whether its matches are few; the own-words
+    tier of a phrase search reads up to OWN_WORDS_ROUNDS chunks), then the cards from one query and
+    two prefetches: at most twelve queries whatever the page's length.
     """
     after = filters.cursor if filters.cursor and isinstance(filters.cursor.get("r"), int) else None
     # Event.visible(), not the bulk form: each tier query reads about a page of rows.
@@ -466,15 +468,17 @@ def _search_page(filters: TimelineFilters, size: int) -> Page:
     for tier, condition in _search_tiers(terms):
         if after and tier > after["r"]:
             continue
-        rows = matching.filter(condition)
-        candidates = _few_candidates(terms, tier)
-        if candidates is not None:
-            rows = rows.filter(pk__in=candidates)
-        rows = rows.alias(sort_date=Coalesce("date", Value(UNDATED)))
+        rows = matching.alias(sort_date=Coalesce("date", Value(UNDATED)))
         if after and tier == after["r"]:
             rows = rows.filter(_after(after))
-        rows = rows.order_by("-sort_date", "-pk").values_list("pk", "date")[: size + 1 - len(found)]
-        found += [(tier, pk, date) for pk, date in rows]
+        wanted = size + 1 - len(found)
+        tier_rows = _own_words_in_order(rows, condition, terms, wanted) if tier == 2 else None
+        if tier_rows is None:
+            candidates = _few_candidates(terms, tier)
+            if candidates is not None:
+                rows = rows.filter(pk__in=candidates)
+            tier_rows = rows.filter(condition).order_by("-sort_date", "-pk").values_list("pk", "date")[:wanted]
+        found += [(tier, pk, date) for pk, date in tier_rows]
         if len(found) > size:
             break
     page_rows, more = found[:size], len(found) > size
@@ -489,6 +493,40 @@ def _search_page(filters: TimelineFilters, size: int) -> Page:
         tier, pk, date = page_rows[-1]
         next_cursor = encode_cursor({"r": tier, "d": date.isoformat() if date else None, "i": pk})
     return Page(items=items, next_cursor=next_cursor, after=filters.cursor, terms=terms)
+
+
+# Own-word matches read from the loosened query, a chunk at a time, before the exact query is
+# left to check them all (see _own_words_in_order).
+OWN_WORDS_CHUNK = 64
+OWN_WORDS_ROUNDS = 3
+
+
+def _own_words_in_order(rows: QuerySet, condition: Q, terms: SearchTerms, wanted: int) -> list | None:
+    """The first `wanted` (id, date) of `rows` matching `condition` (the own-words tier), in timeline order.
+
+    On PostgreSQL, through search.loosely_matches: one query per chunk reads the next rows of the
+    loosened query from the GIN index without re-parsing a title, in timeline order, and tests the
+    exact query on those rows only (the tier of "prisoner exchange" at 100k events: 600 → 80 ms,
+    docs/benchmarks.md). None (read the tier the plain way) elsewhere, when there is no phrase, or
+    when the loosened query keeps matching rows the exact one does not, chunk after chunk.
+    """
+    loose = search.loosely_matches(EVENT_SEARCH_FIELDS, terms)
+    if loose is None:
+        return None
+    candidates = rows.filter(loose).order_by("-sort_date", "-pk")
+    found: list[tuple[int, dt.date | None]] = []
+    for _round in range(OWN_WORDS_ROUNDS):
+        chunk = list(
+            rows.filter(pk__in=candidates.values("pk")[:OWN_WORDS_CHUNK])
+            .annotate(exact=ExpressionWrapper(condition, output_field=BooleanField()))
+            .order_by("-sort_date", "-pk").values_list("pk", "date", "exact")
+        )
+        found += [(pk, date) for pk, date, exact in chunk if exact]
+        if len(found) >= wanted or len(chunk) < OWN_WORDS_CHUNK:
+            return found[:wanted]
+        pk, date, _exact = chunk[-1]
+        candidates = candidates.filter(_after({"d": date.isoformat() if date else None, "i": pk}))
+    return None
 
 
 # A lower tier whose matches number fewer than this is read from their ids, not the date index.

@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, to_locale
 from django.views.decorators.http import require_safe
@@ -208,8 +209,13 @@ def timeline(request, *, filters: TimelineFilters):
 
 def _week_summary(request) -> summary.Summary:
     """The week at a glance; "since your last visit" for a signed-in reader (anonymous readers of a
-    public timeline have no visits to remember, and get this week only)."""
-    return summary.summary(previous_visit=request.previous_visit if request.user.is_authenticated else None)
+    public timeline have no visits to remember, and get this week only).
+
+    The same for every filter of the timeline: kept until the next write, so the first page of
+    each view, rendered again after every extraction, does not count the week six queries again."""
+    previous_visit = request.previous_visit if request.user.is_authenticated else None
+    key = freshness.key("week-summary", previous_visit, get_language(), timezone.localdate())
+    return freshness.kept(key, lambda: summary.summary(previous_visit=previous_visit))
 
 
 def _chart_context(request, chart_by: str) -> dict:

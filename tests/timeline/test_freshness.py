@@ -345,3 +345,53 @@ def test_a_page_served_from_the_cache_still_counts_as_a_visit(talks, ana, analys
     type(analyst).objects.filter(pk=analyst.pk).update(timeline_seen_at=later)  # as if an hour ago
     assert 'id="summary-visit"' in ana.get("/").content.decode()
     assert type(analyst).objects.get(pk=analyst.pk).previous_visit_at == later
+
+
+# --- Cards kept by what they show (apps.timeline.cardcache) ----------------------------------------
+
+
+def kept_card_key(response, event_pk: int, *, under_day_header=True, can_edit=False) -> str:
+    """The key the timeline stored this event's card under, for the page's language."""
+    from django.utils import translation
+
+    from apps.timeline import cardcache, queries
+
+    event = queries.with_card_data(Event.objects.filter(pk=event_pk)).get()
+    with translation.override(response["Content-Language"]):
+        return cardcache.key("event-card", event, under_day_header, can_edit)
+
+
+@pytest.mark.django_db
+def test_a_card_survives_a_write_elsewhere_and_changes_with_what_it_shows(ana, talks):
+    # After every extraction the page is rendered again, but its unchanged cards are not: the
+    # stored card (marked here to tell it apart) is what the rebuilt page shows...
+    first = ana.get("/")
+    card_key = kept_card_key(first, talks["event"].pk)
+    stored = cache.get(card_key)
+    assert stored is not None and "Moscow round of talks" in stored
+    cache.set(card_key, stored.replace("Moscow round of talks", "Moscow round (kept card)"))
+    try:
+        make.event("Kyiv talks")  # a write elsewhere: every page is retired
+        page = ana.get("/").content.decode()
+        assert "Kyiv talks" in page and "Moscow round (kept card)" in page
+        # ...until something the card shows changes, even in a row that is not the event's own.
+        talks["putin"].name = "V. Putin"
+        talks["putin"].save()
+        page = ana.get("/").content.decode()
+        assert "Moscow round (kept card)" not in page and "Moscow round of talks" in page and "V. Putin" in page
+    finally:
+        cache.delete(card_key)  # the same card, in a later test, must not come out marked
+
+
+@pytest.mark.django_db
+def test_a_new_source_and_a_renamed_topic_show_on_the_card(ana, talks):
+    from apps.records.models import Topic
+
+    event = talks["event"]
+    event.topics.add(Topic.objects.create(slug="truce-talks", name_en="Ceasefire", name_fr="Cessez-le-feu"))
+    served_twice(ana, "/")
+    make.evidence(event, make.article(f"A second report. {SENTENCE}"), SENTENCE)  # a second source: the card's count changes
+    assert "2 sources" in ana.get("/").content.decode()
+    Topic.objects.filter(slug="truce-talks").update(name_en="Truce", name_fr="Trêve")
+    page = ana.get("/").content.decode()
+    assert "#Truce" in page or "#Trêve" in page

@@ -200,3 +200,32 @@ def test_search_pages_walk_down_the_tiers_without_repeats_or_gaps(monkeypatch, f
         filters = queries.TimelineFilters(q="armistice", cursor=queries.decode_cursor(page.next_cursor))
     expected = [e.pk for e in reversed(named)] + [e.pk for e in reversed(reported)] + [e.pk for e in by_article]
     assert seen == expected
+
+
+@requires_postgres
+def test_a_phrase_finds_its_words_in_that_order_only_however_many_newer_events_have_them_apart(client):
+    # The own-words tier reads a loosened query (the words in any order) a chunk at a time and
+    # checks the phrase on each chunk: newer events with the words apart fill whole chunks.
+    loose = queries.OWN_WORDS_CHUNK * 2 + 5
+    for i in range(loose):
+        make_event(f"Exchange of a prisoner {i}", date=dt.date(2025, 7, 1) + dt.timedelta(days=i % 28))
+    make_event("Prisoner exchange at the border", date=dt.date(2025, 6, 1))
+    make_event("Prisoner exchange in Istanbul", date=dt.date(2024, 6, 1))
+    html = search(client, '"prisoner exchange"')
+    assert "Prisoner exchange at the border" in html and "Prisoner exchange in Istanbul" in html
+    assert "Exchange of a prisoner" not in html
+    assert html.index("at the border") < html.index("in Istanbul")  # newest first within the tier
+
+
+@requires_postgres
+def test_a_search_widened_by_names_lists_the_same_events_page_after_page(client):
+    putin = make_actor("Vladimir Putin")
+    for i in range(45):
+        make_event(f"Vladimir Putin meeting {i}", date=dt.date(2025, 1, 1) + dt.timedelta(days=i), actors=[putin])
+    first = search(client, "Putin")
+    assert first.count('class="event-card') == 30
+    page = queries.event_page(queries.TimelineFilters(q="Putin"))
+    second = queries.event_page(queries.TimelineFilters(q="Putin", cursor=queries.decode_cursor(page.next_cursor)))
+    titles = [e.title for e in page.items + second.items]
+    assert sorted(titles) == sorted(f"Vladimir Putin meeting {i}" for i in range(45)) and len(set(titles)) == 45
+    assert titles[:30] == [f"Vladimir Putin meeting {i}" for i in range(44, 14, -1)]

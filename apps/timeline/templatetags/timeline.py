@@ -8,6 +8,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from apps.timeline import cardcache
 from apps.timeline.charts import local_date
 from apps.timeline.charts import topic_name as _topic_name
 
@@ -78,3 +79,28 @@ def web_url(value) -> str:
     """The URL if it is http(s), else nothing: an article URL must never run script when clicked."""
     text = str(value or "")
     return text if text.lower().startswith(("https://", "http://")) else ""
+
+
+class CachedCardNode(template.Node):
+    def __init__(self, nodelist, name: str, event, vary):
+        self.nodelist, self.name, self.event, self.vary = nodelist, name, event, vary
+
+    def render(self, context) -> str:
+        event = self.event.resolve(context)
+        vary = tuple(value.resolve(context) for value in self.vary)
+        return cardcache.rendered(self.name, event, vary, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def cachedcard(parser, token):
+    """`{% cachedcard "name" event value… %}…{% endcachedcard %}`: the block's HTML kept under a key of
+    everything the card shows of `event` and the values given (apps.timeline.cardcache).
+
+    Every value of the context the block reads besides `event` must be among the values given."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a name and an event")
+    nodelist = parser.parse(("endcachedcard",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    return CachedCardNode(nodelist, name, parser.compile_filter(bits[2]), [parser.compile_filter(b) for b in bits[3:]])
