@@ -493,11 +493,8 @@ def move_evidence_to_new_event(*, evidence: Iterable[EventEvidence], user, title
 # --- Articles -----------------------------------------------------------------------------------
 
 
-def rerun_extraction(*, article: Article, user, background: bool = False) -> None:
-    """Send an article back to the extractor; editors' rows survive, unreviewed ones are redone.
-
-    `background`: asked from a page, which must not wait for the run (see queue_extraction).
-    """
+def rerun_extraction(*, article: Article, user) -> None:
+    """Send an article back to the extractor; editors' rows survive, unreviewed ones are redone."""
     if not article.text.strip():
         raise CorrectionError(f"“{article}” has no text yet; fetch it first")
     with transaction.atomic():
@@ -505,7 +502,7 @@ def rerun_extraction(*, article: Article, user, background: bool = False) -> Non
         # An editor's request starts a fresh set of runs, even for an article that ran out of them.
         Article.objects.filter(pk=article.pk).update(extraction_attempts=0)
         article.set_status(Article.Status.FETCHED)
-        ingestion_services.queue_extraction(article.pk, background=background)
+        ingestion_services.queue_extraction(article.pk)
 
 
 # A corrected article goes back to extraction from these states. A duplicate or an irrelevant one
@@ -522,7 +519,6 @@ def _iso(value: dt.datetime | None) -> str | None:
 
 def correct_article(
     *, article: Article, user, reason: str, text: str | None = None, published_at: dt.datetime | None = None,
-    background: bool = False,
 ) -> ArticleCorrection:
     """Correct an article's text or publication date, keep the old values, and extract it again.
 
@@ -559,7 +555,7 @@ def correct_article(
         )
         if reextract:
             # Relative dates ("on Thursday") were resolved against the old date: a new date is read again too.
-            rerun_extraction(article=article, user=user, background=background)
+            rerun_extraction(article=article, user=user)
     return correction
 
 
