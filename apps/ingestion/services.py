@@ -6,11 +6,10 @@ import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from celery import current_app
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.utils import Error as DBError  # any error of the database layer, InterfaceError included
 from django.db.models import F, Q
 from django.utils import timezone
@@ -117,38 +116,14 @@ def _task_named(name: str):
         return current_app.signature(name)
 
 
-def queue_extraction(article_id: int, *, background: bool = False) -> None:
+def queue_extraction(article_id: int) -> None:
     """Queue extraction once the surrounding transaction has committed.
 
-    `background`: an editor's request is waiting. With a worker the task is only sent anyway;
-    inline (the quickstart, no Redis) it runs on the process's own background queue, not in the
-    request: its first run loads the language models, 33 s on the sample articles.
+    With a worker the task is only sent. Inline (the quickstart, no Redis) it runs on commit, in
+    the process and the request that asked: the review tool says beforehand how long that takes.
     """
     task = _task_named(EXTRACT_ARTICLE)
-    if background and current_app.conf.task_always_eager:
-        transaction.on_commit(lambda: _INLINE_QUEUE.submit(_run_inline, task, article_id))
-    else:
-        transaction.on_commit(lambda: _nudge(task, article_id))
-
-
-# Inline mode's stand-in for a worker: one thread, so runs go one at a time in the order they were
-# asked for, as a worker with one process takes them, and the models load once. Its thread is not a
-# daemon: a server that stops lets the run in hand finish rather than leave the article claimed.
-_INLINE_QUEUE = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-inline-extraction")
-
-
-def _run_inline(task, article_id: int) -> None:
-    try:
-        _nudge(task, article_id)
-    except Exception:  # the task records its own failure on the article; keep the thread for the next
-        log.exception("inline extraction of article %s failed", article_id)
-    finally:
-        connections.close_all()  # this thread's own connections: the next run opens fresh ones
-
-
-def wait_for_inline_extractions(timeout: float = 120) -> None:
-    """Block until every extraction queued inline so far has run (tests, and commands that need it)."""
-    _INLINE_QUEUE.submit(lambda: None).result(timeout)
+    transaction.on_commit(lambda: _nudge(task, article_id))
 
 
 # Bulk imports and the sweep hand extraction articles in batches: one spaCy pass (nlp.pipe) each.

@@ -25,7 +25,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from apps.ingestion import admin as ingestion_admin
 from apps.ingestion.models import Article
-from apps.records import services
+from apps.records import reasons, services
 from apps.records.article_review import ArticleReviewMixin, highlight_context
 from apps.records.history_display import PlainHistoryHelper
 from apps.records.labels import LabelledInlineFormSet, NamedSplitInputsMixin
@@ -193,7 +193,7 @@ class ReviewableAdmin(HistoryAdmin):
             raise Http404
         state = REVIEW_BUTTONS[verb][0]
         services.set_review_state(objects=[obj], state=state, user=request.user)
-        self.log_change(request, obj, f"Marked {ReviewState(state).label.lower()}")
+        self.log_change(request, obj, reasons.marked(state))
         self.message_user(
             request, _("“%(row)s” marked %(state)s.") % {"row": obj, "state": ReviewState(state).label.lower()},
             messages.SUCCESS,
@@ -221,11 +221,11 @@ class ReviewableAdmin(HistoryAdmin):
         # An explicit choice of state wins; any other edit locks the row against the machine.
         if "review_state" in form.changed_data:
             services.record_review(obj=obj, state=obj.review_state, user=request.user,
-                                   reason=f"Marked {ReviewState(obj.review_state).label.lower()}")
+                                   reason=reasons.marked(obj.review_state))
         elif change and form.changed_data:
             services.lock_correction(obj=obj, user=request.user, reason=_correction_reason(form))
         elif not change:
-            services.record_review(obj=obj, state=ReviewState.LOCKED, user=request.user, reason="Created by an editor")
+            services.record_review(obj=obj, state=ReviewState.LOCKED, user=request.user, reason=reasons.CREATED)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -233,7 +233,7 @@ class ReviewableAdmin(HistoryAdmin):
         obj = form.instance
         if change and not form.changed_data and any(f.has_changed() for f in formsets):
             # A participant or alias changed: the parent is corrected too.
-            services.lock_correction(obj=obj, user=request.user, reason="Corrected by an editor (related rows)")
+            services.lock_correction(obj=obj, user=request.user, reason=reasons.CORRECTED_RELATED)
             obj.save(update_fields=["review_state", "reviewed_by", "reviewed_at", "updated_at"])
 
     def save_formset(self, request, form, formset, change):
@@ -264,7 +264,7 @@ def _correction_reason(form) -> str:
             changes.append(f"{name} edited")
         else:
             changes.append(f"{name}: {before if before not in (None, '') else '—'} → {after if after not in (None, '') else '—'}")
-    return ("Corrected: " + "; ".join(changes))[:100]
+    return reasons.written(reasons.CORRECTED_FIELDS, changes="; ".join(changes))
 
 
 def _confirm_selected(modeladmin, request, queryset, *, template: str, action: str, title: str, extra=None):

@@ -20,14 +20,16 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_htmx.http import HttpResponseClientRedirect
 
 from apps.records import services
 from apps.records.labels import NamedSplitInputsMixin, name_split_inputs
-from apps.records.models import EventEvidence, Mention, Statement
+from apps.records.models import EventEvidence, ExtractionRun, Mention, Statement
 
 
 @dataclass(frozen=True)
@@ -153,14 +155,11 @@ def progress_html(article, *, finished_link: bool = False) -> SafeString:
 
 def _queued_message(count: int) -> str:
     if current_app.conf.task_always_eager:
-        # Measured on the sample articles: 33 s for the first run in a fresh process, then 0.5-1.6 s.
+        # No worker here (the quickstart): the run happened in this request, before the answer.
         return ngettext(
-            "%(n)d article queued for extraction. It runs in this server's background (no worker here): the "
-            "first run after the server starts loads the language models, about 30 s, later ones take a "
-            "second or two. Its state below shows when it is done.",
-            "%(n)d articles queued for extraction. They run one at a time in this server's background (no "
-            "worker here): the first run after the server starts loads the language models, about 30 s, "
-            "later ones take a second or two each. Their state below shows when they are done.", count,
+            "%(n)d article extracted again (no worker here: it ran in this request). Its state below says how it went.",
+            "%(n)d articles extracted again (no worker here: they ran in this request). Their state below says how "
+            "each went.", count,
         ) % {"n": count}
     return ngettext(
         "%(n)d article queued for extraction by the workers. Its state below shows when it is done.",
@@ -168,13 +167,44 @@ def _queued_message(count: int) -> str:
     ) % {"n": count}
 
 
+def _duration(seconds: float) -> str:
+    if seconds < 120:
+        return _("%(n)s s") % {"n": max(1, round(seconds))}
+    return _("%(n)s min") % {"n": round(seconds / 60)}
+
+
+def rerun_estimate(article) -> str:
+    """Said beside "Re-run extraction" before the click: where the run goes and how long it takes."""
+    inline = current_app.conf.task_always_eager
+    estimate = ExtractionRun.objects.estimate(len(article.text))
+    if estimate is None:
+        return str(_("It runs in this request, as there is no worker here; no run has been timed yet to say how "
+                     "long it takes.") if inline else
+                   _("It is queued for the workers; no run has been timed yet to say how long it takes."))
+    figures = {
+        "duration": _duration(estimate.seconds),
+        "characters": number_format(estimate.characters, force_grouping=True),
+        "per_1000": number_format(estimate.per_1000, decimal_pos=2),
+        "basis": ngettext("from the last run", "the median of the last %(n)s runs", estimate.runs) % {"n": estimate.runs},
+    }
+    if not inline:
+        return _("It is queued for the workers, which take about %(duration)s to read its %(characters)s characters "
+                 "(%(per_1000)s s per 1,000 characters, %(basis)s).") % figures
+    said = _("It runs in this request, as there is no worker here: about %(duration)s for its %(characters)s "
+             "characters (%(per_1000)s s per 1,000 characters, %(basis)s).") % figures
+    if estimate.load_seconds:
+        said += " " + _("The first run after the server starts also loads the language models: about %(duration)s "
+                        "more.") % {"duration": _duration(estimate.load_seconds)}
+    return said
+
+
 @admin.action(description=_("Re-run extraction"), permissions=["change"])
 def rerun_extraction(modeladmin, request, queryset):
     done = 0
     for article in queryset:
         try:
-            # Not in this request: with a worker it is only sent; inline, it runs after the response.
-            services.rerun_extraction(article=article, user=request.user, background=True)
+            # With a worker the run is only sent; inline it runs when this request's writes commit.
+            services.rerun_extraction(article=article, user=request.user)
         except services.CorrectionError as error:
             modeladmin.message_user(request, str(error), messages.WARNING)
         else:
@@ -242,6 +272,7 @@ class ArticleReviewMixin(NamedSplitInputsMixin):
         if obj is not None:
             context["extraction_progress"] = progress_html(obj)
             context["extraction_running"] = extraction_progress(obj).running
+            context["rerun_estimate"] = rerun_estimate(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def extraction_progress_view(self, request, pk: int):
@@ -346,7 +377,9 @@ class ArticleReviewMixin(NamedSplitInputsMixin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         action(self, request, Article.objects.filter(pk=article.pk))
-        return HttpResponseRedirect(reverse("admin:ingestion_article_change", args=[article.pk]))
+        url = reverse("admin:ingestion_article_change", args=[article.pk])
+        # Sent by htmx (which showed its indicator meanwhile): the browser loads the page, messages and all.
+        return HttpResponseClientRedirect(url) if request.htmx else HttpResponseRedirect(url)
 
     def rerun_extraction_view(self, request, pk: int):
         """The change page's "Re-run extraction" button."""
@@ -370,7 +403,7 @@ class ArticleReviewMixin(NamedSplitInputsMixin):
             try:
                 correction = services.correct_article(
                     article=article, user=request.user, reason=data["reason"], text=data["text"],
-                    published_at=data["published_at"], background=True,
+                    published_at=data["published_at"],
                 )
             except services.CorrectionError as error:
                 form.add_error(None, str(error))

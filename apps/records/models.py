@@ -10,7 +10,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import statistics
 import unicodedata
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -20,11 +22,13 @@ from django.db import connections, models
 from django.db.backends.ddl_references import Statement
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from apps.ingestion.models import TriggerColumn
 from apps.records import kinds as event_kinds
+from apps.records.role_names import role_in
 
 
 def normalize_name(name: str) -> str:
@@ -178,6 +182,11 @@ class Actor(Reviewable):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def display_role(self) -> str:
+        """The role in the interface's language where the roles lexicon has it (records/data/roles.toml)."""
+        return role_in(self.role, get_language()) if self.role else ""
+
 
 class Alias(models.Model):
     """A surface form that names one actor ("Poutine", "Kremlin chief", "Otan")."""
@@ -270,6 +279,9 @@ class Event(Reviewable):
         CANCELLED = "cancelled", _("Cancelled")
 
     title = models.CharField(max_length=300)
+    # The machine's title in each language it reads ({"en": "Trump meets Putin", "fr": "Trump rencontre
+    # Poutine"}), made from the kind, participants and place; shown while `title` is still one of them.
+    titles = models.JSONField(default=dict, blank=True, editable=False)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     plover_category = models.CharField(max_length=20, blank=True, help_text=_("PLOVER event category, e.g. CONSULT."))
     date = models.DateField(null=True, blank=True, help_text=_("First day of the period at the given precision."))
@@ -309,6 +321,21 @@ class Event(Reviewable):
 
     def __str__(self) -> str:
         return self.title
+
+    def title_in(self, language: str | None) -> str:
+        """The title in a language: the machine's in that language while the title is the machine's, else as written.
+
+        An editor's own title is kept as the editor wrote it, in every language.
+        """
+        machine = self.titles or {}
+        if self.title not in machine.values():
+            return self.title
+        return machine.get((language or "").split("-")[0]) or self.title
+
+    @property
+    def display_title(self) -> str:
+        """The title in the interface's language (see title_in)."""
+        return self.title_in(get_language())
 
     @property
     def period_end(self) -> dt.date | None:
@@ -543,3 +570,62 @@ class MergeRecord(models.Model):
     @property
     def is_undone(self) -> bool:
         return self.undone_at is not None
+
+
+class ExtractionRunQuerySet(models.QuerySet):
+    def estimate(self, characters: int) -> "ExtractionEstimate | None":
+        """How long reading `characters` would take, from the recent runs; None before any run."""
+        recent = list(self.filter(characters__gt=0).order_by("-id").values_list("seconds", "characters")[:ESTIMATE_RUNS])
+        if not recent:
+            return None
+        per_1000 = statistics.median(seconds * 1000 / chars for seconds, chars in recent)
+        loads = list(self.filter(load_seconds__gt=0).order_by("-id").values_list("load_seconds", flat=True)[:ESTIMATE_RUNS])
+        return ExtractionEstimate(
+            seconds=per_1000 * characters / 1000, per_1000=per_1000, runs=len(recent), characters=characters,
+            load_seconds=statistics.median(loads) if loads else None,
+        )
+
+
+# Enough runs for a median that one slow batch does not move, few enough to follow a new extractor.
+ESTIMATE_RUNS = 50
+# Runs kept: the estimates read the last ESTIMATE_RUNS; the rest tells how the times moved.
+RUNS_KEPT = 1000
+
+
+@dataclass(frozen=True)
+class ExtractionEstimate:
+    seconds: float  # this article's reading and storing
+    per_1000: float  # the median seconds per 1,000 characters of the recent runs
+    runs: int  # how many runs the median is of
+    characters: int
+    load_seconds: float | None  # the median time a run spent loading the language models, when it had to
+
+
+class ExtractionRun(models.Model):
+    """How long one extraction run took (extraction.services.extract_and_store writes it).
+
+    "Re-run extraction" reads the recent runs to say beforehand how long an article will take.
+    A run is a batch of articles read in one spaCy pass, so the figures are per character.
+    """
+
+    finished_at = models.DateTimeField(default=timezone.now)
+    articles = models.PositiveIntegerField()
+    characters = models.PositiveIntegerField()
+    seconds = models.FloatField(help_text=_("Reading and storing, the loading of the language models left out."))
+    load_seconds = models.FloatField(default=0, help_text=_("Loading the language models, when the run had to."))
+    extractor_version = models.CharField(max_length=40)
+
+    objects = ExtractionRunQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.articles} article(s), {self.characters} characters in {self.seconds:.1f} s"
+
+    @classmethod
+    def record(cls, **figures) -> "ExtractionRun":
+        """Store a run's figures and forget the runs beyond the ones kept (by id: the primary key's index)."""
+        run = cls.objects.create(**figures)
+        cls.objects.filter(pk__lte=run.pk - RUNS_KEPT).delete()
+        return run

@@ -19,6 +19,7 @@ from simple_history.utils import bulk_update_with_history
 from apps.ingestion import services as ingestion_services
 from apps.ingestion.dedup import simhash
 from apps.ingestion.models import Article, ArticleCorrection, content_hash
+from apps.records import reasons
 from apps.records.models import (
     Actor,
     Alias,
@@ -53,7 +54,7 @@ def _stamp(obj: models.Model, *, state: str, user, now) -> list[str]:
 
 def _short(reason: str) -> str:
     # simple-history keeps change reasons in a 100-character column.
-    return reason if len(reason) <= 100 else reason[:99] + "…"
+    return reason if len(reason) <= reasons.LIMIT else reason[: reasons.LIMIT - 1] + "…"
 
 
 def _save_with_reason(obj: models.Model, fields: list[str], reason: str) -> None:
@@ -74,7 +75,7 @@ def ensure_baseline_history(obj: models.Model) -> None:
         return
     stored = type(obj)._default_manager.filter(pk=obj.pk).first()
     if stored is not None:
-        history.bulk_history_create([stored], default_change_reason="As extracted")
+        history.bulk_history_create([stored], default_change_reason=reasons.AS_EXTRACTED)
 
 
 def ensure_baseline_histories(model, rows: list[models.Model]) -> None:
@@ -82,7 +83,7 @@ def ensure_baseline_histories(model, rows: list[models.Model]) -> None:
     if not rows:
         return
     seen = set(model.history.filter(id__in=[r.pk for r in rows]).values_list("id", flat=True))
-    model.history.bulk_history_create([r for r in rows if r.pk not in seen], default_change_reason="As extracted")
+    model.history.bulk_history_create([r for r in rows if r.pk not in seen], default_change_reason=reasons.AS_EXTRACTED)
 
 
 def _repoint(model, rows: models.QuerySet, field: str, target: models.Model, *, user, reason: str) -> list[int]:
@@ -100,7 +101,7 @@ def set_review_state(*, objects: Iterable[models.Model], state: str, user) -> in
     if state not in ReviewState.values:
         raise CorrectionError(f"{state!r} is not a review state")
     now = timezone.now()
-    reason = f"Marked {ReviewState(state).label.lower()}"
+    reason = reasons.marked(state)
     count = 0
     with transaction.atomic():
         for obj in objects:
@@ -122,7 +123,7 @@ def record_review(*, obj: Reviewable, state: str, user, reason: str) -> None:
     obj._change_reason = _short(reason)
 
 
-def lock_correction(*, obj: Reviewable, user, reason: str = "Corrected by an editor") -> None:
+def lock_correction(*, obj: Reviewable, user, reason: str = reasons.CORRECTED) -> None:
     """Mark a row an editor just edited as LOCKED, so the machine never overwrites the fix."""
     record_review(obj=obj, state=ReviewState.LOCKED, user=user, reason=reason)
 
@@ -169,7 +170,7 @@ def merge_actors(*, keep: Actor, merge: Actor, user) -> MergeRecord:
     """Merge `merge` into `keep`: mentions, statements, participations and aliases move to `keep`."""
     with transaction.atomic():
         keep, merge = _locked_pair(Actor, keep.pk, merge.pk)
-        reason = _short(f"Merged “{merge.name}” into “{keep.name}”")
+        reason = reasons.written(reasons.MERGED, merged=merge.name, kept=keep.name)
         record = MergeRecord.objects.create(kind=MergeRecord.Kind.ACTOR, kept_actor=keep, merged_actor=merge, performed_by=user)
         moved: dict = {"keep_before": _review_snapshot(keep), "merge_before": _review_snapshot(merge)}
 
@@ -296,7 +297,7 @@ def undo_merge(*, record: MergeRecord, user) -> MergeRecord:
         record = MergeRecord.objects.select_for_update().get(pk=record.pk)
         if record.is_undone:
             raise CorrectionError(f"the merge “{record}” was already undone")
-        reason = _short(f"Undid merge #{record.pk} ({record})")
+        reason = reasons.written(reasons.UNDID_MERGE, number=record.pk, merge=record)
         kept = record.kept_actor if record.kind == MergeRecord.Kind.ACTOR else record.kept_event
         if kept.merged_into_id:
             # Its rows moved on with it: undo the later merge first, or they would stay behind.
@@ -319,7 +320,7 @@ def split_alias(*, alias: Alias, user, kind: str | None = None) -> Actor:
         if normalize_name(old.name) == alias.normalized:
             raise CorrectionError(f"“{alias.name}” is the actor's own name; rename the actor instead")
         now = timezone.now()
-        reason = _short(f"Split “{alias.name}” off “{old.name}”")
+        reason = reasons.written(reasons.SPLIT, alias=alias.name, actor=old.name)
         new = Actor(name=alias.name, kind=kind or old.kind, country=old.country)
         _stamp(new, state=ReviewState.LOCKED, user=user, now=now)
         new._change_reason = reason
@@ -343,7 +344,7 @@ def merge_events(*, keep: Event, merge: Event, user) -> MergeRecord:
     """Merge a duplicate event into `keep`: evidence, statements, participants and topics move."""
     with transaction.atomic():
         keep, merge = _locked_pair(Event, keep.pk, merge.pk)
-        reason = _short(f"Merged “{merge.title}” into “{keep.title}”")
+        reason = reasons.written(reasons.MERGED, merged=merge.title, kept=keep.title)
         record = MergeRecord.objects.create(kind=MergeRecord.Kind.EVENT, kept_event=keep, merged_event=merge, performed_by=user)
         moved: dict = {"keep_before": _review_snapshot(keep), "merge_before": _review_snapshot(merge)}
 
@@ -464,7 +465,7 @@ def move_evidence_to_new_event(*, evidence: Iterable[EventEvidence], user, title
             date=source.date, date_precision=source.date_precision, status=source.status, location=source.location,
         )
         _stamp(new, state=ReviewState.LOCKED, user=user, now=now)
-        reason = _short(f"Evidence moved off “{source.title}”")
+        reason = reasons.written(reasons.EVIDENCE_MOVED, event=source.title)
         new._change_reason = reason
         new.save()
         new.topics.set(source.topics.all())
@@ -492,11 +493,8 @@ def move_evidence_to_new_event(*, evidence: Iterable[EventEvidence], user, title
 # --- Articles -----------------------------------------------------------------------------------
 
 
-def rerun_extraction(*, article: Article, user, background: bool = False) -> None:
-    """Send an article back to the extractor; editors' rows survive, unreviewed ones are redone.
-
-    `background`: asked from a page, which must not wait for the run (see queue_extraction).
-    """
+def rerun_extraction(*, article: Article, user) -> None:
+    """Send an article back to the extractor; editors' rows survive, unreviewed ones are redone."""
     if not article.text.strip():
         raise CorrectionError(f"“{article}” has no text yet; fetch it first")
     with transaction.atomic():
@@ -504,7 +502,7 @@ def rerun_extraction(*, article: Article, user, background: bool = False) -> Non
         # An editor's request starts a fresh set of runs, even for an article that ran out of them.
         Article.objects.filter(pk=article.pk).update(extraction_attempts=0)
         article.set_status(Article.Status.FETCHED)
-        ingestion_services.queue_extraction(article.pk, background=background)
+        ingestion_services.queue_extraction(article.pk)
 
 
 # A corrected article goes back to extraction from these states. A duplicate or an irrelevant one
@@ -521,7 +519,6 @@ def _iso(value: dt.datetime | None) -> str | None:
 
 def correct_article(
     *, article: Article, user, reason: str, text: str | None = None, published_at: dt.datetime | None = None,
-    background: bool = False,
 ) -> ArticleCorrection:
     """Correct an article's text or publication date, keep the old values, and extract it again.
 
@@ -558,7 +555,7 @@ def correct_article(
         )
         if reextract:
             # Relative dates ("on Thursday") were resolved against the old date: a new date is read again too.
-            rerun_extraction(article=article, user=user, background=background)
+            rerun_extraction(article=article, user=user)
     return correction
 
 

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from tests.browser import CHROMIUM, open_chromium
-from tests.reliability.test_csp_browser import RECORD_VIOLATIONS, _problems
+from tests.browser import CHROMIUM, RECORD_VIOLATIONS, open_chromium
+from tests.reliability.test_csp_browser import _problems
 
 pytestmark = [
     pytest.mark.browser,

@@ -32,7 +32,8 @@ def test_migrating_from_timeline_to_records_keeps_rows_relations_and_permissions
     leaves = MigrationExecutor(connection).loader.graph.leaf_nodes()
     old = _migrate(BEFORE)
     assert ContentType.objects.filter(app_label="timeline", model="event").exists()
-    assert not ContentType.objects.filter(app_label="records").exists()
+    # None of the moved models is records' yet (models records added later, ExtractionRun, keep their own row).
+    assert not ContentType.objects.filter(app_label="records", model__in=["event", "actor", "statement", "topic"]).exists()
 
     # Rows written through main's models, as a running Parley had them.
     OldArticle = old.get_model("ingestion", "Article")

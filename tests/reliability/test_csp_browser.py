@@ -15,21 +15,13 @@ import pytest
 
 from apps.records.models import EventEvidence
 from tests.reliability.access_world import build_world
-from tests.browser import CHROMIUM, open_chromium
+from tests.browser import CHROMIUM, RECORD_VIOLATIONS, open_chromium
 
 SCREENSHOTS = Path(os.environ.get("PARLEY_SCREENSHOTS", "/tmp/parley-csp-screenshots"))
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not shutil.which(CHROMIUM), reason="needs Debian's chromium: apt-get install chromium"),
 ]
-
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
-});
-"""
-
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):

@@ -18,9 +18,8 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
-from tests.browser import CHROMIUM, open_chromium
+from tests.browser import CHROMIUM, RECORD_VIOLATIONS, open_chromium
 from tests.reliability.access_world import build_world
-from tests.reliability.test_csp_browser import RECORD_VIOLATIONS
 
 SCREENSHOTS = Path(os.environ.get("PARLEY_SCREENSHOTS", "/tmp/parley-every-page"))
 pytestmark = [

@@ -15,14 +15,15 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from apps.records.models import Event
 from apps.timeline import queries
-from tests.browser import CHROMIUM
+from tests import browser as browser_tab
+from tests.browser import CHROMIUM, DESKTOP, PHONE
 from tests.factories import make_actor, make_article, make_event, make_statement, make_topic
-from tests.reliability.test_csp_browser import RECORD_VIOLATIONS
 from tests.timeline.test_browser import browser  # noqa: F401 (the module's chromium)
 
 SHOTS = Path(os.environ.get("PARLEY_SCREENSHOTS", "/tmp/parley-analysts-screenshots"))
@@ -31,53 +32,21 @@ pytestmark = [
     pytest.mark.skipif(not shutil.which(CHROMIUM), reason="needs Debian's chromium: apt-get install chromium"),
 ]
 
-DESKTOP, PHONE = {"width": 1366, "height": 900}, {"width": 390, "height": 844}
+class Tab(browser_tab.Tab):
+    """The shared tab, whose pages are ready once the activity chart (loaded after the list) is drawn."""
 
-
-class Tab:
-    """A tab at a given size and language, failing the test on any console error or CSP violation."""
-
-    def __init__(self, browser, live_server, *, viewport=DESKTOP, javascript=True, language="en-GB"):
-        self.context = browser.new_context(
-            java_script_enabled=javascript, locale=language, viewport=viewport,
-            extra_http_headers={"Accept-Language": language.split("-")[0]},
-        )
-        self.context.add_init_script(RECORD_VIOLATIONS)
-        self.javascript = javascript
-        self.page = self.context.new_page()
-        self.base = live_server.url
-        self.errors: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+    def __init__(self, browser, live_server, **options):
+        super().__init__(browser, live_server, shots=SHOTS, **options)
 
     def open(self, path="/"):
-        self.page.goto(self.base + path)
+        page = super().open(path)
         if self.javascript:
-            self.page.locator("#activity svg.chart, #activity p.muted").first.wait_for()
-        return self.page
+            page.locator("#activity svg.chart, #activity p.muted").first.wait_for()
+        return page
 
     def open_plain(self, path: str):
         """A page without the activity chart."""
-        self.page.goto(self.base + path)
-        return self.page
-
-    def login(self, user):
-        client = Client()
-        client.force_login(user)
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-        self.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": self.base}])
-
-    def shot(self, name: str):
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(SHOTS / name), full_page=True)
-
-    def close(self):
-        for page in self.context.pages:
-            page.wait_for_load_state("networkidle")
-            if self.javascript:
-                assert page.evaluate("window.__cspViolations") == []
-        self.context.close()
-        assert self.errors == [], self.errors
+        return super().open(path)
 
 
 @pytest.fixture
@@ -189,7 +158,7 @@ def test_the_compact_view_fits_a_screen_of_events_and_stays_in_the_url(tabs, tra
     expect(rows.first).to_contain_text("30 Sep 2025")
     expect(rows.first).to_contain_text("Call")
     expect(rows.first).to_contain_text("Steve Witkoff")
-    expect(rows.first).to_contain_text("0 sources")
+    expect(rows.first).not_to_contain_text("source")
     expect(rows.first).to_contain_text("Unreviewed")
     tab.shot("compact-desktop.png")
     page.select_option("#id_kind", "call")
@@ -326,6 +295,35 @@ def test_the_french_interface_names_months_and_topics_in_french_and_shows_whole_
     assert "juil." in labels and not any(label[0].isupper() for label in labels)
     expect(page.locator("#summary-week")).to_contain_text("4 nouveaux événements")
     tab.shot(f"french-{size['width']}.png")
+
+
+def test_machine_titles_and_roles_follow_the_language_switch_on_the_timeline_event_and_actor_pages(tabs, transactional_db):
+    zelensky = make_actor("Volodymyr Zelensky", country="UA", role="President of Ukraine")
+    putin = make_actor("Vladimir Putin", country="RU", role="President of Russia")
+    talks = make_event("Zelensky meets Putin in Istanbul", date=dt.date(2025, 9, 4), actors=[zelensky, putin],
+                       titles={"en": "Zelensky meets Putin in Istanbul", "fr": "Zelensky rencontre Poutine à Istanbul"})
+    # An editor renamed this one: it stays as the editor wrote it in both languages.
+    make_event("Coalition summit on guarantees", date=dt.date(2025, 9, 3),
+               titles={"en": "Leaders meet in Paris", "fr": "Les dirigeants se rencontrent à Paris"})
+    tab = tabs()
+    page = tab.open()
+    expect(page.locator(".event-card .card-title")).to_have_text(
+        ["Zelensky meets Putin in Istanbul", "Coalition summit on guarantees"])
+
+    with page.expect_navigation():
+        page.select_option("#language-select", "fr")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.locator(".event-card .card-title")).to_have_text(
+        ["Zelensky rencontre Poutine à Istanbul", "Coalition summit on guarantees"])
+    page = tab.open("/?view=compact")
+    expect(page.locator(".event-row .row-title")).to_have_text(
+        ["Zelensky rencontre Poutine à Istanbul", "Coalition summit on guarantees"])
+    page = tab.open_plain(reverse("timeline:event", args=[talks.pk]))
+    expect(page.locator("h1.page-title")).to_have_text("Zelensky rencontre Poutine à Istanbul")
+    assert page.title() == "Zelensky rencontre Poutine à Istanbul · Parley"
+    tab.shot("french-event.png")
+    page = tab.open_plain(reverse("timeline:actor", args=[zelensky.pk]))
+    expect(page.locator(".actor-role")).to_have_text("Président de l’Ukraine")
 
 
 # --- 10. "Load more" without JavaScript -------------------------------------------------------------

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from apps.timeline import queries
 from apps.records.models import Event
 from tests.factories import make_actor, make_article, make_event, make_statement, make_topic
-from tests.browser import CHROMIUM, open_chromium
+from tests.browser import CHROMIUM, Tab, open_chromium
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,34 +25,14 @@ def browser():
         yield browser
 
 
-class Page:
-    """A browser tab that fails the test on any console error, CSP violations included."""
-
-    def __init__(self, browser, live_server, *, javascript=True):
-        self.context = browser.new_context(java_script_enabled=javascript, locale="en-GB",
-                                           viewport={"width": 1300, "height": 900})
-        self.page = self.context.new_page()
-        self.base = live_server.url
-        self.errors: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def open(self, path="/"):
-        self.page.goto(self.base + path)
-        return self.page
-
-    def close(self):
-        # Let requests the page started (the chart loads after the list) finish before the test
-        # database goes away under the live server.
-        for page in self.context.pages:
-            page.wait_for_load_state("networkidle")
-        self.context.close()
-        assert self.errors == [], self.errors
+def open_tab(browser, live_server, *, javascript=True) -> Tab:
+    """The shared tab at this module's 1300 px."""
+    return Tab(browser, live_server, javascript=javascript, viewport={"width": 1300, "height": 900})
 
 
 @pytest.fixture
 def tab(browser, live_server, transactional_db):
-    tab = Page(browser, live_server)
+    tab = open_tab(browser, live_server)
     yield tab
     tab.close()
 
@@ -149,7 +129,7 @@ def test_picking_an_actor_from_the_autocomplete_filters_by_them(tab, talks):
 
 def test_everything_works_without_javascript(browser, live_server, talks, monkeypatch):
     monkeypatch.setattr(queries, "PAGE_SIZE", 2)
-    tab = Page(browser, live_server, javascript=False)
+    tab = open_tab(browser, live_server, javascript=False)
     try:
         page = tab.open()
         page.select_option("#id_kind", "call")

@@ -9,8 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser import CHROMIUM
-from tests.reliability.test_csp_browser import RECORD_VIOLATIONS
-from tests.timeline.test_browser import Page, browser, cards, expect_cards, talks  # noqa: F401 (fixtures)
+from tests.timeline.test_browser import browser, cards, expect_cards, open_tab, talks  # noqa: F401 (fixtures)
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,8 +23,7 @@ def _params(url: str) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def tab(browser, live_server, transactional_db):  # noqa: F811
-    tab = Page(browser, live_server)
-    tab.context.add_init_script(RECORD_VIOLATIONS)
+    tab = open_tab(browser, live_server)
     yield tab
     tab.close()
 
@@ -76,7 +74,7 @@ def test_the_filter_form_puts_only_the_chosen_filters_in_the_url(tab, talks):  #
 
 
 def test_without_javascript_the_filter_form_lands_on_a_clean_url(browser, live_server, talks):  # noqa: F811
-    tab = Page(browser, live_server, javascript=False)
+    tab = open_tab(browser, live_server, javascript=False)
     try:
         page = tab.open()
         page.select_option("#id_kind", "call")

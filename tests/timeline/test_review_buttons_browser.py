@@ -10,18 +10,16 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import transaction
 
-from apps.ingestion import services as ingestion_services
 from apps.ingestion.models import Article
-from apps.records.models import Event, ReviewState, Statement
-from tests.browser import CHROMIUM, open_chromium
+from apps.records.models import Event, ExtractionRun, ReviewState, Statement
+from tests.browser import CHROMIUM, RECORD_VIOLATIONS, open_chromium
 from tests.conftest import requires_postgres
-from tests.reliability.test_csp_browser import RECORD_VIOLATIONS
 from tests.timeline import review_data as make
 
 SCREENSHOTS = Path(os.environ.get("PARLEY_SCREENSHOTS", "/tmp/parley-review-buttons"))
@@ -161,34 +159,40 @@ def test_a_highlight_opens_its_row_and_a_card_opens_its_event_for_editors_only(
 
 
 @requires_postgres
-def test_re_run_extraction_answers_at_once_and_the_page_follows_the_run(
+def test_re_run_extraction_says_how_long_beforehand_and_shows_the_run_going(
     browser, live_server, transactional_db, editor, request
 ):
-    """On PostgreSQL: the run's thread (inline) or the worker writes beside the server's requests."""
+    """On PostgreSQL: the test holds the article's row, so the run cannot end while the page is looked at."""
     if not settings.CELERY_TASK_ALWAYS_EAGER:
         request.getfixturevalue("celery_worker_process")
     article = make.article(text="Vladimir Putin met Steve Witkoff in Moscow on Thursday. "
                                 "“We are ready to talk,” Putin said after the meeting.")
+    ExtractionRun.record(articles=1, characters=1000, seconds=0.8, extractor_version="t")
     base, tab = live_server.url, new_tab(browser)
     log_in(tab, base, "ed")
     tab.goto(f"{base}/admin/ingestion/article/{article.pk}/change/")
+    button = tab.locator("button:has-text('Re-run extraction')")
+    said = tab.inner_text("#rerun-estimate")
+    assert re.search(r"about 1 s .* from the last run\)", said), said
+    assert not tab.locator("#rerun-running").is_visible()
 
-    busy = threading.Event()
-    if settings.CELERY_TASK_ALWAYS_EAGER:  # another run holds the background queue until the page is seen
-        ingestion_services._INLINE_QUEUE.submit(busy.wait, 60)
-    try:
-        tab.click("button:has-text('Re-run extraction')")
-        tab.wait_for_selector(".messagelist .success")
-        assert "queued for extraction" in tab.inner_text(".messagelist")
-        first = tab.inner_text(".extraction-status")
-        shot(tab, "4-rerun-queued")
-    finally:
-        busy.set()
-    assert re.search(r"Queued for extraction|Extracting|Extracted", first)
-    # The page's script asks again until the run is over, then offers to reload: no click needed.
-    tab.wait_for_selector(".extraction-progress.progress-done", timeout=90_000)
+    with transaction.atomic():
+        Article.objects.select_for_update().get(pk=article.pk)
+        button.click()
+        # The request waits for the row: htmx shows the indicator and keeps the button from a second click.
+        tab.wait_for_selector("#rerun-running", state="visible")
+        assert button.is_disabled()
+        shot(tab, "4-rerun-running")
+    tab.wait_for_selector(".messagelist .success")
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        assert "extracted again (no worker here: it ran in this request)" in tab.inner_text(".messagelist")
+        assert tab.locator(".extraction-progress.progress-done").count() == 1
+    else:
+        assert "queued for extraction by the workers" in tab.inner_text(".messagelist")
+        # The page's script asks again until the run is over, then offers to reload: no click needed.
+        tab.wait_for_selector(".extraction-progress.progress-done", timeout=90_000)
+        tab.click("text=Reload to see what it found")
     shot(tab, "5-rerun-done")
-    tab.click("text=Reload to see what it found")
     tab.wait_for_selector("mark.hl-quote")
     assert Article.objects.get(pk=article.pk).status == Article.Status.EXTRACTED
     assert problems(tab) == []

@@ -15,9 +15,9 @@ import pytest
 from playwright.sync_api import expect
 
 from apps.records.models import Actor
-from tests.browser import CHROMIUM, open_chromium
+from tests import browser as browser_tab
+from tests.browser import CHROMIUM, PHONE, open_chromium
 from tests.factories import make_actor, make_article, make_event, make_statement, make_topic
-from tests.reliability.test_csp_browser import RECORD_VIOLATIONS
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,7 +26,6 @@ pytestmark = [
 
 SCREENSHOTS = Path(os.environ.get("PARLEY_SCREENSHOTS", "/tmp/parley-search-screenshots"))
 DESKTOP = {"width": 1300, "height": 900}
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
@@ -42,37 +41,16 @@ def open_filters(page):
         expect(page.locator("#id_q")).to_be_visible()
 
 
-class Tab:
-    """A tab at a given width that fails the test on a console error or a CSP violation."""
+class Tab(browser_tab.Tab):
+    """The shared tab, with the filters (search box included) unfolded on a phone once a page opens."""
 
-    def __init__(self, browser, live_server, *, viewport=DESKTOP, javascript=True):
-        self.context = browser.new_context(java_script_enabled=javascript, locale="en-GB", viewport=viewport)
-        self.context.add_init_script(RECORD_VIOLATIONS)
-        self.page = self.context.new_page()
-        self.base = live_server.url
-        self.javascript = javascript
-        self.errors: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+    def __init__(self, browser, live_server, **options):
+        super().__init__(browser, live_server, shots=SCREENSHOTS, **options)
 
     def open(self, path="/"):
-        self.page.goto(self.base + path)
-        # On a phone the filters, search box included, fold behind their button: open it as a
-        # reader would.
-        open_filters(self.page)
-        return self.page
-
-    def shot(self, name: str):
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-    def close(self):
-        for page in self.context.pages:
-            page.wait_for_load_state("networkidle")
-            if self.javascript:
-                self.errors += [f"CSP {v}" for v in page.evaluate("window.__cspViolations || []")]
-        self.context.close()
-        assert self.errors == [], self.errors
+        page = super().open(path)
+        open_filters(page)
+        return page
 
 
 @pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
