@@ -164,7 +164,10 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
         # « l'UE a adopté son paquet, [qui prévoit l'interdiction … d'ici à janvier 2027] »: a date in a clause
         # that describes a noun tells of that noun, not of an event around it
         clause = syntax.clause_head(root)
-        nested = {t.i for t in clause.subtree} if clause.dep_ in syntax.RELATIVE_DEPS else None
+        # (a clause opened by « qui », "which" is one though the parser labels it a complement of the verb)
+        relative = clause.dep_ in syntax.RELATIVE_DEPS or clause.head.i != clause.i and any(
+            c.dep_ != "mark" and c.i < clause.i and "Rel" in c.morph.get("PronType") for c in clause.children)
+        nested = {t.i for t in clause.subtree} if relative else None
         for mi, m in enumerate(mentions):
             if nested is not None and root.i not in m.domain and not any(t.i in nested for t in m.triggers):
                 continue

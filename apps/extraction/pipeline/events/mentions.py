@@ -438,8 +438,15 @@ def _holds(ctx: Context, token: Token, entry: Trigger) -> bool:
 def _particles(verb: Token) -> list[str]:
     """A verb's particles ("called off"), and its prepositions when it has no object ("called on Europe",
     not "called Zelensky on Monday")."""
-    if syntax.objects(verb):
-        return [c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")]
+    objects = syntax.objects(verb)
+    if objects:
+        found = [c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")]
+        # « a appelé les deux camps à saisir… »: the preposition of an infinitive after the object says what the
+        # verb means, whether the parser hung the infinitive on the verb or on its object
+        for head in [verb, *objects]:
+            found += [m.lower_ for c in head.children if c.i > verb.i and "Inf" in c.morph.get("VerbForm")
+                      and c.dep_ in ("xcomp", "acl", "advcl") for m in c.children if m.dep_ == "mark"]
+        return found
     return syntax.particles(verb)
 
 
