@@ -634,3 +634,11 @@ def test_urging_people_to_act_is_no_call_whichever_word_the_parser_hung_the_infi
                       "délégations à saisir « une chance unique ».", language="fr", published="2025-06-14")
     assert [e for e in found if e.kind == "call"] == []
 
+
+
+def test_the_two_are_the_people_the_sentence_named_before_and_a_city_s_country_is_no_party():
+    ex, found = events("Keir Starmer spoke with Emmanuel Macron by phone on Monday, then said that the two would meet in "
+                       "Lyon, France, next month.", published="2025-06-14")
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert (meeting.status, meeting.location) == ("planned", "Lyon")
+    assert parties(ex, meeting) == {"Keir Starmer", "Emmanuel Macron"}
