@@ -642,3 +642,10 @@ def test_the_two_are_the_people_the_sentence_named_before_and_a_city_s_country_i
     [meeting] = [e for e in found if e.kind == "meeting"]
     assert (meeting.status, meeting.location) == ("planned", "Lyon")
     assert parties(ex, meeting) == {"Keir Starmer", "Emmanuel Macron"}
+
+
+def test_a_visit_to_the_country_of_the_city_visited_the_same_day_is_that_visit():
+    ex, found = events("Emmanuel Macron and Pedro Sánchez travelled to Kyiv on Saturday.\n\nSánchez, on his first visit "
+                       "to Ukraine since the election, struck a firmer tone.", published="2025-05-11")
+    [visit] = [e for e in found if e.kind == "visit"]
+    assert (str(visit.date), visit.location) == ("2025-05-10", "Kyiv")

@@ -67,6 +67,9 @@ class Mention:
     was_planned: bool = False  # told as planned before being called off ("the meeting planned for Tuesday")
     distinct: bool = False  # a new one of a series ("his second trip", "met again")
     weak_location: bool = False  # its place is a name spaCy found, not one the gazetteer knows
+    # the country its place lies in, and whether the place is that country: "Kyiv" and "Ukraine" may be one visit
+    region: str | None = None
+    whole_country: bool = False
     apart: set[int] = field(default_factory=set)  # ids of mentions told as before or after it: other events
 
     @property
