@@ -616,3 +616,36 @@ def test_the_four_leaders_are_the_parties_just_told():
                        published="2025-05-11")
     [call] = [e for e in found if e.kind == "call"]
     assert parties(ex, call) == {"Emmanuel Macron", "Friedrich Merz", "Keir Starmer", "Donald Tusk", "Donald Trump"}
+
+
+# --- deadlines; urging; apposed places; relative clauses; the story's clock across paragraphs -----------------
+
+def test_a_deadline_in_a_clause_that_describes_the_measure_does_not_date_the_measure():
+    # (the parser hangs « qui prévoit… » on the verb as a complement, not on « paquet » as a relative clause)
+    _, found = events("A Luxembourg, où les ministres des Vingt-Sept sont réunis mardi, l'Union européenne a adopté un "
+                      "nouveau paquet de sanctions contre la Russie, qui prévoit la fin des achats de pétrole russe "
+                      "d'ici à mars 2028.", language="fr", published="2025-06-14")
+    [sanctions] = [e for e in found if e.kind == "sanction"]
+    assert str(sanctions.date) == "2025-06-10"
+
+
+def test_urging_people_to_act_is_no_call_whichever_word_the_parser_hung_the_infinitive_on():
+    _, found = events("Le chef de la diplomatie turque, Hakan Fidan, qui présidait la rencontre, avait appelé les deux "
+                      "délégations à saisir « une chance unique ».", language="fr", published="2025-06-14")
+    assert [e for e in found if e.kind == "call"] == []
+
+
+
+def test_the_two_are_the_people_the_sentence_named_before_and_a_city_s_country_is_no_party():
+    ex, found = events("Keir Starmer spoke with Emmanuel Macron by phone on Monday, then said that the two would meet in "
+                       "Lyon, France, next month.", published="2025-06-14")
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert (meeting.status, meeting.location) == ("planned", "Lyon")
+    assert parties(ex, meeting) == {"Keir Starmer", "Emmanuel Macron"}
+
+
+def test_a_visit_to_the_country_of_the_city_visited_the_same_day_is_that_visit():
+    ex, found = events("Emmanuel Macron and Pedro Sánchez travelled to Kyiv on Saturday.\n\nSánchez, on his first visit "
+                       "to Ukraine since the election, struck a firmer tone.", published="2025-05-11")
+    [visit] = [e for e in found if e.kind == "visit"]
+    assert (str(visit.date), visit.location) == ("2025-05-10", "Kyiv")

@@ -86,6 +86,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 if len(parties) >= 2:
                     ctx.last_parties = parties
             mentions += local
+    _regions(mentions, table)
     clusters = [_dated(m, clock, published, lead, ctx) for m in mentions]
     merged = merge(clusters)
     _series(merged)
@@ -95,6 +96,16 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
             _story_day(e, clock, layout, published)
     events += _transcript(ctx, published, events)
     return [_record(e, ctx, published) for e in events]
+
+
+def _regions(mentions: list[Mention], table: ActorTable) -> None:
+    """The country each mention's place lies in, from the gazetteer, and whether the place is the country."""
+    countries = {a.name for a in table.actors.values() if a.kind == "country"}
+    region_at = {p.start: p.country for p in table.places + table.metonyms}
+    for m in mentions:
+        if m.location is not None and m.place_start is not None:
+            m.region = region_at.get(m.place_start)
+            m.whole_country = m.location in countries
 
 
 # --- finding mentions -------------------------------------------------------------------------------------

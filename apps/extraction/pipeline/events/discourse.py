@@ -164,7 +164,10 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
         # « l'UE a adopté son paquet, [qui prévoit l'interdiction … d'ici à janvier 2027] »: a date in a clause
         # that describes a noun tells of that noun, not of an event around it
         clause = syntax.clause_head(root)
-        nested = {t.i for t in clause.subtree} if clause.dep_ in syntax.RELATIVE_DEPS else None
+        # (a clause opened by « qui », "which" is one though the parser labels it a complement of the verb)
+        relative = clause.dep_ in syntax.RELATIVE_DEPS or clause.head.i != clause.i and any(
+            c.dep_ != "mark" and c.i < clause.i and "Rel" in c.morph.get("PronType") for c in clause.children)
+        nested = {t.i for t in clause.subtree} if relative else None
         for mi, m in enumerate(mentions):
             if nested is not None and root.i not in m.domain and not any(t.i in nested for t in m.triggers):
                 continue
@@ -219,7 +222,9 @@ class Cluster:
 
     @property
     def location(self) -> str | None:
-        return next((m.location for m in self.mentions if m.location), None)
+        # the city before the country it lies in, whichever mention told it first
+        placed = [m for m in self.mentions if m.location]
+        return next((m.location for m in placed if not m.whole_country), placed[0].location if placed else None)
 
     @property
     def kind(self) -> str:
@@ -256,7 +261,7 @@ def _compatible(event: Cluster, mention: Cluster) -> int | None:
     if day is False and not (mention.first.anaphoric and mention.first.rescheduled):
         return None  # two days, two events; unless "this trip" was moved to another day
     a, b = event.location, mention.location
-    if a and b and a != b:
+    if a and b and a != b and not _within(event, mention):
         return None
     if mention.first.distinct and not day:
         return None  # "met Putin again": another meeting, unless the same day is told
@@ -272,6 +277,13 @@ def _compatible(event: Cluster, mention: Cluster) -> int | None:
     exact = day and event.precision == mention.precision == "day"
     return (4 if exact else 1 if day else 0) + 2 * len(shared) + (2 if a and a == b else 0) + \
         (2 if near and shared else 0)
+
+
+def _within(a: Cluster, b: Cluster) -> bool:
+    """Whether one place is the country the other lies in ("visited Kyiv… his first visit to Ukraine")."""
+    pa = next(m for m in a.mentions if m.location == a.location)
+    pb = next(m for m in b.mentions if m.location == b.location)
+    return pa.region is not None and pa.region == pb.region and (pa.whole_country or pb.whole_country)
 
 
 def _pointing(c: Cluster) -> bool:

@@ -67,6 +67,9 @@ class Mention:
     was_planned: bool = False  # told as planned before being called off ("the meeting planned for Tuesday")
     distinct: bool = False  # a new one of a series ("his second trip", "met again")
     weak_location: bool = False  # its place is a name spaCy found, not one the gazetteer knows
+    # the country its place lies in, and whether the place is that country: "Kyiv" and "Ukraine" may be one visit
+    region: str | None = None
+    whole_country: bool = False
     apart: set[int] = field(default_factory=set)  # ids of mentions told as before or after it: other events
 
     @property
@@ -438,8 +441,15 @@ def _holds(ctx: Context, token: Token, entry: Trigger) -> bool:
 def _particles(verb: Token) -> list[str]:
     """A verb's particles ("called off"), and its prepositions when it has no object ("called on Europe",
     not "called Zelensky on Monday")."""
-    if syntax.objects(verb):
-        return [c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")]
+    objects = syntax.objects(verb)
+    if objects:
+        found = [c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")]
+        # « a appelé les deux camps à saisir… »: the preposition of an infinitive after the object says what the
+        # verb means, whether the parser hung the infinitive on the verb or on its object
+        for head in [verb, *objects]:
+            found += [m.lower_ for c in head.children if c.i > verb.i and "Inf" in c.morph.get("VerbForm")
+                      and c.dep_ in ("xcomp", "acl", "advcl") for m in c.children if m.dep_ == "mark"]
+        return found
     return syntax.particles(verb)
 
 
@@ -686,6 +696,10 @@ def _quoted(ctx: Context, pos: int) -> bool:
 def _party_reference(ctx: Context, token: Token) -> bool:
     """'they', 'both sides', 'the two leaders', « les deux dirigeants »: the parties of the event just told."""
     cues = ctx.lexicon.cues
+    if token.pos_ == "NUM":
+        # "the two would meet", « les deux se verront »: a numeral standing alone for the parties
+        return token.dep_ in syntax.SUBJECT_DEPS and any(
+            c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)
     if token.pos_ == "PRON":
         # "the chiefs … the talks they held": a "they" inside the sentence has its antecedent there
         return token.i - token.sent.start <= 3 and folded(token.text) in cues.party_pronouns \
@@ -777,11 +791,12 @@ def _persons_before(ctx: Context, token: Token) -> list[str]:
     """The people the sentence before names, when no event has named parties yet ("Macron and Starmer
     spoke… The two leaders then chaired…")."""
     start = token.sent.start
-    if start == 0:
-        return []
-    previous = ctx.doc[start - 1].sent
+    return _persons_in(ctx, ctx.doc[start - 1].sent) if start else []
+
+
+def _persons_in(ctx: Context, words) -> list[str]:
     found = []
-    for t in previous:
+    for t in words:
         key = ctx.actor_at(t)
         if key and ctx.table.party_kind(key) == "person" and key not in found and not _quoted(ctx, t.idx):
             found.append(key)
@@ -802,7 +817,7 @@ def gather(ctx: Context, mention: Mention) -> None:
     starts, pos = ctx.token_starts, ctx.token_pos
     for i in sorted(mention.domain if mention.party_domain is None else mention.party_domain):
         # most words name nothing: decided from the doc's arrays, without a Token object
-        if starts[i] not in ctx.mention_by_char and pos[i] not in ("PRON", "NOUN", "DET"):
+        if starts[i] not in ctx.mention_by_char and pos[i] not in ("PRON", "NOUN", "DET", "NUM"):
             continue
         token = doc[i]
         if _quoted(ctx, token.idx):
@@ -810,6 +825,9 @@ def gather(ctx: Context, mention: Mention) -> None:
         key = ctx.actor_at(token)
         if key and token.idx in ctx.metonym_by_char and names_the_event(token, mention):
             key = None  # "the Riyadh meeting", « la réunion de Londres »: the city says where, not who
+        if key and token.dep_ in ("appos", "flat", "npadvmod") and place_in(ctx, [token.head]) and \
+                ctx.table.party_kind(key) == "country":
+            key = None  # "in Budapest, Hungary": the country says which Budapest, not who meets
         if key:
             if ctx.is_media(key):
                 if say:
@@ -820,7 +838,7 @@ def gather(ctx: Context, mention: Mention) -> None:
             if mention.participants.get(key, "participant") == "participant":
                 mention.participants[key] = role
             continue
-        if token.pos_ != "PRON" and not (token.pos_ == "NOUN" and i in subject_tokens):
+        if token.pos_ not in ("PRON", "NUM") and not (token.pos_ == "NOUN" and i in subject_tokens):
             continue
         text = folded(token.text)
         role = mention.entry.subject if i in subject_tokens else "participant"
@@ -830,7 +848,10 @@ def gather(ctx: Context, mention: Mention) -> None:
             if speaker and ctx.table.party_kind(speaker) in ACTOR_KINDS:
                 mention.participants.setdefault(speaker, role)
         elif _party_reference(ctx, token):
-            for party in ctx.last_parties or _persons_before(ctx, token):
+            # "Trump spoke with Putin, then announced that the two would meet": the people named before it in
+            # its own sentence, else the parties of the last event told
+            here = _persons_in(ctx, doc[token.sent.start:token.i])
+            for party in here or ctx.last_parties or _persons_before(ctx, token):
                 mention.participants.setdefault(party, "participant")
         elif syntax.personal_pronoun(token) and "Plur" not in token.morph.get("Number") and (
                 token.dep_ in syntax.SUBJECT_DEPS or token.dep_ in ("poss", "nmod:poss") or i in subject_tokens):
