@@ -25,7 +25,7 @@ from pydantic import BeforeValidator
 from apps.api.auth import ReaderAuth, TokenThrottle
 from apps.ingestion.models import Article
 from apps.timeline import freshness, queries
-from apps.records.models import Actor, DatePrecision, Event, EventEvidence, ReviewState, Topic
+from apps.records.models import Actor, DatePrecision, Event, EventEvidence, ReviewState, Tombstone, Topic
 from apps.timeline.queries import MAX_ID, InvalidQuery, TimelineFilters, decode_cursor, encode_cursor
 
 DEFAULT_LIMIT = 50
@@ -288,6 +288,20 @@ class ArticlePage(Page):
     items: list[ArticleOut]
 
 
+class DeletedOut(Schema):
+    type: Literal[tuple(Tombstone.Kind.values)] = Field(  # type: ignore[valid-type]
+        description="What was removed: an event, a statement or an actor")
+    id: int = Field(description="Its id, as the lists gave it")
+    reason: Literal[tuple(Tombstone.Reason.values)] = Field(  # type: ignore[valid-type]
+        description="deleted; merged (into `replaced_by`); rejected by an editor")
+    replaced_by: int | None = Field(description="The id of the row it was merged into, of the same type")
+    deleted_at: dt.datetime = Field(description="When it left the lists")
+
+
+class DeletedPage(Page):
+    items: list[DeletedOut]
+
+
 class TopicOut(Schema):
     slug: str
     name_en: str
@@ -314,11 +328,14 @@ IsoDate = Annotated[dt.date, _written(r"^\d{4}-\d{2}-\d{2}$", "a date as YYYY-MM
 IsoDateTime = Annotated[dt.datetime, _written(r"^\d{4}-\d{2}-\d{2}([T ]|$)", "a time in ISO 8601, e.g. 2025-09-04T09:00:00Z")]
 
 
-class PageParams(Schema):
+class CursorParams(Schema):
     cursor: str | None = Field(
         None, max_length=200, pattern=r"^[-A-Za-z0-9_]*$", description="The `next_cursor` of the previous page"
     )
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+
+
+class PageParams(CursorParams):
     updated_since: IsoDateTime | None = Field(
         None, description="Only rows created or changed at or after this time (ISO 8601; UTC when no offset)"
     )
@@ -348,6 +365,13 @@ class ActorParams(PageParams):
     q: str | None = Field(None, max_length=200, description="Part of a name or an alias")
     kind: Literal[tuple(Actor.Kind.values)] | None = None  # type: ignore[valid-type]
     country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$")
+
+
+class DeletedParams(CursorParams):
+    since: IsoDateTime | None = Field(
+        None, description="Only what left the lists at or after this time: the time you passed as `updated_since`"
+    )
+    type: Literal[tuple(Tombstone.Kind.values)] | None = None  # type: ignore[valid-type]
 
 
 class ArticleParams(PageParams):
@@ -380,13 +404,13 @@ def _next(request, next_cursor: str | None) -> dict:
     return {"next_cursor": next_cursor, "next": request.build_absolute_uri(f"{request.path}?{query.urlencode()}")}
 
 
-def _id_cursor(params: PageParams) -> int | None:
+def _id_cursor(params: CursorParams) -> int | None:
     """The last id of the previous page, for the lists kept in id order."""
     after = decode_cursor(params.cursor or "")
     return after["i"] if after else None
 
 
-def _id_page(request, rows, params: PageParams, *, descending: bool, render) -> dict:
+def _id_page(request, rows, params: CursorParams, *, descending: bool, render) -> dict:
     after = _id_cursor(params)
     if after is not None:
         rows = rows.filter(pk__lt=after) if descending else rows.filter(pk__gt=after)
@@ -463,6 +487,11 @@ def _article(request, article) -> dict:
         "created_at": article.created_at, "updated_at": article.updated_at,
         "text": article.text if source and text_allowed(source.licence) else None,
     }
+
+
+def _deleted(request, stone) -> dict:
+    return {"type": stone.kind, "id": stone.object_id, "reason": stone.reason, "replaced_by": stone.replaced_by,
+            "deleted_at": stone.at}
 
 
 def _evidence(request, evidence) -> dict:
@@ -621,6 +650,23 @@ def get_article(request, article_id: int = ID):
     if article is None:
         raise Http404("No such article.")
     return _article(request, article)
+
+
+@api.get("/deleted", response={200: DeletedPage, **ERRORS}, tags=["sync"])
+def list_deleted(request, params: Query[DeletedParams]):
+    """Events, statements and actors that left the lists: deleted, merged into another, or rejected.
+
+    The other half of `updated_since`: a client that syncs incrementally asks for what is gone
+    since the same time and removes those ids. An entry lasts while the row is gone; a row that
+    comes back (an editor undid the merge or took back the rejection) leaves this list and is in
+    its own list again, with a later `updated_at`. Oldest first.
+    """
+    stones = Tombstone.objects.all()
+    if params.since:
+        stones = stones.filter(at__gte=_aware(params.since))
+    if params.type:
+        stones = stones.filter(kind=params.type)
+    return _id_page(request, stones, params, descending=False, render=_deleted)
 
 
 @api.get("/topics", response={200: list[TopicOut], **ERRORS}, tags=["topics"])
