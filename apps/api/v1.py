@@ -435,13 +435,13 @@ def _json(request, data: dict) -> HttpResponse:
 
     Each renderer builds its dict from typed model fields, in its schema's field order, so running
     it through the schema (pydantic, by way of ninja's DjangoGetter on every field) changed nothing
-    and was a third of the time of an API page of 100 events: 21 of 60 ms (docs/benchmarks.md).
+    and was a fifth of an API page of 100 events: 21 of ~100 ms at 100k (docs/benchmarks.md).
     tests/api/test_contract.py checks every list's bytes against the schema's own rendering.
     """
     return api.create_response(request, data, status=200)
 
 
-# reverse() of a URL pattern that no row's id can contain, split where the id goes.
+# An id that appears nowhere else in a page's URL: reverse() it once, split the URL there.
 URL_SENTINEL = 918273645
 
 
