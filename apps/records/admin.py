@@ -830,7 +830,7 @@ admin.site.index_title = _("Review what the machine extracted")
 
 @admin.register(Tombstone)
 class TombstoneAdmin(admin.ModelAdmin):
-    """What /api/v1/deleted serves, for a superuser checking a client's sync; written only by signals."""
+    """What /api/v1/deleted serves, to check a client's sync; written only by signals, so read-only."""
 
     list_display = ["kind", "object_id", "reason", "replaced_by", "at"]
     list_filter = ["kind", "reason"]

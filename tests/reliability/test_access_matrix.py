@@ -215,8 +215,8 @@ ADMIN_MODELS = {
     "records/mergerecord": Rights(VIEW, {"view", "change"}, extra_routes=("<int:pk>/undo/",)),
     # Tokens are made by their owners on /api/tokens/; editors see everyone's and may revoke them.
     "api/apitoken": Rights(set(), {"view", "change"}),
-    # What /api/v1/deleted serves, written only by signals: superusers look, nobody edits.
-    "records/tombstone": Rights(set(), set()),
+    # What /api/v1/deleted serves, written only by signals: readers look, nobody edits.
+    "records/tombstone": Rights(VIEW, VIEW),
 }
 NO_ADD = {"records/mergerecord", "records/tombstone"}
 NO_DELETE = {"records/mergerecord", "records/tombstone"}
