@@ -25,6 +25,7 @@ EDITOR_RIGHTS = {
         "mention": ["change"],
         "topic": ["add", "change"],
         "mergerecord": ["change"],  # change = undo a merge
+        "tombstone": [],  # what /api/v1/deleted serves, written only by signals
     },
     "ingestion": {
         "article": ["add", "change"],  # paste an article; re-run extraction, mark irrelevant, retry, re-fetch, correct

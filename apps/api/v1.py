@@ -13,7 +13,8 @@ import re
 from dataclasses import replace
 from typing import Annotated, Literal
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, Q, Value, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +26,16 @@ from pydantic import BeforeValidator
 from apps.api.auth import ReaderAuth, TokenThrottle
 from apps.ingestion.models import Article
 from apps.timeline import freshness, queries
-from apps.records.models import Actor, DatePrecision, Event, EventEvidence, ReviewState, Topic
+from apps.records.models import (
+    Actor,
+    DatePrecision,
+    Event,
+    EventEvidence,
+    EventParticipant,
+    ReviewState,
+    Tombstone,
+    Topic,
+)
 from apps.timeline.queries import MAX_ID, InvalidQuery, TimelineFilters, decode_cursor, encode_cursor
 
 DEFAULT_LIMIT = 50
@@ -288,6 +298,20 @@ class ArticlePage(Page):
     items: list[ArticleOut]
 
 
+class DeletedOut(Schema):
+    type: Literal[tuple(Tombstone.Kind.values)] = Field(  # type: ignore[valid-type]
+        description="What was removed: an event, a statement or an actor")
+    id: int = Field(description="Its id, as the lists gave it")
+    reason: Literal[tuple(Tombstone.Reason.values)] = Field(  # type: ignore[valid-type]
+        description="deleted; merged (into `replaced_by`); rejected by an editor")
+    replaced_by: int | None = Field(description="The id of the row it was merged into, of the same type")
+    deleted_at: dt.datetime = Field(description="When it left the lists")
+
+
+class DeletedPage(Page):
+    items: list[DeletedOut]
+
+
 class TopicOut(Schema):
     slug: str
     name_en: str
@@ -314,11 +338,14 @@ IsoDate = Annotated[dt.date, _written(r"^\d{4}-\d{2}-\d{2}$", "a date as YYYY-MM
 IsoDateTime = Annotated[dt.datetime, _written(r"^\d{4}-\d{2}-\d{2}([T ]|$)", "a time in ISO 8601, e.g. 2025-09-04T09:00:00Z")]
 
 
-class PageParams(Schema):
+class CursorParams(Schema):
     cursor: str | None = Field(
         None, max_length=200, pattern=r"^[-A-Za-z0-9_]*$", description="The `next_cursor` of the previous page"
     )
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+
+
+class PageParams(CursorParams):
     updated_since: IsoDateTime | None = Field(
         None, description="Only rows created or changed at or after this time (ISO 8601; UTC when no offset)"
     )
@@ -348,6 +375,13 @@ class ActorParams(PageParams):
     q: str | None = Field(None, max_length=200, description="Part of a name or an alias")
     kind: Literal[tuple(Actor.Kind.values)] | None = None  # type: ignore[valid-type]
     country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$")
+
+
+class DeletedParams(CursorParams):
+    since: IsoDateTime | None = Field(
+        None, description="Only what left the lists at or after this time: the time you passed as `updated_since`"
+    )
+    type: Literal[tuple(Tombstone.Kind.values)] | None = None  # type: ignore[valid-type]
 
 
 class ArticleParams(PageParams):
@@ -380,20 +414,45 @@ def _next(request, next_cursor: str | None) -> dict:
     return {"next_cursor": next_cursor, "next": request.build_absolute_uri(f"{request.path}?{query.urlencode()}")}
 
 
-def _id_cursor(params: PageParams) -> int | None:
+def _id_cursor(params: CursorParams) -> int | None:
     """The last id of the previous page, for the lists kept in id order."""
     after = decode_cursor(params.cursor or "")
     return after["i"] if after else None
 
 
-def _id_page(request, rows, params: PageParams, *, descending: bool, render) -> dict:
+def _id_page(request, rows, params: CursorParams, *, descending: bool, render) -> HttpResponse:
     after = _id_cursor(params)
     if after is not None:
         rows = rows.filter(pk__lt=after) if descending else rows.filter(pk__gt=after)
     rows = list(rows.order_by("-pk" if descending else "pk")[: params.limit + 1])
     items, more = rows[: params.limit], len(rows) > params.limit
-    return {"items": [render(request, row) for row in items],
-            **_next(request, encode_cursor({"i": items[-1].pk}) if more else None)}
+    return _json(request, {**_next(request, encode_cursor({"i": items[-1].pk}) if more else None),
+                           "items": [render(request, row) for row in items]})
+
+
+def _json(request, data: dict) -> HttpResponse:
+    """The JSON of a page the renderers below built, as its response schema would give it, unvalidated.
+
+    Each renderer builds its dict from typed model fields, in its schema's field order, so running
+    it through the schema (pydantic, by way of ninja's DjangoGetter on every field) changed nothing
+    and was a fifth of an API page of 100 events: 21 of ~100 ms at 100k (docs/benchmarks.md).
+    tests/api/test_contract.py checks every list's bytes against the schema's own rendering.
+    """
+    return api.create_response(request, data, status=200)
+
+
+# An id that appears nowhere else in a page's URL: reverse() it once, split the URL there.
+URL_SENTINEL = 918273645
+
+
+def _page_url(request, name: str, pk: int) -> str:
+    """The absolute URL of a row's page: reverse() once a request, not once a row (~4 ms a page of 100)."""
+    made = request.__dict__.setdefault("_parley_page_urls", {})
+    if name not in made:
+        head, tail = request.build_absolute_uri(reverse(name, args=[URL_SENTINEL])).split(str(URL_SENTINEL))
+        made[name] = (head, tail)
+    head, tail = made[name]
+    return f"{head}{pk}{tail}"
 
 
 # --- Rendering ---------------------------------------------------------------------------------
@@ -418,8 +477,64 @@ def _event(request, event) -> dict:
         "source_count": event.source_count, "statement_count": event.statement_count,
         "review_state": event.review_state, "confidence": event.confidence,
         "created_at": event.created_at, "updated_at": event.updated_at,
-        "url": request.build_absolute_uri(reverse("timeline:event", args=[event.pk])),
+        "url": _page_url(request, "timeline:event", event.pk),
     }
+
+
+# What _event_rows reads of each event: EventOut's own fields, and the card's two counts.
+EVENT_COLUMNS = ("id", "title", "kind", "plover_category", "status", "date", "date_precision", "location",
+                 "source_count", "statement_count", "review_state", "confidence", "created_at", "updated_at")
+
+
+def _event_rows(request, filters: TimelineFilters, size: int) -> dict:
+    """A page of events as queries.event_page gives it, read as rows rather than model instances.
+
+    An API page of 100 events made ~700 model instances (events, ~230 participants and their
+    actors, ~150 topics) and the prefetch machinery around them: 35 of its 65 ms at 100k events
+    (docs/benchmarks.md). The rows, the order, the cursor and the counts are the timeline's
+    (filter_events, with_card_data's annotations, _after); only the loading is the API's.
+    test_events.test_a_page_is_the_timelines_page checks the two give the same page. A search
+    (relevance tiers) goes through event_page itself.
+    """
+    if filters.searching:
+        page = queries.event_page(filters, size=size)
+        return {**_next(request, page.next_cursor), "items": [_event(request, event) for event in page.items]}
+    events = queries.with_card_data(queries.filter_events(filters)).prefetch_related(None)
+    events = events.alias(sort_date=Coalesce("date", Value(queries.UNDATED))).order_by("-sort_date", "-pk")
+    if filters.cursor and "d" in filters.cursor:
+        events = events.filter(queries._after(filters.cursor))
+    rows = list(events.values(*EVENT_COLUMNS)[: size + 1])
+    rows, more = rows[:size], len(rows) > size
+    ids = [row["id"] for row in rows]
+    participants: dict[int, list] = {pk: [] for pk in ids}
+    # with_card_data's orders: participants by role then name, topics by their model's (name_en).
+    for event_id, role, actor_id, name, kind, country in (
+        EventParticipant.objects.filter(event_id__in=ids).order_by("role", "actor__name")
+        .values_list("event_id", "role", "actor_id", "actor__name", "actor__kind", "actor__country")
+    ):
+        participants[event_id].append({"actor": {"id": actor_id, "name": name, "kind": kind, "country": country},
+                                       "role": role})
+    topics: dict[int, list] = {pk: [] for pk in ids}
+    for event_id, slug in (
+        Event.topics.through.objects.filter(event_id__in=ids).order_by(*(f"topic__{f}" for f in Topic._meta.ordering))
+        .values_list("event_id", "topic__slug")
+    ):
+        topics[event_id].append(slug)
+    items = [{
+        "id": row["id"], "title": row["title"], "kind": row["kind"], "plover_category": row["plover_category"],
+        "status": row["status"], "date": precise_date(row["date"], row["date_precision"]), "location": row["location"],
+        "participants": participants[row["id"]], "topics": topics[row["id"]],
+        "source_count": row["source_count"], "statement_count": row["statement_count"],
+        "review_state": row["review_state"], "confidence": row["confidence"],
+        "created_at": row["created_at"], "updated_at": row["updated_at"],
+        "url": _page_url(request, "timeline:event", row["id"]),
+    } for row in rows]
+    next_cursor = None
+    if more:
+        last = rows[-1]
+        next_cursor = encode_cursor({"d": last["date"].isoformat() if last["date"] else None,
+                                     "p": last["date_precision"], "i": last["id"]})
+    return {**_next(request, next_cursor), "items": items}
 
 
 def _actor(request, actor) -> dict:
@@ -429,7 +544,7 @@ def _actor(request, actor) -> dict:
         "aliases": [{"name": a.name, "language": a.language, "origin": a.origin} for a in actor.aliases.all()],
         "review_state": actor.review_state, "confidence": actor.confidence, "merged_into": actor.merged_into_id,
         "created_at": actor.created_at, "updated_at": actor.updated_at,
-        "url": request.build_absolute_uri(reverse("timeline:actor", args=[actor.pk])),
+        "url": _page_url(request, "timeline:actor", actor.pk),
     }
 
 
@@ -465,6 +580,11 @@ def _article(request, article) -> dict:
     }
 
 
+def _deleted(request, stone) -> dict:
+    return {"type": stone.kind, "id": stone.object_id, "reason": stone.reason, "replaced_by": stone.replaced_by,
+            "deleted_at": stone.at}
+
+
 def _evidence(request, evidence) -> dict:
     return {
         "id": evidence.pk, "event_id": evidence.event_id, "article": _article_ref(evidence.article),
@@ -477,20 +597,19 @@ def _evidence(request, evidence) -> dict:
 # --- Cached pages ----------------------------------------------------------------------------------
 
 
-def _cached(request, name: str, schema: type[Schema], build):
+def _cached(request, name: str, build):
     """The endpoint's JSON, kept until the next write like the timeline's pages (apps.timeline.freshness).
 
     Every reader may see the same rows, so the key is the URL (the `next` links hold the host) at
-    the current data version. A miss validates through the endpoint's schema as ninja would; a hit
-    is the stored bytes: a page of 100 events is ~1 ms instead of its ~100 ms of queries, model
-    instances and validation (docs/benchmarks.md).
+    the current data version. A miss renders what `build` returns (see _json); a hit is the stored
+    bytes: a page of 100 events is ~1 ms instead of its tens of ms of queries and model instances
+    (docs/benchmarks.md).
     """
     fresh = None
 
     def fill():
         nonlocal fresh
-        data = schema.model_validate(build()).model_dump(context={"request": request, "response_status": 200})
-        fresh = api.create_response(request, data, status=200)
+        fresh = _json(request, build())
         return (fresh["Content-Type"], fresh.content)
 
     stored = freshness.kept(freshness.key("api", name, request.build_absolute_uri()), fill)
@@ -510,11 +629,7 @@ def list_events(request, params: Query[EventParams]):
     """Visible events, newest first (most relevant first with `q`), with the timeline's filters."""
     filters = _filters(request, params)  # before the cache: a broken cursor still answers 400
 
-    def build():
-        page = queries.event_page(filters, size=params.limit)
-        return {"items": [_event(request, event) for event in page.items], **_next(request, page.next_cursor)}
-
-    return _cached(request, "events", EventPage, build)
+    return _cached(request, "events", lambda: _event_rows(request, filters, params.limit))
 
 
 def _visible_event(pk: int):
@@ -537,7 +652,7 @@ def get_event(request, event_id: int = ID):
         )
         return {**_event(request, event), "sources": [_article_ref(article) for article in articles]}
 
-    return _cached(request, "event", EventDetail, build)
+    return _cached(request, "event", build)
 
 
 @api.get("/events/{event_id}/evidence", response={200: EvidencePage, **ERRORS}, tags=["events"])
@@ -593,9 +708,9 @@ def list_statements(request, params: Query[TimelineParams]):
         page = queries.statement_page(filters, size=params.limit)
         # statement_page selects speaker and article; topics are one more query for the whole page.
         prefetch_related_objects(page.items, Prefetch("topics", queryset=Topic.objects.order_by("slug")))
-        return {"items": [_statement(request, s) for s in page.items], **_next(request, page.next_cursor)}
+        return {**_next(request, page.next_cursor), "items": [_statement(request, s) for s in page.items]}
 
-    return _cached(request, "statements", StatementPage, build)
+    return _cached(request, "statements", build)
 
 
 @api.get("/articles", response={200: ArticlePage, **ERRORS}, tags=["articles"])
@@ -621,6 +736,23 @@ def get_article(request, article_id: int = ID):
     if article is None:
         raise Http404("No such article.")
     return _article(request, article)
+
+
+@api.get("/deleted", response={200: DeletedPage, **ERRORS}, tags=["sync"])
+def list_deleted(request, params: Query[DeletedParams]):
+    """Events, statements and actors that left the lists: deleted, merged into another, or rejected.
+
+    The other half of `updated_since`: a client that syncs incrementally asks for what is gone
+    since the same time and removes those ids. An entry lasts while the row is gone; a row that
+    comes back (an editor undid the merge or took back the rejection) leaves this list and is in
+    its own list again, with a later `updated_at`. Oldest first.
+    """
+    stones = Tombstone.objects.all()
+    if params.since:
+        stones = stones.filter(at__gte=_aware(params.since))
+    if params.type:
+        stones = stones.filter(kind=params.type)
+    return _id_page(request, stones, params, descending=False, render=_deleted)
 
 
 @api.get("/topics", response={200: list[TopicOut], **ERRORS}, tags=["topics"])

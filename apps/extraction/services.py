@@ -312,13 +312,14 @@ def store_extractions(pairs) -> dict[int, dict[str, int]]:
         return counts
 
     _lock_what_runs_may_create(runs)
-    touched_events = _forget_previous_runs([run.article.pk for run in runs])
+    dropped = _forget_previous_runs([run.article.pk for run in runs])
     _resolve_actors(runs)
     topics = _topics_by_slug(runs)
     _store_mentions(runs)
-    _store_events(runs, topics)
+    added, grown = _store_events(runs, topics)
     _store_statements(runs, topics)
-    _drop_orphan_events(touched_events)
+    _drop_orphan_events({event_id for event_id, _article, _start in dropped})
+    _touch_changed_events(grown | {event_id for event_id, _article, _start in dropped ^ added})
     _finish_articles(runs, topics)
     for run in runs:
         counts[run.article.pk] = {"statements": run.statements, "events": len(run.events), "mentions": run.mentions}
@@ -369,21 +370,33 @@ def _lock_id(kind: str, key: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def _forget_previous_runs(article_ids: list[int]) -> list[int]:
+def _forget_previous_runs(article_ids: list[int]) -> set[tuple[int, int, int]]:
     """Drop these articles' unreviewed mentions and evidence from an earlier run; reviewed rows stay.
 
-    Returns the events that lost evidence: the ones this run does not find again are removed
-    once it is stored. Statements are not dropped here but updated in place (see
-    _store_statements), so a quote keeps its id while an editor has it open.
+    Returns the evidence dropped, as (event, article, start): the events this run does not find
+    again are removed once it is stored, and those it finds again at the same sentence have not
+    changed. Statements are not dropped here but updated in place (see _store_statements), so a
+    quote keeps its id while an editor has it open.
     """
     Mention.objects.filter(article_id__in=article_ids, review_state=UNREVIEWED).delete()
     evidence = EventEvidence.objects.filter(article_id__in=article_ids, event__review_state=UNREVIEWED)
-    touched = list(evidence.values_list("event_id", flat=True))
+    dropped = set(evidence.values_list("event_id", "article_id", "start"))
     evidence.delete()
-    return touched
+    return dropped
 
 
-def _drop_orphan_events(event_ids: list[int]) -> None:
+def _touch_changed_events(event_ids: set[int]) -> None:
+    """Move updated_at of the events that gained or lost a source, participants or topics.
+
+    Their own columns did not change, but what the API and the cards show of them did (the
+    number of sources, who took part): a client syncing with `updated_since` must get them
+    again. An article extracted again to the same sentences changes nothing, and touches nothing.
+    """
+    if event_ids:
+        Event.objects.filter(pk__in=list(event_ids)).update(updated_at=timezone.now())
+
+
+def _drop_orphan_events(event_ids: set[int]) -> None:
     """Remove unreviewed events no article reports any more; an editor's events always stay."""
     if not event_ids:
         return
@@ -523,8 +536,12 @@ def _insert_ignoring_conflicts(model, columns: list[str], rows: list[tuple]) -> 
                            [value for row in chunk for value in row])
 
 
-def _store_events(runs: list[_Run], topics: dict[str, Topic]) -> None:
-    """One Event per dedup key across all articles; each article adds its evidence sentence."""
+def _store_events(runs: list[_Run], topics: dict[str, Topic]) -> tuple[set[tuple[int, int, int]], set[int]]:
+    """One Event per dedup key across all articles; each article adds its evidence sentence.
+
+    Returns, for the events that existed before this run, the evidence it stored on them as
+    (event, article, start), and those of them that gained participants or topics.
+    """
     keys = {x.dedup_key for run in runs for x in run.extraction.events if x.dedup_key}
     by_key: dict[str, Event] = {}
     # Locked, so an editor's concurrent save of these events waits for us or we for it.
@@ -578,13 +595,25 @@ def _store_events(runs: list[_Run], topics: dict[str, Topic]) -> None:
             end=extracted.evidence_end, extractor_version=EXTRACTOR_VERSION, confidence=extracted.confidence,
         ))
         run.events.append((extracted.evidence_start, extracted.evidence_end, event))
+    through = Event.topics.through
+    # What the events made before this run already have: only what is new to them changes them.
+    earlier = {event.pk for _run, _extracted, event in reports} - {event.pk for event in new_events}
+    grown = set()
+    if earlier:
+        had = set(EventParticipant.objects.filter(event_id__in=list(earlier)).values_list("event_id", "actor_id"))
+        grown |= {e for e, a in participants if e in earlier and (e, a) not in had}
+        had = set(through.objects.filter(event_id__in=list(earlier)).values_list("event_id", "topic_id"))
+        grown |= {e for e, t in event_topics if e in earlier and (e, t) not in had}
     EventParticipant.objects.bulk_create(
         [EventParticipant(event_id=e, actor_id=a, role=role) for (e, a), role in participants.items()],
         ignore_conflicts=True,
     )
-    through = Event.topics.through
     through.objects.bulk_create([through(event_id=e, topic_id=t) for e, t in event_topics], ignore_conflicts=True)
     EventEvidence.objects.bulk_create(evidence, ignore_conflicts=True)
+    # Sentences already on an event an editor reviewed stayed (see placed) and were not inserted again.
+    kept = {(event_id, article_id, start) for (article_id, start), event_id in placed.items()}
+    added = {(row.event.pk, row.article.pk, row.start) for row in evidence if row.event.pk in earlier}
+    return added - kept, grown
 
 
 def _store_statements(runs: list[_Run], topics: dict[str, Topic]) -> None:

@@ -40,6 +40,7 @@ from apps.records.models import (
     Mention,
     ReviewState,
     Statement,
+    Tombstone,
     Topic,
 )
 
@@ -825,3 +826,23 @@ admin.site._registry[get_user_model()] = NamedUserAdmin(get_user_model(), admin.
 admin.site.site_header = "Parley"
 admin.site.site_title = _("Parley review")
 admin.site.index_title = _("Review what the machine extracted")
+
+
+@admin.register(Tombstone)
+class TombstoneAdmin(admin.ModelAdmin):
+    """What /api/v1/deleted serves, to check a client's sync; written only by signals, so read-only."""
+
+    list_display = ["kind", "object_id", "reason", "replaced_by", "at"]
+    list_filter = ["kind", "reason"]
+    search_fields = ["=object_id"]
+    show_full_result_count = False
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a client would never learn the row was gone

@@ -629,3 +629,85 @@ class ExtractionRun(models.Model):
         run = cls.objects.create(**figures)
         cls.objects.filter(pk__lte=run.pk - RUNS_KEPT).delete()
         return run
+
+
+class Tombstone(models.Model):
+    """An event, statement or actor the API served and serves no more: deleted, merged away or rejected.
+
+    A client syncing with `updated_since` never sees a row leave the lists, so the API lists these
+    (/api/v1/deleted, as ACLED's "deleted" endpoint). There is one per row at most, and only while
+    the row is gone: an undone merge or a rejection taken back removes it, and the row comes back
+    in the lists with a later updated_at. So a client may apply the two feeds in any order.
+    Written by signals (apps.records.apps), not by each service: rows leave by the admin's delete,
+    its inline formsets, cascades from a deleted article, merges, the review buttons, a revert in
+    the history and re-extraction, and a delete or save signal sees every one of them.
+    """
+
+    class Kind(models.TextChoices):
+        EVENT = "event", _("Event")
+        STATEMENT = "statement", _("Statement")
+        ACTOR = "actor", _("Actor")
+
+    class Reason(models.TextChoices):
+        DELETED = "deleted", _("Deleted")
+        MERGED = "merged", _("Merged into another")
+        REJECTED = "rejected", _("Rejected by an editor")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    object_id = models.BigIntegerField()
+    reason = models.CharField(max_length=10, choices=Reason.choices)
+    replaced_by = models.BigIntegerField(null=True, blank=True, help_text=_("The row it was merged into."))
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="tombstone_unique_row")]
+        indexes = [
+            # /api/v1/deleted?since=: the rows gone since a time, in id order (apps.api.v1.list_deleted).
+            models.Index(fields=["at", "id"], name="tombstone_at_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id} {self.reason}"
+
+    KINDS = {"Event": Kind.EVENT, "Statement": Kind.STATEMENT, "Actor": Kind.ACTOR}
+
+    @classmethod
+    def kind_of(cls, row: models.Model) -> str:
+        return cls.KINDS[type(row).__name__]
+
+    @staticmethod
+    def reason_gone(row: Reviewable) -> str | None:
+        """Why the API no longer serves the row, or None while it does.
+
+        The stored half of the visibility rule (EventQuerySet._shown, list_actors, Statement's
+        visible()): a row merged into another or rejected. Events and statements that only an
+        irrelevant article reports are hidden by the article's state, not their own.
+        """
+        if getattr(row, "merged_into_id", None):
+            return Tombstone.Reason.MERGED
+        if row.review_state == ReviewState.REJECTED:
+            return Tombstone.Reason.REJECTED
+        return None
+
+    @classmethod
+    def note_saved(cls, row: Reviewable) -> None:
+        """Keep the row's tombstone in step with its state after a save: add, update or remove it."""
+        kind, reason = cls.kind_of(row), cls.reason_gone(row)
+        replaced_by = getattr(row, "merged_into_id", None)
+        stone = cls.objects.filter(kind=kind, object_id=row.pk).first()
+        if reason is None:
+            if stone is not None:
+                stone.delete()
+        elif stone is None:
+            cls.objects.create(kind=kind, object_id=row.pk, reason=reason, replaced_by=replaced_by)
+        elif (stone.reason, stone.replaced_by) != (reason, replaced_by):
+            # A new fact about the row: delete and insert, so a client syncing since the first one sees it.
+            stone.delete()
+            cls.objects.create(kind=kind, object_id=row.pk, reason=reason, replaced_by=replaced_by)
+
+    @classmethod
+    def note_deleted(cls, row: models.Model) -> None:
+        kind = cls.kind_of(row)
+        cls.objects.filter(kind=kind, object_id=row.pk).delete()
+        cls.objects.create(kind=kind, object_id=row.pk, reason=cls.Reason.DELETED)

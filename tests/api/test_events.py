@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from django.utils import timezone
+from ninja.responses import NinjaJSONEncoder
 
+from apps.api import v1
 from apps.records.models import Event, ReviewState
+from apps.timeline import queries
+from tests.factories import make_event, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +114,29 @@ def test_evidence_gives_each_sentence_with_its_article_and_offsets(api, world):
     assert article_text[first["start"]:first["end"]] == first["sentence"]
     assert {item["article"]["title"] for item in body["items"]} == {"PM call", "Appel Macron-Poutine"}
     assert first["event_review_state"] == "unreviewed" and "extractor_version" in first
+
+
+@pytest.mark.parametrize("params", [
+    {}, {"limit": 2}, {"kind": "meeting", "limit": 1}, {"topic": "ceasefire"}, {"country": "ua", "limit": 1},
+    {"from": "2025-01-01", "to": "2025-08-31"}, {"language": "fr"}, {"q": "Istanbul", "limit": 1},
+])
+def test_a_page_is_the_timelines_page(api, world, params, rf):
+    """The API reads its events as rows (v1._event_rows); the timeline's cards are the reference."""
+    extra = make_event("Second talks in Istanbul", date=dt.date(2025, 9, 1), actors=[world.zelensky, world.macron],
+                       topics=[world.ceasefire])
+    make_event("Same day, other topic", date=dt.date(2025, 9, 1), actors=[world.putin])
+    make_topic("prisoners", "Prisoners", "Prisonniers").events.add(extra)
+    query, pages = dict(params), 0
+    while True:
+        response = api.get("/api/v1/events", query)
+        assert response.status_code == 200, response.content
+        request = rf.get("/api/v1/events", query)
+        page = queries.event_page(queries.TimelineFilters.from_query(request.GET), size=query.get("limit", 50))
+        cards = json.loads(json.dumps([v1._event(request, event) for event in page.items], cls=NinjaJSONEncoder))
+        assert response.json()["items"] == cards
+        assert response.json()["next_cursor"] == page.next_cursor
+        pages += 1
+        if not page.next_cursor:
+            break
+        query["cursor"] = page.next_cursor
+    assert pages > 1 or "limit" not in params

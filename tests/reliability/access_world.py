@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 
 from apps.ingestion.models import ArticleCorrection
 from apps.records import services
-from apps.records.models import EventEvidence, Mention
+from apps.records.models import EventEvidence, Mention, Tombstone
 from tests.factories import make_actor, make_article, make_event, make_source, make_statement, make_topic
 
 
@@ -69,6 +69,8 @@ def build_world(*, by) -> World:
         "records/eventparticipant": event.participants.get(actor=putin),
         "records/eventevidence": EventEvidence.objects.get(event=event),
         "records/mergerecord": record,
+        # The merge left the merged actor's entry for /api/v1/deleted.
+        "records/tombstone": Tombstone.objects.get(kind=Tombstone.Kind.ACTOR, object_id=merged.pk),
     }
     history_ids = {}
     for model, row in rows.items():

@@ -125,6 +125,7 @@ MATRIX.update({
     "api/v1/articles/<article_id>": api_reader(
         lambda world: f"/api/v1/articles/{world.pk('ingestion/article')}"),
     "api/v1/topics": api_reader("/api/v1/topics"),
+    "api/v1/deleted": api_reader("/api/v1/deleted?type=actor"),
     # Everyone who may read makes their own tokens; an empty POST just shows the page again.
     "api/tokens/": [Case(fixed("/api/tokens/"), (LOGIN, 403, 200, 200), (LOGIN, 403, 200, 200))],
 })
@@ -214,9 +215,11 @@ ADMIN_MODELS = {
     "records/mergerecord": Rights(VIEW, {"view", "change"}, extra_routes=("<int:pk>/undo/",)),
     # Tokens are made by their owners on /api/tokens/; editors see everyone's and may revoke them.
     "api/apitoken": Rights(set(), {"view", "change"}),
+    # What /api/v1/deleted serves, written only by signals: readers look, nobody edits.
+    "records/tombstone": Rights(VIEW, VIEW),
 }
-NO_ADD = {"records/mergerecord"}
-NO_DELETE = {"records/mergerecord"}
+NO_ADD = {"records/mergerecord", "records/tombstone"}
+NO_DELETE = {"records/mergerecord", "records/tombstone"}
 ALL_READ_ONLY = {"records/mergerecord", "api/apitoken"}  # nothing to fill in: an empty POST saves (nothing) and redirects
 
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('records', '0005_statement_speaker_description'),
+        ('records', '0006_tombstones'),
     ]
 
     operations = [
