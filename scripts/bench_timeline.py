@@ -275,6 +275,9 @@ class Site:
             self.scenarios["chart"] = Scenario("chart", "activity chart, own request, uncached", True,
                                                f"{parts.path}?{parts.query}", htmx=True, cold_cache=True,
                                                target_ms=CHART_TARGET_MS)
+            self.scenarios["chart_topic"] = Scenario("chart_topic", "activity chart by topic, uncached", True,
+                                                     f"{parts.path}?{parts.query}&chart=topic", htmx=True,
+                                                     cold_cache=True, target_ms=CHART_TARGET_MS)
 
     def cached_deep_page(self, fraction: float) -> tuple[str, int]:
         """The deep page found by an earlier run on this same data, if it still answers; else walk."""

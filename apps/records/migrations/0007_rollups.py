@@ -104,6 +104,7 @@ class Migration(migrations.Migration):
             options={
                 'db_table': 'rollup_co_participants',
                 'constraints': [models.UniqueConstraint(fields=('actor_id', 'other'), name='rollup_co_participants_key')],
+                'indexes': [models.Index(fields=['actor_id', '-n'], name='rollup_co_participants_top')],
             },
         ),
         migrations.RunPython(install, uninstall),
