@@ -25,13 +25,25 @@ def uninstall(apps, schema_editor):
         schema_editor.execute(rollups.uninstall_sql())
 
 
+def forget_content_types(apps, schema_editor):
+    """Unapplied, the rollups leave no content type behind (records' own go back to timeline, 0002)."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    ContentType.objects.filter(app_label="records", model__in=[
+        "eventdaycount", "eventtopicdaycount", "statementdaycount", "actoreventcount",
+        "actorstatementmonthcount", "coparticipantcount",
+    ]).delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('records', '0005_statement_speaker_description'),
+        ('contenttypes', '0002_remove_content_type_name'),
     ]
 
     operations = [
+        # First, so that it runs last when the migration is unapplied.
+        migrations.RunPython(migrations.RunPython.noop, forget_content_types),
         migrations.CreateModel(
             name='ActorEventCount',
             fields=[
