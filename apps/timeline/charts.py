@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, F
 from django.db.models.functions import TruncMonth
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext, to_locale
@@ -182,7 +182,7 @@ def statements_per_month(statements) -> list[tuple[dt.date | None, int]]:
     actor page both its chart and its count (two scans of 27k statements before, ~30 ms each)."""
     rows = (
         statements.order_by().annotate(month=TruncMonth("said_on"))
-        .values("month").annotate(n=Count("pk")).order_by("month")
+        .values("month").annotate(n=Count("pk")).order_by(F("month").asc(nulls_last=True))  # SQLite puts NULL first
     )
     return [(r["month"].date() if isinstance(r["month"], dt.datetime) else r["month"], r["n"]) for r in rows]
 

@@ -318,15 +318,17 @@ def actor_detail(request, pk: int):
         return redirect("timeline:actor", pk=actor.merged_into_id)
     events = queries.event_page(TimelineFilters(actors=[actor.pk]), size=15)
     statements = queries.statement_page(TimelineFilters(actors=[actor.pk]), size=15)
-    per_month = charts.statements_per_month(actor.statements.visible())
+    # The counts come from the rollups on PostgreSQL (records 0007): ~340 ms of SQL for the busiest
+    # actor at 100k events when counted live.
+    per_month = queries.actor_statements_per_month(actor)
     context = {
         "actor": actor,
         "aliases": sorted({a.name for a in actor.aliases.all()} - {actor.name}),
         "events": events,
         "statements": statements,
-        "co_participants": list(queries.co_participants(actor)),
+        "co_participants": queries.co_participants(actor),
         "statement_chart": charts.monthly_chart(per_month),
-        "event_count": queries.filter_events(TimelineFilters(actors=[actor.pk]), bulk=True).count(),
+        "event_count": queries.actor_event_count(actor),
         "statement_count": sum(n for _month, n in per_month),
     }
     return render(request, "timeline/actor.html", context)
