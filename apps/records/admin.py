@@ -30,6 +30,7 @@ from apps.records.article_review import ArticleReviewMixin, highlight_context
 from apps.records.history_display import PlainHistoryHelper
 from apps.records.labels import LabelledInlineFormSet, NamedSplitInputsMixin
 from apps.records.models import (
+    ExtractionRun,
     Actor,
     Alias,
     DatePrecision,
@@ -846,3 +847,23 @@ class TombstoneAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # a client would never learn the row was gone
+
+
+@admin.register(ExtractionRun)
+class ExtractionRunAdmin(admin.ModelAdmin):
+    """The timings "Re-run extraction" estimates from; written by every extraction, so read-only."""
+
+    list_display = ["finished_at", "articles", "characters", "seconds", "load_seconds", "extractor_version"]
+    list_filter = ["extractor_version"]
+    date_hierarchy = "finished_at"
+    show_full_result_count = False
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the estimate would lose its history
