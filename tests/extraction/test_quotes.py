@@ -363,3 +363,12 @@ def test_a_pronoun_takes_the_person_its_paragraph_names_before_the_speaker_of_an
               "For Secretary of State Marco Rubio, the stakes are different. \"We will keep the channel open, "
               "whatever happens,\" he told reporters on Wednesday.", language="en", published="2025-11-05")
     assert speaker_of(ex, "keep the channel open") == "Marco Rubio"
+
+
+def test_a_second_quotation_in_single_marks_goes_on_with_the_speaker_of_the_first():
+    # written for the tests: British style, single quotation marks, two quotations in one paragraph
+    ex = read("Talks on the fishing quota resumed in Oslo on Tuesday.\n\n"
+              "'We have not closed the gap,' said Keir Starmer after the first session. "
+              "'But both sides want a deal before the winter.' He left without taking questions.",
+              language="en", published="2025-11-05")
+    assert speaker_of(ex, "both sides want a deal") == "Keir Starmer"
