@@ -339,3 +339,36 @@ def test_a_quotation_nobody_is_named_for_is_the_least_trusted_and_reported_speec
     reported = next(s for s in ex.statements if not s.direct)
     nobody = [s for s in ex.statements if s.speaker is None]
     assert nobody and all(s.confidence < reported.confidence < named.confidence for s in nobody)
+
+
+def test_a_quotation_in_what_a_country_agreed_to_belongs_to_who_said_it():
+    # written for the tests: "agree" reports a clause, so the quoted infinitive it governs is the ministry's words
+    ex = read("The Kremlin said on Monday that both governments had agreed to \"keep the ferry lines "
+              "open through the winter.\"", language="en", published="2025-11-03")
+    assert speaker_of(ex, "keep the ferry lines open") == "Kremlin"
+
+
+def test_a_name_after_its_title_and_a_comma_is_the_speaker_not_the_title():
+    # written for the tests: the French parse makes « secrétaire » and « Scott Bessent » two subjects of the verb
+    ex = read("Donald Trump a reçu mardi le président finlandais à la Maison Blanche.\n\n"
+              "Le secrétaire au Trésor, Scott Bessent, a affirmé que les droits de douane resteraient en place. "
+              "« Nous avançons pas à pas », a-t-il déclaré.", published="2025-11-04")
+    assert speaker_of(ex, "les droits de douane resteraient", direct=False) == "Scott Bessent"
+    assert speaker_of(ex, "Nous avançons pas à pas") == "Scott Bessent"
+
+
+def test_a_pronoun_takes_the_person_its_paragraph_names_before_the_speaker_of_an_earlier_one():
+    # written for the tests: the paragraph is about Rubio; Lavrov spoke in the paragraph before
+    ex = read("Sergei Lavrov spoke in Moscow. \"There is nothing to discuss yet,\" Lavrov said.\n\n"
+              "For Secretary of State Marco Rubio, the stakes are different. \"We will keep the channel open, "
+              "whatever happens,\" he told reporters on Wednesday.", language="en", published="2025-11-05")
+    assert speaker_of(ex, "keep the channel open") == "Marco Rubio"
+
+
+def test_a_second_quotation_in_single_marks_goes_on_with_the_speaker_of_the_first():
+    # written for the tests: British style, single quotation marks, two quotations in one paragraph
+    ex = read("Talks on the fishing quota resumed in Oslo on Tuesday.\n\n"
+              "'We have not closed the gap,' said Keir Starmer after the first session. "
+              "'But both sides want a deal before the winter.' He left without taking questions.",
+              language="en", published="2025-11-05")
+    assert speaker_of(ex, "both sides want a deal") == "Keir Starmer"

@@ -55,7 +55,7 @@ _DATELINE_DATED = re.compile(r"^\s*([A-ZÀ-Ý][\w'’\-]+(?:[ /][A-ZÀ-Ý][\w'�
 _CAPITALIZED_RUN = re.compile(r"(?:\b[dl]['’])?\b([A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+){1,2})")
 # A stage direction alone on its line: "[Laughter]", "[At this point, …]", "(Laughter.)", « (Rires) ».
 _STAGE_DIRECTION = re.compile(r"\[[^\[\]\n]+\]|\([^()\n]+\)\.?")
-_SENT_END = re.compile(r"[.!?…]+(?:[\"”]|\s?»)?")
+_SENT_END = re.compile(r"[.!?…]+(?:[\"”'’]|\s?»)?")
 
 
 @dataclass
@@ -401,12 +401,13 @@ def sentence_bounds(text: str, layout: Layout) -> list[tuple[int, int]]:
         start = para.start
         for m in _SENT_END.finditer(text, para.start, para.end):
             end = m.end()
-            closes = m.group()[-1] in '"”»'
+            closes = m.group()[-1] in '"”»\'’'
             if layout.in_quote[m.start()] and not (closes and not layout.in_quote[min(end, len(text) - 1)]
                                                    and end < para.end):
                 continue  # a full stop inside a quotation, unless the quotation ends the sentence there
             nxt = text[end:end + 2]
-            if end >= para.end or (nxt[:1].isspace() and (nxt[1:2].isupper() or nxt[1:2] in '"“«')):
+            # single marks open a quotation too ("… said the envoy. 'But the direction is right.'")
+            if end >= para.end or (nxt[:1].isspace() and (nxt[1:2].isupper() or nxt[1:2] in '"“«\'‘')):
                 # "U.S. officials": an abbreviation does not end a sentence
                 word = text[max(start, m.start() - 3):m.start() + 1]
                 if re.search(r"(?:\b[A-Z]\.?[A-Z]|\bM|\bMr|\bMrs|\bDr|\bSt|\bGen)\.$", word):

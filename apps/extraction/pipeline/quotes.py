@@ -25,7 +25,7 @@ from .gazetteer import Gazetteer, fold, name_tokens
 from .layout import Layout, Quote, Turn
 from .records import ArticleInput, Statement
 from .speakers import SPEAKER_KINDS, SpeakerResolver
-from .speech import content, speech_lexicon, speech_tokens
+from .speech import INFINITIVE_DEPS, content, speech_lexicon, speech_tokens
 
 # How a speaker was found → how much to trust it: the share of right speakers per basis, measured by
 # scripts/calibration.py on PolNeAR dev, the shared dev set and the test fixtures (583 statements,
@@ -280,23 +280,29 @@ class QuoteReader:
         if not tokens:
             return None, "", False
         inside = {t.i for t in tokens}
-        candidates: list[tuple[int, int, Token]] = []
+        # (depth, distance, candidate, the dependent through which the quotation hangs on it)
+        candidates: list[tuple[int, int, Token, Token | None]] = []
         for t in tokens:
             for child in t.children:
                 if child.i not in inside and not self._quoted(child):
-                    candidates.append((1, abs(child.idx - q.outer_end), child))
+                    candidates.append((1, abs(child.idx - q.outer_end), child, None))
             if t.head.i in inside or t.head.i == t.i:
                 continue
-            head, depth = t.head, 1
+            head, below, depth = t.head, t, 1
             while depth <= 6:
                 if head.i not in inside and not self._quoted(head):
-                    candidates.append((depth, abs(head.idx - q.outer_start), head))
+                    candidates.append((depth, abs(head.idx - q.outer_start), head, below))
                 if head.head.i == head.i:
                     break
-                head, depth = head.head, depth + 1
+                head, below, depth = head.head, head, depth + 1
         candidates.sort(key=lambda c: (c[0], c[1]))
-        for _, _, token in candidates:
+        for _, _, token, below in candidates:
             kinds = self.verbs.get(token.i)
+            if kinds is not None and below is not None and below.dep_ in INFINITIVE_DEPS \
+                    and "infinitive" not in kinds:
+                # 'agreed to "ensure safe navigation"': the quotation is what was agreed on, not
+                # what "agree" reports (it takes a clause); the verb that reports it is further up
+                continue
             if kinds is not None:
                 self._verb_kinds = kinds
                 speaker, basis = self.speakers.speaker_of_verb(token)
@@ -305,12 +311,12 @@ class QuoteReader:
                 if not basis:
                     return None, "", False  # no subject in the parse: the surface names the speaker
                 return speaker, basis, True  # a subject that names nobody known stays unknown
-        for _, _, token in candidates:
+        for _, _, token, _ in candidates:
             for word in [token, *token.children]:
                 source = self.speakers.source_of_phrase(word) if not self._quoted(word) else None
                 if source is not None:
                     return source, "source-phrase", True
-        for _, _, token in candidates:
+        for _, _, token, _ in candidates:
             if token.pos_ in ("VERB", "AUX") and len(self.text[q.start:q.end].split()) < 12:
                 subjects = syntax.subjects(token)
                 if subjects:

@@ -213,7 +213,16 @@ class SpeakerResolver:
             if not self.layout.is_heading(start):
                 window.append((si, start, min(pos, end) if si == current else end))
         named_by_sentence = []
+        para = self.layout.paragraph_at(pos)
         for si, start, limit in window:
+            if para is not None and start < para.start <= pos:
+                # leaving the pronoun's paragraph: one it named comes before the speakers of the paragraphs
+                # above ('For Mr. Trump, the calculation may be simpler. "…," he told reporters')
+                near = next((named[0] for (sj, _, _), named in zip(window, named_by_sentence)
+                             if named and (sj != current or pronoun is not None)), None)
+                if near is not None:
+                    return near.key
+                para = None
             spoken = [s.speaker for s in self.said if start <= s.pos < limit and fits(s.speaker)]
             named = [m for m in self.table.between(start, limit, self.layout) if fits(m.key)]
             subjects = [m for m in named if self._is_subject(m)] or self._leading_name(named, start, limit)
@@ -281,7 +290,23 @@ class SpeakerResolver:
             subjects = outside(syntax.passive_agent(verb))
         if not subjects:
             return None, ""
-        return self.actor_of_np(subjects[0], describe=describe)
+        return self.actor_of_np(self._named_apposition(subjects), describe=describe)
+
+    def _named_apposition(self, subjects: list[Token]) -> Token:
+        """The subject to read: a name the parser made a second subject beside its description comes first.
+
+        « Le secrétaire au Trésor, Scott Bessent, a expliqué »: the French parse gives the verb two
+        subjects, "secrétaire" and "Scott"; the name after the comma is an apposition, and it says who.
+        """
+        first = subjects[0]
+        if self.mention_at(first.idx):
+            return first
+        for other in subjects[1:]:
+            m = self.mention_at(other.idx)
+            if m and self.table.kind(m.key) == "person" and first.i < other.i \
+                    and self.text[first.idx:m.start].rstrip().endswith(","):
+                return other
+        return first
 
     def actor_of_np(self, token: Token, *, describe: bool = False) -> tuple[str | None, str]:
         """The actor a noun phrase (given by its head) names, and how: a name, a pronoun or a description.

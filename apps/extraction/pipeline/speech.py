@@ -22,7 +22,7 @@ CONTENT_KINDS = frozenset({"clause", "object", "infinitive"})
 _VERB_TAGS = frozenset({"VERB", "ADJ"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _OBJECT_DEPS = frozenset({"dobj", "obj"})
-_INFINITIVE_DEPS = frozenset({"xcomp"})
+INFINITIVE_DEPS = frozenset({"xcomp"})
 _MARKS = frozenset({"that", "que", "qu'", "qu’"})
 
 
@@ -225,7 +225,7 @@ def content(token: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
             elif "object" in kinds and dep in _OBJECT_DEPS and child.pos_ in ("NOUN", "PROPN") \
                     and child.right_edge.i - child.left_edge.i >= 2:
                 best = best or child
-            elif "infinitive" in kinds and dep in _INFINITIVE_DEPS and child.pos_ in ("VERB", "AUX", "ADJ") \
+            elif "infinitive" in kinds and dep in INFINITIVE_DEPS and child.pos_ in ("VERB", "AUX", "ADJ") \
                     and child.i > token.i:
                 best = best or child  # "vowed to fight", « a dit espérer… », « s'est dit prêt à… »
     if best is None and "clause" in kinds:
