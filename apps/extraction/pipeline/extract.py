@@ -83,7 +83,7 @@ def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: Top
                                  resolve_expression, reader=reader)
     events = read_events(doc, text, language, layout, table, timexes, published, resolve_expression,
                          reader.resolve_pronoun, statements)
-    _date_statements_by_events(statements, events)
+    _date_statements_by_events(statements, events, reader.story)
     with_lemmas = any(topics.lemmas.values())  # lemma rules are rare: count lemmas only if needed
     for st in statements:
         st.topics = topics.topics(st.text, language, _span_lemmas(doc, st.start, st.end) if with_lemmas else None)
@@ -104,14 +104,19 @@ def _span_lemmas(doc, start: int, end: int):
     return lemma_counts(span) if span is not None else None
 
 
-def _date_statements_by_events(statements, events) -> None:
-    """'a déclaré X lors de cette réunion', 'said after the meeting': words said at a dated event take its date."""
+def _date_statements_by_events(statements, events, story) -> None:
+    """'a déclaré X lors de cette réunion', 'said after the meeting': words said at a dated event take its date.
+
+    Only an event the sentence tells, not one planned or supposed in it: « a-t-il
+    dit, sans préciser s'il pourrait se rendre à Washington d'ici à la fin du mois » was not said at that
+    visit.
+    """
     for st in statements:
         if not st.date_inferred:
             continue
         outside = [o for o in _event_mentions(events) if st.sentence_start <= o[0] < st.sentence_end
                    and not (st.start <= o[0] < st.end)]
-        dated = [ev for _, ev in outside if ev.date and not ev.date_inferred]
+        dated = [ev for offset, ev in outside if ev.date and not ev.date_inferred and story.places_scene(offset, offset + 1, background=True)]
         if dated:
             st.date, st.date_precision, st.date_inferred = dated[0].date, dated[0].precision, False
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from . import syntax
 from .actors import ActorTable
+from .discourse import StoryTime
 from .gazetteer import Gazetteer, fold, name_tokens
 from .layout import Layout, Quote, Turn
 from .records import ArticleInput, Statement
@@ -85,6 +86,8 @@ class QuoteReader:
                                         self.lex, self.said)
         self.verbs, self.sources = speech_tokens(self.doc, self.lex)
         self.speech_indexes = sorted({*self.verbs, *self.sources})  # the only tokens reported speech starts from
+        self.story = StoryTime(doc=self.doc, layout=layout, sentences=sentences, timexes=timexes, published=published, language=language,
+                               resolve_expression=resolve_expression)
         self.speakers.discover_speakers(self.doc[i] for i in self.verbs if not self._quoted(self.doc[i]))
         self.turns: list[Turn] = layout.turns(self.speakers.resolve_label)
         if not self.turns:
@@ -104,28 +107,52 @@ class QuoteReader:
     def _quoted(self, token: Token) -> bool:
         return bool(self.layout.in_quote[token.idx])
 
-    def _date_in(self, start: int, end: int) -> tuple[datetime.date | None, str] | None:
-        for t in self.timexes:
-            if start <= t.start and t.end <= end and t.date and not self.layout.in_quote[t.start]:
-                resolved = self.resolve_expression(t.text, self.published, self.lang, tense="past",
-                                                   reference=t.reference) or t
-                return resolved.date, resolved.precision
+    def _date_in(self, start: int, end: int, verbs: set[int]) -> tuple[datetime.date | None, str] | None:
+        """The day a time expression of the sentence gives, one the parse hangs on a speech verb first.
+
+        An expression inside another clause's content (« sans préciser s'il irait à Washington d'ici
+        à la fin du mois », "adding that talks would resume on Friday") dates that content, not the words.
+        """
+        found = [t for t in self.timexes
+                 if start <= t.start and t.end <= end and t.date and not self.layout.in_quote[t.start]]
+        attached = [t for t in found if self.story.attached_to(t.start, t.end, verbs)]
+        for t in attached or [t for t in found if self.story.places_scene(t.start, t.end)]:
+            resolved = self.story.resolve(t, tense="past")
+            if resolved:
+                return resolved
         return None
 
-    def _date_for(self, speaker: str | None, windows: list[tuple[int, int]]) -> tuple[datetime.date | None, str, bool]:
+    def _date_for(self, speaker: str | None, windows: list[tuple[int, int]], pos: int,
+                  sentence: tuple[int, int] | None) -> tuple[datetime.date | None, str, bool]:
+        """The day words were said: a time expression of their sentence, else the scene the story is at.
+
+        The scene (discourse.StoryTime) or the speaker's own last dated words, whichever the text told
+        last; present-tense reporting ("says", « dit-il ») is the day of the story; a transcript's turns
+        (no sentence) are not narration and keep the speaker's last date or the publication date.
+        """
+        verbs = set()
+        if sentence is not None:
+            lo = bisect.bisect_left(self.token_starts, sentence[0])
+            hi = bisect.bisect_left(self.token_starts, sentence[1])
+            verbs = {i for i in self.verbs if lo <= i < hi and not self._quoted(self.doc[i])}
         for start, end in windows:
-            found = self._date_in(start, end)
+            found = self._date_in(start, end, verbs)
             if found:
                 return found[0], found[1], False
-        if speaker:
-            earlier = [s for s in self.said if s.speaker == speaker and s.explicit_date and s.date]
-            if earlier:
-                return earlier[-1].date, "day", True
+        if verbs and all(syntax.tense(self.doc[i]) == "present" for i in verbs):
+            return self.published, "day", True
+        earlier = [s for s in self.said if s.speaker == speaker and s.explicit_date and s.date and s.pos < pos] \
+            if speaker else []
+        scene = self.story.scene_before(pos) if sentence is not None else None
+        if scene and (not earlier or earlier[-1].pos < scene.pos):
+            return scene.date, "day", True
+        if earlier:
+            return earlier[-1].date, "day", True
         return self.published, "day", True  # news reports what was said by the day it went out
 
     def _add(self, *, speaker: str | None, basis: str, start: int, end: int, direct: bool,
              sentence: tuple[int, int], windows: list[tuple[int, int]], remember: int | None = None) -> Statement:
-        date, precision, inferred = self._date_for(speaker, windows)
+        date, precision, inferred = self._date_for(speaker, windows, start, sentence if windows else None)
         confidence = BASIS_CONFIDENCE.get(basis if speaker else "", 0.3) - (0.0 if direct else INDIRECT_PENALTY)
         st = Statement(speaker=speaker, text=self.text[start:end], start=start, end=end, direct=direct, date=date,
                        date_precision=precision, date_inferred=inferred, confidence=round(confidence, 2),
