@@ -829,41 +829,39 @@ admin.site.site_title = _("Parley review")
 admin.site.index_title = _("Review what the machine extracted")
 
 
+class WrittenByTheMachineAdmin(admin.ModelAdmin):
+    """Rows Parley writes itself (signals, extraction runs): browsed, never added or edited by hand."""
+
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Tombstone)
-class TombstoneAdmin(admin.ModelAdmin):
+class TombstoneAdmin(WrittenByTheMachineAdmin):
     """What /api/v1/deleted serves, to check a client's sync; written only by signals, so read-only."""
 
     list_display = ["kind", "object_id", "reason", "replaced_by", "at"]
     list_filter = ["kind", "reason"]
     search_fields = ["=object_id"]
     show_full_result_count = False
-    actions = None
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return False  # a client would never learn the row was gone
 
 
 @admin.register(ExtractionRun)
-class ExtractionRunAdmin(admin.ModelAdmin):
+class ExtractionRunAdmin(WrittenByTheMachineAdmin):
     """The timings "Re-run extraction" estimates from; written by every extraction, so read-only."""
 
     list_display = ["finished_at", "articles", "characters", "seconds", "load_seconds", "extractor_version"]
     list_filter = ["extractor_version"]
     date_hierarchy = "finished_at"
     show_full_result_count = False
-    actions = None
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return False  # the estimate would lose its history
