@@ -372,3 +372,11 @@ def test_a_second_quotation_in_single_marks_goes_on_with_the_speaker_of_the_firs
               "'But both sides want a deal before the winter.' He left without taking questions.",
               language="en", published="2025-11-05")
     assert speaker_of(ex, "both sides want a deal") == "Keir Starmer"
+
+
+def test_a_subject_less_continuing_verb_keeps_the_speaker_of_the_words_before_it():
+    # the parser gives « affirmé » (its subject inverted) and « ajoutant » no subject: the first name after
+    # the verb is inside what is reported, and the United Kingdom or Hungary did not speak
+    ex = read("« Il faut tenir », a affirmé la ministre Kaja Kallas lors d'une conférence de presse à Bruxelles, "
+              "ajoutant que la Hongrie lèverait son veto avant l'été.", language="fr")
+    assert ex.actor(_indirect(ex, "la Hongrie lèverait").speaker).name == "Kaja Kallas"

@@ -50,6 +50,9 @@ BASIS_CONFIDENCE = {
 }
 # Reported speech is attributed a little less often right than a quotation by the same means (0.90 vs 0.95).
 INDIRECT_PENALTY = 0.05
+# How a subject-less speech verb hangs on the clause before it when it goes on with the same speaker:
+# ", ajoutant que", « avant d'ajouter que », "…, et a souhaité que" (the parser also says advmod or dep)
+CONTINUING_DEPS = frozenset({"advcl", "advmod", "conj", "xcomp", "acl", "dep"})
 _FIRST_PERSON_NARRATOR = object()
 
 
@@ -78,6 +81,8 @@ class QuoteReader:
         self.resolve_expression = resolve_expression
         self.said: list[_Said] = []
         self.statements: list[Statement] = []
+        # reported statements of a subject-less continuing verb, settled once the sentence's quotations are read
+        self.continuations: list[tuple[Statement, int]] = []
         self.lex = speech_lexicon(language)
         self.doc = doc if doc is not None else _blank_doc(text, language)
         # every token's offset from one array: a Token object per token cost a tenth of the reading (cProfile)
@@ -499,7 +504,7 @@ class QuoteReader:
             if self._quoted(token):
                 continue
             kinds = self.verbs.get(token.i)
-            span, speaker, basis = None, None, ""
+            span, speaker, basis, continues = None, None, "", False
             if kinds and (syntax.negated(token) or syntax.tense(token) == "conditional"):
                 continue  # "did not say whether…", "would argue that…": nothing was said
             if kinds:
@@ -511,6 +516,7 @@ class QuoteReader:
                         speaker = self.speakers.first_mention_after(end_of_verb, min(e, end_of_verb + 60)) or \
                             self.speakers.subject_before(s, token.idx)
                         basis = "subject-of-verb"
+                        continues = token.dep_ in CONTINUING_DEPS
             elif token.i in self.sources:
                 speaker, basis = self.speakers.source_of_phrase(token), "source-phrase"
                 span = self._content_around_source(token, sent)
@@ -525,8 +531,25 @@ class QuoteReader:
                 continue  # '11:02 GMT: “We want peace,” he said': a time or a dateline before a quotation says nothing
             taken.append((start, end))
             windows = [(s, start)] if start > s else [(end, e)]
-            self._add(speaker=speaker, basis=basis, start=start, end=end, direct=False, sentence=sent,
-                      windows=windows, remember=token.idx)
+            st = self._add(speaker=speaker, basis=basis, start=start, end=end, direct=False, sentence=sent,
+                           windows=windows, remember=token.idx)
+            if continues:
+                self.continuations.append((st, token.idx))
+
+    def settle_continuations(self, sent: tuple[int, int]) -> None:
+        """", ajoutant que …", « avant d'ajouter que … » with no subject in the parse: the speaker of the
+        words said before it in the sentence goes on speaking.
+
+        The surface fallback takes the first name after the verb, which is inside what is reported
+        (« ajoutant que le Royaume-Uni accélérerait … » is not the United Kingdom speaking). The
+        quotations of the sentence are read after its reported speech, so this runs once both are in.
+        """
+        for st, verb_at in self.continuations:
+            before = [o for o in self.statements if o is not st and o.speaker and sent[0] <= o.start
+                      and o.end <= verb_at and o.sentence_start == sent[0]]
+            if before:
+                st.speaker = max(before, key=lambda o: o.end).speaker
+        self.continuations.clear()
 
     def _own_words(self, start: int, end: int) -> list[str]:
         """The words of a span outside its quotations and datelines, less numbers and capitals-only tags (GMT)."""
@@ -625,6 +648,7 @@ def read_statements(text: str, language: str, layout: Layout, table: ActorTable,
                 reader.read_quote(q, (s, e2), prev_end, e2)
             else:
                 reader.read_quote(q, sent, prev_end, next_start)
+        reader.settle_continuations(sent)
     _carry_continued(reader)
     reader.statements.sort(key=lambda st: (st.start, not st.direct))
     return reader.statements
