@@ -715,7 +715,7 @@ class Tombstone(models.Model):
 
 # --- Rollups -------------------------------------------------------------------------------------
 # Counts the activity chart and the actor pages read instead of aggregating 100k events and 500k
-# statements per request. On PostgreSQL, triggers (records 0007, apps/records/rollups.py) keep them
+# statements per request. On PostgreSQL, triggers (records 0008, apps/records/rollups.py) keep them
 # equal to the live counts after every write; `manage.py rebuild_rollups` recomputes them. SQLite
 # has no triggers for them: its readers count live (apps/timeline/queries.py).
 # Keys are plain ids, not foreign keys: a deleted actor or topic leaves rows at zero that no page
