@@ -26,6 +26,7 @@ EDITOR_RIGHTS = {
         "topic": ["add", "change"],
         "mergerecord": ["change"],  # change = undo a merge
         "tombstone": [],  # what /api/v1/deleted serves, written only by signals
+        "extractionrun": [],  # the timings "Re-run extraction" estimates from, written by every extraction
     },
     "ingestion": {
         "article": ["add", "change"],  # paste an article; re-run extraction, mark irrelevant, retry, re-fetch, correct

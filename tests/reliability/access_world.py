@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 
 from apps.ingestion.models import ArticleCorrection
 from apps.records import services
-from apps.records.models import EventEvidence, Mention, Tombstone
+from apps.records.models import EventEvidence, ExtractionRun, Mention, Tombstone
 from tests.factories import make_actor, make_article, make_event, make_source, make_statement, make_topic
 
 
@@ -71,6 +71,9 @@ def build_world(*, by) -> World:
         "records/mergerecord": record,
         # The merge left the merged actor's entry for /api/v1/deleted.
         "records/tombstone": Tombstone.objects.get(kind=Tombstone.Kind.ACTOR, object_id=merged.pk),
+        # Extracting the world's article timed its run.
+        "records/extractionrun": ExtractionRun.objects.first() or ExtractionRun.record(
+            articles=1, characters=1200, seconds=0.4, extractor_version="access-matrix"),
     }
     history_ids = {}
     for model, row in rows.items():

@@ -217,9 +217,11 @@ ADMIN_MODELS = {
     "api/apitoken": Rights(set(), {"view", "change"}),
     # What /api/v1/deleted serves, written only by signals: readers look, nobody edits.
     "records/tombstone": Rights(VIEW, VIEW),
+    # Written by every extraction run, for the re-run's estimate: readers look, nobody edits.
+    "records/extractionrun": Rights(VIEW, VIEW),
 }
-NO_ADD = {"records/mergerecord", "records/tombstone"}
-NO_DELETE = {"records/mergerecord", "records/tombstone"}
+NO_ADD = {"records/mergerecord", "records/tombstone", "records/extractionrun"}
+NO_DELETE = {"records/mergerecord", "records/tombstone", "records/extractionrun"}
 ALL_READ_ONLY = {"records/mergerecord", "api/apitoken"}  # nothing to fill in: an empty POST saves (nothing) and redirects
 
 
