@@ -545,8 +545,8 @@ class QuoteReader:
         quotations of the sentence are read after its reported speech, so this runs once both are in.
         """
         for st, verb_at in self.continuations:
-            before = [o for o in self.statements if o is not st and o.speaker and sent[0] <= o.start
-                      and o.end <= verb_at and o.sentence_start == sent[0]]
+            before = [o for o in self.statements
+                      if o is not st and o.speaker and o.sentence_start == sent[0] and o.end <= verb_at]
             if before:
                 st.speaker = max(before, key=lambda o: o.end).speaker
         self.continuations.clear()
