@@ -51,7 +51,7 @@ def shown(event) -> tuple:
     match = getattr(event, "match", None)
     return (
         event.pk, event.kind, event.date, event.date_precision, event.status, event.review_state,
-        event.title, event.location, event.is_unconfirmed_plan,
+        event.display_title, event.location, event.is_unconfirmed_plan,  # the title in the reader's language
         getattr(event, "source_count", None), getattr(event, "statement_count", None),
         # Prefetched by queries.with_card_data: no query here.
         tuple((p.actor_id, p.actor.name) for p in event.participants.all()),

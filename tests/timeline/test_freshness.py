@@ -395,3 +395,16 @@ def test_a_new_source_and_a_renamed_topic_show_on_the_card(ana, talks):
     Topic.objects.filter(slug="truce-talks").update(name_en="Truce", name_fr="Trêve")
     page = ana.get("/").content.decode()
     assert "#Truce" in page or "#Trêve" in page
+
+
+@pytest.mark.django_db
+def test_a_card_shows_the_machine_title_of_the_readers_language_when_only_that_title_changed(ana, talks):
+    from apps.records.models import Event
+
+    event = talks["event"]
+    Event.objects.filter(pk=event.pk).update(titles={"en": event.title, "fr": "Pourparlers de Moscou"})
+    assert "Pourparlers de Moscou" in ana.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    # Only the French title changes (the stored title, the English one, stays): the French card follows.
+    Event.objects.filter(pk=event.pk).update(titles={"en": event.title, "fr": "Cycle de Moscou"})
+    page = ana.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Cycle de Moscou" in page and "Pourparlers de Moscou" not in page
