@@ -142,11 +142,13 @@ class StoryTime:
             return True  # no parse there: the surface reading stands
         for _ in range(40):
             head = token.head
+            if token.pos_ in _VERBAL and not _tells(token, background):
+                return False  # "plans to meet on Friday": a plan; "had spent Monday in Berlin": background
             # the layout's sentence, not the parser's: spaCy sometimes hangs one sentence on the one before
             if head.i == token.i or not lo <= head.idx < hi:
                 return True
-            if token.dep_ == "xcomp" or token.pos_ in _VERBAL and not _tells(token, background):
-                return False  # "proposed holding talks on Thursday", "plans to meet on Friday": a plan
+            if token.dep_ == "xcomp":
+                return False  # "proposed holding talks on Thursday": a plan
             if token.dep_ in _RELATIVE_DEPS and head.dep_ not in _SUBJECT_DEPS:
                 return False
             if any(c.dep_ == "mark" and c.lower_ in _NOT_THE_SCENE for c in token.children) or (
