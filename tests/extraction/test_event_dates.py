@@ -41,3 +41,11 @@ def test_a_past_event_with_no_word_going_on_with_the_scene_keeps_the_day_the_sto
     [visit] = events_of(text, language="fr", published="2025-03-06", kind="visit")
     assert str(visit.date) == "2025-03-06"
 
+
+
+def test_a_press_conference_answers_the_scene_not_the_background_told_in_the_pluperfect():
+    text = ("Mardi, à Paris, Emmanuel Macron a reçu Volodymyr Zelensky à l'Elysée.\n\n"
+            "La délégation ukrainienne avait passé lundi la journée à Berlin avec des émissaires américains.\n\n"
+            "« Rien n'est décidé », a déclaré Emmanuel Macron lors d'une conférence de presse commune.")
+    [conference] = events_of(text, language="fr", published="2025-03-06", kind="press_conference")
+    assert str(conference.date) == "2025-03-04"

@@ -453,14 +453,13 @@ def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetim
     event the text does not date has no date."""
     pos = e.first.trigger.idx
     para = layout.paragraph_at(pos)
-    # remarks to the press, an interview: what was said answers the scene the story is at, told in the
-    # paragraphs before ("spoke to Putin on Monday… ¶ 'It went well,' Trump told reporters")
-    since = 0 if e.group == "say" else para.start if para is not None else pos
-    earlier = [(start, r) for start, r in clock.readings.items() if para is not None and since <= start < pos
+    earlier = [(start, r) for start, r in clock.readings.items() if para is not None and para.start <= start < pos
                and r.date is not None and r.precision == "day" and not r.span and r.date <= published]
     if earlier:
         e.date, e.precision, e.dated_by = max(earlier, key=lambda x: x[0])[1].date, "day", "story"
-    elif running is not None:  # the narration goes on with a scene told in a paragraph before
+    elif running is not None:
+        # the narration goes on with a scene told in a paragraph before; remarks to the press answer it ("spoke
+        # to Putin on Monday… ¶ 'It went well,' Trump told reporters"), not background told in the pluperfect
         e.date, e.precision, e.dated_by = running, "day", "story"
     else:
         e.date, e.precision, e.dated_by = published, "day", "default"

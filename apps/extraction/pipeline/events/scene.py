@@ -6,7 +6,8 @@ the meeting and the visit took place yesterday, not on the day the story went ou
 day across paragraphs for every event dates background and analysis by the wrong scene (it cost the
 blind dev events 0.824 → 0.807), so only a mention the parse gives as told in the past and as going on
 with the scene (a word of continuation on its verb, or the parties of the event just told as its
-subject) takes it. A plan never does: it is not called for mentions that are not told as done.
+subject) takes it; remarks to the press take the scene the statements are dated by. A plan never does:
+it is not called for mentions that are not told as done.
 """
 from __future__ import annotations
 
@@ -21,6 +22,11 @@ def running_day(m: Mention, story: StoryTime | None, ctx: Context) -> datetime.d
     """The day of the scene a mention told in the past goes on with, or None when the text does not say it goes on."""
     if story is None:
         return None
+    if m.group == "say":
+        # remarks to the press answer the scene the narration is at, as the statements' dates do; not the
+        # background it told in the pluperfect (« avait passé dimanche… ») nor a plan
+        scene = story.scene_before(m.trigger.idx)
+        return scene.date if scene is not None else None
     verb = _verb(m)
     if verb is None or not _told_as_past(verb) or not _goes_on(verb, ctx):
         return None
