@@ -49,3 +49,11 @@ def test_a_press_conference_answers_the_scene_not_the_background_told_in_the_plu
             "« Rien n'est décidé », a déclaré Emmanuel Macron lors d'une conférence de presse commune.")
     [conference] = events_of(text, language="fr", published="2025-03-06", kind="press_conference")
     assert str(conference.date) == "2025-03-04"
+
+
+def test_a_meeting_the_lead_tells_in_the_simple_past_took_place_on_the_day_the_lead_then_gives():
+    text = ("Keir Starmer's meeting with Volodymyr Zelensky lasted three hours, Downing Street said. "
+            "It ended in London on Tuesday evening without a joint statement.\n\n"
+            "Zelensky thanked the British people for their support.")
+    [meeting] = events_of(text, language="en", published="2025-03-06", kind="meeting")
+    assert str(meeting.date) == "2025-03-04"

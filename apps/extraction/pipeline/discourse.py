@@ -125,6 +125,10 @@ class StoryTime:
         lead = [s for s in self.scenes[:i] if s.entry == entry and s.lead]
         return lead[-1] if lead else None
 
+    def main_time_of(self, paragraph_start: int) -> Scene | None:
+        """The story's main time when this paragraph is where it is told (the lead), else None."""
+        return next((s for s in self.scenes if s.lead and self._leads.get(s.entry) == paragraph_start), None)
+
     def places_scene(self, start: int, end: int, *, background: bool = False) -> bool:
         """Whether a time expression dates what the narration tells rather than a plan, a condition or background.
 

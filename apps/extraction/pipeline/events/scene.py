@@ -6,7 +6,8 @@ the meeting and the visit took place yesterday, not on the day the story went ou
 day across paragraphs for every event dates background and analysis by the wrong scene (it cost the
 blind dev events 0.824 → 0.807), so only a mention the parse gives as told in the past and as going on
 with the scene (a word of continuation on its verb, or the parties of the event just told as its
-subject) takes it; remarks to the press take the scene the statements are dated by. A plan never does:
+subject) takes it, and so does one in the paragraph that tells the story's main time; remarks to the press
+take the scene the statements are dated by. A plan never does:
 it is not called for mentions that are not told as done.
 """
 from __future__ import annotations
@@ -28,7 +29,14 @@ def running_day(m: Mention, story: StoryTime | None, ctx: Context) -> datetime.d
         scene = story.scene_before(m.trigger.idx)
         return scene.date if scene is not None else None
     verb = _verb(m)
-    if verb is None or not _told_as_past(verb) or not _goes_on(verb, ctx):
+    if verb is None or not _told_as_past(verb):
+        return None
+    lead = story.main_time_of(m.paragraph)
+    if lead is not None:
+        # "Witkoff's meeting with Putin lasted four hours… It ended on Friday evening": the paragraph that tells
+        # the story's main time tells of that day, before or after the mention
+        return lead.date
+    if not _goes_on(verb, ctx):
         return None
     scene = story.scene_before(m.trigger.idx)
     return scene.date if scene is not None else None
