@@ -61,3 +61,12 @@ def test_present_tense_reporting_is_the_day_of_the_story():
               '"The border will open," Mirzoyan says.',
               language="en", published="2025-09-10")
     assert date_of(ex, "The border will open") == "2025-09-10"
+
+
+def test_a_day_the_narration_gives_as_pluperfect_background_sets_no_scene_for_the_next_quotation():
+    # written for the tests: Monday is what the delegation had done before; Macron spoke on Tuesday's scene
+    ex = read("Mardi, à Paris, Emmanuel Macron a reçu Volodymyr Zelensky à l'Elysée.\n\n"
+              "La délégation ukrainienne avait passé lundi la journée à Berlin avec des émissaires américains.\n\n"
+              "« Rien n'est décidé », a déclaré Emmanuel Macron lors d'une conférence de presse commune.",
+              language="fr", published="2025-03-06")
+    assert date_of(ex, "Rien n'est décidé") == "2025-03-04"

@@ -125,6 +125,10 @@ class StoryTime:
         lead = [s for s in self.scenes[:i] if s.entry == entry and s.lead]
         return lead[-1] if lead else None
 
+    def main_time_of(self, paragraph_start: int) -> Scene | None:
+        """The story's main time when this paragraph is where it is told (the lead), else None."""
+        return next((s for s in self.scenes if s.lead and self._leads.get(s.entry) == paragraph_start), None)
+
     def places_scene(self, start: int, end: int, *, background: bool = False) -> bool:
         """Whether a time expression dates what the narration tells rather than a plan, a condition or background.
 
@@ -142,11 +146,13 @@ class StoryTime:
             return True  # no parse there: the surface reading stands
         for _ in range(40):
             head = token.head
+            if token.pos_ in _VERBAL and not _tells(token, background):
+                return False  # "plans to meet on Friday": a plan; "had spent Monday in Berlin": background
             # the layout's sentence, not the parser's: spaCy sometimes hangs one sentence on the one before
             if head.i == token.i or not lo <= head.idx < hi:
                 return True
-            if token.dep_ == "xcomp" or token.pos_ in _VERBAL and not _tells(token, background):
-                return False  # "proposed holding talks on Thursday", "plans to meet on Friday": a plan
+            if token.dep_ == "xcomp":
+                return False  # "proposed holding talks on Thursday": a plan
             if token.dep_ in _RELATIVE_DEPS and head.dep_ not in _SUBJECT_DEPS:
                 return False
             if any(c.dep_ == "mark" and c.lower_ in _NOT_THE_SCENE for c in token.children) or (

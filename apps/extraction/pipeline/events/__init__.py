@@ -21,6 +21,7 @@ from spacy.attrs import LEMMA, ORTH
 from .. import syntax
 from ...dates.calendar import add_months
 from ..actors import ActorTable
+from ..discourse import StoryTime
 from ..layout import Layout
 from ..records import Event, Participant
 from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back, spans_time
@@ -29,6 +30,7 @@ from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, is_light,
                        lemma, names_the_event, objects_of, press_mention, read_mention)
 from .repeats import split_repeats
+from .scene import running_day
 from .status import denied, hedged, rescheduled, set_for_later, status
 from .titles import make_title, titles
 
@@ -37,8 +39,8 @@ __all__ = ["GROUP", "KINDS", "PLOVER", "make_title", "read_events"]
 
 def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable, timexes: list,
                 published: datetime.date, resolve_expression: Callable, resolve_pronoun: Callable,
-                statements=()) -> list[Event]:
-    """The events of an article, one record per real event."""
+                statements=(), story: StoryTime | None = None) -> list[Event]:
+    """The events of an article, one record per real event; `story` is the statements' running time."""
     lexicon = event_lexicon(language)
     ctx = Context.build(doc, text, language, layout, table, lexicon, resolve_pronoun, statements)
     cues = lexicon.cues
@@ -93,7 +95,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     events = [e for e in merged if not _is_generic(e, table)]
     for e in events:
         if e.date is None and e.status == "occurred":
-            _story_day(e, clock, layout, published)
+            _story_day(e, clock, layout, published, running_day(e.first, story, ctx))
     events += _transcript(ctx, published, events)
     return [_record(e, ctx, published) for e in events]
 
@@ -442,7 +444,8 @@ def _own_timex(m: Mention) -> bool:
     return m.timex is not None and trig.left_edge.idx <= m.timex.start < trig.right_edge.idx + len(trig.right_edge)
 
 
-def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetime.date) -> None:
+def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetime.date,
+               running: datetime.date | None = None) -> None:
     """An event the text tells as done but does not date happened on the day its paragraph is at (the last
     day it named before it, not after the story went out), else on the day the story went out: news tells
     the day's events, and the gold conventions date them so. Flagged as inferred (lower confidence), and
@@ -450,13 +453,14 @@ def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetim
     event the text does not date has no date."""
     pos = e.first.trigger.idx
     para = layout.paragraph_at(pos)
-    # remarks to the press, an interview: what was said answers the scene the story is at, told in the
-    # paragraphs before ("spoke to Putin on Monday… ¶ 'It went well,' Trump told reporters")
-    since = 0 if e.group == "say" else para.start if para is not None else pos
-    earlier = [(start, r) for start, r in clock.readings.items() if para is not None and since <= start < pos
+    earlier = [(start, r) for start, r in clock.readings.items() if para is not None and para.start <= start < pos
                and r.date is not None and r.precision == "day" and not r.span and r.date <= published]
     if earlier:
         e.date, e.precision, e.dated_by = max(earlier, key=lambda x: x[0])[1].date, "day", "story"
+    elif running is not None:
+        # the narration goes on with a scene told in a paragraph before; remarks to the press answer it ("spoke
+        # to Putin on Monday… ¶ 'It went well,' Trump told reporters"), not background told in the pluperfect
+        e.date, e.precision, e.dated_by = running, "day", "story"
     else:
         e.date, e.precision, e.dated_by = published, "day", "default"
 

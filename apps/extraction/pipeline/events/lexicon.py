@@ -78,6 +78,7 @@ class Cues:
     sequence: frozenset[str]
     purpose: frozenset[str]
     succession: frozenset[str]
+    continuation: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def event_lexicon(language: str) -> EventLexicon:
             sequence=_folded(_words(cues, "sequence")),
             purpose=_folded(_words(cues, "purpose")),
             succession=_folded(_words(cues, "succession")),
+            continuation=_folded(_words(cues, "continuation")),
         ))
 
 

@@ -1,0 +1,69 @@
+"""The day an event the text does not date took place, when the narration goes on with a scene it told.
+
+"Yesterday, at Villacoublay, Macron and Zelensky signed a letter of intent. ¶ The two presidents had
+earlier had an hour-long meeting… ¶ (quotations) ¶ In the afternoon, the two men went to Mont-Valérien":
+the meeting and the visit took place yesterday, not on the day the story went out. Running the story's
+day across paragraphs for every event dates background and analysis by the wrong scene (it cost the
+blind dev events 0.824 → 0.807), so only a mention the parse gives as told in the past and as going on
+with the scene (a word of continuation on its verb, or the parties of the event just told as its
+subject) takes it, and so does one in the paragraph that tells the story's main time; remarks to the press
+take the scene the statements are dated by. A plan never does:
+it is not called for mentions that are not told as done.
+"""
+from __future__ import annotations
+
+import datetime
+
+from .. import syntax
+from ..discourse import StoryTime
+from .mentions import Context, Mention, _party_reference, folded, lemma
+
+
+def running_day(m: Mention, story: StoryTime | None, ctx: Context) -> datetime.date | None:
+    """The day of the scene a mention told in the past goes on with, or None when the text does not say it goes on."""
+    if story is None:
+        return None
+    if m.group == "say":
+        # remarks to the press answer the scene the narration is at, as the statements' dates do; not the
+        # background it told in the pluperfect (« avait passé dimanche… ») nor a plan
+        scene = story.scene_before(m.trigger.idx)
+        return scene.date if scene is not None else None
+    verb = _verb(m)
+    if verb is None or not _told_as_past(verb):
+        return None
+    lead = story.main_time_of(m.paragraph)
+    if lead is not None:
+        # "Witkoff's meeting with Putin lasted four hours… It ended on Friday evening": the paragraph that tells
+        # the story's main time tells of that day, before or after the mention
+        return lead.date
+    if not _goes_on(verb, ctx):
+        return None
+    scene = story.scene_before(m.trigger.idx)
+    return scene.date if scene is not None else None
+
+
+def _verb(m: Mention):
+    """The verb that tells the mention: its own, or the one its noun hangs on (« avaient eu un tête-à-tête »)."""
+    if m.predicate.pos_ in ("VERB", "AUX"):
+        return m.predicate
+    return next((g for g in syntax.governors(m.predicate) if g.pos_ in ("VERB", "AUX")), None)
+
+
+def _told_as_past(verb) -> bool:
+    """Past, pluperfect, passé composé; not the English present perfect, which tells of the day the story went out."""
+    if syntax.tense(verb) != "past":
+        return False
+    return not any(lemma(a) == "have" and "Pres" in a.morph.get("Tense")
+                   for a in verb.children if a.dep_ in ("aux", "aux:tense"))
+
+
+def _goes_on(verb, ctx: Context) -> bool:
+    """Whether the clause continues the scene told before: a word of continuation hangs on its verb ("later",
+    « auparavant », « l'après-midi »), or its subject is the parties just told ("the two men", « ils »)."""
+    cues = ctx.lexicon.cues
+    for c in verb.children:
+        if c.dep_ in syntax.SUBJECT_DEPS and _party_reference(ctx, c):
+            return True
+        if c.dep_ not in syntax.SUBJECT_DEPS and (lemma(c) in cues.continuation or folded(c.text) in cues.continuation):
+            return True
+    return False
