@@ -21,7 +21,7 @@ from ...dates.lexicon import WEEKDAYS
 from ..gazetteer import fold
 from ..layout import Layout
 from .kinds import GROUP
-from .lexicon import EventLexicon, Trigger
+from .lexicon import EventLexicon, Trigger, event_lexicon
 
 ACTOR_KINDS = ("person", "organization", "country", "group")
 _NOUNISH_DEPS = frozenset({"pobj", "dobj", "nsubj", "obj", "obl", "nmod", "conj", "nsubjpass", "nsubj:pass", "attr",
@@ -273,8 +273,23 @@ def _conj_of_bare_time(noun: Token) -> bool:
     return noun.dep_ == "nmod" and head.dep_ in ("obj", "obl:mod", "dobj") and folded(head.lemma_) in _WEEKDAYS
 
 
+def measuring(token: Token) -> Token:
+    """The noun that measures or counts an event noun ("held [three hours] of talks", "a [round] of talks",
+    « au terme d'une [journée] de discussions »), which stands in the sentence where the event noun would; else
+    the event noun itself."""
+    head = token.head
+    if token.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":
+        head = head.head  # "talks" hangs on "of", "of" on "hours"
+    if head.i == token.i or head.i > token.i or head.pos_ != "NOUN" or \
+            folded(syntax.case_word(token)) not in ("of", "de", "d'"):
+        return token
+    return head if lemma(head) in event_lexicon(token.lang_).cues.measure else token
+
+
 def governing_verb(token: Token) -> Token | None:
-    """The verb a noun is an argument of, through a preposition if need be ("took part in [the talks]")."""
+    """The verb a noun is an argument of, through a preposition if need be ("took part in [the talks]"), or
+    through the noun that measures it ("held three hours of [talks]")."""
+    token = measuring(token)
     below = token
     for g in syntax.governors(token, 3):
         if g.pos_ in ("VERB", "AUX"):
@@ -332,9 +347,17 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         return any(names_party(ctx, p) and not (ctx.actor_at(p) and ctx.is_media(ctx.actor_at(p)))
                    and lemma(p) not in cues.press for p in partners)
     if name == "person-partner":
-        # "the clash between Trump and Zelensky": people on the other side, not troops or crowds
-        return any(ctx.table.kind(ctx.actor_at(t) or "") == "person" for p in syntax.prepositional(token, WITH)
-                   for t in syntax.phrase(p))
+        # "the clash between Trump and Zelensky": people on the other side, not troops or crowds; "spent four
+        # hours at Diriyah Palace with Lavrov", « a passé trois heures avec Zelensky »: a with-phrase the parser
+        # hung on the verb's place or object is the verb's
+        partners = syntax.prepositional(token, WITH)
+        if token.pos_ in ("VERB", "AUX"):
+            partners += [p for o in syntax.prepositional(token, PLACE_PREPOSITIONS) + syntax.objects(token)
+                         for p in syntax.prepositional(o, WITH)]
+        return any(ctx.table.kind(ctx.actor_at(t) or "") == "person" for p in partners for t in syntax.phrase(p))
+    if name == "duration-object":
+        # "spent four hours", « ont passé la journée »: time spent, not money or a law
+        return any(lemma(o) in cues.measure for o in syntax.objects(token))
     if name == "place-object":
         return any(place_in(ctx, [_name_head(o)] + [c for c in o.children if c.dep_ in ("compound", "flat:name")],
                             metonyms=True) for o in syntax.objects(token))
@@ -505,7 +528,8 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
         elif verb is not None and (lemma(verb) in entry.support or lemma(verb) not in ctx.lexicon.cues.reporting):
             light = _light(ctx, verb, entry, token)
             cues = ctx.lexicon.cues
-            if light or token.dep_ in _SUBJECT_DEPS or token.dep_ in ("obj", "dobj") and lemma(verb) not in \
+            stand = measuring(token)
+            if light or stand.dep_ in _SUBJECT_DEPS or stand.dep_ in ("obj", "dobj") and lemma(verb) not in \
                     cues.reporting and lemma(verb) not in cues.hedge_verbs:
                 # "held talks", « la réunion s'est tenue à Paris », « a reporté ce déplacement au 10 mars »: the
                 # verb carries the event's tense, place and date (and, for a light verb, its parties)
@@ -561,6 +585,8 @@ def _light(ctx: Context, verb: Token, entry: Trigger, noun: Token | None = None)
     one of the noun's support verbs, with the noun as its object; "after their meeting" is not."""
     if lemma(verb) not in ctx.lexicon.light_verbs and lemma(verb) not in entry.support:
         return False
+    if noun is not None:
+        noun = measuring(noun)  # "held [three hours] of talks": what the verb holds is the measure
     if noun is None or noun.head.i != verb.i and noun.head.head.i != verb.i:
         return True  # a clause describing the noun: "the talks [they held]"
     # "threatened Moscow [with sanctions]", "hit Russia [with tariffs]": a support verb's thing after its target
@@ -878,8 +904,8 @@ def gather(ctx: Context, mention: Mention) -> None:
     told = verb is not None and lemma(verb) in cues.reporting and mention.trigger.dep_ in ("dobj", "obj", "dative")
     # "during the talks", « lors d'une conférence de presse », « au terme d'une rencontre »: the preposition,
     # or the word a French compound preposition hangs the noun on
-    at = folded(syntax.case_word(mention.trigger)) in cues.during or mention.trigger.head.i != mention.trigger.i \
-        and lemma(mention.trigger.head) in cues.during
+    stand = measuring(mention.trigger)
+    at = folded(syntax.case_word(stand)) in cues.during or stand.head.i != stand.i and lemma(stand.head) in cues.during
     if verb is not None and mention.predicate.i == mention.trigger.i and (told or at):
         # "Meloni stressed the need … during a visit to Downing Street", "told a news conference", « a déclaré
         # lors d'une conférence de presse »: whoever did or said something at an event took part in it
