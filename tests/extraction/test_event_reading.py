@@ -680,3 +680,13 @@ def test_money_spent_is_no_meeting():
     _, found = events("Marco Rubio said the United States had spent billions with its allies on weapons for Ukraine.",
                       published="2025-02-19")
     assert [e for e in found if e.kind == "meeting"] == []
+
+
+def test_a_name_the_parser_hung_as_a_complement_of_calling_is_whom_they_called():
+    # (the French parser reads « Donald » as an unknown word hung on « appelé », not as its object)
+    ex, found = events("Emmanuel Macron, Friedrich Merz, Keir Starmer et Donald Tusk sont arrivés samedi à Kiev. Depuis "
+                       "le palais Mariinsky, les cinq hommes ont appelé Donald Trump.", language="fr",
+                       published="2025-05-10")
+    [call] = [e for e in found if e.kind == "call"]
+    assert (str(call.date), call.status) == ("2025-05-10", "occurred")
+    assert parties(ex, call) == {"Emmanuel Macron", "Friedrich Merz", "Keir Starmer", "Donald Tusk", "Donald Trump"}

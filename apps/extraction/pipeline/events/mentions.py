@@ -211,6 +211,10 @@ def objects_of(token: Token) -> list[Token]:
     """A verb's objects, with the subject of its passive ("Zelensky was received by Macron") and the noun a
     relative pronoun object stands for ("Zelensky, qu'il avait reçu")."""
     found = syntax.objects(token)
+    if not found:
+        # « les cinq hommes ont appelé [Donald] Trump »: a name the parser hung as the complement of a verb that
+        # has no object is its object (a complement that names, "called Zelensky a dictator", comes after one)
+        found = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "X")]
     found += [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
     found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")]
     antecedent = _relative_antecedent(token)
@@ -319,7 +323,8 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     cues = ctx.lexicon.cues
     if name in ("party-object", "actor-object", "person-object"):
         objs = objects_of(token)
-        if any(c.dep_ in _OBJECT_PREDICATES and c.pos_ in ("NOUN", "PROPN", "ADJ") for c in token.children):
+        if syntax.objects(token) and any(c.dep_ in _OBJECT_PREDICATES and c.pos_ in ("NOUN", "PROPN", "ADJ")
+                                         for c in token.children):
             return False  # "called Zelensky a dictator": a naming, not a call
         if any(_urged(o) for o in syntax.objects(token)):
             return False  # « appelant Moscou à s'engager »: urging someone to do something, not a call
