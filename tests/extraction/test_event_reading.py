@@ -690,3 +690,13 @@ def test_a_name_the_parser_hung_as_a_complement_of_calling_is_whom_they_called()
     [call] = [e for e in found if e.kind == "call"]
     assert (str(call.date), call.status) == ("2025-05-10", "occurred")
     assert parties(ex, call) == {"Emmanuel Macron", "Friedrich Merz", "Keir Starmer", "Donald Tusk", "Donald Trump"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Emmanuel Macron attended the White House summit on Monday.", "en"),
+    ("Emmanuel Macron a participé lundi au sommet de la Maison Blanche.", "fr"),
+])
+def test_a_seat_of_government_that_names_a_summit_is_where_it_was_not_who_took_part(text, language):
+    ex, [summit] = events(text, language=language, published="2025-08-20")
+    assert (summit.kind, str(summit.date), summit.location) == ("meeting", "2025-08-18", "Washington")
+    assert parties(ex, summit) == {"Emmanuel Macron"}

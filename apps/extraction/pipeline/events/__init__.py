@@ -27,7 +27,7 @@ from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge,
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, is_light,
-                       lemma, names_the_event, objects_of, press_mention, read_mention)
+                       lemma, metonym_names_the_event, objects_of, press_mention, read_mention)
 from .repeats import split_repeats
 from .status import denied, hedged, rescheduled, set_for_later, status
 from .titles import make_title, titles
@@ -194,7 +194,7 @@ def _in_sequence(m: Mention, sequence: frozenset[str]) -> bool:
 
 def _own_parties(ctx: Context, m: Mention) -> bool:
     """Whether an event noun names parties in its own phrase (« la visite de Witkoff »)."""
-    return any(ctx.actor_at(t) and not (t.idx in ctx.metonym_by_char and names_the_event(t, m))
+    return any(ctx.actor_at(t) and not metonym_names_the_event(ctx, t, m)
                for t in syntax.phrase(m.trigger) if t.i != m.trigger.i)  # "the Budapest meeting" names a place
 
 

@@ -757,6 +757,27 @@ def _token_at(doc, char: int) -> int:
     return span.start if span is not None else 0
 
 
+def metonym_names_the_event(ctx: Context, token: Token, mention: Mention) -> bool:
+    """Whether a token is part of a capital or a seat of government that qualifies the event's noun ("the Riyadh
+    meeting", « le sommet de la Maison Blanche », whose every word the parse may hang differently)."""
+    if token.idx not in ctx.metonym_by_char:
+        return False
+    doc, start = token.doc, ctx.metonym_by_char[token.idx][0]
+
+    def same(t: Token) -> bool:
+        return ctx.metonym_by_char.get(t.idx, (None,))[0] == start
+
+    first = last = token.i
+    while first > 0 and same(doc[first - 1]):
+        first -= 1
+    while last + 1 < len(doc) and same(doc[last + 1]):
+        last += 1
+    # the words of the name that hang outside it: « la Maison Blanche » on « sommet »; not "the" of "the White
+    # House summit", which the parser gives to the summit
+    heads = [t for t in doc[first:last + 1] if t.dep_ != "det" and not first <= t.head.i <= last]
+    return any(names_the_event(t, mention) for t in heads)
+
+
 def names_the_event(token: Token, mention: Mention) -> bool:
     """Whether a name qualifies the event's noun itself ("the [Riyadh] meeting", « la réunion [de Londres] »)."""
     head = _name_head(token)
@@ -854,7 +875,7 @@ def gather(ctx: Context, mention: Mention) -> None:
         if _quoted(ctx, token.idx):
             continue
         key = ctx.actor_at(token)
-        if key and token.idx in ctx.metonym_by_char and names_the_event(token, mention):
+        if key and metonym_names_the_event(ctx, token, mention):
             key = None  # "the Riyadh meeting", « la réunion de Londres »: the city says where, not who
         if key and token.dep_ in ("appos", "flat", "npadvmod") and place_in(ctx, [token.head]) and \
                 ctx.table.party_kind(key) == "country":
