@@ -700,3 +700,17 @@ def test_a_seat_of_government_that_names_a_summit_is_where_it_was_not_who_took_p
     ex, [summit] = events(text, language=language, published="2025-08-20")
     assert (summit.kind, str(summit.date), summit.location) == ("meeting", "2025-08-18", "Washington")
     assert parties(ex, summit) == {"Emmanuel Macron"}
+
+
+def test_a_heading_with_a_verb_tells_its_event():
+    ex, found = events("11:30 – Breaking: Emmanuel Macron and Volodymyr Zelensky meet in Kyiv\nMore details to follow.",
+                       published="2025-05-10")
+    [meeting] = found
+    assert (meeting.kind, str(meeting.date), meeting.location) == ("meeting", "2025-05-10", "Kyiv")
+    assert parties(ex, meeting) == {"Emmanuel Macron", "Volodymyr Zelensky"}
+
+
+def test_a_heading_that_only_names_talks_tells_no_event():
+    _, found = events("Talks between Emmanuel Macron and Volodymyr Zelensky\n\nThe war entered its fourth year.",
+                      published="2025-05-10")
+    assert found == []

@@ -59,9 +59,13 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
         broken = None
         for start, end in _segments(sent, layout):
             para = layout.paragraph_at(start)
-            if para is None or para.heading or para.byline or para.credit:
+            if para is None or para.byline or para.credit:
                 continue
             local = _read_segment(ctx, [doc[i] for i in indices if start <= doc[i].idx < end], (start, end))
+            if para.heading:
+                # "Trump, Zelensky meet at the Vatican": a heading tells an event only through a verb whose
+                # conditions hold; its nouns ("Talks in Riyadh") are a topic's name as often as an event's
+                local = [m for m in local if m.entry.pos == "verb" and m.basis == "verb"]
             if not local:
                 continue
             for m in local:
