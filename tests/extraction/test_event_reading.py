@@ -649,3 +649,68 @@ def test_a_visit_to_the_country_of_the_city_visited_the_same_day_is_that_visit()
                        "to Ukraine since the election, struck a firmer tone.", published="2025-05-11")
     [visit] = [e for e in found if e.kind == "visit"]
     assert (str(visit.date), visit.location) == ("2025-05-10", "Kyiv")
+
+
+# --- issue 12: talks told with a measure of time or a light verb ------------------------------------------------
+
+@pytest.mark.parametrize("text, language, published", [
+    ("Steve Witkoff held three hours of talks with Vladimir Putin in Moscow on Friday.", "en", "2025-04-26"),
+    ("Steve Witkoff held a new round of talks with Vladimir Putin in Moscow on Friday.", "en", "2025-04-26"),
+    ("Vendredi, à Moscou, Steve Witkoff a eu trois heures de discussions avec Vladimir Poutine.", "fr", "2025-04-26"),
+])
+def test_talks_counted_in_hours_or_rounds_are_the_meeting_of_who_held_them(text, language, published):
+    ex, found = events(text, language=language, published=published)
+    [talks] = found
+    assert (talks.kind, str(talks.date), talks.location) == ("meeting", "2025-04-25", "Moscow")
+    assert parties(ex, talks) == {"Steve Witkoff", "Vladimir Putin"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Marco Rubio and Steve Witkoff spent four and a half hours at Diriyah Palace with Sergei Lavrov on Tuesday.",
+     "en"),
+    ("Marco Rubio et Steve Witkoff ont passé mardi quatre heures avec Sergueï Lavrov.", "fr"),
+])
+def test_time_spent_with_someone_is_a_meeting_with_him(text, language):
+    ex, [meeting] = events(text, language=language, published="2025-02-19")
+    assert (meeting.kind, str(meeting.date), meeting.status) == ("meeting", "2025-02-18", "occurred")
+    assert parties(ex, meeting) == {"Marco Rubio", "Steve Witkoff", "Sergei Lavrov"}
+
+
+def test_money_spent_is_no_meeting():
+    _, found = events("Marco Rubio said the United States had spent billions with its allies on weapons for Ukraine.",
+                      published="2025-02-19")
+    assert [e for e in found if e.kind == "meeting"] == []
+
+
+def test_a_name_the_parser_hung_as_a_complement_of_calling_is_whom_they_called():
+    # (the French parser reads « Donald » as an unknown word hung on « appelé », not as its object)
+    ex, found = events("Emmanuel Macron, Friedrich Merz, Keir Starmer et Donald Tusk sont arrivés samedi à Kiev. Depuis "
+                       "le palais Mariinsky, les cinq hommes ont appelé Donald Trump.", language="fr",
+                       published="2025-05-10")
+    [call] = [e for e in found if e.kind == "call"]
+    assert (str(call.date), call.status) == ("2025-05-10", "occurred")
+    assert parties(ex, call) == {"Emmanuel Macron", "Friedrich Merz", "Keir Starmer", "Donald Tusk", "Donald Trump"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Emmanuel Macron attended the White House summit on Monday.", "en"),
+    ("Emmanuel Macron a participé lundi au sommet de la Maison Blanche.", "fr"),
+])
+def test_a_seat_of_government_that_names_a_summit_is_where_it_was_not_who_took_part(text, language):
+    ex, [summit] = events(text, language=language, published="2025-08-20")
+    assert (summit.kind, str(summit.date), summit.location) == ("meeting", "2025-08-18", "Washington")
+    assert parties(ex, summit) == {"Emmanuel Macron"}
+
+
+def test_a_heading_with_a_verb_tells_its_event():
+    ex, found = events("11:30 – Breaking: Emmanuel Macron and Volodymyr Zelensky meet in Kyiv\nMore details to follow.",
+                       published="2025-05-10")
+    [meeting] = found
+    assert (meeting.kind, str(meeting.date), meeting.location) == ("meeting", "2025-05-10", "Kyiv")
+    assert parties(ex, meeting) == {"Emmanuel Macron", "Volodymyr Zelensky"}
+
+
+def test_a_heading_that_only_names_talks_tells_no_event():
+    _, found = events("Talks between Emmanuel Macron and Volodymyr Zelensky\n\nThe war entered its fourth year.",
+                      published="2025-05-10")
+    assert found == []

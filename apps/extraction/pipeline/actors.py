@@ -285,6 +285,10 @@ def _resolve_name(b: _Builder, match: Match, alias: Alias) -> None:
         # "à la Maison Blanche", « en Europe »
         b.table.places.append(PlaceRef(match.start, match.end, entry.location, entry.country))
         return
+    if entry.location and entry.kind == "organization":
+        # "the White House summit", « la réunion de l'Elysée »: a seat of government that qualifies an event noun
+        # says where it took place; the events reader tells that use from the parse, as it does for a capital
+        b.table.metonyms.append(PlaceRef(match.start, match.end, entry.location, entry.country))
     if entry.kind == "country" and locative:
         # "en Arabie saoudite": where it happens; the country is still named, but takes no part
         b.table.places.append(PlaceRef(match.start, match.end, entry.name, entry.country))

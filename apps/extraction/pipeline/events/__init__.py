@@ -28,7 +28,7 @@ from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge,
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, is_light,
-                       lemma, names_the_event, objects_of, press_mention, read_mention)
+                       lemma, metonym_names_the_event, objects_of, press_mention, read_mention)
 from .repeats import split_repeats
 from .scene import running_day
 from .status import denied, hedged, rescheduled, set_for_later, status
@@ -61,9 +61,13 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
         broken = None
         for start, end in _segments(sent, layout):
             para = layout.paragraph_at(start)
-            if para is None or para.heading or para.byline or para.credit:
+            if para is None or para.byline or para.credit:
                 continue
             local = _read_segment(ctx, [doc[i] for i in indices if start <= doc[i].idx < end], (start, end))
+            if para.heading:
+                # "Trump, Zelensky meet at the Vatican": a heading tells an event only through a verb whose
+                # conditions hold; its nouns ("Talks in Riyadh") are a topic's name as often as an event's
+                local = [m for m in local if m.entry.pos == "verb" and m.basis == "verb"]
             if not local:
                 continue
             for m in local:
@@ -196,7 +200,7 @@ def _in_sequence(m: Mention, sequence: frozenset[str]) -> bool:
 
 def _own_parties(ctx: Context, m: Mention) -> bool:
     """Whether an event noun names parties in its own phrase (« la visite de Witkoff »)."""
-    return any(ctx.actor_at(t) and not (t.idx in ctx.metonym_by_char and names_the_event(t, m))
+    return any(ctx.actor_at(t) and not metonym_names_the_event(ctx, t, m)
                for t in syntax.phrase(m.trigger) if t.i != m.trigger.i)  # "the Budapest meeting" names a place
 
 

@@ -13,7 +13,7 @@ CONDITIONS = frozenset({
     "party-object", "actor-object", "person-object", "object", "complement", "partner", "destination",
     "reflexive", "participle", "captives", "support", "modifier", "plural", "phone", "press", "institution",
     "dated", "beside", "party-subject", "determined", "place-object", "thing-object", "person-partner",
-    "institution-intent", "joint-subject", "abroad",
+    "institution-intent", "joint-subject", "abroad", "duration-object",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what"})
@@ -75,6 +75,7 @@ class Cues:
     distinct: frozenset[str]
     ordinal: frozenset[str]
     during: frozenset[str]
+    measure: frozenset[str]
     sequence: frozenset[str]
     purpose: frozenset[str]
     succession: frozenset[str]
@@ -171,6 +172,7 @@ def event_lexicon(language: str) -> EventLexicon:
             distinct=_folded(_words(cues, "distinct")),
             ordinal=_folded(_words(cues, "ordinal")),
             during=_folded(_words(cues, "during")),
+            measure=_folded(_words(cues, "measure")),
             sequence=_folded(_words(cues, "sequence")),
             purpose=_folded(_words(cues, "purpose")),
             succession=_folded(_words(cues, "succession")),

@@ -21,7 +21,7 @@ from ...dates.lexicon import WEEKDAYS
 from ..gazetteer import fold
 from ..layout import Layout
 from .kinds import GROUP
-from .lexicon import EventLexicon, Trigger
+from .lexicon import EventLexicon, Trigger, event_lexicon
 
 ACTOR_KINDS = ("person", "organization", "country", "group")
 _NOUNISH_DEPS = frozenset({"pobj", "dobj", "nsubj", "obj", "obl", "nmod", "conj", "nsubjpass", "nsubj:pass", "attr",
@@ -211,6 +211,10 @@ def objects_of(token: Token) -> list[Token]:
     """A verb's objects, with the subject of its passive ("Zelensky was received by Macron") and the noun a
     relative pronoun object stands for ("Zelensky, qu'il avait reçu")."""
     found = syntax.objects(token)
+    if not found:
+        # « les cinq hommes ont appelé [Donald] Trump »: a name the parser hung as the complement of a verb that
+        # has no object is its object (a complement that names, "called Zelensky a dictator", comes after one)
+        found = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "X")]
     found += [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
     found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")]
     antecedent = _relative_antecedent(token)
@@ -273,8 +277,23 @@ def _conj_of_bare_time(noun: Token) -> bool:
     return noun.dep_ == "nmod" and head.dep_ in ("obj", "obl:mod", "dobj") and folded(head.lemma_) in _WEEKDAYS
 
 
+def measuring(token: Token) -> Token:
+    """The noun that measures or counts an event noun ("held [three hours] of talks", "a [round] of talks",
+    « au terme d'une [journée] de discussions »), which stands in the sentence where the event noun would; else
+    the event noun itself."""
+    head = token.head
+    if token.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":
+        head = head.head  # "talks" hangs on "of", "of" on "hours"
+    if head.i == token.i or head.i > token.i or head.pos_ != "NOUN" or \
+            folded(syntax.case_word(token)) not in ("of", "de", "d'"):
+        return token
+    return head if lemma(head) in event_lexicon(token.lang_).cues.measure else token
+
+
 def governing_verb(token: Token) -> Token | None:
-    """The verb a noun is an argument of, through a preposition if need be ("took part in [the talks]")."""
+    """The verb a noun is an argument of, through a preposition if need be ("took part in [the talks]"), or
+    through the noun that measures it ("held three hours of [talks]")."""
+    token = measuring(token)
     below = token
     for g in syntax.governors(token, 3):
         if g.pos_ in ("VERB", "AUX"):
@@ -304,7 +323,8 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     cues = ctx.lexicon.cues
     if name in ("party-object", "actor-object", "person-object"):
         objs = objects_of(token)
-        if any(c.dep_ in _OBJECT_PREDICATES and c.pos_ in ("NOUN", "PROPN", "ADJ") for c in token.children):
+        if syntax.objects(token) and any(c.dep_ in _OBJECT_PREDICATES and c.pos_ in ("NOUN", "PROPN", "ADJ")
+                                         for c in token.children):
             return False  # "called Zelensky a dictator": a naming, not a call
         if any(_urged(o) for o in syntax.objects(token)):
             return False  # « appelant Moscou à s'engager »: urging someone to do something, not a call
@@ -332,9 +352,17 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         return any(names_party(ctx, p) and not (ctx.actor_at(p) and ctx.is_media(ctx.actor_at(p)))
                    and lemma(p) not in cues.press for p in partners)
     if name == "person-partner":
-        # "the clash between Trump and Zelensky": people on the other side, not troops or crowds
-        return any(ctx.table.kind(ctx.actor_at(t) or "") == "person" for p in syntax.prepositional(token, WITH)
-                   for t in syntax.phrase(p))
+        # "the clash between Trump and Zelensky": people on the other side, not troops or crowds; "spent four
+        # hours at Diriyah Palace with Lavrov", « a passé trois heures avec Zelensky »: a with-phrase the parser
+        # hung on the verb's place or object is the verb's
+        partners = syntax.prepositional(token, WITH)
+        if token.pos_ in ("VERB", "AUX"):
+            partners += [p for o in syntax.prepositional(token, PLACE_PREPOSITIONS) + syntax.objects(token)
+                         for p in syntax.prepositional(o, WITH)]
+        return any(ctx.table.kind(ctx.actor_at(t) or "") == "person" for p in partners for t in syntax.phrase(p))
+    if name == "duration-object":
+        # "spent four hours", « ont passé la journée »: time spent, not money or a law
+        return any(lemma(o) in cues.measure for o in syntax.objects(token))
     if name == "place-object":
         return any(place_in(ctx, [_name_head(o)] + [c for c in o.children if c.dep_ in ("compound", "flat:name")],
                             metonyms=True) for o in syntax.objects(token))
@@ -505,7 +533,8 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
         elif verb is not None and (lemma(verb) in entry.support or lemma(verb) not in ctx.lexicon.cues.reporting):
             light = _light(ctx, verb, entry, token)
             cues = ctx.lexicon.cues
-            if light or token.dep_ in _SUBJECT_DEPS or token.dep_ in ("obj", "dobj") and lemma(verb) not in \
+            stand = measuring(token)
+            if light or stand.dep_ in _SUBJECT_DEPS or stand.dep_ in ("obj", "dobj") and lemma(verb) not in \
                     cues.reporting and lemma(verb) not in cues.hedge_verbs:
                 # "held talks", « la réunion s'est tenue à Paris », « a reporté ce déplacement au 10 mars »: the
                 # verb carries the event's tense, place and date (and, for a light verb, its parties)
@@ -561,6 +590,8 @@ def _light(ctx: Context, verb: Token, entry: Trigger, noun: Token | None = None)
     one of the noun's support verbs, with the noun as its object; "after their meeting" is not."""
     if lemma(verb) not in ctx.lexicon.light_verbs and lemma(verb) not in entry.support:
         return False
+    if noun is not None:
+        noun = measuring(noun)  # "held [three hours] of talks": what the verb holds is the measure
     if noun is None or noun.head.i != verb.i and noun.head.head.i != verb.i:
         return True  # a clause describing the noun: "the talks [they held]"
     # "threatened Moscow [with sanctions]", "hit Russia [with tariffs]": a support verb's thing after its target
@@ -726,6 +757,27 @@ def _token_at(doc, char: int) -> int:
     return span.start if span is not None else 0
 
 
+def metonym_names_the_event(ctx: Context, token: Token, mention: Mention) -> bool:
+    """Whether a token is part of a capital or a seat of government that qualifies the event's noun ("the Riyadh
+    meeting", « le sommet de la Maison Blanche », whose every word the parse may hang differently)."""
+    if token.idx not in ctx.metonym_by_char:
+        return False
+    doc, start = token.doc, ctx.metonym_by_char[token.idx][0]
+
+    def same(t: Token) -> bool:
+        return ctx.metonym_by_char.get(t.idx, (None,))[0] == start
+
+    first = last = token.i
+    while first > 0 and same(doc[first - 1]):
+        first -= 1
+    while last + 1 < len(doc) and same(doc[last + 1]):
+        last += 1
+    # the words of the name that hang outside it: « la Maison Blanche » on « sommet »; not "the" of "the White
+    # House summit", which the parser gives to the summit
+    heads = [t for t in doc[first:last + 1] if t.dep_ != "det" and not first <= t.head.i <= last]
+    return any(names_the_event(t, mention) for t in heads)
+
+
 def names_the_event(token: Token, mention: Mention) -> bool:
     """Whether a name qualifies the event's noun itself ("the [Riyadh] meeting", « la réunion [de Londres] »)."""
     head = _name_head(token)
@@ -823,7 +875,7 @@ def gather(ctx: Context, mention: Mention) -> None:
         if _quoted(ctx, token.idx):
             continue
         key = ctx.actor_at(token)
-        if key and token.idx in ctx.metonym_by_char and names_the_event(token, mention):
+        if key and metonym_names_the_event(ctx, token, mention):
             key = None  # "the Riyadh meeting", « la réunion de Londres »: the city says where, not who
         if key and token.dep_ in ("appos", "flat", "npadvmod") and place_in(ctx, [token.head]) and \
                 ctx.table.party_kind(key) == "country":
@@ -878,8 +930,8 @@ def gather(ctx: Context, mention: Mention) -> None:
     told = verb is not None and lemma(verb) in cues.reporting and mention.trigger.dep_ in ("dobj", "obj", "dative")
     # "during the talks", « lors d'une conférence de presse », « au terme d'une rencontre »: the preposition,
     # or the word a French compound preposition hangs the noun on
-    at = folded(syntax.case_word(mention.trigger)) in cues.during or mention.trigger.head.i != mention.trigger.i \
-        and lemma(mention.trigger.head) in cues.during
+    stand = measuring(mention.trigger)
+    at = folded(syntax.case_word(stand)) in cues.during or stand.head.i != stand.i and lemma(stand.head) in cues.during
     if verb is not None and mention.predicate.i == mention.trigger.i and (told or at):
         # "Meloni stressed the need … during a visit to Downing Street", "told a news conference", « a déclaré
         # lors d'une conférence de presse »: whoever did or said something at an event took part in it
