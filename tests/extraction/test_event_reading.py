@@ -388,6 +388,15 @@ def test_remarks_to_reporters_answer_the_lead_s_day_not_a_day_a_paragraph_looked
     assert str(remarks.date) == "2025-02-17"
 
 
+def test_a_day_in_a_supposition_does_not_move_the_story_to_it():
+    ex, found = events("On Wednesday Friedrich Merz received Volodymyr Zelensky in Berlin.\n\nIf Vladimir Putin did "
+                       "not agree to a ceasefire after their meeting in Alaska on Friday, Donald Trump warned, there "
+                       "would be consequences.\n\nAn hour later the coalition of the willing met by video.",
+                       published="2025-08-14")
+    [coalition] = [e for e in found if "Coalition of the willing" in parties(ex, e)]
+    assert str(coalition.date) == "2025-08-13"
+
+
 def test_a_noun_with_neither_parties_nor_place_is_no_event():
     ex, found = events("Emmanuel Macron a reçu lundi Olaf Scholz à Paris. La réunion de mardi a été plus tendue, selon "
                        "un diplomate.", language="fr", published="2025-02-19")

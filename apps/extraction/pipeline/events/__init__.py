@@ -44,7 +44,8 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     cues = lexicon.cues
     usable = [t for t in timexes if not layout.in_quote[t.start] and not layout.is_excluded(t.start, t.end)
               and (t.date is not None or refers_back(t))]
-    clock = StoryClock(usable, published, language, cues, resolve_expression, moves=lambda t: _tells_when(doc, t),
+    clock = StoryClock(usable, published, language, cues, resolve_expression,
+                       moves=lambda t: _tells_when(doc, t) and not _supposed(doc, t, cues),
                        spans=lambda t: _spans(doc, t, cues), steps_back=lambda t: _steps_back(doc, t))
     ctx.timex_starts = {t.start for t in timexes}
     lead = _lead(layout, doc)
@@ -360,6 +361,18 @@ def _tells_when(doc, timex) -> bool:
         return True
     up = [g for g in syntax.governors(span.root, 3) if g.pos_ not in ("ADP",)]
     return not up or up[0].pos_ in ("VERB", "AUX", "ADJ")
+
+
+def _supposed(doc, timex, cues) -> bool:
+    """Whether a date is in a clause that supposes ("if Putin does not agree after their meeting on Friday",
+    « si la réunion de mardi échoue »): a hypothesis does not take the story to its day."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    while token is not None:
+        if any(c.dep_ == "mark" and folded(c.text) in cues.hedge_conjunctions for c in token.children):
+            return True
+        token = token.head if token.head.i != token.i else None
+    return False
 
 
 def _steps_back(doc, timex) -> bool:
