@@ -397,6 +397,14 @@ def test_a_day_in_a_supposition_does_not_move_the_story_to_it():
     assert str(coalition.date) == "2025-08-13"
 
 
+def test_a_call_told_as_what_came_next_is_another_call_with_its_own_parties():
+    ex, found = events("Donald Trump and Vladimir Putin spoke by phone yesterday. He then called Emmanuel Macron and "
+                       "Friedrich Merz to brief them.", published="2025-05-20")
+    calls = [e for e in found if e.kind == "call"]
+    assert [parties(ex, c) for c in calls] == [{"Donald Trump", "Vladimir Putin"},
+                                               {"Donald Trump", "Emmanuel Macron", "Friedrich Merz"}]
+
+
 def test_a_noun_with_neither_parties_nor_place_is_no_event():
     ex, found = events("Emmanuel Macron a reçu lundi Olaf Scholz à Paris. La réunion de mardi a été plus tendue, selon "
                        "un diplomate.", language="fr", published="2025-02-19")

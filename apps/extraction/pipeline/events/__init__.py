@@ -69,6 +69,10 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 m.paragraph = para.start
             for m in local:
                 gather(ctx, m)
+                # "He then called Zelensky", « puis il a appelé Zelensky »: told as what came next, another
+                # event than the one told before it, though they share a party and a day
+                m.distinct = m.distinct or any(c.dep_ == "advmod" and folded(c.text) in cues.succession
+                                               for c in m.predicate.children)
                 # « la visite à Moscou de Witkoff »: a noun with "the" and parties in its own phrase is a
                 # first report ("the Budapest meeting", "offered to host the summit" still point back);
                 # "this meeting", « son entretien » always do
