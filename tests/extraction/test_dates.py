@@ -479,3 +479,10 @@ def test_two_weekdays_before_one_plural_modifier() -> None:
 def test_a_hyphenated_first_name_is_no_holiday() -> None:
     assert values("Merci, cher Jean-Noël, pour cet accueil.") == {}
     assert values("Les négociateurs se retrouveront à Noël.") == {"Noël": "2025-12-25"}
+
+
+def test_an_expression_never_runs_across_a_line_break():
+    # a live page's heading ends on "hier", its paragraph opens on "Jeudi": two expressions, not "hier jeudi"
+    found = values("Ce que l'on sait des réunions d'hier\n\nJeudi, l'Elysée a accueilli Marco Rubio.",
+                   dct=datetime.date(2025, 4, 19))
+    assert found == {"hier": "2025-04-18", "Jeudi": "2025-04-17"}

@@ -372,6 +372,39 @@ def test_remarks_to_reporters_the_text_does_not_date_belong_to_the_day_the_story
     assert str(remarks.date) == "2025-11-11"
 
 
+def test_a_pluperfect_day_in_passing_does_not_date_the_press_conference_told_after_it():
+    ex, found = events("Keir Starmer a reçu vendredi à Londres Volodymyr Zelensky, arrivé de Bruxelles où il avait "
+                       "participé jeudi à un sommet.\n\n« Nous tiendrons », a déclaré M. Starmer lors d'une "
+                       "conférence de presse commune avec M. Zelensky.", language="fr", published="2025-10-24")
+    [conference] = [e for e in found if e.kind == "press_conference"]
+    assert str(conference.date) == "2025-10-24"
+
+
+def test_remarks_to_reporters_answer_the_lead_s_day_not_a_day_a_paragraph_looked_back_to():
+    ex, found = events("Emmanuel Macron received Olaf Scholz in Paris on Monday.\n\nLast Wednesday, Donald Trump "
+                       "spoke with Vladimir Putin.\n\nKeir Starmer said the talks were useful.\n\n“We will not "
+                       "decide over their heads,” Scholz told reporters.", published="2025-02-17")
+    [remarks] = [e for e in found if e.kind == "press_conference"]
+    assert str(remarks.date) == "2025-02-17"
+
+
+def test_a_day_in_a_supposition_does_not_move_the_story_to_it():
+    ex, found = events("On Wednesday Friedrich Merz received Volodymyr Zelensky in Berlin.\n\nIf Vladimir Putin did "
+                       "not agree to a ceasefire after their meeting in Alaska on Friday, Donald Trump warned, there "
+                       "would be consequences.\n\nAn hour later the coalition of the willing met by video.",
+                       published="2025-08-14")
+    [coalition] = [e for e in found if "Coalition of the willing" in parties(ex, e)]
+    assert str(coalition.date) == "2025-08-13"
+
+
+def test_a_call_told_as_what_came_next_is_another_call_with_its_own_parties():
+    ex, found = events("Donald Trump and Vladimir Putin spoke by phone yesterday. He then called Emmanuel Macron and "
+                       "Friedrich Merz to brief them.", published="2025-05-20")
+    calls = [e for e in found if e.kind == "call"]
+    assert [parties(ex, c) for c in calls] == [{"Donald Trump", "Vladimir Putin"},
+                                               {"Donald Trump", "Emmanuel Macron", "Friedrich Merz"}]
+
+
 def test_a_noun_with_neither_parties_nor_place_is_no_event():
     ex, found = events("Emmanuel Macron a reçu lundi Olaf Scholz à Paris. La réunion de mardi a été plus tendue, selon "
                        "un diplomate.", language="fr", published="2025-02-19")

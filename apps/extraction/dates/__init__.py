@@ -109,10 +109,18 @@ def _language(language: str) -> str:
 def _candidates(rules: list[Rule], folded: str) -> list[tuple[int, int, int, Rule, object]]:
     """Every match of every rule, as (start, end, rule index, rule, match)."""
     found = []
+    # An expression never runs across a line break: "…des réunions d'hier¶Jeudi, l'Elysée…" is a heading's
+    # "hier" and the paragraph's "Jeudi", each dating its own part of the page; so each line is scanned alone
+    # (positions stay the text's).
+    lines, start = [], 0
+    for end in [i for i, ch in enumerate(folded) if ch == "\n"] + [len(folded)]:
+        if end > start:
+            lines.append((start, end))
+        start = end + 1
     for index, rule in enumerate(rules):
         if not may_match(rule.pattern, folded):
             continue  # the words it needs are not in the text: its scan would find nothing
-        for m in rule.pattern.finditer(folded):
+        for m in (m for a, b in lines for m in rule.pattern.finditer(folded, a, b)):
             start, end = m.span(rule.span_group)
             # A leading preposition ("en", "on", "depuis") is not part of the expression.
             if "pre" in m.re.groupindex and m.group("pre") and m.start("pre") <= start:

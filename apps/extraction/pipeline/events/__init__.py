@@ -46,8 +46,9 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     cues = lexicon.cues
     usable = [t for t in timexes if not layout.in_quote[t.start] and not layout.is_excluded(t.start, t.end)
               and (t.date is not None or refers_back(t))]
-    clock = StoryClock(usable, published, language, cues, resolve_expression, moves=lambda t: _tells_when(doc, t),
-                       spans=lambda t: _spans(doc, t, cues))
+    clock = StoryClock(usable, published, language, cues, resolve_expression,
+                       moves=lambda t: _tells_when(doc, t) and not _supposed(doc, t, cues),
+                       spans=lambda t: _spans(doc, t, cues), steps_back=lambda t: _steps_back(doc, t))
     ctx.timex_starts = {t.start for t in timexes}
     lead = _lead(layout, doc)
     candidates = _candidates(doc, lexicon)
@@ -74,6 +75,10 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 m.paragraph = para.start
             for m in local:
                 gather(ctx, m)
+                # "He then called Zelensky", « puis il a appelé Zelensky »: told as what came next, another
+                # event than the one told before it, though they share a party and a day
+                m.distinct = m.distinct or any(c.dep_ == "advmod" and folded(c.text) in cues.succession
+                                               for c in m.predicate.children)
                 # « la visite à Moscou de Witkoff »: a noun with "the" and parties in its own phrase is a
                 # first report ("the Budapest meeting", "offered to host the summit" still point back);
                 # "this meeting", « son entretien » always do
@@ -99,7 +104,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     events = [e for e in merged if not _is_generic(e, table)]
     for e in events:
         if e.date is None and e.status == "occurred":
-            _story_day(e, clock, layout, published, running_day(e.first, story, ctx))
+            _story_day(e, clock, layout, published, lead, running_day(e.first, story, ctx))
     events += _transcript(ctx, published, events)
     return [_record(e, ctx, published) for e in events]
 
@@ -368,6 +373,27 @@ def _tells_when(doc, timex) -> bool:
     return not up or up[0].pos_ in ("VERB", "AUX", "ADJ")
 
 
+def _supposed(doc, timex, cues) -> bool:
+    """Whether a date is in a clause that supposes ("if Putin does not agree after their meeting on Friday",
+    « si la réunion de mardi échoue »): a hypothesis does not take the story to its day."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    while token is not None:
+        if any(c.dep_ == "mark" and folded(c.text) in cues.hedge_conjunctions for c in token.children):
+            return True
+        token = token.head if token.head.i != token.i else None
+    return False
+
+
+def _steps_back(doc, timex) -> bool:
+    """Whether a date hangs on a pluperfect ("who had met him on Thursday", « où il avait participé jeudi au
+    sommet »): the story steps back behind its day to tell what came before it, and stays at its day."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    verb = next((g for g in syntax.governors(span.root, 3) if g.pos_ in ("VERB", "AUX")), None) if span else None
+    return verb is not None and "Part" in verb.morph.get("VerbForm") and any(c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("have", "avoir", "être")
+               and ("Imp" if c.lang_ == "fr" else "Past") in c.morph.get("Tense") for c in verb.children)
+
+
 def _lead(layout: Layout, doc) -> tuple[int, int] | None:
     """The story's first sentence: the first one of the first paragraph that is not a heading or a byline."""
     for p in layout.paragraphs:
@@ -448,7 +474,7 @@ def _own_timex(m: Mention) -> bool:
     return m.timex is not None and trig.left_edge.idx <= m.timex.start < trig.right_edge.idx + len(trig.right_edge)
 
 
-def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetime.date,
+def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetime.date, lead,
                running: datetime.date | None = None) -> None:
     """An event the text tells as done but does not date happened on the day its paragraph is at (the last
     day it named before it, not after the story went out), else on the day the story went out: news tells
@@ -457,14 +483,28 @@ def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetim
     event the text does not date has no date."""
     pos = e.first.trigger.idx
     para = layout.paragraph_at(pos)
-    earlier = [(start, r) for start, r in clock.readings.items() if para is not None and para.start <= start < pos
-               and r.date is not None and r.precision == "day" and not r.span and r.date <= published]
+    # not a day a flashback in another sentence names ("arrived from Brussels, where he had attended the
+    # summit on Thursday. ¶ … he told a joint news conference")
+    moves = [(start, r.date) for start, r in clock.readings.items() if para is not None and start < pos
+             and r.date is not None and r.precision == "day" and not r.span and r.date <= published
+             and not (r.flashback and not e.first.sentence[0] <= start < e.first.sentence[1])]
+    earlier = [(start, day) for start, day in moves if start >= para.start]
     if earlier:
-        e.date, e.precision, e.dated_by = max(earlier, key=lambda x: x[0])[1].date, "day", "story"
+        e.date, e.precision, e.dated_by = max(earlier)[1], "day", "story"
     elif running is not None:
-        # the narration goes on with a scene told in a paragraph before; remarks to the press answer it ("spoke
-        # to Putin on Monday… ¶ 'It went well,' Trump told reporters"), not background told in the pluperfect
+        # the narration goes on with a scene told in a paragraph before (events/scene.py says on what evidence);
+        # remarks to the press answer it ("spoke to Putin on Monday… ¶ 'It went well,' Trump told reporters")
         e.date, e.precision, e.dated_by = running, "day", "story"
+    elif e.group == "say" and moves:
+        # remarks to the press, an interview: what was said answers the scene told just before ("Kallas said
+        # on Monday… ¶ 'Putin is playing for time,' she told a news conference"), else the day the lead tells,
+        # not a day a paragraph further up looked back to (« Mercredi dernier, Trump a eu un échange… »)
+        told = [q for q in layout.paragraphs if q.end <= para.start and not (q.heading or q.byline or q.credit)
+                and layout.text[q.start:q.end].strip()]
+        e.date = max(
+            [(start, day) for start, day in moves if told and start >= told[-1].start]
+            or [(start, day) for start, day in moves if lead and lead[0] <= start < lead[1]] or moves)[1]
+        e.precision, e.dated_by = "day", "story"
     else:
         e.date, e.precision, e.dated_by = published, "day", "default"
 

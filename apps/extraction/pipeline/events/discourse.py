@@ -47,6 +47,7 @@ class Reading:
     date: datetime.date | None
     precision: str
     span: bool = False  # where a span of time starts or ends ("since Tuesday"): no day the story is at
+    flashback: bool = False  # said of what came before the story's day ("had met on Thursday"): not its day
 
 
 class StoryClock:
@@ -54,7 +55,7 @@ class StoryClock:
     noun in passing ("after the call of 12 February") does not move the story (`moves` says which do)."""
 
     def __init__(self, timexes, published: datetime.date, language: str, cues: Cues, resolve_expression,
-                 skip=lambda t: False, moves=lambda t: True, spans=lambda t: False):
+                 skip=lambda t: False, moves=lambda t: True, spans=lambda t: False, steps_back=lambda t: False):
         self.published, self.language, self.resolve_expression = published, language, resolve_expression
         self.readings: dict[int, Reading] = {}
         self.moves: list[tuple[int, datetime.date]] = []  # (where, the day the story is at from there)
@@ -68,9 +69,9 @@ class StoryClock:
                 date, precision = found.date, found.precision
             else:
                 date, precision = t.date, t.precision
-            span = spans(t)
-            self.readings[t.start] = Reading(reference, anaphoric, date, precision, span)
-            if date is not None and precision == "day" and not span and moves(t):
+            span, back = spans(t), steps_back(t)
+            self.readings[t.start] = Reading(reference, anaphoric, date, precision, span, back)
+            if date is not None and precision == "day" and not span and not back and moves(t):
                 reference = date  # the story is now at that day
                 self.moves.append((t.start, date))
 
