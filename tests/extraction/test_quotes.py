@@ -380,3 +380,24 @@ def test_a_subject_less_continuing_verb_keeps_the_speaker_of_the_words_before_it
     ex = read("« Il faut tenir », a affirmé la ministre Kaja Kallas lors d'une conférence de presse à Bruxelles, "
               "ajoutant que la Hongrie lèverait son veto avant l'été.", language="fr")
     assert ex.actor(_indirect(ex, "la Hongrie lèverait").speaker).name == "Kaja Kallas"
+
+
+def test_a_pronoun_points_at_a_person_the_sentence_before_describes_not_at_a_name_beside_it():
+    # written for the tests: "the German chancellor" leads the paragraph; Zelensky is only the company he keeps
+    ex = read("Friedrich Merz hosted Volodymyr Zelensky in Berlin on Wednesday.\n\n"
+              "The German chancellor, who had called the meeting, spoke first afterwards. At a joint appearance "
+              "with Zelensky he said that the talks had gone well. \"Nobody will sign away land under fire,\" "
+              "he said.", language="en", published="2025-08-14")
+    assert speaker_of(ex, "the talks had gone well", direct=False) == "Friedrich Merz"
+    assert speaker_of(ex, "Nobody will sign away land") == "Friedrich Merz"
+
+
+def test_an_attribution_set_inside_the_words_it_reports_is_not_about_their_subject():
+    # written for the tests: "he said" and "he warned" stand inside clauses about Putin; Zelensky and Trump speak
+    ex = read("Volodymyr Zelensky was blunt in Berlin on Wednesday. Putin, he said, was playing for time: "
+              "\"He wants the whole country and he cannot take it.\"\n\n"
+              "Donald Trump spoke at the White House. If Putin walked away from the talks, he warned, "
+              "there would be a heavy price. He added that a second meeting could follow soon.",
+              language="en", published="2025-08-14")
+    assert speaker_of(ex, "He wants the whole country") == "Volodymyr Zelensky"
+    assert speaker_of(ex, "a second meeting could follow", direct=False) == "Donald Trump"

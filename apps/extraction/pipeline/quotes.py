@@ -344,6 +344,16 @@ class QuoteReader:
                     return None, "", False  # no subject in the parse: the surface names the speaker
                 return speaker, basis, True  # a subject that names nobody known stays unknown
         for _, _, token, _ in candidates:
+            # 'Putin, he said, was bluffing: "He is pretending…"': a speech verb set in the clause as an aside
+            # reports that clause and the quotation that goes on with it
+            aside = next((c for c in token.children if c.dep_ == "parataxis" and c.i in self.verbs
+                          and not self._quoted(c) and c.i < token.i), None)
+            if aside is not None:
+                speaker, basis = self.speakers.speaker_of_verb(aside)
+                if basis and basis != "narrator":
+                    return speaker, basis, True
+            break
+        for _, _, token, _ in candidates:
             for word in [token, *token.children]:
                 source = self.speakers.source_of_phrase(word) if not self._quoted(word) else None
                 if source is not None:

@@ -225,7 +225,16 @@ class SpeakerResolver:
                 para = None
             spoken = [s.speaker for s in self.said if start <= s.pos < limit and fits(s.speaker)]
             named = [m for m in self.table.between(start, limit, self.layout) if fits(m.key)]
-            subjects = [m for m in named if self._is_subject(m)] or self._leading_name(named, start, limit)
+            if si == current:
+                named = [m for m in named if not self._in_reported_clause(m, pos)]
+            subjects = [m for m in named if self._is_subject(m)] or \
+                self._leading_name(named, start, limit, pos if si == current else None)
+            if not subjects and pronoun is not None:
+                described = self._described_subject(start, limit)
+                if described is not None and fits(described.key):
+                    # 'The German chancellor … did most of the talking. At a news conference with
+                    # Zelensky he said…': the sentence's subject is a person the story named before
+                    subjects, named = [described], [described, *named]
             named_by_sentence.append(named)
             if si == current:
                 if subjects:
@@ -244,14 +253,55 @@ class SpeakerResolver:
                 return named[0].key
         return None
 
-    def _leading_name(self, named: list[MentionRef], start: int, limit: int) -> list[MentionRef]:
+    def _in_reported_clause(self, m: MentionRef, pos: int) -> bool:
+        """Whether a mention is inside the clause that the pronoun's speech verb reports as an aside.
+
+        "Putin, he said, was bluffing", "If Putin did not agree, he warned, there would be…": "he
+        said" is set inside the words it reports, and who they are about is not who says them.
+        """
+        pronoun = self._head_token(pos, pos + 1)
+        verb = pronoun.head if pronoun is not None else None
+        if verb is None or verb.dep_ != "parataxis" or verb.head.i == verb.i:
+            return False
+        token, below = self._head_token(m.start, m.end), None
+        while token is not None and token.i not in (verb.i, verb.head.i) and token.head.i != token.i:
+            token, below = token.head, token
+        if token is None:
+            return False
+        # up to the reported clause; or to the aside through a clause the parser hung on it ("If Putin…, he warned")
+        return token.i == verb.head.i or token.i == verb.i and below is not None and below.dep_ in syntax.CLAUSE_DEPS
+
+    def _described_subject(self, start: int, limit: int) -> MentionRef | None:
+        """The person a sentence's subject describes ("The German chancellor", "the senator"), as a mention.
+
+        Only a definite description whose head is a word for a person (the descriptions lexicon)
+        counts, and it is read as the person the story named before (actor_of_np).
+        """
+        span = self.doc.char_span(start, limit, alignment_mode="contract")
+        for token in span or []:
+            if token.dep_ not in syntax.SUBJECT_DEPS or token.pos_ != "NOUN" or self.layout.in_quote[token.idx] \
+                    or lemma(token) not in self.lex.persons or token.head.dep_ not in ("ROOT", "conj"):
+                continue
+            if self.mention_at(token.idx) is not None:
+                continue
+            key, basis = self.actor_of_np(token)
+            if key and basis == "description":
+                return MentionRef(token.idx, token.idx + len(token.text), key, "description")
+        return None
+
+    def _leading_name(self, named: list[MentionRef], start: int, limit: int,
+                      pronoun_at: int | None = None) -> list[MentionRef]:
         """The name that opens a sentence whose parse gave no subject at all: it is the subject.
 
         « Ce dimanche, le Premier ministre canadien, Mark Carney, était à Kiev »: the French parse
         can hang the whole sentence on a comma; the first name before the first verb still leads it.
+        A pronoun that is itself the subject leads its own sentence ("At a news conference with
+        Zelensky he said…": Zelensky leads nothing).
         """
         span = self.doc.char_span(start, limit, alignment_mode="contract") if named else None
         tokens = list(span) if span is not None else []
+        if tokens and pronoun_at is not None and (pronoun := self._head_token(pronoun_at, pronoun_at + 1)) is not None:
+            tokens.append(pronoun)
         if not tokens or any(t.dep_ in syntax.SUBJECT_DEPS for t in tokens):
             return []
         first_verb = next((t.idx for t in tokens if t.pos_ in ("VERB", "AUX")), limit)
