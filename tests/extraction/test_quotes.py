@@ -401,3 +401,19 @@ def test_an_attribution_set_inside_the_words_it_reports_is_not_about_their_subje
               language="en", published="2025-08-14")
     assert speaker_of(ex, "He wants the whole country") == "Volodymyr Zelensky"
     assert speaker_of(ex, "a second meeting could follow", direct=False) == "Donald Trump"
+
+
+def test_a_lone_surname_right_after_the_words_it_said_is_their_speaker():
+    # written for the tests: "Hale" is named nowhere else and the recognizer tags it as nothing
+    ex = read("Voters in the state backed the governor by a wide margin.\n\n"
+              "\"They took his slogan and gave it to Trump,\" Hale said.", language="en",
+              published="2016-02-11")
+    assert speaker_of(ex, "They took his slogan") == "Hale"
+
+
+def test_a_name_the_tagger_takes_for_a_common_noun_still_speaks_when_the_recognizer_says_person():
+    # written for the tests: spaCy tags "Sanders" NOUN (lemma "sander") but PERSON
+    ex = read("The senator met the pope in Rome on Saturday.\n\n"
+              "\"I am an enormous fan of the pope,\" Sanders said in an interview.", language="en",
+              published="2016-04-18")
+    assert speaker_of(ex, "enormous fan of the pope") == "Sanders"

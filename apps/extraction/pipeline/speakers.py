@@ -407,8 +407,8 @@ class SpeakerResolver:
         key = self._office(phrase, token.idx, lo, hi)
         if key:
             return key, "description"
-        if token.pos_ == "PROPN":
-            key = self._name_not_yet_known(phrase, token)
+        if _looks_like_name(token):
+            key = self._name_not_yet_known(phrase, token, speaking=describe)
             if key:
                 return key, "subject-of-verb"
         if head in self.lex.representatives:
@@ -530,14 +530,16 @@ class SpeakerResolver:
             return False
         return not entry.titles or any(t.valid_on(self.published) for t in entry.titles)
 
-    def _name_not_yet_known(self, phrase: list[Token], token: Token) -> str | None:
+    def _name_not_yet_known(self, phrase: list[Token], token: Token, *, speaking: bool = False) -> str | None:
         """A name spaCy did not tag: a surname of an actor already named, or a new person.
 
         A new person needs two names ("Melanie Austin"), a title before one ("President Obama",
         "Sen. Warren") or spaCy's word that the one is a person or an organization ("Obama said",
-        "PolitiFact announced"): a lone capitalized word may be anything else.
+        "PolitiFact announced"): a lone capitalized word may be anything else, except where it
+        speaks right after the words it said ('"…," Hale said.': `speaking`, the subject of a speech
+        verb, inside its sentence).
         """
-        names = [t for t in phrase if t.pos_ == "PROPN" and (t.i == token.i or t.dep_ in _NAME_DEPS)
+        names = [t for t in phrase if _looks_like_name(t) and (t.i == token.i or t.dep_ in _NAME_DEPS)
                  and t.i <= token.i]
         titled = False
         while names and fold(names[0].text).rstrip(".") in self.lex.titles:
@@ -558,7 +560,9 @@ class SpeakerResolver:
                 return key
         kind = "person"
         if len(names) < 2 and not titled:
-            if token.ent_type_ not in ("PERSON", "PER", "ORG"):
+            attribution = speaking and not token.ent_type_ and not token.is_sent_start and \
+                token.i > 0 and token.doc[token.i - 1].is_quote
+            if token.ent_type_ not in ("PERSON", "PER", "ORG") and not attribution:
                 return None
             kind = "organization" if token.ent_type_ == "ORG" else "person"
         return self.new_actor(names[0].idx, names[-1].idx + len(names[-1].text), kind)
@@ -593,9 +597,9 @@ class SpeakerResolver:
         """
         for token in tokens:
             for subject in syntax.subjects(token):
-                if subject.pos_ == "PROPN" and self.mention_at(subject.idx) is None \
+                if _looks_like_name(subject) and self.mention_at(subject.idx) is None \
                         and not self.layout.in_quote[subject.idx]:
-                    self._name_not_yet_known(self._np_tokens(subject), subject)
+                    self._name_not_yet_known(self._np_tokens(subject), subject, speaking=True)
         self.genders = self._genders()
 
     def add_mention_new(self, key: str, start: int, end: int) -> None:
@@ -730,6 +734,13 @@ class SpeakerResolver:
             if not (para.heading or para.byline or para.credit or para.note):
                 turn.paragraphs.append((para.start, para.end))
         return [turn]
+
+
+def _looks_like_name(token: Token) -> bool:
+    """A proper noun, or a capitalized word the tagger took for a common noun but the recognizer for a person
+    ("Sanders said": NOUN, PERSON)."""
+    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.ent_type_ in ("PERSON", "PER") \
+        and token.text[:1].isupper()
 
 
 _CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}")
