@@ -417,3 +417,15 @@ def test_a_name_the_tagger_takes_for_a_common_noun_still_speaks_when_the_recogni
               "\"I am an enormous fan of the pope,\" Sanders said in an interview.", language="en",
               published="2016-04-18")
     assert speaker_of(ex, "enormous fan of the pope") == "Sanders"
+
+
+def test_a_described_speaker_after_a_quotation_the_parse_left_alone_is_the_subject_of_the_verb():
+    # written for the tests: the parser leaves the exclamation on its own; "one person" and "his colleague"
+    # are the subjects of the verbs that follow the quotations
+    ex = read("The governor stood silently behind the candidate at the rally.\n\n"
+              "“Governor, blink twice if you are in trouble!” one person tweeted.\n\n"
+              "“One of the reasons why I work in mining was the support I got from Richard Osman,” his colleague "
+              "wrote on Facebook.", language="en", published="2016-03-02")
+    assert speaker_of(ex, "blink twice") == "one person"
+    assert speaker_of(ex, "why I work in mining") == "his colleague"
+

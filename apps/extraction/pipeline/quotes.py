@@ -386,6 +386,11 @@ class QuoteReader:
         verbs = self._speech_tokens(q.outer_end, after_end) if glued else []
         if verbs and len(self.text[q.outer_end:verbs[0].idx].split()) <= 6:
             verb = verbs[0]
+            key, basis = self.speakers.speaker_of_verb(verb)
+            if key and basis not in ("unresolved", "narrator"):
+                # '“…!” one person tweeted.': the parse left the quotation on its own but gives the verb after
+                # it a subject, which says who better than the names around it
+                return key, basis, True
             key = self.speakers.last_mention_before(q.outer_end, verb.idx)
             if key:
                 return key, "subject-of-verb", True
