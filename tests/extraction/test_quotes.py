@@ -429,3 +429,11 @@ def test_a_described_speaker_after_a_quotation_the_parse_left_alone_is_the_subje
     assert speaker_of(ex, "blink twice") == "one person"
     assert speaker_of(ex, "why I work in mining") == "his colleague"
 
+
+
+def test_a_bare_attribution_after_a_quotation_that_ends_its_sentence_names_its_speaker():
+    # written for the tests: the full stop inside the quotation ends the sentence, "Trump said." stands alone
+    ex = read("The Republican nominee caused howls of outrage on Wednesday.\n\n"
+              "“Russia, if you are listening, I hope you are able to find the emails that are missing.” Trump said.\n\n"
+              "Clinton says the emails were personal.", language="en", published="2016-07-27")
+    assert speaker_of(ex, "find the emails") == "Donald Trump"
