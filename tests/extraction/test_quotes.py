@@ -380,3 +380,60 @@ def test_a_subject_less_continuing_verb_keeps_the_speaker_of_the_words_before_it
     ex = read("« Il faut tenir », a affirmé la ministre Kaja Kallas lors d'une conférence de presse à Bruxelles, "
               "ajoutant que la Hongrie lèverait son veto avant l'été.", language="fr")
     assert ex.actor(_indirect(ex, "la Hongrie lèverait").speaker).name == "Kaja Kallas"
+
+
+def test_a_pronoun_points_at_a_person_the_sentence_before_describes_not_at_a_name_beside_it():
+    # written for the tests: "the German chancellor" leads the paragraph; Zelensky is only the company he keeps
+    ex = read("Friedrich Merz hosted Volodymyr Zelensky in Berlin on Wednesday.\n\n"
+              "The German chancellor, who had called the meeting, spoke first afterwards. At a joint appearance "
+              "with Zelensky he said that the talks had gone well. \"Nobody will sign away land under fire,\" "
+              "he said.", language="en", published="2025-08-14")
+    assert speaker_of(ex, "the talks had gone well", direct=False) == "Friedrich Merz"
+    assert speaker_of(ex, "Nobody will sign away land") == "Friedrich Merz"
+
+
+def test_an_attribution_set_inside_the_words_it_reports_is_not_about_their_subject():
+    # written for the tests: "he said" and "he warned" stand inside clauses about Putin; Zelensky and Trump speak
+    ex = read("Volodymyr Zelensky was blunt in Berlin on Wednesday. Putin, he said, was playing for time: "
+              "\"He wants the whole country and he cannot take it.\"\n\n"
+              "Donald Trump spoke at the White House. If Putin walked away from the talks, he warned, "
+              "there would be a heavy price. He added that a second meeting could follow soon.",
+              language="en", published="2025-08-14")
+    assert speaker_of(ex, "He wants the whole country") == "Volodymyr Zelensky"
+    assert speaker_of(ex, "a second meeting could follow", direct=False) == "Donald Trump"
+
+
+def test_a_lone_surname_right_after_the_words_it_said_is_their_speaker():
+    # written for the tests: "Hale" is named nowhere else and the recognizer tags it as nothing
+    ex = read("Voters in the state backed the governor by a wide margin.\n\n"
+              "\"They took his slogan and gave it to Trump,\" Hale said.", language="en",
+              published="2016-02-11")
+    assert speaker_of(ex, "They took his slogan") == "Hale"
+
+
+def test_a_name_the_tagger_takes_for_a_common_noun_still_speaks_when_the_recognizer_says_person():
+    # written for the tests: spaCy tags "Sanders" NOUN (lemma "sander") but PERSON
+    ex = read("The senator met the pope in Rome on Saturday.\n\n"
+              "\"I am an enormous fan of the pope,\" Sanders said in an interview.", language="en",
+              published="2016-04-18")
+    assert speaker_of(ex, "enormous fan of the pope") == "Sanders"
+
+
+def test_a_described_speaker_after_a_quotation_the_parse_left_alone_is_the_subject_of_the_verb():
+    # written for the tests: the parser leaves the exclamation on its own; "one person" and "his colleague"
+    # are the subjects of the verbs that follow the quotations
+    ex = read("The governor stood silently behind the candidate at the rally.\n\n"
+              "“Governor, blink twice if you are in trouble!” one person tweeted.\n\n"
+              "“One of the reasons why I work in mining was the support I got from Richard Osman,” his colleague "
+              "wrote on Facebook.", language="en", published="2016-03-02")
+    assert speaker_of(ex, "blink twice") == "one person"
+    assert speaker_of(ex, "why I work in mining") == "his colleague"
+
+
+
+def test_a_bare_attribution_after_a_quotation_that_ends_its_sentence_names_its_speaker():
+    # written for the tests: the full stop inside the quotation ends the sentence, "Trump said." stands alone
+    ex = read("The Republican nominee caused howls of outrage on Wednesday.\n\n"
+              "“Russia, if you are listening, I hope you are able to find the emails that are missing.” Trump said.\n\n"
+              "Clinton says the emails were personal.", language="en", published="2016-07-27")
+    assert speaker_of(ex, "find the emails") == "Donald Trump"

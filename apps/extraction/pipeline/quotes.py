@@ -278,6 +278,27 @@ class QuoteReader:
         self._add(speaker=speaker, basis=basis, start=q.start, end=q.end, direct=True, sentence=sent,
                   windows=windows, remember=q.start)
 
+    def attribution_after(self, quote_end: int, sentence_end: int) -> int | None:
+        """The end of a bare attribution that follows a quotation ending its sentence ('“…missing.” Trump said.').
+
+        The quotation's full stop ends the sentence, so "Trump said." stands alone after it: a short
+        sentence of the same paragraph, with no quotation, whose speech verb comes in its first words
+        and reports nothing of its own (not 'Trump said the plan would fail').
+        """
+        if self.text[quote_end:sentence_end].strip():
+            return None
+        i = bisect.bisect_left(self.starts, sentence_end)
+        if i >= len(self.sentences):
+            return None
+        a, b = self.sentences[i]
+        if self.text[quote_end:a].strip() or self.layout.paragraph_at(a) is not self.layout.paragraph_at(quote_end - 1) \
+                or any(self.layout.in_quote[a:b]) or len(self.text[a:b].split()) > 14:
+            return None
+        verbs = self._speech_tokens(a, b)
+        if not verbs or len(self.text[a:verbs[0].idx].split()) > 6 or content(verbs[0], self.verbs[verbs[0].i]):
+            return None
+        return b
+
     def _past_dateline(self, start: int, q: Quote) -> int:
         """Where the words before a quotation begin, past a dateline or an agency tag ("PARIS (Reuters) - « … »")."""
         for a, b in self.layout.excluded:
@@ -344,6 +365,16 @@ class QuoteReader:
                     return None, "", False  # no subject in the parse: the surface names the speaker
                 return speaker, basis, True  # a subject that names nobody known stays unknown
         for _, _, token, _ in candidates:
+            # 'Putin, he said, was bluffing: "He is pretending…"': a speech verb set in the clause as an aside
+            # reports that clause and the quotation that goes on with it
+            aside = next((c for c in token.children if c.dep_ == "parataxis" and c.i in self.verbs
+                          and not self._quoted(c) and c.i < token.i), None)
+            if aside is not None:
+                speaker, basis = self.speakers.speaker_of_verb(aside)
+                if basis and basis != "narrator":
+                    return speaker, basis, True
+            break
+        for _, _, token, _ in candidates:
             for word in [token, *token.children]:
                 source = self.speakers.source_of_phrase(word) if not self._quoted(word) else None
                 if source is not None:
@@ -376,6 +407,11 @@ class QuoteReader:
         verbs = self._speech_tokens(q.outer_end, after_end) if glued else []
         if verbs and len(self.text[q.outer_end:verbs[0].idx].split()) <= 6:
             verb = verbs[0]
+            key, basis = self.speakers.speaker_of_verb(verb)
+            if key and basis not in ("unresolved", "narrator"):
+                # '“…!” one person tweeted.': the parse left the quotation on its own but gives the verb after
+                # it a subject, which says who better than the names around it
+                return key, basis, True
             key = self.speakers.last_mention_before(q.outer_end, verb.idx)
             if key:
                 return key, "subject-of-verb", True
@@ -645,6 +681,9 @@ def read_statements(text: str, language: str, layout: Layout, table: ActorTable,
             next_start = inside[i + 1].outer_start if i + 1 < len(inside) else e
             if q.outer_end > e:  # a quotation cut by a line break ends in the next paragraph
                 e2 = next((b for a, b in sentences if a <= q.outer_end - 1 < b), e)
+                e2 = reader.attribution_after(q.outer_end, e2) or e2
+                reader.read_quote(q, (s, e2), prev_end, e2)
+            elif i + 1 == len(inside) and (e2 := reader.attribution_after(q.outer_end, e)):
                 reader.read_quote(q, (s, e2), prev_end, e2)
             else:
                 reader.read_quote(q, sent, prev_end, next_start)

@@ -225,7 +225,16 @@ class SpeakerResolver:
                 para = None
             spoken = [s.speaker for s in self.said if start <= s.pos < limit and fits(s.speaker)]
             named = [m for m in self.table.between(start, limit, self.layout) if fits(m.key)]
-            subjects = [m for m in named if self._is_subject(m)] or self._leading_name(named, start, limit)
+            if si == current:
+                named = [m for m in named if not self._in_reported_clause(m, pos)]
+            subjects = [m for m in named if self._is_subject(m)] or \
+                self._leading_name(named, start, limit, pos if si == current else None)
+            if not subjects and pronoun is not None:
+                described = self._described_subject(start, limit)
+                if described is not None and fits(described.key):
+                    # 'The German chancellor … did most of the talking. At a news conference with
+                    # Zelensky he said…': the sentence's subject is a person the story named before
+                    subjects, named = [described], [described, *named]
             named_by_sentence.append(named)
             if si == current:
                 if subjects:
@@ -244,14 +253,55 @@ class SpeakerResolver:
                 return named[0].key
         return None
 
-    def _leading_name(self, named: list[MentionRef], start: int, limit: int) -> list[MentionRef]:
+    def _in_reported_clause(self, m: MentionRef, pos: int) -> bool:
+        """Whether a mention is inside the clause that the pronoun's speech verb reports as an aside.
+
+        "Putin, he said, was bluffing", "If Putin did not agree, he warned, there would be…": "he
+        said" is set inside the words it reports, and who they are about is not who says them.
+        """
+        pronoun = self._head_token(pos, pos + 1)
+        verb = pronoun.head if pronoun is not None else None
+        if verb is None or verb.dep_ != "parataxis" or verb.head.i == verb.i:
+            return False
+        token, below = self._head_token(m.start, m.end), None
+        while token is not None and token.i not in (verb.i, verb.head.i) and token.head.i != token.i:
+            token, below = token.head, token
+        if token is None:
+            return False
+        # up to the reported clause; or to the aside through a clause the parser hung on it ("If Putin…, he warned")
+        return token.i == verb.head.i or token.i == verb.i and below is not None and below.dep_ in syntax.CLAUSE_DEPS
+
+    def _described_subject(self, start: int, limit: int) -> MentionRef | None:
+        """The person a sentence's subject describes ("The German chancellor", "the senator"), as a mention.
+
+        Only a definite description whose head is a word for a person (the descriptions lexicon)
+        counts, and it is read as the person the story named before (actor_of_np).
+        """
+        span = self.doc.char_span(start, limit, alignment_mode="contract")
+        for token in span or []:
+            if token.dep_ not in syntax.SUBJECT_DEPS or token.pos_ != "NOUN" or self.layout.in_quote[token.idx] \
+                    or lemma(token) not in self.lex.persons or token.head.dep_ not in ("ROOT", "conj"):
+                continue
+            if self.mention_at(token.idx) is not None:
+                continue
+            key, basis = self.actor_of_np(token)
+            if key and basis == "description":
+                return MentionRef(token.idx, token.idx + len(token.text), key, "description")
+        return None
+
+    def _leading_name(self, named: list[MentionRef], start: int, limit: int,
+                      pronoun_at: int | None = None) -> list[MentionRef]:
         """The name that opens a sentence whose parse gave no subject at all: it is the subject.
 
         « Ce dimanche, le Premier ministre canadien, Mark Carney, était à Kiev »: the French parse
         can hang the whole sentence on a comma; the first name before the first verb still leads it.
+        A pronoun that is itself the subject leads its own sentence ("At a news conference with
+        Zelensky he said…": Zelensky leads nothing).
         """
         span = self.doc.char_span(start, limit, alignment_mode="contract") if named else None
         tokens = list(span) if span is not None else []
+        if tokens and pronoun_at is not None and (pronoun := self._head_token(pronoun_at, pronoun_at + 1)) is not None:
+            tokens.append(pronoun)
         if not tokens or any(t.dep_ in syntax.SUBJECT_DEPS for t in tokens):
             return []
         first_verb = next((t.idx for t in tokens if t.pos_ in ("VERB", "AUX")), limit)
@@ -357,8 +407,8 @@ class SpeakerResolver:
         key = self._office(phrase, token.idx, lo, hi)
         if key:
             return key, "description"
-        if token.pos_ == "PROPN":
-            key = self._name_not_yet_known(phrase, token)
+        if _looks_like_name(token):
+            key = self._name_not_yet_known(phrase, token, speaking=describe)
             if key:
                 return key, "subject-of-verb"
         if head in self.lex.representatives:
@@ -480,14 +530,16 @@ class SpeakerResolver:
             return False
         return not entry.titles or any(t.valid_on(self.published) for t in entry.titles)
 
-    def _name_not_yet_known(self, phrase: list[Token], token: Token) -> str | None:
+    def _name_not_yet_known(self, phrase: list[Token], token: Token, *, speaking: bool = False) -> str | None:
         """A name spaCy did not tag: a surname of an actor already named, or a new person.
 
         A new person needs two names ("Melanie Austin"), a title before one ("President Obama",
         "Sen. Warren") or spaCy's word that the one is a person or an organization ("Obama said",
-        "PolitiFact announced"): a lone capitalized word may be anything else.
+        "PolitiFact announced"): a lone capitalized word may be anything else, except where it
+        speaks right after the words it said ('"…," Hale said.': `speaking`, the subject of a speech
+        verb, inside its sentence).
         """
-        names = [t for t in phrase if t.pos_ == "PROPN" and (t.i == token.i or t.dep_ in _NAME_DEPS)
+        names = [t for t in phrase if _looks_like_name(t) and (t.i == token.i or t.dep_ in _NAME_DEPS)
                  and t.i <= token.i]
         titled = False
         while names and fold(names[0].text).rstrip(".") in self.lex.titles:
@@ -508,7 +560,9 @@ class SpeakerResolver:
                 return key
         kind = "person"
         if len(names) < 2 and not titled:
-            if token.ent_type_ not in ("PERSON", "PER", "ORG"):
+            attribution = speaking and not token.ent_type_ and not token.is_sent_start and \
+                token.i > 0 and token.doc[token.i - 1].is_quote
+            if token.ent_type_ not in ("PERSON", "PER", "ORG") and not attribution:
                 return None
             kind = "organization" if token.ent_type_ == "ORG" else "person"
         return self.new_actor(names[0].idx, names[-1].idx + len(names[-1].text), kind)
@@ -543,9 +597,9 @@ class SpeakerResolver:
         """
         for token in tokens:
             for subject in syntax.subjects(token):
-                if subject.pos_ == "PROPN" and self.mention_at(subject.idx) is None \
+                if _looks_like_name(subject) and self.mention_at(subject.idx) is None \
                         and not self.layout.in_quote[subject.idx]:
-                    self._name_not_yet_known(self._np_tokens(subject), subject)
+                    self._name_not_yet_known(self._np_tokens(subject), subject, speaking=True)
         self.genders = self._genders()
 
     def add_mention_new(self, key: str, start: int, end: int) -> None:
@@ -680,6 +734,13 @@ class SpeakerResolver:
             if not (para.heading or para.byline or para.credit or para.note):
                 turn.paragraphs.append((para.start, para.end))
         return [turn]
+
+
+def _looks_like_name(token: Token) -> bool:
+    """A proper noun, or a capitalized word the tagger took for a common noun but the recognizer for a person
+    ("Sanders said": NOUN, PERSON)."""
+    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.ent_type_ in ("PERSON", "PER") \
+        and token.text[:1].isupper()
 
 
 _CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}")
