@@ -13,8 +13,9 @@ import re
 from dataclasses import replace
 from typing import Annotated, Literal
 
-from django.db.models import Prefetch, Q, Value, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models.functions import JSONObject
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -492,34 +493,32 @@ def _event_rows(request, filters: TimelineFilters, size: int) -> dict:
     An API page of 100 events made ~700 model instances (events, ~230 participants and their
     actors, ~150 topics) and the prefetch machinery around them: 35 of its 65 ms at 100k events
     (docs/benchmarks.md). The rows, the order, the cursor and the counts are the timeline's
-    (filter_events, with_card_data's annotations, _after); only the loading is the API's.
-    test_events.test_a_page_is_the_timelines_page checks the two give the same page. A search
-    (relevance tiers) goes through event_page itself.
+    (filter_events, with_card_data's annotations, in_timeline_order, event_cursor); only the
+    loading is the API's. test_events.test_a_page_is_the_timelines_page checks the two give the
+    same page. A search (relevance tiers) goes through event_page itself.
     """
     if filters.searching:
         page = queries.event_page(filters, size=size)
         return {**_next(request, page.next_cursor), "items": [_event(request, event) for event in page.items]}
     events = queries.with_card_data(queries.filter_events(filters)).prefetch_related(None)
-    events = events.alias(sort_date=Coalesce("date", Value(queries.UNDATED))).order_by("-sort_date", "-pk")
-    if filters.cursor and "d" in filters.cursor:
-        events = events.filter(queries._after(filters.cursor))
-    rows = list(events.values(*EVENT_COLUMNS)[: size + 1])
+    events = queries.in_timeline_order(events, after=filters.cursor)
+    folded = queries.uses_postgres()
+    if folded:
+        # Participants and topics as arrays in the events' own query: one round trip instead of
+        # three, which under load cost more than the three queries' execution (docs/benchmarks.md).
+        events = events.annotate(participant_rows=ArraySubquery(_participants(event_id=OuterRef("pk")).values(
+            row=JSONObject(role="role", id="actor_id", name="actor__name", kind="actor__kind",
+                           country="actor__country"))),
+            topic_slugs=ArraySubquery(_topics(event_id=OuterRef("pk")).values("topic__slug")))
+    rows = list(events.values(*EVENT_COLUMNS, *(("participant_rows", "topic_slugs") if folded else ()))[: size + 1])
     rows, more = rows[:size], len(rows) > size
-    ids = [row["id"] for row in rows]
-    participants: dict[int, list] = {pk: [] for pk in ids}
-    # with_card_data's orders: participants by role then name, topics by their model's (name_en).
-    for event_id, role, actor_id, name, kind, country in (
-        EventParticipant.objects.filter(event_id__in=ids).order_by("role", "actor__name")
-        .values_list("event_id", "role", "actor_id", "actor__name", "actor__kind", "actor__country")
-    ):
-        participants[event_id].append({"actor": {"id": actor_id, "name": name, "kind": kind, "country": country},
-                                       "role": role})
-    topics: dict[int, list] = {pk: [] for pk in ids}
-    for event_id, slug in (
-        Event.topics.through.objects.filter(event_id__in=ids).order_by(*(f"topic__{f}" for f in Topic._meta.ordering))
-        .values_list("event_id", "topic__slug")
-    ):
-        topics[event_id].append(slug)
+    if folded:
+        participants = {row["id"]: [{"actor": {"id": p["id"], "name": p["name"], "kind": p["kind"],
+                                               "country": p["country"]}, "role": p["role"]}
+                                    for p in row["participant_rows"]] for row in rows}
+        topics = {row["id"]: row["topic_slugs"] for row in rows}
+    else:
+        participants, topics = _participants_and_topics([row["id"] for row in rows])
     items = [{
         "id": row["id"], "title": row["title"], "kind": row["kind"], "plover_category": row["plover_category"],
         "status": row["status"], "date": precise_date(row["date"], row["date_precision"]), "location": row["location"],
@@ -529,12 +528,33 @@ def _event_rows(request, filters: TimelineFilters, size: int) -> dict:
         "created_at": row["created_at"], "updated_at": row["updated_at"],
         "url": _page_url(request, "timeline:event", row["id"]),
     } for row in rows]
-    next_cursor = None
-    if more:
-        last = rows[-1]
-        next_cursor = encode_cursor({"d": last["date"].isoformat() if last["date"] else None,
-                                     "p": last["date_precision"], "i": last["id"]})
+    last = rows[-1] if more else None
+    next_cursor = queries.event_cursor(last["date"], last["date_precision"], last["id"]) if last else None
     return {**_next(request, next_cursor), "items": items}
+
+
+def _participants(**which) -> QuerySet:
+    # with_card_data's orders: participants by role then name, topics by their model's (name_en).
+    return EventParticipant.objects.filter(**which).order_by("role", "actor__name")
+
+
+def _topics(**which) -> QuerySet:
+    return Event.topics.through.objects.filter(**which).order_by(
+        *(f"topic__{f}" for f in Topic._meta.ordering))
+
+
+def _participants_and_topics(ids: list[int]) -> tuple[dict, dict]:
+    """The events' participants and topic slugs in two queries (SQLite: no arrays to fold them in)."""
+    participants: dict[int, list] = {pk: [] for pk in ids}
+    for event_id, role, actor_id, name, kind, country in _participants(event_id__in=ids).values_list(
+        "event_id", "role", "actor_id", "actor__name", "actor__kind", "actor__country"
+    ):
+        participants[event_id].append({"actor": {"id": actor_id, "name": name, "kind": kind, "country": country},
+                                       "role": role})
+    topics: dict[int, list] = {pk: [] for pk in ids}
+    for event_id, slug in _topics(event_id__in=ids).values_list("event_id", "topic__slug"):
+        topics[event_id].append(slug)
+    return participants, topics
 
 
 def _actor(request, actor) -> dict:
