@@ -304,7 +304,8 @@ class DeletedOut(Schema):
         description="What was removed: an event, a statement or an actor")
     id: int = Field(description="Its id, as the lists gave it")
     reason: Literal[tuple(Tombstone.Reason.values)] = Field(  # type: ignore[valid-type]
-        description="deleted; merged (into `replaced_by`); rejected by an editor")
+        description="deleted; merged (into `replaced_by`); rejected by an editor; irrelevant: only articles an "
+                    "editor marked irrelevant reported it")
     replaced_by: int | None = Field(description="The id of the row it was merged into, of the same type")
     deleted_at: dt.datetime = Field(description="When it left the lists")
 
@@ -760,7 +761,8 @@ def get_article(request, article_id: int = ID):
 
 @api.get("/deleted", response={200: DeletedPage, **ERRORS}, tags=["sync"])
 def list_deleted(request, params: Query[DeletedParams]):
-    """Events, statements and actors that left the lists: deleted, merged into another, or rejected.
+    """Events, statements and actors that left the lists: deleted, merged into another, rejected, or
+    reported only by articles marked irrelevant.
 
     The other half of `updated_since`: a client that syncs incrementally asks for what is gone
     since the same time and removes those ids. An entry lasts while the row is gone; a row that
