@@ -83,8 +83,8 @@ class Error(Schema):
 
 
 ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 422: Error, 429: Error}
-CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found", 422: "invalid_parameters",
-         429: "throttled"}
+CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found", 410: "resync_required",
+         422: "invalid_parameters", 429: "throttled"}
 
 
 def _error(request, status: int, message: str, details: list | None = None):
@@ -381,7 +381,9 @@ class ActorParams(PageParams):
 
 class DeletedParams(CursorParams):
     since: IsoDateTime | None = Field(
-        None, description="Only what left the lists at or after this time: the time you passed as `updated_since`"
+        None, description="Only what left the lists at or after this time: the time you passed as `updated_since`. "
+                          "Entries are kept PARLEY_TOMBSTONE_RETENTION_DAYS (90 by default): an older time answers "
+                          "410 `resync_required`"
     )
     type: Literal[tuple(Tombstone.Kind.values)] | None = None  # type: ignore[valid-type]
 
@@ -759,7 +761,7 @@ def get_article(request, article_id: int = ID):
     return _article(request, article)
 
 
-@api.get("/deleted", response={200: DeletedPage, **ERRORS}, tags=["sync"])
+@api.get("/deleted", response={200: DeletedPage, **ERRORS, 410: Error}, tags=["sync"])
 def list_deleted(request, params: Query[DeletedParams]):
     """Events, statements and actors that left the lists: deleted, merged into another, rejected, or
     reported only by articles marked irrelevant.
@@ -768,10 +770,21 @@ def list_deleted(request, params: Query[DeletedParams]):
     since the same time and removes those ids. An entry lasts while the row is gone; a row that
     comes back (an editor undid the merge or took back the rejection) leaves this list and is in
     its own list again, with a later `updated_at`. Oldest first.
+
+    Entries are kept for a retention (90 days by default) and then forgotten: a `since` older than
+    that answers 410 with the code `resync_required`, and the client must fetch every list again
+    from scratch (without `updated_since`) and replace what it kept.
     """
     stones = Tombstone.objects.all()
     if params.since:
-        stones = stones.filter(at__gte=_aware(params.since))
+        since, horizon = _aware(params.since), Tombstone.horizon()
+        if since < horizon:
+            # Entries before the horizon may be pruned already: an answer would look complete and miss them.
+            return _error(request, 410, "Entries this old are no longer kept: fetch every list again without "
+                                        "`updated_since` and replace what you kept.",
+                          [{"loc": ["query", "since"], "message": f"the oldest time answered is {horizon.isoformat()}",
+                            "type": "resync_required"}])
+        stones = stones.filter(at__gte=since)
     if params.type:
         stones = stones.filter(kind=params.type)
     return _id_page(request, stones, params, descending=False, render=_deleted)

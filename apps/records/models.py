@@ -712,6 +712,16 @@ class Tombstone(models.Model):
             stone.delete()
             cls.objects.create(kind=kind, object_id=row.pk, reason=reason, replaced_by=replaced_by)
 
+    @staticmethod
+    def horizon(now: dt.datetime | None = None) -> dt.datetime:
+        """The oldest time /api/v1/deleted still answers for: entries before it may have been pruned."""
+        return (now or timezone.now()) - dt.timedelta(days=settings.PARLEY_TOMBSTONE_RETENTION_DAYS)
+
+    @classmethod
+    def prune(cls, *, now: dt.datetime | None = None) -> int:
+        """Forget the entries older than the retention; return how many."""
+        return cls.objects.filter(at__lt=cls.horizon(now)).delete()[0]
+
     @classmethod
     def note_deleted(cls, row: models.Model) -> None:
         kind = cls.kind_of(row)
