@@ -1,5 +1,5 @@
 """An event's updated_at moves when it gains a source, participants or topics (issue 15), and a
-statement's when its event is deleted.
+statement's when its event is deleted or merged into another.
 
 A client syncing with `updated_since` must see the event again when a second article reports it:
 its source count, participants and topics changed even though its own columns did not.
@@ -101,3 +101,14 @@ def test_statements_of_an_event_deleted_in_the_admin_come_back_without_it(api, a
 
     response = api.get("/api/v1/statements", {"updated_since": since.isoformat()})
     assert [(item["id"], item["event_id"]) for item in response.json()["items"]] == [(statement.pk, None)]
+
+
+def test_statements_of_a_merged_event_come_back_with_the_event_they_moved_to(api, editor):
+    keep, merge = make_event("Talks in Geneva"), make_event("Geneva talks")
+    statement = make_statement("We will talk again.", event=merge)
+    since = timezone.now()
+
+    services.merge_events(keep=keep, merge=merge, user=editor)
+
+    response = api.get("/api/v1/statements", {"updated_since": since.isoformat()})
+    assert [(item["id"], item["event_id"]) for item in response.json()["items"]] == [(statement.pk, keep.pk)]
