@@ -70,6 +70,12 @@ app.conf.beat_schedule = {
         "task": "apps.ingestion.tasks.requeue_stuck_articles",
         "schedule": crontab(minute="*/5"),
     },
+    # Daily, at a quiet hour: /api/v1/deleted forgets entries older than
+    # PARLEY_TOMBSTONE_RETENTION_DAYS (clients that old are told to resync), so the table stays small.
+    "prune-tombstones": {
+        "task": "apps.records.tasks.prune_tombstones",
+        "schedule": crontab(hour=3, minute=17),
+    },
 }
 
 

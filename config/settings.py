@@ -277,6 +277,9 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 PARLEY_PUBLIC_TIMELINE = env_bool("PARLEY_PUBLIC_TIMELINE", not PRODUCTION)
 # API requests a minute per token (per user or address without one); more answer 429 Retry-After.
 PARLEY_API_RATE = env_int("PARLEY_API_RATE", 120, minimum=1)
+# Days /api/v1/deleted remembers what left the lists; a client that last synced longer ago is told
+# to download everything again (410), and a daily task forgets older entries.
+PARLEY_TOMBSTONE_RETENTION_DAYS = env_int("PARLEY_TOMBSTONE_RETENTION_DAYS", 90, minimum=1)
 
 # --- Ingestion limits ------------------------------------------------------------------------
 PARLEY_FETCH_TIMEOUT = env_int("PARLEY_FETCH_TIMEOUT", 15, minimum=1)

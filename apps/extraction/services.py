@@ -36,6 +36,7 @@ from apps.records.models import (
     Mention,
     ReviewState,
     Statement,
+    Tombstone,
     Topic,
     normalize_name,
 )
@@ -394,6 +395,8 @@ def _touch_changed_events(event_ids: set[int]) -> None:
     """
     if event_ids:
         Event.objects.filter(pk__in=list(event_ids)).update(updated_at=timezone.now())
+        # A source gained (or lost) may show an event only irrelevant articles reported (or hide it).
+        Tombstone.note_visibility(Event, event_ids)
 
 
 def _drop_orphan_events(event_ids: set[int]) -> None:

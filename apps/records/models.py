@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import statistics
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -632,7 +633,8 @@ class ExtractionRun(models.Model):
 
 
 class Tombstone(models.Model):
-    """An event, statement or actor the API served and serves no more: deleted, merged away or rejected.
+    """An event, statement or actor the API served and serves no more: deleted, merged away, rejected,
+    or hidden because only articles marked irrelevant report it.
 
     A client syncing with `updated_since` never sees a row leave the lists, so the API lists these
     (/api/v1/deleted, as ACLED's "deleted" endpoint). There is one per row at most, and only while
@@ -640,7 +642,9 @@ class Tombstone(models.Model):
     in the lists with a later updated_at. So a client may apply the two feeds in any order.
     Written by signals (apps.records.apps), not by each service: rows leave by the admin's delete,
     its inline formsets, cascades from a deleted article, merges, the review buttons, a revert in
-    the history and re-extraction, and a delete or save signal sees every one of them.
+    the history and re-extraction, and a delete or save signal sees every one of them. An article's
+    status hides or shows rows without saving them: its own save signal and re-extraction
+    (note_visibility) keep those.
     """
 
     class Kind(models.TextChoices):
@@ -652,6 +656,7 @@ class Tombstone(models.Model):
         DELETED = "deleted", _("Deleted")
         MERGED = "merged", _("Merged into another")
         REJECTED = "rejected", _("Rejected by an editor")
+        IRRELEVANT = "irrelevant", _("Only in articles marked irrelevant")
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     object_id = models.BigIntegerField()
@@ -680,14 +685,15 @@ class Tombstone(models.Model):
     def reason_gone(row: Reviewable) -> str | None:
         """Why the API no longer serves the row, or None while it does.
 
-        The stored half of the visibility rule (EventQuerySet._shown, list_actors, Statement's
-        visible()): a row merged into another or rejected. Events and statements that only an
-        irrelevant article reports are hidden by the article's state, not their own.
+        A row merged into another or rejected (its own fields); else, for events and statements,
+        hidden by visible() because only articles marked irrelevant report it.
         """
         if getattr(row, "merged_into_id", None):
             return Tombstone.Reason.MERGED
         if row.review_state == ReviewState.REJECTED:
             return Tombstone.Reason.REJECTED
+        if isinstance(row, (Event, Statement)) and not type(row).objects.visible().filter(pk=row.pk).exists():
+            return Tombstone.Reason.IRRELEVANT
         return None
 
     @classmethod
@@ -706,11 +712,68 @@ class Tombstone(models.Model):
             stone.delete()
             cls.objects.create(kind=kind, object_id=row.pk, reason=reason, replaced_by=replaced_by)
 
+    @staticmethod
+    def horizon(now: dt.datetime | None = None) -> dt.datetime:
+        """The oldest time /api/v1/deleted still answers for: entries before it may have been pruned."""
+        return (now or timezone.now()) - dt.timedelta(days=settings.PARLEY_TOMBSTONE_RETENTION_DAYS)
+
+    @classmethod
+    def prune(cls, *, now: dt.datetime | None = None) -> int:
+        """Forget the entries older than the retention; return how many."""
+        return cls.objects.filter(at__lt=cls.horizon(now)).delete()[0]
+
     @classmethod
     def note_deleted(cls, row: models.Model) -> None:
         kind = cls.kind_of(row)
         cls.objects.filter(kind=kind, object_id=row.pk).delete()
         cls.objects.create(kind=kind, object_id=row.pk, reason=cls.Reason.DELETED)
+
+    @classmethod
+    def note_article_status(cls, article) -> None:
+        """Keep the tombstones of an article's machine rows in step with its status.
+
+        Marked irrelevant, it hides its unreviewed statements and the unreviewed events only it
+        reports (visible()), though none of their own fields changed; marked relevant again (sent
+        back to extraction), they return. Usually one query: an article that is not irrelevant
+        can only bring back rows that have an `irrelevant` tombstone.
+        """
+        from apps.ingestion.models import Article
+
+        unreviewed = ReviewState.UNREVIEWED
+        statements = Statement.objects.filter(article=article, review_state=unreviewed).values_list("pk", flat=True)
+        events = EventEvidence.objects.filter(article=article, event__review_state=unreviewed)
+        events = events.values_list("event_id", flat=True)
+        if article.status != Article.Status.IRRELEVANT:
+            hidden = cls.objects.filter(reason=cls.Reason.IRRELEVANT).filter(
+                Q(kind=cls.Kind.STATEMENT, object_id__in=statements) | Q(kind=cls.Kind.EVENT, object_id__in=events)
+            ).values_list("kind", "object_id")
+            found = list(hidden)
+            statements = [pk for kind, pk in found if kind == cls.Kind.STATEMENT]
+            events = [pk for kind, pk in found if kind == cls.Kind.EVENT]
+        cls.note_visibility(Statement, statements)
+        cls.note_visibility(Event, events)
+
+    @classmethod
+    def note_visibility(cls, model: type[Event] | type[Statement], ids: Iterable[int]) -> None:
+        """Add or remove the `irrelevant` tombstones of these events or statements by visible()'s answer now.
+
+        For writes that change what visible() says of rows without saving them: an article's
+        status, an event's sources. Merged, rejected and deleted rows keep their own tombstones.
+        """
+        ids = set(ids)
+        if not ids:
+            return
+        kind = cls.KINDS[model.__name__]
+        rows = model.objects.filter(pk__in=ids).exclude(review_state=ReviewState.REJECTED)
+        if model is Event:
+            rows = rows.filter(merged_into__isnull=True)
+        present = set(rows.values_list("pk", flat=True))
+        shown = set(rows.visible().values_list("pk", flat=True))
+        cls.objects.filter(kind=kind, object_id__in=shown, reason=cls.Reason.IRRELEVANT).delete()
+        cls.objects.bulk_create(
+            [cls(kind=kind, object_id=pk, reason=cls.Reason.IRRELEVANT) for pk in sorted(present - shown)],
+            ignore_conflicts=True,  # already listed (hidden before): the first time it left stands
+        )
 
 
 # --- Rollups -------------------------------------------------------------------------------------

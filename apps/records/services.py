@@ -92,8 +92,22 @@ def _repoint(model, rows: models.QuerySet, field: str, target: models.Model, *, 
     ensure_baseline_histories(model, rows)
     for row in rows:
         setattr(row, field, target)
-    bulk_update_with_history(rows, model, [field], default_user=user, default_change_reason=reason)
+    _bulk_update(rows, model, [field], user=user, reason=reason)
     return [row.pk for row in rows]
+
+
+def _bulk_update(rows: list, model, fields: list[str], *, user, reason: str) -> None:
+    """bulk_update_with_history, moving updated_at too where the model has one.
+
+    A bulk update skips auto_now: a statement moved to the kept event or speaker kept its old
+    updated_at, and an API client syncing with `updated_since` kept the id of the row merged away.
+    """
+    if any(f.name == "updated_at" for f in model._meta.concrete_fields):
+        now = timezone.now()
+        for row in rows:
+            row.updated_at = now
+        fields = [*fields, "updated_at"]
+    bulk_update_with_history(rows, model, fields, default_user=user, default_change_reason=reason)
 
 
 def set_review_state(*, objects: Iterable[models.Model], state: str, user) -> int:
@@ -246,7 +260,7 @@ def _undo_actor_merge(record: MergeRecord, user, reason: str) -> None:
     statements = list(Statement.objects.filter(pk__in=moved["statements"], speaker=keep))
     for statement in statements:
         statement.speaker = merge
-    bulk_update_with_history(statements, Statement, ["speaker"], default_user=user, default_change_reason=reason)
+    _bulk_update(statements, Statement, ["speaker"], user=user, reason=reason)
 
     taken = set(EventParticipant.objects.filter(actor=merge).values_list("event_id", flat=True))
     participations = [
@@ -417,7 +431,7 @@ def _undo_event_merge(record: MergeRecord, user, reason: str) -> None:
     statements = list(Statement.objects.filter(pk__in=moved["statements"], event=keep))
     for statement in statements:
         statement.event = merge
-    bulk_update_with_history(statements, Statement, ["event"], default_user=user, default_change_reason=reason)
+    _bulk_update(statements, Statement, ["event"], user=user, reason=reason)
 
     taken = set(EventParticipant.objects.filter(event=merge).values_list("actor_id", flat=True))
     participants = [
@@ -484,7 +498,7 @@ def move_evidence_to_new_event(*, evidence: Iterable[EventEvidence], user, title
         ensure_baseline_histories(Statement, statements)
         for statement in statements:
             statement.event = new
-        bulk_update_with_history(statements, Statement, ["event"], default_user=user, default_change_reason=reason)
+        _bulk_update(statements, Statement, ["event"], user=user, reason=reason)
         ensure_baseline_history(source)
         _save_with_reason(source, _stamp(source, state=ReviewState.LOCKED, user=user, now=now), reason)
     return new

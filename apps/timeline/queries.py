@@ -438,22 +438,30 @@ def event_page(filters: TimelineFilters, *, size: int | None = None) -> Page:
     size = size or PAGE_SIZE
     if filters.searching:
         return _search_page(filters, size)
-    events = with_card_data(filter_events(filters))
     after = filters.cursor
-    events = events.alias(sort_date=Coalesce("date", Value(UNDATED))).order_by("-sort_date", "-pk")
-    if after and "d" in after:
-        events = events.filter(_after(after))
-    rows = list(events[: size + 1])
+    rows = list(in_timeline_order(with_card_data(filter_events(filters)), after=after)[: size + 1])
     items, more = rows[:size], len(rows) > size
     next_cursor = None
     if more:
         last_event = items[-1]
-        next_cursor = encode_cursor({
-            "d": last_event.date.isoformat() if last_event.date else None,
-            "p": last_event.date_precision,
-            "i": last_event.pk,
-        })
+        next_cursor = event_cursor(last_event.date, last_event.date_precision, last_event.pk)
     return Page(items=items, next_cursor=next_cursor, after=after)
+
+
+def in_timeline_order(events: QuerySet, *, after: dict | None = None) -> QuerySet:
+    """Events newest first, undated last, from just after the cursor `after` (decoded) when given.
+
+    The timeline's one order and cursor: event_page and the API's event lists read pages through it.
+    """
+    events = events.alias(sort_date=Coalesce("date", Value(UNDATED))).order_by("-sort_date", "-pk")
+    if after and "d" in after:
+        events = events.filter(_after(after))
+    return events
+
+
+def event_cursor(date: dt.date | None, precision: str, pk: int) -> str:
+    """The cursor of the page that follows the event with this date, precision and id."""
+    return encode_cursor({"d": date.isoformat() if date else None, "p": precision, "i": pk})
 
 
 def _after(cursor: dict) -> Q:

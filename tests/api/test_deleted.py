@@ -156,3 +156,25 @@ def test_a_machine_event_rejected_and_later_deleted_is_listed_once(api, editor):
     pk = event.pk
     event.delete()
     assert gone(api) == [("event", pk, "deleted", None)]
+
+
+def test_rows_only_an_article_marked_irrelevant_reported_are_listed_until_it_is_relevant_again(
+    api, world, editor_client
+):
+    # open_article alone reports the July meeting and carries Macron's quote; the call of 1
+    # September is also in the Reuters article, so it stays.
+    before = timezone.now()
+    mark = reverse("admin:ingestion_article_mark_irrelevant", args=[world.open_article.pk])
+    assert editor_client.post(mark).status_code == 302
+
+    assert set(gone(api, since=before.isoformat())) == {
+        ("event", world.month.pk, "irrelevant", None), ("statement", world.statement.pk, "irrelevant", None)}
+    assert world.month.pk not in event_ids(api) and world.day.pk in event_ids(api)
+
+    # The editor sends it back to extraction: until the run, its rows are on the timeline again.
+    changelist = reverse("admin:ingestion_article_changelist")
+    response = editor_client.post(changelist, {"action": "rerun_extraction", "_selected_action": [world.open_article.pk]})
+    assert response.status_code == 302
+
+    assert gone(api, since=before.isoformat()) == []
+    assert world.month.pk in event_ids(api)
