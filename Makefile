@@ -58,10 +58,11 @@ clean:
 eval: install
 	scripts/eval.sh $(EVAL_SETS)
 
-## Extraction throughput: raw spaCy beside the whole extract-and-store path, in one run
+## Extraction throughput: raw spaCy beside the whole extract-and-store path, on SQLite and on
+## PostgreSQL in one run (its own file bench_extraction.sqlite3 and database parley_bench_extraction
+## on BENCH_DATABASE_SERVER); `make bench-extraction BENCH_ARGS="--rounds 3 --only sqlite"`
 bench-extraction: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py bench_extraction
+	BENCH_DATABASE_SERVER=$(BENCH_DATABASE_SERVER) $(PY) scripts/bench_extraction.py $(BENCH_ARGS)
 
 ## Timeline server time at 1k and 100k synthetic events, side by side, on PostgreSQL (its own
 ## databases parley_bench_1k / parley_bench_100k on BENCH_DATABASE_SERVER); updates docs/benchmarks.md
