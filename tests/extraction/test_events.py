@@ -172,3 +172,28 @@ def test_every_event_kind_has_a_plover_mapping_and_a_readable_title():
     assert set(PLOVER) == set(KINDS)
     assert make_title("meeting", "occurred", ["Macron", "Zelensky"], "Paris") == "Macron and Zelensky meet in Paris"
     assert make_title("visit", "planned", ["Witkoff"], "Paris") == "Witkoff to visit Paris"
+
+
+def test_a_group_that_travels_takes_the_plural_in_either_language():
+    # « Dirigeants européens se rend à Kyiv » read as a typo to every French analyst
+    assert make_title("visit", "occurred", ["Dirigeants européens"], "Kyiv", language="fr") \
+        == "Dirigeants européens se rendent à Kyiv"
+    assert make_title("visit", "planned", ["Dirigeants européens", "Zelensky"], "Kyiv", language="fr") \
+        == "Dirigeants européens doivent se rendre à Kyiv"
+    assert make_title("visit", "occurred", ["European leaders"], "Kyiv") == "European leaders visit Kyiv"
+    assert make_title("visit", "occurred", ["Macron"], "Kyiv", language="fr") == "Macron se rend à Kyiv"
+
+
+def test_french_titles_elide_and_contract_as_french_does():
+    assert make_title("statement", "occurred", ["le Kremlin"], None, language="fr") == "Déclaration du Kremlin"
+    assert make_title("agreement", "occurred", ["Zelensky"], None, language="fr", what="un accord gazier") \
+        == "Zelensky convient d'un accord gazier"
+
+
+def test_french_titles_name_an_organization_with_its_article_and_a_name_starting_with_a_vowel_elided():
+    # written for the tests
+    ex = read("Rustem Oumerov a donné lundi une conférence de presse à Kyiv. "
+              "L'Union européenne a adopté lundi de nouvelles sanctions contre la Russie.", language="fr")
+    titles = {e.kind: e.titles["fr"] for e in ex.events}
+    assert titles["press_conference"] == "Conférence de presse d'Oumerov à Kyiv"
+    assert titles["sanction"] == "Sanctions de l'Union européenne"

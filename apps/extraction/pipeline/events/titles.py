@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import string
 
 from babel import Locale
@@ -64,8 +65,21 @@ def make_title(kind: str, status: str, names: list[str], location: str | None, *
     else:
         key = f"{count}_what" if what and names and f"{count}_what" in section else count
         suffix = words["cancelled"] if status == "cancelled" else words["planned"] if status == "planned" else ""
-    title = section[key].format(**fields) + suffix
+    if names and plural_name(names[0]) and f"{key}_group" in section \
+            and "first" in template_fields(section[key]) and "who" not in template_fields(section[key]):
+        key = f"{key}_group"  # "European leaders visit Kyiv": the one who goes is many
+    title = _grammar(section[key].format(**fields) + suffix, table.get("grammar", {}))
     return title[:1].upper() + title[1:]
+
+
+def _grammar(title: str, rules: dict) -> str:
+    """A language's own spelling rules on a finished title: French elides « de » before a vowel and
+    contracts « de le » into « du » (titles.toml [grammar])."""
+    for pair, joined in rules.get("contractions", {}).items():
+        title = re.sub(rf"\b{re.escape(pair)}\b", joined, title)
+    for word in rules.get("elide", ()):
+        title = re.sub(rf"\b{word} (?=[aeiouyàâéèêëîïôûAEIOUYÀÂÉÈÊËÎÏÔÛ])", f"{word[:-1]}'", title)
+    return title
 
 
 def display_name(table: ActorTable, key: str, language: str, article_language: str) -> str:
@@ -85,7 +99,7 @@ def display_name(table: ActorTable, key: str, language: str, article_language: s
         if name:
             return name
     if language == article_language:
-        written = _name_as_written(table, key)
+        written = _name_as_written(table, key, _titles(language).get("grammar", {}).get("keep_article", False))
         if written:
             return written
     return actor.name
@@ -118,11 +132,26 @@ def _surname_as_written(table: ActorTable, key: str) -> str | None:
     return canonical if canonical in forms else max(sorted(set(forms)), key=forms.count)
 
 
-def _name_as_written(table: ActorTable, key: str) -> str | None:
-    """An organization's name as the article writes it (« l'Otan » → « Otan »), its most frequent form."""
-    forms = [_strip_article(w) for w in _written(table, key, ("name", "new", "fuzzy"))]
-    forms = [f for f in forms if f[:1].isupper() or table.kind(key) == "group"]  # « coalition des volontaires »
-    return max(sorted(set(forms)), key=forms.count) if forms else None
+def _name_as_written(table: ActorTable, key: str, keep_article: bool = False) -> str | None:
+    """An organization's name as the article writes it, its most frequent form: « Otan » for an English
+    headline's style, « l'Otan » where the language keeps the article (titles.toml [grammar])."""
+    written = [(w, _strip_article(w)) for w in _written(table, key, ("name", "new", "fuzzy"))]
+    written = [(w, bare) for w, bare in written
+               if bare[:1].isupper() or table.kind(key) == "group"]  # « coalition des volontaires »
+    if not written:
+        return None
+    bares = [bare for _, bare in written]
+    bare = max(sorted(set(bares)), key=bares.count)
+    if not keep_article:
+        return bare
+    fulls = [_lower_article(w) for w, b in written if b == bare]
+    return max(sorted(set(fulls)), key=fulls.count)
+
+
+def _lower_article(text: str) -> str:
+    """« L'Otan » at the start of a sentence is « l'Otan » inside a title."""
+    bare = _strip_article(text)
+    return text[:len(text) - len(bare)].lower() + bare if bare != text else text
 
 
 def _strip_article(text: str) -> str:
