@@ -197,3 +197,8 @@ def test_french_titles_name_an_organization_with_its_article_and_a_name_starting
     titles = {e.kind: e.titles["fr"] for e in ex.events}
     assert titles["press_conference"] == "Conférence de presse d'Oumerov à Kyiv"
     assert titles["sanction"] == "Sanctions de l'Union européenne"
+
+
+def test_what_a_title_says_was_announced_does_not_end_on_the_clause_s_comma():
+    assert make_title("announcement", "occurred", ["United Kingdom"], None, what="100 new designations,") \
+        == "United Kingdom announces 100 new designations"

@@ -51,9 +51,10 @@ def make_title(kind: str, status: str, names: list[str], location: str | None, *
     many = len(names) > 1 or len(names) == 1 and plural_name(names[0])
     count = "none" if not names else "many" if many else "one"
     place_phrase = f"{preposition or words['in']} {location}" if location else ""
+    # what was announced is cut from its clause and may keep the clause's comma ("100 new designations,")
     fields = {
         "who": _who(names, words), "first": names[0] if names else "", "pair": words["dash"].join(names[:3]),
-        "where": f" {place_phrase}" if place_phrase else "", "what": what or "",
+        "where": f" {place_phrase}" if place_phrase else "", "what": (what or "").rstrip(" ,;:—–-"),
         "place": location or words["abroad"], "to_place": place_phrase or words["abroad"],
         "on": f" {words['on']} {_who(list(targets), words)}" if targets else "",
     }
