@@ -154,29 +154,22 @@ def _filter_context(request, filters: TimelineFilters) -> dict:
 
 def remembers_visit(view):
     """Note a signed-in reader's visit before the page cache answers, so a page served from the
-    cache still counts as a visit; the week summary reads `request.previous_visit`."""
+    cache still counts as a visit; the week summary, loaded next, reads the previous one."""
 
     @wraps(view)
     def wrapper(request, *args, filters: TimelineFilters, **kwargs):
-        request.previous_visit = None
         if request.user.is_authenticated and not wants_fragment(request) and not filters.cursor:
-            request.previous_visit = request.user.record_timeline_visit()
+            request.user.record_timeline_visit()
         return view(request, *args, filters=filters, **kwargs)
 
     return wrapper
-
-
-def _visit_part(request) -> tuple:
-    # "Since your last visit" depends on the reader's previous visit and nothing else of theirs:
-    # readers whose previous visits ended at the same time may share the page.
-    return (getattr(request, "previous_visit", None),)
 
 
 @require_safe
 @reader_required
 @with_filters
 @remembers_visit
-@cached_page("timeline", vary=_visit_part)
+@cached_page("timeline")
 def timeline(request, *, filters: TimelineFilters):
     """Events newest first (most relevant first when searching), filtered, a page at a time."""
     page = queries.event_page(filters)
@@ -195,27 +188,41 @@ def timeline(request, *, filters: TimelineFilters):
             page.items, previous=_previous_event(page) if wants_fragment(request) else None
         ),
         "filter_query": _query_without(request, "cursor", "since", "chart"),
-        "latest_id": queries.latest_event_id(),
     }
     if filters.cursor and wants_fragment(request):
         return render(request, "timeline/index.html", context, partial="event-page")
     context.update(_filter_context(request, filters))
     context.update(_chart_context(request, chart_by))
-    if not wants_fragment(request) and not filters.cursor:
-        context["summary"] = _week_summary(request)
+    # The week summary and the live poll's newest event change with every write to any event: they
+    # come in requests of their own (`week_summary`, `new_events`), so this page changes only
+    # when what it lists does.
+    context["summary_slot"] = not wants_fragment(request) and not filters.cursor
     context["oob"] = wants_fragment(request)  # the chart and export links follow the filters too
     return render(request, "timeline/index.html", context, partial="event-list")
 
 
-def _week_summary(request) -> summary.Summary:
+def _visit_part(request) -> tuple:
+    # "Since your last visit" depends on the reader's previous visit and nothing else of theirs:
+    # readers whose previous visits ended at the same time may share the summary.
+    user = request.user
+    return (user.previous_visit_at if user.is_authenticated else None,)
+
+
+@require_safe
+@reader_required
+@cached_page("week-summary", vary=_visit_part)
+def week_summary(request):
     """The week at a glance; "since your last visit" for a signed-in reader (anonymous readers of a
     public timeline have no visits to remember, and get this week only).
 
-    The same for every filter of the timeline: kept until the next write, so the first page of
-    each view, rendered again after every extraction, does not count the week six queries again."""
-    previous_visit = request.previous_visit if request.user.is_authenticated else None
-    key = freshness.key("week-summary", previous_visit, get_language(), timezone.localdate())
-    return freshness.kept(key, lambda: summary.summary(previous_visit=previous_visit))
+    Loaded by the timeline's first page after it (htmx), or opened alone without JavaScript. The
+    page recorded the visit before (`remembers_visit`), so the reader's row holds the previous one.
+    """
+    previous_visit = _visit_part(request)[0]
+    context = {"summary": summary.summary(previous_visit=previous_visit)}
+    if wants_fragment(request):
+        return render(request, "timeline/_week_summary.html", context)
+    return render(request, "timeline/summary.html", context)
 
 
 def _chart_context(request, chart_by: str) -> dict:
@@ -294,6 +301,11 @@ def new_events(request):
 # Every open tab asks every 30 s: while no write happened, the browser's copy is still right (304).
 @cached_page("new-events")
 def _new_events(request):
+    if "since" not in request.GET:
+        # The page asks once it is shown: the newest event now is where its polling starts. Not in
+        # the page itself, which would then change with every event added anywhere.
+        context = {"latest_id": queries.latest_event_id(), "filter_query": _query_without(request, "cursor", "chart")}
+        return TemplateResponse(request, "timeline/index.html#live", context)
     # A poll that makes no sense (a broken `since` or cursor) stops rather than errs every 30 s.
     try:
         since = int(request.GET.get("since", ""))
