@@ -25,7 +25,7 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect
 
 from apps.accounts.models import User
-from apps.timeline import charts, freshness, queries, search, summary
+from apps.timeline import cardcache, charts, freshness, queries, search, summary
 from apps.timeline.pagecache import cached_page
 from apps.records.models import Actor, Event
 from apps.timeline.queries import InvalidQuery, TimelineFilters
@@ -84,11 +84,15 @@ def wants_fragment(request) -> bool:
     return bool(request.htmx) and not request.htmx.boosted and not request.htmx.history_restore_request
 
 
-def render(request, template: str, context: dict, *, partial: str | None = None, **kwargs):
-    """A full page, or one of its partials for an HTMX swap; Vary so caches keep them apart."""
+def render(request, template: str, context: dict, *, partial: str | None = None, shows: tuple | None = None, **kwargs):
+    """A full page, or one of its partials for an HTMX swap; Vary so caches keep them apart.
+
+    `shows`: all the data the HTML shows, for the page cache to reuse an earlier rendering of
+    the same (pagecache.shown_key)."""
     if partial and wants_fragment(request):
         template = f"{template}#{partial}"
     response = TemplateResponse(request, template, context, **kwargs)
+    response.shows = shows
     patch_vary_headers(response, ["HX-Request"])
     return response
 
@@ -190,7 +194,7 @@ def timeline(request, *, filters: TimelineFilters):
         "filter_query": _query_without(request, "cursor", "since", "chart"),
     }
     if filters.cursor and wants_fragment(request):
-        return render(request, "timeline/index.html", context, partial="event-page")
+        return render(request, "timeline/index.html", context, partial="event-page", shows=_timeline_shows(context))
     context.update(_filter_context(request, filters))
     context.update(_chart_context(request, chart_by))
     # The week summary and the live poll's newest event change with every write to any event: they
@@ -198,7 +202,25 @@ def timeline(request, *, filters: TimelineFilters):
     # when what it lists does.
     context["summary_slot"] = not wants_fragment(request) and not filters.cursor
     context["oob"] = wants_fragment(request)  # the chart and export links follow the filters too
-    return render(request, "timeline/index.html", context, partial="event-list")
+    return render(request, "timeline/index.html", context, partial="event-list", shows=_timeline_shows(context))
+
+
+def _timeline_shows(context: dict) -> tuple:
+    """The data the timeline's page or fragment shows; the rest of its context comes from the
+    query string (in the page's key already) or is fixed (kinds, statuses, languages).
+
+    A new event stored outside this view's filters or past its page leaves all of it as it was,
+    so the page is not rendered again for it (issue 14)."""
+    page, terms = context["page"], context["page"].terms
+    return (
+        tuple(cardcache.shown(event) for event in page.items),  # sections are made of these dates
+        page.next_cursor,
+        terms and (terms.text, terms.phrases, tuple((t.slug, t.name_en, t.name_fr) for t in terms.topics),
+                   tuple((a.pk, a.name) for a in terms.actors)),
+        tuple((a.pk, a.name) for a in context.get("selected_actors", ())),
+        tuple((t.slug, t.name_en, t.name_fr) for t in context.get("topics", ())),
+        tuple(context.get("countries", ())),
+    )
 
 
 def _visit_part(request) -> tuple:
