@@ -29,6 +29,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "reliability.md"
@@ -146,6 +147,16 @@ def run_load(urls: list[str], total: int, concurrency: int, max_seconds: float):
                     response = client.get(url)
                     ok = response.status_code == 200
                     detail = f"{response.status_code} {url}"
+                    parts = urlsplit(url)
+                    if ok and parts.path == "/":
+                        # What the browser asks next, once the timeline is in: the week summary
+                        # and the live poll's start, which were in the page until issue 14. One
+                        # sample for the three, so a view costs what it did when they were one.
+                        base, query = f"{parts.scheme}://{parts.netloc}", parts.query
+                        for follow in (f"{base}/summary", f"{base}/events/new" + (f"?{query}" if query else "")):
+                            extra = client.get(follow, headers={"HX-Request": "true"})
+                            if extra.status_code != 200:
+                                ok, detail = False, f"{extra.status_code} {follow}"
                 except httpx.HTTPError as exc:
                     ok, detail = False, f"{type(exc).__name__} {url}"
                 elapsed = time.perf_counter() - started
