@@ -365,7 +365,25 @@ def actor_detail(request, pk: int):
         "event_count": queries.actor_event_count(actor),
         "statement_count": sum(n for _month, n in per_month),
     }
-    return render(request, "timeline/actor.html", context)
+    shows = (
+        (actor.pk, actor.kind, actor.country, actor.name, actor.display_role, actor.description, actor.wikidata_id),
+        tuple(context["aliases"]), context["event_count"], tuple(per_month),
+        tuple(cardcache.shown(event) for event in events.items), events.next_cursor,
+        tuple(_statement_shows(statement) for statement in statements.items), statements.next_cursor,
+        tuple((other.pk, other.name, other.shared) for other in context["co_participants"]),
+    )
+    # Kept by what it shows: an extraction that does not name this actor leaves the page as it was.
+    return render(request, "timeline/actor.html", context, shows=shows)
+
+
+def _statement_shows(statement) -> tuple:
+    """What the actor page's quote shows: its words, date and article (`_article_link.html`)."""
+    article = statement.article
+    return (
+        statement.pk, statement.text, statement.direct, statement.said_on, statement.said_on_precision,
+        article.url, article.title, article.source.name if article.source_id else None,
+        article.published_at, article.language,
+    )
 
 
 @require_safe

@@ -395,6 +395,20 @@ def test_a_filtered_page_kept_by_what_it_shows_follows_every_correction_of_what_
     assert "Putin hosts Witkoff" in load_more
 
 
+@pytest.mark.django_db
+def test_an_actors_page_is_rendered_again_only_for_what_names_them(ana, talks):
+    putin, witkoff = talks["putin"], make.actor("Rustem Umerov (page-key test)")
+    page = reverse("timeline:actor", args=[putin.pk])
+    assert "Moscow round of talks" in ana.get(page).content.decode()
+    elsewhere = make.event("Umerov in Doha (page-key test)")
+    make.participant(elsewhere, witkoff)
+    again = ana.get(page)
+    assert again.templates == [] and "Moscow round of talks" in again.content.decode()
+    make.participant(elsewhere, putin)  # now an event of his: a count, a card and a co-participant change
+    again = ana.get(page).content.decode()
+    assert "Umerov in Doha (page-key test)" in again and "Rustem Umerov (page-key test)" in again
+
+
 # --- Cards kept by what they show (apps.timeline.cardcache) ----------------------------------------
 
 
