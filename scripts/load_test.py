@@ -29,6 +29,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "reliability.md"
@@ -127,7 +128,7 @@ def analyst_urls(base: str, actor_ids: list[int]) -> list[str]:
 def run_load(urls: list[str], total: int, concurrency: int, max_seconds: float):
     import httpx
 
-    latencies, errors = [], []
+    latencies, errors, follow_times = [], [], []
     by_url: dict[str, list[float]] = {}
     lock = threading.Lock()
     counter = iter(range(total))
@@ -154,10 +155,29 @@ def run_load(urls: list[str], total: int, concurrency: int, max_seconds: float):
                     by_url.setdefault(url, []).append(elapsed)
                     if not ok:
                         errors.append(detail)
+                parts = urlsplit(url)
+                if ok and parts.path == "/":
+                    # What the browser asks next, once the timeline is in: the week summary and the
+                    # live poll's start, which were in the page until issue 14. Timed as requests of
+                    # their own (the list shows before they come), reported apart (`follow_times`).
+                    base, query = f"{parts.scheme}://{parts.netloc}", parts.query
+                    for follow in (f"{base}/summary", f"{base}/events/new" + (f"?{query}" if query else "")):
+                        follow_started = time.perf_counter()
+                        try:
+                            status = client.get(follow, headers={"HX-Request": "true"}).status_code
+                        except httpx.HTTPError as exc:
+                            status = type(exc).__name__
+                        with lock:
+                            follow_times.append(time.perf_counter() - follow_started)
+                            if status != 200:
+                                errors.append(f"{status} {follow}")
 
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         list(pool.map(analyst, range(concurrency)))
+    if follow_times:
+        print(f"summary and live-poll start after each timeline page: {len(follow_times)} requests, "
+              f"p50 {percentile(follow_times, 50) * 1000:.0f} ms, p95 {percentile(follow_times, 95) * 1000:.0f} ms")
     return latencies, errors, time.monotonic() - started, by_url
 
 

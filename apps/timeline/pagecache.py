@@ -21,16 +21,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.cache import parse_etags, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
-from apps.timeline import freshness
+from apps.timeline import cardcache, freshness
 
 # The same in every process (a page stored by one is served by another), and no text Parley
 # renders would contain it.
 CSRF_PLACEHOLDER = "csrf-" + hashlib.sha256(f"parley csrf placeholder {settings.SECRET_KEY}".encode()).hexdigest()[:32]
 KEPT_HEADERS = ("Content-Type", "Vary", "Content-Language")
+SHOWN_PREFIX = "parley:shown:"
 
 
 def audience(request) -> tuple:
@@ -50,20 +52,35 @@ def audience(request) -> tuple:
     return tuple(seen)
 
 
-def request_key(request, name: str, vary=None) -> str | None:
-    """The cache key of this request's page at the current data version; None when not cached.
+def request_parts(request, name: str, vary=None) -> tuple:
+    """Everything in the request that changes the view's HTML, besides the data it reads.
 
     `vary(request)` gives what else of the request the view's HTML depends on."""
-    if not freshness.enabled():
-        return None  # and no permission queries for a key nobody reads
     htmx = request.htmx
-    return freshness.key(
+    return (
         name, request.get_full_path(), bool(htmx), bool(htmx and htmx.boosted),
         bool(htmx and htmx.history_restore_request), get_language(),
         # Planned events whose date has passed read differently tomorrow, without any write.
         timezone.localdate(), audience(request), settings.PARLEY_PUBLIC_TIMELINE,
         *(vary(request) if vary else ()),
     )
+
+
+def request_key(request, name: str, vary=None) -> str | None:
+    """The cache key of this request's page at the current data version; None when not cached."""
+    if not freshness.enabled():
+        return None  # and no permission queries for a key nobody reads
+    return freshness.key(*request_parts(request, name, vary))
+
+
+def shown_key(parts: tuple, shows: tuple) -> str:
+    """The key of a page's HTML by what it shows: its request's parts and the data it read.
+
+    No data version in it: a write that leaves what the page shows as it was (an event outside its
+    filters, outside its page) finds the HTML rendered before; any change to what it shows gives
+    another key. The templates' digest keeps a deployment from serving an old rendering."""
+    digest = hashlib.sha256(repr((cardcache.templates_version(), get_script_prefix(), parts, shows)).encode())
+    return SHOWN_PREFIX + digest.hexdigest()
 
 
 def _etag(key: str, request) -> str:
@@ -85,7 +102,10 @@ def cached_page(name: str, vary=None):
     def decorate(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            key = request_key(request, name, vary)
+            if not freshness.enabled():
+                return view(request, *args, **kwargs)
+            parts = request_parts(request, name, vary)
+            key = freshness.key(*parts)
             if key is None:
                 return view(request, *args, **kwargs)
             etag = _etag(key, request)
@@ -101,8 +121,18 @@ def cached_page(name: str, vary=None):
                 if fresh.status_code != 200 or getattr(fresh, "streaming", False):
                     return None
                 if hasattr(fresh, "render") and not fresh.is_rendered:
-                    fresh.context_data = {**(fresh.context_data or {}), "csrf_token": CSRF_PLACEHOLDER}
-                    fresh.render()
+                    # A view that says what its page shows (`shows`, see views.render) is rendered
+                    # only when that changed: after a write elsewhere it costs its queries alone.
+                    shows = getattr(fresh, "shows", None)
+                    by_shown = shown_key(parts, shows) if shows is not None else None
+                    html = cache.get(by_shown) if by_shown else None
+                    if html is None:
+                        fresh.context_data = {**(fresh.context_data or {}), "csrf_token": CSRF_PLACEHOLDER}
+                        fresh.render()
+                        if by_shown:
+                            cache.set(by_shown, fresh.content.decode(fresh.charset), settings.PARLEY_PAGE_CACHE_SECONDS)
+                    else:
+                        fresh.content = html
                 return {"content": fresh.content.decode(fresh.charset),
                         "headers": {h: fresh[h] for h in KEPT_HEADERS if h in fresh}}
 

@@ -7,6 +7,7 @@ app_name = "timeline"
 urlpatterns = [
     path("", views.timeline, name="index"),
     path("activity", views.activity, name="activity"),
+    path("summary", views.week_summary, name="summary"),
     path("events/new", views.new_events, name="new-events"),
     path("events/<int:pk>/", views.event_detail, name="event"),
     path("actors/search", views.actor_search, name="actor-search"),

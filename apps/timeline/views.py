@@ -25,7 +25,7 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect
 
 from apps.accounts.models import User
-from apps.timeline import charts, freshness, queries, search, summary
+from apps.timeline import cardcache, charts, freshness, queries, search, summary
 from apps.timeline.pagecache import cached_page
 from apps.records.models import Actor, Event
 from apps.timeline.queries import InvalidQuery, TimelineFilters
@@ -84,11 +84,15 @@ def wants_fragment(request) -> bool:
     return bool(request.htmx) and not request.htmx.boosted and not request.htmx.history_restore_request
 
 
-def render(request, template: str, context: dict, *, partial: str | None = None, **kwargs):
-    """A full page, or one of its partials for an HTMX swap; Vary so caches keep them apart."""
+def render(request, template: str, context: dict, *, partial: str | None = None, shows: tuple | None = None, **kwargs):
+    """A full page, or one of its partials for an HTMX swap; Vary so caches keep them apart.
+
+    `shows`: all the data the HTML shows, for the page cache to reuse an earlier rendering of
+    the same (pagecache.shown_key)."""
     if partial and wants_fragment(request):
         template = f"{template}#{partial}"
     response = TemplateResponse(request, template, context, **kwargs)
+    response.shows = shows
     patch_vary_headers(response, ["HX-Request"])
     return response
 
@@ -154,29 +158,22 @@ def _filter_context(request, filters: TimelineFilters) -> dict:
 
 def remembers_visit(view):
     """Note a signed-in reader's visit before the page cache answers, so a page served from the
-    cache still counts as a visit; the week summary reads `request.previous_visit`."""
+    cache still counts as a visit; the week summary, loaded next, reads the previous one."""
 
     @wraps(view)
     def wrapper(request, *args, filters: TimelineFilters, **kwargs):
-        request.previous_visit = None
         if request.user.is_authenticated and not wants_fragment(request) and not filters.cursor:
-            request.previous_visit = request.user.record_timeline_visit()
+            request.user.record_timeline_visit()
         return view(request, *args, filters=filters, **kwargs)
 
     return wrapper
-
-
-def _visit_part(request) -> tuple:
-    # "Since your last visit" depends on the reader's previous visit and nothing else of theirs:
-    # readers whose previous visits ended at the same time may share the page.
-    return (getattr(request, "previous_visit", None),)
 
 
 @require_safe
 @reader_required
 @with_filters
 @remembers_visit
-@cached_page("timeline", vary=_visit_part)
+@cached_page("timeline")
 def timeline(request, *, filters: TimelineFilters):
     """Events newest first (most relevant first when searching), filtered, a page at a time."""
     page = queries.event_page(filters)
@@ -195,27 +192,59 @@ def timeline(request, *, filters: TimelineFilters):
             page.items, previous=_previous_event(page) if wants_fragment(request) else None
         ),
         "filter_query": _query_without(request, "cursor", "since", "chart"),
-        "latest_id": queries.latest_event_id(),
     }
     if filters.cursor and wants_fragment(request):
-        return render(request, "timeline/index.html", context, partial="event-page")
+        return render(request, "timeline/index.html", context, partial="event-page", shows=_timeline_shows(context))
     context.update(_filter_context(request, filters))
     context.update(_chart_context(request, chart_by))
-    if not wants_fragment(request) and not filters.cursor:
-        context["summary"] = _week_summary(request)
+    # The week summary and the live poll's newest event change with every write to any event: they
+    # come in requests of their own (`week_summary`, `new_events`), so this page changes only
+    # when what it lists does.
+    context["summary_slot"] = not wants_fragment(request) and not filters.cursor
     context["oob"] = wants_fragment(request)  # the chart and export links follow the filters too
-    return render(request, "timeline/index.html", context, partial="event-list")
+    return render(request, "timeline/index.html", context, partial="event-list", shows=_timeline_shows(context))
 
 
-def _week_summary(request) -> summary.Summary:
+def _timeline_shows(context: dict) -> tuple:
+    """The data the timeline's page or fragment shows; the rest of its context comes from the
+    query string (in the page's key already) or is fixed (kinds, statuses, languages).
+
+    A new event stored outside this view's filters or past its page leaves all of it as it was,
+    so the page is not rendered again for it (issue 14)."""
+    page, terms = context["page"], context["page"].terms
+    return (
+        tuple(cardcache.shown(event) for event in page.items),  # sections are made of these dates
+        page.next_cursor,
+        terms and (terms.text, terms.phrases, tuple((t.slug, t.name_en, t.name_fr) for t in terms.topics),
+                   tuple((a.pk, a.name) for a in terms.actors)),
+        tuple((a.pk, a.name) for a in context.get("selected_actors", ())),
+        tuple((t.slug, t.name_en, t.name_fr) for t in context.get("topics", ())),
+        tuple(context.get("countries", ())),
+    )
+
+
+def _visit_part(request) -> tuple:
+    # "Since your last visit" depends on the reader's previous visit and nothing else of theirs:
+    # readers whose previous visits ended at the same time may share the summary.
+    user = request.user
+    return (user.previous_visit_at if user.is_authenticated else None,)
+
+
+@require_safe
+@reader_required
+@cached_page("week-summary", vary=_visit_part)
+def week_summary(request):
     """The week at a glance; "since your last visit" for a signed-in reader (anonymous readers of a
     public timeline have no visits to remember, and get this week only).
 
-    The same for every filter of the timeline: kept until the next write, so the first page of
-    each view, rendered again after every extraction, does not count the week six queries again."""
-    previous_visit = request.previous_visit if request.user.is_authenticated else None
-    key = freshness.key("week-summary", previous_visit, get_language(), timezone.localdate())
-    return freshness.kept(key, lambda: summary.summary(previous_visit=previous_visit))
+    Loaded by the timeline's first page after it (htmx), or opened alone without JavaScript. The
+    page recorded the visit before (`remembers_visit`), so the reader's row holds the previous one.
+    """
+    previous_visit = _visit_part(request)[0]
+    context = {"summary": summary.summary(previous_visit=previous_visit)}
+    if wants_fragment(request):
+        return render(request, "timeline/_week_summary.html", context)
+    return render(request, "timeline/summary.html", context)
 
 
 def _chart_context(request, chart_by: str) -> dict:
@@ -294,6 +323,11 @@ def new_events(request):
 # Every open tab asks every 30 s: while no write happened, the browser's copy is still right (304).
 @cached_page("new-events")
 def _new_events(request):
+    if "since" not in request.GET:
+        # The page asks once it is shown: the newest event now is where its polling starts. Not in
+        # the page itself, which would then change with every event added anywhere.
+        context = {"latest_id": queries.latest_event_id(), "filter_query": _query_without(request, "cursor", "chart")}
+        return TemplateResponse(request, "timeline/index.html#live", context)
     # A poll that makes no sense (a broken `since` or cursor) stops rather than errs every 30 s.
     try:
         since = int(request.GET.get("since", ""))
@@ -331,7 +365,25 @@ def actor_detail(request, pk: int):
         "event_count": queries.actor_event_count(actor),
         "statement_count": sum(n for _month, n in per_month),
     }
-    return render(request, "timeline/actor.html", context)
+    shows = (
+        (actor.pk, actor.kind, actor.country, actor.name, actor.display_role, actor.description, actor.wikidata_id),
+        tuple(context["aliases"]), context["event_count"], tuple(per_month),
+        tuple(cardcache.shown(event) for event in events.items), events.next_cursor,
+        tuple(_statement_shows(statement) for statement in statements.items), statements.next_cursor,
+        tuple((other.pk, other.name, other.shared) for other in context["co_participants"]),
+    )
+    # Kept by what it shows: an extraction that does not name this actor leaves the page as it was.
+    return render(request, "timeline/actor.html", context, shows=shows)
+
+
+def _statement_shows(statement) -> tuple:
+    """What the actor page's quote shows: its words, date and article (`_article_link.html`)."""
+    article = statement.article
+    return (
+        statement.pk, statement.text, statement.direct, statement.said_on, statement.said_on_precision,
+        article.url, article.title, article.source.name if article.source_id else None,
+        article.published_at, article.language,
+    )
 
 
 @require_safe

@@ -85,6 +85,7 @@ MATRIX: dict[str, list[Case]] = {
     ],
     "": reader("/?q=Putin&kind=meeting"),
     "activity": reader("/activity?chart=topic"),
+    "summary": reader("/summary"),
     # Polled by htmx: someone who may not read is told to stop polling (286), not sent to log in.
     "events/new": [Case(fixed("/events/new?since=0"), (286, 286, 200, 200), NO_POST, reader=True)],
     "events/<int:pk>/": reader(lambda world: f"/events/{world.pk('records/event')}/"),

@@ -318,8 +318,14 @@ def test_a_readers_visit_stamp_keeps_everyone_elses_pages(talks, ana, analyst):
     assert freshness.current() != before
 
 
+def summary_after_visit(client) -> str:
+    """The timeline's first page (which records the visit), then the summary it loads."""
+    assert client.get("/").status_code == 200
+    return served_twice(client, reverse("timeline:summary"), **{"HX-Request": "true"})
+
+
 def test_each_reader_gets_the_summary_of_their_own_last_visit_from_the_cache(talks, client, django_user_model):
-    """The timeline's first page holds "since your last visit": a cached copy is never another's."""
+    """The summary holds "since your last visit": a cached copy is never another's."""
     from django.contrib.auth.models import Group
 
     now = dt.datetime.now(dt.timezone.utc)
@@ -332,9 +338,9 @@ def test_each_reader_gets_the_summary_of_their_own_last_visit_from_the_cache(tal
         readers.append(Client())
         readers[-1].force_login(user)
     back, first = readers
-    assert 'id="summary-visit"' in served_twice(back, "/")
-    assert 'id="summary-visit"' not in served_twice(first, "/")  # a first visit has nothing to compare
-    assert 'id="summary-visit"' in back.get("/").content.decode()
+    assert 'id="summary-visit"' in summary_after_visit(back)
+    assert 'id="summary-visit"' not in summary_after_visit(first)  # a first visit has nothing to compare
+    assert 'id="summary-visit"' in summary_after_visit(back)
 
 
 def test_a_page_served_from_the_cache_still_counts_as_a_visit(talks, ana, analyst):
@@ -343,8 +349,64 @@ def test_a_page_served_from_the_cache_still_counts_as_a_visit(talks, ana, analys
     assert seen is not None
     later = seen - dt.timedelta(hours=1)
     type(analyst).objects.filter(pk=analyst.pk).update(timeline_seen_at=later)  # as if an hour ago
-    assert 'id="summary-visit"' in ana.get("/").content.decode()
+    assert 'id="summary-visit"' in summary_after_visit(ana)
     assert type(analyst).objects.get(pk=analyst.pk).previous_visit_at == later
+
+
+# --- Pages kept by what they show (pagecache.shown_key) ---------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_new_event_outside_a_views_filters_leaves_its_rendering_and_one_inside_renders_it_again(ana, talks):
+    # Every write retires every page's key by data version; a view whose events, filter choices
+    # and search terms read the same afterwards is served its earlier rendering (no template
+    # rendered), one that the write changed is rendered again.
+    putin = talks["putin"]
+    by_putin = f"/?actor={putin.pk}"
+    assert "Moscow round of talks" in ana.get(by_putin).content.decode()
+    # Pages are kept by what they show, whichever test rendered them: titles of this test's own.
+    make.event("Odesa talks")  # no Putin in it
+    again = ana.get(by_putin)
+    assert again.templates == [] and "Moscow round of talks" in again.content.decode()
+    assert "Odesa talks" in ana.get("/").content.decode()
+    minsk = make.event("Putin in Minsk")
+    make.participant(minsk, putin)
+    again = ana.get(by_putin)
+    assert again.templates and "Putin in Minsk" in again.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_filtered_page_kept_by_what_it_shows_follows_every_correction_of_what_it_shows(ana, talks):
+    """The filter panel's chips and choices are data too: a rename or a new country shows at once."""
+    from apps.records.models import Actor, Topic
+
+    putin, event = talks["putin"], talks["event"]
+    by_putin = f"/?actor={putin.pk}"
+    served_twice(ana, by_putin)
+    Actor.objects.filter(pk=putin.pk).update(name="V. V. Putin")  # the card's chip and the filter's
+    page = ana.get(by_putin).content.decode()
+    assert page.count("V. V. Putin") >= 2 and "Vladimir Putin" not in page
+    Topic.objects.create(slug="truce-talks", name_en="Truce talks", name_fr="Pourparlers de trêve")
+    assert '<option value="truce-talks">Truce talks</option>' in ana.get(by_putin).content.decode()
+    make.actor("Recep Erdogan", country="TR")
+    assert '<option value="TR">' in ana.get(by_putin).content.decode()
+    Event.objects.filter(pk=event.pk).update(title="Putin hosts Witkoff")
+    load_more = ana.get(by_putin, headers={"HX-Request": "true"}).content.decode()
+    assert "Putin hosts Witkoff" in load_more
+
+
+@pytest.mark.django_db
+def test_an_actors_page_is_rendered_again_only_for_what_names_them(ana, talks):
+    putin, witkoff = talks["putin"], make.actor("Rustem Umerov (page-key test)")
+    page = reverse("timeline:actor", args=[putin.pk])
+    assert "Moscow round of talks" in ana.get(page).content.decode()
+    elsewhere = make.event("Umerov in Doha (page-key test)")
+    make.participant(elsewhere, witkoff)
+    again = ana.get(page)
+    assert again.templates == [] and "Moscow round of talks" in again.content.decode()
+    make.participant(elsewhere, putin)  # now an event of his: a count, a card and a co-participant change
+    again = ana.get(page).content.decode()
+    assert "Umerov in Doha (page-key test)" in again and "Rustem Umerov (page-key test)" in again
 
 
 # --- Cards kept by what they show (apps.timeline.cardcache) ----------------------------------------

@@ -51,6 +51,7 @@ def reader_urls(talks) -> dict[str, str]:
     return {
         "timeline": reverse("timeline:index"),
         "activity": reverse("timeline:activity"),
+        "summary": reverse("timeline:summary"),
         "live-poll": reverse("timeline:new-events"),
         "statements": reverse("timeline:statements"),
         "autocomplete": reverse("timeline:actor-search"),
@@ -63,7 +64,7 @@ def reader_urls(talks) -> dict[str, str]:
     }
 
 
-READER_URL_NAMES = ["timeline", "activity", "live-poll", "statements", "autocomplete", "actor", "event",
+READER_URL_NAMES = ["timeline", "activity", "summary", "live-poll", "statements", "autocomplete", "actor", "event",
                     "csv", "json", "ics", "atom"]
 # The views that read the timeline's filters, and so the cursor.
 FILTERED = ["timeline", "activity", "statements", "csv", "json", "ics", "atom"]

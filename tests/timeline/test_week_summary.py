@@ -24,6 +24,13 @@ def _text(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
+def _visit(client) -> str:
+    """The timeline's first page, then the summary it loads (htmx, hx-trigger="load")."""
+    page = client.get(reverse("timeline:index")).content.decode()
+    assert f'hx-get="{reverse("timeline:summary")}"' in _section(page, "week-summary")
+    return client.get(reverse("timeline:summary"), HTTP_HX_REQUEST="true").content.decode()
+
+
 def test_it_counts_new_events_by_kind_and_the_most_quoted_speakers(client):
     trump, zelensky = make_actor("Donald Trump"), make_actor("Volodymyr Zelensky")
     make_event("Talks in Geneva")
@@ -33,7 +40,7 @@ def test_it_counts_new_events_by_kind_and_the_most_quoted_speakers(client):
         make_statement(f"We want peace {_}.", speaker=zelensky, said_on=timezone.localdate())
     make_statement("A deal is close.", speaker=trump, said_on=timezone.localdate())
     make_statement("Said last year.", speaker=trump, said_on=dt.date(2025, 9, 4))  # stored now, said then
-    week = _text(_section(client.get(reverse("timeline:index")).content.decode(), "summary-week"))
+    week = _text(_section(_visit(client), "summary-week"))
     assert "2 new events · 4 statements" in week
     assert "Meeting 1 Call 1" in week
     assert "Most quoted Volodymyr Zelensky 3 Donald Trump 1" in week
@@ -67,16 +74,16 @@ def test_coming_up_lists_plans_whose_period_is_not_over_soonest_first():
 
 
 def test_it_says_when_the_data_was_last_updated(client):
-    assert "No data yet" in client.get(reverse("timeline:index")).content.decode()
+    assert "No data yet" in _visit(client)
     make_event("Talks")
-    html = client.get(reverse("timeline:index")).content.decode()
+    html = _visit(client)
     assert "Data last updated <time" in _section(html, "week-summary")
 
 
 def test_since_the_last_visit_counts_from_the_end_of_the_previous_visit(client, analyst):
     client.force_login(analyst)
     old = make_event("Old talks")
-    html = client.get(reverse("timeline:index")).content.decode()
+    html = _visit(client)
     assert 'id="summary-visit"' not in html  # a first visit has nothing to compare with
     # The analyst read the timeline two hours after "Old talks" came in, then left; an hour
     # later two events have come in.
@@ -85,10 +92,10 @@ def test_since_the_last_visit_counts_from_the_end_of_the_previous_visit(client, 
     type(analyst).objects.filter(pk=analyst.pk).update(timeline_seen_at=now - dt.timedelta(hours=1))
     make_event("New talks in Paris")
     make_event("New call", kind=Event.Kind.CALL)
-    visit = _text(_section(client.get(reverse("timeline:index")).content.decode(), "summary-visit"))
+    visit = _text(_section(_visit(client), "summary-visit"))
     assert "2 new events" in visit and "Meeting 1 Call 1" in visit
     # A reload within the visit still counts from the same moment.
-    again = _text(_section(client.get(reverse("timeline:index")).content.decode(), "summary-visit"))
+    again = _text(_section(_visit(client), "summary-visit"))
     assert "2 new events" in again
 
 
@@ -96,3 +103,11 @@ def test_the_summary_is_on_the_first_page_only_and_not_in_fragments(client):
     make_event("Talks")
     assert 'id="week-summary"' not in client.get(reverse("timeline:index"), HTTP_HX_REQUEST="true").content.decode()
     assert 'id="week-summary"' in client.get(reverse("timeline:index")).content.decode()
+
+
+def test_without_javascript_the_summary_is_a_link_to_its_own_page(client):
+    make_event("Talks in Geneva")
+    page = client.get(reverse("timeline:index")).content.decode()
+    assert f'<noscript><a href="{reverse("timeline:summary")}">Show the week at a glance</a></noscript>' in page
+    alone = client.get(reverse("timeline:summary")).content.decode()
+    assert "<!doctype html>" in alone and "1 new event" in _text(_section(alone, "summary-week"))
