@@ -264,10 +264,10 @@ def test_a_date_in_a_clause_that_opens_a_span_does_not_date_the_event():
     assert visit.precision == "day" and visit.date.month == 9
 
 
-def test_a_title_names_the_group_with_the_people_and_as_the_article_writes_it():
+def test_a_title_names_the_group_with_the_people_and_as_the_article_writes_it_with_its_article():
     ex, [meeting] = events("Emmanuel Macron et Keir Starmer ont coprésidé jeudi une réunion de la coalition des "
                            "volontaires à Northwood.", language="fr", published="2025-07-11")
-    assert meeting.title == "Macron, Starmer et coalition des volontaires se rencontrent à Northwood"
+    assert meeting.title == "Macron, Starmer et la coalition des volontaires se rencontrent à Northwood"
 
 
 def test_they_inside_a_sentence_is_not_the_last_person_named_before_it():
