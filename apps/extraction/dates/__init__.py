@@ -44,7 +44,7 @@ import datetime
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from apps.extraction.charmap import CharMap
@@ -148,13 +148,14 @@ def _apply(rule: Rule, m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def _resolve_all(text: str, dct: datetime.date, language: str, tense: str | None = None,
                  references: Iterable[tuple[int, datetime.date]] | None = None,
+                 clause_tense: Callable[[int, int], str | None] | None = None,
                  ) -> list[tuple[int, int, Resolution, datetime.date | None]]:
     """Matched spans with their resolutions and, for anaphoric ones, the day they counted from;
     non-overlapping, in text order."""
     lang = _language(language)
     folded = fold(text)
     ctx = Context(text=text, folded=folded, dct=dct, language=lang, forced_tense=tense,
-                  references=sorted(references or (), key=lambda r: r[0]))
+                  references=sorted(references or (), key=lambda r: r[0]), clause_tense=clause_tense)
     candidates = _candidates(RULES[lang], folded)
     # Longest match first, then earliest, then the rule listed first: "le 15 août 2025" beats
     # "août 2025" and "2025", "the following Monday" beats "Monday"; a rule that rejects its match
@@ -203,7 +204,8 @@ def _resolve_all(text: str, dct: datetime.date, language: str, tense: str | None
 
 
 def find_timexes(text: str, dct: datetime.date, language: str, *,
-                 references: Iterable[tuple[int, datetime.date]] | None = None) -> list[Timex]:
+                 references: Iterable[tuple[int, datetime.date]] | None = None,
+                 clause_tense: Callable[[int, int], str | None] | None = None) -> list[Timex]:
     """Every date/time expression in text, resolved against the publication date dct.
 
     Anaphoric expressions ("le lendemain", "two days later", "la semaine suivante", marked
@@ -213,9 +215,14 @@ def find_timexes(text: str, dct: datetime.date, language: str, *,
     last pair at or before its start; with none, the last day named before it in the text
     (a past-tense clause skips days after dct), else dct. Deictic expressions ("hier",
     "last week", "mercredi") ignore references.
+
+    `clause_tense(start, end)` is the caller's reading of the clause that owns text[start:end]
+    ("past", "future" or None), from a parse: it decides the direction of a bare weekday before
+    the verbs around it do (see tense.py); None leaves it to them.
     """
     return [Timex(s, e, text[s:e], r.value, r.precision, r.date, r.type, ref is not None, ref)
-            for s, e, r, ref in _resolve_all(text, dct, language, references=references)]
+            for s, e, r, ref in _resolve_all(text, dct, language, references=references,
+                                             clause_tense=clause_tense)]
 
 
 def resolve_expression(expr: str, dct: datetime.date, language: str, *,

@@ -41,6 +41,9 @@ class Context:
     anchors: list[tuple[int, datetime.date, str]] = field(default_factory=list)
     # The day the last anaphor resolved counted from (set by reference_at and anchor_after).
     used_reference: datetime.date | None = None
+    # The caller's reading of the clause that owns text[start:end] ("past", "future" or None), from
+    # a parse it has and we do not: the verb a weekday hangs on, not merely the nearest one.
+    clause_tense: Callable[[int, int], str | None] | None = None
     _reader: TenseReader | None = None
 
     def tense(self, start: int, end: int) -> str | None:
@@ -336,7 +339,10 @@ def weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     direction = _direction(rel) or _direction(det if det in ("last", "next", "this past",
                                                              "this coming") else None)
     if direction is None:
-        direction = _tense_direction(m, ctx)
+        # "if Putin did not agree … after their meeting on Friday, there would be…": the nearest verb
+        # ("did") is not the tense of the clause the weekday belongs to; the caller's parse knows which is
+        owned = ctx.clause_tense(m.start("wd"), m.end("wd")) if ctx.clause_tense and ctx.forced_tense is None else None
+        direction = owned if owned in ("past", "future") else _tense_direction(m, ctx)
         if det in ("this", "ce", "cet") and direction is None:
             direction = "future"
     number = WEEKDAYS[ctx.language][m.group("wd")]

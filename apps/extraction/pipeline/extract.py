@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from apps.extraction.dates import find_timexes, resolve_expression
 
+from . import syntax
 from .actors import resolve_actors
 from .events import read_events
 from .gazetteer import Gazetteer, normalize, tokenize_folded
@@ -73,7 +74,7 @@ def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: Top
     table.mentions = [m for m in table.mentions if m.key in table.actors]
     # a date inside a name is no date: "Jean-Noël Barrot" says nothing of Christmas
     spans = [(m.start, m.end) for m in table.mentions]
-    timexes = [t for t in find_timexes(text, published, language)
+    timexes = [t for t in find_timexes(text, published, language, clause_tense=syntax.directions_in(doc))
                if not any(s < t.end and t.start < e for s, e in spans)]
     sentences = sentence_bounds(text, layout)
     # one reader: after the statements it knows who spoke where, which resolves pronouns in events

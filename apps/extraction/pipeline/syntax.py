@@ -260,3 +260,60 @@ def personal_pronoun(token: Token) -> bool:
         return False
     kinds = token.morph.get("PronType")
     return not kinds or "Prs" in kinds
+
+
+# Conjunctions that open a condition: "if Putin did not agree…, there would be…" supposes the future.
+_CONDITIONS = frozenset({"if", "si", "s'", "s’"})
+
+
+def _finite_tense(verb: Token) -> str:
+    """`tense`, reading do-support too ("did not agree": past, "does not meet": present)."""
+    found = tense(verb)
+    if found == "nonfinite":
+        aux = next((c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "do"), None)
+        if aux is not None:
+            return "past" if "Past" in aux.morph.get("Tense") else "present"
+    return found
+
+
+def time_direction(token: Token) -> str | None:
+    """'past' or 'future' for a time word ("Friday", « vendredi ») from the clause that owns it, or None when
+    the parse does not say (a present tense, a participle, a clause it cannot climb).
+
+    A future or a conditional looks ahead ("will meet", "could follow", « rencontrera »), unless it is a
+    perfect told as hearsay (« aurait rencontré »); a finite past or a perfect looks back. An infinitive
+    takes its governing verb's future only ("agreed to meet on Friday" may be either side of the day the
+    story went out), and a condition takes the future of the clause it conditions ("if he did not agree…
+    on Friday, there would be…")."""
+    verb, steps = token, 0
+    while verb.pos_ not in _VERBAL or misread_name(verb):
+        if verb.head.i == verb.i or steps == 8:
+            return None
+        verb, steps = verb.head, steps + 1
+    controlled = False
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i and "Fin" not in verb.morph.get("VerbForm"):
+        verb, controlled = verb.head, True
+    if verb.dep_ == "advcl" and verb.head.i != verb.i and any(
+            c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children):
+        verb, controlled = verb.head, True
+        # "if he did not agree…, he warned, there would be…": the parser hangs the condition on the inserted
+        # "he warned"; the clause it conditions is the one that parenthesis sits in
+        while verb.dep_ == "parataxis" and verb.head.i != verb.i:
+            verb = verb.head
+    found = _finite_tense(verb)
+    perfect = any(c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("have", "avoir", "être") for c in verb.children)
+    if found in ("future", "conditional"):
+        return "past" if perfect and found == "conditional" else "future"
+    if found == "past" and not controlled and ("Fin" in verb.morph.get("VerbForm") or perfect
+                                               or any(c.dep_ == "aux" and c.lemma_ == "do" for c in verb.children)):
+        return "past"
+    return None
+
+
+def directions_in(doc):
+    """`time_direction` for a stretch of the parsed text, by its character offsets: what the date package
+    takes as `clause_tense`."""
+    def direction(start: int, end: int) -> str | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return time_direction(span.root) if span is not None else None
+    return direction
