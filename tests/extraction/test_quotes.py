@@ -137,6 +137,13 @@ def test_a_pronoun_finds_the_person_whose_given_name_has_its_gender(text, fragme
     assert speaker_of(read(text, language=None), fragment) == speaker
 
 
+def test_a_bare_surname_shared_by_two_new_people_is_the_one_named_first():
+    # written for the tests: the story's figure is named first, a namesake later in full
+    text = ("Linda Hargreave arrived in Geneva on Monday with her husband, Peter Hargreave.\n\n"
+            "“We are not there yet, far from it,” Hargreave told reporters.")
+    assert speaker_of(read(text, language="en"), "We are not there yet") == "Linda Hargreave"
+
+
 @pytest.mark.parametrize(("text", "fragment", "speaker"), [
     ("Kaja Kallas stressed the need to keep the sanctions in place until a ceasefire holds.",
      "the need to keep the sanctions", "Kaja Kallas"),
