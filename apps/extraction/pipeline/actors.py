@@ -431,7 +431,9 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
             key = "new:" + norm
             b.add_mention(start, end, key, "new", name=name, kind="person", confidence=0.6)
             covered[start:end] = b"\x01" * (end - start)
-            new_people[words[-1]] = key
+            # the first person of a surname keeps it: news names its main figure first ("Hillary Clinton"),
+            # and a later namesake in full ("Bill Clinton") whenever it means him
+            new_people.setdefault(words[-1], key)
         else:
             if all(c.isupper() for c in letters) and not (2 <= len(letters) <= 6):
                 continue

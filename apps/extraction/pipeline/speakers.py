@@ -27,6 +27,7 @@ from .speech import SpeechLexicon, lemma, source_phrase
 
 SPEAKER_KINDS = ("person", "organization", "group", "country")
 PUBLISHERS_FILE = Path(__file__).resolve().parent.parent / "data" / "publishers.toml"
+GIVEN_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "given_names.toml"
 # Dependents that end a noun phrase for the purpose of naming its speaker: what follows a comma,
 # a relative clause or a coordinated phrase says something else about it.
 _NP_STOP = frozenset({"relcl", "acl:relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "ccomp",
@@ -39,6 +40,13 @@ _NOT_DESCRIPTION_ENTS = frozenset({"DATE", "TIME", "PERCENT", "CARDINAL", "QUANT
 @functools.cache
 def _publishers() -> dict:
     return tomllib.loads(PUBLISHERS_FILE.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _given_names() -> dict[str, str]:
+    """Folded given name -> "m" or "f", from the reviewed list in data/given_names.toml."""
+    data = tomllib.loads(GIVEN_NAMES_FILE.read_text(encoding="utf-8"))
+    return {fold(name): gender for gender, section in (("m", "male"), ("f", "female")) for name in data[section]}
 
 
 def publisher_country(article: ArticleInput | None) -> str | None:
@@ -140,7 +148,13 @@ class SpeakerResolver:
         votes: dict[str, list[int]] = {k: [0, 0] for k in unknown}
         persons = [m for m in self.table.mentions if self.table.kind(m.key) == "person"]
         for n, m in enumerate(persons):
-            if m.key not in unknown or self.layout.in_quote[m.start]:
+            if m.key not in unknown:
+                continue
+            # a given name weighs as a title does: "Hillary Clinton" is a woman wherever she is named
+            given = self._given_name_gender(m.start, m.end)
+            if given:
+                votes[m.key][given == "f"] += 3
+            if self.layout.in_quote[m.start]:
                 continue
             before = re.search(r"([\w]+)\.?\s*$", self.folded[max(0, m.start - 8):m.start])
             word = self.lex.gender_words.get(before.group(1)) if before else None
@@ -164,6 +178,18 @@ class SpeakerResolver:
             if male != female:
                 genders[key] = "m" if male > female else "f"
         return genders
+
+    def _given_name_gender(self, start: int, end: int) -> str | None:
+        """The gender a mention's given name tells ("Sen. Elizabeth Warren"), if it opens a full name.
+
+        A lone word is left alone: "Warren" alone is her surname, not the man's given name.
+        """
+        words = re.findall(r"[\w'-]+", self.folded[start:end])
+        while words and words[0] in self.lex.titles:
+            words.pop(0)
+        if len(words) < 2:
+            return None
+        return _given_names().get(words[0])
 
     def _gender_ok(self, key: str, gender: str | None) -> bool:
         if gender not in ("m", "f"):
