@@ -747,3 +747,44 @@ def test_a_heading_that_only_names_talks_tells_no_event():
     _, found = events("Talks between Emmanuel Macron and Volodymyr Zelensky\n\nThe war entered its fourth year.",
                       published="2025-05-10")
     assert found == []
+
+
+# --- mentions the blind3 dev set showed missing (issue 12) -------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("On Monday, Keir Starmer and Emmanuel Macron signed a letter of intent on fighter jets.", "en"),
+    ("Lundi, Keir Starmer et Emmanuel Macron ont signé une lettre d'intention sur des avions de combat.", "fr"),
+])
+def test_a_signed_letter_of_intent_is_an_agreement_of_who_signed_it(text, language):
+    ex, found = events(text, language=language, published="2025-11-18")
+    [agreement] = [e for e in found if e.kind == "agreement"]
+    assert (str(agreement.date), agreement.status) == ("2025-11-17", "occurred")
+    assert parties(ex, agreement) == {"Keir Starmer", "Emmanuel Macron"}
+
+
+def test_a_letter_about_something_else_is_no_agreement():
+    _, found = events("Keir Starmer signed a letter to the editor on Monday.", published="2025-11-18")
+    assert [e for e in found if e.kind == "agreement"] == []
+
+
+def test_reaching_someone_by_phone_in_french_is_a_call():
+    ex, found = events("Depuis l'Élysée, Emmanuel Macron a ensuite joint par téléphone Steve Witkoff, mardi.",
+                       language="fr", published="2025-12-02")
+    [call] = [e for e in found if e.kind == "call"]
+    assert str(call.date) == "2025-12-02"
+    assert parties(ex, call) == {"Emmanuel Macron", "Steve Witkoff"}
+
+
+@pytest.mark.parametrize("text", ["On Wednesday, Donald Trump briefed European leaders by phone.",
+                                  "On Wednesday, Donald Trump briefed European leaders in a call."])
+def test_briefing_leaders_by_phone_is_a_call_with_them(text):
+    ex, found = events(text, published="2025-08-07")
+    [call] = [e for e in found if e.kind == "call"]
+    assert str(call.date) == "2025-08-06"
+    assert parties(ex, call) == {"Donald Trump", "European leaders"}
+
+
+def test_briefing_reporters_is_no_call():
+    _, found = events("On Wednesday, Donald Trump briefed reporters at the White House.", published="2025-08-07")
+    assert [e for e in found if e.kind == "call"] == []
+
