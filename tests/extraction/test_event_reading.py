@@ -762,6 +762,13 @@ def test_a_signed_letter_of_intent_is_an_agreement_of_who_signed_it(text, langua
     assert parties(ex, agreement) == {"Keir Starmer", "Emmanuel Macron"}
 
 
+def test_a_letter_that_opens_the_way_for_someone_does_not_make_them_a_party():
+    ex, found = events("Lundi, Keir Starmer et Emmanuel Macron ont signé une lettre d'intention qui ouvre la voie à "
+                       "l'achat d'avions par l'Ukraine.", language="fr", published="2025-11-18")
+    [agreement] = [e for e in found if e.kind == "agreement"]
+    assert parties(ex, agreement) == {"Keir Starmer", "Emmanuel Macron"}
+
+
 def test_a_letter_about_something_else_is_no_agreement():
     _, found = events("Keir Starmer signed a letter to the editor on Monday.", published="2025-11-18")
     assert [e for e in found if e.kind == "agreement"] == []
@@ -788,3 +795,10 @@ def test_briefing_reporters_is_no_call():
     _, found = events("On Wednesday, Donald Trump briefed reporters at the White House.", published="2025-08-07")
     assert [e for e in found if e.kind == "call"] == []
 
+
+def test_a_pronoun_joined_to_a_name_as_the_subject_of_speaking_by_phone_is_a_call_of_both():
+    ex, found = events("Steve Witkoff flew home on Monday. On Tuesday, he and Donald Trump spoke by phone.",
+                       published="2025-03-20")
+    [call] = [e for e in found if e.kind == "call"]
+    assert str(call.date) == "2025-03-18"
+    assert parties(ex, call) == {"Steve Witkoff", "Donald Trump"}
