@@ -802,3 +802,30 @@ def test_a_pronoun_joined_to_a_name_as_the_subject_of_speaking_by_phone_is_a_cal
     [call] = [e for e in found if e.kind == "call"]
     assert str(call.date) == "2025-03-18"
     assert parties(ex, call) == {"Steve Witkoff", "Donald Trump"}
+
+
+def test_seeing_a_person_in_french_is_meeting_them_and_seeing_a_chance_is_not():
+    ex, found = events("Emmanuel Macron a vu jeudi Volodymyr Zelensky à Paris.", language="fr", published="2025-02-21")
+    [meeting] = found
+    assert (meeting.kind, str(meeting.date), meeting.location) == ("meeting", "2025-02-20", "Paris")
+    assert parties(ex, meeting) == {"Emmanuel Macron", "Volodymyr Zelensky"}
+    _, found = events("Emmanuel Macron a vu jeudi une chance de paix.", language="fr", published="2025-02-21")
+    assert found == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Statement by Chancellor Friedrich Merz, President Emmanuel Macron and Prime Minister Keir Starmer on peace. "
+     "The leaders welcomed progress.", "en"),
+    ("Déclaration par Friedrich Merz, Emmanuel Macron et Keir Starmer sur la paix. Les dirigeants ont salué des "
+     "progrès.", "fr"),
+])
+def test_a_statement_by_several_leaders_is_their_joint_statement(text, language):
+    ex, found = events(text, language=language, published="2025-12-15")
+    [statement] = [e for e in found if e.kind == "statement"]
+    assert str(statement.date) == "2025-12-15"
+    assert parties(ex, statement) == {"Friedrich Merz", "Emmanuel Macron", "Keir Starmer"}
+
+
+def test_a_statement_by_one_person_read_by_another_is_no_event():
+    _, found = events("Keir Starmer read a statement by Emmanuel Macron on Monday.", published="2025-12-15")
+    assert [e for e in found if e.kind == "statement"] == []

@@ -415,6 +415,11 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
                     and "Neut" not in t.morph.get("Gender") and "Plur" not in t.morph.get("Number")]
         audience = syntax.prepositional(token, ("at", "before", "to", "à", "a", "devant", "lors"))
         return len(people) + (len(pronouns) if people else 0) >= 2 and not audience
+    if name == "joint-authors":
+        # "Statement by Chancellor Merz, Prime Minister Frederiksen, …": several leaders signing one text
+        people = {k for p in syntax.prepositional(token, ("by", "par")) for t in syntax.phrase(p)
+                  if (k := ctx.actor_at(t)) and ctx.table.kind(k) == "person"}
+        return len(people) >= 2
     if name == "abroad":
         return bool(abroad(ctx, token))
     if name == "dated":
