@@ -573,7 +573,8 @@ def _acts_on_another(clause: Token) -> bool:
     ouvertes] » holds it)."""
     relative_subject = any(c.dep_ == "nsubj" and c.pos_ == "PRON"
                            and "Rel" in c.morph.get("PronType") for c in clause.children)
-    return relative_subject and bool(syntax.objects(clause))
+    # a direct object only: « qui se tient [à la fois] en visioconférence » says where the noun is held
+    return relative_subject and any(c.dep_ in ("obj", "dobj") for c in clause.children)
 
 
 def _qualifiers(token: Token) -> list[Token]:
