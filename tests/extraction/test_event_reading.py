@@ -747,3 +747,85 @@ def test_a_heading_that_only_names_talks_tells_no_event():
     _, found = events("Talks between Emmanuel Macron and Volodymyr Zelensky\n\nThe war entered its fourth year.",
                       published="2025-05-10")
     assert found == []
+
+
+# --- mentions the blind3 dev set showed missing (issue 12) -------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("On Monday, Keir Starmer and Emmanuel Macron signed a letter of intent on fighter jets.", "en"),
+    ("Lundi, Keir Starmer et Emmanuel Macron ont signé une lettre d'intention sur des avions de combat.", "fr"),
+])
+def test_a_signed_letter_of_intent_is_an_agreement_of_who_signed_it(text, language):
+    ex, found = events(text, language=language, published="2025-11-18")
+    [agreement] = [e for e in found if e.kind == "agreement"]
+    assert (str(agreement.date), agreement.status) == ("2025-11-17", "occurred")
+    assert parties(ex, agreement) == {"Keir Starmer", "Emmanuel Macron"}
+
+
+def test_a_letter_that_opens_the_way_for_someone_does_not_make_them_a_party():
+    ex, found = events("Lundi, Keir Starmer et Emmanuel Macron ont signé une lettre d'intention qui ouvre la voie à "
+                       "l'achat d'avions par l'Ukraine.", language="fr", published="2025-11-18")
+    [agreement] = [e for e in found if e.kind == "agreement"]
+    assert parties(ex, agreement) == {"Keir Starmer", "Emmanuel Macron"}
+
+
+def test_a_letter_about_something_else_is_no_agreement():
+    _, found = events("Keir Starmer signed a letter to the editor on Monday.", published="2025-11-18")
+    assert [e for e in found if e.kind == "agreement"] == []
+
+
+def test_reaching_someone_by_phone_in_french_is_a_call():
+    ex, found = events("Depuis l'Élysée, Emmanuel Macron a ensuite joint par téléphone Steve Witkoff, mardi.",
+                       language="fr", published="2025-12-02")
+    [call] = [e for e in found if e.kind == "call"]
+    assert str(call.date) == "2025-12-02"
+    assert parties(ex, call) == {"Emmanuel Macron", "Steve Witkoff"}
+
+
+@pytest.mark.parametrize("text", ["On Wednesday, Donald Trump briefed European leaders by phone.",
+                                  "On Wednesday, Donald Trump briefed European leaders in a call."])
+def test_briefing_leaders_by_phone_is_a_call_with_them(text):
+    ex, found = events(text, published="2025-08-07")
+    [call] = [e for e in found if e.kind == "call"]
+    assert str(call.date) == "2025-08-06"
+    assert parties(ex, call) == {"Donald Trump", "European leaders"}
+
+
+def test_briefing_reporters_is_no_call():
+    _, found = events("On Wednesday, Donald Trump briefed reporters at the White House.", published="2025-08-07")
+    assert [e for e in found if e.kind == "call"] == []
+
+
+def test_a_pronoun_joined_to_a_name_as_the_subject_of_speaking_by_phone_is_a_call_of_both():
+    ex, found = events("Steve Witkoff flew home on Monday. On Tuesday, he and Donald Trump spoke by phone.",
+                       published="2025-03-20")
+    [call] = [e for e in found if e.kind == "call"]
+    assert str(call.date) == "2025-03-18"
+    assert parties(ex, call) == {"Steve Witkoff", "Donald Trump"}
+
+
+def test_seeing_a_person_in_french_is_meeting_them_and_seeing_a_chance_is_not():
+    ex, found = events("Emmanuel Macron a vu jeudi Volodymyr Zelensky à Paris.", language="fr", published="2025-02-21")
+    [meeting] = found
+    assert (meeting.kind, str(meeting.date), meeting.location) == ("meeting", "2025-02-20", "Paris")
+    assert parties(ex, meeting) == {"Emmanuel Macron", "Volodymyr Zelensky"}
+    _, found = events("Emmanuel Macron a vu jeudi une chance de paix.", language="fr", published="2025-02-21")
+    assert found == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Statement by Chancellor Friedrich Merz, President Emmanuel Macron and Prime Minister Keir Starmer on peace. "
+     "The leaders welcomed progress.", "en"),
+    ("Déclaration par Friedrich Merz, Emmanuel Macron et Keir Starmer sur la paix. Les dirigeants ont salué des "
+     "progrès.", "fr"),
+])
+def test_a_statement_by_several_leaders_is_their_joint_statement(text, language):
+    ex, found = events(text, language=language, published="2025-12-15")
+    [statement] = [e for e in found if e.kind == "statement"]
+    assert str(statement.date) == "2025-12-15"
+    assert parties(ex, statement) == {"Friedrich Merz", "Emmanuel Macron", "Keir Starmer"}
+
+
+def test_a_statement_by_one_person_read_by_another_is_no_event():
+    _, found = events("Keir Starmer read a statement by Emmanuel Macron on Monday.", published="2025-12-15")
+    assert [e for e in found if e.kind == "statement"] == []

@@ -22,7 +22,7 @@ _IRREGULAR = {
            "pay": "paid", "shell": "shelled", "head": "headed", "swap": "swapped",
            "bomb": "bombed", "wrap": "wrapped", "be": "been",
            "due": "due", "alongside": "alongside"},
-    "fr": {"recevoir": "reçu", "accueillir": "accueilli", "rejoindre": "rejoint", "entretenir": "entretenu",
+    "fr": {"recevoir": "reçu", "accueillir": "accueilli", "rejoindre": "rejoint", "joindre": "joint", "voir": "vu", "entretenir": "entretenu",
            "rendre": "rendu", "tenir": "tenu", "avoir": "eu", "faire": "fait", "conduire": "conduit",
            "convenir": "convenu", "attendre": "attendu", "ouvrir": "ouvert", "reprendre": "repris",
            "poursuivre": "poursuivi", "mettre": "mis", "clore": "clos", "réunir": "réuni", "aller": "allé",

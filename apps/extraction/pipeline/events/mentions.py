@@ -409,8 +409,17 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # the subject, and no audience they spoke at or before
         people = {k for sub in subjects(token) for t in syntax.phrase(sub)
                   if (k := ctx.actor_at(t)) and ctx.table.kind(k) == "person"}
+        # "he and Trump spoke by phone": a person pronoun joined to a name is one more person (whom it stands
+        # for is found when the parties are gathered)
+        pronouns = [t for sub in subjects(token) for t in [sub, *sub.conjuncts] if syntax.personal_pronoun(t)
+                    and "Neut" not in t.morph.get("Gender") and "Plur" not in t.morph.get("Number")]
         audience = syntax.prepositional(token, ("at", "before", "to", "à", "a", "devant", "lors"))
-        return len(people) >= 2 and not audience
+        return len(people) + (len(pronouns) if people else 0) >= 2 and not audience
+    if name == "joint-authors":
+        # "Statement by Chancellor Merz, Prime Minister Frederiksen, …": several leaders signing one text
+        people = {k for p in syntax.prepositional(token, ("by", "par")) for t in syntax.phrase(p)
+                  if (k := ctx.actor_at(t)) and ctx.table.kind(k) == "person"}
+        return len(people) >= 2
     if name == "abroad":
         return bool(abroad(ctx, token))
     if name == "dated":
@@ -520,7 +529,7 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
         verb = governing_verb(token)
         basis = "noun"
         described = [c for c in token.children if c.dep_ in syntax.RELATIVE_DEPS | {"acl"} and c.pos_ in ("VERB", "AUX")
-                     and _light(ctx, c, entry)]
+                     and _light(ctx, c, entry) and not _acts_on_another(c)]
         # « la rencontre [qu'il devait avoir avec Poutine] », "the summit [they were to hold]": the light verb
         # under the clause's modal
         described += [g for c in token.children if c.dep_ in syntax.RELATIVE_DEPS and c.pos_ in ("VERB", "AUX")
@@ -556,6 +565,16 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
     if entry.pos == "noun":
         ctx.told.add(lemma(token))
     return mention
+
+
+def _acts_on_another(clause: Token) -> bool:
+    """« une lettre d'intention [qui ouvre la voie à…] »: a relative clause whose pronoun is its subject and whose
+    verb has an object of its own says what the noun does, not who held it (« les discussions [qu'ils ont
+    ouvertes] » holds it)."""
+    relative_subject = any(c.dep_ == "nsubj" and c.pos_ == "PRON"
+                           and "Rel" in c.morph.get("PronType") for c in clause.children)
+    # a direct object only: « qui se tient [à la fois] en visioconférence » says where the noun is held
+    return relative_subject and any(c.dep_ in ("obj", "dobj") for c in clause.children)
 
 
 def _qualifiers(token: Token) -> list[Token]:
@@ -673,7 +692,11 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str])
         def makes(verb: Token) -> bool:
             return lemma(verb) in light_verbs or lemma(verb) in mention.entry.support
         for c in trig.children:
-            if c.dep_ in syntax.RELATIVE_DEPS | {"acl"} and not any(g.dep_ == "mark" for g in c.children) and (
+            if c.dep_ in syntax.RELATIVE_DEPS and _acts_on_another(c):
+                # « une lettre [qui ouvre la voie à l'acquisition par l'Ukraine…] »: what the noun leads to
+                # names no party of it
+                tokens -= {t.i for t in c.subtree}
+            elif c.dep_ in syntax.RELATIVE_DEPS | {"acl"} and not any(g.dep_ == "mark" for g in c.children) and (
                     "Part" in c.morph.get("VerbForm") or makes(c)
                     or any(g.dep_ == "xcomp" and makes(g) for g in c.children)):
                 described |= {t.i for t in c.subtree}
