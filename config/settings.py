@@ -158,7 +158,10 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for a page's 30 cards, the page and its rendering by what it shows, for a few hundred
+    # views: at Django's default of 300 entries a few pages culled the others (bench-timeline).
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                          "OPTIONS": {"MAX_ENTRIES": 5000}}}
 # Rendered timeline fragments and API pages, keyed by the data version every write bumps
 # (apps/timeline/freshness.py). Only with a cache every process shares: local memory is one
 # process's, and in production several processes write, so there it is off without Redis.
