@@ -747,7 +747,7 @@ def _quoted(ctx: Context, pos: int) -> bool:
                    for q in ctx.layout.quotes)
 
 
-def _party_reference(ctx: Context, token: Token) -> bool:
+def party_reference(ctx: Context, token: Token) -> bool:
     """'they', 'both sides', 'the two leaders', « les deux dirigeants »: the parties of the event just told."""
     cues = ctx.lexicon.cues
     if token.pos_ == "NUM":
@@ -922,7 +922,7 @@ def gather(ctx: Context, mention: Mention) -> None:
             speaker = ctx.speaker_at(token.idx) or ctx.resolve_pronoun(token.idx, token.text)
             if speaker and ctx.table.party_kind(speaker) in ACTOR_KINDS:
                 mention.participants.setdefault(speaker, role)
-        elif _party_reference(ctx, token):
+        elif party_reference(ctx, token):
             # "Trump spoke with Putin, then announced that the two would meet": the people named before it in
             # its own sentence, else the parties of the last event told
             here = _persons_in(ctx, doc[token.sent.start:token.i])

@@ -16,7 +16,7 @@ import datetime
 
 from .. import syntax
 from ..discourse import StoryTime
-from .mentions import Context, Mention, _party_reference, folded, lemma
+from .mentions import Context, Mention, party_reference, folded, lemma
 
 
 def running_day(m: Mention, story: StoryTime | None, ctx: Context) -> datetime.date | None:
@@ -62,7 +62,7 @@ def _goes_on(verb, ctx: Context) -> bool:
     « auparavant », « l'après-midi »), or its subject is the parties just told ("the two men", « ils »)."""
     cues = ctx.lexicon.cues
     for c in verb.children:
-        if c.dep_ in syntax.SUBJECT_DEPS and _party_reference(ctx, c):
+        if c.dep_ in syntax.SUBJECT_DEPS and party_reference(ctx, c):
             return True
         if c.dep_ not in syntax.SUBJECT_DEPS and (lemma(c) in cues.continuation or folded(c.text) in cues.continuation):
             return True
