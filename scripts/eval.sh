@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Extraction quality with the shared scorers (../shared/eval), each article set read in one process.
-#   scripts/eval.sh                 the dev set, the test fixtures, the three blind sets (holdouts: aggregate only),
+#   scripts/eval.sh                 the dev set, the test fixtures, the four blind sets (holdouts: aggregate only),
 #                                   PolNeAR dev, both TimeBanks
 #   scripts/eval.sh DIR [DIR…]      only these folders of NAME.article.json + NAME.gold.json
 # Prints the scorers' tables; writes nothing in the project.
@@ -42,6 +42,10 @@ score_set tests/fixtures/blind3/dev score.py
 echo "== tests/fixtures/blind3/holdout (score.py, aggregate only)"
 "$PY" manage.py extract tests/fixtures/blind3/holdout --out "$work/holdout3" 2>/dev/null
 python3 "$SHARED/score.py" --gold tests/fixtures/blind3/holdout --pred "$work/holdout3" --json | tail -n 1
+score_set tests/fixtures/blind4/dev score.py
+echo "== tests/fixtures/blind4/holdout (score.py, aggregate only)"
+"$PY" manage.py extract tests/fixtures/blind4/holdout --out "$work/holdout4" 2>/dev/null
+python3 "$SHARED/score.py" --gold tests/fixtures/blind4/holdout --pred "$work/holdout4" --json | tail -n 1
 score_set "$SHARED/peer/attribution/dev" score_attribution.py
 echo "== French TimeBank"
 python3 "$SHARED/timex_score.py" --data "$SHARED/peer/fr_timebank/Data" \
