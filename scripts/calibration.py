@@ -207,7 +207,7 @@ def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
     return [a[i][n] / a[i][i] for i in range(n)]
 
 
-def fit(rows: list[Row], current: Model) -> tuple[Model, dict[str, int]]:
+def fit(rows: list[Row], current: Model) -> Model:
     """Least squares (the Brier score) of right ~ base[first part] + Σ shift[other parts] + set[where it comes
     from], each base value shrunk towards the overall share and each shift towards zero by PSEUDO_COUNTS.
 
@@ -255,7 +255,7 @@ def fit(rows: list[Row], current: Model) -> tuple[Model, dict[str, int]]:
             # too few to measure: never raised above 0.8 nor above the value set before
             value = min(value, RARE_CAP, current.base.get(k, RARE_CAP)) if counts[k] < RARE else value
             base[k] = cent(min(CEILING, max(FLOOR, value)))
-    return Model(base, shift, current.default), dict(counts)
+    return Model(base, shift, current.default)
 
 
 # --- reports ------------------------------------------------------------------------------------------------
@@ -332,11 +332,13 @@ def per_set(rows: list[Row]) -> None:
     print("  ".join(f"{where} {ok}/{n}" for where, (n, ok) in cells.items()))
 
 
-def paste_ready(statements: Model, s_counts: dict, s_rows: list[Row], events: Model, e_counts: dict,
-                e_rows: list[Row]) -> None:
+def paste_ready(statements: Model, s_rows: list[Row], events: Model, e_rows: list[Row]) -> None:
     def share(rows, part, first):
         mine = [r for r in rows if (r.parts[0] == part if first else part in r.parts[1:])]
-        return f"{sum(r.right for r in mine) / len(mine):.2f} ({len(mine)})" if mine else "not in the sets: kept"
+        if not mine:
+            return "not in the sets: kept"
+        held = f", under {RARE}: capped" if first and len(mine) < RARE else ""
+        return f"{sum(r.right for r in mine) / len(mine):.2f} ({len(mine)}{held})"
 
     print("# apps/extraction/pipeline/quotes.py (measured share right (count) in the comments)")
     print("BASIS_CONFIDENCE = {")
@@ -361,7 +363,7 @@ def cross_validate(rows: list[Row], current: Model, noun: str) -> None:
     carries to a set it has not seen, beside the values in the code."""
     forecast = {}
     for where in sorted({r.where for r in rows}):
-        model, _ = fit([r for r in rows if r.where != where], current)
+        model = fit([r for r in rows if r.where != where], current)
         forecast.update({id(r): model.predict(r.parts) for r in rows if r.where == where})
     print(f"-- {noun}, each set forecast by the values fitted without it")
     reliability(rows, [forecast[id(r)] for r in rows], noun)
@@ -409,8 +411,8 @@ def main() -> int:
     if not args.load and not args.shared.is_dir():
         print(f"no {args.shared}: the gold sets live there; nothing to measure")
         return 0
-    if args.holdout and args.fit:
-        raise SystemExit("the holdouts are a forecast: never fit on them")
+    if args.holdout and (args.fit or args.dump):
+        raise SystemExit("the holdouts are a forecast: never fit on them, nor keep their rows")
     statements_now, events_now = current_models()
     if args.load:
         rows = [Row(**r) for path in args.load for r in json.loads(path.read_text(encoding="utf-8"))]
@@ -429,8 +431,8 @@ def main() -> int:
         reliability(e_rows, [r.confidence for r in e_rows], "events")
         return 0
 
-    s_fit, s_counts = fit(s_rows, statements_now) if args.fit and s_rows else (None, {})
-    e_fit, e_counts = fit(e_rows, events_now) if args.fit and e_rows else (None, {})
+    s_fit = fit(s_rows, statements_now) if args.fit and s_rows else None
+    e_fit = fit(e_rows, events_now) if args.fit and e_rows else None
     for noun, mine, fitted in (("statements", s_rows, s_fit), ("events", e_rows, e_fit)):
         if not mine:
             continue
@@ -451,7 +453,7 @@ def main() -> int:
                 cross_validate(mine, statements_now if noun == "statements" else events_now, noun)
         print()
     if s_fit and e_fit:
-        paste_ready(s_fit, s_counts, s_rows, e_fit, e_counts, e_rows)
+        paste_ready(s_fit, s_rows, e_fit, e_rows)
     return 0
 
 
