@@ -129,7 +129,10 @@ def test_a_possible_meeting_is_planned_undated_and_less_sure(text):
     ex, [meeting] = events(text)
     assert (meeting.status, meeting.date) == ("planned", None)
     assert {"Donald Trump", "Vladimir Putin"} <= parties(ex, meeting)
-    assert "hedged" in meeting.basis and meeting.confidence <= 0.6
+    _, [held] = events("Donald Trump met Vladimir Putin in Alaska on Friday.")
+    # less sure than a meeting the text dates: undated and only possible events are right less often
+    # (kinds.py, fitted by scripts/calibration.py)
+    assert "hedged" in meeting.basis and meeting.confidence < held.confidence
 
 
 def test_a_future_in_reported_speech_is_planned_and_dated_by_its_own_day_not_the_saying():
@@ -210,7 +213,8 @@ def test_his_meeting_with_a_leader_is_the_meeting_of_whom_his_stands_for():
 def test_an_undated_event_told_as_done_takes_the_day_the_story_went_out_and_says_it_is_inferred():
     ex, [talks] = events("Volodymyr Zelensky and Emmanuel Macron held talks in Paris.")
     assert (str(talks.date), talks.date_inferred) == ("2025-03-06", True)
-    assert talks.basis.endswith("default") and talks.confidence < 0.7
+    _, [dated] = events("Volodymyr Zelensky and Emmanuel Macron held talks in Paris on Monday.")
+    assert talks.basis.endswith("default") and talks.confidence < dated.confidence
 
 
 # --- titles and basis ---------------------------------------------------------------------------------------------

@@ -218,7 +218,9 @@ def test_confidence_follows_how_the_speaker_was_found():
     ex = read("“We are ready,” Marco Rubio said.\n\n“Nobody wants this war to go on one more day.”", language="en")
     named, carried = sorted((s for s in ex.statements if s.direct), key=lambda s: s.start)
     assert (named.basis, carried.basis) == ("subject-of-verb", "carry-over")
-    assert named.confidence > carried.confidence
+    # a quotation carried over is right about as often as the one before it, within an article set (0.94 over
+    # 124, mostly PolNeAR's, harder than the articles'): never surer than it
+    assert named.confidence >= carried.confidence
 
 
 def test_a_quotation_signed_with_a_dash_belongs_to_the_name_after_it_even_a_new_one():
