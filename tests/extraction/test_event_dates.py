@@ -57,3 +57,11 @@ def test_a_meeting_the_lead_tells_in_the_simple_past_took_place_on_the_day_the_l
             "Zelensky thanked the British people for their support.")
     [meeting] = events_of(text, language="en", published="2025-03-06", kind="meeting")
     assert str(meeting.date) == "2025-03-04"
+
+
+def test_so_many_days_later_after_a_sentence_ending_in_since_counts_from_the_day_told_before():
+    # "…ever since." ends the sentence before: it opens no span of time for "Five days later" to be part of
+    text = ("The envoy returned to Moscow on March 3 and met Sergei Lavrov. Lavrov then set out conditions that have "
+            "held up the truce ever since. Five days later, Donald Trump and Vladimir Putin spoke by phone for an hour.")
+    [call] = events_of(text, language="en", published="2025-04-12", kind="call")
+    assert str(call.date) == "2025-03-08"

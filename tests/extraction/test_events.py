@@ -202,3 +202,21 @@ def test_french_titles_name_an_organization_with_its_article_and_a_name_starting
 def test_what_a_title_says_was_announced_does_not_end_on_the_clause_s_comma():
     assert make_title("announcement", "occurred", ["United Kingdom"], None, what="100 new designations,") \
         == "United Kingdom announces 100 new designations"
+
+
+def test_two_calls_the_same_day_with_other_people_on_the_line_are_two_calls():
+    # written for the tests: a leader makes many calls a day; a party and a day in common do not make them one
+    ex = read("Ukrainian President Volodymyr Zelensky, who spoke with Donald Trump on Tuesday evening, said the war "
+              "had to end. Donald Trump briefed European leaders in a call later that day, according to his office.",
+              language="en", published="2025-08-13")
+    calls = by_kind(ex, "call")
+    assert sorted(sorted(participants(ex, c)) for c in calls) == [
+        ["Donald Trump", "European leaders"], ["Donald Trump", "Volodymyr Zelensky"]]
+    assert {str(c.date) for c in calls} == {"2025-08-12"}
+
+
+def test_a_call_told_again_with_one_of_its_parties_is_the_same_call():
+    ex = read("Donald Trump spoke with Volodymyr Zelensky and Emmanuel Macron on Tuesday. "
+              "Zelensky spoke with Trump for an hour on Tuesday, his office said.",
+              language="en", published="2025-08-13")
+    assert len(by_kind(ex, "call")) == 1

@@ -420,7 +420,8 @@ def _speaks_of_today(m: Mention) -> bool:
 
 def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: Context) -> Cluster:
     """A mention as an event of its own, dated by its date expression, by the lead, or not at all."""
-    c = Cluster([m], status=m.status)
+    c = Cluster([m], status=m.status, people=frozenset(
+        k for k in m.participants if ctx.table.party_kind(k) in ("person", "group")))
     if m.timex is not None:
         tense = "future" if m.status == "planned" or m.was_planned else None if m.status == "cancelled" else "past"
         date, precision = clock.resolve(m.timex, tense=tense)
