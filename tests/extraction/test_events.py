@@ -220,3 +220,21 @@ def test_a_call_told_again_with_one_of_its_parties_is_the_same_call():
               "Zelensky spoke with Trump for an hour on Tuesday, his office said.",
               language="en", published="2025-08-13")
     assert len(by_kind(ex, "call")) == 1
+
+
+def test_new_designations_announced_by_a_government_are_sanctions():
+    # written for the tests: the UK's word for the people and ships it lists
+    ex = read("On Monday the government announced 40 new designations targeting Russia's shadow fleet.",
+              language="en", published="2025-06-03")
+    [sanction] = by_kind(ex, "sanction")
+    assert str(sanction.date) == "2025-06-02"
+
+
+def test_a_nightly_video_address_is_a_statement_of_its_own_not_the_remarks_told_before():
+    # written for the tests: the possessive names who spoke, another speaker than the one before
+    ex = read("Kremlin aide Yuri Ushakov told reporters on Tuesday that the talks had been useful. "
+              "Ukrainian President Volodymyr Zelensky said in his nightly video address on Tuesday that Europe must "
+              "be at the table.", language="en", published="2025-06-04")
+    [statement] = by_kind(ex, "statement")
+    assert participants(ex, statement) == {"Volodymyr Zelensky"}
+    assert str(statement.date) == "2025-06-03"

@@ -272,6 +272,8 @@ def _compatible(event: Cluster, mention: Cluster) -> int | None:
         return None  # "met Putin again": another meeting, unless the same day is told
     if event.group == "call" and not _pointing(mention) and _other_lines(event, mention):
         return None
+    if event.group == "say" and event.people and mention.people and not event.people & mention.people:
+        return None  # "he said in his nightly video address": his words, not the remarks told before by another
     shared = set(event.participants) & set(mention.participants)
     same_day_back = mention.first.anaphoric and day and event.precision == mention.precision == "day"
     if event.participants and mention.participants and not shared and not _pointing(mention) and not same_day_back:
