@@ -238,3 +238,10 @@ def test_a_nightly_video_address_is_a_statement_of_its_own_not_the_remarks_told_
     [statement] = by_kind(ex, "statement")
     assert participants(ex, statement) == {"Volodymyr Zelensky"}
     assert str(statement.date) == "2025-06-03"
+
+
+def test_being_ready_to_meet_is_an_offer_not_a_meeting_that_took_place():
+    # written for the tests
+    ex = read("On Sunday, Volodymyr Zelensky said he was ready to meet Vladimir Putin after a ceasefire.",
+              language="en", published="2025-05-12")
+    assert [(m.status, m.date) for m in by_kind(ex, "meeting")] in ([], [("planned", None)])
