@@ -65,3 +65,13 @@ def test_so_many_days_later_after_a_sentence_ending_in_since_counts_from_the_day
             "held up the truce ever since. Five days later, Donald Trump and Vladimir Putin spoke by phone for an hour.")
     [call] = events_of(text, language="en", published="2025-04-12", kind="call")
     assert str(call.date) == "2025-03-08"
+
+
+def test_a_meeting_told_in_the_paragraph_after_a_lead_that_told_a_meeting_took_place_on_the_lead_day():
+    # written for the tests: the second paragraph goes on telling the meeting of the lead, with no date of its own
+    text = ("GENEVA, March 6 - Senior U.S. and Russian officials agreed in Geneva on Tuesday to reopen consulates, "
+            "in their first such meeting in three years.\n\n"
+            "Marco Rubio spent five hours at the Intercontinental hotel with Sergei Lavrov.")
+    meetings = events_of(text, language="en", published="2025-03-06", kind="meeting")
+    rubio = [m for m in meetings if any(p.key == "us:rubio" for p in m.participants)]
+    assert [str(m.date) for m in rubio] == ["2025-03-04"]

@@ -102,9 +102,10 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     merged = merge(clusters)
     _series(merged)
     events = [e for e in merged if not _is_generic(e, table)]
+    told = {(m.paragraph, m.group) for m in mentions}
     for e in events:
         if e.date is None and e.status == "occurred":
-            _story_day(e, clock, layout, published, lead, running_day(e.first, story, ctx))
+            _story_day(e, clock, layout, published, lead, running_day(e.first, story, ctx, told))
     events += _transcript(ctx, published, events)
     return [_record(e, ctx, published) for e in events]
 
