@@ -75,3 +75,18 @@ def test_a_meeting_told_in_the_paragraph_after_a_lead_that_told_a_meeting_took_p
     meetings = events_of(text, language="en", published="2025-03-06", kind="meeting")
     rubio = [m for m in meetings if any(p.key == "us:rubio" for p in m.participants)]
     assert [str(m.date) for m in rubio] == ["2025-03-04"]
+
+
+def test_so_many_days_later_counts_from_the_summit_dated_in_its_own_noun_phrase():
+    # written for the tests: the date qualifies the summit's noun, and the summit is what the sentence tells
+    text = ("The Reykjavik summit of June 2 between Donald Trump and Vladimir Putin ended without a deal. "
+            "Three days later, Trump hosted Volodymyr Zelensky at the White House.")
+    meetings = events_of(text, language="en", published="2025-06-20", kind="meeting")
+    assert sorted(str(m.date) for m in meetings) == ["2025-06-02", "2025-06-05"]
+
+
+def test_le_lendemain_counts_from_the_summit_dated_in_its_own_noun_phrase():
+    text = ("Le sommet de Reykjavik du 2 juin entre Donald Trump et Vladimir Poutine s'est achevé sans accord. "
+            "Le lendemain, Trump a appelé Volodymyr Zelensky.")
+    [call] = events_of(text, language="fr", published="2025-06-20", kind="call")
+    assert str(call.date) == "2025-06-03"

@@ -46,9 +46,6 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     cues = lexicon.cues
     usable = [t for t in timexes if not layout.in_quote[t.start] and not layout.is_excluded(t.start, t.end)
               and (t.date is not None or refers_back(t))]
-    clock = StoryClock(usable, published, language, cues, resolve_expression,
-                       moves=lambda t: _tells_when(doc, t) and not _supposed(doc, t, cues),
-                       spans=lambda t: _spans(doc, t, cues), steps_back=lambda t: _steps_back(doc, t))
     ctx.timex_starts = {t.start for t in timexes}
     lead = _lead(layout, doc)
     candidates = _candidates(doc, lexicon)
@@ -98,6 +95,12 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                     ctx.last_parties = parties
             mentions += local
     _regions(mentions, table)
+    # "The Anchorage summit of August 15 … ended without a deal. Three days later, …": a date that qualifies the
+    # noun of an event told as done dates that event, and the story is at its day
+    told_days = {m.timex.start for m in mentions if _dates_the_event_told(m, cues)}
+    clock = StoryClock(usable, published, language, cues, resolve_expression,
+                       moves=lambda t: (_tells_when(doc, t) or t.start in told_days) and not _supposed(doc, t, cues),
+                       spans=lambda t: _spans(doc, t, cues), steps_back=lambda t: _steps_back(doc, t))
     clusters = [_dated(m, clock, published, lead, ctx) for m in mentions]
     merged = merge(clusters)
     _series(merged)
@@ -468,6 +471,14 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
                 m.participants.setdefault(st.speaker, "agent")
                 break
     return c
+
+
+def _dates_the_event_told(m: Mention, cues) -> bool:
+    """Whether a mention's date, said in its noun's own phrase (« le sommet du 15 août », "the summit of August
+    15"), dates an event the sentence tells as done, not one it steps from ("after the call of 12 February")
+    or points back to."""
+    return m.timex is not None and m.entry.pos == "noun" and m.status == "occurred" and not m.hedged and \
+        not m.anaphoric and _own_timex(m) and folded(syntax.case_word(m.trigger)) not in cues.sequence
 
 
 def _own_timex(m: Mention) -> bool:
