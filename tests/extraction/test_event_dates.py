@@ -5,6 +5,8 @@ Every text here was written for the tests.
 """
 from __future__ import annotations
 
+import pytest
+
 from .pipeline_helpers import read
 
 
@@ -90,3 +92,20 @@ def test_le_lendemain_counts_from_the_summit_dated_in_its_own_noun_phrase():
             "Le lendemain, Trump a appelé Volodymyr Zelensky.")
     [call] = events_of(text, language="fr", published="2025-06-20", kind="call")
     assert str(call.date) == "2025-06-03"
+
+
+def test_the_day_after_the_summit_counts_from_the_summit_told_not_from_the_last_day_named():
+    # written for the tests: "on Monday" dates a saying; "the summit" points back to the one dated June 2
+    text = ("Donald Trump and Vladimir Putin met in Reykjavik on June 2. Trump said on Monday that the talks went "
+            "well. The day after the summit, Trump called Volodymyr Zelensky.")
+    [call] = events_of(text, language="en", published="2025-06-20", kind="call")
+    assert str(call.date) == "2025-06-03"
+
+
+@pytest.mark.parametrize(("words", "day"), [("Le lendemain du sommet", "2025-06-03"),
+                                            ("La veille du sommet", "2025-06-01")])
+def test_la_veille_et_le_lendemain_du_sommet_count_from_the_summit_told(words, day):
+    text = ("Donald Trump et Vladimir Poutine se sont rencontrés à Reykjavik le 2 juin. Trump a déclaré lundi que les "
+            f"discussions s'étaient bien passées. {words}, Trump a appelé Volodymyr Zelensky.")
+    [call] = events_of(text, language="fr", published="2025-06-20", kind="call")
+    assert str(call.date) == day

@@ -102,6 +102,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                        moves=lambda t: (_tells_when(doc, t) or t.start in told_days) and not _supposed(doc, t, cues),
                        spans=lambda t: _spans(doc, t, cues), steps_back=lambda t: _steps_back(doc, t))
     clusters = [_dated(m, clock, published, lead, ctx) for m in mentions]
+    _count_from_event_told(clusters, clock, published, ctx)
     merged = merge(clusters)
     _series(merged)
     events = [e for e in merged if not _is_generic(e, table)]
@@ -479,6 +480,42 @@ def _dates_the_event_told(m: Mention, cues) -> bool:
     or points back to."""
     return m.timex is not None and m.entry.pos == "noun" and m.status == "occurred" and not m.hedged and \
         not m.anaphoric and _own_timex(m) and folded(syntax.case_word(m.trigger)) not in cues.sequence
+
+
+def _count_from_event_told(clusters: list[Cluster], clock: StoryClock, published: datetime.date,
+                           ctx: Context) -> None:
+    """"The day after the summit, Trump called Zelensky", « la veille du sommet, il a appelé… », "two days after
+    the meeting, …": when the sentence gives no day of its own, "the summit" points back to the last one the text
+    dated, and the event the sentence tells is counted from that day, not from the day the story was last at
+    ("Trump said on Monday…"). With a day in the sentence ("on 18 August, nine days after the meeting"), the
+    noun is the one counted (see `_dated`)."""
+    for index, c in enumerate(clusters):
+        m = c.first
+        counted = counted_from(m, ctx.language) if len(c.mentions) == 1 else None
+        # "the summit", « du sommet » (the article inside « du »): a summit told before, not "a meeting"
+        definite = m.anaphoric or m.determiner or folded(syntax.case_word(m.trigger)) in ("du", "des", "au", "aux")
+        if counted is None or not definite or m.timex is not None:
+            continue
+        if any(m.sentence[0] <= start < m.trigger.idx and r.date and r.precision == "day"
+               for start, r in clock.readings.items()):
+            continue  # the sentence's own day: the noun is counted from it
+        told = next((e for e in reversed(clusters[:index]) if e.group == m.group and e.dated_by == "text"
+                     and e.precision == "day" and e.date and e.first.sentence[0] < m.sentence[0]
+                     and (not m.participants or set(m.participants) & set(e.participants))), None)
+        # "[The day after the summit], Trump called…": the verb the phrase that counts hangs on
+        verb = next((g for g in syntax.governors(m.trigger, 4) if g.pos_ in ("VERB", "AUX")), None)
+        teller = next((o for o in clusters if o is not c and o.first.sentence == m.sentence and verb is not None
+                       and verb.i in {o.first.predicate.i, o.first.trigger.i}), None)
+        if told is None or teller is None or teller.dated_by == "text" and teller.first.timex is not None:
+            continue
+        count, unit, _ = counted
+        c.date, c.precision, c.dated_by = told.date, "day", "text"
+        day = told.date - datetime.timedelta(days=count * (7 if unit == "W" else 1))
+        if unit == "M":
+            day = add_months(told.date, -count)
+        teller.date, teller.precision, teller.dated_by = day, "day", "text"
+        if teller.status != "cancelled":
+            teller.status = "occurred" if day <= published else "planned"
 
 
 def _own_timex(m: Mention) -> bool:
