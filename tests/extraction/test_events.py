@@ -245,3 +245,10 @@ def test_being_ready_to_meet_is_an_offer_not_a_meeting_that_took_place():
     ex = read("On Sunday, Volodymyr Zelensky said he was ready to meet Vladimir Putin after a ceasefire.",
               language="en", published="2025-05-12")
     assert [(m.status, m.date) for m in by_kind(ex, "meeting")] in ([], [("planned", None)])
+
+
+def test_a_meeting_in_which_officials_agreed_took_place_it_is_not_planned():
+    # written for the tests: "agreed" schedules what was agreed, not the meeting it was agreed in
+    ex = read("American and Russian diplomats agreed in Geneva on Tuesday to reopen consulates, according to both "
+              "sides, in the first such meeting since the war began.", language="en", published="2025-03-06")
+    assert [(m.status, str(m.date)) for m in by_kind(ex, "meeting")] == [("occurred", "2025-03-04")]
