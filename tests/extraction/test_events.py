@@ -252,3 +252,11 @@ def test_a_meeting_in_which_officials_agreed_took_place_it_is_not_planned():
     ex = read("American and Russian diplomats agreed in Geneva on Tuesday to reopen consulates, according to both "
               "sides, in the first such meeting since the war began.", language="en", published="2025-03-06")
     assert [(m.status, str(m.date)) for m in by_kind(ex, "meeting")] == [("occurred", "2025-03-04")]
+
+
+def test_a_readout_s_prime_minister_is_the_head_of_government_of_the_publisher_on_the_call():
+    # written for the tests, in the form of a Downing Street readout
+    ex = read("The Prime Minister spoke to President Emmanuel Macron of France this evening.", language="en",
+              published="2025-05-05", source="10 Downing Street")
+    [call] = by_kind(ex, "call")
+    assert {"Keir Starmer", "Emmanuel Macron"} <= participants(ex, call)

@@ -39,10 +39,11 @@ __all__ = ["GROUP", "KINDS", "PLOVER", "make_title", "read_events"]
 
 def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable, timexes: list,
                 published: datetime.date, resolve_expression: Callable, resolve_pronoun: Callable,
-                statements=(), story: StoryTime | None = None) -> list[Event]:
+                statements=(), story: StoryTime | None = None, resolve_office: Callable | None = None) -> list[Event]:
     """The events of an article, one record per real event; `story` is the statements' running time."""
     lexicon = event_lexicon(language)
     ctx = Context.build(doc, text, language, layout, table, lexicon, resolve_pronoun, statements)
+    ctx.resolve_office = resolve_office
     cues = lexicon.cues
     usable = [t for t in timexes if not layout.in_quote[t.start] and not layout.is_excluded(t.start, t.end)
               and (t.date is not None or refers_back(t))]
