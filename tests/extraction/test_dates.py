@@ -158,6 +158,19 @@ def test_english_expressions(expression: str, expected: str, precision: str) -> 
     assert timex is not None and (timex.value, timex.precision) == (expected, precision)
 
 
+def test_in_so_many_weeks_time_is_a_day_ahead_even_in_a_past_clause() -> None:
+    # a bare "in two weeks" after a past verb may measure how long something took; "in two weeks' time" never does
+    assert value_of("The ministers agreed on a new round in two weeks’ time.", "in two weeks’ time",
+                    language="en") == "2025-09-18"
+    assert value_of("Prices doubled in two weeks.", "in two weeks", language="en") == "P2W"
+
+
+def test_the_first_meeting_in_three_years_is_a_span_not_a_day_ahead() -> None:
+    assert value_of("Their first such meeting in three years will open on Monday.", "in three years",
+                    language="en") == "P3Y"
+    assert value_of("The talks will resume in three weeks.", "in three weeks", language="en") == "2025-09-25"
+
+
 def test_first_day_of_each_period() -> None:
     found = {t.text: t.date for t in find_timexes(
         "la semaine dernière, le mois dernier, l'an dernier, le premier trimestre", THURSDAY, "fr")}

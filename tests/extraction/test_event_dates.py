@@ -5,6 +5,8 @@ Every text here was written for the tests.
 """
 from __future__ import annotations
 
+import pytest
+
 from .pipeline_helpers import read
 
 
@@ -57,3 +59,53 @@ def test_a_meeting_the_lead_tells_in_the_simple_past_took_place_on_the_day_the_l
             "Zelensky thanked the British people for their support.")
     [meeting] = events_of(text, language="en", published="2025-03-06", kind="meeting")
     assert str(meeting.date) == "2025-03-04"
+
+
+def test_so_many_days_later_after_a_sentence_ending_in_since_counts_from_the_day_told_before():
+    # "…ever since." ends the sentence before: it opens no span of time for "Five days later" to be part of
+    text = ("The envoy returned to Moscow on March 3 and met Sergei Lavrov. Lavrov then set out conditions that have "
+            "held up the truce ever since. Five days later, Donald Trump and Vladimir Putin spoke by phone for an hour.")
+    [call] = events_of(text, language="en", published="2025-04-12", kind="call")
+    assert str(call.date) == "2025-03-08"
+
+
+def test_a_meeting_told_in_the_paragraph_after_a_lead_that_told_a_meeting_took_place_on_the_lead_day():
+    # written for the tests: the second paragraph goes on telling the meeting of the lead, with no date of its own
+    text = ("GENEVA, March 6 - Senior U.S. and Russian officials agreed in Geneva on Tuesday to reopen consulates, "
+            "in their first such meeting in three years.\n\n"
+            "Marco Rubio spent five hours at the Intercontinental hotel with Sergei Lavrov.")
+    meetings = events_of(text, language="en", published="2025-03-06", kind="meeting")
+    rubio = [m for m in meetings if any(p.key == "us:rubio" for p in m.participants)]
+    assert [str(m.date) for m in rubio] == ["2025-03-04"]
+
+
+def test_so_many_days_later_counts_from_the_summit_dated_in_its_own_noun_phrase():
+    # written for the tests: the date qualifies the summit's noun, and the summit is what the sentence tells
+    text = ("The Reykjavik summit of June 2 between Donald Trump and Vladimir Putin ended without a deal. "
+            "Three days later, Trump hosted Volodymyr Zelensky at the White House.")
+    meetings = events_of(text, language="en", published="2025-06-20", kind="meeting")
+    assert sorted(str(m.date) for m in meetings) == ["2025-06-02", "2025-06-05"]
+
+
+def test_le_lendemain_counts_from_the_summit_dated_in_its_own_noun_phrase():
+    text = ("Le sommet de Reykjavik du 2 juin entre Donald Trump et Vladimir Poutine s'est achevé sans accord. "
+            "Le lendemain, Trump a appelé Volodymyr Zelensky.")
+    [call] = events_of(text, language="fr", published="2025-06-20", kind="call")
+    assert str(call.date) == "2025-06-03"
+
+
+def test_the_day_after_the_summit_counts_from_the_summit_told_not_from_the_last_day_named():
+    # written for the tests: "on Monday" dates a saying; "the summit" points back to the one dated June 2
+    text = ("Donald Trump and Vladimir Putin met in Reykjavik on June 2. Trump said on Monday that the talks went "
+            "well. The day after the summit, Trump called Volodymyr Zelensky.")
+    [call] = events_of(text, language="en", published="2025-06-20", kind="call")
+    assert str(call.date) == "2025-06-03"
+
+
+@pytest.mark.parametrize(("words", "day"), [("Le lendemain du sommet", "2025-06-03"),
+                                            ("La veille du sommet", "2025-06-01")])
+def test_la_veille_et_le_lendemain_du_sommet_count_from_the_summit_told(words, day):
+    text = ("Donald Trump et Vladimir Poutine se sont rencontrés à Reykjavik le 2 juin. Trump a déclaré lundi que les "
+            f"discussions s'étaient bien passées. {words}, Trump a appelé Volodymyr Zelensky.")
+    [call] = events_of(text, language="fr", published="2025-06-20", kind="call")
+    assert str(call.date) == day

@@ -202,3 +202,61 @@ def test_french_titles_name_an_organization_with_its_article_and_a_name_starting
 def test_what_a_title_says_was_announced_does_not_end_on_the_clause_s_comma():
     assert make_title("announcement", "occurred", ["United Kingdom"], None, what="100 new designations,") \
         == "United Kingdom announces 100 new designations"
+
+
+def test_two_calls_the_same_day_with_other_people_on_the_line_are_two_calls():
+    # written for the tests: a leader makes many calls a day; a party and a day in common do not make them one
+    ex = read("Ukrainian President Volodymyr Zelensky, who spoke with Donald Trump on Tuesday evening, said the war "
+              "had to end. Donald Trump briefed European leaders in a call later that day, according to his office.",
+              language="en", published="2025-08-13")
+    calls = by_kind(ex, "call")
+    assert sorted(sorted(participants(ex, c)) for c in calls) == [
+        ["Donald Trump", "European leaders"], ["Donald Trump", "Volodymyr Zelensky"]]
+    assert {str(c.date) for c in calls} == {"2025-08-12"}
+
+
+def test_a_call_told_again_with_one_of_its_parties_is_the_same_call():
+    ex = read("Donald Trump spoke with Volodymyr Zelensky and Emmanuel Macron on Tuesday. "
+              "Zelensky spoke with Trump for an hour on Tuesday, his office said.",
+              language="en", published="2025-08-13")
+    assert len(by_kind(ex, "call")) == 1
+
+
+def test_new_designations_announced_by_a_government_are_sanctions():
+    # written for the tests: the UK's word for the people and ships it lists
+    ex = read("On Monday the government announced 40 new designations targeting Russia's shadow fleet.",
+              language="en", published="2025-06-03")
+    [sanction] = by_kind(ex, "sanction")
+    assert str(sanction.date) == "2025-06-02"
+
+
+def test_a_nightly_video_address_is_a_statement_of_its_own_not_the_remarks_told_before():
+    # written for the tests: the possessive names who spoke, another speaker than the one before
+    ex = read("Kremlin aide Yuri Ushakov told reporters on Tuesday that the talks had been useful. "
+              "Ukrainian President Volodymyr Zelensky said in his nightly video address on Tuesday that Europe must "
+              "be at the table.", language="en", published="2025-06-04")
+    [statement] = by_kind(ex, "statement")
+    assert participants(ex, statement) == {"Volodymyr Zelensky"}
+    assert str(statement.date) == "2025-06-03"
+
+
+def test_being_ready_to_meet_is_an_offer_not_a_meeting_that_took_place():
+    # written for the tests
+    ex = read("On Sunday, Volodymyr Zelensky said he was ready to meet Vladimir Putin after a ceasefire.",
+              language="en", published="2025-05-12")
+    assert [(m.status, m.date) for m in by_kind(ex, "meeting")] in ([], [("planned", None)])
+
+
+def test_a_meeting_in_which_officials_agreed_took_place_it_is_not_planned():
+    # written for the tests: "agreed" schedules what was agreed, not the meeting it was agreed in
+    ex = read("American and Russian diplomats agreed in Geneva on Tuesday to reopen consulates, according to both "
+              "sides, in the first such meeting since the war began.", language="en", published="2025-03-06")
+    assert [(m.status, str(m.date)) for m in by_kind(ex, "meeting")] == [("occurred", "2025-03-04")]
+
+
+def test_a_readout_s_prime_minister_is_the_head_of_government_of_the_publisher_on_the_call():
+    # written for the tests, in the form of a Downing Street readout
+    ex = read("The Prime Minister spoke to President Emmanuel Macron of France this evening.", language="en",
+              published="2025-05-05", source="10 Downing Street")
+    [call] = by_kind(ex, "call")
+    assert {"Keir Starmer", "Emmanuel Macron"} <= participants(ex, call)

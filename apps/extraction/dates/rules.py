@@ -475,6 +475,11 @@ def quarter_expression(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     return cal.quarter(year_number, min(number, 4))
 
 
+# "their first such meeting in three years", "the largest attack in two years": a span back from now
+_FIRST_IN = re.compile(r"\b(?:the|its|their|his|her|our)\s+(?:first|biggest|largest|highest|lowest|longest|"
+                       r"greatest|worst|strongest|deadliest|heaviest)\s+(?:such\s+)?[a-z-]+\s+$")
+
+
 def ago(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     """"il y a trois semaines", "two years ago", "dans trois jours", "in three days"."""
     amount = _number(m.group("n"), ctx.language)
@@ -485,9 +490,14 @@ def ago(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
     sign = 1 if m.group("dir") in ("dans", "in", "within", "d'ici") else -1
     if sign > 0 and ctx.language == "en" and m.group("dir") != "ago":
         before = ctx.folded[max(0, m.start() - 30):m.start()]
+        # "the highest in three years", "their first such meeting in three years": a superlative or "first" a few
+        # words before measures a span back from now
         measures = re.search(r"(?:\w+est|first|time|once|twice|high|low|worst|best|record)\s+$",
-                             before)
-        if m.group("dir") == "within" or ctx.tense(m.start(), m.end()) == "past" or measures:
+                             before) or re.search(_FIRST_IN, before)
+        # "in two weeks' time" is a day ahead whatever the tense of its clause ("agreed on a summit in two
+        # weeks' time"); only a bare "in two weeks" may measure how long something took
+        ahead = m.groupdict().get("time") is not None
+        if m.group("dir") == "within" or not ahead and (ctx.tense(m.start(), m.end()) == "past" or measures):
             return cal.duration(amount, unit)  # "the highest in three years" is a span, not a date
     if unit == "W":
         # TimeML annotators give "il y a une semaine" the day a week away, not a week value.
@@ -1006,7 +1016,8 @@ def _english_rules() -> list[Rule]:
               rf"(?P<dir>ago)\b", ago)
     rules.add("in_time",
               rf"\b(?P<dir>in|within)\s+(?P<n>\d+|{nums})\s+"
-              rf"(?P<u>days|day|weeks|week|months|month|years|year)\b", ago)
+              rf"(?P<u>days|day|weeks|week|months|month|years|year)\b"
+              rf"(?P<time>'s?\s+time\b|s'\s+time\b)?", ago)
     rules.add("duration",
               rf"\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|final)\s+)?"
               rf"(?P<n>\d+|{nums})[\s-]+(?P<u>{units})\b"

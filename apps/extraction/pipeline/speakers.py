@@ -521,6 +521,12 @@ class SpeakerResolver:
             stack += [c for c in t.children if c.dep_ not in _NP_STOP]
         return sorted(out, key=lambda t: t.i)
 
+    def office_of(self, token: Token) -> str | None:
+        """Who a noun phrase that names an office stands for ("The Prime Minister spoke to…" in a gov.uk readout),
+        recorded as a mention of that actor: the events' reader asks it of the doer of an event."""
+        phrase = self._np_tokens(token)
+        return self._office(phrase, token.idx, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+
     def _office(self, phrase: list[Token], pos: int, lo: int, hi: int) -> str | None:
         words = [fold(t.lower_) for t in phrase if not t.is_punct]
         whole, rest = " ".join(words).replace("' ", "'"), " ".join(words[1:]).replace("' ", "'")

@@ -39,16 +39,14 @@ __all__ = ["GROUP", "KINDS", "PLOVER", "make_title", "read_events"]
 
 def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable, timexes: list,
                 published: datetime.date, resolve_expression: Callable, resolve_pronoun: Callable,
-                statements=(), story: StoryTime | None = None) -> list[Event]:
+                statements=(), story: StoryTime | None = None, resolve_office: Callable | None = None) -> list[Event]:
     """The events of an article, one record per real event; `story` is the statements' running time."""
     lexicon = event_lexicon(language)
     ctx = Context.build(doc, text, language, layout, table, lexicon, resolve_pronoun, statements)
+    ctx.resolve_office = resolve_office
     cues = lexicon.cues
     usable = [t for t in timexes if not layout.in_quote[t.start] and not layout.is_excluded(t.start, t.end)
               and (t.date is not None or refers_back(t))]
-    clock = StoryClock(usable, published, language, cues, resolve_expression,
-                       moves=lambda t: _tells_when(doc, t) and not _supposed(doc, t, cues),
-                       spans=lambda t: _spans(doc, t, cues), steps_back=lambda t: _steps_back(doc, t))
     ctx.timex_starts = {t.start for t in timexes}
     lead = _lead(layout, doc)
     candidates = _candidates(doc, lexicon)
@@ -98,13 +96,21 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                     ctx.last_parties = parties
             mentions += local
     _regions(mentions, table)
+    # "The Anchorage summit of August 15 … ended without a deal. Three days later, …": a date that qualifies the
+    # noun of an event told as done dates that event, and the story is at its day
+    told_days = {m.timex.start for m in mentions if _dates_the_event_told(m, cues)}
+    clock = StoryClock(usable, published, language, cues, resolve_expression,
+                       moves=lambda t: (_tells_when(doc, t) or t.start in told_days) and not _supposed(doc, t, cues),
+                       spans=lambda t: _spans(doc, t, cues), steps_back=lambda t: _steps_back(doc, t))
     clusters = [_dated(m, clock, published, lead, ctx) for m in mentions]
+    _count_from_event_told(clusters, clock, published, ctx)
     merged = merge(clusters)
     _series(merged)
     events = [e for e in merged if not _is_generic(e, table)]
+    told = {(m.paragraph, m.group) for m in mentions}
     for e in events:
         if e.date is None and e.status == "occurred":
-            _story_day(e, clock, layout, published, lead, running_day(e.first, story, ctx))
+            _story_day(e, clock, layout, published, lead, running_day(e.first, story, ctx, told))
     events += _transcript(ctx, published, events)
     return [_record(e, ctx, published) for e in events]
 
@@ -420,7 +426,8 @@ def _speaks_of_today(m: Mention) -> bool:
 
 def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: Context) -> Cluster:
     """A mention as an event of its own, dated by its date expression, by the lead, or not at all."""
-    c = Cluster([m], status=m.status)
+    c = Cluster([m], status=m.status, people=frozenset(
+        k for k in m.participants if ctx.table.party_kind(k) in ("person", "group")))
     if m.timex is not None:
         tense = "future" if m.status == "planned" or m.was_planned else None if m.status == "cancelled" else "past"
         date, precision = clock.resolve(m.timex, tense=tense)
@@ -466,6 +473,50 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
                 m.participants.setdefault(st.speaker, "agent")
                 break
     return c
+
+
+def _dates_the_event_told(m: Mention, cues) -> bool:
+    """Whether a mention's date, said in its noun's own phrase (« le sommet du 15 août », "the summit of August
+    15"), dates an event the sentence tells as done, not one it steps from ("after the call of 12 February")
+    or points back to."""
+    return m.timex is not None and m.entry.pos == "noun" and m.status == "occurred" and not m.hedged and \
+        not m.anaphoric and _own_timex(m) and folded(syntax.case_word(m.trigger)) not in cues.sequence
+
+
+def _count_from_event_told(clusters: list[Cluster], clock: StoryClock, published: datetime.date,
+                           ctx: Context) -> None:
+    """"The day after the summit, Trump called Zelensky", « la veille du sommet, il a appelé… », "two days after
+    the meeting, …": when the sentence gives no day of its own, "the summit" points back to the last one the text
+    dated, and the event the sentence tells is counted from that day, not from the day the story was last at
+    ("Trump said on Monday…"). With a day in the sentence ("on 18 August, nine days after the meeting"), the
+    noun is the one counted (see `_dated`)."""
+    for index, c in enumerate(clusters):
+        m = c.first
+        counted = counted_from(m, ctx.language) if len(c.mentions) == 1 else None
+        # "the summit", « du sommet » (the article inside « du »): a summit told before, not "a meeting"
+        definite = m.anaphoric or m.determiner or folded(syntax.case_word(m.trigger)) in ("du", "des", "au", "aux")
+        if counted is None or not definite or m.timex is not None:
+            continue
+        if any(m.sentence[0] <= start < m.trigger.idx and r.date and r.precision == "day"
+               for start, r in clock.readings.items()):
+            continue  # the sentence's own day: the noun is counted from it
+        told = next((e for e in reversed(clusters[:index]) if e.group == m.group and e.dated_by == "text"
+                     and e.precision == "day" and e.date and e.first.sentence[0] < m.sentence[0]
+                     and (not m.participants or set(m.participants) & set(e.participants))), None)
+        # "[The day after the summit], Trump called…": the verb the phrase that counts hangs on
+        verb = next((g for g in syntax.governors(m.trigger, 4) if g.pos_ in ("VERB", "AUX")), None)
+        teller = next((o for o in clusters if o is not c and o.first.sentence == m.sentence and verb is not None
+                       and verb.i in {o.first.predicate.i, o.first.trigger.i}), None)
+        if told is None or teller is None or teller.dated_by == "text" and teller.first.timex is not None:
+            continue
+        count, unit, _ = counted
+        c.date, c.precision, c.dated_by = told.date, "day", "text"
+        day = told.date - datetime.timedelta(days=count * (7 if unit == "W" else 1))
+        if unit == "M":
+            day = add_months(told.date, -count)
+        teller.date, teller.precision, teller.dated_by = day, "day", "text"
+        if teller.status != "cancelled":
+            teller.status = "occurred" if day <= published else "planned"
 
 
 def _own_timex(m: Mention) -> bool:

@@ -141,7 +141,9 @@ def _saying_date(root, cues: Cues) -> bool:
 def spans_time(span, cues: Cues) -> bool:
     """Whether a date opens or closes a span of time ("since March", "since [taking office in August]")."""
     doc, root = span.doc, span.root
-    before = [folded(doc[i].text) for i in range(max(span.start - 2, 0), span.start)]
+    # the words just before it in its own sentence: "…stalled it ever since. Five days later, …" opens no span
+    first = root.sent.start if doc.has_annotation("SENT_START") else 0
+    before = [folded(doc[i].text) for i in range(max(span.start - 2, first, 0), span.start)]
     up = [root]
     for _ in range(4):  # through clauses too: "since [taking office in August]"
         up.append(up[-1].head)
@@ -203,6 +205,8 @@ class Cluster:
     precision: str = "unknown"
     dated_by: str = ""  # text | lead | statement | "" (undated)
     status: str = "occurred"
+    # the people and groups among the parties (not the countries or offices that may stand for them)
+    people: frozenset[str] = frozenset()
 
     @property
     def first(self) -> Mention:
@@ -266,6 +270,10 @@ def _compatible(event: Cluster, mention: Cluster) -> int | None:
         return None
     if mention.first.distinct and not day:
         return None  # "met Putin again": another meeting, unless the same day is told
+    if event.group == "call" and not _pointing(mention) and _other_lines(event, mention):
+        return None
+    if event.group == "say" and event.people and mention.people and not event.people & mention.people:
+        return None  # "he said in his nightly video address": his words, not the remarks told before by another
     shared = set(event.participants) & set(mention.participants)
     same_day_back = mention.first.anaphoric and day and event.precision == mention.precision == "day"
     if event.participants and mention.participants and not shared and not _pointing(mention) and not same_day_back:
@@ -278,6 +286,13 @@ def _compatible(event: Cluster, mention: Cluster) -> int | None:
     exact = day and event.precision == mention.precision == "day"
     return (4 if exact else 1 if day else 0) + 2 * len(shared) + (2 if a and a == b else 0) + \
         (2 if near and shared else 0)
+
+
+def _other_lines(a: Cluster, b: Cluster) -> bool:
+    """"Zelenskiy, who spoke with Trump on Wednesday" and "Trump briefed European leaders in a call later that
+    day": a leader makes many calls a day; two calls that each name someone on the line the other does not
+    are two calls, whatever party and day they share (a call told again names a part of its parties)."""
+    return bool(a.people - b.people) and bool(b.people - a.people) and len(a.people) >= 2 and len(b.people) >= 2
 
 
 def _within(a: Cluster, b: Cluster) -> bool:
@@ -336,6 +351,7 @@ def _target(events: list[Cluster], c: Cluster) -> Cluster | None:
 
 def _absorb(into: Cluster, other: Cluster) -> None:
     into.mentions += other.mentions
+    into.people = into.people | other.people
     # a back-reference brings a date only if the text gives it one ("the meeting on Tuesday")
     inferred = other.dated_by not in ("text", "statement") and other.first.anaphoric
     moved = other.first.rescheduled and other.dated_by == "text"  # « reporté au 10 mars »: the new day

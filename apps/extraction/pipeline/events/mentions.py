@@ -100,6 +100,7 @@ class Context:
     city_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)  # places spaCy found, not the gazetteer
     place_country: dict[str, str] = field(default_factory=dict)  # place name → the country it lies in
     told: set[str] = field(default_factory=set)  # lemmas of the event nouns read so far: the series told
+    resolve_office: object = None  # token → the holder of the office its phrase names ("the Prime Minister"), or None
 
     @classmethod
     def build(cls, doc, text, language, layout, table, lexicon, resolve_pronoun, statements) -> "Context":
@@ -892,7 +893,8 @@ def gather(ctx: Context, mention: Mention) -> None:
     starts, pos = ctx.token_starts, ctx.token_pos
     for i in sorted(mention.domain if mention.party_domain is None else mention.party_domain):
         # most words name nothing: decided from the doc's arrays, without a Token object
-        if starts[i] not in ctx.mention_by_char and pos[i] not in ("PRON", "NOUN", "DET", "NUM"):
+        if starts[i] not in ctx.mention_by_char and pos[i] not in ("PRON", "NOUN", "DET", "NUM") and not (
+                pos[i] == "PROPN" and i in subject_tokens):
             continue
         token = doc[i]
         if _quoted(ctx, token.idx):
@@ -913,6 +915,14 @@ def gather(ctx: Context, mention: Mention) -> None:
             if mention.participants.get(key, "participant") == "participant":
                 mention.participants[key] = role
             continue
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in syntax.SUBJECT_DEPS and i in subject_tokens and \
+                ctx.resolve_office is not None:
+            # "The Prime Minister spoke to President Macron this evening": a readout names its own head of
+            # government by the office (publishers.toml says whose)
+            key = ctx.resolve_office(token)
+            if key and ctx.table.party_kind(key) in ACTOR_KINDS:
+                mention.participants.setdefault(key, mention.entry.subject)
+                continue
         if token.pos_ not in ("PRON", "NUM") and not (token.pos_ == "NOUN" and i in subject_tokens):
             continue
         text = folded(token.text)

@@ -19,8 +19,11 @@ from ..discourse import StoryTime
 from .mentions import Context, Mention, party_reference, folded, lemma
 
 
-def running_day(m: Mention, story: StoryTime | None, ctx: Context) -> datetime.date | None:
-    """The day of the scene a mention told in the past goes on with, or None when the text does not say it goes on."""
+def running_day(m: Mention, story: StoryTime | None, ctx: Context,
+                told: set[tuple[int, str]] = frozenset()) -> datetime.date | None:
+    """The day of the scene a mention told in the past goes on with, or None when the text does not say it goes on.
+
+    `told`: (paragraph start, event group) of every mention read, to see what the lead told."""
     if story is None:
         return None
     if m.group == "say":
@@ -36,10 +39,23 @@ def running_day(m: Mention, story: StoryTime | None, ctx: Context) -> datetime.d
         # "Witkoff's meeting with Putin lasted four hours… It ended on Friday evening": the paragraph that tells
         # the story's main time tells of that day, before or after the mention
         return lead.date
-    if not _goes_on(verb, ctx):
-        return None
     scene = story.scene_before(m.trigger.idx)
-    return scene.date if scene is not None else None
+    if scene is None:
+        return None
+    if not _goes_on(verb, ctx) and not _tells_more_of_the_lead(m, scene, story, told):
+        return None
+    return scene.date
+
+
+def _tells_more_of_the_lead(m: Mention, scene, story: StoryTime, told: set[tuple[int, str]]) -> bool:
+    """"Senior U.S. and Russian officials agreed in Riyadh on Tuesday…, in the first such meeting… ¶ Rubio, Waltz
+    and Witkoff spent four and a half hours at Diriyah Palace with Lavrov": a paragraph after the lead that tells,
+    in the past, an event of the kind the lead told goes on telling the lead's day. Another kind of event
+    ("Zelensky went to Madrid") may be any day."""
+    if not scene.lead or scene.pos >= m.paragraph:
+        return False
+    para = story.layout.paragraph_at(scene.pos)
+    return para is not None and (para.start, m.group) in told
 
 
 def _verb(m: Mention):

@@ -140,10 +140,24 @@ def status(mention: Mention, cues: Cues) -> str:
         return "planned"  # a headline's "Starmer to host leaders for a call": what is to come
     if any(_matches(t, cues.ongoing) for t in scope):
         return "occurred"  # under way: it has begun ("talks were continuing"), whatever else says it is due
+    setting = _setting_of(mention, cues)
     if mention.entry.planned or any(_matches(t, cues.planned) or _matches(t, cues.rescheduled)
-                                    for t in scope if t.i != mention.trigger.i):
+                                    for t in scope if t.i != mention.trigger.i and t.i != setting):
         return "planned"
     return "occurred"
+
+
+def _setting_of(mention: Mention, cues: Cues) -> int | None:
+    """"officials agreed on Tuesday to restore staff…, in the first such meeting since…": a verb told as done in
+    the past whose setting the event noun is (in, at, during it) says the event took place; its own cue ("agree"
+    schedules what was agreed) is not the noun's. The index of that verb, or None."""
+    trig = mention.trigger
+    if mention.entry.pos != "noun" or folded(syntax.case_word(trig)) not in cues.during:
+        return None
+    verb = next((g for g in syntax.governors(trig, 3) if g.pos_ in ("VERB", "AUX")), None)
+    if verb is None or syntax.tense(verb) != "past" or "Fin" not in verb.morph.get("VerbForm"):
+        return None
+    return verb.i
 
 
 def set_for_later(mention: Mention, cues: Cues) -> bool:
