@@ -455,3 +455,68 @@ def test_a_bare_attribution_after_a_quotation_that_ends_its_sentence_names_its_s
               "“Russia, if you are listening, I hope you are able to find the emails that are missing.” Trump said.\n\n"
               "Clinton says the emails were personal.", language="en", published="2016-07-27")
     assert speaker_of(ex, "find the emails") == "Donald Trump"
+
+
+def test_the_spokeswoman_later_is_the_person_the_story_first_called_a_spokeswoman():
+    # written for the tests: a man is named between the spokeswoman and her quotation
+    ex = read("Dana Whitfield, a spokeswoman for the Harbor Alliance, spoke to reporters on Monday. "
+              "Carl Brenner, the alliance's founder, attended the meeting in Geneva.\n\n"
+              "“We will not sign this agreement before the spring,” the spokeswoman said.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "before the spring") == "Dana Whitfield"
+
+
+def test_one_party_member_is_someone_new_not_the_candidate_the_story_is_about():
+    # written for the tests: "one New Hampshire Democrat" is an unnamed voice, not the senator named before
+    ex = read("Senator Paul Hadley campaigned in Manchester on Monday.\n\n"
+              "“Every candidate here is lowering expectations ahead of the vote,” said one New Hampshire Democrat.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "lowering expectations") == "one New Hampshire Democrat"
+
+
+def test_a_description_resolved_to_a_person_is_listed_among_that_person_s_mentions():
+    # written for the tests: "the Ohio senator" is Grainger, and the actor says which words stand for him
+    ex = read("Senator Walter Grainger arrived in Columbus on Monday.\n\n"
+              "“We will win this state by a very wide margin,” the Ohio senator told reporters.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "very wide margin") == "Walter Grainger"
+    assert "the Ohio senator" in [m.text for m in ex.actor(next(a.key for a in ex.actors
+                                                                if a.name == "Walter Grainger")).mentions]
+
+
+def test_a_document_that_says_or_reads_speaks_for_itself():
+    # written for the tests: "the suit" is the speaker of what it says and of what it reads
+    ex = read("The former clerk Martin Osgood sued the committee in March.\n\n"
+              "“The plaintiff was the only employee punished for the alleged violation,” the suit says.\n\n"
+              "“No other staff member received any reprimand at all,” the suit reads.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "only employee punished") == "the suit"
+    assert speaker_of(ex, "any reprimand") == "the suit"
+
+
+def test_a_surname_the_tagger_calls_an_organization_is_still_the_person_for_the_he_after():
+    # written for the tests: spaCy tags the lone "Whitlock" as an organization; it is the congressman
+    ex = read("Congressman Gary Whitlock spoke at a rally in Dayton on Friday. Whitlock said the plan would fail.\n\n"
+              "“We cannot pay for this with more borrowing from abroad,” he said.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "the plan would fail", direct=False) == "Gary Whitlock"
+    assert {a.name for a in ex.actors} >= {"Gary Whitlock"} and "Whitlock" not in {a.name for a in ex.actors}
+
+
+def test_a_title_before_a_name_does_not_end_the_sentence():
+    # written for the tests: "Sen." is no full stop; "Nora Quill" is not a sentence whose subject she would be
+    ex = read("Lena Marsh, a retired teacher from Keene, said Sarah Holt should be ready for hard questions. "
+              "She came to the rally, though she is still not sure whether she will vote for Holt or "
+              "Vermont Sen. Nora Quill.\n\n"
+              "“I ask my husband every night who is going to win,” she said.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "who is going to win") == "Lena Marsh"
+
+
+def test_a_quotation_followed_by_a_no_break_space_still_goes_on_with_the_speaker_before():
+    # written for the tests: web copy often leaves a no-break space after the closing mark
+    ex = read("Jared Sexton attended the rally in Greensboro.\n\n"
+              "“People looked at the protesters and had a desire to do them harm,” Sexton said. "
+              "“And I don’t think there are many of them.”\u00a0\nSexton later wrote about the rally.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "there are many of them") == "Jared Sexton"

@@ -104,7 +104,7 @@ class SpeakerResolver:
                 return m
         return None
 
-    def add_mention(self, key: str, start: int, end: int) -> None:
+    def add_mention(self, key: str, start: int, end: int, via: str = "title") -> None:
         """Record a speaker the text names only by a label or an office, so the extraction lists it."""
         actor = self.table.actors.get(key)
         if actor is None:
@@ -118,7 +118,7 @@ class SpeakerResolver:
         if start < end and not any(m.start == start and m.key == key for m in self.table.mentions):
             actor.mentions.append(Mention(start, end, self.text[start:end]))
             actor.mentions.sort(key=lambda m: m.start)
-            ref = MentionRef(start, end, key, "title")
+            ref = MentionRef(start, end, key, via)
             i = bisect.bisect_left(self.mention_starts, start)
             self.table.mentions.insert(i, ref)
             self.mention_starts.insert(i, start)
@@ -392,6 +392,8 @@ class SpeakerResolver:
         """
         m = self.mention_at(token.idx)
         if m and self.table.kind(m.key) in SPEAKER_KINDS:
+            if m.via == "description":
+                return m.key, "description"  # read before as a description of that actor (_describes_actor)
             return m.key, "described" if m.key in self.described else "subject-of-verb"
         word = fold(token.lower_).strip("-")
         if word == "t":  # « a-t-il » : "-t" carries the pronoun, as its fixed part or the next token
@@ -444,17 +446,53 @@ class SpeakerResolver:
                     key = self._last_organization(lemma(part), token.idx)
                     if key:
                         return key, "description"
-        indefinite = any("Ind" in c.morph.get("Definite") for c in token.children if c.dep_ == "det")
+        indefinite = _indefinite(token)
+        if not indefinite and token.pos_ == "NOUN" and self._describes(head):
+            key = self._named_as(head, token)
+            if key:
+                # 'Jane Roe, a spokeswoman for the campaign, … “…,” the spokeswoman said': the person
+                # the story gave that description before
+                self._describes_actor(key, phrase)
+                return key, "description"
         if head in self.lex.persons and not indefinite:
             key = self.resolve_pronoun(token.idx, None)
             if key:
+                self._describes_actor(key, phrase)
                 return key, "description"
         elif head in self.lex.organizations and not indefinite:
             key = self._last_organization(head, token.idx)
             if key:
+                self._describes_actor(key, phrase)
                 return key, "description"
         key = self._described(phrase, token) if describe else None
         return (key, "described") if key else (None, "unresolved")
+
+    def _named_as(self, head: str, token: Token) -> str | None:
+        """The person an earlier sentence named with this description beside the name, the latest first.
+
+        "Jane Roe, a spokeswoman for X" (apposition) or "spokeswoman Jane Roe" (compound) ties the
+        description to the name; "the spokeswoman" later means her, not whoever was named last.
+        """
+        for earlier in reversed(token.doc[max(0, token.i - 1500):token.i]):
+            if earlier.pos_ != "NOUN" or lemma(earlier) != head or self.layout.in_quote[earlier.idx]:
+                continue
+            linked = [earlier.head] if earlier.dep_ in ("appos", "compound") else []
+            linked += [c for c in earlier.children if c.dep_ in ("appos", "compound", "flat")]
+            for t in linked:
+                m = self.mention_at(t.idx)
+                if m is not None and self.table.kind(m.key) == "person" and m.key not in self.described:
+                    return m.key
+        return None
+
+    def _describes_actor(self, key: str, phrase: list[Token]) -> None:
+        """A definite description resolved to an actor is one of its mentions ("the Vermont senator" is Sanders).
+
+        The actor then lists it, as it lists "the Prime Minister" resolved by office: an analyst sees
+        which words of the text stand for that actor.
+        """
+        words = [t for t in phrase if not t.is_punct and not self.layout.in_quote[t.idx]]
+        if words and len(words) <= 8:
+            self.add_mention(key, words[0].idx, words[-1].idx + len(words[-1].text), "description")
 
     def _described(self, phrase: list[Token], token: Token) -> str | None:
         """A speaker the text names only by what it is ("a spokeswoman", "the announcer", « un diplomate »).
@@ -760,6 +798,18 @@ class SpeakerResolver:
             if not (para.heading or para.byline or para.credit or para.note):
                 turn.paragraphs.append((para.start, para.end))
         return [turn]
+
+
+# Words that open an indefinite noun phrase beside the article: "one New Hampshire Democrat", "another
+# strategist", "some officials" speak as someone new, never as the person the story is about.
+_INDEFINITE_WORDS = frozenset({"one", "another", "some", "several", "many", "two", "three", "a", "an", "un", "une",
+                               "des", "plusieurs", "certains", "certaines", "d'autres"})
+
+
+def _indefinite(token: Token) -> bool:
+    """Whether a noun phrase's head takes an indefinite determiner or a number ("a", "one", "another")."""
+    return any("Ind" in c.morph.get("Definite") or fold(c.lower_) in _INDEFINITE_WORDS
+               for c in token.children if c.dep_ in ("det", "nummod", "det:nummod", "amod") and c.i < token.i)
 
 
 def _looks_like_name(token: Token) -> bool:
