@@ -520,3 +520,37 @@ def test_a_quotation_followed_by_a_no_break_space_still_goes_on_with_the_speaker
               "“And I don’t think there are many of them.”\u00a0\nSexton later wrote about the rally.",
               language="en", published="2016-03-01")
     assert speaker_of(ex, "there are many of them") == "Jared Sexton"
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    # written for the tests: a verb that says how the words came out attributes the quotation
+    ("Even the comedian Lowell Brandt, who hosts a weekly show, appeared to lose his temper.\n\n"
+     "“For a start, his wife has explained why she chose not to speak, you fool,” Brandt barked.",
+     "why she chose not to speak", "Lowell Brandt"),
+    # a surname the tagger reads as a common noun, right after the closing mark
+    ("The tour strained the staff.\n\n“We ran out of money by the middle of March,” O’Donnell said.",
+     "ran out of money", "O’Donnell"),
+    # the parser makes the quotation the subject and the name, with a long apposition, its apposition
+    ("“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential frontrunner nationally "
+     "and current polling leader in South Carolina by a wide margin, said when asked.",
+     "this guy", "Donald Trump"),
+])
+def test_an_attribution_after_the_quotation_names_its_speaker_however_the_parse_reads_it(text, fragment, speaker):
+    assert speaker_of(read(text, language="en", published="2016-03-01"), fragment) == speaker
+
+
+def test_the_title_given_before_a_name_is_who_the_description_later_means():
+    # written for the tests: "the senator" is Hadley, titled so before, not Quill, the subject before
+    ex = read("Nora Quill spoke in Keene on Monday after Senator Paul Hadley.\n\n"
+              "The senator drew loud applause, saying, “We will rebuild every bridge in this state.”",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "rebuild every bridge") == "Paul Hadley"
+
+
+def test_upon_saying_takes_the_subject_of_the_verb_the_phrase_hangs_on():
+    # written for the tests: "upon saying" has no subject of its own; Quill drew the boos, not Hadley named after her
+    ex = read("Senator Paul Hadley spoke first in Keene on Monday.\n\n"
+              "Nora Quill drew a wave of boos from supporters of Senator Paul Hadley upon saying, "
+              "“We will rebuild every bridge in this state.”",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "rebuild every bridge") == "Nora Quill"

@@ -353,10 +353,20 @@ class SpeakerResolver:
             return [t for t in tokens if not self.layout.in_quote[t.idx] and not _is_time(t)]
 
         subjects = outside(syntax.subjects(verb))
+        if not subjects:
+            # '“Very good reporter,” Trump, the frontrunner, said': the parser made the quotation the
+            # subject and the name its apposition; the name outside the quotation is who speaks
+            subjects = outside([c for t in syntax.subjects(verb) if self.layout.in_quote[t.idx]
+                                for c in t.children if c.dep_ == "appos" and _looks_like_name(c)])
         climb = verb
         for _ in range(2):
             # ", adding that…", "…, saying": a participle takes the subject of the verb it hangs on,
             # unless that verb is in the quotation the speech verb attributes
+            if climb.dep_ == "pcomp" and climb.head.dep_ == "prep" and climb.head.head.i != climb.head.i \
+                    and not subjects and not self.layout.in_quote[climb.head.head.idx]:
+                climb = climb.head.head  # "drew boos upon saying", "after telling reporters": the verb the phrase is on
+                subjects = outside(syntax.subjects(climb))
+                continue
             if subjects or climb.dep_ not in ("advcl", "conj", "xcomp", "acl", "dep") or climb.head.i == climb.i \
                     or self.layout.in_quote[climb.head.idx]:
                 break
@@ -474,7 +484,9 @@ class SpeakerResolver:
         description to the name; "the spokeswoman" later means her, not whoever was named last.
         """
         for earlier in reversed(token.doc[max(0, token.i - 1500):token.i]):
-            if earlier.pos_ != "NOUN" or lemma(earlier) != head or self.layout.in_quote[earlier.idx]:
+            # (a title before a name counts: "Senator Paul Roe" is "the senator")
+            if earlier.pos_ not in ("NOUN", "PROPN") or head not in (lemma(earlier), fold(earlier.lower_)) \
+                    or self.layout.in_quote[earlier.idx]:
                 continue
             linked = [earlier.head] if earlier.dep_ in ("appos", "compound") else []
             linked += [c for c in earlier.children if c.dep_ in ("appos", "compound", "flat")]
@@ -814,9 +826,12 @@ def _indefinite(token: Token) -> bool:
 
 def _looks_like_name(token: Token) -> bool:
     """A proper noun, or a capitalized word the tagger took for a common noun but the recognizer for a person
-    ("Sanders said": NOUN, PERSON)."""
-    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.ent_type_ in ("PERSON", "PER") \
-        and token.text[:1].isupper()
+    ("Sanders said": NOUN, PERSON) or that follows a closing quotation mark ('“…,” O’Donnell said')."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and (
+        token.ent_type_ in ("PERSON", "PER") or token.i > 0 and token.doc[token.i - 1].is_quote
+        and not token.is_sent_start)
 
 
 _CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}")
