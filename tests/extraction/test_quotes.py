@@ -554,3 +554,14 @@ def test_upon_saying_takes_the_subject_of_the_verb_the_phrase_hangs_on():
               "“We will rebuild every bridge in this state.”",
               language="en", published="2016-03-01")
     assert speaker_of(ex, "rebuild every bridge") == "Nora Quill"
+
+
+def test_an_author_or_a_cable_the_text_names_only_so_speaks_as_described():
+    # written for the tests: nobody named stands behind "the author" or "the cable"
+    ex = read("A former agent has written a book about the first lady.\n\n"
+              "In the excerpt, the author wrote, “The first lady had a very different sort of liveliness.”\n\n"
+              "The ambassador sent a cable in July. "
+              "The cable said, “Overall security conditions continue to be unpredictable in the capital.”",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "sort of liveliness") == "the author"
+    assert speaker_of(ex, "security conditions") == "The cable"
