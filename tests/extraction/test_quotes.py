@@ -565,3 +565,12 @@ def test_an_author_or_a_cable_the_text_names_only_so_speaks_as_described():
               language="en", published="2016-03-01")
     assert speaker_of(ex, "sort of liveliness") == "the author"
     assert speaker_of(ex, "security conditions") == "The cable"
+
+
+def test_a_lone_first_name_that_leads_the_sentence_before_is_the_he_that_speaks():
+    # written for the tests: "Miguel" alone makes no actor anywhere, but he is the subject "he" points back to
+    ex = read("Governor Alma Reyes toured the flooded district on Friday.\n\n"
+              "Miguel walked with Reyes through the shelter before the evening briefing.\n\n"
+              "“We lost everything we owned in a single night,” he said.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "in a single night") == "Miguel"

@@ -255,6 +255,9 @@ class SpeakerResolver:
                 named = [m for m in named if not self._in_reported_clause(m, pos)]
             subjects = [m for m in named if self._is_subject(m)] or \
                 self._leading_name(named, start, limit, pos if si == current else None)
+            if not subjects and pronoun is not None and (new := self._new_subject(start, limit)) is not None \
+                    and fits(new.key):
+                subjects, named = [new], [new, *named]
             if not subjects and pronoun is not None:
                 described = self._described_subject(start, limit)
                 if described is not None and fits(described.key):
@@ -277,6 +280,23 @@ class SpeakerResolver:
         for (si, _, _), named in zip(window, named_by_sentence):
             if named and (si != current or pronoun is not None):
                 return named[0].key
+        return None
+
+    def _new_subject(self, start: int, limit: int) -> MentionRef | None:
+        """A person the recognizer names as the main subject of a sentence but no actor stands for yet.
+
+        'Bob met with Stevens on Monday. "…," he said': "Bob" alone is too weak a name to make an actor of
+        anywhere, but as the subject the next "he" points back to, it is the one who speaks.
+        """
+        span = self.doc.char_span(start, limit, alignment_mode="contract")
+        for token in span or []:
+            if token.dep_ in syntax.SUBJECT_DEPS and token.head.dep_ == "ROOT" and token.ent_type_ in ("PERSON", "PER") \
+                    and _looks_like_name(token) and self.mention_at(token.idx) is None \
+                    and not self.layout.in_quote[token.idx]:
+                key = self._name_not_yet_known(self._np_tokens(token), token)
+                if key:
+                    m = self.mention_at(token.idx)
+                    return m if m is not None and m.key == key else None
         return None
 
     def _in_reported_clause(self, m: MentionRef, pos: int) -> bool:
