@@ -574,3 +574,12 @@ def test_a_lone_first_name_that_leads_the_sentence_before_is_the_he_that_speaks(
               "“We lost everything we owned in a single night,” he said.",
               language="en", published="2016-03-01")
     assert speaker_of(ex, "in a single night") == "Miguel"
+
+
+def test_a_clause_ending_in_a_colon_introduces_the_words_of_its_subject():
+    # written for the tests: "went back to his usual refrain:" is no speech verb, but it introduces his words
+    ex = read("Senator Paul Hadley toured the harbor on Tuesday and praised the dock workers.\n\n"
+              "At the evening rally, he went back to his usual refrain: “We will rebuild every single bridge and "
+              "every single road in this state, and we will pay for it.”",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "every single bridge") == "Paul Hadley"

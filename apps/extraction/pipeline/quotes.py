@@ -379,8 +379,12 @@ class QuoteReader:
                 source = self.speakers.source_of_phrase(word) if not self._quoted(word) else None
                 if source is not None:
                     return source, "source-phrase", True
+        # 'he returned to his familiar lines: "…"': a clause that ends with a colon introduces the words
+        # its subject says, however long they are
+        introduced = self.text[:q.outer_start].rstrip(" \t").endswith(":")
         for _, _, token, _ in candidates:
-            if token.pos_ in ("VERB", "AUX") and len(self.text[q.start:q.end].split()) < 12:
+            if token.pos_ in ("VERB", "AUX") and (len(self.text[q.start:q.end].split()) < 12
+                                                  or introduced and token.idx < q.outer_start):
                 subjects = syntax.subjects(token)
                 if subjects:
                     key, basis = self.speakers.actor_of_np(subjects[0])
