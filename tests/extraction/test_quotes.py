@@ -457,3 +457,131 @@ def test_a_bare_attribution_after_a_quotation_that_ends_its_sentence_names_its_s
               "“Russia, if you are listening, I hope you are able to find the emails that are missing.” Trump said.\n\n"
               "Clinton says the emails were personal.", language="en", published="2016-07-27")
     assert speaker_of(ex, "find the emails") == "Donald Trump"
+
+
+def test_the_spokeswoman_later_is_the_person_the_story_first_called_a_spokeswoman():
+    # written for the tests: a man is named between the spokeswoman and her quotation
+    ex = read("Dana Whitfield, a spokeswoman for the Harbor Alliance, spoke to reporters on Monday. "
+              "Carl Brenner, the alliance's founder, attended the meeting in Geneva.\n\n"
+              "“We will not sign this agreement before the spring,” the spokeswoman said.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "before the spring") == "Dana Whitfield"
+
+
+def test_one_party_member_is_someone_new_not_the_candidate_the_story_is_about():
+    # written for the tests: "one New Hampshire Democrat" is an unnamed voice, not the senator named before
+    ex = read("Senator Paul Hadley campaigned in Manchester on Monday.\n\n"
+              "“Every candidate here is lowering expectations ahead of the vote,” said one New Hampshire Democrat.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "lowering expectations") == "one New Hampshire Democrat"
+
+
+def test_a_description_resolved_to_a_person_is_listed_among_that_person_s_mentions():
+    # written for the tests: "the Ohio senator" is Grainger, and the actor says which words stand for him
+    ex = read("Senator Walter Grainger arrived in Columbus on Monday.\n\n"
+              "“We will win this state by a very wide margin,” the Ohio senator told reporters.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "very wide margin") == "Walter Grainger"
+    assert "the Ohio senator" in [m.text for m in ex.actor(next(a.key for a in ex.actors
+                                                                if a.name == "Walter Grainger")).mentions]
+
+
+def test_a_document_that_says_or_reads_speaks_for_itself():
+    # written for the tests: "the suit" is the speaker of what it says and of what it reads
+    ex = read("The former clerk Martin Osgood sued the committee in March.\n\n"
+              "“The plaintiff was the only employee punished for the alleged violation,” the suit says.\n\n"
+              "“No other staff member received any reprimand at all,” the suit reads.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "only employee punished") == "the suit"
+    assert speaker_of(ex, "any reprimand") == "the suit"
+
+
+def test_a_surname_the_tagger_calls_an_organization_is_still_the_person_for_the_he_after():
+    # written for the tests: spaCy tags the lone "Whitlock" as an organization; it is the congressman
+    ex = read("Congressman Gary Whitlock spoke at a rally in Dayton on Friday. Whitlock said the plan would fail.\n\n"
+              "“We cannot pay for this with more borrowing from abroad,” he said.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "the plan would fail", direct=False) == "Gary Whitlock"
+    assert {a.name for a in ex.actors} >= {"Gary Whitlock"} and "Whitlock" not in {a.name for a in ex.actors}
+
+
+def test_a_title_before_a_name_does_not_end_the_sentence():
+    # written for the tests: "Sen." is no full stop; "Nora Quill" is not a sentence whose subject she would be
+    ex = read("Lena Marsh, a retired teacher from Keene, said Sarah Holt should be ready for hard questions. "
+              "She came to the rally, though she is still not sure whether she will vote for Holt or "
+              "Vermont Sen. Nora Quill.\n\n"
+              "“I ask my husband every night who is going to win,” she said.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "who is going to win") == "Lena Marsh"
+
+
+def test_a_quotation_followed_by_a_no_break_space_still_goes_on_with_the_speaker_before():
+    # written for the tests: web copy often leaves a no-break space after the closing mark
+    ex = read("Jared Sexton attended the rally in Greensboro.\n\n"
+              "“People looked at the protesters and had a desire to do them harm,” Sexton said. "
+              "“And I don’t think there are many of them.”\u00a0\nSexton later wrote about the rally.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "there are many of them") == "Jared Sexton"
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    # written for the tests: a verb that says how the words came out attributes the quotation
+    ("Even the comedian Lowell Brandt, who hosts a weekly show, appeared to lose his temper.\n\n"
+     "“For a start, his wife has explained why she chose not to speak, you fool,” Brandt barked.",
+     "why she chose not to speak", "Lowell Brandt"),
+    # a surname the tagger reads as a common noun, right after the closing mark
+    ("The tour strained the staff.\n\n“We ran out of money by the middle of March,” O’Donnell said.",
+     "ran out of money", "O’Donnell"),
+    # the parser makes the quotation the subject and the name, with a long apposition, its apposition
+    ("“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential frontrunner nationally "
+     "and current polling leader in South Carolina by a wide margin, said when asked.",
+     "this guy", "Donald Trump"),
+])
+def test_an_attribution_after_the_quotation_names_its_speaker_however_the_parse_reads_it(text, fragment, speaker):
+    assert speaker_of(read(text, language="en", published="2016-03-01"), fragment) == speaker
+
+
+def test_the_title_given_before_a_name_is_who_the_description_later_means():
+    # written for the tests: "the senator" is Hadley, titled so before, not Quill, the subject before
+    ex = read("Nora Quill spoke in Keene on Monday after Senator Paul Hadley.\n\n"
+              "The senator drew loud applause, saying, “We will rebuild every bridge in this state.”",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "rebuild every bridge") == "Paul Hadley"
+
+
+def test_upon_saying_takes_the_subject_of_the_verb_the_phrase_hangs_on():
+    # written for the tests: "upon saying" has no subject of its own; Quill drew the boos, not Hadley named after her
+    ex = read("Senator Paul Hadley spoke first in Keene on Monday.\n\n"
+              "Nora Quill drew a wave of boos from supporters of Senator Paul Hadley upon saying, "
+              "“We will rebuild every bridge in this state.”",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "rebuild every bridge") == "Nora Quill"
+
+
+def test_an_author_or_a_cable_the_text_names_only_so_speaks_as_described():
+    # written for the tests: nobody named stands behind "the author" or "the cable"
+    ex = read("A former agent has written a book about the first lady.\n\n"
+              "In the excerpt, the author wrote, “The first lady had a very different sort of liveliness.”\n\n"
+              "The ambassador sent a cable in July. "
+              "The cable said, “Overall security conditions continue to be unpredictable in the capital.”",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "sort of liveliness") == "the author"
+    assert speaker_of(ex, "security conditions") == "The cable"
+
+
+def test_a_lone_first_name_that_leads_the_sentence_before_is_the_he_that_speaks():
+    # written for the tests: "Miguel" alone makes no actor anywhere, but he is the subject "he" points back to
+    ex = read("Governor Alma Reyes toured the flooded district on Friday.\n\n"
+              "Miguel walked with Reyes through the shelter before the evening briefing.\n\n"
+              "“We lost everything we owned in a single night,” he said.",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "in a single night") == "Miguel"
+
+
+def test_a_clause_ending_in_a_colon_introduces_the_words_of_its_subject():
+    # written for the tests: "went back to his usual refrain:" is no speech verb, but it introduces his words
+    ex = read("Senator Paul Hadley toured the harbor on Tuesday and praised the dock workers.\n\n"
+              "At the evening rally, he went back to his usual refrain: “We will rebuild every single bridge and "
+              "every single road in this state, and we will pay for it.”",
+              language="en", published="2016-03-01")
+    assert speaker_of(ex, "every single bridge") == "Paul Hadley"

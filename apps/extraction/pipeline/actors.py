@@ -442,6 +442,8 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
             institution = any(w in b.lex.institution_heads for w in words)
             if ent.label_ in OTHER_LABELS and not institution:
                 continue
+            if len(words) == 1 and words[0] in new_people:
+                continue  # "Pence said" after "Mike Pence", tagged ORG by spaCy: the person's surname (_link_surnames)
             if len(words) == 1 and _same_as_known(b, start, end, words[0]):
                 covered[start:end] = b"\x01" * (end - start)
                 continue  # "the Commission said" after "the European Commission"

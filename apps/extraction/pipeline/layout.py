@@ -408,9 +408,11 @@ def sentence_bounds(text: str, layout: Layout) -> list[tuple[int, int]]:
             nxt = text[end:end + 2]
             # single marks open a quotation too ("… said the envoy. 'But the direction is right.'")
             if end >= para.end or (nxt[:1].isspace() and (nxt[1:2].isupper() or nxt[1:2] in '"“«\'‘')):
-                # "U.S. officials": an abbreviation does not end a sentence
-                word = text[max(start, m.start() - 3):m.start() + 1]
-                if re.search(r"(?:\b[A-Z]\.?[A-Z]|\bM|\bMr|\bMrs|\bDr|\bSt|\bGen)\.$", word):
+                # "U.S. officials": an abbreviation does not end a sentence, nor a title before a name
+                # ("Vermont Sen. Bernie Sanders", "Navy Capt. Jeff Davis")
+                word = text[max(start, m.start() - 5):m.start() + 1]
+                if re.search(r"(?:\b[A-Z]\.?[A-Z]|\bM|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bSen|\bRep|\bGov|\bLt"
+                             r"|\bCol|\bCapt|\bSgt|\bAdm|\bCmdr|\bMaj|\bProf|\bRev|\bGens|\bSens|\bReps)\.$", word):
                     continue
                 bounds.append((start, end))
                 start = end

@@ -257,8 +257,8 @@ class QuoteReader:
         # '"My hope," he said, "is that…"': the words are in the piece after the attribution, which goes on
         # with this piece's speaker
         opener = n_words < 4 and self._opens_split_quote(q, sent)
-        alone = not self.text[self._past_dateline(prev_end, q):q.outer_start].strip(" ,.;:—–-\n") and \
-            not self.text[q.outer_end:next_start].strip(" ,.;:—–-\n")
+        alone = _blank(self.text[self._past_dateline(prev_end, q):q.outer_start]) and \
+            _blank(self.text[q.outer_end:next_start])
         self._verb_kinds = None
         speaker, basis, linked = self._speaker_from_parse(q)
         if n_words < 4 and not alone and not (self._verb_kinds and "clause" in self._verb_kinds):
@@ -381,8 +381,12 @@ class QuoteReader:
                 source = self.speakers.source_of_phrase(word) if not self._quoted(word) else None
                 if source is not None:
                     return source, "source-phrase", True
+        # 'he returned to his familiar lines: "…"': a clause that ends with a colon introduces the words
+        # its subject says, however long they are
+        introduced = self.text[:q.outer_start].rstrip(" \t").endswith(":")
         for _, _, token, _ in candidates:
-            if token.pos_ in ("VERB", "AUX") and len(self.text[q.start:q.end].split()) < 12:
+            if token.pos_ in ("VERB", "AUX") and (len(self.text[q.start:q.end].split()) < 12
+                                                  or introduced and token.idx < q.outer_start):
                 subjects = syntax.subjects(token)
                 if subjects:
                     key, basis = self.speakers.actor_of_np(subjects[0])
@@ -643,6 +647,14 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # "Go ahead.", "That's very nice.", "Merci, Emmanuel.": a turn of three words or fewer (courtesies left
 # out) answers the room, it says nothing about the talks; the dev gold makes such fragments optional.
 _FEWEST_WORDS_OF_A_TURN = 4
+
+def _blank(text: str) -> bool:
+    """Whether a stretch holds only punctuation and white space, a no-break space included (“…”\xa0)."""
+    return _PUNCT_OR_SPACE.fullmatch(text) is not None
+
+
+_PUNCT_OR_SPACE = re.compile(r"[\s,.;:—–-]*")
+
 
 # A comma-delimited aside inside one pair of quotation marks: « La paix, a dit Macron, ne se décrète pas ».
 _INCISE = re.compile(r",\s+([^,;:!?«»\"“”\n]{2,80}?)\s*,\s")

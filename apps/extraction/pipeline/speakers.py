@@ -104,7 +104,7 @@ class SpeakerResolver:
                 return m
         return None
 
-    def add_mention(self, key: str, start: int, end: int) -> None:
+    def add_mention(self, key: str, start: int, end: int, via: str = "title") -> None:
         """Record a speaker the text names only by a label or an office, so the extraction lists it."""
         actor = self.table.actors.get(key)
         if actor is None:
@@ -118,7 +118,7 @@ class SpeakerResolver:
         if start < end and not any(m.start == start and m.key == key for m in self.table.mentions):
             actor.mentions.append(Mention(start, end, self.text[start:end]))
             actor.mentions.sort(key=lambda m: m.start)
-            ref = MentionRef(start, end, key, "title")
+            ref = MentionRef(start, end, key, via)
             i = bisect.bisect_left(self.mention_starts, start)
             self.table.mentions.insert(i, ref)
             self.mention_starts.insert(i, start)
@@ -255,6 +255,9 @@ class SpeakerResolver:
                 named = [m for m in named if not self._in_reported_clause(m, pos)]
             subjects = [m for m in named if self._is_subject(m)] or \
                 self._leading_name(named, start, limit, pos if si == current else None)
+            if not subjects and pronoun is not None and (new := self._new_subject(start, limit)) is not None \
+                    and fits(new.key):
+                subjects, named = [new], [new, *named]
             if not subjects and pronoun is not None:
                 described = self._described_subject(start, limit)
                 if described is not None and fits(described.key):
@@ -277,6 +280,23 @@ class SpeakerResolver:
         for (si, _, _), named in zip(window, named_by_sentence):
             if named and (si != current or pronoun is not None):
                 return named[0].key
+        return None
+
+    def _new_subject(self, start: int, limit: int) -> MentionRef | None:
+        """A person the recognizer names as the main subject of a sentence but no actor stands for yet.
+
+        'Bob met with Stevens on Monday. "…," he said': "Bob" alone is too weak a name to make an actor of
+        anywhere, but as the subject the next "he" points back to, it is the one who speaks.
+        """
+        span = self.doc.char_span(start, limit, alignment_mode="contract")
+        for token in span or []:
+            if token.dep_ in syntax.SUBJECT_DEPS and token.head.dep_ == "ROOT" and token.ent_type_ in ("PERSON", "PER") \
+                    and _looks_like_name(token) and self.mention_at(token.idx) is None \
+                    and not self.layout.in_quote[token.idx]:
+                key = self._name_not_yet_known(self._np_tokens(token), token)
+                if key:
+                    m = self.mention_at(token.idx)
+                    return m if m is not None and m.key == key else None
         return None
 
     def _in_reported_clause(self, m: MentionRef, pos: int) -> bool:
@@ -353,10 +373,20 @@ class SpeakerResolver:
             return [t for t in tokens if not self.layout.in_quote[t.idx] and not _is_time(t)]
 
         subjects = outside(syntax.subjects(verb))
+        if not subjects:
+            # '“Very good reporter,” Trump, the frontrunner, said': the parser made the quotation the
+            # subject and the name its apposition; the name outside the quotation is who speaks
+            subjects = outside([c for t in syntax.subjects(verb) if self.layout.in_quote[t.idx]
+                                for c in t.children if c.dep_ == "appos" and _looks_like_name(c)])
         climb = verb
         for _ in range(2):
             # ", adding that…", "…, saying": a participle takes the subject of the verb it hangs on,
             # unless that verb is in the quotation the speech verb attributes
+            if climb.dep_ == "pcomp" and climb.head.dep_ == "prep" and climb.head.head.i != climb.head.i \
+                    and not subjects and not self.layout.in_quote[climb.head.head.idx]:
+                climb = climb.head.head  # "drew boos upon saying", "after telling reporters": the verb the phrase is on
+                subjects = outside(syntax.subjects(climb))
+                continue
             if subjects or climb.dep_ not in ("advcl", "conj", "xcomp", "acl", "dep") or climb.head.i == climb.i \
                     or self.layout.in_quote[climb.head.idx]:
                 break
@@ -392,6 +422,8 @@ class SpeakerResolver:
         """
         m = self.mention_at(token.idx)
         if m and self.table.kind(m.key) in SPEAKER_KINDS:
+            if m.via == "description":
+                return m.key, "description"  # read before as a description of that actor (_describes_actor)
             return m.key, "described" if m.key in self.described else "subject-of-verb"
         word = fold(token.lower_).strip("-")
         if word == "t":  # « a-t-il » : "-t" carries the pronoun, as its fixed part or the next token
@@ -444,17 +476,55 @@ class SpeakerResolver:
                     key = self._last_organization(lemma(part), token.idx)
                     if key:
                         return key, "description"
-        indefinite = any("Ind" in c.morph.get("Definite") for c in token.children if c.dep_ == "det")
+        indefinite = _indefinite(token)
+        if not indefinite and token.pos_ == "NOUN" and self._describes(head):
+            key = self._named_as(head, token)
+            if key:
+                # 'Jane Roe, a spokeswoman for the campaign, … “…,” the spokeswoman said': the person
+                # the story gave that description before
+                self._describes_actor(key, phrase)
+                return key, "description"
         if head in self.lex.persons and not indefinite:
             key = self.resolve_pronoun(token.idx, None)
             if key:
+                self._describes_actor(key, phrase)
                 return key, "description"
         elif head in self.lex.organizations and not indefinite:
             key = self._last_organization(head, token.idx)
             if key:
+                self._describes_actor(key, phrase)
                 return key, "description"
         key = self._described(phrase, token) if describe else None
         return (key, "described") if key else (None, "unresolved")
+
+    def _named_as(self, head: str, token: Token) -> str | None:
+        """The person an earlier sentence named with this description beside the name, the latest first.
+
+        "Jane Roe, a spokeswoman for X" (apposition) or "spokeswoman Jane Roe" (compound) ties the
+        description to the name; "the spokeswoman" later means her, not whoever was named last.
+        """
+        for earlier in reversed(token.doc[max(0, token.i - 1500):token.i]):
+            # (a title before a name counts: "Senator Paul Roe" is "the senator")
+            if earlier.pos_ not in ("NOUN", "PROPN") or head not in (lemma(earlier), fold(earlier.lower_)) \
+                    or self.layout.in_quote[earlier.idx]:
+                continue
+            linked = [earlier.head] if earlier.dep_ in ("appos", "compound") else []
+            linked += [c for c in earlier.children if c.dep_ in ("appos", "compound", "flat")]
+            for t in linked:
+                m = self.mention_at(t.idx)
+                if m is not None and self.table.kind(m.key) == "person" and m.key not in self.described:
+                    return m.key
+        return None
+
+    def _describes_actor(self, key: str, phrase: list[Token]) -> None:
+        """A definite description resolved to an actor is one of its mentions ("the Vermont senator" is Sanders).
+
+        The actor then lists it, as it lists "the Prime Minister" resolved by office: an analyst sees
+        which words of the text stand for that actor.
+        """
+        words = [t for t in phrase if not t.is_punct and not self.layout.in_quote[t.idx]]
+        if words and len(words) <= 8:
+            self.add_mention(key, words[0].idx, words[-1].idx + len(words[-1].text), "description")
 
     def _described(self, phrase: list[Token], token: Token) -> str | None:
         """A speaker the text names only by what it is ("a spokeswoman", "the announcer", « un diplomate »).
@@ -768,11 +838,26 @@ class SpeakerResolver:
         return [turn]
 
 
+# Words that open an indefinite noun phrase beside the article: "one New Hampshire Democrat", "another
+# strategist", "some officials" speak as someone new, never as the person the story is about.
+_INDEFINITE_WORDS = frozenset({"one", "another", "some", "several", "many", "two", "three", "a", "an", "un", "une",
+                               "des", "plusieurs", "certains", "certaines", "d'autres"})
+
+
+def _indefinite(token: Token) -> bool:
+    """Whether a noun phrase's head takes an indefinite determiner or a number ("a", "one", "another")."""
+    return any("Ind" in c.morph.get("Definite") or fold(c.lower_) in _INDEFINITE_WORDS
+               for c in token.children if c.dep_ in ("det", "nummod", "det:nummod", "amod") and c.i < token.i)
+
+
 def _looks_like_name(token: Token) -> bool:
     """A proper noun, or a capitalized word the tagger took for a common noun but the recognizer for a person
-    ("Sanders said": NOUN, PERSON)."""
-    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.ent_type_ in ("PERSON", "PER") \
-        and token.text[:1].isupper()
+    ("Sanders said": NOUN, PERSON) or that follows a closing quotation mark ('“…,” O’Donnell said')."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and (
+        token.ent_type_ in ("PERSON", "PER") or token.i > 0 and token.doc[token.i - 1].is_quote
+        and not token.is_sent_start)
 
 
 _CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}")
