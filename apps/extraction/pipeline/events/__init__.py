@@ -28,10 +28,10 @@ from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge,
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, is_light,
-                       lemma, metonym_names_the_event, objects_of, press_mention, read_mention)
+                       lemma, metonym_names_the_event, objects_of, place_in, press_mention, read_mention)
 from .repeats import split_repeats
 from .scene import running_day
-from .status import denied, hedged, rescheduled, set_for_later, status
+from .status import denied, dropped, hedged, rescheduled, set_for_later, status
 from .titles import make_title, titles
 
 __all__ = ["GROUP", "KINDS", "PLOVER", "make_title", "read_events"]
@@ -88,6 +88,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
             assign_timexes(local, here, doc, cues)
             local = split_repeats(ctx, local, here)
             _share_purpose(local, cues.purpose)
+            local = _join_where(ctx, local)
             if any(_loose(m) for m in local):
                 broken = syntax.collapsed(sent) if broken is None else broken  # only where it may matter
                 if broken:
@@ -99,7 +100,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
             mentions += local
     _regions(mentions, table)
     clusters = [_dated(m, clock, published, lead, ctx) for m in mentions]
-    merged = merge(clusters)
+    merged = merge(clusters, person=lambda key: table.party_kind(key) == "person")
     _series(merged)
     events = [e for e in merged if not _is_generic(e, table)]
     for e in events:
@@ -165,7 +166,10 @@ def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Menti
         if layout.in_quote[token.idx] or layout.is_excluded(token.idx, token.idx + 1):
             continue
         m = read_mention(ctx, token, sentence) or press_mention(ctx, token, sentence)
-        if m is None or denied(m, cues):
+        if m is None:
+            continue
+        m.dropped = dropped(m, cues, ctx.lexicon.light_verbs)
+        if denied(m, cues) and not m.dropped:
             continue
         local.append(m)
     local = _join_linked(local, cues.sequence)
@@ -219,9 +223,58 @@ def _share_purpose(local: list[Mention], purpose: frozenset[str]) -> None:
         visit = next((v for v in local if v.kind == "visit" and above is not None and v.predicate.i == above.i), None)
         if visit is None:
             continue
-        m.timex = m.timex or visit.timex
+        # (a date it only took as the nearest, outside its phrase, yields to the visit's: « arrivé mardi à
+        # Kananaskis pour une rencontre qui n'aura pas lieu : Trump est parti lundi soir »)
+        if m.timex is None or visit.timex is not None and not _timex_in_domain(m):
+            m.timex = visit.timex
         if m.location is None:
             m.location, m.place_start = visit.location, visit.place_start
+        for key in visit.participants:  # who travels for a meeting takes part in it
+            m.participants.setdefault(key, "participant")
+
+
+# The relative adverb of place, in each language's parse: structure, not vocabulary.
+_WHERE = ("ou", "where")
+
+
+def _join_where(ctx: Context, local: list[Mention]) -> list[Mention]:
+    """« Witkoff est attendu mardi à Moscou, où il doit rencontrer Poutine », "is expected in The Hague, where the
+    NATO summit is held": the trip is made for the event told at its destination, one event there, on the
+    trip's day, with the traveller among its parties."""
+    out = list(local)
+    for visit in local:
+        if visit.kind != "visit" or visit.entry.pos != "verb" or visit.location is None or visit not in out:
+            continue
+        for m in local:
+            if m is visit or m not in out or m.group == "visit":
+                continue
+            clause = syntax.clause_head(m.predicate)
+            while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+                clause = syntax.clause_head(clause.head)  # « où il [doit] rencontrer Poutine »
+            where = next((c for c in clause.children if folded(c.text) in _WHERE and c.i < clause.i), None)
+            if where is None or clause.head.i not in visit.domain | {visit.trigger.i}:
+                continue
+            before = where.i - 1
+            while before > 0 and ctx.doc[before].is_punct:
+                before -= 1
+            if place_in(ctx, [ctx.doc[before]], metonyms=True) is None:
+                continue  # « où » stands for the place the trip goes to
+            for key in visit.participants:
+                m.participants.setdefault(key, "participant")
+            m.timex = m.timex or visit.timex
+            if m.location is None:
+                m.location, m.place_start = visit.location, visit.place_start
+            if visit.status == "planned" and m.status == "occurred":
+                m.status = "planned"
+            m.triggers += visit.triggers
+            out.remove(visit)
+            break
+    return out
+
+
+def _timex_in_domain(m: Mention) -> bool:
+    span = m.trigger.doc.char_span(m.timex.start, m.timex.end, alignment_mode="expand")
+    return span is not None and span.root.i in m.domain
 
 
 def _join_purpose(local: list[Mention]) -> list[Mention]:
@@ -422,7 +475,10 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
     """A mention as an event of its own, dated by its date expression, by the lead, or not at all."""
     c = Cluster([m], status=m.status)
     if m.timex is not None:
-        tense = "future" if m.status == "planned" or m.was_planned else None if m.status == "cancelled" else "past"
+        # « a quitté jeudi Kiev sans la conférence de presse prévue »: a day the clause above a called-off noun
+        # gives is when it did not happen, not the day it was set for
+        was_planned = m.was_planned and not (m.dropped and not _own_timex(m))
+        tense = "future" if m.status == "planned" or was_planned else None if m.status == "cancelled" else "past"
         date, precision = clock.resolve(m.timex, tense=tense)
         if date is not None:
             c.date, c.precision, c.dated_by = date, precision, "text"
