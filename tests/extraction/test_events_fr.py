@@ -68,3 +68,25 @@ def test_a_trip_to_a_city_where_a_summit_is_held_brings_the_traveller_to_the_sum
     [summit] = by_kind(ex, "meeting")
     assert (summit.status, str(summit.date), summit.location) == ("planned", "2025-03-10", "Brussels")
     assert "Emmanuel Macron" in participants(ex, summit)
+
+
+def test_a_verbless_opening_before_a_colon_is_the_meeting_the_clause_after_it_tells():
+    ex = read("Trois heures d'entretien et une photo sur le perron : le chancelier Friedrich Merz a quitté mardi "
+              "l'Elysée après sa visite chez Emmanuel Macron.", published="2025-05-14")
+    [meeting] = by_kind(ex, "meeting")
+    assert (meeting.status, str(meeting.date)) == ("occurred", "2025-05-13")
+    assert "Friedrich Merz" in participants(ex, meeting)
+
+
+def test_a_verbless_opening_sentence_is_the_talks_the_next_sentence_of_its_paragraph_tells():
+    ex = read("Six heures de discussions dans une villa, et un texte commun. Lundi, à Genève, Marco Rubio et "
+              "Andriï Iermak ont adopté une feuille de route.", published="2025-05-14")
+    [talks] = by_kind(ex, "meeting") + by_kind(ex, "negotiation")
+    assert (str(talks.date), talks.location) == ("2025-05-12", "Geneva")
+    assert {"Marco Rubio", "Andriy Yermak"} <= participants(ex, talks)
+
+
+def test_a_verbless_opening_followed_by_another_paragraph_tells_no_event():
+    ex = read("Six heures de discussions dans une villa, et un texte commun.\n\nLundi, à Genève, Marco Rubio a "
+              "déjeuné au bord du lac.", published="2025-05-14")
+    assert by_kind(ex, "meeting") + by_kind(ex, "negotiation") == []

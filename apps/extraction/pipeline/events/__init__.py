@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 
 from spacy.attrs import LEMMA, ORTH
+from spacy.tokens import Token
 
 from .. import syntax
 from ...dates.calendar import add_months
@@ -28,7 +29,8 @@ from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge,
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, is_light,
-                       lemma, metonym_names_the_event, objects_of, place_in, press_mention, read_mention)
+                       lemma, measuring, metonym_names_the_event, objects_of, place_in, press_mention,
+                       read_mention)
 from .repeats import split_repeats
 from .scene import running_day
 from .status import denied, dropped, hedged, rescheduled, set_for_later, status
@@ -94,6 +96,8 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 if broken:
                     _read_surface(ctx, local, (start, end))
             for m in local:
+                if not m.participants and not m.anaphoric and m.timex is None:
+                    _tell_fragment(ctx, m, para, [t for t in usable if t.start >= start])
                 parties = [k for k in m.participants if table.party_kind(k) in ACTOR_KINDS]
                 if len(parties) >= 2:
                     ctx.last_parties = parties
@@ -270,6 +274,62 @@ def _join_where(ctx: Context, local: list[Mention]) -> list[Mention]:
             out.remove(visit)
             break
     return out
+
+
+def _scene(ctx: Context, m: Mention, para) -> Token | None:
+    """« Huit heures de discussions, un communiqué commun. Mardi, à Djeddah, la délégation a accepté… », « Plusieurs
+    heures d'entretien, une poignée de main : l'émissaire a quitté jeudi le palais… »: an event noun in a
+    verbless fragment (nouns up to the root) opening a paragraph is told by the clause after its colon, or by
+    the next sentence of the paragraph: the verb that heads it."""
+    if m.entry.pos != "noun":
+        return None
+    root = measuring(m.trigger)
+    while root.head.i != root.i:
+        if root.head.pos_ in ("VERB", "AUX"):
+            # the parser may hang the fragment on the verb after the colon, as its modifier
+            after = root.head
+            colon = any(t.text == ":" for t in ctx.doc[m.trigger.i:after.i])
+            return after if colon and root.dep_ not in ("obj", "dobj") and syntax.subjects(after) and \
+                _opens(ctx, m, para) else None
+        root = root.head
+    if root.pos_ not in ("NOUN", "PROPN") or not _opens(ctx, m, para):
+        return None
+    verb = next((c for c in root.children if c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX")
+                 and c.i > m.trigger.i and syntax.subjects(c)), None)
+    if verb is None and root.sent.end < len(ctx.doc) and ctx.doc[root.sent.end - 1].text == ".":
+        after = ctx.doc[root.sent.end].sent.root
+        if ctx.layout.paragraph_at(after.idx) is para and after.pos_ in ("VERB", "AUX"):
+            verb = after
+    return verb
+
+
+def _opens(ctx: Context, m: Mention, para) -> bool:
+    """Whether a mention's sentence opens its paragraph (after the dateline, « KIEV, 21 février (AFP) - »)."""
+    opening = ctx.text[para.start:m.sentence[0]]
+    return not opening.strip() or any(s <= para.start and m.sentence[0] <= e + 3 for s, e in ctx.layout.excluded)
+
+
+def _tell_fragment(ctx: Context, m: Mention, para, timexes: list) -> None:
+    """The parties, place and day of an event noun in a paragraph's verbless opening, from the clause that tells
+    the scene (`_scene`): its subject (with what describes it), its objects and its places and date."""
+    verb = _scene(ctx, m, para)
+    if verb is None:
+        return
+    # the whole clause, with the participles that describe its nouns (« sans la conférence [prévue avec
+    # Zelensky] »), without the clauses that have a subject of their own
+    told = {t.i for t in verb.subtree} - {t.i for c in verb.subtree if c.i != verb.i and c.dep_ in syntax.CLAUSE_DEPS
+                                          and syntax.subjects(c) for t in c.subtree}
+    scene = {i for i in told if i > m.trigger.right_edge.i}  # not the fragment's own words
+    when = None
+    for t in timexes:
+        span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and span.root.i in scene and not spans_time(span, ctx.lexicon.cues):
+            when = t
+            break
+    if when is None and place_in(ctx, [ctx.doc[i] for i in scene]) is None:
+        return  # a clause that neither dates nor places a scene ("a video call: the Europeans got a hearing")
+    m.domain, m.party_domain, m.timex = told, None, when
+    gather(ctx, m)
 
 
 def _timex_in_domain(m: Mention) -> bool:
