@@ -90,3 +90,11 @@ def test_a_verbless_opening_followed_by_another_paragraph_tells_no_event():
     ex = read("Six heures de discussions dans une villa, et un texte commun.\n\nLundi, à Genève, Marco Rubio a "
               "déjeuné au bord du lac.", published="2025-05-14")
     assert by_kind(ex, "meeting") + by_kind(ex, "negotiation") == []
+
+
+def test_two_leaders_who_spoke_to_each_other_by_phone_held_a_call():
+    ex = read("Lundi, Friedrich Merz et Recep Tayyip Erdogan se sont parlé au téléphone pendant une heure.",
+              published="2025-05-14")
+    [call] = by_kind(ex, "call")
+    assert str(call.date) == "2025-05-12"
+    assert participants(ex, call) == {"Friedrich Merz", "Recep Tayyip Erdoğan"}
