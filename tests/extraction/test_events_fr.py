@@ -98,3 +98,12 @@ def test_two_leaders_who_spoke_to_each_other_by_phone_held_a_call():
     [call] = by_kind(ex, "call")
     assert str(call.date) == "2025-05-12"
     assert participants(ex, call) == {"Friedrich Merz", "Recep Tayyip Erdoğan"}
+
+
+def test_a_participle_opening_the_sentence_has_the_main_clause_subject_as_traveller():
+    # the parser hangs « le général Keith Kellogg » on « Arrivé » as its object
+    ex = read("Arrivé mercredi à Varsovie, le général Keith Kellogg avait promis d'écouter les Polonais.",
+              published="2025-02-21")
+    [visit] = by_kind(ex, "visit")
+    assert (str(visit.date), visit.location) == ("2025-02-19", "Warsaw")
+    assert participants(ex, visit) == {"Keith Kellogg"}

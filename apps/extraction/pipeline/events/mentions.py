@@ -669,6 +669,12 @@ def subjects(verb: Token) -> list[Token]:
     if not found and verb.dep_ == "advcl" and verb.head.i != verb.i and (
             "Part" in verb.morph.get("VerbForm") or "Ger" in verb.morph.get("VerbForm")):
         found = syntax.subjects(verb.head)
+    if not found and verb.i == verb.sent.start and "Part" in verb.morph.get("VerbForm"):
+        # « Arrivé mercredi à Kiev, le général Kellogg a promis… »: a participle opening the sentence has the main
+        # clause's subject, which the parser may hang on the participle as its object, after the comma
+        found = (syntax.subjects(verb.head) if verb.head.i != verb.i else []) or [
+            c for c in verb.children if c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN")
+            and any(t.text == "," for t in verb.doc[verb.i:c.i])]
     return [_antecedent(t) if t.pos_ == "PRON" and "Rel" in t.morph.get("PronType") else t for t in found]
 
 
