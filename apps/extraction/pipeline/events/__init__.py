@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 
 from spacy.attrs import LEMMA, ORTH
+from spacy.tokens import Token
 
 from .. import syntax
 from ...dates.calendar import add_months
@@ -28,10 +29,11 @@ from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge,
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, is_light,
-                       lemma, metonym_names_the_event, objects_of, press_mention, read_mention)
+                       lemma, measuring, metonym_names_the_event, objects_of, place_in, press_mention,
+                       read_mention)
 from .repeats import split_repeats
 from .scene import running_day
-from .status import denied, hedged, rescheduled, set_for_later, status
+from .status import denied, dropped, hedged, rescheduled, set_for_later, status
 from .titles import make_title, titles
 
 __all__ = ["GROUP", "KINDS", "PLOVER", "make_title", "read_events"]
@@ -86,11 +88,14 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
             assign_timexes(local, here, doc, cues)
             local = split_repeats(ctx, local, here)
             _share_purpose(local, cues.purpose)
+            local = _join_where(ctx, local)
             if any(_loose(m) for m in local):
                 broken = syntax.collapsed(sent) if broken is None else broken  # only where it may matter
                 if broken:
                     _read_surface(ctx, local, (start, end))
             for m in local:
+                if not m.participants and not m.anaphoric and m.timex is None:
+                    _tell_fragment(ctx, m, para, [t for t in usable if t.start >= start])
                 parties = [k for k in m.participants if table.party_kind(k) in ACTOR_KINDS]
                 if len(parties) >= 2:
                     ctx.last_parties = parties
@@ -104,7 +109,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                        spans=lambda t: _spans(doc, t, cues), steps_back=lambda t: _steps_back(doc, t))
     clusters = [_dated(m, clock, published, lead, ctx) for m in mentions]
     _count_from_event_told(clusters, clock, published, ctx)
-    merged = merge(clusters)
+    merged = merge(clusters, person=lambda key: table.party_kind(key) == "person")
     _series(merged)
     events = [e for e in merged if not _is_generic(e, table)]
     told = {(m.paragraph, m.group) for m in mentions}
@@ -171,7 +176,10 @@ def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Menti
         if layout.in_quote[token.idx] or layout.is_excluded(token.idx, token.idx + 1):
             continue
         m = read_mention(ctx, token, sentence) or press_mention(ctx, token, sentence)
-        if m is None or denied(m, cues):
+        if m is None:
+            continue
+        m.dropped = dropped(m, cues, ctx.lexicon.light_verbs)
+        if denied(m, cues) and not m.dropped:
             continue
         local.append(m)
     local = _join_linked(local, cues.sequence)
@@ -225,9 +233,114 @@ def _share_purpose(local: list[Mention], purpose: frozenset[str]) -> None:
         visit = next((v for v in local if v.kind == "visit" and above is not None and v.predicate.i == above.i), None)
         if visit is None:
             continue
-        m.timex = m.timex or visit.timex
+        # (a date it only took as the nearest, outside its phrase, yields to the visit's: « arrivé mardi à
+        # Kananaskis pour une rencontre qui n'aura pas lieu : Trump est parti lundi soir »)
+        if m.timex is None or visit.timex is not None and not _timex_in_domain(m):
+            m.timex = visit.timex
         if m.location is None:
             m.location, m.place_start = visit.location, visit.place_start
+        for key in visit.participants:  # who travels for a meeting takes part in it
+            m.participants.setdefault(key, "participant")
+
+
+# The relative adverb of place, in each language's parse: structure, not vocabulary.
+_WHERE = ("ou", "where")
+
+
+def _join_where(ctx: Context, local: list[Mention]) -> list[Mention]:
+    """« Witkoff est attendu mardi à Moscou, où il doit rencontrer Poutine », "is expected in The Hague, where the
+    NATO summit is held": the trip is made for the event told at its destination, one event there, on the
+    trip's day, with the traveller among its parties."""
+    out = list(local)
+    for visit in local:
+        if visit.kind != "visit" or visit.entry.pos != "verb" or visit.location is None or visit not in out:
+            continue
+        for m in local:
+            if m is visit or m not in out or m.group == "visit":
+                continue
+            clause = syntax.clause_head(m.predicate)
+            while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+                clause = syntax.clause_head(clause.head)  # « où il [doit] rencontrer Poutine »
+            where = next((c for c in clause.children if folded(c.text) in _WHERE and c.i < clause.i), None)
+            if where is None or clause.head.i not in visit.domain | {visit.trigger.i}:
+                continue
+            before = where.i - 1
+            while before > 0 and ctx.doc[before].is_punct:
+                before -= 1
+            if place_in(ctx, [ctx.doc[before]], metonyms=True) is None:
+                continue  # « où » stands for the place the trip goes to
+            for key in visit.participants:
+                m.participants.setdefault(key, "participant")
+            m.timex = m.timex or visit.timex
+            if m.location is None:
+                m.location, m.place_start = visit.location, visit.place_start
+            if visit.status == "planned" and m.status == "occurred":
+                m.status = "planned"
+            m.triggers += visit.triggers
+            out.remove(visit)
+            break
+    return out
+
+
+def _scene(ctx: Context, m: Mention, para) -> Token | None:
+    """« Huit heures de discussions, un communiqué commun. Mardi, à Djeddah, la délégation a accepté… », « Plusieurs
+    heures d'entretien, une poignée de main : l'émissaire a quitté jeudi le palais… »: an event noun in a
+    verbless fragment (nouns up to the root) opening a paragraph is told by the clause after its colon, or by
+    the next sentence of the paragraph: the verb that heads it."""
+    if m.entry.pos != "noun":
+        return None
+    root = measuring(m.trigger)
+    while root.head.i != root.i:
+        if root.head.pos_ in ("VERB", "AUX"):
+            # the parser may hang the fragment on the verb after the colon, as its modifier
+            after = root.head
+            colon = any(t.text == ":" for t in ctx.doc[m.trigger.i:after.i])
+            return after if colon and root.dep_ not in ("obj", "dobj") and syntax.subjects(after) and \
+                _opens(ctx, m, para) else None
+        root = root.head
+    if root.pos_ not in ("NOUN", "PROPN") or not _opens(ctx, m, para):
+        return None
+    verb = next((c for c in root.children if c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX")
+                 and c.i > m.trigger.i and syntax.subjects(c)), None)
+    if verb is None and root.sent.end < len(ctx.doc) and ctx.doc[root.sent.end - 1].text == ".":
+        after = ctx.doc[root.sent.end].sent.root
+        if ctx.layout.paragraph_at(after.idx) is para and after.pos_ in ("VERB", "AUX"):
+            verb = after
+    return verb
+
+
+def _opens(ctx: Context, m: Mention, para) -> bool:
+    """Whether a mention's sentence opens its paragraph (after the dateline, « KIEV, 21 février (AFP) - »)."""
+    opening = ctx.text[para.start:m.sentence[0]]
+    return not opening.strip() or any(s <= para.start and m.sentence[0] <= e + 3 for s, e in ctx.layout.excluded)
+
+
+def _tell_fragment(ctx: Context, m: Mention, para, timexes: list) -> None:
+    """The parties, place and day of an event noun in a paragraph's verbless opening, from the clause that tells
+    the scene (`_scene`): its subject (with what describes it), its objects and its places and date."""
+    verb = _scene(ctx, m, para)
+    if verb is None:
+        return
+    # the whole clause, with the participles that describe its nouns (« sans la conférence [prévue avec
+    # Zelensky] »), without the clauses that have a subject of their own
+    told = {t.i for t in verb.subtree} - {t.i for c in verb.subtree if c.i != verb.i and c.dep_ in syntax.CLAUSE_DEPS
+                                          and syntax.subjects(c) for t in c.subtree}
+    scene = {i for i in told if i > m.trigger.right_edge.i}  # not the fragment's own words
+    when = None
+    for t in timexes:
+        span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and span.root.i in scene and not spans_time(span, ctx.lexicon.cues):
+            when = t
+            break
+    if when is None and place_in(ctx, [ctx.doc[i] for i in scene]) is None:
+        return  # a clause that neither dates nor places a scene ("a video call: the Europeans got a hearing")
+    m.domain, m.party_domain, m.timex = told, None, when
+    gather(ctx, m)
+
+
+def _timex_in_domain(m: Mention) -> bool:
+    span = m.trigger.doc.char_span(m.timex.start, m.timex.end, alignment_mode="expand")
+    return span is not None and span.root.i in m.domain
 
 
 def _join_purpose(local: list[Mention]) -> list[Mention]:
@@ -429,7 +542,10 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
     c = Cluster([m], status=m.status, people=frozenset(
         k for k in m.participants if ctx.table.party_kind(k) in ("person", "group")))
     if m.timex is not None:
-        tense = "future" if m.status == "planned" or m.was_planned else None if m.status == "cancelled" else "past"
+        # « a quitté jeudi Kiev sans la conférence de presse prévue »: a day the clause above a called-off noun
+        # gives is when it did not happen, not the day it was set for
+        was_planned = m.was_planned and not (m.dropped and not _own_timex(m))
+        tense = "future" if m.status == "planned" or was_planned else None if m.status == "cancelled" else "past"
         date, precision = clock.resolve(m.timex, tense=tense)
         if date is not None:
             c.date, c.precision, c.dated_by = date, precision, "text"

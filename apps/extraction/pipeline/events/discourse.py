@@ -256,7 +256,7 @@ def _rank(precision: str) -> int:
     return {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}.get(precision, 5)
 
 
-def _compatible(event: Cluster, mention: Cluster) -> int | None:
+def _compatible(event: Cluster, mention: Cluster, person=lambda key: False) -> int | None:
     """How well a mention fits an event already told, or None when it cannot be the same event."""
     if event.group != mention.group:
         return None
@@ -275,6 +275,12 @@ def _compatible(event: Cluster, mention: Cluster) -> int | None:
     if event.group == "say" and event.people and mention.people and not event.people & mention.people:
         return None  # "he said in his nightly video address": his words, not the remarks told before by another
     shared = set(event.participants) & set(mention.participants)
+    # « Zelensky a eu un tête-à-tête avec Carney… Starmer, qui a lui aussi vu le président ukrainien »: two
+    # meetings of two people each, with one in common, are two meetings (a leader sees many people in a day)
+    pair_a = {k for k in event.participants if person(k)}
+    pair_b = {k for k in mention.participants if person(k)}
+    if len(pair_a) == len(pair_b) == 2 and pair_a != pair_b and not _pointing(mention):
+        return None
     same_day_back = mention.first.anaphoric and day and event.precision == mention.precision == "day"
     if event.participants and mention.participants and not shared and not _pointing(mention) and not same_day_back:
         # two sets of parties: two events ("the meeting" may name its parties otherwise, and "the virtual
@@ -316,7 +322,7 @@ def _empty(c: Cluster) -> bool:
     return not c.participants and not c.location and c.date is None
 
 
-def merge(clusters: list[Cluster]) -> list[Cluster]:
+def merge(clusters: list[Cluster], person=lambda key: False) -> list[Cluster]:
     """Mentions of one event become one event, in text order: a mention that points back ("the meeting")
     joins the latest event it fits; another joins an event it shares a party and a day with, or that it
     fits when either is undated. Status and default dates never keep two reports apart."""
@@ -326,7 +332,7 @@ def merge(clusters: list[Cluster]) -> list[Cluster]:
         # "Rubio met Fidan before the talks began": the event "the talks" points back to is not this one
         partners = [by_mention[i] for m in c.mentions for i in m.apart if i in by_mention]
         reserved = {id(t) for p in partners if _pointing(p) for t in [_target(events, p)] if t is not None}
-        target = _target([e for e in events if id(e) not in reserved], c)
+        target = _target([e for e in events if id(e) not in reserved], c, person)
         if target is not None:
             _absorb(target, c)
         else:
@@ -334,13 +340,13 @@ def merge(clusters: list[Cluster]) -> list[Cluster]:
     return events
 
 
-def _target(events: list[Cluster], c: Cluster) -> Cluster | None:
+def _target(events: list[Cluster], c: Cluster, person=lambda key: False) -> Cluster | None:
     """The event told before that a mention reports again: the best fit; for "the summit" that fits all
     alike, an event told for a fact before one only possible, then the latest."""
     pointing = _pointing(c)
     candidates = []
     for index, e in enumerate(events):
-        score = _compatible(e, c)
+        score = _compatible(e, c, person)
         if score is None or _empty(e):
             continue
         if not pointing and score < SAME_EVENT:

@@ -65,6 +65,7 @@ class Mention:
     determiner: str = ""  # pointing ("this meeting", « son entretien ») | definite ("the meeting") | ""
     rescheduled: bool = False  # moved to the day it is given ("postponed to March 10")
     was_planned: bool = False  # told as planned before being called off ("the meeting planned for Tuesday")
+    dropped: bool = False  # set, then said not to happen (« sans la conférence de presse prévue »): called off
     distinct: bool = False  # a new one of a series ("his second trip", "met again")
     weak_location: bool = False  # its place is a name spaCy found, not one the gazetteer knows
     # the country its place lies in, and whether the place is that country: "Kyiv" and "Ukraine" may be one visit
@@ -208,10 +209,25 @@ def names_party(ctx: Context, token: Token, *, persons_only: bool = False) -> bo
                for c in token.children if c.dep_ in ("compound", "flat:name", "flat", "appos", "nmod", "amod"))
 
 
+def hung_as_case(verb: Token) -> Token | None:
+    """« Il a vu jeudi le chef de la diplomatie »: a participle the parser read as the preposition of the day
+    after it (« vu » is also a preposition), though it has its own auxiliary or subject. Returns the day, on
+    which the parser hung the verb's object; None for a verb parsed as one."""
+    if verb.dep_ != "case" or verb.pos_ not in ("VERB", "AUX") or verb.head.i <= verb.i:
+        return None
+    own = any(c.dep_ in ("aux", "aux:tense") or c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    return verb.head if own and verb.head.pos_ in ("NOUN", "PROPN") else None
+
+
 def objects_of(token: Token) -> list[Token]:
     """A verb's objects, with the subject of its passive ("Zelensky was received by Macron") and the noun a
     relative pronoun object stands for ("Zelensky, qu'il avait reçu")."""
     found = syntax.objects(token)
+    day = hung_as_case(token)
+    if day is not None:
+        # « a vu jeudi [le chef de la diplomatie] » hung on « jeudi »: the nouns after the day are the verb's
+        found += [c for c in day.children if c.dep_ in ("nmod", "obj", "appos") and c.i > day.i
+                  and not syntax.case_word(c)]
     if not found:
         # « les cinq hommes ont appelé [Donald] Trump »: a name the parser hung as the complement of a verb that
         # has no object is its object (a complement that names, "called Zelensky a dictator", comes after one)
@@ -654,6 +670,12 @@ def subjects(verb: Token) -> list[Token]:
     if not found and verb.dep_ == "advcl" and verb.head.i != verb.i and (
             "Part" in verb.morph.get("VerbForm") or "Ger" in verb.morph.get("VerbForm")):
         found = syntax.subjects(verb.head)
+    if not found and verb.i == verb.sent.start and "Part" in verb.morph.get("VerbForm"):
+        # « Arrivé mercredi à Kiev, le général Kellogg a promis… »: a participle opening the sentence has the main
+        # clause's subject, which the parser may hang on the participle as its object, after the comma
+        found = (syntax.subjects(verb.head) if verb.head.i != verb.i else []) or [
+            c for c in verb.children if c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN")
+            and any(t.text == "," for t in verb.doc[verb.i:c.i])]
     return [_antecedent(t) if t.pos_ == "PRON" and "Rel" in t.morph.get("PronType") else t for t in found]
 
 
@@ -670,6 +692,9 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str])
     without the phrases of the other events of the sentence."""
     pred, trig = mention.predicate, mention.trigger
     tokens = set(t.i for t in syntax.phrase(pred))
+    day = hung_as_case(pred)
+    if day is not None:
+        tokens |= {t.i for t in syntax.phrase(day)}  # « a vu [jeudi le chef de la diplomatie] »
     tokens |= {t.i for t in syntax.phrase(trig)}
     if trig.dep_ == "cop" and mention.entry.pos == "verb":
         tokens |= {t.i for t in syntax.phrase(trig.head)}  # « Carney était [à Kiev] »: the word it links
@@ -698,7 +723,7 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str])
                 # names no party of it
                 tokens -= {t.i for t in c.subtree}
             elif c.dep_ in syntax.RELATIVE_DEPS | {"acl"} and not any(g.dep_ == "mark" for g in c.children) and (
-                    "Part" in c.morph.get("VerbForm") or makes(c)
+                    "Part" in c.morph.get("VerbForm") and not _finite_clause(c) or makes(c)
                     or any(g.dep_ == "xcomp" and makes(g) for g in c.children)):
                 described |= {t.i for t in c.subtree}
         tokens |= described
@@ -738,6 +763,16 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str])
                 if mention.party_domain is not None:
                     mention.party_domain -= inner
     return tokens
+
+
+def _finite_clause(verb: Token) -> bool:
+    """« une rencontre avec Trump [: le président a quitté le sommet lundi] »: a participle with a tense
+    auxiliary and a subject of its own is a clause that tells something else (the parser may hang it on the
+    noun), not a bare participle describing the noun ("the summit [held in Alaska]"); a passive one (« a été
+    abandonnée ») tells what became of the noun, wherever the parser hung its subject."""
+    return any(g.dep_ in ("aux", "aux:tense") for g in verb.children) and any(
+        g.dep_ == "nsubj" and not (g.pos_ == "PRON" and "Rel" in g.morph.get("PronType"))
+        for g in verb.children)
 
 
 def _quoted(ctx: Context, pos: int) -> bool:
@@ -965,6 +1000,8 @@ def gather(ctx: Context, mention: Mention) -> None:
     # or the word a French compound preposition hangs the noun on
     stand = measuring(mention.trigger)
     at = folded(syntax.case_word(stand)) in cues.during or stand.head.i != stand.i and lemma(stand.head) in cues.during
+    # « a quitté Kiev sans la conférence de presse prévue avec Zelensky »: who left without it was to hold it
+    at = at or mention.dropped and folded(syntax.case_word(stand)) in cues.negation_prepositions
     if verb is not None and mention.predicate.i == mention.trigger.i and (told or at):
         # "Meloni stressed the need … during a visit to Downing Street", "told a news conference", « a déclaré
         # lors d'une conférence de presse »: whoever did or said something at an event took part in it

@@ -79,6 +79,31 @@ def denied(mention: Mention, cues: Cues) -> bool:
     return False
 
 
+def dropped(mention: Mention, cues: Cues, light_verbs: frozenset[str]) -> bool:
+    """« sans la conférence de presse commune prévue », "without the planned joint press conference", « une
+    rencontre qui n'aura pas lieu », "a meeting that was never held": an event the text tells as set, then
+    says did not or will not happen, was called off; it is not denied ("no talks" names no event at all)."""
+    if mention.entry.pos != "noun":
+        return False
+    trig = mention.trigger
+    # the negation falls on an event described as planned: a participle of planning or calling off on the noun
+    if denied(mention, cues) and any(c.dep_ in ("acl", "amod") and (_matches(c, cues.planned) or _matches(
+            c, cues.cancelled)) for c in trig.children):
+        return True
+    # a relative clause of the noun (the parser may hang it on the last word of the noun's phrase) whose verb
+    # is one that makes an event happen, alone or with a bare noun ("take place", « avoir lieu », « se tenir »;
+    # not « qui n'a pas eu le temps »), negated
+    for t in syntax.phrase(trig):
+        for c in t.children:
+            if c.dep_ in syntax.RELATIVE_DEPS and c.pos_ in ("VERB", "AUX") and lemma(c) in light_verbs and \
+                    syntax.negated(c) and any(g.pos_ == "PRON" and "Rel" in g.morph.get("PronType")
+                                              and g.dep_ in syntax.SUBJECT_DEPS for g in c.children) and \
+                    not any(o.dep_ in ("obj", "dobj") and any(d.dep_ == "det" for d in o.children)
+                            for o in c.children):
+                return True
+    return False
+
+
 def hedged(mention: Mention, cues: Cues) -> bool:
     """'a possible summit', 'the possibility of a meeting', 'if he meets', 'wants to meet', 'could meet'."""
     trig, pred = mention.trigger, mention.predicate
@@ -127,7 +152,7 @@ def tense_verb(token: Token) -> Token | None:
 def status(mention: Mention, cues: Cues) -> str:
     """'cancelled', 'planned' or 'occurred', from cue words in the mention's scope and its verb's tense."""
     scope = _scope(mention)
-    if any(_matches(t, cues.cancelled) for t in scope):
+    if mention.dropped or any(_matches(t, cues.cancelled) for t in scope):
         return "cancelled"
     if mention.hedged:
         return "planned"

@@ -1,0 +1,109 @@
+"""Events in French text: constructions the parse gets wrong or that say an event was called off, and
+meetings of one day kept apart. Every text is written for the test."""
+from __future__ import annotations
+
+from .pipeline_helpers import read
+
+
+def by_kind(extraction, kind):
+    return [e for e in extraction.events if e.kind == kind]
+
+
+def participants(extraction, event):
+    return {extraction.actor(p.key).name for p in event.participants}
+
+
+def test_a_planned_press_conference_left_without_was_called_off_that_day_with_both_parties():
+    ex = read("BEYROUTH, 21 février - L'émissaire américain Steve Witkoff a quitté jeudi le palais présidentiel "
+              "sans la conférence de presse commune prévue avec Emmanuel Macron.", published="2025-02-21")
+    [conference] = by_kind(ex, "press_conference")
+    assert (conference.status, str(conference.date)) == ("cancelled", "2025-02-20")
+    assert {"Steve Witkoff", "Emmanuel Macron"} <= participants(ex, conference)
+
+
+def test_leaving_without_a_press_conference_that_was_never_planned_is_no_event():
+    ex = read("L'émissaire américain Steve Witkoff a quitté jeudi le palais présidentiel sans conférence de presse.",
+              published="2025-02-21")
+    assert by_kind(ex, "press_conference") == []
+
+
+def test_a_meeting_that_will_not_take_place_is_called_off_on_the_day_of_the_trip_made_for_it():
+    ex = read("Vendredi, Emmanuel Macron est arrivé à Varsovie pour une rencontre avec Donald Tusk qui n'aura pas "
+              "lieu : le Premier ministre polonais a quitté la ville dès jeudi soir.", published="2025-02-21")
+    [meeting] = by_kind(ex, "meeting")
+    assert (meeting.status, str(meeting.date)) == ("cancelled", "2025-02-21")
+    assert participants(ex, meeting) == {"Emmanuel Macron", "Donald Tusk"}
+
+
+def test_seen_parsed_as_the_preposition_of_the_day_after_it_is_still_a_meeting_with_whom_was_seen():
+    # « a vu jeudi le chef de la diplomatie » : the parser reads « vu » as the preposition of « jeudi »
+    ex = read("L'émissaire Steve Witkoff est arrivé mercredi à Berlin. Il a aussi vu jeudi le chef de la "
+              "diplomatie ukrainienne, Andriï Sybiha.", published="2025-02-21")
+    [meeting] = by_kind(ex, "meeting")
+    assert str(meeting.date) == "2025-02-20"
+    assert participants(ex, meeting) == {"Steve Witkoff", "Andrii Sybiha"}
+
+
+def test_two_tete_a_tete_of_one_leader_on_one_day_are_two_meetings():
+    ex = read("Mardi, Emmanuel Macron a eu un tête-à-tête de quarante minutes avec le Premier ministre canadien, "
+              "Mark Carney. Keir Starmer, qui a lui aussi vu le président français mardi, a promis de maintenir "
+              "la pression.", published="2025-06-18")
+    meetings = by_kind(ex, "meeting")
+    assert sorted(sorted(participants(ex, m)) for m in meetings) == [
+        ["Emmanuel Macron", "Keir Starmer"], ["Emmanuel Macron", "Mark Carney"]]
+
+
+def test_a_trip_to_a_city_where_a_meeting_is_to_be_held_is_that_meeting_on_the_day_of_the_trip():
+    ex = read("Jean-Noël Barrot est attendu jeudi à Varsovie, où il doit rencontrer Donald Tusk.",
+              published="2025-03-03")
+    assert by_kind(ex, "visit") == []
+    [meeting] = by_kind(ex, "meeting")
+    assert (meeting.status, str(meeting.date), meeting.location) == ("planned", "2025-03-06", "Warsaw")
+    assert participants(ex, meeting) == {"Jean-Noël Barrot", "Donald Tusk"}
+
+
+def test_a_trip_to_a_city_where_a_summit_is_held_brings_the_traveller_to_the_summit_that_week():
+    ex = read("Emmanuel Macron est attendu la semaine prochaine à Bruxelles, où se tient le sommet de l'Union "
+              "européenne.", published="2025-03-05")
+    [summit] = by_kind(ex, "meeting")
+    assert (summit.status, str(summit.date), summit.location) == ("planned", "2025-03-10", "Brussels")
+    assert "Emmanuel Macron" in participants(ex, summit)
+
+
+def test_a_verbless_opening_before_a_colon_is_the_meeting_the_clause_after_it_tells():
+    ex = read("Trois heures d'entretien et une photo sur le perron : le chancelier Friedrich Merz a quitté mardi "
+              "l'Elysée après sa visite chez Emmanuel Macron.", published="2025-05-14")
+    [meeting] = by_kind(ex, "meeting")
+    assert (meeting.status, str(meeting.date)) == ("occurred", "2025-05-13")
+    assert "Friedrich Merz" in participants(ex, meeting)
+
+
+def test_a_verbless_opening_sentence_is_the_talks_the_next_sentence_of_its_paragraph_tells():
+    ex = read("Six heures de discussions dans une villa, et un texte commun. Lundi, à Genève, Marco Rubio et "
+              "Andriï Iermak ont adopté une feuille de route.", published="2025-05-14")
+    [talks] = by_kind(ex, "meeting") + by_kind(ex, "negotiation")
+    assert (str(talks.date), talks.location) == ("2025-05-12", "Geneva")
+    assert {"Marco Rubio", "Andriy Yermak"} <= participants(ex, talks)
+
+
+def test_a_verbless_opening_followed_by_another_paragraph_tells_no_event():
+    ex = read("Six heures de discussions dans une villa, et un texte commun.\n\nLundi, à Genève, Marco Rubio a "
+              "déjeuné au bord du lac.", published="2025-05-14")
+    assert by_kind(ex, "meeting") + by_kind(ex, "negotiation") == []
+
+
+def test_two_leaders_who_spoke_to_each_other_by_phone_held_a_call():
+    ex = read("Lundi, Friedrich Merz et Recep Tayyip Erdogan se sont parlé au téléphone pendant une heure.",
+              published="2025-05-14")
+    [call] = by_kind(ex, "call")
+    assert str(call.date) == "2025-05-12"
+    assert participants(ex, call) == {"Friedrich Merz", "Recep Tayyip Erdoğan"}
+
+
+def test_a_participle_opening_the_sentence_has_the_main_clause_subject_as_traveller():
+    # the parser hangs « le général Keith Kellogg » on « Arrivé » as its object
+    ex = read("Arrivé mercredi à Varsovie, le général Keith Kellogg avait promis d'écouter les Polonais.",
+              published="2025-02-21")
+    [visit] = by_kind(ex, "visit")
+    assert (str(visit.date), visit.location) == ("2025-02-19", "Warsaw")
+    assert participants(ex, visit) == {"Keith Kellogg"}
