@@ -41,6 +41,9 @@ class ActorLexicon:
     place_prepositions: frozenset[str]
     determiners: frozenset[str]
     place_not_after: frozenset[str]
+    place_not_after_prepositions: frozenset[str]
+    site_prepositions: frozenset[str]
+    impersonal_subjects: frozenset[str]
     place_verbs: frozenset[str]
     place_nouns: frozenset[str]
     demonym_heads: frozenset[str]
@@ -65,7 +68,10 @@ def actor_lexicon(language: str) -> ActorLexicon:
         platform_prepositions=words("platforms", "prepositions"), platform_nouns=words("platforms", "nouns"),
         time_zones=words("time_zones"), place_prepositions=words("places", "prepositions"),
         determiners=words("places", "determiners"),
-        place_not_after=words("places", "not_after"), place_verbs=words("places", "verbs"),
+        place_not_after=words("places", "not_after"),
+        place_not_after_prepositions=words("places", "not_after_prepositions"), place_verbs=words("places", "verbs"),
+        site_prepositions=words("places", "site_prepositions"),
+        impersonal_subjects=words("places", "impersonal_subjects"),
         place_nouns=words("places", "nouns"), demonym_heads=words("demonym_heads"),
         demonym_not_after=words("demonym_heads", "not_after"),
         role_prepositions=words("roles", "prepositions"), role_heads=words("roles", "heads"),
@@ -152,9 +158,15 @@ class _Builder:
         return span.root if span is not None and len(span) else None
 
     def words_before(self, start: int, limit: int = 40) -> list[str]:
-        """The folded words just before an offset, in the same line, articles and "of" left out."""
+        """The folded words just before an offset, in the same sentence, articles and "of" left out.
+
+        A sentence end stops them: in "…, host of the summit. Ottawa announced…" the noun of the sentence
+        before says nothing of the name that opens this one.
+        """
         line_start = self.text.rfind("\n", 0, start) + 1
-        words = re.findall(r"[\w'’\-]+", self.folded[max(line_start, start - limit):start])
+        window = self.folded[max(line_start, start - limit):start]
+        window = re.split(r"[.!?;](?:\s|$)", window)[-1]
+        words = re.findall(r"[\w'’\-]+", window)
         while words and words[-1] in self.lex.determiners:
             words.pop()
         return words
@@ -179,6 +191,9 @@ class _Builder:
             return True
         if words[-1] not in lex.place_prepositions:
             return False
+        # "according to", « grâce à »: only the preposition of those phrases ("due in Paris" is a place)
+        if lex.place_not_after_prepositions and words[-1] not in lex.place_not_after_prepositions:
+            return True
         return not (len(words) >= 2 and words[-2] in lex.place_not_after)
 
     def add_mention(self, start: int, end: int, key: str, via: str, *, name: str | None = None, kind: str = "",
@@ -243,7 +258,8 @@ def _inside_another_name(b: _Builder, match: Match) -> bool:
     read as one organization is still two capitals).
     """
     entry = next((b.gaz.get(a.key) for a in match.aliases if not a.is_title), None)
-    if entry is None or entry.kind != "place":
+    # a country too: « sur France Inter », "Radio Free Europe" name a broadcaster, not the state
+    if entry is None or entry.kind not in ("place", "country"):
         return False
     for ent in b.ents:
         if ent.start_char > match.start:
@@ -251,9 +267,14 @@ def _inside_another_name(b: _Builder, match: Match) -> bool:
         if ent.end_char <= match.start or ent.label_ not in _OTHER_NAME_LABELS or \
                 (ent.start_char, ent.end_char) == (match.start, match.end):
             continue
+        if "," in b.text[ent.start_char:ent.end_char]:
+            return False  # "Germany, France": a list spaCy ran together
         before = b.text[ent.start_char:match.start].split()
         after = b.text[match.end:ent.end_char].split()
-        words = [w for w in before + after if fold(w) not in b.lex.determiners]
+        if entry.kind == "country" and (before or ent.label_ in PERSON_LABELS):
+            return False  # a country opens the broadcaster's name; "Will Russia face…" is no person's name
+        # a possessive ending ("Kyiv’s response") continues no name
+        words = [w for w in before + after if fold(w) not in b.lex.determiners and w not in ("'s", "’s", "'", "’")]
         return bool(words) and all(w[:1].isupper() or w[:1] in "-'’" for w in words)
     return False
 
@@ -281,7 +302,7 @@ def _resolve_name(b: _Builder, match: Match, alias: Alias) -> None:
         else:
             b.table.places.append(PlaceRef(match.start, match.end, entry.name, entry.country))
         return
-    if entry.location and locative:
+    if entry.location and locative and not _speaks_there(b, match):
         # "à la Maison Blanche", « en Europe »
         b.table.places.append(PlaceRef(match.start, match.end, entry.location, entry.country))
         return
@@ -295,6 +316,15 @@ def _resolve_name(b: _Builder, match: Match, alias: Alias) -> None:
         b.add_mention(match.start, match.end, entry.key, "locative")
         return
     b.add_mention(match.start, match.end, entry.key, "name")
+
+
+def _speaks_there(b: _Builder, match: Match) -> bool:
+    """« Au Quai d'Orsay, on assure que… »: an institution that opens its sentence as a place, then speaks
+    through an impersonal subject, is the one speaking (read on the surface: the parse often breaks there)."""
+    if not b.lex.impersonal_subjects or len(b.words_before(match.start)) != 1:
+        return False
+    following = re.match(r"\s*,\s*([\w'’]+)\s", b.folded[match.end:match.end + 20])
+    return bool(following) and following.group(1) in b.lex.impersonal_subjects
 
 
 def _stands_for_government(b: _Builder, match: Match) -> bool:
@@ -367,9 +397,11 @@ def _title_organizations(b: _Builder, pending: list[tuple[Match, Alias | None]],
             for inner in find_matches(b.gaz, b.text, inner_tokens, skip_span=(match.start, match.end)):
                 inner_alias = _pick(inner.aliases, b.published)
                 entry = b.gaz.get(inner_alias.key) if inner_alias else None
-                # « ministre de l'Europe et des Affaires étrangères »: a region is the office's field, not its employer
+                # « ministre de l'Europe et des Affaires étrangères »: a region is the office's field, not its employer;
+                # « chef de la diplomatie ukrainienne »: words in lower case describe the office, they name no body
                 if entry and entry.kind in ("organization", "group", "country") and \
-                        not (entry.kind == "group" and entry.location):
+                        not (entry.kind == "group" and entry.location) and \
+                        any(c.isupper() for c in b.text[inner.start:inner.end]):
                     b.add_mention(inner.start, inner.end, entry.key, "name")
 
 
@@ -410,6 +442,8 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
             continue
         offset = raw.find(name)
         start, end = start + max(offset, 0), start + max(offset, 0) + len(name)
+        if re.match(r"[/\-]\w", b.text[end:end + 2]) or re.search(r"\w[/\-]$", b.text[max(0, start - 2):start]):
+            continue  # "SAMP/T", "F-16": a piece of a designation (a weapon system, a model), no actor
         norm = normalize(name)
         words = norm.split()
         if not words:
@@ -496,9 +530,12 @@ def _organization_acts(b: _Builder, start: int, end: int, norm: str, institution
     nxt = re.match(r"[\s,]*", b.text[end:end + 4])
     if end + nxt.end() in person_starts and "," not in nxt.group():
         return False  # part of the designation of the person named right after
-    if institution:
-        return True
     words = b.words_before(start)
+    if institution:
+        # "reporters asked him at the Kennedy Center": a building where something is done; "a letter to the
+        # Ministry", "a fellow at the Institute", "officials at the Ministry" still name the body
+        return not (words and words[-1] in lex.site_prepositions and not b.qualifies_next_noun(start, end) and
+                    _done_at(b.token_at(start, end)))
     if b.after_place_preposition(start) and not b.qualifies_next_noun(start, end) and \
             words[-1] not in lex.role_prepositions:  # "pressure from the Teamsters" is no place
         # "in the Cabinet Room"; but "officials at Homeland Security Investigations" speak for it
@@ -519,6 +556,14 @@ def _organization_acts(b: _Builder, start: int, end: int, norm: str, institution
     if first is not token and any(m.start <= first.idx < m.end for m in b.table.mentions):
         return True  # "the American Federation of Teachers and the AFL-CIO": beside an actor
     return _plays_a_part(token, lex)
+
+
+def _done_at(token) -> bool:
+    """Whether the place phrase of a name hangs on a verb ("asked him at X"), not on a noun ("a fellow at X")."""
+    if token is None:
+        return False
+    governor = token.head.head if token.dep_ == "pobj" else token.head
+    return governor.i != token.i and governor.pos_ in ("VERB", "AUX")
 
 
 # Dependencies of a name that acts or is acted on.
