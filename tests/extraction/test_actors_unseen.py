@@ -98,3 +98,32 @@ def test_an_institution_that_speaks_through_on_is_an_actor_not_a_place():
 def test_an_institution_where_something_happens_is_still_a_place():
     ex = read("À l'Elysée, Emmanuel Macron a reçu mardi le chancelier allemand.", published="2025-07-05")
     assert "Élysée" not in names(ex)
+
+
+def test_advisers_of_a_nationality_act_for_their_country():
+    ex = read("Before that summit, senior U.S. and Russian advisers are to meet next week, the president said.",
+              language="en", published="2025-10-17")
+    assert "Russia" in names(ex)
+
+
+def test_a_thing_done_or_agreed_is_no_organization_and_a_given_name_makes_a_person():
+    ex = read("Operation Spiderweb destroyed dozens of bombers, the SBU said. The Black Sea Grain Initiative "
+              "collapsed in 2023. Oleksandr Merezhko, a lawmaker, said the vote would pass.", language="en",
+              published="2025-06-02")
+    found = {a.name: a.kind for a in ex.actors}
+    assert not any("Spiderweb" in n or "Initiative" in n for n in found)
+    assert found.get("Oleksandr Merezhko") == "person"
+
+
+def test_the_company_after_a_known_company_is_that_company():
+    ex = read("Gazprom halted gas flows to Europe on Monday, the company said in a statement.", language="en",
+              published="2025-01-06")
+    assert names(ex) == {"Gazprom"}
+
+
+def test_a_title_after_a_spokesman_is_the_holders_not_the_spokesmans():
+    ex = read("« Nous respectons ce choix », a expliqué à l'AFP le porte-parole du président ukrainien, "
+              "Serguiï Nykyforov.", published="2025-02-21")
+    by_name = {a.name: {m.text for m in a.mentions} for a in ex.actors}
+    assert "président ukrainien" in by_name.get("Volodymyr Zelensky", set())
+    assert not any("président ukrainien" in ms for n, ms in by_name.items() if n != "Volodymyr Zelensky")

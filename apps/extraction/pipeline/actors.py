@@ -5,7 +5,9 @@ import bisect
 import datetime
 import functools
 import re
+import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
@@ -44,6 +46,7 @@ class ActorLexicon:
     place_not_after_prepositions: frozenset[str]
     site_prepositions: frozenset[str]
     impersonal_subjects: frozenset[str]
+    thing_heads: frozenset[str]
     place_verbs: frozenset[str]
     place_nouns: frozenset[str]
     demonym_heads: frozenset[str]
@@ -71,11 +74,18 @@ def actor_lexicon(language: str) -> ActorLexicon:
         place_not_after=words("places", "not_after"),
         place_not_after_prepositions=words("places", "not_after_prepositions"), place_verbs=words("places", "verbs"),
         site_prepositions=words("places", "site_prepositions"),
-        impersonal_subjects=words("places", "impersonal_subjects"),
+        impersonal_subjects=words("places", "impersonal_subjects"), thing_heads=words("thing_heads"),
         place_nouns=words("places", "nouns"), demonym_heads=words("demonym_heads"),
         demonym_not_after=words("demonym_heads", "not_after"),
         role_prepositions=words("roles", "prepositions"), role_heads=words("roles", "heads"),
         successor_before=words("titles", "successor_before"), successor_after=words("titles", "successor_after"))
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """Folded given names of people (data/given_names.toml, both genders)."""
+    data = tomllib.loads((Path(__file__).resolve().parent.parent / "data" / "given_names.toml").read_text("utf-8"))
+    return frozenset(fold(n) for section in ("male", "female") for n in data.get(section, []))
 
 
 @dataclass
@@ -371,10 +381,21 @@ def _resolve_titles(b: _Builder, pending: list[tuple[Match, Alias | None]], toke
         gap = re.match(r"[\s,]{0,3}", b.text[match.end:match.end + 3])
         nxt = match.end + (gap.end() if gap else 0)
         follower = by_start.get(nxt)
-        if follower and b.table.kind(follower.key) == "person":
+        # « le porte-parole du président ukrainien, Serguiï Nykyforov »: the name is the spokesman's
+        owned = _title_of_a_noun_before(b, match.start)
+        if follower and not owned and b.table.kind(follower.key) == "person":
             b.add_mention(match.start, match.end, follower.key, "title")
-        elif alias is not None and not indefinite and not _followed_by_capitalized_name(b.text, nxt):
+        elif alias is not None and not indefinite and (owned or not _followed_by_capitalized_name(b.text, nxt)):
             b.add_mention(match.start, match.end, alias.key, "title")
+
+
+def _title_of_a_noun_before(b: _Builder, start: int) -> bool:
+    """Whether a title completes a noun of someone who works for its holder: "the spokesman for the
+    Ukrainian president", « le porte-parole du président ukrainien »; the name after it is that someone."""
+    words = b.words_before(start, 30)
+    if words and words[-1] in b.lex.role_prepositions:
+        words = words[:-1]
+    return bool(words) and words[-1] in b.lex.speaker_nouns | b.lex.role_heads
 
 
 def _names_the_successor(b: _Builder, match: Match) -> bool:
@@ -451,7 +472,11 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
         if norm in authors or (len(words) == 1 and words[0] in author_words) or words[0] in b.lex.not_names:
             continue
         letters = [c for c in name if c.isalpha()]
-        if ent.label_ in PERSON_LABELS:
+        # "Oleksandr Merezhko" read as an organization: two or three capitalized words after a given name,
+        # with no institution's word among them, are a person's name
+        as_person = ent.label_ in ORG_LABELS and 2 <= len(words) <= 3 and words[0] in _given_names() and \
+            all(w[:1].isupper() for w in name.split()) and not any(w in b.lex.institution_heads for w in words)
+        if ent.label_ in PERSON_LABELS or as_person:
             best = process.extractOne(norm, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if best and (len(words) > 1 or len(norm) >= 5) and norm[:1] == best[0][:1]:
                 b.add_mention(start, end, forms[best[0]], "fuzzy")
@@ -476,6 +501,8 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
             institution = any(w in b.lex.institution_heads for w in words)
             if ent.label_ in OTHER_LABELS and not institution:
                 continue
+            if words[0] in b.lex.thing_heads or words[-1] in b.lex.thing_heads:
+                continue  # "Operation Spiderweb", "the Black Sea Grain Initiative": a thing done or agreed, no actor
             if len(words) == 1 and _same_as_known(b, start, end, words[0]):
                 covered[start:end] = b"\x01" * (end - start)
                 continue  # "the Commission said" after "the European Commission"

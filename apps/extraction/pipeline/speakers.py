@@ -655,9 +655,14 @@ class SpeakerResolver:
         self.mention_starts.insert(i, start)
 
     def _last_organization(self, head: str, pos: int) -> str | None:
-        """'the ministry': the last organization named before whose name has that word."""
+        """'the ministry': the last organization named before whose name has that word, or whose role in the
+        gazetteer does ("Gazprom … the company said": "Russian state gas company")."""
+        def called(key: str) -> bool:
+            entry = self.gaz.get(key)
+            return head in normalize(self.table.actors[key].name).split() or \
+                bool(entry and head in normalize(entry.role or "").split())
         found = [m for m in self.table.mentions if m.start < pos and self.table.kind(m.key) in ("organization", "group")
-                 and head in normalize(self.table.actors[m.key].name).split()]
+                 and called(m.key)]
         return found[-1].key if found else None
 
     def source_of_phrase(self, token: Token) -> str | None:
