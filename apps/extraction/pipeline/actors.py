@@ -5,7 +5,9 @@ import bisect
 import datetime
 import functools
 import re
+import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
@@ -41,6 +43,10 @@ class ActorLexicon:
     place_prepositions: frozenset[str]
     determiners: frozenset[str]
     place_not_after: frozenset[str]
+    place_not_after_prepositions: frozenset[str]
+    site_prepositions: frozenset[str]
+    impersonal_subjects: frozenset[str]
+    thing_heads: frozenset[str]
     place_verbs: frozenset[str]
     place_nouns: frozenset[str]
     demonym_heads: frozenset[str]
@@ -65,11 +71,21 @@ def actor_lexicon(language: str) -> ActorLexicon:
         platform_prepositions=words("platforms", "prepositions"), platform_nouns=words("platforms", "nouns"),
         time_zones=words("time_zones"), place_prepositions=words("places", "prepositions"),
         determiners=words("places", "determiners"),
-        place_not_after=words("places", "not_after"), place_verbs=words("places", "verbs"),
+        place_not_after=words("places", "not_after"),
+        place_not_after_prepositions=words("places", "not_after_prepositions"), place_verbs=words("places", "verbs"),
+        site_prepositions=words("places", "site_prepositions"),
+        impersonal_subjects=words("places", "impersonal_subjects"), thing_heads=words("thing_heads"),
         place_nouns=words("places", "nouns"), demonym_heads=words("demonym_heads"),
         demonym_not_after=words("demonym_heads", "not_after"),
         role_prepositions=words("roles", "prepositions"), role_heads=words("roles", "heads"),
         successor_before=words("titles", "successor_before"), successor_after=words("titles", "successor_after"))
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """Folded given names of people (data/given_names.toml, both genders)."""
+    data = tomllib.loads((Path(__file__).resolve().parent.parent / "data" / "given_names.toml").read_text("utf-8"))
+    return frozenset(fold(n) for section in ("male", "female") for n in data.get(section, []))
 
 
 @dataclass
@@ -152,9 +168,15 @@ class _Builder:
         return span.root if span is not None and len(span) else None
 
     def words_before(self, start: int, limit: int = 40) -> list[str]:
-        """The folded words just before an offset, in the same line, articles and "of" left out."""
+        """The folded words just before an offset, in the same sentence, articles and "of" left out.
+
+        A sentence end stops them: in "…, host of the summit. Ottawa announced…" the noun of the sentence
+        before says nothing of the name that opens this one.
+        """
         line_start = self.text.rfind("\n", 0, start) + 1
-        words = re.findall(r"[\w'’\-]+", self.folded[max(line_start, start - limit):start])
+        window = self.folded[max(line_start, start - limit):start]
+        window = re.split(r"[.!?;](?:\s|$)", window)[-1]
+        words = re.findall(r"[\w'’\-]+", window)
         while words and words[-1] in self.lex.determiners:
             words.pop()
         return words
@@ -179,6 +201,9 @@ class _Builder:
             return True
         if words[-1] not in lex.place_prepositions:
             return False
+        # "according to", « grâce à »: only the preposition of those phrases ("due in Paris" is a place)
+        if lex.place_not_after_prepositions and words[-1] not in lex.place_not_after_prepositions:
+            return True
         return not (len(words) >= 2 and words[-2] in lex.place_not_after)
 
     def add_mention(self, start: int, end: int, key: str, via: str, *, name: str | None = None, kind: str = "",
@@ -243,7 +268,8 @@ def _inside_another_name(b: _Builder, match: Match) -> bool:
     read as one organization is still two capitals).
     """
     entry = next((b.gaz.get(a.key) for a in match.aliases if not a.is_title), None)
-    if entry is None or entry.kind != "place":
+    # a country too: « sur France Inter », "Radio Free Europe" name a broadcaster, not the state
+    if entry is None or entry.kind not in ("place", "country"):
         return False
     for ent in b.ents:
         if ent.start_char > match.start:
@@ -251,9 +277,14 @@ def _inside_another_name(b: _Builder, match: Match) -> bool:
         if ent.end_char <= match.start or ent.label_ not in _OTHER_NAME_LABELS or \
                 (ent.start_char, ent.end_char) == (match.start, match.end):
             continue
+        if "," in b.text[ent.start_char:ent.end_char]:
+            return False  # "Germany, France": a list spaCy ran together
         before = b.text[ent.start_char:match.start].split()
         after = b.text[match.end:ent.end_char].split()
-        words = [w for w in before + after if fold(w) not in b.lex.determiners]
+        if entry.kind == "country" and (before or ent.label_ in PERSON_LABELS):
+            return False  # a country opens the broadcaster's name; "Will Russia face…" is no person's name
+        # a possessive ending ("Kyiv’s response") continues no name
+        words = [w for w in before + after if fold(w) not in b.lex.determiners and w not in ("'s", "’s", "'", "’")]
         return bool(words) and all(w[:1].isupper() or w[:1] in "-'’" for w in words)
     return False
 
@@ -281,7 +312,7 @@ def _resolve_name(b: _Builder, match: Match, alias: Alias) -> None:
         else:
             b.table.places.append(PlaceRef(match.start, match.end, entry.name, entry.country))
         return
-    if entry.location and locative:
+    if entry.location and locative and not _speaks_there(b, match):
         # "à la Maison Blanche", « en Europe »
         b.table.places.append(PlaceRef(match.start, match.end, entry.location, entry.country))
         return
@@ -295,6 +326,15 @@ def _resolve_name(b: _Builder, match: Match, alias: Alias) -> None:
         b.add_mention(match.start, match.end, entry.key, "locative")
         return
     b.add_mention(match.start, match.end, entry.key, "name")
+
+
+def _speaks_there(b: _Builder, match: Match) -> bool:
+    """« Au Quai d'Orsay, on assure que… »: an institution that opens its sentence as a place, then speaks
+    through an impersonal subject, is the one speaking (read on the surface: the parse often breaks there)."""
+    if not b.lex.impersonal_subjects or len(b.words_before(match.start)) != 1:
+        return False
+    following = re.match(r"\s*,\s*([\w'’]+)\s", b.folded[match.end:match.end + 20])
+    return bool(following) and following.group(1) in b.lex.impersonal_subjects
 
 
 def _stands_for_government(b: _Builder, match: Match) -> bool:
@@ -341,10 +381,21 @@ def _resolve_titles(b: _Builder, pending: list[tuple[Match, Alias | None]], toke
         gap = re.match(r"[\s,]{0,3}", b.text[match.end:match.end + 3])
         nxt = match.end + (gap.end() if gap else 0)
         follower = by_start.get(nxt)
-        if follower and b.table.kind(follower.key) == "person":
+        # « le porte-parole du président ukrainien, Serguiï Nykyforov »: the name is the spokesman's
+        owned = _title_of_a_noun_before(b, match.start)
+        if follower and not owned and b.table.kind(follower.key) == "person":
             b.add_mention(match.start, match.end, follower.key, "title")
-        elif alias is not None and not indefinite and not _followed_by_capitalized_name(b.text, nxt):
+        elif alias is not None and not indefinite and (owned or not _followed_by_capitalized_name(b.text, nxt)):
             b.add_mention(match.start, match.end, alias.key, "title")
+
+
+def _title_of_a_noun_before(b: _Builder, start: int) -> bool:
+    """Whether a title completes a noun of someone who works for its holder: "the spokesman for the
+    Ukrainian president", « le porte-parole du président ukrainien »; the name after it is that someone."""
+    words = b.words_before(start, 30)
+    if words and words[-1] in b.lex.role_prepositions:
+        words = words[:-1]
+    return bool(words) and words[-1] in b.lex.speaker_nouns | b.lex.role_heads
 
 
 def _names_the_successor(b: _Builder, match: Match) -> bool:
@@ -367,9 +418,11 @@ def _title_organizations(b: _Builder, pending: list[tuple[Match, Alias | None]],
             for inner in find_matches(b.gaz, b.text, inner_tokens, skip_span=(match.start, match.end)):
                 inner_alias = _pick(inner.aliases, b.published)
                 entry = b.gaz.get(inner_alias.key) if inner_alias else None
-                # « ministre de l'Europe et des Affaires étrangères »: a region is the office's field, not its employer
+                # « ministre de l'Europe et des Affaires étrangères »: a region is the office's field, not its employer;
+                # « chef de la diplomatie ukrainienne »: words in lower case describe the office, they name no body
                 if entry and entry.kind in ("organization", "group", "country") and \
-                        not (entry.kind == "group" and entry.location):
+                        not (entry.kind == "group" and entry.location) and \
+                        any(c.isupper() for c in b.text[inner.start:inner.end]):
                     b.add_mention(inner.start, inner.end, entry.key, "name")
 
 
@@ -410,6 +463,8 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
             continue
         offset = raw.find(name)
         start, end = start + max(offset, 0), start + max(offset, 0) + len(name)
+        if re.match(r"[/\-]\w", b.text[end:end + 2]) or re.search(r"\w[/\-]$", b.text[max(0, start - 2):start]):
+            continue  # "SAMP/T", "F-16": a piece of a designation (a weapon system, a model), no actor
         norm = normalize(name)
         words = norm.split()
         if not words:
@@ -417,7 +472,11 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
         if norm in authors or (len(words) == 1 and words[0] in author_words) or words[0] in b.lex.not_names:
             continue
         letters = [c for c in name if c.isalpha()]
-        if ent.label_ in PERSON_LABELS:
+        # "Oleksandr Merezhko" read as an organization: two or three capitalized words after a given name,
+        # with no institution's word among them, are a person's name
+        as_person = ent.label_ in ORG_LABELS and 2 <= len(words) <= 3 and words[0] in _given_names() and \
+            all(w[:1].isupper() for w in name.split()) and not any(w in b.lex.institution_heads for w in words)
+        if ent.label_ in PERSON_LABELS or as_person:
             best = process.extractOne(norm, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if best and (len(words) > 1 or len(norm) >= 5) and norm[:1] == best[0][:1]:
                 b.add_mention(start, end, forms[best[0]], "fuzzy")
@@ -444,6 +503,8 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
                 continue
             if len(words) == 1 and words[0] in new_people:
                 continue  # "Pence said" after "Mike Pence", tagged ORG by spaCy: the person's surname (_link_surnames)
+            if words[0] in b.lex.thing_heads or words[-1] in b.lex.thing_heads:
+                continue  # "Operation Spiderweb", "the Black Sea Grain Initiative": a thing done or agreed, no actor
             if len(words) == 1 and _same_as_known(b, start, end, words[0]):
                 covered[start:end] = b"\x01" * (end - start)
                 continue  # "the Commission said" after "the European Commission"
@@ -498,9 +559,12 @@ def _organization_acts(b: _Builder, start: int, end: int, norm: str, institution
     nxt = re.match(r"[\s,]*", b.text[end:end + 4])
     if end + nxt.end() in person_starts and "," not in nxt.group():
         return False  # part of the designation of the person named right after
-    if institution:
-        return True
     words = b.words_before(start)
+    if institution:
+        # "reporters asked him at the Kennedy Center": a building where something is done; "a letter to the
+        # Ministry", "a fellow at the Institute", "officials at the Ministry" still name the body
+        return not (words and words[-1] in lex.site_prepositions and not b.qualifies_next_noun(start, end) and
+                    _done_at(b.token_at(start, end)))
     if b.after_place_preposition(start) and not b.qualifies_next_noun(start, end) and \
             words[-1] not in lex.role_prepositions:  # "pressure from the Teamsters" is no place
         # "in the Cabinet Room"; but "officials at Homeland Security Investigations" speak for it
@@ -521,6 +585,14 @@ def _organization_acts(b: _Builder, start: int, end: int, norm: str, institution
     if first is not token and any(m.start <= first.idx < m.end for m in b.table.mentions):
         return True  # "the American Federation of Teachers and the AFL-CIO": beside an actor
     return _plays_a_part(token, lex)
+
+
+def _done_at(token) -> bool:
+    """Whether the place phrase of a name hangs on a verb ("asked him at X"), not on a noun ("a fellow at X")."""
+    if token is None:
+        return False
+    governor = token.head.head if token.dep_ == "pobj" else token.head
+    return governor.i != token.i and governor.pos_ in ("VERB", "AUX")
 
 
 # Dependencies of a name that acts or is acted on.

@@ -202,15 +202,18 @@ def tokenize_folded(text: str) -> tuple[str, list[tuple[int, int, str]]]:
 
 def find_matches(gaz: Gazetteer, text: str, tokens: list[tuple[int, int, str]],
                  skip_span: tuple[int, int] | None = None) -> list[Match]:
-    """Longest gazetteer matches, left to right, over the word tokens of a text (linear in its length)."""
+    """Longest gazetteer matches, left to right, over the word tokens of a text (linear in its length).
+
+    A name gives way to a name as long that starts inside it and ends further right: in "the EU
+    Commission" the name is "EU Commission", not "the EU" followed by a stray word.
+    """
     matches: list[Match] = []
     i, n = 0, len(tokens)
     words = [t[2] for t in tokens]
-    while i < n:
-        found = None
+
+    def longest_at(i: int) -> tuple[int, Match] | None:
         if words[i] not in gaz.first_words:
-            i += 1
-            continue
+            return None
         for length in range(min(gaz.max_len, n - i), 0, -1):
             key = tuple(words[i:i + length])
             aliases = gaz.index.get(key)
@@ -228,11 +231,22 @@ def find_matches(gaz: Gazetteer, text: str, tokens: list[tuple[int, int, str]],
                 # "U.S." : keep the trailing dot of an abbreviation
                 if end < len(text) and text[end] == "." and "." in surface and length > 1:
                     end += 1
-                found = Match(start, end, usable)
-                i += length
-                break
+                return length, Match(start, end, usable)
+        return None
+
+    while i < n:
+        found = longest_at(i)
         if found:
-            matches.append(found)
+            length = found[0]
+            # names only: a title gives way to no name ("U.S. President Donald Trump" keeps its title)
+            overlapping = (longest_at(i + k) for k in range(1, length)) \
+                if not any(a.is_title for a in found[1].aliases) else ()
+            if any(o and o[0] >= length and i + k + o[0] > i + length and not any(a.is_title for a in o[1].aliases)
+                   for k, o in enumerate(overlapping, 1)):
+                i += 1
+                continue
+            matches.append(found[1])
+            i += length
         else:
             i += 1
     return matches

@@ -28,6 +28,7 @@ _CREDIT_WORDS = re.compile(
     r"(avec la contribution|contribution de|version française|r[ée]dig[ée] par|[ée]dit[ée] par|reporting by|"
     r"additional reporting|writing by|editing by|edited by|compiled by|correspondant|reportage|"
     r"with assistance from|contributed (?:reporting )?to this (?:report|story|article)|"
+    r"\bcontributed(?: reporting)?\.?\s*$|"  # "AP writers A in Kyiv and B in Tallinn, Estonia, contributed."
     r"(?:a|ont) contribu[ée] à cet(?:te)? (?:article|dépêche)|propos recueillis par|"
     r"photo\s*:|cr[ée]dit\s*:|\bphoto\b.*/)", re.I)
 # A credit inside a paragraph of the story: "… en Ukraine. Propos recueillis par Anne Roussel." Found from

@@ -96,6 +96,7 @@ class QuoteReader:
         self.story = StoryTime(doc=self.doc, layout=layout, sentences=sentences, timexes=timexes, published=published, language=language,
                                resolve_expression=resolve_expression)
         self.speakers.discover_speakers(self.doc[i] for i in self.verbs if not self._quoted(self.doc[i]))
+        self.speakers.official_offices()
         self.turns: list[Turn] = layout.turns(self.speakers.resolve_label)
         if not self.turns:
             self.turns = self.speakers.speech_by_title()

@@ -704,6 +704,21 @@ class SpeakerResolver:
                     self._name_not_yet_known(self._np_tokens(subject), subject, speaking=True)
         self.genders = self._genders()
 
+    def official_offices(self) -> None:
+        """In an official readout, "The Prime Minister spoke to…" names the publisher's own office holder.
+
+        Only for a document the publisher table places in a country: in the press "the Prime Minister"
+        may be anyone's. The subject of any verb counts, not only of speech ("spoke to", "met", "welcomed").
+        """
+        if not self.country or not len(self.doc):
+            return
+        for token in self.doc:
+            if token.dep_ not in syntax.SUBJECT_DEPS or token.pos_ not in ("NOUN", "PROPN") or \
+                    self.layout.in_quote[token.idx] or self.mention_at(token.idx) is not None:
+                continue
+            phrase = self._np_tokens(token)
+            self._office(phrase, token.idx, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+
     def add_mention_new(self, key: str, start: int, end: int) -> None:
         """A mention of an actor already in the table (found or made by the statement reader)."""
         actor = self.table.actors[key]
@@ -716,9 +731,14 @@ class SpeakerResolver:
         self.mention_starts.insert(i, start)
 
     def _last_organization(self, head: str, pos: int) -> str | None:
-        """'the ministry': the last organization named before whose name has that word."""
+        """'the ministry': the last organization named before whose name has that word, or whose role in the
+        gazetteer does ("Gazprom … the company said": "Russian state gas company")."""
+        def called(key: str) -> bool:
+            entry = self.gaz.get(key)
+            return head in normalize(self.table.actors[key].name).split() or \
+                bool(entry and head in normalize(entry.role or "").split())
         found = [m for m in self.table.mentions if m.start < pos and self.table.kind(m.key) in ("organization", "group")
-                 and head in normalize(self.table.actors[m.key].name).split()]
+                 and called(m.key)]
         return found[-1].key if found else None
 
     def source_of_phrase(self, token: Token) -> str | None:
