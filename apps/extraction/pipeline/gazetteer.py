@@ -115,6 +115,9 @@ class Gazetteer:
         self.speaker_corrections = {normalize(k): v for k, v in (speaker_corrections or {}).items()}
         self.max_len = 1
         self.first_words: set[str] = set()  # first word of every form: most text words start none
+        # first word → the lengths (in words) of the forms it starts, longest first: a text word
+        # is tried only at the lengths of its own forms, not at every length up to the longest form
+        self.lengths: dict[str, list[int]] = {}
         for raw in entries:
             self._add(raw)
 
@@ -148,6 +151,10 @@ class Gazetteer:
             bucket[same] = alias
         self.max_len = max(self.max_len, len(tokens))
         self.first_words.add(tokens[0])
+        lengths = self.lengths.setdefault(tokens[0], [])
+        if len(tokens) not in lengths:
+            lengths.append(len(tokens))
+            lengths.sort(reverse=True)
 
     @classmethod
     def from_file(cls, path: Path | str = DATA_FILE) -> "Gazetteer":
@@ -208,10 +215,13 @@ def find_matches(gaz: Gazetteer, text: str, tokens: list[tuple[int, int, str]],
     words = [t[2] for t in tokens]
     while i < n:
         found = None
-        if words[i] not in gaz.first_words:
+        lengths = gaz.lengths.get(words[i])
+        if lengths is None:
             i += 1
             continue
-        for length in range(min(gaz.max_len, n - i), 0, -1):
+        for length in lengths:
+            if length > n - i:
+                continue
             key = tuple(words[i:i + length])
             aliases = gaz.index.get(key)
             if not aliases:
