@@ -269,3 +269,19 @@ def test_a_title_for_the_next_holder_names_the_successor(text, holder):
 @pytest.mark.parametrize(("published", "adviser"), [("2025-03-01", "Mike Waltz"), ("2025-06-01", "Marco Rubio")])
 def test_the_us_national_security_adviser_is_whoever_held_it_that_day(published, adviser):
     assert adviser in names(read("The National Security Adviser urged caution.", language="en", published=published))
+
+
+def test_the_gazetteer_tries_each_word_at_the_lengths_of_its_own_forms_longest_first():
+    from apps.extraction.pipeline.gazetteer import Gazetteer, find_matches, tokenize_folded
+
+    gaz = Gazetteer([
+        {"key": "council", "name": "European Council", "kind": "organization"},
+        {"key": "council-president", "name": "European Council President", "kind": "person"},
+        {"key": "eu", "name": "European Union", "kind": "organization", "aliases": ["Europe"]},
+        {"key": "long-form", "name": "Office of the High Representative of the Union", "kind": "organization"},
+    ])
+    text = "The European Council President met the European Union and the European Council; Europe waited."
+    _, tokens = tokenize_folded(text)
+    found = [(text[m.start:m.end], m.aliases[0].key) for m in find_matches(gaz, text, tokens)]
+    assert found == [("European Council President", "council-president"), ("European Union", "eu"),
+                     ("European Council", "council"), ("Europe", "eu")]

@@ -59,3 +59,45 @@ def test_dates_are_still_found_with_the_filter():
 
     found = find_timexes("Ils se sont parlé mercredi et se verront le 15 août.", dt.date(2025, 9, 4), "fr")
     assert [t.value for t in found] == ["2025-09-03", "2025-08-15"]
+
+
+def _every_line_scanned(rules, folded):
+    """The matches of each rule over every line of the text, as the rules read before the line filter."""
+    import re as _re
+
+    found = []
+    for index, rule in enumerate(rules):
+        for line in _re.finditer(r"[^\n]+", folded):
+            found += [(index, m.span()) for m in rule.pattern.finditer(folded, *line.span())]
+    return found
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Sommet à Paris\nLe président recevra jeudi son homologue, a-t-il annoncé le 3 mars 2025.\n\n"
+     "Deux jours plus tard, à 14 h 30, les ministres se sont réunis.\nAucune date ici.\n"
+     "En août, puis au début de l'automne, ils se reverront le lendemain de Noël.", "fr"),
+    ("Talks in Geneva\nThe ministers met on Tuesday, March 4, and again two days later.\n\n"
+     "No date in this line.\nAt 17:15 GMT the talks resumed; a deal is expected next week or in 2026.", "en"),
+])
+def test_scanning_only_the_lines_with_a_rules_words_finds_every_match(text, language):
+    from apps.extraction.dates import _candidates
+
+    folded = fold(text)
+    rules = RULES[language]
+    assert sorted((c[2], c[4].span()) for c in _candidates(rules, folded)) == \
+        sorted(_every_line_scanned(rules, folded))
+
+
+def test_the_line_filter_finds_every_match_of_the_test_articles():
+    import json
+    from pathlib import Path
+
+    from apps.extraction.dates import _candidates
+
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+    for path in sorted(folder.glob("*.article.json")):
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        language = "fr" if raw["language"].startswith("fr") else "en"
+        folded = fold(raw["text"])
+        assert sorted((c[2], c[4].span()) for c in _candidates(RULES[language], folded)) == \
+            sorted(_every_line_scanned(RULES[language], folded)), path.name

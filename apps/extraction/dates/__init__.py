@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from apps.extraction.charmap import CharMap
 
 from .calendar import BLOCK, Resolution
-from apps.extraction.literals import may_match
+from apps.extraction.literals import required_literals
 from .rules import RULES, Context, Rule
 
 __all__ = ["Timex", "find_timexes", "resolve_expression", "CALENDAR_PRECISIONS"]
@@ -106,21 +106,51 @@ def _language(language: str) -> str:
     return "fr" if language.lower().startswith("fr") else "en"
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
+def _lines_holding(word: str, folded: str, ends: list[int]) -> list[int]:
+    """The indexes of the lines (by their end offsets) in which word occurs."""
+    found, at = [], folded.find(word)
+    while at >= 0:
+        line = bisect.bisect_left(ends, at)
+        if line >= len(ends):
+            break
+        found.append(line)
+        at = folded.find(word, ends[line])  # the next line that has it
+    return found
+
+
 def _candidates(rules: list[Rule], folded: str) -> list[tuple[int, int, int, Rule, object]]:
     """Every match of every rule, as (start, end, rule index, rule, match)."""
     found = []
     # An expression never runs across a line break: "…des réunions d'hier¶Jeudi, l'Elysée…" is a heading's
     # "hier" and the paragraph's "Jeudi", each dating its own part of the page; so each line is scanned alone
     # (positions stay the text's).
-    lines, start = [], 0
-    for end in [i for i, ch in enumerate(folded) if ch == "\n"] + [len(folded)]:
-        if end > start:
-            lines.append((start, end))
-        start = end + 1
+    lines = [m.span() for m in _LINE.finditer(folded)]  # a regex, not a Python loop over every character
+    ends = [b for _, b in lines]
+    lines_with: dict[str, list[int]] = {}
     for index, rule in enumerate(rules):
-        if not may_match(rule.pattern, folded):
-            continue  # the words it needs are not in the text: its scan would find nothing
-        for m in (m for a, b in lines for m in rule.pattern.finditer(folded, a, b)):
+        # Each line alone, and only the lines holding one of the words the rule cannot match
+        # without (a match stays inside its line, so a line without them has none): most rules
+        # look for words that only a few paragraphs use, and scanning the others was most of the
+        # date rules' time.
+        needs = required_literals(rule.pattern)
+        if needs is None or len(lines) < 2:
+            if needs is not None and not any(word in folded for word in needs):
+                continue  # the words it needs are not in the text: its scan would find nothing
+            scanned = lines
+        else:
+            held = set()
+            for word in needs:
+                found_in = lines_with.get(word)
+                if found_in is None:  # rules share words (the months): each is looked up once
+                    found_in = lines_with[word] = _lines_holding(word, folded, ends)
+                held.update(found_in)
+            if not held:
+                continue  # the words it needs are not in the text: its scan would find nothing
+            scanned = [lines[i] for i in sorted(held)]
+        for m in (m for a, b in scanned for m in rule.pattern.finditer(folded, a, b)):
             start, end = m.span(rule.span_group)
             # A leading preposition ("en", "on", "depuis") is not part of the expression.
             if "pre" in m.re.groupindex and m.group("pre") and m.start("pre") <= start:

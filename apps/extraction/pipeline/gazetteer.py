@@ -113,8 +113,9 @@ class Gazetteer:
         self.rejected = {normalize(n) for n in rejected_names if normalize(n)}
         # "speaker_corrections": normalized surface form → actor key, as editors fixed them
         self.speaker_corrections = {normalize(k): v for k, v in (speaker_corrections or {}).items()}
-        self.max_len = 1
-        self.first_words: set[str] = set()  # first word of every form: most text words start none
+        # first word → the lengths (in words) of the forms it starts, longest first: a text word
+        # is tried only at the lengths of its own forms, not at every length up to the longest form
+        self.lengths: dict[str, list[int]] = {}
         for raw in entries:
             self._add(raw)
 
@@ -146,8 +147,10 @@ class Gazetteer:
             # "coalition of the willing" beside the name "Coalition of the willing": the lower-case
             # form says the name is also written as a common noun, so keep that one
             bucket[same] = alias
-        self.max_len = max(self.max_len, len(tokens))
-        self.first_words.add(tokens[0])
+        lengths = self.lengths.setdefault(tokens[0], [])
+        if len(tokens) not in lengths:
+            lengths.append(len(tokens))
+            lengths.sort(reverse=True)
 
     @classmethod
     def from_file(cls, path: Path | str = DATA_FILE) -> "Gazetteer":
@@ -212,9 +215,9 @@ def find_matches(gaz: Gazetteer, text: str, tokens: list[tuple[int, int, str]],
     words = [t[2] for t in tokens]
 
     def longest_at(i: int) -> tuple[int, Match] | None:
-        if words[i] not in gaz.first_words:
-            return None
-        for length in range(min(gaz.max_len, n - i), 0, -1):
+        for length in gaz.lengths.get(words[i], ()):
+            if length > n - i:
+                continue
             key = tuple(words[i:i + length])
             aliases = gaz.index.get(key)
             if not aliases:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -213,7 +214,7 @@ class QuoteReader:
             end -= 1
         said = self.folded[start:end]
         for formula in self.lex.courtesies:
-            said = re.sub(rf"(?<!\w){re.escape(formula)}(?!\w)", " ", said)
+            said = _courtesy(formula).sub(" ", said)
         if len(_WORD.findall(said)) < _FEWEST_WORDS_OF_A_TURN:
             return None
         return start, end
@@ -642,6 +643,12 @@ class QuoteReader:
 
 
 # A transcriber's stage direction at the start or the end of a turn's words: "[Laughter]", "(Applause.)".
+@functools.lru_cache(maxsize=None)
+def _courtesy(formula: str) -> re.Pattern[str]:
+    """A courtesy formula as a whole-word pattern, compiled once (a turn's every paragraph is read with each)."""
+    return re.compile(rf"(?<!\w){re.escape(formula)}(?!\w)")
+
+
 _EDGE_DIRECTION_START = re.compile(r"\s*(?:\[[^\[\]\n]*\]|\([^()\n]*\)\.?)\s*")
 _EDGE_DIRECTION_END = re.compile(r"\s*(?:\[[^\[\]\n]*\]|\([^()\n]*\)\.?)\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

@@ -80,7 +80,7 @@ class SpeakerResolver:
         self.country = publisher_country(article) or self._country_from_letterhead()
         self.mention_starts = [m.start for m in table.mentions]
         self.genders = self._genders()
-        self.countries = {e.country: e for e in gaz.entries.values() if e.kind == "country" and e.country}
+        self.countries = _countries_by_code(gaz)
         self.described: set[str] = set()  # actors named only by a description ("a spokeswoman")
 
     def _country_from_letterhead(self) -> str | None:
@@ -894,3 +894,12 @@ def _is_time(token: Token) -> bool:
 def _actor_from(entry: Entry) -> Actor:
     return Actor(key=entry.key, name=entry.name, kind=entry.kind, country=entry.country, role=entry.role,
                  wikidata=entry.wikidata, is_new=False, confidence=1.0, media=entry.media)
+
+
+def _countries_by_code(gaz) -> dict:
+    """Country entries by their ISO code, built once per gazetteer (a walk over every entry, for every article)."""
+    cached = getattr(gaz, "_countries_by_code_cache", None)
+    if cached is None:
+        cached = gaz._countries_by_code_cache = {e.country: e for e in gaz.entries.values()
+                                                 if e.kind == "country" and e.country}
+    return cached

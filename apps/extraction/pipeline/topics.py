@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from apps.extraction.literals import may_match
+from apps.extraction.literals import required_literals
 
 from .gazetteer import fold
 
@@ -19,6 +19,7 @@ class TopicMatcher:
 
     def __init__(self, topics: list[dict]):
         self.patterns: dict[str, dict[str, re.Pattern]] = {}
+        self._by_language: dict[str, list] = {}
         self.names = {t["slug"]: t.get("name", t["slug"]) for t in topics}
         # Lemma rules ("négocier" matches "négocient", "négocié"): compared with spaCy's lemmas.
         self.lemmas = {t["slug"]: {fold(l) for l in t.get("lemmas", []) if l.strip()} for t in topics}
@@ -47,14 +48,34 @@ class TopicMatcher:
         """How often each topic's keywords (and, given the text's lemma counts, lemmas) occur."""
         folded = fold(text)
         out = {}
-        for slug in self.names:
-            pattern = self.patterns.get(slug, {}).get(language) or self.patterns.get(slug, {}).get("en")
-            n = len(pattern.findall(folded)) if pattern and may_match(pattern, folded) else 0
+        for slug, pattern, needs in self._rules(language):
+            n = 0
+            if pattern is not None:
+                if needs is None:
+                    n = len(pattern.findall(folded))
+                else:
+                    for word in needs:  # a plain loop: any() over a generator cost as much as the scans
+                        if word in folded:
+                            n = len(pattern.findall(folded))
+                            break
             if lemmas and self.lemmas.get(slug):
                 n += sum(lemmas[lemma] for lemma in self.lemmas[slug])
             if n:
                 out[slug] = n
         return out
+
+    def _rules(self, language: str) -> list[tuple[str, re.Pattern | None, tuple[str, ...] | None]]:
+        """(slug, pattern, the words its matches need) for each topic, in catalogue order, worked out once
+        per language: counts() runs for every statement and event of every article."""
+        rules = self._by_language.get(language)
+        if rules is None:
+            rules = []
+            for slug in self.names:
+                pattern = self.patterns.get(slug, {}).get(language) or self.patterns.get(slug, {}).get("en")
+                needs = required_literals(pattern) if pattern is not None else None
+                rules.append((slug, pattern, tuple(needs) if needs is not None else None))
+            self._by_language[language] = rules
+        return rules
 
     def topics(self, text: str, language: str, lemmas: Counter | None = None) -> list[str]:
         """The topics a short text (a statement, an event's sentence) touches, in catalogue order."""
