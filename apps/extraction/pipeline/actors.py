@@ -17,6 +17,8 @@ from .layout import Layout
 from .lexicons import load
 from .records import Actor, Mention
 
+GIVEN_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "given_names.toml"
+
 PERSON_LABELS = {"PER", "PERSON"}
 ORG_LABELS = {"ORG"}
 # Entities spaCy files under another label that are organizations when an institution heads their name
@@ -82,10 +84,11 @@ def actor_lexicon(language: str) -> ActorLexicon:
 
 
 @functools.cache
-def _given_names() -> frozenset[str]:
-    """Folded given names of people (data/given_names.toml, both genders)."""
-    data = tomllib.loads((Path(__file__).resolve().parent.parent / "data" / "given_names.toml").read_text("utf-8"))
-    return frozenset(fold(n) for section in ("male", "female") for n in data.get(section, []))
+def given_names() -> dict[str, str]:
+    """Folded given name -> "m" or "f", from the reviewed list in data/given_names.toml (the speakers read a
+    pronoun's gender from it; the actor reader tells a person from an organisation by it)."""
+    data = tomllib.loads(GIVEN_NAMES_FILE.read_text(encoding="utf-8"))
+    return {fold(name): gender for gender, section in (("m", "male"), ("f", "female")) for name in data[section]}
 
 
 @dataclass
@@ -474,7 +477,7 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
         letters = [c for c in name if c.isalpha()]
         # "Oleksandr Merezhko" read as an organization: two or three capitalized words after a given name,
         # with no institution's word among them, are a person's name
-        as_person = ent.label_ in ORG_LABELS and 2 <= len(words) <= 3 and words[0] in _given_names() and \
+        as_person = ent.label_ in ORG_LABELS and 2 <= len(words) <= 3 and words[0] in given_names() and \
             all(w[:1].isupper() for w in name.split()) and not any(w in b.lex.institution_heads for w in words)
         if ent.label_ in PERSON_LABELS or as_person:
             best = process.extractOne(norm, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)

@@ -119,6 +119,12 @@ class Gazetteer:
         for raw in entries:
             self._add(raw)
 
+    @functools.cached_property
+    def countries_by_code(self) -> dict[str, Entry]:
+        """Country entries by their ISO code, worked out once per gazetteer (the speakers ask it for every
+        article)."""
+        return {e.country: e for e in self.entries.values() if e.kind == "country" and e.country}
+
     def _add(self, raw: dict) -> None:
         aliases = [a["name"] if isinstance(a, dict) else a for a in raw.get("aliases", [])]
         titles = [Title(t["name"], t.get("language"), _date(t.get("valid_from")), _date(t.get("valid_to")))

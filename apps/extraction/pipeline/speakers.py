@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 from spacy.tokens import Doc, Token
 
 from . import syntax
-from .actors import ActorTable, MentionRef
+from .actors import ActorTable, MentionRef, given_names
 from .gazetteer import Entry, Gazetteer, find_matches, fold, normalize, tokenize_folded
 from .layout import Label, Layout, Turn
 from .records import Actor, ArticleInput, Mention
@@ -27,7 +27,6 @@ from .speech import SpeechLexicon, lemma, source_phrase
 
 SPEAKER_KINDS = ("person", "organization", "group", "country")
 PUBLISHERS_FILE = Path(__file__).resolve().parent.parent / "data" / "publishers.toml"
-GIVEN_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "given_names.toml"
 # Dependents that end a noun phrase for the purpose of naming its speaker: what follows a comma,
 # a relative clause or a coordinated phrase says something else about it.
 _NP_STOP = frozenset({"relcl", "acl:relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "ccomp",
@@ -40,13 +39,6 @@ _NOT_DESCRIPTION_ENTS = frozenset({"DATE", "TIME", "PERCENT", "CARDINAL", "QUANT
 @functools.cache
 def _publishers() -> dict:
     return tomllib.loads(PUBLISHERS_FILE.read_text(encoding="utf-8"))
-
-
-@functools.cache
-def _given_names() -> dict[str, str]:
-    """Folded given name -> "m" or "f", from the reviewed list in data/given_names.toml."""
-    data = tomllib.loads(GIVEN_NAMES_FILE.read_text(encoding="utf-8"))
-    return {fold(name): gender for gender, section in (("m", "male"), ("f", "female")) for name in data[section]}
 
 
 def publisher_country(article: ArticleInput | None) -> str | None:
@@ -80,7 +72,7 @@ class SpeakerResolver:
         self.country = publisher_country(article) or self._country_from_letterhead()
         self.mention_starts = [m.start for m in table.mentions]
         self.genders = self._genders()
-        self.countries = _countries_by_code(gaz)
+        self.countries = gaz.countries_by_code
         self.described: set[str] = set()  # actors named only by a description ("a spokeswoman")
 
     def _country_from_letterhead(self) -> str | None:
@@ -189,7 +181,7 @@ class SpeakerResolver:
             words.pop(0)
         if len(words) < 2:
             return None
-        return _given_names().get(words[0])
+        return given_names().get(words[0])
 
     def _gender_ok(self, key: str, gender: str | None) -> bool:
         if gender not in ("m", "f"):
@@ -716,8 +708,7 @@ class SpeakerResolver:
             if token.dep_ not in syntax.SUBJECT_DEPS or token.pos_ not in ("NOUN", "PROPN") or \
                     self.layout.in_quote[token.idx] or self.mention_at(token.idx) is not None:
                 continue
-            phrase = self._np_tokens(token)
-            self._office(phrase, token.idx, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+            self.office_of(token)
 
     def add_mention_new(self, key: str, start: int, end: int) -> None:
         """A mention of an actor already in the table (found or made by the statement reader)."""
@@ -894,12 +885,3 @@ def _is_time(token: Token) -> bool:
 def _actor_from(entry: Entry) -> Actor:
     return Actor(key=entry.key, name=entry.name, kind=entry.kind, country=entry.country, role=entry.role,
                  wikidata=entry.wikidata, is_new=False, confidence=1.0, media=entry.media)
-
-
-def _countries_by_code(gaz) -> dict:
-    """Country entries by their ISO code, built once per gazetteer (a walk over every entry, for every article)."""
-    cached = getattr(gaz, "_countries_by_code_cache", None)
-    if cached is None:
-        cached = gaz._countries_by_code_cache = {e.country: e for e in gaz.entries.values()
-                                                 if e.kind == "country" and e.country}
-    return cached

@@ -561,10 +561,7 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
         if apposed:
             anchor = next((r.date for start, r in sorted(clock.readings.items(), reverse=True)
                            if m.sentence[0] <= start < m.trigger.idx and r.date and r.precision == "day"), anchor)
-        if unit == "M":
-            c.date, c.precision = add_months(anchor, count), "month"
-        else:
-            c.date, c.precision = anchor + datetime.timedelta(days=count * (7 if unit == "W" else 1)), "day"
+        c.date, c.precision = _counted_day(anchor, count, unit), "month" if unit == "M" else "day"
         c.dated_by = "text"
     if c.date is None and lead and lead[0] <= m.trigger.idx < lead[1] and m.status == "occurred" \
             and not m.hedged and not m.anaphoric and _speaks_of_today(m):
@@ -627,12 +624,17 @@ def _count_from_event_told(clusters: list[Cluster], clock: StoryClock, published
             continue
         count, unit, _ = counted
         c.date, c.precision, c.dated_by = told.date, "day", "text"
-        day = told.date - datetime.timedelta(days=count * (7 if unit == "W" else 1))
-        if unit == "M":
-            day = add_months(told.date, -count)
+        day = _counted_day(told.date, -count, unit)
         teller.date, teller.precision, teller.dated_by = day, "day", "text"
         if teller.status != "cancelled":
             teller.status = "occurred" if day <= published else "planned"
+
+
+def _counted_day(anchor: datetime.date, count: int, unit: str) -> datetime.date:
+    """The day `count` days, weeks (W) or months (M) from `anchor` (negative: before it)."""
+    if unit == "M":
+        return add_months(anchor, count)
+    return anchor + datetime.timedelta(days=count * (7 if unit == "W" else 1))
 
 
 def _own_timex(m: Mention) -> bool:
