@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from apps.extraction.charmap import CharMap
 
 from .calendar import BLOCK, Resolution
-from apps.extraction.literals import required_literals
+from apps.extraction.literals import may_match, required_literals
 from .rules import RULES, Context, Rule
 
 __all__ = ["Timex", "find_timexes", "resolve_expression", "CALENDAR_PRECISIONS"]
@@ -137,7 +137,7 @@ def _candidates(rules: list[Rule], folded: str) -> list[tuple[int, int, int, Rul
         # date rules' time.
         needs = required_literals(rule.pattern)
         if needs is None or len(lines) < 2:
-            if needs is not None and not any(word in folded for word in needs):
+            if not may_match(rule.pattern, folded):
                 continue  # the words it needs are not in the text: its scan would find nothing
             scanned = lines
         else:
