@@ -94,3 +94,72 @@ def test_the_fitted_values_print_as_python_that_can_be_pasted(tmp_path):
     assert pasted["BASIS_CONFIDENCE"]["subject-of-verb"] > pasted["BASIS_CONFIDENCE"][""]
     assert pasted["INDIRECT_PENALTY"] > 0
     assert pasted["SUPPORT_CONFIDENCE"]["default"] < 0 == pasted["SUPPORT_CONFIDENCE"]["date"]
+
+
+def tuned_and_unseen():
+    # the texts the rules were tuned on: nearly everything right; the same readings on unseen text: less
+    # often right, and the weaker reading falls the most
+    tuned = (rows("verb+args+date", 60, 57, "dev") + rows("noun+args+date", 30, 27, "dev")
+             + rows("verb+args+undated", 30, 24, "dev"))
+    first_runs = (rows("verb+args+date", 40, 32, "blind") + rows("noun+args+date", 20, 13, "blind")
+                  + rows("verb+args+undated", 20, 5, "blind") + rows("verb+args+date", 20, 15, "blind2")
+                  + rows("verb+args+undated", 10, 3, "blind2"))
+    return tuned, first_runs
+
+
+def test_values_carried_over_to_unseen_text_forecast_the_first_runs_and_keep_the_order():
+    tuned, first_runs = tuned_and_unseen()
+    current = Model({"verb": 0.6, "noun": 0.6}, {"args": 0.2}, 0.5)
+    fitted = calibration.fit(tuned, Model({}, current.shift, current.default))
+    carried = calibration.fit_unseen(tuned, first_runs, current)
+
+    readings = [["verb", "args", "date"], ["noun", "args", "date"], ["verb", "args", "undated"]]
+    before = [fitted.predict(p) for p in readings]
+    after = [carried.predict(p) for p in readings]
+    assert sorted(range(3), key=before.__getitem__) == sorted(range(3), key=after.__getitem__)
+    assert all(a < b for a, b in zip(after, before))
+    # the weakest reading falls further than the strongest (the slope is above 1)
+    assert before[0] - after[0] < before[2] - after[2]
+    forecast = sum(carried.predict(r.parts) for r in first_runs) / len(first_runs)
+    assert abs(forecast - sum(r.right for r in first_runs) / len(first_runs)) < 0.02
+    assert carried.shift["date"] == 0.0
+
+
+def test_a_reading_too_rare_to_fit_is_carried_over_from_the_cap_not_from_its_value_before():
+    tuned, first_runs = tuned_and_unseen()
+    tuned += rows("surface+date", 2, 2, "dev")
+    # its value before is already on the unseen scale: carried over again it must not sink further
+    once = calibration.fit_unseen(tuned, first_runs, Model({"surface": 0.45}, {}, 0.5))
+    twice = calibration.fit_unseen(tuned, first_runs, once)
+    assert once.base["surface"] == twice.base["surface"]
+
+
+def test_the_one_refit_command_prints_the_event_values_carried_over(tmp_path):
+    tuned, first_runs = tuned_and_unseen()
+    tuned += rows("subject-of-verb", 30, 29, "dev", what="statement") + rows("", 10, 1, "dev", what="statement")
+    dump, unseen = tmp_path / "rows.json", tmp_path / "first_runs.json"
+    dump.write_text(json.dumps([r._asdict() for r in tuned]), encoding="utf-8")
+    unseen.write_text(json.dumps([r._asdict() for r in first_runs]), encoding="utf-8")
+    script = [sys.executable, str(ROOT / "scripts" / "calibration.py"), "--load", str(dump), "--fit"]
+
+    def pasted(*extra):
+        out = subprocess.run(script + list(extra), capture_output=True, text=True, check=True, cwd=ROOT).stdout
+        values = {}
+        exec(out[out.index("BASIS_CONFIDENCE = {"):], values)  # noqa: S102 (the script's own output)
+        return values, out
+
+    (fitted, _), (carried, out) = pasted(), pasted("--unseen", str(unseen), "--cv")
+    assert carried["TRIGGER_CONFIDENCE"]["verb"] < fitted["TRIGGER_CONFIDENCE"]["verb"]
+    assert carried["SUPPORT_CONFIDENCE"]["undated"] < fitted["SUPPORT_CONFIDENCE"]["undated"] < 0
+    assert carried["BASIS_CONFIDENCE"] == fitted["BASIS_CONFIDENCE"]  # statements are not carried over
+    assert "first run forecast by the values fitted without that set" in out
+
+    refused = subprocess.run(script[:-1] + ["--unseen", str(unseen)], capture_output=True, text=True, cwd=ROOT)
+    assert refused.returncode != 0 and "--unseen goes with --fit" in refused.stderr
+
+
+def test_the_first_runs_kept_are_judged_rows_of_the_blind_dev_halves_only():
+    kept = calibration.read_first_runs(calibration.FIRST_RUN_ROWS)
+    events = [r for r in kept if r.what == "event"]
+    assert {r.where for r in kept} == set(calibration.FIRST_RUNS) <= set(calibration.BLIND)
+    assert len(events) > 200 and 0.5 < sum(r.right for r in events) / len(events) < 0.8
