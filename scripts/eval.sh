@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Extraction quality with the shared scorers (../shared/eval), each article set read in one process.
-#   scripts/eval.sh                 the dev set, the test fixtures, the four blind sets (holdouts: aggregate only),
+#   scripts/eval.sh                 the dev set, the test fixtures, the five blind sets (holdouts: aggregate only),
 #                                   PolNeAR dev, both TimeBanks
 #   scripts/eval.sh DIR [DIR…]      only these folders of NAME.article.json + NAME.gold.json
 # Prints the scorers' tables; writes nothing in the project.
@@ -29,23 +29,14 @@ if [ $# -gt 0 ]; then
 fi
 score_set "$SHARED/dev" score.py
 score_set tests/fixtures/articles score.py
-score_set tests/fixtures/blind/dev score.py
-# the blind holdout: its aggregate only (tests/fixtures/blind/README.md: never tune on its rows)
-echo "== tests/fixtures/blind/holdout (score.py, aggregate only)"
-"$PY" manage.py extract tests/fixtures/blind/holdout --out "$work/holdout" 2>/dev/null
-python3 "$SHARED/score.py" --gold tests/fixtures/blind/holdout --pred "$work/holdout" --json | tail -n 1
-score_set tests/fixtures/blind2/dev score.py
-echo "== tests/fixtures/blind2/holdout (score.py, aggregate only)"
-"$PY" manage.py extract tests/fixtures/blind2/holdout --out "$work/holdout2" 2>/dev/null
-python3 "$SHARED/score.py" --gold tests/fixtures/blind2/holdout --pred "$work/holdout2" --json | tail -n 1
-score_set tests/fixtures/blind3/dev score.py
-echo "== tests/fixtures/blind3/holdout (score.py, aggregate only)"
-"$PY" manage.py extract tests/fixtures/blind3/holdout --out "$work/holdout3" 2>/dev/null
-python3 "$SHARED/score.py" --gold tests/fixtures/blind3/holdout --pred "$work/holdout3" --json | tail -n 1
-score_set tests/fixtures/blind4/dev score.py
-echo "== tests/fixtures/blind4/holdout (score.py, aggregate only)"
-"$PY" manage.py extract tests/fixtures/blind4/holdout --out "$work/holdout4" 2>/dev/null
-python3 "$SHARED/score.py" --gold tests/fixtures/blind4/holdout --pred "$work/holdout4" --json | tail -n 1
+# the blind sets: dev in full; each holdout as its aggregate line only (tests/fixtures/blind*/README.md:
+# never tune on a holdout's rows)
+for set in blind blind2 blind3 blind4 blind5; do
+  score_set "tests/fixtures/$set/dev" score.py
+  echo "== tests/fixtures/$set/holdout (score.py, aggregate only)"
+  "$PY" manage.py extract "tests/fixtures/$set/holdout" --out "$work/$set-holdout" 2>/dev/null
+  python3 "$SHARED/score.py" --gold "tests/fixtures/$set/holdout" --pred "$work/$set-holdout" --json | tail -n 1
+done
 score_set "$SHARED/peer/attribution/dev" score_attribution.py
 echo "== French TimeBank"
 python3 "$SHARED/timex_score.py" --data "$SHARED/peer/fr_timebank/Data" \
