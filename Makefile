@@ -18,8 +18,14 @@ $(PY):
 
 venv: $(PY)
 
-install: $(PY)
+# A stamp, so `make test` and `make run` reinstall only when pyproject.toml changes, and two `make test`
+# side by side (CI) never run pip over the same environment at once.
+INSTALLED := $(VENV)/.installed
+install: $(INSTALLED)
+
+$(INSTALLED): $(PY) pyproject.toml
 	$(PIP) install --quiet -e '.[dev]'
+	touch $@
 
 migrate: install
 	$(PY) manage.py migrate --noinput
