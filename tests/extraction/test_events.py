@@ -260,3 +260,39 @@ def test_a_readout_s_prime_minister_is_the_head_of_government_of_the_publisher_o
               published="2025-05-05", source="10 Downing Street")
     [call] = by_kind(ex, "call")
     assert {"Keir Starmer", "Emmanuel Macron"} <= participants(ex, call)
+
+
+def test_the_earlier_members_of_a_counted_series_are_meetings_of_the_same_parties_on_their_own_days():
+    ex = read("Marco Rubio met Sergei Lavrov in Geneva on Tuesday. It was Rubio's third meeting with Lavrov this "
+              "year. The first, in February, came after weeks of silence; the second took place in Vienna on "
+              "May 20.", published="2025-06-12", language="en")
+    meetings = {(str(e.date), e.precision, e.location): participants(ex, e) for e in by_kind(ex, "meeting")}
+    assert meetings[("2025-02-01", "month", None)] == {"Marco Rubio", "Sergei Lavrov"}
+    assert meetings[("2025-05-20", "day", "Vienna")] == {"Marco Rubio", "Sergei Lavrov"}
+    # the count runs over the year: the third meeting is Tuesday's, not one dated 2025
+    assert ("2025-06-10", "day", "Geneva") in meetings and not any(p == "year" for _, p, _ in meetings)
+
+
+def test_the_first_two_rounds_of_a_counted_series_are_two_rounds_between_the_same_delegations():
+    ex = read("Ukrainian and Russian negotiators met in Geneva on Monday for their third round of direct talks. "
+              "The first two rounds, on March 3 and April 14, ended without a ceasefire.",
+              published="2025-06-12", language="en")
+    dates = {str(e.date): participants(ex, e) for e in by_kind(ex, "meeting")}
+    assert dates["2025-03-03"] == dates["2025-04-14"] == {"Ukraine", "Russia"}
+
+
+def test_an_ordinal_with_no_series_counted_before_it_is_no_event():
+    ex = read("The first, in February, came after weeks of silence; the second took place in Vienna on May 20.",
+              published="2025-06-12", language="en")
+    assert ex.events == []
+
+
+def test_two_people_who_talk_together_meet_and_over_the_phone_they_call():
+    ex = read("On Friday Marco Rubio was driven to the Kremlin, where he and Vladimir Putin talked for three hours.",
+              published="2025-06-14", language="en")
+    [meeting] = by_kind(ex, "meeting")
+    assert (str(meeting.date), participants(ex, meeting)) == ("2025-06-13", {"Marco Rubio", "Vladimir Putin"})
+    ex = read("Marco Rubio and Vladimir Putin talked by phone for an hour on Friday.", published="2025-06-14",
+              language="en")
+    [call] = by_kind(ex, "call")
+    assert participants(ex, call) == {"Marco Rubio", "Vladimir Putin"} and not by_kind(ex, "meeting")

@@ -14,6 +14,7 @@ CONDITIONS = frozenset({
     "reflexive", "participle", "captives", "support", "modifier", "plural", "phone", "press", "institution",
     "dated", "beside", "party-subject", "determined", "place-object", "thing-object", "person-partner",
     "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors",
+    "phone-partner",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what"})
@@ -80,6 +81,7 @@ class Cues:
     purpose: frozenset[str]
     succession: frozenset[str]
     continuation: frozenset[str]
+    ranks: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ def event_lexicon(language: str) -> EventLexicon:
             purpose=_folded(_words(cues, "purpose")),
             succession=_folded(_words(cues, "succession")),
             continuation=_folded(_words(cues, "continuation")),
+            ranks={fold(word): rank for rank, word in enumerate(_words(cues, "ranks"), start=1)},
         ))
 
 

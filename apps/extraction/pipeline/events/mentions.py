@@ -368,6 +368,10 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         partners = syntax.prepositional(token, TO + WITH)
         return any(names_party(ctx, p) and not (ctx.actor_at(p) and ctx.is_media(ctx.actor_at(p)))
                    and lemma(p) not in cues.press for p in partners)
+    if name == "phone-partner":
+        # "talked to Macron by phone": someone reached over the line ("talked to Macron" alone is as often a
+        # word in passing as a call)
+        return condition(ctx, token, entry, "partner") and condition(ctx, token, entry, "phone")
     if name == "person-partner":
         # "the clash between Trump and Zelensky": people on the other side, not troops or crowds; "spent four
         # hours at Diriyah Palace with Lavrov", « a passé trois heures avec Zelensky »: a with-phrase the parser
