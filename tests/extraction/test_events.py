@@ -296,3 +296,13 @@ def test_two_people_who_talk_together_meet_and_over_the_phone_they_call():
               language="en")
     [call] = by_kind(ex, "call")
     assert participants(ex, call) == {"Marco Rubio", "Vladimir Putin"} and not by_kind(ex, "meeting")
+
+
+def test_drones_launched_at_cities_on_a_given_night_are_a_military_action_and_launched_talks_are_not():
+    ex = read("Russia launched more than 80 drones at Ukrainian cities on Sunday night, officials said.",
+              published="2025-06-12", language="en")
+    [attack] = by_kind(ex, "military_action")
+    assert str(attack.date) == "2025-06-08" and "Russia" in participants(ex, attack)
+    ex = read("Russia launched a new round of contacts with Washington on Sunday.", published="2025-06-12",
+              language="en")
+    assert not by_kind(ex, "military_action")

@@ -405,6 +405,10 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "captives":
         around = syntax.phrase(token) + ([token.head] if token.dep_ == "compound" else [])
         return any(lemma(t) in cues.captives or folded(t.text) in cues.captives for t in around)
+    if name == "weapons":
+        # "launched almost 100 drones at Ukrainian cities": what is launched is fired, not a plan or a product
+        return any(lemma(t) in cues.weapons or folded(t.text) in cues.weapons
+                   for o in syntax.objects(token) for t in syntax.phrase(o))
     if name == "support":
         verb = governing_verb(token)
         return verb is not None and _light(ctx, verb, entry, token)
