@@ -306,3 +306,9 @@ def test_drones_launched_at_cities_on_a_given_night_are_a_military_action_and_la
     ex = read("Russia launched a new round of contacts with Washington on Sunday.", published="2025-06-12",
               language="en")
     assert not by_kind(ex, "military_action")
+
+
+def test_a_joint_statement_that_could_follow_is_a_possibility_not_a_statement():
+    ex = read("Sergei Lavrov told state television the talks had been useful, adding that a joint statement could "
+              "follow once both sides had consulted their capitals.", published="2025-06-12", language="en")
+    assert not by_kind(ex, "statement")

@@ -725,8 +725,10 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
         return True  # "des discussions depuis des mois", "talks have stalled"
     if all(m.anaphoric for m in e.mentions) and e.dated_by != "text" and not e.participants:
         return True  # "ahead of the summit", with no summit told to point at
-    if e.group in ("agree", "sanction", "other", "force") and undated and all(m.hedged for m in e.mentions):
-        return True  # "to reach a peace deal", « en vue d'un accord », "a possible prisoner swap": a goal, not an event
+    if e.group in ("agree", "sanction", "other", "force", "say") and undated and all(m.hedged for m in e.mentions):
+        # "to reach a peace deal", « en vue d'un accord », "a possible prisoner swap", "a joint statement could
+        # follow": a goal or a possibility, not an event
+        return True
     if e.group == "visit" and not e.location:
         return True  # "since Witkoff's visit": a visit says where it goes, or it is only talked about
     # a city the gazetteer does not know pins an event a verb tells ("going down to Florida"), not a noun
