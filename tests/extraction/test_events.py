@@ -312,3 +312,10 @@ def test_a_joint_statement_that_could_follow_is_a_possibility_not_a_statement():
     ex = read("Sergei Lavrov told state television the talks had been useful, adding that a joint statement could "
               "follow once both sides had consulted their capitals.", published="2025-06-12", language="en")
     assert not by_kind(ex, "statement")
+
+
+def test_a_prisoner_exchange_agreed_with_no_day_of_its_own_is_what_was_agreed_not_a_second_event():
+    ex = read("Ukrainian and Russian negotiators met in Geneva on Monday. Rustem Umerov told reporters afterwards "
+              "that the two sides had agreed to exchange 500 prisoners of war each.",
+              published="2025-06-12", language="en")
+    assert by_kind(ex, "agreement") and not by_kind(ex, "other")

@@ -105,6 +105,11 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                         m.timex = None
                 for m in earlier:
                     m.paragraph = para.start
+            # "the two sides agreed to exchange 1,200 prisoners": what was agreed, with no day of its own, is
+            # the agreement's content (its title says it), not an event told besides it
+            agreed = {m.trigger.i for m in local if m.kind == "agreement" and m.entry.pos == "verb"}
+            local = [m for m in local if not (m.entry.pos == "verb" and m.trigger.dep_ == "xcomp" and m.timex is None
+                                              and m.trigger.head.i in agreed)]
             local = split_repeats(ctx, local, here)
             _share_purpose(local, cues.purpose)
             local = _join_where(ctx, local) + earlier
