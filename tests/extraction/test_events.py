@@ -319,3 +319,10 @@ def test_a_prisoner_exchange_agreed_with_no_day_of_its_own_is_what_was_agreed_no
               "that the two sides had agreed to exchange 500 prisoners of war each.",
               published="2025-06-12", language="en")
     assert by_kind(ex, "agreement") and not by_kind(ex, "other")
+
+
+def test_accepting_the_other_side_s_proposal_on_a_given_day_is_an_agreement_between_them():
+    ex = read("On Tuesday, Ukraine accepted a U.S. proposal for a 30-day ceasefire.", published="2025-03-13",
+              language="en")
+    [agreement] = by_kind(ex, "agreement")
+    assert str(agreement.date) == "2025-03-11" and {"Ukraine", "United States"} <= participants(ex, agreement)
