@@ -326,3 +326,14 @@ def test_accepting_the_other_side_s_proposal_on_a_given_day_is_an_agreement_betw
               language="en")
     [agreement] = by_kind(ex, "agreement")
     assert str(agreement.date) == "2025-03-11" and {"Ukraine", "United States"} <= participants(ex, agreement)
+
+
+def test_two_leaders_who_agree_that_something_will_happen_reach_an_agreement_one_who_agrees_that_only_speaks():
+    ex = read("Donald Trump and Vladimir Putin spoke by phone on Tuesday. The two leaders agreed that work on a "
+              "maritime ceasefire in the Black Sea will begin at once.", published="2025-03-20", language="en")
+    [agreement] = by_kind(ex, "agreement")
+    assert str(agreement.date) == "2025-03-18"
+    assert {"Donald Trump", "Vladimir Putin"} <= participants(ex, agreement)
+    ex = read("Donald Trump agreed that Europe should pay more for its defence.", published="2025-03-20",
+              language="en")
+    assert not by_kind(ex, "agreement")

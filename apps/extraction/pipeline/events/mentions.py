@@ -368,6 +368,16 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         partners = syntax.prepositional(token, TO + WITH)
         return any(names_party(ctx, p) and not (ctx.actor_at(p) and ctx.is_media(ctx.actor_at(p)))
                    and lemma(p) not in cues.press for p in partners)
+    if name == "joint-clause":
+        # "The two leaders agreed that the movement to peace will begin…", "the United States and Ukraine agreed
+        # that…": parties concurring on a text, as readouts put it; one person agreeing that… says something
+        if not any(c.dep_ in ("ccomp", "csubj") for c in token.children):
+            return False
+        subjects_ = subjects(token)
+        if any(party_reference(ctx, s) for s in subjects_):
+            return True
+        named = {k for s in subjects_ for t in syntax.phrase(s) if (k := ctx.actor_at(t)) and not ctx.is_media(k)}
+        return len(named) >= 2
     if name == "phone-partner":
         # "talked to Macron by phone": someone reached over the line ("talked to Macron" alone is as often a
         # word in passing as a call)
