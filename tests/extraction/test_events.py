@@ -337,3 +337,10 @@ def test_two_leaders_who_agree_that_something_will_happen_reach_an_agreement_one
     ex = read("Donald Trump agreed that Europe should pay more for its defence.", published="2025-03-20",
               language="en")
     assert not by_kind(ex, "agreement")
+
+
+def test_who_signs_an_order_imposing_a_tariff_imposes_it():
+    ex = read("On Wednesday, Donald Trump signed an order imposing an additional tariff on imports from India.",
+              published="2025-08-07", language="en")
+    [sanction] = by_kind(ex, "sanction")
+    assert str(sanction.date) == "2025-08-06" and "Donald Trump" in participants(ex, sanction)

@@ -939,12 +939,20 @@ def gather(ctx: Context, mention: Mention) -> None:
     # the doer: the subject, or the agent of a passive ("was received at the Kremlin by Putin")
     passive = any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in pred.children)
     doers = syntax.passive_agent(pred) if passive else subjects(pred)
+    signer = []
+    if not doers and pred.dep_ == "acl" and "Prog" in pred.morph.get("Aspect") and \
+            pred.head.dep_ in syntax.OBJECT_DEPS and pred.head.head.pos_ in ("VERB", "AUX"):
+        # "Trump signed an order [imposing a tariff]": who signs the text that does it does it
+        signer = doers = subjects(pred.head.head)
     if mention.trigger.i != pred.i and not passive:
         doers += subjects(mention.trigger)
     subject_tokens = {t.i for s in doers for t in syntax.phrase(s)}
+    words = mention.domain if mention.party_domain is None else mention.party_domain
+    if signer:
+        words = words | {t.i for s in signer for t in syntax.phrase(s)}
     say = mention.group == "say"
     starts, pos = ctx.token_starts, ctx.token_pos
-    for i in sorted(mention.domain if mention.party_domain is None else mention.party_domain):
+    for i in sorted(words):
         # most words name nothing: decided from the doc's arrays, without a Token object
         if starts[i] not in ctx.mention_by_char and pos[i] not in ("PRON", "NOUN", "DET", "NUM") and not (
                 pos[i] == "PROPN" and i in subject_tokens):
