@@ -952,7 +952,14 @@ def gather(ctx: Context, mention: Mention) -> None:
         words = words | {t.i for s in signer for t in syntax.phrase(s)}
     say = mention.group == "say"
     starts, pos = ctx.token_starts, ctx.token_pos
+    # "Both leaders agreed…": a plural that names the parties stands for all of them, whatever single actor the
+    # actor table matched its words to
+    plural_parties = {s.i: {t.i for t in syntax.phrase(s)} for s in doers if s.pos_ == "NOUN" and
+                      party_reference(ctx, s)}
+    inside = {i for phrase in plural_parties.values() for i in phrase} - set(plural_parties)
     for i in sorted(words):
+        if i in inside:
+            continue
         # most words name nothing: decided from the doc's arrays, without a Token object
         if starts[i] not in ctx.mention_by_char and pos[i] not in ("PRON", "NOUN", "DET", "NUM") and not (
                 pos[i] == "PROPN" and i in subject_tokens):
@@ -960,7 +967,7 @@ def gather(ctx: Context, mention: Mention) -> None:
         token = doc[i]
         if _quoted(ctx, token.idx):
             continue
-        key = ctx.actor_at(token)
+        key = ctx.actor_at(token) if i not in plural_parties else None
         if key and metonym_names_the_event(ctx, token, mention):
             key = None  # "the Riyadh meeting", « la réunion de Londres »: the city says where, not who
         if key and token.dep_ in ("appos", "flat", "npadvmod") and place_in(ctx, [token.head]) and \
@@ -977,7 +984,7 @@ def gather(ctx: Context, mention: Mention) -> None:
                 mention.participants[key] = role
             continue
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in syntax.SUBJECT_DEPS and i in subject_tokens and \
-                ctx.resolve_office is not None:
+                ctx.resolve_office is not None and i not in plural_parties:
             # "The Prime Minister spoke to President Macron this evening": a readout names its own head of
             # government by the office (publishers.toml says whose)
             key = ctx.resolve_office(token)
