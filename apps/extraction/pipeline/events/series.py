@@ -63,7 +63,7 @@ def members(ctx: Context, series: Series, sentence: tuple[int, int], timexes: li
     """The earlier members of a series a segment names, each dated by its own clause."""
     ranks = ctx.lexicon.cues.ranks
     span = ctx.doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
-    if span is None:
+    if span is None or not series.parties:
         return []
     found = []
     for t in span:
@@ -80,8 +80,6 @@ def members(ctx: Context, series: Series, sentence: tuple[int, int], timexes: li
         several = noun is not t and "Plur" in noun.morph.get("Number") and any(
             c.dep_ == "nummod" for c in noun.children)
         found.append((noun, rank, several))
-    if not series.parties:
-        return []
     out = []
     taken = {t.i for noun, _, _ in found for t in noun.subtree}
     triggers = {t.i for o in others for t in o.triggers}
