@@ -260,3 +260,97 @@ def test_a_readout_s_prime_minister_is_the_head_of_government_of_the_publisher_o
               published="2025-05-05", source="10 Downing Street")
     [call] = by_kind(ex, "call")
     assert {"Keir Starmer", "Emmanuel Macron"} <= participants(ex, call)
+
+
+def test_the_earlier_members_of_a_counted_series_are_meetings_of_the_same_parties_on_their_own_days():
+    ex = read("Marco Rubio met Sergei Lavrov in Geneva on Tuesday. It was Rubio's third meeting with Lavrov this "
+              "year. The first, in February, came after weeks of silence; the second took place in Vienna on "
+              "May 20.", published="2025-06-12", language="en")
+    meetings = {(str(e.date), e.precision, e.location): participants(ex, e) for e in by_kind(ex, "meeting")}
+    assert meetings[("2025-02-01", "month", None)] == {"Marco Rubio", "Sergei Lavrov"}
+    assert meetings[("2025-05-20", "day", "Vienna")] == {"Marco Rubio", "Sergei Lavrov"}
+    # the count runs over the year: the third meeting is Tuesday's, not one dated 2025
+    assert ("2025-06-10", "day", "Geneva") in meetings and not any(p == "year" for _, p, _ in meetings)
+
+
+def test_the_first_two_rounds_of_a_counted_series_are_two_rounds_between_the_same_delegations():
+    ex = read("Ukrainian and Russian negotiators met in Geneva on Monday for their third round of direct talks. "
+              "The first two rounds, on March 3 and April 14, ended without a ceasefire.",
+              published="2025-06-12", language="en")
+    dates = {str(e.date): participants(ex, e) for e in by_kind(ex, "meeting")}
+    assert dates["2025-03-03"] == dates["2025-04-14"] == {"Ukraine", "Russia"}
+
+
+def test_an_ordinal_with_no_series_counted_before_it_is_no_event():
+    ex = read("The first, in February, came after weeks of silence; the second took place in Vienna on May 20.",
+              published="2025-06-12", language="en")
+    assert ex.events == []
+
+
+def test_two_people_who_talk_together_meet_and_over_the_phone_they_call():
+    ex = read("On Friday Marco Rubio was driven to the Kremlin, where he and Vladimir Putin talked for three hours.",
+              published="2025-06-14", language="en")
+    [meeting] = by_kind(ex, "meeting")
+    assert (str(meeting.date), participants(ex, meeting)) == ("2025-06-13", {"Marco Rubio", "Vladimir Putin"})
+    ex = read("Marco Rubio and Vladimir Putin talked by phone for an hour on Friday.", published="2025-06-14",
+              language="en")
+    [call] = by_kind(ex, "call")
+    assert participants(ex, call) == {"Marco Rubio", "Vladimir Putin"} and not by_kind(ex, "meeting")
+
+
+def test_drones_launched_at_cities_on_a_given_night_are_a_military_action_and_launched_talks_are_not():
+    ex = read("Russia launched more than 80 drones at Ukrainian cities on Sunday night, officials said.",
+              published="2025-06-12", language="en")
+    [attack] = by_kind(ex, "military_action")
+    assert str(attack.date) == "2025-06-08" and "Russia" in participants(ex, attack)
+    ex = read("Russia launched a new round of contacts with Washington on Sunday.", published="2025-06-12",
+              language="en")
+    assert not by_kind(ex, "military_action")
+
+
+def test_a_joint_statement_that_could_follow_is_a_possibility_not_a_statement():
+    ex = read("Sergei Lavrov told state television the talks had been useful, adding that a joint statement could "
+              "follow once both sides had consulted their capitals.", published="2025-06-12", language="en")
+    assert not by_kind(ex, "statement")
+
+
+def test_a_prisoner_exchange_agreed_with_no_day_of_its_own_is_what_was_agreed_not_a_second_event():
+    ex = read("Ukrainian and Russian negotiators met in Geneva on Monday. Rustem Umerov told reporters afterwards "
+              "that the two sides had agreed to exchange 500 prisoners of war each.",
+              published="2025-06-12", language="en")
+    assert by_kind(ex, "agreement") and not by_kind(ex, "other")
+
+
+def test_accepting_the_other_side_s_proposal_on_a_given_day_is_an_agreement_between_them():
+    ex = read("On Tuesday, Ukraine accepted a U.S. proposal for a 30-day ceasefire.", published="2025-03-13",
+              language="en")
+    [agreement] = by_kind(ex, "agreement")
+    assert str(agreement.date) == "2025-03-11" and {"Ukraine", "United States"} <= participants(ex, agreement)
+
+
+def test_two_leaders_who_agree_that_something_will_happen_reach_an_agreement_one_who_agrees_that_only_speaks():
+    ex = read("Donald Trump and Vladimir Putin spoke by phone on Tuesday. The two leaders agreed that work on a "
+              "maritime ceasefire in the Black Sea will begin at once.", published="2025-03-20", language="en")
+    [agreement] = by_kind(ex, "agreement")
+    assert str(agreement.date) == "2025-03-18"
+    assert {"Donald Trump", "Vladimir Putin"} <= participants(ex, agreement)
+    ex = read("Donald Trump agreed that Europe should pay more for its defence.", published="2025-03-20",
+              language="en")
+    assert not by_kind(ex, "agreement")
+
+
+def test_who_signs_an_order_imposing_a_tariff_imposes_it():
+    ex = read("On Wednesday, Donald Trump signed an order imposing an additional tariff on imports from India.",
+              published="2025-08-07", language="en")
+    [sanction] = by_kind(ex, "sanction")
+    assert str(sanction.date) == "2025-08-06" and "Donald Trump" in participants(ex, sanction)
+
+
+def test_both_leaders_who_agree_are_both_parties_and_one_agreement_across_the_readout():
+    ex = read("Today, President Trump and President Putin spoke by phone about the war. Both leaders agreed this war "
+              "needs to end with a lasting peace.\n\nThe leaders spoke about the Middle East. The two leaders agreed "
+              "that better relations between their countries have a huge upside.", published="2025-03-18",
+              language="en", source="The White House")
+    [agreement] = by_kind(ex, "agreement")
+    assert str(agreement.date) == "2025-03-18"
+    assert {"Donald Trump", "Vladimir Putin"} <= participants(ex, agreement)

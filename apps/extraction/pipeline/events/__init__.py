@@ -33,6 +33,7 @@ from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded,
                        read_mention)
 from .repeats import split_repeats
 from .scene import running_day
+from .series import counted, members
 from .status import denied, dropped, hedged, rescheduled, set_for_later, status
 from .titles import make_title, titles
 
@@ -53,11 +54,12 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     lead = _lead(layout, doc)
     candidates = _candidates(doc, lexicon)
     mentions: list[Mention] = []
+    series = None  # the last event told with its rank in a series ("his fourth meeting with Putin")
     for sent in doc.sents:
         # Only the words that may be triggers: building a Token object for every word of the
         # article cost more than everything else events do.
         indices = candidates[bisect.bisect_left(candidates, sent.start):bisect.bisect_left(candidates, sent.end)]
-        if not indices:
+        if not indices and series is None:
             continue
         broken = None
         for start, end in _segments(sent, layout):
@@ -65,11 +67,17 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
             if para is None or para.byline or para.credit:
                 continue
             local = _read_segment(ctx, [doc[i] for i in indices if start <= doc[i].idx < end], (start, end))
+            here = [t for t in usable if start <= t.start < end]
+            earlier = []
             if para.heading:
                 # "Trump, Zelensky meet at the Vatican": a heading tells an event only through a verb whose
                 # conditions hold; its nouns ("Talks in Riyadh") are a topic's name as often as an event's
                 local = [m for m in local if m.entry.pos == "verb" and m.basis == "verb"]
-            if not local:
+            elif series is not None:
+                earlier = members(ctx, series, (start, end), here, local)
+            for m in local:
+                series = counted(m, local, cues) or series
+            if not local and not earlier:
                 continue
             for m in local:
                 m.paragraph = para.start
@@ -84,11 +92,27 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 # "this meeting", « son entretien » always do
                 m.anaphoric = m.determiner == "pointing" or m.anaphoric and (
                     not _own_parties(ctx, m) or _in_sequence(m, cues.sequence))
-            here = [t for t in usable if start <= t.start < end]
             assign_timexes(local, here, doc, cues)
+            for m in local:
+                if m.timex is not None and m.timex.precision == "year" and m.timex.date is not None and \
+                        m.timex.date.year == published.year and counted(m, local, cues):
+                    m.timex = None  # "his fourth meeting with Putin this year": the year the count runs over
+            if earlier:
+                # the date of a member's clause is that member's ("the second, on March 13, followed the talks")
+                claimed = {id(m.timex) for m in earlier}
+                for m in local:
+                    if id(m.timex) in claimed:
+                        m.timex = None
+                for m in earlier:
+                    m.paragraph = para.start
+            # "the two sides agreed to exchange 1,200 prisoners": what was agreed, with no day of its own, is
+            # the agreement's content (its title says it), not an event told besides it
+            agreed = {m.trigger.i for m in local if m.kind == "agreement" and m.entry.pos == "verb"}
+            local = [m for m in local if not (m.entry.pos == "verb" and m.trigger.dep_ == "xcomp" and m.timex is None
+                                              and m.trigger.head.i in agreed)]
             local = split_repeats(ctx, local, here)
             _share_purpose(local, cues.purpose)
-            local = _join_where(ctx, local)
+            local = _join_where(ctx, local) + earlier
             if any(_loose(m) for m in local):
                 broken = syntax.collapsed(sent) if broken is None else broken  # only where it may matter
                 if broken:
@@ -706,8 +730,10 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
         return True  # "des discussions depuis des mois", "talks have stalled"
     if all(m.anaphoric for m in e.mentions) and e.dated_by != "text" and not e.participants:
         return True  # "ahead of the summit", with no summit told to point at
-    if e.group in ("agree", "sanction", "other", "force") and undated and all(m.hedged for m in e.mentions):
-        return True  # "to reach a peace deal", « en vue d'un accord », "a possible prisoner swap": a goal, not an event
+    if e.group in ("agree", "sanction", "other", "force", "say") and undated and all(m.hedged for m in e.mentions):
+        # "to reach a peace deal", « en vue d'un accord », "a possible prisoner swap", "a joint statement could
+        # follow": a goal or a possibility, not an event
+        return True
     if e.group == "visit" and not e.location:
         return True  # "since Witkoff's visit": a visit says where it goes, or it is only talked about
     # a city the gazetteer does not know pins an event a verb tells ("going down to Florida"), not a noun

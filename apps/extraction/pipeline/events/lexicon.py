@@ -14,6 +14,7 @@ CONDITIONS = frozenset({
     "reflexive", "participle", "captives", "support", "modifier", "plural", "phone", "press", "institution",
     "dated", "beside", "party-subject", "determined", "place-object", "thing-object", "person-partner",
     "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors",
+    "phone-partner", "weapons", "joint-clause",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what"})
@@ -61,6 +62,7 @@ class Cues:
     press: frozenset[str]
     phone: frozenset[str]
     captives: frozenset[str]
+    weapons: frozenset[str]
     people: frozenset[str]
     party_pronouns: frozenset[str]
     party_nouns: frozenset[str]
@@ -80,6 +82,7 @@ class Cues:
     purpose: frozenset[str]
     succession: frozenset[str]
     continuation: frozenset[str]
+    ranks: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,7 @@ def event_lexicon(language: str) -> EventLexicon:
             press=_folded(_words(cues, "press")),
             phone=_folded(_words(cues, "phone")),
             captives=_folded(_words(cues, "captives")),
+            weapons=_folded(_words(cues, "weapons")),
             people=_folded(_words(cues, "people")),
             party_pronouns=_folded(_words(cues, "parties", "pronouns")),
             party_nouns=_folded(_words(cues, "parties", "nouns")),
@@ -177,6 +181,7 @@ def event_lexicon(language: str) -> EventLexicon:
             purpose=_folded(_words(cues, "purpose")),
             succession=_folded(_words(cues, "succession")),
             continuation=_folded(_words(cues, "continuation")),
+            ranks={fold(word): rank for rank, word in enumerate(_words(cues, "ranks"), start=1)},
         ))
 
 

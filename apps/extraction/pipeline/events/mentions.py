@@ -368,6 +368,20 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         partners = syntax.prepositional(token, TO + WITH)
         return any(names_party(ctx, p) and not (ctx.actor_at(p) and ctx.is_media(ctx.actor_at(p)))
                    and lemma(p) not in cues.press for p in partners)
+    if name == "joint-clause":
+        # "The two leaders agreed that the movement to peace will begin…", "the United States and Ukraine agreed
+        # that…": parties concurring on a text, as readouts put it; one person agreeing that… says something
+        if not any(c.dep_ in ("ccomp", "csubj") for c in token.children):
+            return False
+        subjects_ = subjects(token)
+        if any(party_reference(ctx, s) for s in subjects_):
+            return True
+        named = {k for s in subjects_ for t in syntax.phrase(s) if (k := ctx.actor_at(t)) and not ctx.is_media(k)}
+        return len(named) >= 2
+    if name == "phone-partner":
+        # "talked to Macron by phone": someone reached over the line ("talked to Macron" alone is as often a
+        # word in passing as a call)
+        return condition(ctx, token, entry, "partner") and condition(ctx, token, entry, "phone")
     if name == "person-partner":
         # "the clash between Trump and Zelensky": people on the other side, not troops or crowds; "spent four
         # hours at Diriyah Palace with Lavrov", « a passé trois heures avec Zelensky »: a with-phrase the parser
@@ -401,6 +415,10 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "captives":
         around = syntax.phrase(token) + ([token.head] if token.dep_ == "compound" else [])
         return any(lemma(t) in cues.captives or folded(t.text) in cues.captives for t in around)
+    if name == "weapons":
+        # "launched almost 100 drones at Ukrainian cities": what is launched is fired, not a plan or a product
+        return any(lemma(t) in cues.weapons or folded(t.text) in cues.weapons
+                   for o in syntax.objects(token) for t in syntax.phrase(o))
     if name == "support":
         verb = governing_verb(token)
         return verb is not None and _light(ctx, verb, entry, token)
@@ -921,12 +939,27 @@ def gather(ctx: Context, mention: Mention) -> None:
     # the doer: the subject, or the agent of a passive ("was received at the Kremlin by Putin")
     passive = any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in pred.children)
     doers = syntax.passive_agent(pred) if passive else subjects(pred)
+    signer = []
+    if not doers and pred.dep_ == "acl" and "Prog" in pred.morph.get("Aspect") and \
+            pred.head.dep_ in syntax.OBJECT_DEPS and pred.head.head.pos_ in ("VERB", "AUX"):
+        # "Trump signed an order [imposing a tariff]": who signs the text that does it does it
+        signer = doers = subjects(pred.head.head)
     if mention.trigger.i != pred.i and not passive:
         doers += subjects(mention.trigger)
     subject_tokens = {t.i for s in doers for t in syntax.phrase(s)}
+    words = mention.domain if mention.party_domain is None else mention.party_domain
+    if signer:
+        words = words | {t.i for s in signer for t in syntax.phrase(s)}
     say = mention.group == "say"
     starts, pos = ctx.token_starts, ctx.token_pos
-    for i in sorted(mention.domain if mention.party_domain is None else mention.party_domain):
+    # "Both leaders agreed…": a plural that names the parties stands for all of them, whatever single actor the
+    # actor table matched its words to
+    plural_parties = {s.i: {t.i for t in syntax.phrase(s)} for s in doers if s.pos_ == "NOUN" and
+                      party_reference(ctx, s)}
+    inside = {i for phrase in plural_parties.values() for i in phrase} - set(plural_parties)
+    for i in sorted(words):
+        if i in inside:
+            continue
         # most words name nothing: decided from the doc's arrays, without a Token object
         if starts[i] not in ctx.mention_by_char and pos[i] not in ("PRON", "NOUN", "DET", "NUM") and not (
                 pos[i] == "PROPN" and i in subject_tokens):
@@ -934,7 +967,7 @@ def gather(ctx: Context, mention: Mention) -> None:
         token = doc[i]
         if _quoted(ctx, token.idx):
             continue
-        key = ctx.actor_at(token)
+        key = ctx.actor_at(token) if i not in plural_parties else None
         if key and metonym_names_the_event(ctx, token, mention):
             key = None  # "the Riyadh meeting", « la réunion de Londres »: the city says where, not who
         if key and token.dep_ in ("appos", "flat", "npadvmod") and place_in(ctx, [token.head]) and \
@@ -951,7 +984,7 @@ def gather(ctx: Context, mention: Mention) -> None:
                 mention.participants[key] = role
             continue
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in syntax.SUBJECT_DEPS and i in subject_tokens and \
-                ctx.resolve_office is not None:
+                ctx.resolve_office is not None and i not in plural_parties:
             # "The Prime Minister spoke to President Macron this evening": a readout names its own head of
             # government by the office (publishers.toml says whose)
             key = ctx.resolve_office(token)
