@@ -354,3 +354,14 @@ def test_both_leaders_who_agree_are_both_parties_and_one_agreement_across_the_re
     [agreement] = by_kind(ex, "agreement")
     assert str(agreement.date) == "2025-03-18"
     assert {"Donald Trump", "Vladimir Putin"} <= participants(ex, agreement)
+
+
+def test_some_thirty_countries_are_new_parties_not_those_of_the_meeting_just_told():
+    # written for this test: "the four leaders" points back to parties told; "some thirty countries" does not
+    ex = read("On Thursday Kaja Kallas received Volodymyr Zelensky in Brussels. Military chiefs from some thirty "
+              "countries will gather in Paris on Tuesday to discuss a reassurance force.", published="2025-03-07",
+              language="en")
+    meetings = sorted(by_kind(ex, "meeting"), key=lambda e: str(e.date))
+    assert [(str(e.date), e.status) for e in meetings][0] == ("2025-03-06", "occurred")
+    assert participants(ex, meetings[0]) == {"Kaja Kallas", "Volodymyr Zelensky"}
+    assert all("Volodymyr Zelensky" not in participants(ex, e) for e in meetings if e.status == "planned")

@@ -814,8 +814,12 @@ def party_reference(ctx: Context, token: Token) -> bool:
             and folded(token.text) not in cues.first_person
     if lemma(token) not in cues.party_nouns or "Plur" not in token.morph.get("Number"):
         return False
-    if any(folded(c.text) in cues.party_quantifiers or c.dep_ == "nummod" and c.pos_ == "NUM" for c in token.children):
-        return True  # "the two leaders", "both sides", "the four leaders", « les quatre dirigeants »
+    if any(folded(c.text) in cues.party_quantifiers for c in token.children):
+        return True  # "the two leaders", "both sides"
+    if any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in token.children) and any(
+            c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children):
+        # "the four leaders", « les quatre dirigeants »; not "some thirty countries", new parties of their own
+        return True
     return lemma(token) in cues.party_alone and any(
         c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)  # "the parties"
 
