@@ -107,3 +107,19 @@ def test_a_participle_opening_the_sentence_has_the_main_clause_subject_as_travel
     [visit] = by_kind(ex, "visit")
     assert (str(visit.date), visit.location) == ("2025-02-19", "Warsaw")
     assert participants(ex, visit) == {"Keith Kellogg"}
+
+
+def test_two_leaders_who_talked_for_hours_in_a_city_met_there():
+    # « à Genève » is where they talked, not an audience they talked to
+    ex = read("Emmanuel Macron et Olaf Scholz ont discuté pendant deux heures mardi à Genève.", published="2025-03-06")
+    [meeting] = by_kind(ex, "meeting")
+    assert str(meeting.date) == "2025-03-04"
+    assert participants(ex, meeting) == {"Emmanuel Macron", "Olaf Scholz"}
+
+
+def test_a_declaration_read_before_the_press_is_a_statement_of_its_readers():
+    ex = read("Mercredi, Keir Starmer et Mark Rutte ont lu une courte déclaration devant la presse à Londres.",
+              published="2025-03-06")
+    [statement] = by_kind(ex, "statement")
+    assert str(statement.date) == "2025-03-05"
+    assert participants(ex, statement) == {"Keir Starmer", "Mark Rutte"}

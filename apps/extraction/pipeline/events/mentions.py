@@ -430,7 +430,9 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # for is found when the parties are gathered)
         pronouns = [t for sub in subjects(token) for t in [sub, *sub.conjuncts] if syntax.personal_pronoun(t)
                     and "Neut" not in t.morph.get("Gender") and "Plur" not in t.morph.get("Number")]
-        audience = syntax.prepositional(token, ("at", "before", "to", "à", "a", "devant", "lors"))
+        # « ont discuté à Anchorage »: a place is where they spoke, not whom they spoke to
+        audience = [p for p in syntax.prepositional(token, ("at", "before", "to", "à", "a", "devant", "lors"))
+                    if not place_in(ctx, [p], metonyms=True)]
         return len(people) + (len(pronouns) if people else 0) >= 2 and not audience
     if name == "joint-authors":
         # "Statement by Chancellor Merz, Prime Minister Frederiksen, …": several leaders signing one text
