@@ -123,3 +123,28 @@ def test_a_declaration_read_before_the_press_is_a_statement_of_its_readers():
     [statement] = by_kind(ex, "statement")
     assert str(statement.date) == "2025-03-05"
     assert participants(ex, statement) == {"Keir Starmer", "Mark Rutte"}
+
+
+def test_receiving_ones_guest_is_a_meeting_hosted_by_whoever_receives():
+    ex = read("Jeudi, Friedrich Merz a reçu son invité à la chancellerie.", published="2025-03-06")
+    [meeting] = by_kind(ex, "meeting")
+    assert str(meeting.date) == "2025-03-06"
+    assert [(ex.actor(p.key).name, p.role) for p in meeting.participants] == [("Friedrich Merz", "host")]
+
+
+def test_delegations_the_parser_made_the_root_of_the_sentence_are_still_who_met():
+    # the parser hangs « se sont retrouvées » on « délégations » as a conjunct: the verb has no subject of its own
+    ex = read("Les délégations russe et ukrainienne se sont retrouvées mardi à Genève pour un troisième cycle de "
+              "discussions.", published="2025-03-06")
+    [meeting] = by_kind(ex, "meeting")
+    assert str(meeting.date) == "2025-03-04"
+    assert "Russia" in participants(ex, meeting)
+
+
+def test_the_two_sides_that_agreed_are_the_heads_of_delegation_named_before():
+    # « sont convenus » takes « être » and reads as a passive with no agent: its subject still names the parties
+    ex = read("La délégation américaine était menée par Marco Rubio, celle de Kiev par Andriï Iermak. Mardi, les "
+              "deux camps sont convenus d'un échange de prisonniers.", published="2025-03-06")
+    [agreement] = by_kind(ex, "agreement")
+    assert str(agreement.date) == "2025-03-04"
+    assert participants(ex, agreement) == {"Marco Rubio", "Andriy Yermak"}

@@ -94,6 +94,8 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 if broken:
                     _read_surface(ctx, local, (start, end))
             for m in local:
+                if not m.participants and _hung_on_its_subject(m.predicate):
+                    _subject_before(ctx, m, start)
                 if not m.participants and not m.anaphoric and m.timex is None:
                     _tell_fragment(ctx, m, para, [t for t in usable if t.start >= start])
                 parties = [k for k in m.participants if table.party_kind(k) in ACTOR_KINDS]
@@ -439,6 +441,27 @@ def _loose(m: Mention) -> bool:
         return False
     verb = governing_verb(m.trigger)
     return verb is None or verb.dep_ in syntax.NOUN_RELATIONS  # no verb, or one hung as a noun
+
+
+def _hung_on_its_subject(verb: Token) -> bool:
+    """« Les délégations russe et ukrainienne se sont retrouvées lundi »: the parser made the subject the root of
+    the sentence and hung the verb on it as a conjunct, so the verb has no subject of its own."""
+    head = verb.head
+    return verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj" and head.dep_ == "ROOT" and \
+        head.pos_ in ("NOUN", "PROPN") and head.i < verb.i and not syntax.subjects(verb)
+
+
+def _subject_before(ctx: Context, m: Mention, start: int) -> None:
+    """The parties named between the sentence's start and such a verb are its subject."""
+    for t in ctx.doc[max(m.predicate.sent.start, _token_at_char(ctx.doc, start)):m.predicate.i]:
+        key = ctx.actor_at(t)
+        if key and not ctx.is_media(key) and not ctx.layout.in_quote[t.idx]:
+            m.participants.setdefault(key, m.entry.subject)
+
+
+def _token_at_char(doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int]) -> None:

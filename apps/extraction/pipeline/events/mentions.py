@@ -926,6 +926,9 @@ def gather(ctx: Context, mention: Mention) -> None:
     if mention.trigger.i != pred.i and not passive:
         doers += subjects(mention.trigger)
     subject_tokens = {t.i for s in doers for t in syntax.phrase(s)}
+    # « les deux camps sont convenus de… »: a verb that takes « être » reads as a passive with no agent; its
+    # subject still names the parties
+    passive_subjects = {t.i for s in syntax.subjects(pred) for t in syntax.phrase(s)} if passive and not doers else set()
     say = mention.group == "say"
     starts, pos = ctx.token_starts, ctx.token_pos
     for i in sorted(mention.domain if mention.party_domain is None else mention.party_domain):
@@ -960,7 +963,7 @@ def gather(ctx: Context, mention: Mention) -> None:
             if key and ctx.table.party_kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, mention.entry.subject)
                 continue
-        if token.pos_ not in ("PRON", "NUM") and not (token.pos_ == "NOUN" and i in subject_tokens):
+        if token.pos_ not in ("PRON", "NUM") and not (token.pos_ == "NOUN" and i in subject_tokens | passive_subjects):
             continue
         text = folded(token.text)
         role = mention.entry.subject if i in subject_tokens else "participant"
