@@ -148,3 +148,28 @@ def test_the_two_sides_that_agreed_are_the_heads_of_delegation_named_before():
     [agreement] = by_kind(ex, "agreement")
     assert str(agreement.date) == "2025-03-04"
     assert participants(ex, agreement) == {"Marco Rubio", "Andriy Yermak"}
+
+
+def test_talks_resumed_in_the_morning_and_a_dinner_that_evening_are_two_meetings():
+    ex = read("Lundi matin, Emmanuel Macron a repris la discussion avec Marco Rubio et Steve Witkoff. Lundi soir, "
+              "Emmanuel Macron a réuni à dîner Keir Starmer et Friedrich Merz.", published="2025-04-22")
+    meetings = by_kind(ex, "meeting")
+    assert sorted(sorted(participants(ex, m)) for m in meetings) == [
+        ["Emmanuel Macron", "Friedrich Merz", "Keir Starmer"], ["Emmanuel Macron", "Marco Rubio", "Steve Witkoff"]]
+    assert {str(m.date) for m in meetings} == {"2025-04-21"}
+
+
+def test_a_pronoun_after_a_preposition_stands_for_the_people_the_sentence_named():
+    ex = read("Mardi, Andriï Sybiha a rencontré Marco Rubio et Steve Witkoff à Paris, avant de reprendre la "
+              "discussion avec eux mercredi 23 avril.", published="2025-04-24")
+    meetings = sorted(by_kind(ex, "meeting"), key=lambda m: str(m.date))
+    assert [str(m.date) for m in meetings] == ["2025-04-22", "2025-04-23"]
+    assert participants(ex, meetings[1]) >= {"Marco Rubio", "Steve Witkoff"}
+
+
+def test_the_host_who_welcomed_the_delegations_took_part_in_their_talks():
+    ex = read("Dimanche, Volodymyr Zelensky a discuté cinq heures avec Steve Witkoff à Berlin. Le chancelier "
+              "Friedrich Merz, qui a accueilli les délégations, a ouvert la séance.", published="2025-12-16")
+    [meeting] = by_kind(ex, "meeting")
+    assert str(meeting.date) == "2025-12-14"
+    assert participants(ex, meeting) >= {"Volodymyr Zelensky", "Steve Witkoff", "Friedrich Merz"}

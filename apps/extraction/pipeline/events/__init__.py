@@ -572,6 +572,8 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
         date, precision = clock.resolve(m.timex, tense=tense)
         if date is not None:
             c.date, c.precision, c.dated_by = date, precision, "text"
+            parts = ctx.lexicon.cues.day_parts
+            c.day_parts = frozenset(parts[w] for w in re.findall(r"[\w-]+", folded(m.timex.text)) if w in parts)
     counted = counted_from(m, ctx.language)
     # a count of days is exact and said of this noun, so it beats a date the sentence hangs elsewhere ("a week
     # after the summit, on 18 August, and nine days after the meeting"); "a week after" is only roughly seven

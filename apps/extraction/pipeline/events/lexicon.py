@@ -80,6 +80,8 @@ class Cues:
     purpose: frozenset[str]
     succession: frozenset[str]
     continuation: frozenset[str]
+    # a word for a part of the day → that part ("matin" → morning): optional, per language
+    day_parts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ def event_lexicon(language: str) -> EventLexicon:
             purpose=_folded(_words(cues, "purpose")),
             succession=_folded(_words(cues, "succession")),
             continuation=_folded(_words(cues, "continuation")),
+            day_parts={fold(w): part for part, words in cues.get("day_parts", {}).items() for w in words},
         ))
 
 

@@ -794,8 +794,12 @@ def party_reference(ctx: Context, token: Token) -> bool:
             c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)
     if token.pos_ == "PRON":
         # "the chiefs … the talks they held": a "they" inside the sentence has its antecedent there
-        return token.i - token.sent.start <= 3 and folded(token.text) in cues.party_pronouns \
-            and folded(token.text) not in cues.first_person
+        if folded(token.text) not in cues.party_pronouns or folded(token.text) in cues.first_person:
+            return False
+        # « avant de reprendre la discussion avec eux »: a pronoun that is no subject stands for the people its
+        # sentence named before it
+        return token.i - token.sent.start <= 3 or token.dep_ not in syntax.SUBJECT_DEPS and bool(
+            _persons_in(ctx, token.doc[token.sent.start:token.i]))
     if lemma(token) not in cues.party_nouns or "Plur" not in token.morph.get("Number"):
         return False
     if any(folded(c.text) in cues.party_quantifiers or c.dep_ == "nummod" and c.pos_ == "NUM" for c in token.children):
@@ -963,8 +967,10 @@ def gather(ctx: Context, mention: Mention) -> None:
             if key and ctx.table.party_kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, mention.entry.subject)
                 continue
-        if token.pos_ not in ("PRON", "NUM") and not (token.pos_ == "NOUN" and i in subject_tokens | passive_subjects):
-            continue
+        if token.pos_ not in ("PRON", "NUM") and not (token.pos_ == "NOUN" and i in subject_tokens | passive_subjects) \
+                and not (token.pos_ == "NOUN" and token.head.i == pred.i and token.dep_ in ("obj", "dobj")
+                         and party_reference(ctx, token)):
+            continue  # « qui a accueilli les délégations »: whom an object names are the parties told before
         text = folded(token.text)
         role = mention.entry.subject if i in subject_tokens else "participant"
         if text in cues.first_person:
