@@ -173,3 +173,13 @@ def test_the_host_who_welcomed_the_delegations_took_part_in_their_talks():
     [meeting] = by_kind(ex, "meeting")
     assert str(meeting.date) == "2025-12-14"
     assert participants(ex, meeting) >= {"Volodymyr Zelensky", "Steve Witkoff", "Friedrich Merz"}
+
+
+def test_a_weekday_with_a_french_present_is_the_nearest_such_day_coming_or_gone():
+    # published on a Tuesday: « jeudi » two days on, « lundi » the day before
+    ex = read("Jeudi, Emmanuel Macron reçoit Friedrich Merz à l'Élysée.", published="2025-12-16")
+    [meeting] = by_kind(ex, "meeting")
+    assert (str(meeting.date), meeting.status) == ("2025-12-18", "planned")
+    ex = read("Lundi, Emmanuel Macron reçoit Friedrich Merz à l'Élysée.", published="2025-12-16")
+    [meeting] = by_kind(ex, "meeting")
+    assert (str(meeting.date), meeting.status) == ("2025-12-15", "occurred")

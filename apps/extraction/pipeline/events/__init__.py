@@ -560,6 +560,12 @@ def _speaks_of_today(m: Mention) -> bool:
     return syntax.tense(verb) == "present"
 
 
+def _simple_present(verb: Token) -> bool:
+    """A finite verb in the present, with no auxiliary (« se retrouvent », not « se sont retrouvés »)."""
+    return verb.pos_ in ("VERB", "AUX") and "Fin" in verb.morph.get("VerbForm") and \
+        "Pres" in verb.morph.get("Tense") and syntax.tense(verb) == "present"
+
+
 def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: Context) -> Cluster:
     """A mention as an event of its own, dated by its date expression, by the lead, or not at all."""
     c = Cluster([m], status=m.status, people=frozenset(
@@ -569,6 +575,10 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
         # gives is when it did not happen, not the day it was set for
         was_planned = m.was_planned and not (m.dropped and not _own_timex(m))
         tense = "future" if m.status == "planned" or was_planned else None if m.status == "cancelled" else "past"
+        if tense == "past" and ctx.language == "fr" and _simple_present(m.predicate):
+            # « Et jeudi, les Vingt-Sept se retrouvent à Bruxelles »: the French present tells of the coming days as
+            # well as of the past ones; the weekday nearest the story's day
+            tense = None
         date, precision = clock.resolve(m.timex, tense=tense)
         if date is not None:
             c.date, c.precision, c.dated_by = date, precision, "text"
