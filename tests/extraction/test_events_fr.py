@@ -183,3 +183,12 @@ def test_a_weekday_with_a_french_present_is_the_nearest_such_day_coming_or_gone(
     ex = read("Lundi, Emmanuel Macron reçoit Friedrich Merz à l'Élysée.", published="2025-12-16")
     [meeting] = by_kind(ex, "meeting")
     assert (str(meeting.date), meeting.status) == ("2025-12-15", "occurred")
+
+
+def test_an_attack_with_a_nationality_and_an_indefinite_article_is_that_country_s():
+    # « une attaque russe »: what the state does, though « un diplomate russe » is only someone
+    ex = read("Le Kremlin n'a pas réagi. Dans la nuit de lundi à mardi, une attaque russe de drones a fait dix morts "
+              "à Odessa.", published="2025-06-17")
+    [strike] = by_kind(ex, "military_action")
+    assert str(strike.date) == "2025-06-16"
+    assert "Russia" in participants(ex, strike)
