@@ -192,3 +192,16 @@ def test_an_attack_with_a_nationality_and_an_indefinite_article_is_that_country_
     [strike] = by_kind(ex, "military_action")
     assert str(strike.date) == "2025-06-16"
     assert "Russia" in participants(ex, strike)
+
+
+def test_two_delegations_that_talked_are_a_meeting_of_their_countries():
+    ex = read("Mardi, à Genève, les délégations américaine et iranienne ont discuté pendant trois heures.",
+              published="2025-03-06")
+    [meeting] = by_kind(ex, "meeting")
+    assert str(meeting.date) == "2025-03-04"
+    assert {"United States", "Iran"} <= participants(ex, meeting)
+
+
+def test_discussing_a_subject_alone_is_no_meeting():
+    ex = read("Mardi, Emmanuel Macron a discuté du budget de la défense.", published="2025-03-06")
+    assert by_kind(ex, "meeting") == []

@@ -434,6 +434,11 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         audience = [p for p in syntax.prepositional(token, ("at", "before", "to", "à", "a", "devant", "lors"))
                     if not place_in(ctx, [p], metonyms=True)]
         return len(people) + (len(pronouns) if people else 0) >= 2 and not audience
+    if name == "joint-parties":
+        # « les délégations américaine et russe ont discuté »: two parties or more of any kind as the subject
+        parties = {k for sub in subjects(token) for t in syntax.phrase(sub)
+                   if (k := ctx.actor_at(t)) and ctx.table.party_kind(k) in ACTOR_KINDS and not ctx.is_media(k)}
+        return len(parties) >= 2
     if name == "joint-authors":
         # "Statement by Chancellor Merz, Prime Minister Frederiksen, …": several leaders signing one text
         people = {k for p in syntax.prepositional(token, ("by", "par")) for t in syntax.phrase(p)
