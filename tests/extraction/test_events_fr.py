@@ -205,3 +205,11 @@ def test_two_delegations_that_talked_are_a_meeting_of_their_countries():
 def test_discussing_a_subject_alone_is_no_meeting():
     ex = read("Mardi, Emmanuel Macron a discuté du budget de la défense.", published="2025-03-06")
     assert by_kind(ex, "meeting") == []
+
+
+def test_who_is_expected_there_for_a_visit_makes_it_to_the_place_y_stands_for():
+    ex = read("Le prochain acte se jouera à Varsovie : Friedrich Merz y est attendu la semaine prochaine pour une "
+              "visite de deux jours.", published="2025-07-05")
+    [visit] = by_kind(ex, "visit")
+    assert (str(visit.date), visit.status, visit.location) == ("2025-07-07", "planned", "Warsaw")
+    assert participants(ex, visit) == {"Friedrich Merz"}

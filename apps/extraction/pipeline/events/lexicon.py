@@ -82,6 +82,7 @@ class Cues:
     continuation: frozenset[str]
     # a word for a part of the day → that part ("matin" → morning): optional, per language
     day_parts: dict[str, str] = field(default_factory=dict)
+    place_pronouns: frozenset[str] = frozenset()  # « y »: the place named just before
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,7 @@ def event_lexicon(language: str) -> EventLexicon:
             succession=_folded(_words(cues, "succession")),
             continuation=_folded(_words(cues, "continuation")),
             day_parts={fold(w): part for part, words in cues.get("day_parts", {}).items() for w in words},
+            place_pronouns=_folded(cues.get("place_pronouns", {}).get("words", ())),
         ))
 
 

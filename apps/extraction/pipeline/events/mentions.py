@@ -925,6 +925,22 @@ def _persons_in(ctx: Context, words) -> list[str]:
     return found if len(found) >= 2 else []
 
 
+def _place_pronoun(ctx: Context, mention: Mention) -> list:
+    """« La suite se jouera à Londres : Macron y est attendu pour une visite »: « y » on the event's verb stands
+    for the last place named before it, in its sentence or the one before."""
+    verb = mention.predicate if mention.predicate.pos_ in ("VERB", "AUX") else governing_verb(mention.trigger)
+    if verb is None or not any(c.pos_ == "PRON" and folded(c.text) in ctx.lexicon.cues.place_pronouns
+                               for c in verb.children):
+        return []
+    doc, start = ctx.doc, verb.sent.start
+    start = doc[start - 1].sent.start if start else start
+    named = [t for t in doc[start:verb.i] if t.idx in ctx.place_by_char or t.idx in ctx.city_by_char]
+    if not named:
+        return []
+    last = named[-1]
+    return [(abs(last.i - mention.trigger.i), ctx.place_by_char.get(last.idx) or ctx.city_by_char[last.idx])]
+
+
 def gather(ctx: Context, mention: Mention) -> None:
     """Fill a mention's parties and place from its domain."""
     doc, cues = ctx.doc, ctx.lexicon.cues
@@ -1018,6 +1034,8 @@ def gather(ctx: Context, mention: Mention) -> None:
     at = folded(syntax.case_word(stand)) in cues.during or stand.head.i != stand.i and lemma(stand.head) in cues.during
     # « a quitté Kiev sans la conférence de presse prévue avec Zelensky »: who left without it was to hold it
     at = at or mention.dropped and folded(syntax.case_word(stand)) in cues.negation_prepositions
+    # « Macron y est attendu la semaine prochaine pour une visite d'État »: who comes for an event takes part in it
+    at = at or folded(syntax.case_word(stand)) in cues.purpose and mention.group == "visit"
     if verb is not None and mention.predicate.i == mention.trigger.i and (told or at):
         # "Meloni stressed the need … during a visit to Downing Street", "told a news conference", « a déclaré
         # lors d'une conférence de presse »: whoever did or said something at an event took part in it
@@ -1042,6 +1060,8 @@ def gather(ctx: Context, mention: Mention) -> None:
     if not places:
         places = [(abs(t.i - mention.trigger.i), ctx.city_by_char[t.idx]) for t in tokens if t.idx in ctx.city_by_char]
         mention.weak_location = bool(places)
+    if not places:
+        places = _place_pronoun(ctx, mention)
     if places:
         # a place the event's own verb takes ("doit se tenir mercredi [à Paris]") before one further down
         # (« une réunion élargie [au Canada] »)
