@@ -213,3 +213,14 @@ def test_who_is_expected_there_for_a_visit_makes_it_to_the_place_y_stands_for():
     [visit] = by_kind(ex, "visit")
     assert (str(visit.date), visit.status, visit.location) == ("2025-07-07", "planned", "Warsaw")
     assert participants(ex, visit) == {"Friedrich Merz"}
+
+
+def test_the_guest_received_is_the_visitor_the_story_follows_and_the_two_governments_are_theirs():
+    ex = read("Mardi, Emmanuel Macron est arrivé à Londres pour une visite d'État. Jeudi, Keir Starmer a reçu son "
+              "hôte à Downing Street, et les deux gouvernements ont signé un accord sur l'immigration.",
+              published="2025-07-11")
+    meetings = [m for m in by_kind(ex, "meeting") if str(m.date) == "2025-07-10"]
+    assert [participants(ex, m) for m in meetings] == [{"Keir Starmer", "Emmanuel Macron"}]
+    [agreement] = by_kind(ex, "agreement")
+    assert str(agreement.date) == "2025-07-10"
+    assert participants(ex, agreement) == {"Keir Starmer", "Emmanuel Macron"}

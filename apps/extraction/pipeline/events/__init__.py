@@ -75,6 +75,12 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 m.paragraph = para.start
             for m in local:
                 gather(ctx, m)
+                # « Starmer a reçu son hôte, et les deux gouvernements ont signé un accord »: the parties of a meeting
+                # told earlier in the sentence are those the next event points back to (not those of remarks, "X
+                # told reporters that the two sides had agreed")
+                parties = [k for k in m.participants if table.party_kind(k) in ACTOR_KINDS]
+                if len(parties) >= 2 and m.group == "meet":
+                    ctx.last_parties = parties
                 # "He then called Zelensky", « puis il a appelé Zelensky »: told as what came next, another
                 # event than the one told before it, though they share a party and a day
                 m.distinct = m.distinct or any(c.dep_ == "advmod" and folded(c.text) in cues.succession
@@ -101,6 +107,9 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 parties = [k for k in m.participants if table.party_kind(k) in ACTOR_KINDS]
                 if len(parties) >= 2:
                     ctx.last_parties = parties
+                visitors = [k for k in m.participants if table.party_kind(k) == "person"]
+                if m.group == "visit" and visitors and m.status == "occurred":
+                    ctx.last_visitor = visitors[0]
             mentions += local
     _regions(mentions, table)
     # "The Anchorage summit of August 15 … ended without a deal. Three days later, …": a date that qualifies the

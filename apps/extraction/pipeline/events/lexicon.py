@@ -83,6 +83,7 @@ class Cues:
     # a word for a part of the day → that part ("matin" → morning): optional, per language
     day_parts: dict[str, str] = field(default_factory=dict)
     place_pronouns: frozenset[str] = frozenset()  # « y »: the place named just before
+    guests: frozenset[str] = frozenset()  # « son hôte », « son invité »: the visitor the story follows
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,7 @@ def event_lexicon(language: str) -> EventLexicon:
             continuation=_folded(_words(cues, "continuation")),
             day_parts={fold(w): part for part, words in cues.get("day_parts", {}).items() for w in words},
             place_pronouns=_folded(cues.get("place_pronouns", {}).get("words", ())),
+            guests=_folded(cues.get("guests", {}).get("words", ())),
         ))
 
 

@@ -94,6 +94,7 @@ class Context:
     place_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)  # char → (start, place name)
     metonym_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)
     last_parties: list[str] = field(default_factory=list)
+    last_visitor: str | None = None  # the person of the last visit told: whom « son hôte » stands for
     timex_starts: set[int] = field(default_factory=set)
     token_starts: list[int] = field(default_factory=list)  # per token: its first character
     token_pos: list[str] = field(default_factory=list)  # per token: its part of speech
@@ -988,6 +989,10 @@ def gather(ctx: Context, mention: Mention) -> None:
             if key and ctx.table.party_kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, mention.entry.subject)
                 continue
+        if token.pos_ == "NOUN" and lemma(token) in cues.guests and ctx.last_visitor and i not in subject_tokens:
+            # « Jeudi, Starmer a reçu son hôte »: the guest is whoever the story has on a visit
+            mention.participants.setdefault(ctx.last_visitor, "participant")
+            continue
         if token.pos_ not in ("PRON", "NUM") and not (token.pos_ == "NOUN" and i in subject_tokens | passive_subjects) \
                 and not (token.pos_ == "NOUN" and token.head.i == pred.i and token.dep_ in ("obj", "dobj")
                          and party_reference(ctx, token)):
