@@ -107,3 +107,120 @@ def test_a_participle_opening_the_sentence_has_the_main_clause_subject_as_travel
     [visit] = by_kind(ex, "visit")
     assert (str(visit.date), visit.location) == ("2025-02-19", "Warsaw")
     assert participants(ex, visit) == {"Keith Kellogg"}
+
+
+def test_two_leaders_who_talked_for_hours_in_a_city_met_there():
+    # « à Genève » is where they talked, not an audience they talked to
+    ex = read("Emmanuel Macron et Olaf Scholz ont discuté pendant deux heures mardi à Genève.", published="2025-03-06")
+    [meeting] = by_kind(ex, "meeting")
+    assert str(meeting.date) == "2025-03-04"
+    assert participants(ex, meeting) == {"Emmanuel Macron", "Olaf Scholz"}
+
+
+def test_a_declaration_read_before_the_press_is_a_statement_of_its_readers():
+    ex = read("Mercredi, Keir Starmer et Mark Rutte ont lu une courte déclaration devant la presse à Londres.",
+              published="2025-03-06")
+    [statement] = by_kind(ex, "statement")
+    assert str(statement.date) == "2025-03-05"
+    assert participants(ex, statement) == {"Keir Starmer", "Mark Rutte"}
+
+
+def test_receiving_ones_guest_is_a_meeting_hosted_by_whoever_receives():
+    ex = read("Jeudi, Friedrich Merz a reçu son invité à la chancellerie.", published="2025-03-06")
+    [meeting] = by_kind(ex, "meeting")
+    assert str(meeting.date) == "2025-03-06"
+    assert [(ex.actor(p.key).name, p.role) for p in meeting.participants] == [("Friedrich Merz", "host")]
+
+
+def test_delegations_the_parser_made_the_root_of_the_sentence_are_still_who_met():
+    # the parser hangs « se sont retrouvées » on « délégations » as a conjunct: the verb has no subject of its own
+    ex = read("Les délégations russe et ukrainienne se sont retrouvées mardi à Genève pour un troisième cycle de "
+              "discussions.", published="2025-03-06")
+    [meeting] = by_kind(ex, "meeting")
+    assert str(meeting.date) == "2025-03-04"
+    assert "Russia" in participants(ex, meeting)
+
+
+def test_the_two_sides_that_agreed_are_the_heads_of_delegation_named_before():
+    # « sont convenus » takes « être » and reads as a passive with no agent: its subject still names the parties
+    ex = read("La délégation américaine était menée par Marco Rubio, celle de Kiev par Andriï Iermak. Mardi, les "
+              "deux camps sont convenus d'un échange de prisonniers.", published="2025-03-06")
+    [agreement] = by_kind(ex, "agreement")
+    assert str(agreement.date) == "2025-03-04"
+    assert participants(ex, agreement) == {"Marco Rubio", "Andriy Yermak"}
+
+
+def test_talks_resumed_in_the_morning_and_a_dinner_that_evening_are_two_meetings():
+    ex = read("Lundi matin, Emmanuel Macron a repris la discussion avec Marco Rubio et Steve Witkoff. Lundi soir, "
+              "Emmanuel Macron a réuni à dîner Keir Starmer et Friedrich Merz.", published="2025-04-22")
+    meetings = by_kind(ex, "meeting")
+    assert sorted(sorted(participants(ex, m)) for m in meetings) == [
+        ["Emmanuel Macron", "Friedrich Merz", "Keir Starmer"], ["Emmanuel Macron", "Marco Rubio", "Steve Witkoff"]]
+    assert {str(m.date) for m in meetings} == {"2025-04-21"}
+
+
+def test_a_pronoun_after_a_preposition_stands_for_the_people_the_sentence_named():
+    ex = read("Mardi, Andriï Sybiha a rencontré Marco Rubio et Steve Witkoff à Paris, avant de reprendre la "
+              "discussion avec eux mercredi 23 avril.", published="2025-04-24")
+    meetings = sorted(by_kind(ex, "meeting"), key=lambda m: str(m.date))
+    assert [str(m.date) for m in meetings] == ["2025-04-22", "2025-04-23"]
+    assert participants(ex, meetings[1]) >= {"Marco Rubio", "Steve Witkoff"}
+
+
+def test_the_host_who_welcomed_the_delegations_took_part_in_their_talks():
+    ex = read("Dimanche, Volodymyr Zelensky a discuté cinq heures avec Steve Witkoff à Berlin. Le chancelier "
+              "Friedrich Merz, qui a accueilli les délégations, a ouvert la séance.", published="2025-12-16")
+    [meeting] = by_kind(ex, "meeting")
+    assert str(meeting.date) == "2025-12-14"
+    assert participants(ex, meeting) >= {"Volodymyr Zelensky", "Steve Witkoff", "Friedrich Merz"}
+
+
+def test_a_weekday_with_a_french_present_is_the_nearest_such_day_coming_or_gone():
+    # published on a Tuesday: « jeudi » two days on, « lundi » the day before
+    ex = read("Jeudi, Emmanuel Macron reçoit Friedrich Merz à l'Élysée.", published="2025-12-16")
+    [meeting] = by_kind(ex, "meeting")
+    assert (str(meeting.date), meeting.status) == ("2025-12-18", "planned")
+    ex = read("Lundi, Emmanuel Macron reçoit Friedrich Merz à l'Élysée.", published="2025-12-16")
+    [meeting] = by_kind(ex, "meeting")
+    assert (str(meeting.date), meeting.status) == ("2025-12-15", "occurred")
+
+
+def test_an_attack_with_a_nationality_and_an_indefinite_article_is_that_country_s():
+    # « une attaque russe »: what the state does, though « un diplomate russe » is only someone
+    ex = read("Le Kremlin n'a pas réagi. Dans la nuit de lundi à mardi, une attaque russe de drones a fait dix morts "
+              "à Odessa.", published="2025-06-17")
+    [strike] = by_kind(ex, "military_action")
+    assert str(strike.date) == "2025-06-16"
+    assert "Russia" in participants(ex, strike)
+
+
+def test_two_delegations_that_talked_are_a_meeting_of_their_countries():
+    ex = read("Mardi, à Genève, les délégations américaine et iranienne ont discuté pendant trois heures.",
+              published="2025-03-06")
+    [meeting] = by_kind(ex, "meeting")
+    assert str(meeting.date) == "2025-03-04"
+    assert {"United States", "Iran"} <= participants(ex, meeting)
+
+
+def test_discussing_a_subject_alone_is_no_meeting():
+    ex = read("Mardi, Emmanuel Macron a discuté du budget de la défense.", published="2025-03-06")
+    assert by_kind(ex, "meeting") == []
+
+
+def test_who_is_expected_there_for_a_visit_makes_it_to_the_place_y_stands_for():
+    ex = read("Le prochain acte se jouera à Varsovie : Friedrich Merz y est attendu la semaine prochaine pour une "
+              "visite de deux jours.", published="2025-07-05")
+    [visit] = by_kind(ex, "visit")
+    assert (str(visit.date), visit.status, visit.location) == ("2025-07-07", "planned", "Warsaw")
+    assert participants(ex, visit) == {"Friedrich Merz"}
+
+
+def test_the_guest_received_is_the_visitor_the_story_follows_and_the_two_governments_are_theirs():
+    ex = read("Mardi, Emmanuel Macron est arrivé à Londres pour une visite d'État. Jeudi, Keir Starmer a reçu son "
+              "hôte à Downing Street, et les deux gouvernements ont signé un accord sur l'immigration.",
+              published="2025-07-11")
+    meetings = [m for m in by_kind(ex, "meeting") if str(m.date) == "2025-07-10"]
+    assert [participants(ex, m) for m in meetings] == [{"Keir Starmer", "Emmanuel Macron"}]
+    [agreement] = by_kind(ex, "agreement")
+    assert str(agreement.date) == "2025-07-10"
+    assert participants(ex, agreement) == {"Keir Starmer", "Emmanuel Macron"}

@@ -34,7 +34,6 @@ FUZZY_CUTOFF = 88  # conservative: "Zelenskyi" ≈ "Zelensky" (94), "Macon" ≠ 
 @dataclass(frozen=True)
 class ActorLexicon:
     """One language's words for telling actors from names that only look like one (data/lexicons/<lang>/actors.toml)."""
-
     not_names: frozenset[str]
     institution_heads: frozenset[str]
     speaker_nouns: frozenset[str]
@@ -57,6 +56,7 @@ class ActorLexicon:
     role_heads: frozenset[str]
     successor_before: frozenset[str]
     successor_after: frozenset[str]
+    demonym_acts: frozenset[str] = frozenset()  # heads that are what the country does, not who acts for it
 
 
 @functools.cache
@@ -79,6 +79,7 @@ def actor_lexicon(language: str) -> ActorLexicon:
         impersonal_subjects=words("places", "impersonal_subjects"), thing_heads=words("thing_heads"),
         place_nouns=words("places", "nouns"), demonym_heads=words("demonym_heads"),
         demonym_not_after=words("demonym_heads", "not_after"),
+        demonym_acts=words("demonym_heads", "acts"),
         role_prepositions=words("roles", "prepositions"), role_heads=words("roles", "heads"),
         successor_before=words("titles", "successor_before"), successor_after=words("titles", "successor_after"))
 
@@ -717,7 +718,8 @@ def _demonyms(b: _Builder, tokens, covered: bytearray) -> None:
             continue
         if head.dep_ == "nmod" or head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
             continue  # « l'envoi de soldats polonais », « chef d'état-major des armées françaises »: they do not act
-        if any(c.dep_ == "det" and fold(c.lower_) in b.lex.demonym_not_after for c in head.children):
+        if not _is_one_of(head, b.lex.demonym_acts) and \
+                any(c.dep_ == "det" and fold(c.lower_) in b.lex.demonym_not_after for c in head.children):
             continue  # « un représentant français », "an American official": someone, not the state
         b.add_mention(start, end, key, "demonym")
         covered[start:end] = b"\x01" * (end - start)

@@ -83,6 +83,12 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 m.paragraph = para.start
             for m in local:
                 gather(ctx, m)
+                # « Starmer a reçu son hôte, et les deux gouvernements ont signé un accord »: the parties of a meeting
+                # told earlier in the sentence are those the next event points back to (not those of remarks, "X
+                # told reporters that the two sides had agreed")
+                parties = [k for k in m.participants if table.party_kind(k) in ACTOR_KINDS]
+                if len(parties) >= 2 and m.group == "meet":
+                    ctx.last_parties = parties
                 # "He then called Zelensky", « puis il a appelé Zelensky »: told as what came next, another
                 # event than the one told before it, though they share a party and a day
                 m.distinct = m.distinct or any(c.dep_ == "advmod" and folded(c.text) in cues.succession
@@ -118,11 +124,16 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 if broken:
                     _read_surface(ctx, local, (start, end))
             for m in local:
+                if not m.participants and _hung_on_its_subject(m.predicate):
+                    _subject_before(ctx, m, start)
                 if not m.participants and not m.anaphoric and m.timex is None:
                     _tell_fragment(ctx, m, para, [t for t in usable if t.start >= start])
                 parties = [k for k in m.participants if table.party_kind(k) in ACTOR_KINDS]
                 if len(parties) >= 2:
                     ctx.last_parties = parties
+                visitors = [k for k in m.participants if table.party_kind(k) == "person"]
+                if m.group == "visit" and visitors and m.status == "occurred":
+                    ctx.last_visitor = visitors[0]
             mentions += local
     _regions(mentions, table)
     # "The Anchorage summit of August 15 … ended without a deal. Three days later, …": a date that qualifies the
@@ -465,6 +476,27 @@ def _loose(m: Mention) -> bool:
     return verb is None or verb.dep_ in syntax.NOUN_RELATIONS  # no verb, or one hung as a noun
 
 
+def _hung_on_its_subject(verb: Token) -> bool:
+    """« Les délégations russe et ukrainienne se sont retrouvées lundi »: the parser made the subject the root of
+    the sentence and hung the verb on it as a conjunct, so the verb has no subject of its own."""
+    head = verb.head
+    return verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj" and head.dep_ == "ROOT" and \
+        head.pos_ in ("NOUN", "PROPN") and head.i < verb.i and not syntax.subjects(verb)
+
+
+def _subject_before(ctx: Context, m: Mention, start: int) -> None:
+    """The parties named between the sentence's start and such a verb are its subject."""
+    for t in ctx.doc[max(m.predicate.sent.start, _token_at_char(ctx.doc, start)):m.predicate.i]:
+        key = ctx.actor_at(t)
+        if key and not ctx.is_media(key) and not ctx.layout.in_quote[t.idx]:
+            m.participants.setdefault(key, m.entry.subject)
+
+
+def _token_at_char(doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
 def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int]) -> None:
     """A sentence the parser broke (« co-organisera » read as an unknown word, a verb hung as a noun): an
     event noun that found no verb of its own takes the parties, place and tense of the words around it,
@@ -561,6 +593,12 @@ def _speaks_of_today(m: Mention) -> bool:
     return syntax.tense(verb) == "present"
 
 
+def _simple_present(verb: Token) -> bool:
+    """A finite verb in the present, with no auxiliary (« se retrouvent », not « se sont retrouvés »)."""
+    return verb.pos_ in ("VERB", "AUX") and "Fin" in verb.morph.get("VerbForm") and \
+        "Pres" in verb.morph.get("Tense") and syntax.tense(verb) == "present"
+
+
 def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: Context) -> Cluster:
     """A mention as an event of its own, dated by its date expression, by the lead, or not at all."""
     c = Cluster([m], status=m.status, people=frozenset(
@@ -570,9 +608,15 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
         # gives is when it did not happen, not the day it was set for
         was_planned = m.was_planned and not (m.dropped and not _own_timex(m))
         tense = "future" if m.status == "planned" or was_planned else None if m.status == "cancelled" else "past"
+        if tense == "past" and ctx.language == "fr" and _simple_present(m.predicate):
+            # « Et jeudi, les Vingt-Sept se retrouvent à Bruxelles »: the French present tells of the coming days as
+            # well as of the past ones; the weekday nearest the story's day
+            tense = None
         date, precision = clock.resolve(m.timex, tense=tense)
         if date is not None:
             c.date, c.precision, c.dated_by = date, precision, "text"
+            parts = ctx.lexicon.cues.day_parts
+            c.day_parts = frozenset(parts[w] for w in re.findall(r"[\w-]+", folded(m.timex.text)) if w in parts)
     counted = counted_from(m, ctx.language)
     # a count of days is exact and said of this noun, so it beats a date the sentence hangs elsewhere ("a week
     # after the summit, on 18 August, and nine days after the meeting"); "a week after" is only roughly seven

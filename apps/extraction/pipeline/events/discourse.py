@@ -207,6 +207,8 @@ class Cluster:
     status: str = "occurred"
     # the people and groups among the parties (not the countries or offices that may stand for them)
     people: frozenset[str] = frozenset()
+    # the parts of the day its dates name (« lundi matin »): morning, evening…
+    day_parts: frozenset[str] = frozenset()
 
     @property
     def first(self) -> Mention:
@@ -265,6 +267,8 @@ def _compatible(event: Cluster, mention: Cluster, person=lambda key: False) -> i
     day = _same_day(event, mention)
     if day is False and not (mention.first.anaphoric and mention.first.rescheduled):
         return None  # two days, two events; unless "this trip" was moved to another day
+    if day and event.day_parts and mention.day_parts and not event.day_parts & mention.day_parts:
+        return None  # « lundi matin » and « lundi soir »: two times of one day, two events
     a, b = event.location, mention.location
     if a and b and a != b and not _within(event, mention):
         return None
@@ -358,6 +362,7 @@ def _target(events: list[Cluster], c: Cluster, person=lambda key: False) -> Clus
 def _absorb(into: Cluster, other: Cluster) -> None:
     into.mentions += other.mentions
     into.people = into.people | other.people
+    into.day_parts = into.day_parts | other.day_parts
     # a back-reference brings a date only if the text gives it one ("the meeting on Tuesday")
     inferred = other.dated_by not in ("text", "statement") and other.first.anaphoric
     moved = other.first.rescheduled and other.dated_by == "text"  # « reporté au 10 mars »: the new day

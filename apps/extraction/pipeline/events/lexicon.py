@@ -13,7 +13,7 @@ CONDITIONS = frozenset({
     "party-object", "actor-object", "person-object", "object", "complement", "partner", "destination",
     "reflexive", "participle", "captives", "support", "modifier", "plural", "phone", "press", "institution",
     "dated", "beside", "party-subject", "determined", "place-object", "thing-object", "person-partner",
-    "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors",
+    "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors", "joint-parties",
     "phone-partner", "weapons", "joint-clause",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "support", "modifiers", "by_phone", "yields_to",
@@ -83,6 +83,10 @@ class Cues:
     succession: frozenset[str]
     continuation: frozenset[str]
     ranks: dict[str, int]
+    # a word for a part of the day → that part ("matin" → morning): optional, per language
+    day_parts: dict[str, str] = field(default_factory=dict)
+    place_pronouns: frozenset[str] = frozenset()  # « y »: the place named just before
+    guests: frozenset[str] = frozenset()  # « son hôte », « son invité »: the visitor the story follows
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,9 @@ def event_lexicon(language: str) -> EventLexicon:
             succession=_folded(_words(cues, "succession")),
             continuation=_folded(_words(cues, "continuation")),
             ranks={fold(word): rank for rank, word in enumerate(_words(cues, "ranks"), start=1)},
+            day_parts={fold(w): part for part, words in cues.get("day_parts", {}).items() for w in words},
+            place_pronouns=_folded(cues.get("place_pronouns", {}).get("words", ())),
+            guests=_folded(cues.get("guests", {}).get("words", ())),
         ))
 
 

@@ -94,6 +94,7 @@ class Context:
     place_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)  # char → (start, place name)
     metonym_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)
     last_parties: list[str] = field(default_factory=list)
+    last_visitor: str | None = None  # the person of the last visit told: whom « son hôte » stands for
     timex_starts: set[int] = field(default_factory=set)
     token_starts: list[int] = field(default_factory=list)  # per token: its first character
     token_pos: list[str] = field(default_factory=list)  # per token: its part of speech
@@ -448,8 +449,15 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # for is found when the parties are gathered)
         pronouns = [t for sub in subjects(token) for t in [sub, *sub.conjuncts] if syntax.personal_pronoun(t)
                     and "Neut" not in t.morph.get("Gender") and "Plur" not in t.morph.get("Number")]
-        audience = syntax.prepositional(token, ("at", "before", "to", "à", "a", "devant", "lors"))
+        # « ont discuté à Anchorage »: a place is where they spoke, not whom they spoke to
+        audience = [p for p in syntax.prepositional(token, ("at", "before", "to", "à", "a", "devant", "lors"))
+                    if not place_in(ctx, [p], metonyms=True)]
         return len(people) + (len(pronouns) if people else 0) >= 2 and not audience
+    if name == "joint-parties":
+        # « les délégations américaine et russe ont discuté »: two parties or more of any kind as the subject
+        parties = {k for sub in subjects(token) for t in syntax.phrase(sub)
+                   if (k := ctx.actor_at(t)) and ctx.table.party_kind(k) in ACTOR_KINDS and not ctx.is_media(k)}
+        return len(parties) >= 2
     if name == "joint-authors":
         # "Statement by Chancellor Merz, Prime Minister Frederiksen, …": several leaders signing one text
         people = {k for p in syntax.prepositional(token, ("by", "par")) for t in syntax.phrase(p)
@@ -810,8 +818,12 @@ def party_reference(ctx: Context, token: Token) -> bool:
             c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)
     if token.pos_ == "PRON":
         # "the chiefs … the talks they held": a "they" inside the sentence has its antecedent there
-        return token.i - token.sent.start <= 3 and folded(token.text) in cues.party_pronouns \
-            and folded(token.text) not in cues.first_person
+        if folded(token.text) not in cues.party_pronouns or folded(token.text) in cues.first_person:
+            return False
+        # « avant de reprendre la discussion avec eux »: a pronoun that is no subject stands for the people its
+        # sentence named before it
+        return token.i - token.sent.start <= 3 or token.dep_ not in syntax.SUBJECT_DEPS and bool(
+            _persons_in(ctx, token.doc[token.sent.start:token.i]))
     if lemma(token) not in cues.party_nouns or "Plur" not in token.morph.get("Number"):
         return False
     if any(folded(c.text) in cues.party_quantifiers for c in token.children):
@@ -936,6 +948,22 @@ def _persons_in(ctx: Context, words) -> list[str]:
     return found if len(found) >= 2 else []
 
 
+def _place_pronoun(ctx: Context, mention: Mention) -> list:
+    """« La suite se jouera à Londres : Macron y est attendu pour une visite »: « y » on the event's verb stands
+    for the last place named before it, in its sentence or the one before."""
+    verb = mention.predicate if mention.predicate.pos_ in ("VERB", "AUX") else governing_verb(mention.trigger)
+    if verb is None or not any(c.pos_ == "PRON" and folded(c.text) in ctx.lexicon.cues.place_pronouns
+                               for c in verb.children):
+        return []
+    doc, start = ctx.doc, verb.sent.start
+    start = doc[start - 1].sent.start if start else start
+    named = [t for t in doc[start:verb.i] if t.idx in ctx.place_by_char or t.idx in ctx.city_by_char]
+    if not named:
+        return []
+    last = named[-1]
+    return [(abs(last.i - mention.trigger.i), ctx.place_by_char.get(last.idx) or ctx.city_by_char[last.idx])]
+
+
 def gather(ctx: Context, mention: Mention) -> None:
     """Fill a mention's parties and place from its domain."""
     doc, cues = ctx.doc, ctx.lexicon.cues
@@ -947,13 +975,17 @@ def gather(ctx: Context, mention: Mention) -> None:
     if not doers and pred.dep_ == "acl" and "Prog" in pred.morph.get("Aspect") and \
             pred.head.dep_ in syntax.OBJECT_DEPS and pred.head.head.pos_ in ("VERB", "AUX"):
         # "Trump signed an order [imposing a tariff]": who signs the text that does it does it
-        signer = doers = subjects(pred.head.head)
+        signer = subjects(pred.head.head)
+        doers = list(signer)  # the trigger's own subjects join the doers below, not the signers
     if mention.trigger.i != pred.i and not passive:
         doers += subjects(mention.trigger)
     subject_tokens = {t.i for s in doers for t in syntax.phrase(s)}
     words = mention.domain if mention.party_domain is None else mention.party_domain
     if signer:
         words = words | {t.i for s in signer for t in syntax.phrase(s)}
+    # « les deux camps sont convenus de… »: a verb that takes « être » reads as a passive with no agent; its
+    # subject still names the parties
+    passive_subjects = {t.i for s in syntax.subjects(pred) for t in syntax.phrase(s)} if passive and not doers else set()
     say = mention.group == "say"
     starts, pos = ctx.token_starts, ctx.token_pos
     # "Both leaders agreed…": a plural that names the parties stands for all of them, whatever single actor the
@@ -995,8 +1027,14 @@ def gather(ctx: Context, mention: Mention) -> None:
             if key and ctx.table.party_kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, mention.entry.subject)
                 continue
-        if token.pos_ not in ("PRON", "NUM") and not (token.pos_ == "NOUN" and i in subject_tokens):
+        if token.pos_ == "NOUN" and lemma(token) in cues.guests and ctx.last_visitor and i not in subject_tokens:
+            # « Jeudi, Starmer a reçu son hôte »: the guest is whoever the story has on a visit
+            mention.participants.setdefault(ctx.last_visitor, "participant")
             continue
+        if token.pos_ not in ("PRON", "NUM") and not (token.pos_ == "NOUN" and i in subject_tokens | passive_subjects) \
+                and not (token.pos_ == "NOUN" and token.head.i == pred.i and token.dep_ in ("obj", "dobj")
+                         and party_reference(ctx, token)):
+            continue  # « qui a accueilli les délégations »: whom an object names are the parties told before
         text = folded(token.text)
         role = mention.entry.subject if i in subject_tokens else "participant"
         if text in cues.first_person:
@@ -1039,6 +1077,8 @@ def gather(ctx: Context, mention: Mention) -> None:
     at = folded(syntax.case_word(stand)) in cues.during or stand.head.i != stand.i and lemma(stand.head) in cues.during
     # « a quitté Kiev sans la conférence de presse prévue avec Zelensky »: who left without it was to hold it
     at = at or mention.dropped and folded(syntax.case_word(stand)) in cues.negation_prepositions
+    # « Macron y est attendu la semaine prochaine pour une visite d'État »: who comes for an event takes part in it
+    at = at or folded(syntax.case_word(stand)) in cues.purpose and mention.group == "visit"
     if verb is not None and mention.predicate.i == mention.trigger.i and (told or at):
         # "Meloni stressed the need … during a visit to Downing Street", "told a news conference", « a déclaré
         # lors d'une conférence de presse »: whoever did or said something at an event took part in it
@@ -1063,6 +1103,8 @@ def gather(ctx: Context, mention: Mention) -> None:
     if not places:
         places = [(abs(t.i - mention.trigger.i), ctx.city_by_char[t.idx]) for t in tokens if t.idx in ctx.city_by_char]
         mention.weak_location = bool(places)
+    if not places:
+        places = _place_pronoun(ctx, mention)
     if places:
         # a place the event's own verb takes ("doit se tenir mercredi [à Paris]") before one further down
         # (« une réunion élargie [au Canada] »)
