@@ -224,3 +224,13 @@ def test_the_guest_received_is_the_visitor_the_story_follows_and_the_two_governm
     [agreement] = by_kind(ex, "agreement")
     assert str(agreement.date) == "2025-07-10"
     assert participants(ex, agreement) == {"Keir Starmer", "Emmanuel Macron"}
+
+
+def test_delegations_named_by_their_countries_are_those_countries_not_the_parties_told_before():
+    # written for this test: « les délégations américaine et russe » name their parties; « les délégations »
+    # alone would point back to the parties just told (Zelensky, the White House)
+    ex = read("Mercredi, Volodymyr Zelensky a critiqué la Maison Blanche. La veille, à Riyad, les délégations "
+              "américaine et russe avaient discuté pendant quatre heures.", published="2025-02-20")
+    [meeting] = [e for e in ex.events if e.kind == "meeting"]
+    assert (str(meeting.date), meeting.location) == ("2025-02-18", "Riyadh")
+    assert {ex.actor(p.key).name for p in meeting.participants} == {"United States", "Russia"}

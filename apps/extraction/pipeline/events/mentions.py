@@ -826,6 +826,9 @@ def party_reference(ctx: Context, token: Token) -> bool:
             _persons_in(ctx, token.doc[token.sent.start:token.i]))
     if lemma(token) not in cues.party_nouns or "Plur" not in token.morph.get("Number"):
         return False
+    if any(ctx.actor_at(t) for c in token.children if c.dep_ in ("amod", "compound", "nmod", "conj")
+           for t in c.subtree):
+        return False  # « les délégations américaine et russe », "the US and Russian teams": they name their own
     if any(folded(c.text) in cues.party_quantifiers for c in token.children):
         return True  # "the two leaders", "both sides"
     if any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in token.children) and any(
