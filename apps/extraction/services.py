@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -521,7 +522,8 @@ def _store_mentions(runs: list[_Run]) -> None:
 
 
 def _insert_ignoring_conflicts(model, columns: list[str], rows: list[tuple]) -> None:
-    """INSERT … ON CONFLICT DO NOTHING of plain rows, in batches the database accepts.
+    """INSERT … ON CONFLICT DO NOTHING of plain rows: on PostgreSQL one statement, elsewhere in
+    batches of VALUES the database accepts.
 
     Unlike bulk_create(ignore_conflicts=True), which SQLite turns into INSERT OR IGNORE, only a
     uniqueness conflict is skipped: a row that breaks a CHECK fails on SQLite as on PostgreSQL.
@@ -529,6 +531,20 @@ def _insert_ignoring_conflicts(model, columns: list[str], rows: list[tuple]) -> 
     if not rows:
         return
     quote = connection.ops.quote_name
+    if connection.vendor == "postgresql":
+        # One array a column, unnested by the server: a VALUES list of some five hundred rows
+        # is eight parameters a row to quote in the client and to parse and plan in the server.
+        # Arrays of the columns' types without their lengths, so that a value too long fails as it
+        # would in VALUES (an explicit cast to varchar(n) would cut it short).
+        types = [re.sub(r"\(.*\)", "", model._meta.get_field(column).db_type(connection)) for column in columns]
+        arrays = ", ".join(f"%s::{db_type}[]" for db_type in types)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) "
+                f"SELECT * FROM unnest({arrays}) ON CONFLICT DO NOTHING",
+                [list(values) for values in zip(*rows)],
+            )
+        return
     head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) VALUES "
     one = "(" + ", ".join(["%s"] * len(columns)) + ")"
     size = connection.ops.bulk_batch_size(columns, rows)
@@ -612,7 +628,17 @@ def _store_events(runs: list[_Run], topics: dict[str, Topic]) -> tuple[set[tuple
         ignore_conflicts=True,
     )
     through.objects.bulk_create([through(event_id=e, topic_id=t) for e, t in event_topics], ignore_conflicts=True)
-    EventEvidence.objects.bulk_create(evidence, ignore_conflicts=True)
+    if connection.vendor == "postgresql":
+        # As plain rows (see _insert_ignoring_conflicts); SQLite keeps its INSERT OR IGNORE.
+        now = timezone.now()
+        _insert_ignoring_conflicts(
+            EventEvidence,
+            ["event_id", "article_id", "sentence", "start", "end", "extractor_version", "confidence", "created_at"],
+            [(row.event.pk, row.article.pk, row.sentence, row.start, row.end, row.extractor_version, row.confidence, now)
+             for row in evidence],
+        )
+    else:
+        EventEvidence.objects.bulk_create(evidence, ignore_conflicts=True)
     # Sentences already on an event an editor reviewed stayed (see placed) and were not inserted again.
     kept = {(event_id, article_id, start) for (article_id, start), event_id in placed.items()}
     added = {(row.event.pk, row.article.pk, row.start) for row in evidence if row.event.pk in earlier}

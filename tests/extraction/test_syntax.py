@@ -70,3 +70,12 @@ def test_a_collapsed_parse_gives_empty_answers_not_errors():
     for token in doc:
         syntax.subjects(token), syntax.objects(token), syntax.negated(token), syntax.tense(token)
         syntax.clause_head(token), syntax.governing_verb(token, frozenset({"dire"}))
+
+
+def test_a_verb_read_again_gets_the_tense_read_the_first_time():
+    # tense() keeps what it read in the Doc: asking again, in any order, answers as a first reading
+    doc = get_nlp("fr")("Macron a rencontré Zelensky lundi ; ils se reverront jeudi et devraient signer un accord.")
+    verbs = [t for t in doc if t.pos_ in ("VERB", "AUX")]
+    first = [syntax.tense(v) for v in reversed(verbs)][::-1]
+    assert first == [syntax._tense(v) for v in verbs] == [syntax.tense(v) for v in verbs]
+    assert "past" in first and "future" in first

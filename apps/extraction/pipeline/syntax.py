@@ -142,8 +142,24 @@ def governing_verb(token: Token, lemmas: frozenset[str]) -> Token | None:
     return None
 
 
+# Where a Doc keeps the tenses already read of its verbs (see tense).
+_TENSES = "parley.tenses"
+
+
 def tense(verb: Token) -> str:
     """'future', 'conditional', 'past', 'present' or 'nonfinite', from morphology and auxiliaries."""
+    # The quote, event, status and story readers ask about the same verbs, three times each on
+    # average; the parse does not change once made, so each verb is read once per Doc.
+    known = verb.doc.user_data.get(_TENSES)
+    if known is None:
+        known = verb.doc.user_data[_TENSES] = {}
+    found = known.get(verb.i)
+    if found is None:
+        found = known[verb.i] = _tense(verb)
+    return found
+
+
+def _tense(verb: Token) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")]
     for aux in auxes:
         low = aux.lower_
