@@ -378,6 +378,8 @@ def test_some_thirty_countries_are_new_parties_not_those_of_the_meeting_just_tol
     ("Kyiv endorsed the plan on Monday.", "agreement", "2025-12-01", "Ukraine"),
     ("Russia and Ukraine signed a ceasefire on Monday.", "agreement", "2025-12-01", "Russia"),
     ("Witkoff landed in Moscow on Thursday.", "visit", "2025-12-04", "Steve Witkoff"),
+    ("Zelensky addressed parliament on Tuesday.", "statement", "2025-12-02", "Volodymyr Zelensky"),
+    ("Russian forces pounded Kharkiv on Sunday.", "military_action", "2025-11-30", "Russia"),
 ])
 def test_a_phrase_of_diplomatic_or_war_news_names_its_event(text, kind, day, who):
     ex = read(text, published="2025-12-05", language="en")

@@ -245,6 +245,7 @@ def test_delegations_named_by_their_countries_are_those_countries_not_the_partie
     ("La Pologne a abattu des drones russes mercredi.", "military_action", "2025-12-03", "Poland"),
     ("Moscou et Kiev ont conclu un cessez-le-feu lundi.", "agreement", "2025-12-01", "Ukraine"),
     ("Kiev a entériné le plan lundi.", "agreement", "2025-12-01", "Ukraine"),
+    ("Zelensky s'est exprimé devant le Parlement mardi.", "statement", "2025-12-02", "Volodymyr Zelensky"),
 ])
 def test_a_phrase_of_diplomatic_or_war_news_names_its_event(text, kind, day, who):
     ex = read(text, published="2025-12-05")
@@ -257,6 +258,7 @@ def test_a_phrase_of_diplomatic_or_war_news_names_its_event(text, kind, day, who
     "Emmanuel Macron a appelé à un cessez-le-feu lundi.",
     "Emmanuel Macron a adressé une lettre au Kremlin mardi.",
     "La France a un plan pour l'hiver.",
+    "Zelensky s'est exprimé sur le sujet mardi.",
 ])
 def test_the_same_words_in_another_sense_name_no_event(text):
     ex = read(text, published="2025-12-05")

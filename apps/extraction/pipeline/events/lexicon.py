@@ -14,7 +14,7 @@ CONDITIONS = frozenset({
     "reflexive", "participle", "captives", "support", "modifier", "plural", "phone", "press", "institution",
     "dated", "beside", "party-subject", "determined", "place-object", "thing-object", "person-partner",
     "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors", "joint-parties",
-    "phone-partner", "weapons", "joint-clause", "audience",
+    "phone-partner", "weapons", "joint-clause", "audience", "assembly",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "particles", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what"})
@@ -89,6 +89,7 @@ class Cues:
     day_parts: dict[str, str] = field(default_factory=dict)
     place_pronouns: frozenset[str] = frozenset()  # « y »: the place named just before
     guests: frozenset[str] = frozenset()  # « son hôte », « son invité »: the visitor the story follows
+    assemblies: frozenset[str] = frozenset()  # "parliament", « la nation »: a body one speaks to, named or not
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,7 @@ def event_lexicon(language: str) -> EventLexicon:
             day_parts={fold(w): part for part, words in cues.get("day_parts", {}).items() for w in words},
             place_pronouns=_folded(cues.get("place_pronouns", {}).get("words", ())),
             guests=_folded(cues.get("guests", {}).get("words", ())),
+            assemblies=_folded(cues.get("assemblies", {}).get("words", ())),
         ))
 
 

@@ -375,6 +375,11 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # "testified before Congress", « a plaidé devant les dirigeants européens »: parties one speaks before
         return any(names_party(ctx, p) and lemma(p) not in cues.press
                    for p in syntax.prepositional(token, ("before", "devant")))
+    if name == "assembly":
+        # "addressed parliament", "spoke before the General Assembly", « s'est adressé à la nation »: an assembly
+        # as the object, or after to/before/« à »/« devant », named in the gazetteer or not
+        heads = syntax.objects(token) + syntax.prepositional(token, ("to", "before", "à", "a", "au", "aux", "devant"))
+        return any(lemma(h) in cues.assemblies or folded(h.text) in cues.assemblies for h in heads)
     if name == "joint-clause":
         # "The two leaders agreed that the movement to peace will begin…", "the United States and Ukraine agreed
         # that…": parties concurring on a text, as readouts put it; one person agreeing that… says something
