@@ -380,6 +380,7 @@ def test_some_thirty_countries_are_new_parties_not_those_of_the_meeting_just_tol
     ("Witkoff landed in Moscow on Thursday.", "visit", "2025-12-04", "Steve Witkoff"),
     ("Zelensky addressed parliament on Tuesday.", "statement", "2025-12-02", "Volodymyr Zelensky"),
     ("Russian forces pounded Kharkiv on Sunday.", "military_action", "2025-11-30", "Russia"),
+    ("Zelensky consulted with European leaders on Monday.", "meeting", "2025-12-01", "Volodymyr Zelensky"),
 ])
 def test_a_phrase_of_diplomatic_or_war_news_names_its_event(text, kind, day, who):
     ex = read(text, published="2025-12-05", language="en")
@@ -399,3 +400,10 @@ def test_a_phrase_of_diplomatic_or_war_news_names_its_event(text, kind, day, who
 def test_the_same_words_in_another_sense_name_no_event(text):
     ex = read(text, published="2025-12-05", language="en")
     assert not ex.events
+
+
+def test_the_signing_of_a_deal_is_the_agreement_on_its_day():
+    ex = read("Zelensky and Trump attended the signing of the minerals deal at the White House on Friday.",
+              published="2025-12-05", language="en")
+    [agreement] = by_kind(ex, "agreement")
+    assert str(agreement.date) == "2025-12-05"
