@@ -381,6 +381,9 @@ def test_some_thirty_countries_are_new_parties_not_those_of_the_meeting_just_tol
     ("Zelensky addressed parliament on Tuesday.", "statement", "2025-12-02", "Volodymyr Zelensky"),
     ("Russian forces pounded Kharkiv on Sunday.", "military_action", "2025-11-30", "Russia"),
     ("Zelensky consulted with European leaders on Monday.", "meeting", "2025-12-01", "Volodymyr Zelensky"),
+    ("Macron stopped in Warsaw on Monday.", "visit", "2025-12-01", "Emmanuel Macron"),
+    ("In his address to parliament on Tuesday, Zelensky thanked the allies.", "statement", "2025-12-02",
+     "Volodymyr Zelensky"),
 ])
 def test_a_phrase_of_diplomatic_or_war_news_names_its_event(text, kind, day, who):
     ex = read(text, published="2025-12-05", language="en")
@@ -396,6 +399,7 @@ def test_a_phrase_of_diplomatic_or_war_news_names_its_event(text, kind, day, who
     "Macron called for a ceasefire on Monday.",
     "Macron urged Trump on Monday to secure a ceasefire.",
     "Europe has a plan for the winter.",
+    "Russia stopped the offensive near the border.",
 ])
 def test_the_same_words_in_another_sense_name_no_event(text):
     ex = read(text, published="2025-12-05", language="en")

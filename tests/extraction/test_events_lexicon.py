@@ -22,7 +22,7 @@ _IRREGULAR = {
            "pay": "paid", "shell": "shelled", "head": "headed", "swap": "swapped",
            "bomb": "bombed", "wrap": "wrapped", "be": "been",
            "due": "due", "alongside": "alongside", "testify": "testified", "shoot": "shot", "shake": "shook",
-           "confer": "conferred", "step": "stepped"},
+           "confer": "conferred", "step": "stepped", "stop": "stopped"},
     "fr": {"recevoir": "reçu", "accueillir": "accueilli", "rejoindre": "rejoint", "joindre": "joint", "voir": "vu", "entretenir": "entretenu",
            "rendre": "rendu", "tenir": "tenu", "avoir": "eu", "faire": "fait", "conduire": "conduit",
            "convenir": "convenu", "attendre": "attendu", "ouvrir": "ouvert", "reprendre": "repris",
