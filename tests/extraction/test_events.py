@@ -382,6 +382,7 @@ def test_some_thirty_countries_are_new_parties_not_those_of_the_meeting_just_tol
     ("Russian forces pounded Kharkiv on Sunday.", "military_action", "2025-11-30", "Russia"),
     ("Zelensky consulted with European leaders on Monday.", "meeting", "2025-12-01", "Volodymyr Zelensky"),
     ("Macron stopped in Warsaw on Monday.", "visit", "2025-12-01", "Emmanuel Macron"),
+    ("Trump signed off on the plan on Wednesday.", "agreement", "2025-12-03", "Donald Trump"),
     ("In his address to parliament on Tuesday, Zelensky thanked the allies.", "statement", "2025-12-02",
      "Volodymyr Zelensky"),
 ])

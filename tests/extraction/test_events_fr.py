@@ -246,6 +246,10 @@ def test_delegations_named_by_their_countries_are_those_countries_not_the_partie
     ("Moscou et Kiev ont conclu un cessez-le-feu lundi.", "agreement", "2025-12-01", "Ukraine"),
     ("Kiev a entériné le plan lundi.", "agreement", "2025-12-01", "Ukraine"),
     ("Zelensky s'est exprimé devant le Parlement mardi.", "statement", "2025-12-02", "Volodymyr Zelensky"),
+    ("Vladimir Poutine et Donald Trump se sont entendus mardi sur un plan.", "agreement", "2025-12-02",
+     "Vladimir Putin"),
+    ("Emmanuel Macron s'est concerté avec Friedrich Merz lundi.", "meeting", "2025-12-01", "Friedrich Merz"),
+    ("Steve Witkoff a débarqué jeudi à Moscou.", "visit", "2025-12-04", "Steve Witkoff"),
 ])
 def test_a_phrase_of_diplomatic_or_war_news_names_its_event(text, kind, day, who):
     ex = read(text, published="2025-12-05")
@@ -259,6 +263,7 @@ def test_a_phrase_of_diplomatic_or_war_news_names_its_event(text, kind, day, who
     "Emmanuel Macron a adressé une lettre au Kremlin mardi.",
     "La France a un plan pour l'hiver.",
     "Zelensky s'est exprimé sur le sujet mardi.",
+    "Zelensky a entendu les sirènes mardi.",
 ])
 def test_the_same_words_in_another_sense_name_no_event(text):
     ex = read(text, published="2025-12-05")

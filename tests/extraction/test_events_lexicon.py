@@ -29,7 +29,7 @@ _IRREGULAR = {
            "poursuivre": "poursuivi", "mettre": "mis", "clore": "clos", "réunir": "réuni", "aller": "allé",
            "arriver": "arrivé", "achever": "achevé", "mener": "mené", "effectuer": "effectué", "donner": "donné",
            "participer": "participé", "procéder": "procédé", "appeler": "appelé", "parler": "parlé",
-           "accorder": "accordé", "être": "été", "intervenir": "intervenu", "abattre": "abattu",
+           "accorder": "accordé", "être": "été", "intervenir": "intervenu", "abattre": "abattu", "entendre": "entendu",
            "atterrir": "atterri"},
 }
 # Nouns whose plural is not the singular and an s, or that only occur in the plural.
