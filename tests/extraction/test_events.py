@@ -383,6 +383,8 @@ def test_some_thirty_countries_are_new_parties_not_those_of_the_meeting_just_tol
     ("Zelensky consulted with European leaders on Monday.", "meeting", "2025-12-01", "Volodymyr Zelensky"),
     ("Macron stopped in Warsaw on Monday.", "visit", "2025-12-01", "Emmanuel Macron"),
     ("Trump signed off on the plan on Wednesday.", "agreement", "2025-12-03", "Donald Trump"),
+    ("The United States blacklisted two Russian oil firms on Wednesday.", "sanction", "2025-12-03", "United States"),
+    ("EU leaders convened in Brussels on Thursday.", "meeting", "2025-12-04", "European Union"),
     ("In his address to parliament on Tuesday, Zelensky thanked the allies.", "statement", "2025-12-02",
      "Volodymyr Zelensky"),
 ])

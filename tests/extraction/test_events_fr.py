@@ -250,6 +250,7 @@ def test_delegations_named_by_their_countries_are_those_countries_not_the_partie
      "Vladimir Putin"),
     ("Emmanuel Macron s'est concerté avec Friedrich Merz lundi.", "meeting", "2025-12-01", "Friedrich Merz"),
     ("Steve Witkoff a débarqué jeudi à Moscou.", "visit", "2025-12-04", "Steve Witkoff"),
+    ("Emmanuel Macron a passé un coup de fil à Vladimir Poutine lundi.", "call", "2025-12-01", "Emmanuel Macron"),
 ])
 def test_a_phrase_of_diplomatic_or_war_news_names_its_event(text, kind, day, who):
     ex = read(text, published="2025-12-05")
@@ -264,6 +265,7 @@ def test_a_phrase_of_diplomatic_or_war_news_names_its_event(text, kind, day, who
     "La France a un plan pour l'hiver.",
     "Zelensky s'est exprimé sur le sujet mardi.",
     "Zelensky a entendu les sirènes mardi.",
+    "La guerre est un coup dur pour l'économie.",
 ])
 def test_the_same_words_in_another_sense_name_no_event(text):
     ex = read(text, published="2025-12-05")
