@@ -365,3 +365,52 @@ def test_some_thirty_countries_are_new_parties_not_those_of_the_meeting_just_tol
     assert [(str(e.date), e.status) for e in meetings][0] == ("2025-03-06", "occurred")
     assert participants(ex, meetings[0]) == {"Kaja Kallas", "Volodymyr Zelensky"}
     assert all("Volodymyr Zelensky" not in participants(ex, e) for e in meetings if e.status == "planned")
+
+
+# The language of diplomatic and war news beyond the first words (CAMEO/PLOVER verb classes): each sense that
+# names an event, and the neighbouring sense that names none. Every sentence is written for the test.
+@pytest.mark.parametrize(("text", "kind", "day", "who"), [
+    ("Yermak stepped down on Friday.", "announcement", "2025-12-05", "Andriy Yermak"),
+    ("Rubio sat across from the Russian delegation in Riyadh on Tuesday.", "meeting", "2025-12-02", "Marco Rubio"),
+    ("Polish jets shot down drones over Poland on Wednesday.", "military_action", "2025-12-03", "Poland"),
+    ("Zelensky addressed the European Parliament on Thursday.", "statement", "2025-12-04", "Volodymyr Zelensky"),
+    ("Zelensky testified before Congress on Monday.", "statement", "2025-12-01", "Volodymyr Zelensky"),
+    ("Kyiv endorsed the plan on Monday.", "agreement", "2025-12-01", "Ukraine"),
+    ("Russia and Ukraine signed a ceasefire on Monday.", "agreement", "2025-12-01", "Russia"),
+    ("Witkoff landed in Moscow on Thursday.", "visit", "2025-12-04", "Steve Witkoff"),
+    ("Zelensky addressed parliament on Tuesday.", "statement", "2025-12-02", "Volodymyr Zelensky"),
+    ("Russian forces pounded Kharkiv on Sunday.", "military_action", "2025-11-30", "Russia"),
+    ("Zelensky consulted with European leaders on Monday.", "meeting", "2025-12-01", "Volodymyr Zelensky"),
+    ("Macron stopped in Warsaw on Monday.", "visit", "2025-12-01", "Emmanuel Macron"),
+    ("Trump signed off on the plan on Wednesday.", "agreement", "2025-12-03", "Donald Trump"),
+    ("The United States blacklisted two Russian oil firms on Wednesday.", "sanction", "2025-12-03", "United States"),
+    ("EU leaders convened in Brussels on Thursday.", "meeting", "2025-12-04", "European Union"),
+    ("In his address to parliament on Tuesday, Zelensky thanked the allies.", "statement", "2025-12-02",
+     "Volodymyr Zelensky"),
+])
+def test_a_phrase_of_diplomatic_or_war_news_names_its_event(text, kind, day, who):
+    ex = read(text, published="2025-12-05", language="en")
+    [event] = by_kind(ex, kind)
+    assert str(event.date) == day and who in participants(ex, event)
+
+
+@pytest.mark.parametrize("text", [
+    "Washington stepped up pressure on Friday.",
+    "Polish television shot a video on Wednesday.",
+    "Zelensky addressed the issue on Thursday.",
+    "Trump's plan was published on Monday.",
+    "Macron called for a ceasefire on Monday.",
+    "Macron urged Trump on Monday to secure a ceasefire.",
+    "Europe has a plan for the winter.",
+    "Russia stopped the offensive near the border.",
+])
+def test_the_same_words_in_another_sense_name_no_event(text):
+    ex = read(text, published="2025-12-05", language="en")
+    assert not ex.events
+
+
+def test_the_signing_of_a_deal_is_the_agreement_on_its_day():
+    ex = read("Zelensky and Trump attended the signing of the minerals deal at the White House on Friday.",
+              published="2025-12-05", language="en")
+    [agreement] = by_kind(ex, "agreement")
+    assert str(agreement.date) == "2025-12-05"

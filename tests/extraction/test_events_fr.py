@@ -2,6 +2,8 @@
 meetings of one day kept apart. Every text is written for the test."""
 from __future__ import annotations
 
+import pytest
+
 from .pipeline_helpers import read
 
 
@@ -234,3 +236,37 @@ def test_delegations_named_by_their_countries_are_those_countries_not_the_partie
     [meeting] = [e for e in ex.events if e.kind == "meeting"]
     assert (str(meeting.date), meeting.location) == ("2025-02-18", "Riyadh")
     assert {ex.actor(p.key).name for p in meeting.participants} == {"United States", "Russia"}
+
+
+@pytest.mark.parametrize(("text", "kind", "day", "who"), [
+    ("Zelensky a plaidé sa cause devant les dirigeants européens lundi.", "statement", "2025-12-01",
+     "Volodymyr Zelensky"),
+    ("Emmanuel Macron s'est adressé au Parlement européen mardi.", "statement", "2025-12-02", "Emmanuel Macron"),
+    ("La Pologne a abattu des drones russes mercredi.", "military_action", "2025-12-03", "Poland"),
+    ("Moscou et Kiev ont conclu un cessez-le-feu lundi.", "agreement", "2025-12-01", "Ukraine"),
+    ("Kiev a entériné le plan lundi.", "agreement", "2025-12-01", "Ukraine"),
+    ("Zelensky s'est exprimé devant le Parlement mardi.", "statement", "2025-12-02", "Volodymyr Zelensky"),
+    ("Vladimir Poutine et Donald Trump se sont entendus mardi sur un plan.", "agreement", "2025-12-02",
+     "Vladimir Putin"),
+    ("Emmanuel Macron s'est concerté avec Friedrich Merz lundi.", "meeting", "2025-12-01", "Friedrich Merz"),
+    ("Steve Witkoff a débarqué jeudi à Moscou.", "visit", "2025-12-04", "Steve Witkoff"),
+    ("Emmanuel Macron a passé un coup de fil à Vladimir Poutine lundi.", "call", "2025-12-01", "Emmanuel Macron"),
+])
+def test_a_phrase_of_diplomatic_or_war_news_names_its_event(text, kind, day, who):
+    ex = read(text, published="2025-12-05")
+    [event] = by_kind(ex, kind)
+    assert str(event.date) == day and who in participants(ex, event)
+
+
+@pytest.mark.parametrize("text", [
+    "Zelensky a plaidé pour la paix lundi.",
+    "Emmanuel Macron a appelé à un cessez-le-feu lundi.",
+    "Emmanuel Macron a adressé une lettre au Kremlin mardi.",
+    "La France a un plan pour l'hiver.",
+    "Zelensky s'est exprimé sur le sujet mardi.",
+    "Zelensky a entendu les sirènes mardi.",
+    "La guerre est un coup dur pour l'économie.",
+])
+def test_the_same_words_in_another_sense_name_no_event(text):
+    ex = read(text, published="2025-12-05")
+    assert not ex.events

@@ -21,20 +21,23 @@ _IRREGULAR = {
            "speak": "spoke", "take": "took", "make": "made", "give": "gave", "begin": "began", "sit": "sat",
            "pay": "paid", "shell": "shelled", "head": "headed", "swap": "swapped",
            "bomb": "bombed", "wrap": "wrapped", "be": "been",
-           "due": "due", "alongside": "alongside"},
+           "due": "due", "alongside": "alongside", "testify": "testified", "shoot": "shot", "shake": "shook",
+           "confer": "conferred", "step": "stepped", "stop": "stopped"},
     "fr": {"recevoir": "reçu", "accueillir": "accueilli", "rejoindre": "rejoint", "joindre": "joint", "voir": "vu", "entretenir": "entretenu",
            "rendre": "rendu", "tenir": "tenu", "avoir": "eu", "faire": "fait", "conduire": "conduit",
            "convenir": "convenu", "attendre": "attendu", "ouvrir": "ouvert", "reprendre": "repris",
            "poursuivre": "poursuivi", "mettre": "mis", "clore": "clos", "réunir": "réuni", "aller": "allé",
            "arriver": "arrivé", "achever": "achevé", "mener": "mené", "effectuer": "effectué", "donner": "donné",
            "participer": "participé", "procéder": "procédé", "appeler": "appelé", "parler": "parlé",
-           "accorder": "accordé", "être": "été"},
+           "accorder": "accordé", "être": "été", "intervenir": "intervenu", "abattre": "abattu", "entendre": "entendu",
+           "atterrir": "atterri"},
 }
 # Nouns whose plural is not the singular and an s, or that only occur in the plural.
 _PLURALS = {"en": {"talk": "talks", "remark": "remarks", "discussion": "discussions", "sanction": "sanctions",
                    "tariff": "tariffs", "clash": "clashes"},
             "fr": {"pourparler": "pourparlers", "discussion": "discussions", "tête à tête": None, "point": None,
-                   "discours": None, "rendez-vous": None, "côté": "côtés"}}
+                   "discours": None, "rendez-vous": None, "côté": "côtés",
+                   "cessez-le-feu": None}}
 _VERB_FRAMES = {"en": "They {} it.", "fr": "Ils l'ont {}."}
 _NOUN_FRAMES = {"en": "The {} was long.", "fr": "Les {} furent longs."}
 

@@ -14,9 +14,9 @@ CONDITIONS = frozenset({
     "reflexive", "participle", "captives", "support", "modifier", "plural", "phone", "press", "institution",
     "dated", "beside", "party-subject", "determined", "place-object", "thing-object", "person-partner",
     "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors", "joint-parties",
-    "phone-partner", "weapons", "joint-clause",
+    "phone-partner", "weapons", "joint-clause", "audience", "assembly",
 })
-_ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "support", "modifiers", "by_phone", "yields_to",
+_ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "particles", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what"})
 ROLES = ("agent", "host", "participant", "target")  # as EventParticipant.Role reads them
 _SECTIONS = {"verbs": "verb", "adjectives": "adjective", "nouns": "noun", "prepositions": "preposition"}
@@ -32,6 +32,8 @@ class Trigger:
     needs: frozenset[str] = frozenset()
     needs_any: frozenset[str] = frozenset()
     not_with: frozenset[str] = frozenset()
+    # a phrasal verb names the event only with one of these ("stepped down"; "stepped in" is no resignation)
+    particles: frozenset[str] = frozenset()
     support: frozenset[str] = frozenset()
     modifiers: dict[str, str] = field(default_factory=dict)
     by_phone: str | None = None
@@ -87,6 +89,7 @@ class Cues:
     day_parts: dict[str, str] = field(default_factory=dict)
     place_pronouns: frozenset[str] = frozenset()  # « y »: the place named just before
     guests: frozenset[str] = frozenset()  # « son hôte », « son invité »: the visitor the story follows
+    assemblies: frozenset[str] = frozenset()  # "parliament", « la nation »: a body one speaks to, named or not
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,7 @@ def _words(table: dict, section: str, key: str = "words") -> list[str]:
 def _trigger(lemma: str, pos: str, raw: dict) -> Trigger:
     return Trigger(lemma=fold(lemma), pos=pos, kind=raw["kind"], needs=frozenset(raw.get("needs", ())),
                    needs_any=frozenset(raw.get("needs_any", ())), not_with=_folded(raw.get("not_with", ())),
+                   particles=_folded(raw.get("particles", ())),
                    support=_folded(raw.get("support", ())),
                    modifiers={fold(k): v for k, v in raw.get("modifiers", {}).items()},
                    by_phone=raw.get("by_phone"), yields_to=frozenset(raw.get("yields_to", ())),
@@ -189,6 +193,7 @@ def event_lexicon(language: str) -> EventLexicon:
             day_parts={fold(w): part for part, words in cues.get("day_parts", {}).items() for w in words},
             place_pronouns=_folded(cues.get("place_pronouns", {}).get("words", ())),
             guests=_folded(cues.get("guests", {}).get("words", ())),
+            assemblies=_folded(cues.get("assemblies", {}).get("words", ())),
         ))
 
 
@@ -224,7 +229,7 @@ def problems(language: str) -> list[str]:
             found += [f"{where}: unknown condition {c!r}" for c in conditions if c not in CONDITIONS]
             if "modifier" in conditions and not raw.get("modifiers"):
                 found.append(f"{where}: needs a modifier but lists none")
-            for key in ("needs", "needs_any", "not_with", "support", "yields_to"):
+            for key in ("needs", "needs_any", "not_with", "particles", "support", "yields_to"):
                 duplicates(f"{where} {key}", raw.get(key, ()))
     duplicates(f"{language}/events.toml [light_verbs]", _words(events, "light_verbs"))
     for section, values in cues.items():

@@ -366,9 +366,20 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         return any(syntax.case_word(c) in ("sur", "de", "d'", "du", "des") for c in token.children
                    if c.dep_.startswith("obl")) or any(c.dep_ == "xcomp" for c in token.children)
     if name == "partner":
-        partners = syntax.prepositional(token, TO + WITH)
+        partners = syntax.prepositional(token, TO + WITH + ("opposite", "facing"))
+        if any(c.lower_ == "across" for c in token.children):
+            partners += syntax.prepositional(token, ("from",))  # "sat across from the Russians": the other side
         return any(names_party(ctx, p) and not (ctx.actor_at(p) and ctx.is_media(ctx.actor_at(p)))
                    and lemma(p) not in cues.press for p in partners)
+    if name == "audience":
+        # "testified before Congress", « a plaidé devant les dirigeants européens »: parties one speaks before
+        return any(names_party(ctx, p) and lemma(p) not in cues.press
+                   for p in syntax.prepositional(token, ("before", "devant")))
+    if name == "assembly":
+        # "addressed parliament", "spoke before the General Assembly", « s'est adressé à la nation »: an assembly
+        # as the object, or after to/before/« à »/« devant », named in the gazetteer or not
+        heads = syntax.objects(token) + syntax.prepositional(token, ("to", "before", "à", "a", "au", "aux", "devant"))
+        return any(lemma(h) in cues.assemblies or folded(h.text) in cues.assemblies for h in heads)
     if name == "joint-clause":
         # "The two leaders agreed that the movement to peace will begin…", "the United States and Ukraine agreed
         # that…": parties concurring on a text, as readouts put it; one person agreeing that… says something
@@ -513,6 +524,9 @@ def abroad(ctx: Context, token: Token) -> list[str]:
 def _holds(ctx: Context, token: Token, entry: Trigger) -> bool:
     if entry.not_with and any(folded(p) in entry.not_with for p in _particles(token)):
         return False
+    if entry.particles and not any(folded(p) in entry.particles for p in _particles(token) + [
+            c.lower_ for c in token.children if c.dep_ in ("advmod", "prt", "compound:prt")]):
+        return False  # "stepped down" ("down" an adverb to the English model); "stepped in" is another sense
     if not all(condition(ctx, token, entry, c) for c in entry.needs):
         return False
     return not entry.needs_any or any(condition(ctx, token, entry, c) for c in entry.needs_any)
