@@ -414,3 +414,12 @@ def test_the_signing_of_a_deal_is_the_agreement_on_its_day():
               published="2025-12-05", language="en")
     [agreement] = by_kind(ex, "agreement")
     assert str(agreement.date) == "2025-12-05"
+
+
+def test_the_americans_across_the_table_are_the_united_states_not_a_place():
+    # written for this test: "from the Americans" names a nation's people, who take part; "from Warsaw" a place
+    ex = read("Rustem Umerov sat across from the Americans in Jeddah on March 11. He had flown in from Warsaw.",
+              published="2025-11-30", language="en")
+    [meeting] = by_kind(ex, "meeting")
+    assert (str(meeting.date), meeting.location) == ("2025-03-11", "Jeddah")
+    assert participants(ex, meeting) == {"Rustem Umerov", "United States"}

@@ -307,8 +307,10 @@ def _resolve_name(b: _Builder, match: Match, alias: Alias) -> None:
     entry = b.gaz.get(alias.key)
     if entry is None:
         return
-    locative = b.after_place_preposition(match.start) and not b.qualifies_next_noun(match.start, match.end) or \
-        any(s <= match.start < e for s, e in b.layout.datelines)
+    # "sat across from the Americans", « face aux Russes »: a nation's people act for it, and are never a place
+    locative = not _names_its_people(b, match) and (
+        b.after_place_preposition(match.start) and not b.qualifies_next_noun(match.start, match.end) or
+        any(s <= match.start < e for s, e in b.layout.datelines))
     if entry.kind == "place":
         if entry.metonym_of and not locative and b.gaz.get(entry.metonym_of) and _stands_for_government(b, match):
             b.add_mention(match.start, match.end, entry.metonym_of, "metonym")  # "Moscou a rejeté…" = Russia
@@ -330,6 +332,14 @@ def _resolve_name(b: _Builder, match: Match, alias: Alias) -> None:
         b.add_mention(match.start, match.end, entry.key, "locative")
         return
     b.add_mention(match.start, match.end, entry.key, "name")
+
+
+def _names_its_people(b: _Builder, match: Match) -> bool:
+    """Whether a country's name as matched is the plural of its nationality ("the Americans", « les Ukrainiens »,
+    "Russians"): its people, not its territory."""
+    words = tuple(normalize(b.text[match.start:match.end]).split())
+    return bool(words) and len(words[-1]) > 3 and words[-1].endswith("s") and \
+        words[:-1] + (words[-1][:-1],) in _demonym_forms(b.gaz)
 
 
 def _speaks_there(b: _Builder, match: Match) -> bool:
