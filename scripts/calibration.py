@@ -34,8 +34,7 @@ are the texts the rules were tuned on: there an event is right 0.88 of the time,
 stood before that round's fixes (FIRST_RUNS): what that code predicted there is what the rules do on
 unseen text. Those judged rows are kept in scripts/calibration_first_runs.json (they do not change with
 the rules); the fitted values are then mapped value → a + b·value, a and b the least squares of right
-over the first-run rows (b 2.2: on unseen text the readings differ about twice as much as on tuned
-text). The map is linear, so the values stay additive and the queue keeps the fit's order; only events
+over the first-run rows (b above 1: on unseen text the readings differ more than on tuned text). The map is linear, so the values stay additive and the queue keeps the fit's order; only events
 are carried over (statements hold on the holdouts as fitted). With --cv: each blind set's first run is
 forecast by the values fitted without that set (neither its rows now nor its first run).
 
@@ -307,7 +306,8 @@ def unseen(fitted: Model, first_runs: list[Row], current: Model) -> Model:
     return Model(base, {k: cent(b * v) for k, v in fitted.shift.items()}, current.default)
 
 
-def read_first_runs(path: Path) -> list[Row]:
+def read_rows(path: Path) -> list[Row]:
+    """Judged rows written by --dump (or kept, as the first runs are)."""
     return [Row(**r) for r in json.loads(path.read_text(encoding="utf-8"))]
 
 
@@ -510,7 +510,7 @@ def main() -> int:
         sys.path.insert(0, str(args.code.resolve()))
     statements_now, events_now = current_models()
     if args.load:
-        rows = [Row(**r) for path in args.load for r in json.loads(path.read_text(encoding="utf-8"))]
+        rows = [r for path in args.load for r in read_rows(path)]
     else:
         sets = list(BLIND) if args.holdout else args.only.split(",")
         rows = measure(sets, args.shared, args.holdout)
@@ -530,11 +530,11 @@ def main() -> int:
     if args.unseen:
         if not args.fit:
             raise SystemExit("--unseen goes with --fit")
-        first_runs = [r for r in read_first_runs(args.unseen) if r.what == "event"]
+        first_runs = [r for r in read_rows(args.unseen) if r.what == "event"]
     s_fit = fit(s_rows, statements_now) if args.fit and s_rows else None
-    e_fit = fit(e_rows, events_now) if args.fit and e_rows else None
-    if e_fit and first_runs:
-        e_fit = fit_unseen(e_rows, first_runs, events_now)
+    e_fit = None
+    if args.fit and e_rows:
+        e_fit = fit_unseen(e_rows, first_runs, events_now) if first_runs else fit(e_rows, events_now)
     for noun, mine, fitted in (("statements", s_rows, s_fit), ("events", e_rows, e_fit)):
         if not mine:
             continue

@@ -628,17 +628,15 @@ def _store_events(runs: list[_Run], topics: dict[str, Topic]) -> tuple[set[tuple
         ignore_conflicts=True,
     )
     through.objects.bulk_create([through(event_id=e, topic_id=t) for e, t in event_topics], ignore_conflicts=True)
-    if connection.vendor == "postgresql":
-        # As plain rows (see _insert_ignoring_conflicts); SQLite keeps its INSERT OR IGNORE.
-        now = timezone.now()
-        _insert_ignoring_conflicts(
-            EventEvidence,
-            ["event_id", "article_id", "sentence", "start", "end", "extractor_version", "confidence", "created_at"],
-            [(row.event.pk, row.article.pk, row.sentence, row.start, row.end, row.extractor_version, row.confidence, now)
-             for row in evidence],
-        )
-    else:
-        EventEvidence.objects.bulk_create(evidence, ignore_conflicts=True)
+    # As plain rows (see _insert_ignoring_conflicts): a sentence already stored is skipped, a row that breaks a
+    # check fails, on either database
+    now = EventEvidence._meta.get_field("created_at").get_db_prep_value(timezone.now(), connection)
+    _insert_ignoring_conflicts(
+        EventEvidence,
+        ["event_id", "article_id", "sentence", "start", "end", "extractor_version", "confidence", "created_at"],
+        [(row.event.pk, row.article.pk, row.sentence, row.start, row.end, row.extractor_version, row.confidence, now)
+         for row in evidence],
+    )
     # Sentences already on an event an editor reviewed stayed (see placed) and were not inserted again.
     kept = {(event_id, article_id, start) for (article_id, start), event_id in placed.items()}
     added = {(row.event.pk, row.article.pk, row.start) for row in evidence if row.event.pk in earlier}

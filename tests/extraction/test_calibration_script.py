@@ -159,7 +159,7 @@ def test_the_one_refit_command_prints_the_event_values_carried_over(tmp_path):
 
 
 def test_the_first_runs_kept_are_judged_rows_of_the_blind_dev_halves_only():
-    kept = calibration.read_first_runs(calibration.FIRST_RUN_ROWS)
+    kept = calibration.read_rows(calibration.FIRST_RUN_ROWS)
     events = [r for r in kept if r.what == "event"]
     assert {r.where for r in kept} == set(calibration.FIRST_RUNS) <= set(calibration.BLIND)
     assert len(events) > 200 and 0.5 < sum(r.right for r in events) / len(events) < 0.8

@@ -269,6 +269,11 @@ def conditional_form(verb: Token) -> bool:
     return verb.lang_ == "fr" and "Imp" in verb.morph.get("Tense") and bool(_FR_CONDITIONAL_FORM.search(verb.lower_))
 
 
+def definite(token: Token) -> bool:
+    """Whether a definite article heads the token's phrase ("the two", « les délégations »)."""
+    return any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)
+
+
 def personal_pronoun(token: Token) -> bool:
     """Whether a pronoun stands for a person or a party ("he", « il », "they"), not a relative, demonstrative
     or indefinite one; French tags often lack PronType, so the absence of another type counts."""

@@ -30,7 +30,7 @@ from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, is_light,
                        lemma, measuring, metonym_names_the_event, objects_of, place_in, press_mention,
-                       read_mention)
+                       read_mention, token_at)
 from .repeats import split_repeats
 from .scene import running_day
 from .series import counted, members
@@ -486,15 +486,10 @@ def _hung_on_its_subject(verb: Token) -> bool:
 
 def _subject_before(ctx: Context, m: Mention, start: int) -> None:
     """The parties named between the sentence's start and such a verb are its subject."""
-    for t in ctx.doc[max(m.predicate.sent.start, _token_at_char(ctx.doc, start)):m.predicate.i]:
+    for t in ctx.doc[max(m.predicate.sent.start, token_at(ctx.doc, start)):m.predicate.i]:
         key = ctx.actor_at(t)
         if key and not ctx.is_media(key) and not ctx.layout.in_quote[t.idx]:
             m.participants.setdefault(key, m.entry.subject)
-
-
-def _token_at_char(doc, char: int) -> int:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else 0
 
 
 def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int]) -> None:

@@ -828,8 +828,7 @@ def party_reference(ctx: Context, token: Token) -> bool:
     cues = ctx.lexicon.cues
     if token.pos_ == "NUM":
         # "the two would meet", « les deux se verront »: a numeral standing alone for the parties
-        return token.dep_ in syntax.SUBJECT_DEPS and any(
-            c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)
+        return token.dep_ in syntax.SUBJECT_DEPS and syntax.definite(token)
     if token.pos_ == "PRON":
         # "the chiefs … the talks they held": a "they" inside the sentence has its antecedent there
         if folded(token.text) not in cues.party_pronouns or folded(token.text) in cues.first_person:
@@ -845,12 +844,10 @@ def party_reference(ctx: Context, token: Token) -> bool:
         return False  # « les délégations américaine et russe », "the US and Russian teams": they name their own
     if any(folded(c.text) in cues.party_quantifiers for c in token.children):
         return True  # "the two leaders", "both sides"
-    if any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in token.children) and any(
-            c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children):
+    if any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in token.children) and syntax.definite(token):
         # "the four leaders", « les quatre dirigeants »; not "some thirty countries", new parties of their own
         return True
-    return lemma(token) in cues.party_alone and any(
-        c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)  # "the parties"
+    return lemma(token) in cues.party_alone and syntax.definite(token)  # "the parties"
 
 
 def _name_head(token: Token) -> Token:
@@ -862,7 +859,8 @@ def _name_head(token: Token) -> Token:
     return head
 
 
-def _token_at(doc, char: int) -> int:
+def token_at(doc, char: int) -> int:
+    """The index of the token at a character (the first token, when none is there)."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span.start if span is not None else 0
 
@@ -1126,6 +1124,6 @@ def gather(ctx: Context, mention: Mention) -> None:
         # a place the event's own verb takes ("doit se tenir mercredi [à Paris]") before one further down
         # (« une réunion élargie [au Canada] »)
         own = {mention.predicate.i, mention.trigger.i} | {c.i for c in mention.predicate.children if c.dep_ == "xcomp"}
-        direct = [p for p in places if _name_head(doc[_token_at(doc, p[1][0])]).head.i in own]
+        direct = [p for p in places if _name_head(doc[token_at(doc, p[1][0])]).head.i in own]
         _, (start, name) = min(direct or places, key=lambda p: p[0])
         mention.location, mention.place_start = name, start

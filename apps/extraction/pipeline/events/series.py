@@ -121,8 +121,7 @@ def members(ctx: Context, series: Series, sentence: tuple[int, int], timexes: li
 
 def _definite(token) -> bool:
     """"the second", "the first two rounds"; not "first met Putin in February"."""
-    noun = token if token.dep_ != "amod" else token.head
-    return any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in noun.children)
+    return syntax.definite(token if token.dep_ != "amod" else token.head)
 
 
 def _root(ctx: Context, timex) -> int:
