@@ -175,6 +175,11 @@ def test_the_short_name_of_an_organization_named_before_is_the_same_actor():
     ("Les pourparlers techniques de Riyad ont duré deux jours.", "fr", "Saudi Arabia", False),
     ("Rubio left Paris on Friday for Brussels.", "en", "France", False),
     ("Les dernières informations (heure de Paris).", "fr", "France", False),
+    # after a meeting noun, "between", "with" or "without" put the capital on a side of the table
+    ("Talks between Washington and Moscow took place in Riyadh.", "en", "Russia", True),
+    ("The talks with Kyiv resumed in Geneva.", "en", "Ukraine", True),
+    ("Les discussions entre Washington et Moscou se sont tenues à Riyad.", "fr", "Russia", True),
+    ("Les pourparlers sans Kiev ont duré quatre heures.", "fr", "Ukraine", True),
     ("A Paris, on préfère voir le verre à moitié plein.", "fr", "France", False),
 ])
 def test_a_capital_is_its_government_only_where_it_acts(text, language, country, acts):

@@ -423,3 +423,29 @@ def test_the_americans_across_the_table_are_the_united_states_not_a_place():
     [meeting] = by_kind(ex, "meeting")
     assert (str(meeting.date), meeting.location) == ("2025-03-11", "Jeddah")
     assert participants(ex, meeting) == {"Rustem Umerov", "United States"}
+
+
+# Written for the tests: whom talks went on without is no party to them ("talks without Kyiv").
+@pytest.mark.parametrize(("text", "language", "parties"), [
+    ("American and Russian officials met in Riyadh on Tuesday without Ukraine.", "en",
+     {"United States", "Russia"}),
+    ("Marco Rubio met Sergei Lavrov in Riyadh on Tuesday, without any Ukrainian or European representative.", "en",
+     {"Marco Rubio", "Sergei Lavrov"}),
+    ("Les délégations américaine et russe se sont réunies mardi à Riyad sans les Ukrainiens.", "fr",
+     {"United States", "Russia"}),
+    ("Les Américains et les Russes ont négocié mardi à Riyad, sans l'Ukraine ni les Européens.", "fr",
+     {"United States", "Russia"}),
+])
+def test_whom_talks_went_on_without_is_no_party_to_them(text, language, parties):
+    ex = read(text, published="2025-02-19", language=language)
+    [event] = [e for e in ex.events if e.kind in ("meeting", "negotiation")]
+    assert participants(ex, event) == parties
+    assert (str(event.date), event.status, event.location) == ("2025-02-18", "occurred", "Riyadh")
+
+
+def test_a_press_conference_left_without_is_still_the_one_called_off():
+    ex = read("Kellogg a quitté Kiev jeudi sans la conférence de presse prévue avec Zelensky.",
+              published="2025-02-19", language="fr")
+    [conference] = by_kind(ex, "press_conference")
+    assert conference.status == "cancelled"
+    assert participants(ex, conference) == {"Keith Kellogg", "Volodymyr Zelensky"}

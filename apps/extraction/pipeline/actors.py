@@ -50,6 +50,7 @@ class ActorLexicon:
     thing_heads: frozenset[str]
     place_verbs: frozenset[str]
     place_nouns: frozenset[str]
+    partner_prepositions: frozenset[str]
     demonym_heads: frozenset[str]
     demonym_not_after: frozenset[str]
     role_prepositions: frozenset[str]
@@ -77,7 +78,7 @@ def actor_lexicon(language: str) -> ActorLexicon:
         place_not_after_prepositions=words("places", "not_after_prepositions"), place_verbs=words("places", "verbs"),
         site_prepositions=words("places", "site_prepositions"),
         impersonal_subjects=words("places", "impersonal_subjects"), thing_heads=words("thing_heads"),
-        place_nouns=words("places", "nouns"), demonym_heads=words("demonym_heads"),
+        place_nouns=words("places", "nouns"), partner_prepositions=words("places", "partners"), demonym_heads=words("demonym_heads"),
         demonym_not_after=words("demonym_heads", "not_after"),
         demonym_acts=words("demonym_heads", "acts"),
         role_prepositions=words("roles", "prepositions"), role_heads=words("roles", "heads"),
@@ -373,6 +374,8 @@ def _stands_for_government(b: _Builder, match: Match) -> bool:
         token = token.head  # "Washington and Moscow renewed…": the role of the first of them
     if token.dep_ in syntax.OBJECT_DEPS and _is_one_of(token.head, lex.place_verbs):
         return False
+    if fold(syntax.case_word(token)) in lex.partner_prepositions:
+        return True  # "the talks between Washington and Moscow": the other side, whatever noun it hangs on
     noun = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
     if token.dep_ in ("nmod", "compound", "pobj") and noun.pos_ == "NOUN" and _is_one_of(noun, lex.place_nouns):
         return False  # « les pourparlers techniques de Riyad »

@@ -727,9 +727,10 @@ def _antecedent(pronoun: Token) -> Token:
     return pronoun
 
 
-def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str]) -> set[int]:
+def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
+           negation_prepositions: frozenset[str] = frozenset()) -> set[int]:
     """The tokens whose names and places belong to a mention: its predicate's phrase and its subjects,
-    without the phrases of the other events of the sentence."""
+    without the phrases of the other events of the sentence, nor those of whoever it went on without."""
     pred, trig = mention.predicate, mention.trigger
     tokens = set(t.i for t in syntax.phrase(pred))
     day = hung_as_case(pred)
@@ -791,6 +792,7 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str])
             for s in subjects(pred):
                 parties |= {t.i for t in syntax.phrase(s)}
         mention.party_domain = parties
+    tokens -= _left_out(pred, trig, tokens, negation_prepositions)
     for other in others:
         if other is mention or other.predicate.i == pred.i:
             continue
@@ -803,6 +805,29 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str])
                 if mention.party_domain is not None:
                     mention.party_domain -= inner
     return tokens
+
+
+def _left_out(pred: Token, trig: Token, tokens: set[int], negation_prepositions: frozenset[str]) -> set[int]:
+    """"met in Riyadh without Ukraine", « se sont réunies à Riyad sans les Ukrainiens ni les Européens »: whom
+    the event went on without is no party of it (the talks "without Kyiv" were the point of the story). The
+    phrase is left out of the event's words unless the event's own word is inside it (« sans la conférence de
+    presse prévue »: that event is the one called off, read by `dropped`)."""
+    out: set[int] = set()
+    if not negation_prepositions:
+        return out
+    doc = pred.doc
+    for i in tokens:
+        word = doc[i]
+        if word.pos_ != "ADP" or folded(word.text) not in negation_prepositions:
+            continue
+        # English hangs the noun on the preposition ("without" → Ukraine); French the preposition on the noun
+        head = word if word.dep_ == "prep" else word.head if word.dep_ == "case" else None
+        if head is None or head.i in (pred.i, trig.i):
+            continue
+        phrase = {t.i for t in head.subtree}
+        if trig.i not in phrase and pred.i not in phrase:
+            out |= phrase
+    return out
 
 
 def _finite_clause(verb: Token) -> bool:
