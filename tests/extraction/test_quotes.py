@@ -585,3 +585,49 @@ def test_a_clause_ending_in_a_colon_introduces_the_words_of_its_subject():
               "every single road in this state, and we will pay for it.”",
               language="en", published="2016-03-01")
     assert speaker_of(ex, "every single bridge") == "Paul Hadley"
+
+
+# Written for the tests: an attribution that ends a sentence inside the quotation marks splits the quotation.
+@pytest.mark.parametrize("text", [
+    "« Nous avons tenu nos engagements, a déclaré jeudi soir le ministre des Affaires étrangères Jean-Noël Barrot "
+    "devant les députés. La balle est désormais dans le camp du Kremlin. »",
+    "« Nous avons tenu nos engagements, a-t-il déclaré jeudi soir au Sénat. La balle est désormais dans le camp "
+    "du Kremlin. »",
+])
+def test_an_aside_that_ends_a_sentence_inside_french_quotation_marks_splits_the_quote(text):
+    ex = read("Jean-Noël Barrot était à Paris jeudi. " + text, published="2025-03-14", language="fr")
+    direct = [s for s in ex.statements if s.direct]
+    assert [s.text for s in direct] == ["Nous avons tenu nos engagements,",
+                                        "La balle est désormais dans le camp du Kremlin."]
+    assert {ex.actor(s.speaker).name for s in direct} == {"Jean-Noël Barrot"}
+    assert {str(s.date) for s in direct} == {"2025-03-13"}
+
+
+def test_a_comma_aside_inside_a_quotation_still_gives_one_quote():
+    ex = read("« La paix, a dit Emmanuel Macron après l'appel, ne se décrète pas. »", published="2025-03-14",
+              language="fr")
+    [quote] = [s for s in ex.statements if s.direct]
+    assert ex.actor(quote.speaker).name == "Emmanuel Macron"
+    assert quote.text.startswith("La paix") and quote.text.endswith("ne se décrète pas.")
+
+
+# Written for the tests: a second speech verb the parser hangs on the reported clause speaks for the first subject.
+@pytest.mark.parametrize(("text", "language", "speaker"), [
+    ('The Russian Defence Ministry said on Sunday that several aircraft had caught fire and insisted that "the '
+     'perpetrators have been detained".', "en", "Russian Defence Ministry"),
+    ("Le ministère russe de la Défense a indiqué dimanche que des appareils avaient pris feu et assuré que « les "
+     "auteurs ont été arrêtés ».", "fr", "Russian Defence Ministry"),
+    ('Zelensky said on Sunday that Putin had lied and had insisted that "the war will go on".', "en",
+     "Vladimir Putin"),
+])
+def test_a_second_speech_verb_in_a_reported_clause(text, language, speaker):
+    ex = read(text, published="2025-06-02", language=language)
+    [quote] = [s for s in ex.statements if s.direct]
+    assert ex.actor(quote.speaker).name == speaker
+
+
+def test_a_clause_with_its_subject_first_inside_a_quotation_is_the_quotation_going_on():
+    ex = read("Hillary Clinton wrote on Friday: “When the pressure rises, he lashes out and cannot stop. That is "
+              "dangerous for a leader.”", published="2016-09-30", language="en")
+    [quote] = [s for s in ex.statements if s.direct]
+    assert quote.text.endswith("dangerous for a leader.") and ex.actor(quote.speaker).name == "Hillary Clinton"

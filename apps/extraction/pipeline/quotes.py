@@ -249,8 +249,19 @@ class QuoteReader:
                 return
         inside = self._speaker_inside(q)
         if inside:
-            self._add(speaker=inside[0], basis="inside-quote", start=q.start, end=q.end, direct=True, sentence=sent,
-                      windows=[inside[1]], remember=q.start)
+            key, (a, b) = inside
+            if self.text[b:b + 1] == ".":
+                # « Nous avons fait notre part, a assuré Marco Rubio. C'est maintenant à Moscou… »: the aside
+                # ends a sentence; the words before it and the sentences after are two statements
+                comma = self.text.rindex(",", q.start, a)
+                after = b + 1 + (len(self.text[b + 1:q.end]) - len(self.text[b + 1:q.end].lstrip()))
+                self._add(speaker=key, basis="inside-quote", start=q.start, end=comma + 1, direct=True, sentence=sent,
+                          windows=[(a, b)], remember=q.start)
+                self._add(speaker=key, basis="inside-quote", start=after, end=q.end, direct=True, sentence=sent,
+                          windows=[(a, b)])
+                return
+            self._add(speaker=key, basis="inside-quote", start=q.start, end=q.end, direct=True, sentence=sent,
+                      windows=[(a, b)], remember=q.start)
             return
         n_words = len(self.text[q.start:q.end].split())
         embedded = bool(self.text[self._past_dateline(s, q):q.outer_start].strip()) and \
@@ -509,11 +520,17 @@ class QuoteReader:
         Macron après l'appel, ne se décrète pas », « Nous sommes prêts, a-t-elle ajouté, à
         signer ». "Comme l'a dit X" inside a quotation quotes X; it does not attribute it.
         """
-        for m in _INCISE.finditer(self.folded, q.start, q.end):
+        asides = [(m, 8) for m in _INCISE.finditer(self.folded, q.start, q.end)]
+        # « …du chemin, a assuré mardi soir le secrétaire d'Etat américain Marco Rubio devant la presse. C'est… »: an
+        # aside that ends a sentence of the quotation, the next one opening with a capital, may be longer (a title,
+        # a day, an audience)
+        asides += [(m, 16) for m in _INCISE_END.finditer(self.folded, q.start, q.end)
+                   if self.text[m.end():m.end() + 1].isupper() and self._opens_with_verb(m.start(1), m.end(1))]
+        for m, longest in asides:
             start, end = m.start(1), m.end(1)
             segment = m.group(1)
             verbs = [t for t in self._tokens(start, end) if t.i in self.verbs]
-            if (len(segment.split()) > 8 or _NOT_INCISE.match(segment) or not verbs
+            if (len(segment.split()) > longest or _NOT_INCISE.match(segment) or not verbs
                     or len(self.text[start:verbs[0].idx].split()) > 3):
                 continue
             named = [r for r in self.table.between(start, end) if self.table.kind(r.key) in SPEAKER_KINDS]
@@ -525,6 +542,12 @@ class QuoteReader:
             if key:
                 return key, (start, end)
         return None
+
+    def _opens_with_verb(self, start: int, end: int) -> bool:
+        """« , a assuré Marco Rubio. », « , a-t-il dit. »: an attribution set inside a quotation puts its verb first;
+        ", he lashes out and can't let go." is the quotation going on."""
+        tokens = self._tokens(start, end)
+        return bool(tokens) and tokens[0].pos_ in ("VERB", "AUX")
 
     def _paragraph_start(self, pos: int, back: int) -> int:
         paras = [p for p in self.layout.paragraphs if not p.heading]
@@ -667,6 +690,7 @@ _PUNCT_OR_SPACE = re.compile(r"[\s,.;:—–-]*")
 
 # A comma-delimited aside inside one pair of quotation marks: « La paix, a dit Macron, ne se décrète pas ».
 _INCISE = re.compile(r",\s+([^,;:!?«»\"“”\n]{2,80}?)\s*,\s")
+_INCISE_END = re.compile(r",\s+([^,;:!?.«»\"“”\n]{2,160}?)\.\s+")
 _NOT_INCISE = re.compile(r"(?:comme|ainsi que|as|like|que|qu'|qui|ou|where|which|who|when|quand)\b")
 
 

@@ -388,7 +388,20 @@ class SpeakerResolver:
             subjects = outside(syntax.passive_agent(verb))
         if not subjects:
             return None, ""
-        return self.actor_of_np(self._named_apposition(subjects), describe=describe)
+        found = self.actor_of_np(self._named_apposition(subjects), describe=describe)
+        clause = verb.head
+        if found[0] is None and verb.dep_ == "conj" and clause.dep_ == "ccomp" and clause.head.i != clause.i \
+                and not any(c.dep_ in syntax.SUBJECT_DEPS for c in verb.children) \
+                and not self.layout.in_quote[clause.head.idx]:
+            # "The ministry said that aircraft had caught fire and insisted that…": the parser hangs the second
+            # speech verb on the reported clause's verb; whoever cannot speak there leaves it to the first
+            # speech verb's subject
+            outer = outside(syntax.subjects(clause.head))
+            if outer:
+                again = self.actor_of_np(self._named_apposition(outer), describe=describe)
+                if again[0] is not None:
+                    return again
+        return found
 
     def _named_apposition(self, subjects: list[Token]) -> Token:
         """The subject to read: a name the parser made a second subject beside its description comes first.
