@@ -449,3 +449,65 @@ def test_a_press_conference_left_without_is_still_the_one_called_off():
     [conference] = by_kind(ex, "press_conference")
     assert conference.status == "cancelled"
     assert participants(ex, conference) == {"Keith Kellogg", "Volodymyr Zelensky"}
+
+
+# written for the tests: a government's decision on the aid it gives, as news (i14-evann)
+@pytest.mark.parametrize(("text", "language", "day", "who"), [
+    ("Germany froze its military aid to Moldova on Tuesday, the defence ministry said.", "en", "2025-06-10", "Germany"),
+    ("On Monday the Dutch government suspended arms deliveries to Israel.", "en", "2025-06-09", "Netherlands"),
+    ("Canada resumed its financial assistance to Kenya last week.", "en", "2025-06-02", "Canada"),
+    ("Berlin a gelé mardi son aide militaire à la Moldavie, a indiqué le ministère.", "fr", "2025-06-10", "Germany"),
+    ("Les Pays-Bas ont suspendu lundi les livraisons d'armes à Israël.", "fr", "2025-06-09", "Netherlands"),
+    ("Le Canada a débloqué la semaine dernière son aide financière au Kenya.", "fr", "2025-06-02", "Canada"),
+])
+def test_aid_frozen_suspended_or_resumed_is_an_announced_decision_that_took_place(text, language, day, who):
+    ex = read(text, language=language, published="2025-06-11")
+    [decision] = by_kind(ex, "announcement")
+    assert decision.date.isoformat() == day and decision.status == "occurred"
+    assert who in participants(ex, decision)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The central bank froze the oligarch's assets on Tuesday.", "en"),
+    ("She paused on Tuesday to think about the offer.", "en"),
+    ("Britain has often suspended aid in the past.", "en"),
+    ("La banque centrale a gelé mardi les avoirs de l'oligarque.", "fr"),
+    ("Le déploiement reste suspendu depuis mardi à un soutien américain.", "fr"),
+    ("Les chefs ont arrêté lundi les plans, mais leur déploiement reste suspendu à un soutien américain.", "fr"),
+])
+def test_freezing_assets_pausing_to_think_or_an_undated_habit_is_no_decision_on_aid(text, language):
+    ex = read(text, language=language, published="2025-06-11")
+    assert by_kind(ex, "announcement") == []
+
+
+@pytest.mark.parametrize(("text", "language", "kind"), [
+    ("Emmanuel Macron announced on Monday that he would travel to Beijing in May.", "en", "visit"),
+    ("The Elysee confirmed on Tuesday that Xi Jinping would meet Macron in Paris next month.", "en", "meeting"),
+    ("Olaf Scholz a annoncé lundi qu'il se rendrait à Varsovie en mai.", "fr", "visit"),
+    ("Le Kremlin a confirmé mardi que Lavrov devrait rencontrer Wang Yi à Pékin.", "fr", "meeting"),
+])
+def test_a_meeting_or_visit_to_come_announced_is_an_announcement_besides_the_event(text, language, kind):
+    ex = read(text, language=language, published="2025-06-11")
+    [announcement] = by_kind(ex, "announcement")
+    assert announcement.status == "occurred"
+    [event] = by_kind(ex, kind)
+    assert event.status == "planned"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Macron announced on Monday that he would think about it.", "en"),
+    ("Scholz confirmed on Tuesday that he was tired.", "en"),
+    ("The Elysee confirmed on Tuesday that Macron had met Xi in Paris.", "en"),
+    ("Scholz a annoncé lundi qu'il allait y réfléchir.", "fr"),
+    ("Le chancelier a confirmé mardi qu'il était fatigué.", "fr"),
+])
+def test_announcing_a_thought_a_state_or_a_meeting_past_is_no_announcement(text, language):
+    ex = read(text, language=language, published="2025-06-11")
+    assert by_kind(ex, "announcement") == []
+
+
+def test_a_call_that_took_place_confirmed_is_no_announcement():
+    # written for the tests
+    ex = read("L'Élysée a confirmé l'appel. Emmanuel Macron a parlé mardi au téléphone avec Xi Jinping.",
+              published="2025-06-11")
+    assert by_kind(ex, "announcement") == []

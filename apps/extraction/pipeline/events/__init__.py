@@ -817,6 +817,8 @@ def _what(e: Cluster, ctx: Context) -> str | None:
     if e.kind not in ("agreement", "announcement"):
         return None
     for m in e.mentions:
+        if m.entry.what:
+            continue  # "froze military aid": the lexicon says what it is (a pause), the object would not
         if m.entry.pos == "verb":
             heads = objects_of(m.trigger) or [c for c in m.trigger.children if c.dep_ == "xcomp"]
         elif m.predicate.i != m.trigger.i:

@@ -14,7 +14,7 @@ CONDITIONS = frozenset({
     "reflexive", "participle", "captives", "support", "modifier", "plural", "phone", "press", "institution",
     "dated", "beside", "party-subject", "determined", "place-object", "thing-object", "person-partner",
     "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors", "joint-parties",
-    "phone-partner", "weapons", "joint-clause", "audience", "assembly",
+    "phone-partner", "weapons", "joint-clause", "audience", "assembly", "policy-object", "announced-event",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "particles", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what"})
@@ -90,6 +90,8 @@ class Cues:
     place_pronouns: frozenset[str] = frozenset()  # « y »: the place named just before
     guests: frozenset[str] = frozenset()  # « son hôte », « son invité »: the visitor the story follows
     assemblies: frozenset[str] = frozenset()  # "parliament", « la nation »: a body one speaks to, named or not
+    # "aid", « le partage de renseignements »: what a government gives and may freeze, pause or resume
+    policy_objects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,7 @@ def event_lexicon(language: str) -> EventLexicon:
             place_pronouns=_folded(cues.get("place_pronouns", {}).get("words", ())),
             guests=_folded(cues.get("guests", {}).get("words", ())),
             assemblies=_folded(cues.get("assemblies", {}).get("words", ())),
+            policy_objects=_folded(cues.get("policy_objects", {}).get("words", ())),
         ))
 
 

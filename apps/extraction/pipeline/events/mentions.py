@@ -380,6 +380,24 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # as the object, or after to/before/« à »/« devant », named in the gazetteer or not
         heads = syntax.objects(token) + syntax.prepositional(token, ("to", "before", "à", "a", "au", "aux", "devant"))
         return any(lemma(h) in cues.assemblies or folded(h.text) in cues.assemblies for h in heads)
+    if name == "policy-object":
+        # "froze military aid", "intelligence sharing had been paused", « a suspendu le partage de renseignements »:
+        # what a government gives (aid, deliveries, intelligence) as what is acted on; "froze the assets", "paused
+        # to think", "suspended the player" are other senses
+        heads = syntax.objects(token) + [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
+        # « a rétabli la semaine dernière [son aide] »: an object after a bare time, misread as an oblique
+        heads += [c for c in token.children if c.dep_.startswith("obl") and c.pos_ == "NOUN"
+                  and not syntax.case_word(c) and c.i > token.i]
+        # (« reste suspendu [à un soutien] »: hanging on it, not an object)
+        heads = [h for h in heads if not syntax.case_word(h)]
+        return any(lemma(t) in cues.policy_objects or folded(t.text) in cues.policy_objects
+                   for h in heads for t in [h, *(c for c in h.children
+                                                 if c.dep_ in ("compound", "nmod", "amod", "prep", "pobj"))])
+    if name == "announced-event":
+        # "announced that he would meet Putin in Budapest", « a annoncé qu'il devrait rencontrer Poutine »: a
+        # meeting, a call or a visit to come, made known; "announced he would think about it", "confirmed that he
+        # was tired" name none, and "confirmed that they met", « a confirmé l'appel » tell a past one
+        return _announced_event(ctx, token)
     if name == "joint-clause":
         # "The two leaders agreed that the movement to peace will begin…", "the United States and Ukraine agreed
         # that…": parties concurring on a text, as readouts put it; one person agreeing that… says something
@@ -489,6 +507,25 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         else:
             return False
         return any(names_party(ctx, p, persons_only=True) for p in partners)
+    return False
+
+
+_TO_COME = frozenset({"meet", "call", "visit"})
+
+
+def _to_come(verb: Token) -> bool:
+    """Whether a verb tells something to come: a future or a conditional, or under a modal (« devrait »)."""
+    return syntax.tense(verb) in ("future", "conditional") or syntax.conditional_form(verb) or \
+        verb.dep_ == "xcomp" and _to_come(verb.head)
+
+
+def _announced_event(ctx: Context, token: Token) -> bool:
+    lexicon = ctx.lexicon
+    for clause in (c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+        for verb in [clause, *(x for x in clause.children if x.dep_ == "xcomp")]:
+            entry = lexicon.verbs.get(lemma(verb))
+            if entry is not None and GROUP[entry.kind] in _TO_COME and _to_come(verb) and _holds(ctx, verb, entry):
+                return True
     return False
 
 
