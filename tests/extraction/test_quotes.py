@@ -631,3 +631,24 @@ def test_a_clause_with_its_subject_first_inside_a_quotation_is_the_quotation_goi
               "dangerous for a leader.”", published="2016-09-30", language="en")
     [quote] = [s for s in ex.statements if s.direct]
     assert quote.text.endswith("dangerous for a leader.") and ex.actor(quote.speaker).name == "Hillary Clinton"
+
+
+# Written for the tests: a quoted noun phrase hanging on a noun is the name of a thing, not words said.
+@pytest.mark.parametrize(("text", "language"), [
+    ("Speaking in Vilnius on Monday, Zelensky warned that Kyiv would accept no deal made behind its back, invoking "
+     "the principle of “nothing about Ukraine without Ukraine”.", "en"),
+    ("Jean-Noël Barrot a défendu lundi à Bruxelles la doctrine de « la paix par la force européenne », sans "
+     "convaincre ses homologues.", "fr"),
+])
+def test_a_quoted_noun_phrase_hanging_on_a_noun_is_a_name_not_a_statement(text, language):
+    ex = read(text, published="2025-03-04", language=language)
+    assert [s.text for s in ex.statements if s.direct] == []
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ('The governor called the ruling a "huge win for Ohio voters and their families".', "huge win for Ohio voters"),
+    ('Sybiha warned of "grave consequences for the whole of Europe" if the talks failed.', "grave consequences"),
+])
+def test_a_partial_quote_after_a_verb_or_a_determiner_is_still_a_quote(text, fragment):
+    ex = read(text, published="2025-03-04", language="en")
+    assert any(fragment in s.text for s in ex.statements if s.direct)

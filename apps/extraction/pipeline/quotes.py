@@ -268,6 +268,8 @@ class QuoteReader:
             (self.text[q.start:q.end].rstrip()[-1:] not in ",.!?…" or self._inside_clause(q))
         if n_words < 4 and embedded:
             return  # 'a "ten-for-ten" formula', 'called it "disgusting"', 'Oz is "smart as hell,"': a term
+        if embedded and self._names_a_thing(q):
+            return  # 'the principle of "nothing about Ukraine without Ukraine"', « des "droits de douane secondaires" »
         # '"My hope," he said, "is that…"': the words are in the piece after the attribution, which goes on
         # with this piece's speaker
         opener = n_words < 4 and self._opens_split_quote(q, sent)
@@ -542,6 +544,25 @@ class QuoteReader:
             if key:
                 return key, (start, end)
         return None
+
+    def _names_a_thing(self, q: Quote) -> bool:
+        """A quoted noun phrase with no verb that hangs on a noun through a preposition: the journalist's sentence
+        uses it as a name ('invoking the principle of "nothing about Ukraine without Ukraine"', « la formule de
+        "paix par la force" »). 'said the talks were "a waste of time"' and 'called it a "huge win for Ohio"' are
+        partial quotes (a determiner outside the marks says nothing: PolNeAR annotates those as quotes)."""
+        tokens = [t for t in self._tokens(q.start, q.end) if not t.is_punct]
+        if not tokens or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+            return False
+        inside = {t.i for t in tokens}
+        roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        # the phrase's first head says how the sentence takes it (the parser may hang a later noun elsewhere)
+        root = roots[0] if roots else None
+        if root is None or root.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return False
+        holder = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+        of_a_noun = root.dep_ == "pobj" and root.head.dep_ == "prep" or root.dep_ == "nmod" and any(
+            c.dep_ == "case" for c in root.children)
+        return of_a_noun and holder.pos_ in ("NOUN", "PROPN") and not self._quoted(holder)
 
     def _opens_with_verb(self, start: int, end: int) -> bool:
         """« , a assuré Marco Rubio. », « , a-t-il dit. »: an attribution set inside a quotation puts its verb first;
