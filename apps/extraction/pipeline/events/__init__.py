@@ -412,6 +412,12 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
                 noun.triggers.append(verb.trigger)
                 out.remove(verb)
                 break
+            if counted_from(noun, noun.trigger.lang_) is not None:
+                # « ont entamé lundi des discussions, au lendemain d'une séance… », "met on Monday, two days after
+                # the talks in Riyadh": an event counted from is another, on another day
+                noun.apart.add(id(verb))
+                verb.apart.add(id(noun))
+                continue
             if GROUP[noun.kind] == GROUP[verb.kind] and folded(syntax.case_word(noun.trigger)) not in sequence:
                 # "met for talks", "was to join Merz for a videoconference": one event named twice
                 verb.triggers.append(noun.trigger)
@@ -440,7 +446,8 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
         # « une réunion par visioconférence », "a summit meeting": one event named twice in one phrase
         described = {t.i for c in outer.trigger.children for t in c.subtree}
         for inner in local:
-            if inner is not outer and inner in out and inner.trigger.i in described and inner.group == outer.group:
+            if inner is not outer and inner in out and inner.trigger.i in described and inner.group == outer.group \
+                    and counted_from(inner, inner.trigger.lang_) is None:
                 outer.triggers.append(inner.trigger)
                 out.remove(inner)
     return out

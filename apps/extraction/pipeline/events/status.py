@@ -151,7 +151,8 @@ def tense_verb(token: Token) -> Token | None:
 
 def status(mention: Mention, cues: Cues) -> str:
     """'cancelled', 'planned' or 'occurred', from cue words in the mention's scope and its verb's tense."""
-    scope = _scope(mention)
+    # (the event's own verb is no calling off: "bombers dropped bombs on the sites" is the attack)
+    scope = [t for t in _scope(mention) if not (t.i == mention.trigger.i and mention.entry.pos == "verb")]
     if mention.dropped or any(_matches(t, cues.cancelled) for t in scope):
         return "cancelled"
     if mention.hedged:
