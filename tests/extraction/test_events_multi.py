@@ -112,3 +112,33 @@ def test_one_word_told_on_two_days_keeps_its_parties_on_both(text, language):
     by_day = {str(e.date): e for e in found}
     assert set(by_day) == {"2025-05-03", "2025-06-09"}
     assert all(parties(ex, e) >= {"Keir Starmer", "Mark Carney"} for e in found)
+
+
+# --- a meeting told as held before the verb's event -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("Keir Starmer and Mark Carney signed a defence pact in Ottawa on Monday, following a two-hour meeting.", "en"),
+    ("Keir Starmer and Mark Carney agreed on Monday to a prisoner exchange, after three hours of talks in Geneva.",
+     "en"),
+    ("Keir Starmer et Mark Carney ont signé lundi un accord de défense à Ottawa, après un entretien de deux heures.",
+     "fr"),
+])
+def test_a_meeting_told_after_which_two_leaders_agreed_was_held_by_them_that_day(text, language):
+    ex, found = events(text, language=language)
+    meeting = next(e for e in found if e.kind in ("meeting", "negotiation"))
+    assert (str(meeting.date), meeting.status) == ("2025-08-11", "occurred")
+    assert parties(ex, meeting) >= {"Keir Starmer", "Mark Carney"}
+    assert any(e.kind == "agreement" for e in found)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Keir Starmer and Mark Carney signed a defence pact in Ottawa on Monday, after months of talks.", "en"),
+    ("Keir Starmer et Mark Carney ont signé lundi un accord de défense à Ottawa, après des mois de négociations.",
+     "fr"),
+    ("Keir Starmer and Mark Carney will sign a defence pact in Ottawa on Monday, after a two-hour meeting.", "en"),
+    ("Keir Starmer and Mark Carney signed a defence pact on Monday, two days after a meeting in Ottawa.", "en"),
+])
+def test_months_of_talks_or_a_pact_still_to_sign_tell_no_meeting_held_that_day(text, language):
+    ex, found = events(text, language=language)
+    assert not [e for e in found if e.kind in ("meeting", "negotiation") and e.status == "occurred"
+                and str(e.date) == "2025-08-11"]

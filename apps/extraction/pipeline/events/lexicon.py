@@ -90,6 +90,7 @@ class Cues:
     place_pronouns: frozenset[str] = frozenset()  # « y »: the place named just before
     guests: frozenset[str] = frozenset()  # « son hôte », « son invité »: the visitor the story follows
     assemblies: frozenset[str] = frozenset()  # "parliament", « la nation »: a body one speaks to, named or not
+    after: frozenset[str] = frozenset()  # "after", « après »: the sequence words that put an event before the verb's
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,7 @@ def event_lexicon(language: str) -> EventLexicon:
             place_pronouns=_folded(cues.get("place_pronouns", {}).get("words", ())),
             guests=_folded(cues.get("guests", {}).get("words", ())),
             assemblies=_folded(cues.get("assemblies", {}).get("words", ())),
+            after=_folded(cues.get("after", {}).get("words", ())),
         ))
 
 
