@@ -142,3 +142,27 @@ def test_months_of_talks_or_a_pact_still_to_sign_tell_no_meeting_held_that_day(t
     ex, found = events(text, language=language)
     assert not [e for e in found if e.kind in ("meeting", "negotiation") and e.status == "occurred"
                 and str(e.date) == "2025-08-11"]
+
+
+# --- what two sides agreed besides a call --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("Emmanuel Macron et Keir Starmer se sont parlé par téléphone lundi. Les deux dirigeants sont convenus de "
+     "poursuivre leurs échanges sur le Groenland.", "fr"),
+    ("Emmanuel Macron and Keir Starmer spoke by phone on Monday. The two leaders agreed to continue their "
+     "exchanges on Greenland.", "en"),
+])
+def test_agreeing_to_go_on_talking_is_an_agreement_besides_the_call(text, language):
+    ex, found = events(text, language=language)
+    assert {e.kind for e in found} >= {"call", "agreement"}
+    agreement = next(e for e in found if e.kind == "agreement")
+    assert "Les deux dirigeants" not in agreement.title and "The two leaders" not in agreement.title
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Keir Starmer et Mark Carney sont convenus de tenir un sommet à Ottawa le mois prochain.", "fr"),
+    ("Keir Starmer and Mark Carney agreed to hold a summit in Ottawa next month.", "en"),
+])
+def test_agreeing_to_hold_a_summit_is_the_summit_to_come(text, language):
+    ex, found = events(text, language=language)
+    assert [(e.kind, e.status) for e in found] == [("meeting", "planned")]
