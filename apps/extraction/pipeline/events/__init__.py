@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from .. import syntax
 from ...dates.calendar import add_months
+from ...dates.lexicon import UNITS
 from ..actors import ActorTable
 from ..discourse import StoryTime
 from ..layout import Layout
@@ -103,6 +104,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 if m.timex is not None and m.timex.precision == "year" and m.timex.date is not None and \
                         m.timex.date.year == published.year and counted(m, local, cues):
                     m.timex = None  # "his fourth meeting with Putin this year": the year the count runs over
+            _held_before(ctx, local)
             if earlier:
                 # the date of a member's clause is that member's ("the second, on March 13, followed the talks")
                 claimed = {id(m.timex) for m in earlier}
@@ -243,6 +245,40 @@ def _keep_apart(local: list[Mention], sequence: frozenset[str]) -> None:
             if noun_after or clause_after:
                 a.apart.add(id(b))
                 b.apart.add(id(a))
+
+
+# Units of time too long for an event told "after" to be held on the verb's day ("after months of talks")
+_LONG_UNITS = ("W", "M", "Y", "DE")
+
+
+def _held_before(ctx: Context, local: list[Mention]) -> None:
+    """"Trump and von der Leyen agreed on Sunday to a framework, after an hour-long meeting", « les deux camps se
+    sont entendus mardi, après trois heures de discussions »: a meeting or a call told as first reported (no
+    article that points back) after the verb's event, with no parties of its own, was held by those the verb
+    names, on its day, and took place if the verb's event did. "After the summit" points back; "after months of
+    talks" is no day's meeting."""
+    after = ctx.lexicon.cues.after
+    units = UNITS.get(ctx.language, {})
+    for m in local:
+        if m.entry.pos != "noun" or m.group not in ("meet", "call") or m.anaphoric or m.determiner or \
+                m.participants or folded(syntax.case_word(measuring(m.trigger))) not in after or \
+                counted_from(m, ctx.language) is not None:
+            continue  # ("two days after a meeting": another day, maybe other parties)
+        if any(units.get(folded(t.text)) in _LONG_UNITS for t in measuring(m.trigger).subtree):
+            continue  # "after months of talks", « après des semaines de négociations »
+        verb = governing_verb(measuring(m.trigger))
+        if verb is not None and folded(verb.text) in after and verb.head.i != verb.i:
+            verb = governing_verb(verb)  # "following a two-hour meeting": the participle is the preposition
+        told = next((v for v in local if v is not m and verb is not None and v.predicate.i == verb.i
+                     and v.status == "occurred" and not v.hedged), None)
+        if told is None:
+            continue
+        parties = {k: "participant" for k, role in told.participants.items() if role != "target"}
+        if len(parties) < 2:
+            continue  # one party alone does not meet
+        m.participants.update(parties)
+        m.timex = m.timex or told.timex
+        m.status = "occurred"
 
 
 def _in_sequence(m: Mention, sequence: frozenset[str]) -> bool:
@@ -412,6 +448,12 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
                 noun.triggers.append(verb.trigger)
                 out.remove(verb)
                 break
+            if counted_from(noun, noun.trigger.lang_) is not None:
+                # « ont entamé lundi des discussions, au lendemain d'une séance… », "met on Monday, two days after
+                # the talks in Riyadh": an event counted from is another, on another day
+                noun.apart.add(id(verb))
+                verb.apart.add(id(noun))
+                continue
             if GROUP[noun.kind] == GROUP[verb.kind] and folded(syntax.case_word(noun.trigger)) not in sequence:
                 # "met for talks", "was to join Merz for a videoconference": one event named twice
                 verb.triggers.append(noun.trigger)
@@ -440,7 +482,8 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
         # « une réunion par visioconférence », "a summit meeting": one event named twice in one phrase
         described = {t.i for c in outer.trigger.children for t in c.subtree}
         for inner in local:
-            if inner is not outer and inner in out and inner.trigger.i in described and inner.group == outer.group:
+            if inner is not outer and inner in out and inner.trigger.i in described and inner.group == outer.group \
+                    and counted_from(inner, inner.trigger.lang_) is None:
                 outer.triggers.append(inner.trigger)
                 out.remove(inner)
     return out
@@ -820,7 +863,11 @@ def _what(e: Cluster, ctx: Context) -> str | None:
         if m.entry.what:
             continue  # "froze military aid": the lexicon says what it is (a pause), the object would not
         if m.entry.pos == "verb":
-            heads = objects_of(m.trigger) or [c for c in m.trigger.children if c.dep_ == "xcomp"]
+            clauses = [c for c in m.trigger.children if c.dep_ == "xcomp"]
+            # « les deux dirigeants sont convenus [de poursuivre…] »: with a clause of what was agreed, the
+            # parser's passive subject is who agreed (« être » the auxiliary of « convenir »)
+            heads = [o for o in objects_of(m.trigger) if not (clauses and o.dep_ in ("nsubjpass", "nsubj:pass"))] \
+                or clauses
         elif m.predicate.i != m.trigger.i:
             heads = [m.trigger]  # "announced [a deal with Kyiv]": the event's noun says what
         else:

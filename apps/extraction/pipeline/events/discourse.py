@@ -100,8 +100,12 @@ def counted_from(m: Mention, language: str) -> tuple[int, str, bool] | None:
     « le 16 octobre, la veille de la visite », "the day before the summit" from the day they stand beside
     (apposed). None when the noun is not counted so."""
     trig = m.trigger
-    if m.entry.pos != "noun":
-        return None
+    if m.entry.pos != "noun" or m.predicate.i != trig.i:
+        # "a day after US bombers struck the sites", "nine days after a strike on the city killed 20", « deux jours
+        # après que Kiev a frappé la base »: the event of a clause counted from the day the story is at
+        clause = _counted_clause(m.predicate, language)
+        if clause is not None or m.entry.pos != "noun":
+            return clause
     case = next((c for c in trig.children if c.dep_ == "case" and c.i < trig.i), None)
     if case is None and trig.dep_ == "pobj" and trig.head.pos_ == "ADP":
         case = trig.head
@@ -125,6 +129,34 @@ def counted_from(m: Mention, language: str) -> tuple[int, str, bool] | None:
         return None
     # "the day before the summit" names a day, as « la veille » does; "nine days after" counts from the story
     return sign * count, unit, count_word == "the"
+
+
+def _counted_clause(verb, language: str) -> tuple[int, str, bool] | None:
+    """(signed count, unit, True) for a verb whose clause opens with a count and "after"/"before" (« après que »,
+    « avant que »): "struck on Monday, [two days after] the envoys met", counted from the day the sentence gives
+    before it (else the day the story is at)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    clause = syntax.clause_head(verb)
+    if clause.i == clause.head.i:
+        return None  # the sentence's own verb: the count dates what it tells, not the count's anchor
+    doc = verb.doc
+    for mark in (c for c in clause.children if c.dep_ == "mark" and c.i < clause.i):
+        at = mark.i
+        if folded(mark.text) in ("que", "qu'") and at > 0:
+            at -= 1  # « après que », parsed as one mark or two
+        sign = {"apres": -1, "after": -1, "avant": 1, "before": 1}.get(folded(doc[at].text))
+        if sign is None:
+            continue
+        if at < 2:
+            return None
+        unit = UNITS[language].get(folded(doc[at - 1].text))
+        count_word = folded(doc[at - 2].text)
+        count = int(count_word) if count_word.isdigit() else 1 if count_word in ("a", "one", "the", "un", "une") \
+            else NUMBERS[language].get(count_word)
+        if unit in ("D", "W", "M") and count:
+            return sign * count, unit, True  # from the day the sentence gives before it, as an apposed count
+    return None
 
 
 def _saying_date(root, cues: Cues) -> bool:

@@ -92,6 +92,7 @@ class Cues:
     assemblies: frozenset[str] = frozenset()  # "parliament", « la nation »: a body one speaks to, named or not
     # "aid", « le partage de renseignements »: what a government gives and may freeze, pause or resume
     policy_objects: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()  # "after", « après »: the sequence words that put an event before the verb's
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ def event_lexicon(language: str) -> EventLexicon:
             guests=_folded(cues.get("guests", {}).get("words", ())),
             assemblies=_folded(cues.get("assemblies", {}).get("words", ())),
             policy_objects=_folded(cues.get("policy_objects", {}).get("words", ())),
+            after=_folded(cues.get("after", {}).get("words", ())),
         ))
 
 

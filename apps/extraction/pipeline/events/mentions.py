@@ -358,9 +358,12 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         if any(o.pos_ in ("NOUN", "PROPN", "PRON") and o.dep_ not in _PASSIVE_SUBJECTS for o in syntax.objects(token)):
             return True
         lexicon = ctx.lexicon
-        if any(c.dep_ == "xcomp" and (lemma(c) in lexicon.light_verbs or lemma(c) in lexicon.verbs and GROUP[
-                lexicon.verbs[lemma(c)].kind] in ("meet", "call", "visit")) for c in token.children):
-            return False  # "the summit they had agreed to hold", "agreed to meet": the meeting is the event
+        if any(c.dep_ == "xcomp" and (lemma(c) in lexicon.light_verbs and _holds_an_event(ctx, c) or lemma(c) in
+                                      lexicon.verbs and GROUP[lexicon.verbs[lemma(c)].kind] in ("meet", "call", "visit"))
+               for c in token.children):
+            # "the summit they had agreed to hold", "agreed to meet": the meeting is the event (« sont convenus de
+            # poursuivre leurs échanges sur l'Iran », where the light verb holds no event, is an agreement)
+            return False
         if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "to") for c in token.children):
             return True
         return any(syntax.case_word(c) in ("sur", "de", "d'", "du", "des") for c in token.children
@@ -556,6 +559,19 @@ def abroad(ctx: Context, token: Token) -> list[str]:
         people = people if len(set(people)) == 1 else []
     return [k for k in dict.fromkeys(people) if ctx.table.kind(k) == "person"
             and (home := ctx.table.actors[k].country) and home != country]
+
+
+def _holds_an_event(ctx: Context, verb: Token) -> bool:
+    """Whether a light verb holds an event noun of the lexicon whose conditions hold ("to hold [a summit]"), or
+    one the parse left without an object ("the summit they agreed to hold")."""
+    objs = syntax.objects(verb)
+    if not objs:
+        return True
+    for o in objs:
+        entry = entry_for(o, ctx.lexicon)
+        if entry is not None and entry.pos == "noun" and _holds(ctx, o, entry):
+            return True
+    return False
 
 
 def _holds(ctx: Context, token: Token, entry: Trigger) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from .. import syntax
-from .mentions import Context, Mention, folded, gather
+from .mentions import Context, Mention, entry_for, folded, gather
 
 # "with", « avec »: a partner of one's own; "between", « entre » join the parties of one event
 _PARTNER = ("with", "avec", "aupres", "auprès")
@@ -77,15 +77,22 @@ def _days(ctx: Context, m: Mention, after: int, timexes: list) -> list[tuple[int
 
 def _split(ctx: Context, m: Mention, pieces, cuts: list[int], timexes: list) -> list[Mention]:
     first_piece = pieces[0][0]
-    shared = {i for i in m.domain if i < first_piece}
     bounds = [first_piece] + cuts + [max(m.domain) + 1]
+    # « la rencontre entre Rubio et Lavrov du 18 février, puis les consultations de Djeddah du 11 mars », "the
+    # meeting between A and B on 18 February and then the talks in Jeddah on 11 March": where a later piece names
+    # the event again with a noun of its own, what the first noun's phrase says is the first event's only
+    renamed = any(bounds[1] <= t.i for t in m.triggers if t.i != m.trigger.i) or any(
+        (e := entry_for(ctx.doc[i], ctx.lexicon)) is not None and e.pos == "noun" and e.kind == m.kind
+        for i in m.domain if i >= bounds[1] and ctx.doc[i].pos_ in ("NOUN", "PROPN"))
+    edge = m.trigger.i + 1 if renamed and m.entry.pos == "noun" else first_piece
+    shared = {i for i in m.domain if i < min(edge, first_piece)}
     at = {id(t): _token(ctx, t) for t in timexes}
     # a date said before the first piece ("on Wednesday spoke with A and later with B") dates them all
     said_before = m.timex if m.timex is not None and _token(ctx, m.timex) in shared else \
         next((t for t in timexes if at[id(t)] in shared), None)
     out = []
     for k in range(len(bounds) - 1):
-        own = {i for i in m.domain if bounds[k] <= i < bounds[k + 1]}
+        own = {i for i in m.domain if bounds[k] <= i < bounds[k + 1] or k == 0 and edge <= i < first_piece}
         part = shared | own
         one = dataclasses.replace(
             m, domain=part, participants={}, triggers=list(m.triggers), apart=set(),

@@ -152,7 +152,7 @@ def tense_verb(token: Token) -> Token | None:
 def status(mention: Mention, cues: Cues) -> str:
     """'cancelled', 'planned' or 'occurred', from cue words in the mention's scope and its verb's tense."""
     scope = _scope(mention)
-    # « a suspendu l'aide »: the word that names the event does not call it off
+    # « a suspendu l'aide », "bombers dropped bombs on the sites": the word that names the event does not call it off
     if mention.dropped or any(_matches(t, cues.cancelled) for t in scope if t.i != mention.trigger.i):
         return "cancelled"
     if mention.hedged:
