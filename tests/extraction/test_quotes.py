@@ -652,3 +652,10 @@ def test_a_quoted_noun_phrase_hanging_on_a_noun_is_a_name_not_a_statement(text, 
 def test_a_partial_quote_after_a_verb_or_a_determiner_is_still_a_quote(text, fragment):
     ex = read(text, published="2025-03-04", language="en")
     assert any(fragment in s.text for s in ex.statements if s.direct)
+
+
+def test_a_source_within_a_national_body_speaks_for_the_body_not_its_country():
+    ex = read('"The hardest part was the waiting," a source within Ukraine\'s SBU security service said.',
+              published="2025-06-02", language="en")
+    [quote] = [s for s in ex.statements if s.direct]
+    assert ex.actor(quote.speaker).name == "SBU"

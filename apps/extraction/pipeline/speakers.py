@@ -464,7 +464,10 @@ class SpeakerResolver:
         head = lemma(token)
         if named:
             if head in self.lex.representatives:
-                return named[0].key, "description"  # "a spokeswoman for the ministry": the ministry
+                # "a spokeswoman for the ministry": the ministry; "a source within Ukraine's SBU": the body, not
+                # the country it belongs to
+                bodies = [r for r in named if self.table.kind(r.key) == "organization"]
+                return (bodies or named)[0].key, "description"
             persons = [r for r in named if self.table.kind(r.key) == "person"]
             return (persons or named)[0].key, "subject-of-verb"
         key = self._office(phrase, token.idx, lo, hi)
