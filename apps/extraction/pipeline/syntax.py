@@ -104,11 +104,25 @@ def negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg":
             return True
-        if child.dep_ == "advmod" and ("Neg" in child.morph.get("Polarity") or child.lower_ in _FR_NEGATORS):
+        if child.dep_ == "advmod" and child.lower_ in _FR_NEGATORS:
+            return True
+        if child.dep_ == "advmod" and "Neg" in child.morph.get("Polarity") and not _restrictive(token, child):
             return True
         if child.dep_ == "det" and child.lower_ in ("no", "aucun", "aucune"):
             return True
     return False
+
+
+def _restrictive(verb: Token, ne: Token) -> bool:
+    """« n'avaient débouché que sur des échanges »: a bare « ne » with « que » after the verb says "only", not
+    "not" (« ne … pas que » still denies: its « pas » is read first)."""
+    if ne.lower_ not in ("ne", "n'"):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in _FR_NEGATORS | {"plus", "rien", "personne"} for c in verb.children):
+        return False
+    # (not the « que » that opens a clause with a subject of its own: « ne dit pas qu'il viendra »)
+    return any(t.lower_ in ("que", "qu'") and t.i > verb.i and (t.head.i == verb.i or not any(
+        c.dep_ in ("nsubj", "nsubj:pass") for c in t.head.children)) for t in verb.subtree)
 
 
 def clause_head(token: Token) -> Token:

@@ -234,6 +234,10 @@ def objects_of(token: Token) -> list[Token]:
         # has no object is its object (a complement that names, "called Zelensky a dictator", comes after one)
         found = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "X")]
     found += [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
+    if token.dep_ == "xcomp" and any(c.dep_ in ("aux:pass", "auxpass") for c in token.children) and \
+            not any(c.dep_ in syntax.SUBJECT_DEPS for c in token.children):
+        # « Zelensky doit être reçu vendredi », "Zelensky is to be received": the passive's subject is the modal's
+        found += [c for c in token.head.children if c.dep_ in syntax.SUBJECT_DEPS]
     found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")]
     antecedent = _relative_antecedent(token)
     return found + [antecedent] if antecedent is not None else found
@@ -311,19 +315,35 @@ def measuring(token: Token) -> Token:
 def governing_verb(token: Token) -> Token | None:
     """The verb a noun is an argument of, through a preposition if need be ("took part in [the talks]"), or
     through the noun that measures it ("held three hours of [talks]")."""
-    token = measuring(token)
+    measured = measuring(token)
+    # « à l'issue d'un entretien », « à la suite d'une conversation », "at the end of a call": a preposition of
+    # several words whose noun the parser takes for the head (not "at the end of [a day] of talks", where the
+    # measure tells the talks)
+    through = measured.i == token.i
+    token = measured
     below = token
-    for g in syntax.governors(token, 3):
+    for g in syntax.governors(token, 4 if through else 3):
         if g.pos_ in ("VERB", "AUX"):
             return g
         # « a adopté vendredi un paquet »: an object hung on the day before it is the verb's object
         misread = below.dep_ in ("obj", "dobj") and g.pos_ in ("NOUN", "PROPN") or _conj_of_bare_time(below)
         # « lors d'un entretien », « près de »: a preposition of two words the tagger calls an adverb
         misread = misread or g.pos_ == "ADV" and bool(syntax.case_word(below))
+        misread = misread or through and g.pos_ == "NOUN" and below.i > g.i and _compound_preposition(g) and \
+            folded(below.text if below.pos_ == "ADP" else syntax.case_word(below)) in ("of", "de", "d'")
         if g.pos_ not in ("ADP", "SCONJ", "CCONJ") and not misread:
             return None  # "the possibility of [talks]": the noun hangs on a noun
         below = g
     return None
+
+
+_WITH = ("with", "avec")
+
+
+def _compound_preposition(noun: Token) -> bool:
+    """The noun of a preposition of several words ("at the end of", « à l'issue de », « à la suite de »)."""
+    cues = event_lexicon(noun.lang_).cues
+    return lemma(noun) in cues.during | cues.sequence and bool(syntax.case_word(noun))
 
 
 def _urged(obj: Token) -> bool:
@@ -490,6 +510,11 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         parties = {k for sub in subjects(token) for t in syntax.phrase(sub)
                    if (k := ctx.actor_at(t)) and ctx.table.party_kind(k) in ACTOR_KINDS and not ctx.is_media(k)}
         return len(parties) >= 2
+    if name == "reciprocal":
+        # « Rubio et Lavrov doivent se voir », « se sont vus lundi »: two parties or more doing it to each other;
+        # « il s'est vu refuser », « se voit contraint de » take a complement and are passives
+        return syntax.reflexive(token) and condition(ctx, token, entry, "joint-parties") and not any(
+            c.dep_ in ("xcomp", "ccomp", "obj", "dobj") for c in token.children)
     if name == "joint-authors":
         # "Statement by Chancellor Merz, Prime Minister Frederiksen, …": several leaders signing one text
         people = {k for p in syntax.prepositional(token, ("by", "par")) for t in syntax.phrase(p)
@@ -1172,6 +1197,13 @@ def gather(ctx: Context, mention: Mention) -> None:
     at = at or mention.dropped and folded(syntax.case_word(stand)) in cues.negation_prepositions
     # « Macron y est attendu la semaine prochaine pour une visite d'État »: who comes for an event takes part in it
     at = at or folded(syntax.case_word(stand)) in cues.purpose and mention.group == "visit"
+    # "after a call with Putin on Thursday, Trump announced…", « après un entretien avec Poutine, Macron a
+    # annoncé… »: a call or meeting with one side named, told as what came before the subject's act, is the
+    # subject's own
+    at = at or mention.group in ("call", "meet") and len(mention.participants) == 1 and any(
+        folded(t.text) in _WITH and stand.i in (t.head.i, t.head.head.i) for t in stand.subtree if t.i > stand.i) and (
+        folded(syntax.case_word(stand)) in cues.sequence or stand.head.i != stand.i and lemma(stand.head) in
+        cues.sequence)
     if verb is not None and mention.predicate.i == mention.trigger.i and (told or at):
         # "Meloni stressed the need … during a visit to Downing Street", "told a news conference", « a déclaré
         # lors d'une conférence de presse »: whoever did or said something at an event took part in it

@@ -6,13 +6,19 @@ second opened by a word of succession ("later", "again", « puis »), tells of t
 partner, a round of talks on each day. The subject, and whatever the sentence says before the first of
 those phrases, belong to every one of them; each phrase and what follows it, up to the next word of
 succession, to one only.
+
+Days joined by "and", « et » need no word of succession: "met in Riyadh on February 18 and in Jeddah on
+March 11", « les pourparlers d'Istanbul du 16 mai et du 2 juin », "the meetings of October 3 and October 17"
+tell one round on each day, each at the place its own phrase gives (else at the place of the one before).
+Not a plural of one event: a singular noun ("the summit of May 16 and 17") or days that follow each other
+("talks on Monday and Tuesday") tell one event over several days, and years ("for 2026 and 2027") a span.
 """
 from __future__ import annotations
 
 import dataclasses
 
 from .. import syntax
-from .mentions import Context, Mention, entry_for, folded, gather
+from .mentions import CITY_PREPOSITIONS, Context, Mention, entry_for, folded, gather, place_in
 
 # "with", « avec »: a partner of one's own; "between", « entre » join the parties of one event
 _PARTNER = ("with", "avec", "aupres", "auprès")
@@ -29,24 +35,40 @@ def split_repeats(ctx: Context, local: list[Mention], timexes: list) -> list[Men
 def _occurrences(ctx: Context, m: Mention, local: list[Mention], timexes: list) -> list[Mention]:
     succession = ctx.lexicon.cues.succession
     doc = ctx.doc
-    after = max(m.predicate.i, m.trigger.i)
+    # after the event's word; a noun told before its verb ("the talks [on May 16 and June 2] produced…") is
+    # followed by its own phrase
+    after = m.trigger.i if m.entry.pos == "noun" and m.predicate.i > m.trigger.i else max(m.predicate.i, m.trigger.i)
     others = {t.i for o in local if o is not m for t in o.triggers}
-    for pieces in (_partners(ctx, m, after), _days(ctx, m, after, timexes)):
+    days = _days(ctx, m, after, timexes)
+    for pieces in (_partners(ctx, m, after), days):
         if len(pieces) < 2:
             continue
         # a cut between two pieces: the word of succession that opens the second ("and later with…")
-        cuts = []
-        for (left, _), (right, _) in zip(pieces, pieces[1:]):
+        cuts, joined = [], False
+        for (left, left_day), (right, right_day) in zip(pieces, pieces[1:]):
             between = range(left + 1, right)
             if any(i in others for i in between):
                 break  # another event's word between them: its phrase, not a second occurrence of this one
             cut = next((i for i in between if folded(doc[i].text) in succession), None)
+            if cut is None and pieces is days and _apart(left_day, right_day, m):
+                cut = next((i for i in between if doc[i].pos_ == "CCONJ"), None)
+                joined = cut is not None
             if cut is None:
                 break
             cuts.append(cut)
         else:
-            return _split(ctx, m, pieces, cuts, timexes)
+            return _split(ctx, m, pieces, cuts, timexes, after, joined=joined)
     return [m]
+
+
+def _apart(left, right, m: Mention) -> bool:
+    """Whether two days joined by "and" are two occurrences of the event word: a verb or a plural noun, on days
+    that do not follow each other."""
+    if left.date is None or right.date is None or left.precision != "day" or right.precision != "day":
+        return False  # "a loan for 2026 and 2027": a span of years, not two rounds
+    if m.entry.pos == "noun" and "Plur" not in m.trigger.morph.get("Number"):
+        return False
+    return abs((right.date - left.date).days) > 1
 
 
 def _partners(ctx: Context, m: Mention, after: int) -> list[tuple[int, object]]:
@@ -75,8 +97,13 @@ def _days(ctx: Context, m: Mention, after: int, timexes: list) -> list[tuple[int
     return sorted(found, key=lambda p: p[0])
 
 
-def _split(ctx: Context, m: Mention, pieces, cuts: list[int], timexes: list) -> list[Mention]:
+def _split(ctx: Context, m: Mention, pieces, cuts: list[int], timexes: list, after: int, *,
+           joined: bool = False) -> list[Mention]:
     first_piece = pieces[0][0]
+    if joined:
+        # "met [in Riyadh on February 18] and [in Jeddah on March 11]": the place said before the first day is
+        # the first round's
+        first_piece = min((i for i in m.domain if i > after), default=first_piece)
     bounds = [first_piece] + cuts + [max(m.domain) + 1]
     # « la rencontre entre Rubio et Lavrov du 18 février, puis les consultations de Djeddah du 11 mars », "the
     # meeting between A and B on 18 February and then the talks in Jeddah on 11 March": where a later piece names
@@ -99,13 +126,30 @@ def _split(ctx: Context, m: Mention, pieces, cuts: list[int], timexes: list) -> 
             party_domain=None if m.party_domain is None else {i for i in m.party_domain if i in part},
             location=None, place_start=None)
         gather(ctx, one)
+        place = place_in(ctx, [ctx.doc[i] for i in sorted(own)]) if joined else None
+        if place is not None:  # "and [in Miami] on November 30": the place of its own phrase
+            one.place_start, one.location = place
         # "on Wednesday with A and later with B": told on from the day of the one before, as the story is
         one.timex = next((t for t in timexes if at[id(t)] in own), None) or said_before or (
             out[-1].timex if out else None)
         out.append(one)
+    if joined:
+        # the rounds differ by day and place only: who took part, and where when a phrase does not say, carry over
+        for k, one in enumerate(out):
+            if not one.participants:
+                one.participants = dict(next((o.participants for o in out if o.participants), {}))
+            if one.location is None and k and not _names_a_place(ctx, one.domain - shared):
+                one.location, one.place_start = out[k - 1].location, out[k - 1].place_start
     for one in out:
         one.apart = {id(o) for o in out if o is not one}
     return out
+
+
+def _names_a_place(ctx: Context, tokens: set[int]) -> bool:
+    """Whether a phrase says a place of its own, known to the gazetteer or not ("and in Hallandale Beach")."""
+    doc = ctx.doc
+    return any(doc[i].pos_ == "PROPN" and (folded(syntax.case_word(doc[i])) in CITY_PREPOSITIONS
+                                           or i and folded(doc[i - 1].text) in CITY_PREPOSITIONS) for i in tokens)
 
 
 def _token(ctx: Context, timex) -> int:
