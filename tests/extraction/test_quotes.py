@@ -659,3 +659,19 @@ def test_a_source_within_a_national_body_speaks_for_the_body_not_its_country():
               published="2025-06-02", language="en")
     [quote] = [s for s in ex.statements if s.direct]
     assert ex.actor(quote.speaker).name == "SBU"
+
+
+# Written for the tests.
+def test_a_national_body_named_after_its_country_possessive_is_that_body():
+    ex = read("Russia's defence ministry said on Saturday that 307 servicemen had been returned.",
+              published="2025-05-24", language="en")
+    [said] = [s for s in ex.statements if not s.direct]
+    assert ex.actor(said.speaker).name == "Russian Defence Ministry"
+
+
+def test_an_opening_phrase_the_parser_takes_for_a_subject_does_not_hide_the_named_speaker():
+    ex = read("Le chef de cabinet de Volodymyr Zelensky, Andriï Iermak, a souligné que Kiev n'avait rien cédé. Côté "
+              "russe, la porte-parole de la diplomatie, Maria Zakharova, a estimé mercredi qu'il fallait éviter des "
+              "conclusions hâtives.", published="2025-03-12", language="fr")
+    said = next(s for s in ex.statements if "conclusions" in s.text)
+    assert ex.actor(said.speaker).name == "Maria Zakharova"

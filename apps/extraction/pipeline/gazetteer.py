@@ -118,6 +118,21 @@ class Gazetteer:
         self.lengths: dict[str, list[int]] = {}
         for raw in entries:
             self._add(raw)
+        self._add_possessive_forms()
+
+    def _add_possessive_forms(self) -> None:
+        """"Russia's defence ministry", "Ukraine's air force": a national body named after its country's possessive
+        is the body the gazetteer names with the demonym ("Russian defence ministry")."""
+        countries = {e.country: e for e in self.entries.values() if e.kind == "country" and e.country}
+        for entry in list(self.entries.values()):
+            country = countries.get(entry.country) if entry.kind != "country" else None
+            if country is None:
+                continue
+            demonyms = {fold(d) for d in country.demonyms}
+            for surface in [entry.name, *entry.aliases]:
+                first, _, rest = surface.partition(" ")
+                if rest and fold(first) in demonyms and first[:1].isupper():
+                    self._index(Alias(entry.key, f"{country.name}'s {rest}", False, False))
 
     @functools.cached_property
     def countries_by_code(self) -> dict[str, Entry]:

@@ -417,6 +417,12 @@ class SpeakerResolver:
             if m and self.table.kind(m.key) == "person" and first.i < other.i \
                     and self.text[first.idx:m.start].rstrip().endswith(","):
                 return other
+        for other in subjects[1:]:
+            # « Côté russe, la porte-parole de la diplomatie, Maria Zakharova, a estimé »: the parser took the
+            # opening « Côté russe » for a subject too; the subject with a person in apposition says who
+            if any(c.dep_ == "appos" and (m := self.mention_at(c.idx)) and self.table.kind(m.key) == "person"
+                   for c in other.children):
+                return other
         return first
 
     def actor_of_np(self, token: Token, *, describe: bool = False) -> tuple[str | None, str]:
