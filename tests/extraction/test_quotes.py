@@ -675,3 +675,22 @@ def test_an_opening_phrase_the_parser_takes_for_a_subject_does_not_hide_the_name
               "conclusions hâtives.", published="2025-03-12", language="fr")
     said = next(s for s in ex.statements if "conclusions" in s.text)
     assert ex.actor(said.speaker).name == "Maria Zakharova"
+
+
+# Written for the tests: a call on someone to act is reported speech; a phone call is not.
+@pytest.mark.parametrize(("text", "language", "content"), [
+    ("Volodymyr Zelensky a appelé mercredi les Européens à rester à la table.", "fr", "rester à la table"),
+    ("Zelensky called on the Europeans on Wednesday to stay at the table.", "en", "stay at the table"),
+])
+def test_a_call_on_someone_to_act_is_reported_speech(text, language, content):
+    ex = read(text, published="2025-12-03", language=language)
+    [said] = [s for s in ex.statements if not s.direct]
+    assert content in said.text and ex.actor(said.speaker).name == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Emmanuel Macron a appelé Volodymyr Zelensky mardi.", "fr"),
+    ("Trump called Putin on Tuesday.", "en"),
+])
+def test_a_phone_call_is_no_reported_speech(text, language):
+    assert [s for s in read(text, published="2025-12-03", language=language).statements if not s.direct] == []
