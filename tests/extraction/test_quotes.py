@@ -694,3 +694,26 @@ def test_a_call_on_someone_to_act_is_reported_speech(text, language, content):
 ])
 def test_a_phone_call_is_no_reported_speech(text, language):
     assert [s for s in read(text, published="2025-12-03", language=language).statements if not s.direct] == []
+
+
+# Written for the tests: a reporting clause after what it reports, its subject after the verb.
+@pytest.mark.parametrize(("text", "language", "speaker", "said"), [
+    ("Roustem Oumerov retrouvera jeudi à Miami Steve Witkoff et Jared Kushner, annonce la présidence ukrainienne.",
+     "fr", "Office of the President of Ukraine", "Roustem Oumerov retrouvera jeudi"),
+    ("Les Européens se réuniront lundi à Londres, a annoncé mardi Keir Starmer.", "fr", "Keir Starmer",
+     "Les Européens se réuniront lundi à Londres"),
+    ("Les deux camps sont convenus d'un nouvel échange de prisonniers, a annoncé Roustem Oumerov devant la presse.",
+     "fr", "Rustem Umerov", "Les deux camps sont convenus"),
+    ("Talks will resume in Geneva on Monday, said the Ukrainian foreign ministry.", "en",
+     "Ukrainian Foreign Ministry", "Talks will resume in Geneva"),
+])
+def test_a_reporting_clause_set_after_what_it_reports(text, language, speaker, said):
+    ex = read(text, published="2025-12-03", language=language)
+    [st] = [s for s in ex.statements if not s.direct]
+    assert st.text.startswith(said) and ex.actor(st.speaker).name == speaker
+
+
+def test_an_opening_phrase_is_not_what_a_speech_verb_with_an_object_reports():
+    ex = read("After the meeting in Paris on Monday, Macron announced new sanctions.", published="2025-12-03",
+              language="en")
+    assert not any("After the meeting" in s.text for s in ex.statements)

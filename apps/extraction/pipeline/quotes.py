@@ -596,7 +596,12 @@ class QuoteReader:
             span, speaker, basis, continues = None, None, "", False
             if kinds and (syntax.negated(token) or syntax.tense(token) == "conditional"):
                 continue  # "did not say whether…", "would argue that…": nothing was said
-            if kinds:
+            inverted = self._inverted_attribution(token, sent) if kinds else None
+            if inverted is not None:
+                # « …retrouvera jeudi Steve Witkoff, annonce la présidence ukrainienne. »: the parser took the speaker
+                # after the verb for its object, and the words before the comma for another clause
+                span, (speaker, basis) = inverted
+            elif kinds:
                 span = content(token, kinds) or self._content_before(token, sent)
                 if span:
                     speaker, basis = self.speakers.speaker_of_verb(token)
@@ -661,9 +666,35 @@ class QuoteReader:
         trimmed = tail.rstrip(" ,;:.\n—–-")
         return start, end + len(trimmed) if len(trimmed.split()) <= 40 else end
 
-    def _content_before(self, verb: Token, sent: tuple[int, int]) -> tuple[int, int] | None:
-        """'Talks will resume on Monday, the ministry said.': the words before a late speech verb, where the parse did not link them."""
+    def _inverted_attribution(self, verb: Token, sent: tuple[int, int]):
+        """A reporting clause set after what it reports, its subject after the verb (« …, a annoncé la présidence
+        ukrainienne. », « …, annonce l'Élysée. », "…, said the ministry."): the words before the comma and the
+        actor after the verb, when the parse made that actor the verb's object. None otherwise."""
+        if any(c.dep_ in syntax.SUBJECT_DEPS for c in verb.children) or verb.head.i > verb.i:
+            return None
+        group = min([verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:tense")], key=lambda t: t.i)
+        if not self.text[sent[0]:group.idx].rstrip().endswith(","):
+            return None
+        objects = [c for c in verb.children if c.dep_ in syntax.OBJECT_DEPS and c.i > verb.i]
+        last = max((t for t in verb.subtree if not t.is_punct), key=lambda t: t.i)
+        # (the parser may split a name into two objects: « a annoncé [Roustem] [Oumerov] »)
+        apart = any(b.i - a.i > 1 for a, b in zip(objects, objects[1:]))
+        if not objects or apart or self._quoted(objects[0]) or \
+                self.text[last.idx + len(last.text):sent[1]].strip(" .!?…\n") != "":
+            return None  # the verb's phrase must end the sentence: "…, announced new sanctions on Iran" is no attribution
+        key, basis = self.speakers.actor_of_np(objects[0])
+        span = self._content_before(verb, sent, inverted=True)
+        if key is None or span is None:
+            return None
+        return span, (key, "subject-of-verb" if basis != "description" else basis)
+
+    def _content_before(self, verb: Token, sent: tuple[int, int], *, inverted: bool = False) -> tuple[int, int] | None:
+        """'Talks will resume on Monday, the ministry said.': the words before a late speech verb, where the parse did not link them.
+        Not where the verb has an object of its own ('After the meeting on Monday, Macron announced new sanctions':
+        what he announced is the object, however short), unless that object is its speaker set after it (`inverted`)."""
         s, _ = sent
+        if not inverted and any(c.dep_ in ("dobj", "obj") and c.i > verb.i for c in verb.children):
+            return None
         head = self.text[s:verb.idx]
         comma = head.rfind(",")
         if comma < 0 or len(head[comma:].split()) > 6 or len(head[:comma].split()) < 4:
