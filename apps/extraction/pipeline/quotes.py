@@ -675,7 +675,8 @@ class QuoteReader:
         group = min([verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:tense")], key=lambda t: t.i)
         if not self.text[sent[0]:group.idx].rstrip().endswith(","):
             return None
-        objects = [c for c in verb.children if c.dep_ in syntax.OBJECT_DEPS and c.i > verb.i]
+        # (« a annoncé [mardi] Keir Starmer »: a day the parser took for an object is no speaker)
+        objects = [c for c in verb.children if c.dep_ in syntax.OBJECT_DEPS and c.i > verb.i and not self._in_timex(c)]
         last = max((t for t in verb.subtree if not t.is_punct), key=lambda t: t.i)
         # (the parser may split a name into two objects: « a annoncé [Roustem] [Oumerov] »)
         apart = any(b.i - a.i > 1 for a, b in zip(objects, objects[1:]))
@@ -688,12 +689,16 @@ class QuoteReader:
             return None
         return span, (key, "subject-of-verb" if basis != "description" else basis)
 
+    def _in_timex(self, token: Token) -> bool:
+        return any(t.start <= token.idx < t.end for t in self.timexes)
+
     def _content_before(self, verb: Token, sent: tuple[int, int], *, inverted: bool = False) -> tuple[int, int] | None:
         """'Talks will resume on Monday, the ministry said.': the words before a late speech verb, where the parse did not link them.
         Not where the verb has an object of its own ('After the meeting on Monday, Macron announced new sanctions':
         what he announced is the object, however short), unless that object is its speaker set after it (`inverted`)."""
         s, _ = sent
-        if not inverted and any(c.dep_ in ("dobj", "obj") and c.i > verb.i for c in verb.children):
+        if not inverted and any(c.dep_ in ("dobj", "obj") and c.i > verb.i and not self._in_timex(c)
+                                for c in verb.children):
             return None
         head = self.text[s:verb.idx]
         comma = head.rfind(",")
