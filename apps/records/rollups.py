@@ -125,6 +125,20 @@ def _changed(old: str, new: str, columns: list[str]) -> tuple[str, str]:
             f"(SELECT n.* FROM {old} o JOIN {new} n ON n.id = o.id WHERE {differ})")
 
 
+def _nothing_changed_returns(columns: list[str]) -> str:
+    """An UPDATE trigger's first step: leave at once when no row changed a column the rollups read.
+
+    Most updates of these tables change nothing counted (the extraction's touch of `updated_at`,
+    an editor's new title): without this, each ran the body's four joins of its transition tables
+    for nothing (2.8 ms for a touch of 64 events, as long as the update itself).
+    """
+    differ = " OR ".join(f"o.{c} IS DISTINCT FROM n.{c}" for c in columns)
+    return f"""
+    IF NOT EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE {differ}) THEN
+        RETURN NULL;
+    END IF;"""
+
+
 def _function(name: str, body: str) -> str:
     return f"""
 CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -160,9 +174,11 @@ def _event_body(operation: str) -> str:
     # An event's topics and participants are the same before and after a statement on the event
     # table, so old rows joined to them give the "before" and new rows the "after".
     old, new = _rows(operation, EMPTY_EVENTS)
+    first = ""
     if operation == "UPDATE":
         old, new = _changed(old, new, EVENT_COLUMNS)
-    return "".join(upsert(table, _both(contribution, old, new)) for table, contribution in [
+        first = _nothing_changed_returns(EVENT_COLUMNS)
+    return first + "".join(upsert(table, _both(contribution, old, new)) for table, contribution in [
         ("rollup_event_day", event_day), ("rollup_event_topic_day", event_topic_day),
         ("rollup_actor_events", event_actors), ("rollup_co_participants", event_pairs),
     ])
@@ -217,14 +233,16 @@ def _participants_body(operation: str) -> str:
 
 def _statements_body(operation: str) -> str:
     old, new = _rows(operation, EMPTY_STATEMENTS)
+    first = ""
     if operation == "UPDATE":
         old, new = _changed(old, new, STATEMENT_COLUMNS)
+        first = _nothing_changed_returns(STATEMENT_COLUMNS)
     # No lock on the articles here: an editor's save of a statement during its article's
     # re-extraction (the worker holds the article) deadlocked with it
     # (tests/reliability/test_editor_during_reextraction.py). Left open: a statement stored while
     # another transaction marks its article irrelevant may be counted once too often, until
     # `rebuild_rollups`; a claimed article is stored by one worker at a time.
-    return (upsert("rollup_statement_day", _both(statement_day, old, new))
+    return first + (upsert("rollup_statement_day", _both(statement_day, old, new))
             + upsert("rollup_actor_statement_month", _both(statement_months, old, new)))
 
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
-from apps.extraction.pipeline.nlp import MODELS, RuleLookup, get_nlp
+from apps.extraction.pipeline.nlp import _PARAGRAPH_END, _PER_PARAGRAPH, MODELS, RuleLookup, get_nlp, join
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 
@@ -36,3 +37,27 @@ def test_most_english_attribute_rules_no_longer_go_through_a_matcher():
     ruler = get_nlp("en").get_pipe("attribute_ruler")
     assert isinstance(ruler.match, RuleLookup)
     assert len(ruler.match.matcher) < len(ruler.patterns) / 4
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_paragraphs_joined_from_their_arrays_are_the_doc_spacy_s_from_docs_makes(language):
+    nlp = get_nlp(language)
+    texts = _texts(language) + ["A heading\n\nThe first paragraph.  Two spaces.\nA line\n\n\nand a last one "]
+    for text in texts:
+        with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in _PER_PARAGRAPH]):
+            paragraphs = list(nlp.pipe(_PARAGRAPH_END.split(text)))
+        ours = join(paragraphs)
+        assert ours.text == text
+        assert ours.to_bytes() == Doc.from_docs(paragraphs, ensure_whitespace=False,
+                                                exclude=("tensor", "user_data", "spans")).to_bytes()
+        assert [(t.dep_, t.head.i, t.is_sent_start) for t in ours] == \
+            [(t.dep_, t.head.i + start, t.is_sent_start)
+             for p, start in zip(paragraphs, _starts(paragraphs)) for t in p]
+
+
+def _starts(paragraphs):
+    start, out = 0, []
+    for p in paragraphs:
+        out.append(start)
+        start += len(p)
+    return out

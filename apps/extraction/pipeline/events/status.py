@@ -3,6 +3,8 @@ parse (the words the event's word hangs on in its clause, its own modifiers, ten
 window of words."""
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
 from .. import syntax
@@ -16,13 +18,26 @@ def _matches(token: Token, cues: frozenset[str]) -> bool:
     lem = lemma(token)
     if lem in cues or folded(token.text) in cues:
         return True
-    for cue in cues:
-        first, _, rest = cue.partition(" ")
-        if rest and lem == first and (
-                any(folded(c.text) == rest for c in token.children)
+    for rest in _second_words(cues).get(lem, ()):
+        if (any(folded(c.text) == rest for c in token.children)
                 or token.i + 1 < len(token.doc) and folded(token.doc[token.i + 1].text) == rest):
             return True
     return False
+
+
+@functools.cache
+def _second_words(cues: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The cues of several words by their first word: what must follow it ("call" -> ("off",)).
+
+    Worked out once per cue set: _matches runs for every word above every event mention, and
+    splitting each cue again on each call was most of its time.
+    """
+    found: dict[str, list[str]] = {}
+    for cue in cues:
+        first, _, rest = cue.partition(" ")
+        if rest:
+            found.setdefault(first, []).append(rest)
+    return {first: tuple(rests) for first, rests in found.items()}
 
 
 def _scope(mention: Mention) -> list[Token]:
