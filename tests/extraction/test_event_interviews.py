@@ -84,3 +84,25 @@ def test_a_speech_framing_what_is_said_is_the_speakers_on_its_day(text, language
     ex, [interview] = statements(text, language=language, published="2025-06-13")
     assert (str(interview.date), interview.status) == ("2025-06-11", "occurred")
     assert speaker in parties(ex, interview)
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("Devant le Forum économique mondial, la présidente moldave Maia Sandu a estimé mercredi que l'Europe devait "
+     "tenir.", "fr", "Maia Sandu"),
+    ("Devant les députés, Sébastien Lecornu a déclaré mercredi que le budget serait voté.", "fr", "Sébastien Lecornu"),
+    ("Keir Starmer said before the conference on Wednesday that Europe must spend more on defence.", "en",
+     "Keir Starmer"),
+])
+def test_saying_before_an_assembly_or_a_forum_is_a_speech(text, language, speaker):
+    ex, [speech] = statements(text, language=language, published="2025-06-13")
+    assert str(speech.date) == "2025-06-11"
+    assert speaker in parties(ex, speech)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("« Il faut frapper son économie », a lancé mercredi Friedrich Merz devant les dirigeants réunis.", "fr"),
+    ("Keir Starmer said before leaving London on Wednesday that he was hopeful.", "en"),
+])
+def test_saying_before_leaders_or_before_leaving_is_no_speech(text, language):
+    _, found = statements(text, language=language, published="2025-06-13")
+    assert found == []

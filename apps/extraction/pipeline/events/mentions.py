@@ -820,6 +820,11 @@ def press_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Ment
                 folded(a.text) in cues.broadcast_shows else None
         else:
             kind = "statement" if media else "press_conference" if lemma(a) in cues.press else None
+        if kind is None and not guest and a in syntax.prepositional(token, ("before", "devant")):
+            # « Devant le Forum économique mondial, il a estimé que… », "said before the General Assembly": a
+            # speech to an assembly or a forum (« a lancé devant les dirigeants réunis » is said at their meeting)
+            assemblies = ctx.lexicon.cues.assemblies
+            kind = "statement" if lemma(a) in assemblies or folded(a.text) in assemblies else None
         if kind:
             entry = Trigger(lemma=lemma(token), pos="verb", kind=kind)
             # « Invité de la matinale, le ministre est revenu sur… »: the guest is the subject of the clause the
