@@ -93,6 +93,9 @@ class Cues:
     # "aid", « le partage de renseignements »: what a government gives and may freeze, pause or resume
     policy_objects: frozenset[str] = frozenset()
     after: frozenset[str] = frozenset()  # "after", « après »: the sequence words that put an event before the verb's
+    # « invité de la matinale », "a guest on the show": a guest on the air, and the words for a show
+    broadcast_guests: frozenset[str] = frozenset()
+    broadcast_shows: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ class EventLexicon:
     def lemmas(self) -> frozenset[str]:
         """Every lemma a token must have for the reader to look at it: a cheap filter before the parse."""
         return (frozenset(self.verbs) | frozenset(self.adjectives) | frozenset(self.nouns)
-                | frozenset(self.prepositions) | self.cues.reporting)
+                | frozenset(self.prepositions) | self.cues.reporting | self.cues.broadcast_guests)
 
     def support_verbs(self) -> frozenset[str]:
         """Verbs that support some event noun ("signed", "imposed") besides the light verbs."""
@@ -199,6 +202,8 @@ def event_lexicon(language: str) -> EventLexicon:
             assemblies=_folded(cues.get("assemblies", {}).get("words", ())),
             policy_objects=_folded(cues.get("policy_objects", {}).get("words", ())),
             after=_folded(cues.get("after", {}).get("words", ())),
+            broadcast_guests=_folded(cues.get("broadcast", {}).get("guests", ())),
+            broadcast_shows=_folded(cues.get("broadcast", {}).get("shows", ())),
         ))
 
 

@@ -32,6 +32,9 @@ _OBJECT_PREDICATES = frozenset({"oprd", "xcomp", "ccomp", "acomp"})
 # Prepositions, by meaning: the same in both languages' parses, so they are structure, not vocabulary.
 WITH = ("with", "between", "among", "avec", "entre", "aupres", "auprès")
 TO = ("to", "with", "à", "a", "au", "aux", "avec")
+# "said on CNN", « a estimé sur France Inter »: on the air; « invité de la matinale », "a guest of the show"
+ON_AIR = ("on", "sur")
+GUEST_OF = ("of", "de", "d'", "du", "des")
 # « depuis la Maison Blanche » is where one speaks from; "from Kyiv" is where one left
 PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "outside", "inside", "on", "for", "à", "a", "au", "aux", "en",
                       "dans", "vers", "pres", "près", "sur", "de", "d'", "du", "des", "depuis")
@@ -629,7 +632,16 @@ def _kind(ctx: Context, token: Token, entry: Trigger) -> str:
     kind = _modifier_kind(token, entry) or entry.kind
     if entry.by_phone and condition(ctx, token, entry, "phone"):
         kind = entry.by_phone
+    if kind in ("meeting", "call") and token.pos_ == "NOUN" and _given_to_media(ctx, token):
+        kind = "statement"  # « un entretien accordé au Parisien », "a conversation with the BBC": an interview
     return kind
+
+
+def _given_to_media(ctx: Context, noun: Token) -> bool:
+    """Whether the one a talk is with or given to is a broadcaster or a paper (« un entretien au Monde »)."""
+    clauses = [c for c in noun.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")]
+    partners = [p for h in [noun, *clauses] for p in syntax.prepositional(h, TO)]
+    return bool(partners) and all((k := ctx.actor_at(p)) and ctx.is_media(k) for p in partners)
 
 
 def _determiner(token: Token) -> str:
@@ -683,6 +695,12 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
                 # "held talks", « la réunion s'est tenue à Paris », « a reporté ce déplacement au 10 mars »: the
                 # verb carries the event's tense, place and date (and, for a light verb, its parties)
                 predicate, basis = verb, ("light-verb" if light else "noun")
+        if predicate is token and verb is not None and kind == "statement" and _framed(measuring(token)):
+            # "said the US should resume testing, [in an interview]": the parser hangs the speech on the verb
+            # of what was said; it is the saying's, whose subject, tense and day it takes
+            # (« Lors d'un entretien à France Inter, Kallas a défendu… »: or the verb it frames, whose subject speaks)
+            said = syntax.governing_verb(token, ctx.lexicon.cues.reporting)
+            predicate = said if said is not None and said.pos_ in ("VERB", "AUX") else verb
     elif entry.pos == "preposition" and verb_above(token) is not None:
         predicate, basis = verb_above(token), "light-verb"  # "speaking alongside Zelensky"
     mention = Mention(kind=kind, trigger=token, entry=entry, predicate=predicate, basis=basis, sentence=sentence,
@@ -737,6 +755,8 @@ def verb_above(token: Token) -> Token | None:
 _LIGHT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass", "obl:arg", "attr"})
 # "took part in the talks", « a participé au sommet »: a light verb reaches its noun through these
 _LIGHT_CASES = ("in", "at", "à", "a", "au", "aux")
+# "said in an interview", « a affirmé dans un discours »: the speech frames what its verb says
+_FRAME_CASES = ("in", "during", "dans", "lors", "pendant", "cours")
 
 
 def _light(ctx: Context, verb: Token, entry: Trigger, noun: Token | None = None) -> bool:
@@ -748,9 +768,20 @@ def _light(ctx: Context, verb: Token, entry: Trigger, noun: Token | None = None)
         noun = measuring(noun)  # "held [three hours] of talks": what the verb holds is the measure
     if noun is None or noun.head.i != verb.i and noun.head.head.i != verb.i:
         return True  # a clause describing the noun: "the talks [they held]"
+    if entry.kind == "statement" and _framed(noun):
+        return False  # "should resume testing, [in an interview]": what is said in a speech is no holding of it
     # "threatened Moscow [with sanctions]", "hit Russia [with tariffs]": a support verb's thing after its target
     return is_light(noun) or lemma(verb) in entry.support and folded(syntax.case_word(noun)) == "with"
 
+
+
+def _framed(noun: Token) -> bool:
+    """"in an interview", « dans un discours », « lors d'un entretien »: a speech as the frame of what is said."""
+    case = folded(syntax.case_word(noun))
+    if case in ("de", "d'", "d") and noun.i >= 2:  # « lors d'un entretien », « au cours d'une interview »
+        case = next((folded(t.text) for t in reversed(noun.doc[max(noun.i - 4, 0):noun.i])
+                     if t.pos_ not in ("DET", "ADJ") and folded(t.text) not in ("de", "d'", "d")), case)
+    return case in _FRAME_CASES
 
 
 def is_light(noun: Token) -> bool:
@@ -763,22 +794,54 @@ def is_light(noun: Token) -> bool:
 
 
 def press_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Mention | None:
-    """'told reporters', « a déclaré à la presse », "told CNN": remarks to the press, or an interview."""
-    if token.pos_ not in ("VERB", "AUX") or lemma(token) not in ctx.lexicon.cues.reporting:
+    """'told reporters', « a déclaré à la presse », "told CNN": remarks to the press, or an interview; "said on
+    CNN", « a estimé sur France Inter », « invité de la matinale »: an interview on the air."""
+    cues = ctx.lexicon.cues
+    guest = lemma(token) in cues.broadcast_guests or folded(token.text) in cues.broadcast_guests
+    if not guest and (token.pos_ not in ("VERB", "AUX") or lemma(token) not in cues.reporting):
         return None
-    audience = objects_of(token) + syntax.prepositional(token, TO + ("before", "devant"))
+    on_air = syntax.prepositional(token, ON_AIR + (GUEST_OF if guest else ()))
+    # « a estimé mercredi sur France Inter »: the parser may hang the phrase on the day before it
+    on_air += [p for c in token.children if c.dep_ in ("obj", "dobj", "obl:mod", "npadvmod") and c.pos_ == "NOUN"
+               for p in syntax.prepositional(c, ON_AIR)]
+    if guest:  # « Invité du « Grand Entretien » »: the parser may hang the preposition on the quotation mark
+        on_air += [c for c in token.children if c.dep_ == "nmod" and c.i > token.i and c not in on_air]
+    audience = ([] if guest else objects_of(token) + syntax.prepositional(token, TO + ("before", "devant"))) + on_air
     for a in audience:
         # "told CNN's 'State of the Union' program", "told the BBC's Today programme": the broadcaster named
         # before the programme's noun owns it
         before = [t for t in a.subtree if t.i < a.i] if a.pos_ == "NOUN" else []
         key = next((k for t in before if (k := ctx.actor_at(t)) and ctx.is_media(k)), None) or ctx.actor_at(a)
-        kind = "statement" if key and ctx.is_media(key) else \
-            "press_conference" if lemma(a) in ctx.lexicon.cues.press else None
+        media = bool(key and ctx.is_media(key))
+        if media and a not in on_air and a.i > token.i and (not subjects(token) or _incise(token)):
+            continue  # « …, a rappelé Europe 1 »: the broadcaster the parser takes for an object is the source
+        if a in on_air:  # on the air: a broadcaster, or a show ("on the morning show", « de la matinale »)
+            kind = "statement" if media or lemma(a) in cues.broadcast_shows or \
+                folded(a.text) in cues.broadcast_shows else None
+        else:
+            kind = "statement" if media else "press_conference" if lemma(a) in cues.press else None
+        if kind is None and not guest and a in syntax.prepositional(token, ("before", "devant")):
+            # « Devant le Forum économique mondial, il a estimé que… », "said before the General Assembly": a
+            # speech to an assembly or a forum (« a lancé devant les dirigeants réunis » is said at their meeting)
+            assemblies = ctx.lexicon.cues.assemblies
+            kind = "statement" if lemma(a) in assemblies or folded(a.text) in assemblies else None
         if kind:
             entry = Trigger(lemma=lemma(token), pos="verb", kind=kind)
-            return Mention(kind=kind, trigger=token, entry=entry, predicate=token, basis="verb", sentence=sentence,
-                           triggers=[token])
+            # « Invité de la matinale, le ministre est revenu sur… »: the guest is the subject of the clause the
+            # word opens
+            above = None if not guest or token.pos_ in ("VERB", "AUX") else token.head \
+                if token.head.i != token.i and token.head.pos_ in ("VERB", "AUX") else verb_above(token)
+            predicate = above if above is not None else token
+            # (read as a noun is: its parties are its own and its subject's, not those of what the guest spoke of)
+            return Mention(kind=kind, trigger=token, entry=entry, predicate=predicate,
+                           basis="noun" if predicate is not token else "verb", sentence=sentence, triggers=[token])
     return None
+
+
+def _incise(verb: Token) -> bool:
+    """« …, a rappelé Europe 1 », "…, said CNN": a verb of saying put after what was said, behind a comma."""
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass")])
+    return first > verb.sent.start and verb.doc[first - 1].text == ","
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -866,7 +929,8 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
         parties = {t.i for t in syntax.phrase(trig)} | described
         for p in syntax.prepositional(pred, WITH):
             parties |= {t.i for t in syntax.phrase(p)}
-        if trig.dep_ in ("obj", "dobj"):
+        # "Trump said …, in an interview with CBS": who speaks in the speech is who says
+        if trig.dep_ in ("obj", "dobj") or mention.kind == "statement" and pred.pos_ in ("VERB", "AUX"):
             for s in subjects(pred):
                 parties |= {t.i for t in syntax.phrase(s)}
         mention.party_domain = parties
