@@ -934,3 +934,35 @@ def test_a_swearing_in_or_an_inauguration_on_a_day_is_an_event(language, text, d
 def test_swearing_to_fight_is_no_swearing_in():
     _, found = events("He swore in public on Friday that he would fight on.", published="2025-05-08")
     assert found == []
+
+
+@pytest.mark.parametrize("language, text, published, day, who", [
+    ("en", "Denys Shmyhal became defence minister on Thursday.", "2025-07-18", "2025-07-17", {"Denys Shmyhal"}),
+    ("en", "On Tuesday, Friedrich Merz becomes chancellor.", "2025-05-07", "2025-05-06", {"Friedrich Merz"}),
+    ("fr", "Jeudi, Sébastien Lecornu est devenu Premier ministre.", "2025-09-12", "2025-09-11", {"Sébastien Lecornu"}),
+])
+def test_becoming_a_minister_on_a_day_is_an_appointment(language, text, published, day, who):
+    ex, found = events(text, language=language, published=published)
+    [act] = [e for e in found if e.kind == "other"]
+    assert (str(act.date), act.status) == (day, "occurred") and who <= parties(ex, act)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Kyiv became a symbol of resistance on Tuesday."),
+    ("en", "Zelensky, who became president in 2019, spoke on Tuesday."),
+    ("en", "Merz said on Tuesday that Wadephul would become foreign minister."),
+    ("fr", "Kiev est devenu un symbole mardi."),
+])
+def test_becoming_a_symbol_a_career_or_a_plan_said_is_no_appointment(language, text):
+    _, found = events(text, language=language, published="2025-07-24")
+    assert [e for e in found if e.kind == "other"] == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Protesters gathered in Warsaw on Sunday."),
+    ("fr", "Des manifestants se sont rassemblés dimanche à Varsovie."),
+])
+def test_protesters_gathering_on_a_day_are_protests(language, text):
+    _, found = events(text, language=language, published="2025-07-08")
+    [protests] = [e for e in found if e.kind == "other"]
+    assert (str(protests.date), protests.location) == ("2025-07-06", "Warsaw")

@@ -431,6 +431,18 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
             # passing on someone the sentence is about, whose day counts from a scene the clause is not in
             return False
         return any(names_party(ctx, s, persons_only=True) for s in subjects(token))
+    if name == "office":
+        # "Shmyhal becomes defence minister", « Umerov devient secrétaire du Conseil » : an office as what one
+        # becomes, told as the news (not "who became president in 2019", a career in a relative clause, nor
+        # "became a symbol")
+        if token.dep_ in syntax.RELATIVE_DEPS | {"acl", "xcomp"} or token.dep_ == "ccomp" and \
+                lemma(token.head) in cues.reporting:
+            return False  # (or what someone said: "said he would become chancellor")
+        heads = [c for c in token.children if c.dep_ in ("attr", "xcomp", "obj", "dobj", "acomp")
+                 or c.dep_.startswith("obl") and not syntax.case_word(c)]
+        # « est devenu jeudi [ministre] », the office hung on the bare day before it
+        heads += [n for h in heads if h.dep_.startswith("obl") for n in h.children if n.dep_ == "nmod" and n.i > h.i]
+        return any(lemma(t) in cues.offices or folded(t.text) in cues.offices for t in heads)
     if name == "announced-event":
         # "announced that he would meet Putin in Budapest", « a annoncé qu'il devrait rencontrer Poutine »: a
         # meeting, a call or a visit to come, made known; "announced he would think about it", "confirmed that he
