@@ -833,3 +833,136 @@ def test_a_statement_by_several_leaders_is_their_joint_statement(text, language)
 def test_a_statement_by_one_person_read_by_another_is_no_event():
     _, found = events("Keir Starmer read a statement by Emmanuel Macron on Monday.", published="2025-12-15")
     assert [e for e in found if e.kind == "statement"] == []
+
+
+# --- the acts of governments and parliaments ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, text, published, day, who", [
+    ("en", "The Bundestag approved Friedrich Merz as chancellor on Tuesday by 325 votes.", "2025-05-08",
+     "2025-05-06", {"Friedrich Merz", "Bundestag"}),
+    ("en", "Keir Starmer appointed David Lammy foreign secretary on Friday.", "2025-07-08", "2025-07-04",
+     {"Keir Starmer", "David Lammy"}),
+    ("en", "Michel Barnier was toppled by the National Assembly on Wednesday.", "2024-12-06", "2024-12-04",
+     {"Michel Barnier"}),
+    ("fr", "Emmanuel Macron a nommé mardi Sébastien Lecornu à Matignon.", "2025-09-11", "2025-09-09",
+     {"Emmanuel Macron", "Sébastien Lecornu"}),
+    ("fr", "Le Premier ministre Michel Barnier a été renversé mercredi par les députés.", "2024-12-06",
+     "2024-12-04", {"Michel Barnier"}),
+])
+def test_a_person_appointed_approved_or_toppled_on_a_day_is_an_act_of_government(language, text, published, day, who):
+    ex, found = events(text, language=language, published=published)
+    [act] = [e for e in found if e.kind == "other"]
+    assert str(act.date) == day
+    assert who <= parties(ex, act)
+    # the title says what was done, not "Prisoner exchange"
+    assert "risonnier" not in act.titles["fr"] and "risoner" not in act.titles["en"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The committee approved the budget on Tuesday."),
+    ("en", "The minister approved of his tone on Monday."),
+    ("en", "Starmer appointed a commission on Friday."),
+    ("en", "Keir Starmer appointed David Lammy foreign secretary after the election."),  # a career, no day
+    ("fr", "Le Parlement a approuvé le budget mardi."),
+    ("fr", "Emmanuel Macron a nommé une commission mardi."),
+])
+def test_approving_a_thing_or_an_undated_appointment_is_no_act_of_government(language, text):
+    _, found = events(text, language=language, published="2025-07-10")
+    assert [e for e in found if e.kind == "other"] == []
+
+
+@pytest.mark.parametrize("language, text, day, who", [
+    ("en", "President Alexander Stubb signed the bill on Thursday evening.", "2025-07-03", {"Alexander Stubb"}),
+    ("en", "The Sejm passed the legislation on Wednesday.", "2025-07-02", set()),
+    ("fr", "Volodymyr Zelensky a promulgué la loi jeudi soir.", "2025-07-03", {"Volodymyr Zelensky"}),
+    ("fr", "L'Assemblée nationale a adopté mercredi une loi sur le budget de la défense.", "2025-07-02",
+     {"Assemblée nationale"}),
+])
+def test_a_law_passed_or_signed_on_a_day_is_an_event_titled_as_a_law(language, text, day, who):
+    ex, found = events(text, language=language, published="2025-07-04")
+    [law] = [e for e in found if e.kind == "other"]
+    assert str(law.date) == day and who <= parties(ex, law)
+    assert law.titles["en"].startswith("Law") and law.titles["fr"].startswith("Loi")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Starmer signed an autograph for a fan on Monday."),
+    ("en", "He said the law of the jungle applied."),
+    ("en", "The bill for the dinner came on Monday."),
+    ("fr", "Il a signé un autographe lundi."),
+    ("fr", "La loi du plus fort s'applique, a-t-il dit lundi."),
+])
+def test_an_autograph_or_a_law_nobody_passes_is_no_event(language, text):
+    _, found = events(text, language=language, published="2025-07-04")
+    assert found == []
+
+
+@pytest.mark.parametrize("language, text, place", [
+    ("en", "Thousands protested in Tbilisi on Sunday.", "Tbilisi"),
+    ("en", "Protests broke out in Warsaw on Sunday.", "Warsaw"),
+    ("fr", "Des milliers de personnes ont manifesté dimanche à Tbilissi.", "Tbilissi"),
+    ("fr", "Des manifestations ont eu lieu dimanche à Varsovie.", "Varsovie"),
+])
+def test_dated_protests_in_a_city_are_an_event_there(language, text, place):
+    _, found = events(text, language=language, published="2025-07-08")
+    [protests] = [e for e in found if e.kind == "other"]
+    assert str(protests.date) == "2025-07-06" and protests.location in (place, "Tbilisi", "Warsaw")
+    assert protests.titles["en"].startswith("Protests") and protests.titles["fr"].startswith("Manifestations")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "He protested his innocence on Sunday."),
+    ("en", "They left the room in protest on Sunday."),
+    ("fr", "Le ministre a manifesté dimanche son soutien au projet."),
+])
+def test_protesting_one_s_innocence_or_showing_support_is_no_protest(language, text):
+    _, found = events(text, language=language, published="2025-07-08")
+    assert [e for e in found if e.kind == "other"] == []
+
+
+@pytest.mark.parametrize("language, text, day", [
+    ("en", "Friedrich Merz was sworn in as chancellor on Tuesday.", "2025-05-06"),
+    ("en", "Donald Trump's inauguration on January 20 drew foreign leaders.", "2025-01-20"),
+    ("fr", "L'investiture de Donald Trump le 20 janvier a attiré des dirigeants étrangers.", "2025-01-20"),
+])
+def test_a_swearing_in_or_an_inauguration_on_a_day_is_an_event(language, text, day):
+    _, found = events(text, language=language, published="2025-05-08" if "Merz" in text else "2025-01-22")
+    [oath] = [e for e in found if e.kind == "other"]
+    assert str(oath.date) == day
+
+
+def test_swearing_to_fight_is_no_swearing_in():
+    _, found = events("He swore in public on Friday that he would fight on.", published="2025-05-08")
+    assert found == []
+
+
+@pytest.mark.parametrize("language, text, published, day, who", [
+    ("en", "Denys Shmyhal became defence minister on Thursday.", "2025-07-18", "2025-07-17", {"Denys Shmyhal"}),
+    ("en", "On Tuesday, Friedrich Merz becomes chancellor.", "2025-05-07", "2025-05-06", {"Friedrich Merz"}),
+    ("fr", "Jeudi, Sébastien Lecornu est devenu Premier ministre.", "2025-09-12", "2025-09-11", {"Sébastien Lecornu"}),
+])
+def test_becoming_a_minister_on_a_day_is_an_appointment(language, text, published, day, who):
+    ex, found = events(text, language=language, published=published)
+    [act] = [e for e in found if e.kind == "other"]
+    assert (str(act.date), act.status) == (day, "occurred") and who <= parties(ex, act)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Kyiv became a symbol of resistance on Tuesday."),
+    ("en", "Zelensky, who became president in 2019, spoke on Tuesday."),
+    ("en", "Merz said on Tuesday that Wadephul would become foreign minister."),
+    ("fr", "Kiev est devenu un symbole mardi."),
+])
+def test_becoming_a_symbol_a_career_or_a_plan_said_is_no_appointment(language, text):
+    _, found = events(text, language=language, published="2025-07-24")
+    assert [e for e in found if e.kind == "other"] == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Protesters gathered in Warsaw on Sunday."),
+    ("fr", "Des manifestants se sont rassemblés dimanche à Varsovie."),
+])
+def test_protesters_gathering_on_a_day_are_protests(language, text):
+    _, found = events(text, language=language, published="2025-07-08")
+    [protests] = [e for e in found if e.kind == "other"]
+    assert (str(protests.date), protests.location) == ("2025-07-06", "Warsaw")

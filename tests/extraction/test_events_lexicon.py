@@ -23,7 +23,7 @@ _IRREGULAR = {
            "bomb": "bombed", "wrap": "wrapped", "be": "been",
            "due": "due", "alongside": "alongside", "testify": "testified", "shoot": "shot", "shake": "shook",
            "confer": "conferred", "step": "stepped", "stop": "stopped",
-           "freeze": "froze", "cut": "cut", "withhold": "withheld"},
+           "freeze": "froze", "cut": "cut", "withhold": "withheld", "become": "became"},
     "fr": {"recevoir": "reçu", "accueillir": "accueilli", "rejoindre": "rejoint", "joindre": "joint", "voir": "vu", "entretenir": "entretenu",
            "rendre": "rendu", "tenir": "tenu", "avoir": "eu", "faire": "fait", "conduire": "conduit",
            "convenir": "convenu", "attendre": "attendu", "ouvrir": "ouvert", "reprendre": "repris",
@@ -31,7 +31,7 @@ _IRREGULAR = {
            "arriver": "arrivé", "achever": "achevé", "mener": "mené", "effectuer": "effectué", "donner": "donné",
            "participer": "participé", "procéder": "procédé", "appeler": "appelé", "parler": "parlé",
            "accorder": "accordé", "être": "été", "intervenir": "intervenu", "abattre": "abattu", "entendre": "entendu",
-           "atterrir": "atterri", "suspendre": "suspendu", "interrompre": "interrompu"},
+           "atterrir": "atterri", "suspendre": "suspendu", "interrompre": "interrompu", "devenir": "devenu"},
 }
 # Nouns whose plural is not the singular and an s, or that only occur in the plural.
 _PLURALS = {"en": {"talk": "talks", "remark": "remarks", "discussion": "discussions", "sanction": "sanctions",

@@ -925,7 +925,8 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
     # willing meet"); organizations and countries only when no one else is named (not "Trump and the White
     # House", where it is his office)
     named = [k for k in acting if table.kind(k) == "person"]
-    bodies = [k for k in acting if table.kind(k) == "group"]
+    # (an act of government or parliament is its body's: "Appointment involving Verkhovna Rada and Svyrydenko")
+    bodies = [k for k in acting if table.kind(k) == "group" or e.kind == "other" and table.kind(k) == "organization"]
     named = (named + bodies if len(named) + len(bodies) <= 3 else named) or acting
     targets = [k for k in keys if participants[k] == "target" and k not in named]
     first = e.first
@@ -944,7 +945,8 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
     entries = [m.entry for m in e.mentions] + [entry_for(t, ctx.lexicon) for m in e.mentions for t in m.triggers]
     said, lexical = _what(e, ctx), next((x.what for x in entries if x is not None and x.what), None)
     what = {**lexical, ctx.language: said} if said and lexical else said or lexical
-    if what:  # "Britain agrees a deal with Kyiv": the other party is in what was agreed
+    if what and kind != "other":  # "Britain agrees a deal with Kyiv": the other party is in what was agreed
+        # (an act of government names all its parties: who appointed and who was appointed)
         named = [k for k in named if participants[k] in ("agent", "host")] or named
     all_titles = titles(kind, status_, named, table, location, article_language=ctx.language, what=what,
                         written_place=written_place, preposition=preposition, targets=targets,

@@ -419,6 +419,33 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         return any(lemma(t) in cues.policy_objects or folded(t.text) in cues.policy_objects
                    for h in heads for t in [h, *(c for c in h.children
                                                  if c.dep_ in ("compound", "nmod", "amod", "prep", "pobj"))])
+    if name == "holder":
+        # "appointed Umerov", "the Rada approved Svyrydenko", "Barnier was toppled", « nommé à Matignon, il… »: the
+        # person who takes or loses an office is its object, the subject of its passive or of its participle
+        # clause; "appointed a commission", "approved the budget", "approved of his tone" name none
+        if any(names_party(ctx, o, persons_only=True) for o in objects_of(token)):
+            return True
+        # a participle of its own, passive in sense (not "has proposed [holding talks]", a perfect with its complement)
+        if "Part" not in token.morph.get("VerbForm") or syntax.objects(token) or any(
+                c.dep_ in ("aux", "aux:tense", "xcomp", "ccomp") for c in token.children):
+            return False
+        if token.dep_ in syntax.RELATIVE_DEPS | {"acl"}:
+            # "Carney, sworn in the day before, joined…", « Bayrou, renversé par l'Assemblée »: a career told in
+            # passing on someone the sentence is about, whose day counts from a scene the clause is not in
+            return False
+        return any(names_party(ctx, s, persons_only=True) for s in subjects(token))
+    if name == "office":
+        # "Shmyhal becomes defence minister", « Umerov devient secrétaire du Conseil » : an office as what one
+        # becomes, told as the news (not "who became president in 2019", a career in a relative clause, nor
+        # "became a symbol")
+        if token.dep_ in syntax.RELATIVE_DEPS | {"acl", "xcomp"} or token.dep_ == "ccomp" and \
+                lemma(token.head) in cues.reporting:
+            return False  # (or what someone said: "said he would become chancellor")
+        heads = [c for c in token.children if c.dep_ in ("attr", "xcomp", "obj", "dobj", "acomp")
+                 or c.dep_.startswith("obl") and not syntax.case_word(c)]
+        # « est devenu jeudi [ministre] », the office hung on the bare day before it
+        heads += [n for h in heads if h.dep_.startswith("obl") for n in h.children if n.dep_ == "nmod" and n.i > h.i]
+        return any(lemma(t) in cues.offices or folded(t.text) in cues.offices for t in heads)
     if name == "announced-event":
         # "announced that he would meet Putin in Budapest", « a annoncé qu'il devrait rencontrer Poutine »: a
         # meeting, a call or a visit to come, made known; "announced he would think about it", "confirmed that he

@@ -60,11 +60,12 @@ def make_title(kind: str, status: str, names: list[str], location: str | None, *
     }
     suffix = ""
     if status == "cancelled" and names:
-        key = "cancelled"
+        key = "cancelled_what" if what and "cancelled_what" in section else "cancelled"
     elif status == "planned" and names:
-        key = f"planned_{count}"
+        key = f"planned_{count}_what" if what and f"planned_{count}_what" in section else f"planned_{count}"
     else:
-        key = f"{count}_what" if what and names and f"{count}_what" in section else count
+        # (« none_what »: "Protests in Kyiv", where a kind names what was done with no party to say it)
+        key = f"{count}_what" if what and (names or count == "none") and f"{count}_what" in section else count
         suffix = words["cancelled"] if status == "cancelled" else words["planned"] if status == "planned" else ""
     if names and plural_name(names[0]) and f"{key}_group" in section \
             and "first" in template_fields(section[key]) and "who" not in template_fields(section[key]):
