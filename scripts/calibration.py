@@ -72,14 +72,16 @@ sys.path.insert(0, str(ROOT))
 
 BANDS = [(0.0, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
 FIT_SETS = ("polnear", "dev", "fixtures", "blind", "blind2", "blind3", "blind4")
-# blind5 is not among the fit sets: made after the last fit, its dev half is read as a forecast (`--only
-# blind5`), and every holdout only with `--holdout`, never fitted on. blind4's dev half, tuned on since
+# blind5, blind6 and the two probe batteries are not among the fit sets: made after the last fit, their dev
+# halves are read as a forecast (`--only blind5`), and every holdout only with `--holdout`, never fitted on. blind4's dev half, tuned on since
 # 2026-12-05, is a fit set like the three before it.
 BLIND = {"blind": "tests/fixtures/blind", "blind2": "tests/fixtures/blind2", "blind3": "tests/fixtures/blind3",
-         "blind4": "tests/fixtures/blind4", "blind5": "tests/fixtures/blind5"}
+         "blind4": "tests/fixtures/blind4", "blind5": "tests/fixtures/blind5", "blind6": "tests/fixtures/blind6",
+         "probes": "tests/fixtures/probes", "qprobes": "tests/fixtures/qprobes"}
 # The code each blind set's dev half was first scored on, before any fix of its round (the commit adding the
 # set, or its eval line): what that code predicted there is what the rules do on text they were not tuned on.
-FIRST_RUNS = {"blind": "1631b2f", "blind2": "2c3be12", "blind3": "296502b", "blind4": "a4953e4", "blind5": "c9413cc"}
+FIRST_RUNS = {"blind": "1631b2f", "blind2": "2c3be12", "blind3": "296502b", "blind4": "a4953e4", "blind5": "c9413cc",
+              "blind6": "7be131e", "probes": "7be131e", "qprobes": "7be131e"}
 FIRST_RUN_ROWS = ROOT / "scripts" / "calibration_first_runs.json"
 # Every event is dated one way only (date, lead, story, default or undated): those shifts are measured
 # against a date the text gives, which adds nothing, or the model could not tell them from the trigger's value.
