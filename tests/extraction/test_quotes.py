@@ -190,6 +190,20 @@ def test_a_definite_speaker_after_an_inverted_verb_is_still_the_named_person():
     assert speaker_of(ex, "Nous repartons") == "Vladimir Medinsky"
 
 
+def test_the_foreign_minister_is_the_foreign_minister_named_before_not_the_last_person():
+    ex = read("Jean-Noël Barrot a commenté lundi la trêve. Samedi, le président russe Vladimir Poutine avait "
+              "annoncé un cessez-le-feu de trente heures.\n\n« Ce n'est pas un plan de paix, c'est de la "
+              "communication », a tranché le ministre des Affaires étrangères.")
+    assert speaker_of(ex, "pas un plan de paix") == "Jean-Noël Barrot"
+
+
+def test_a_deputy_foreign_minister_does_not_hold_the_foreign_minister_s_office():
+    ex = read("Jean-Noël Barrot a commenté lundi la trêve. Samedi, le vice-ministre russe Sergueï Riabkov avait "
+              "répondu aux Européens.\n\n« Ce n'est pas un plan de paix, c'est de la communication », a tranché "
+              "le ministre des Affaires étrangères.")
+    assert speaker_of(ex, "pas un plan de paix") == "Jean-Noël Barrot"
+
+
 def test_the_prime_minister_in_a_downing_street_readout_is_the_prime_minister_of_that_day():
     ex = read("The Prime Minister said that Ukraine must be at the heart of any negotiations.", language="en",
               published="2025-02-25", source="Prime Minister's Office, 10 Downing Street (gov.uk)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import fnmatch
 import functools
 import re
 import tomllib
@@ -682,7 +683,11 @@ class SpeakerResolver:
                 prefix = normalize(form) + " "
                 if role.startswith(prefix):
                     role = role[len(prefix):]
-        if not (role == office or role.startswith(office + " ")):
+        if "*" in office:
+            # an office the gazetteer words several ways: "minister*foreign affairs*|federal minister*foreign affairs*"
+            if not any(fnmatch.fnmatchcase(role, pattern) for pattern in office.split("|")):
+                return False
+        elif not (role == office or role.startswith(office + " ")):
             return False
         return not entry.titles or any(t.valid_on(self.published) for t in entry.titles)
 
