@@ -177,6 +177,33 @@ def test_a_spokeswoman_for_an_organization_speaks_for_it():
     assert speaker_of(ex, "No decision has been taken") == "European Commission"
 
 
+def test_an_inverted_source_within_a_body_after_a_comma_speaks_for_that_body():
+    ex = read("Le service de renseignement militaire ukrainien (GUR) a revendiqué l'opération samedi. "
+              "Les missiles avaient été livrés par la mer, a raconté un responsable au sein du GUR : "
+              "« Tout s'est joué dans les dernières heures. »")
+    assert speaker_of(ex, "Tout s'est joué") == "HUR"
+
+
+def test_a_definite_speaker_after_an_inverted_verb_is_still_the_named_person():
+    ex = read("Le ministre turc Hakan Fidan a ouvert la séance vendredi. « Nous repartons avec un calendrier », "
+              "a déclaré le chef de la délégation russe, Vladimir Medinski.")
+    assert speaker_of(ex, "Nous repartons") == "Vladimir Medinsky"
+
+
+def test_the_foreign_minister_is_the_foreign_minister_named_before_not_the_last_person():
+    ex = read("Jean-Noël Barrot a commenté lundi la trêve. Samedi, le président russe Vladimir Poutine avait "
+              "annoncé un cessez-le-feu de trente heures.\n\n« Ce n'est pas un plan de paix, c'est de la "
+              "communication », a tranché le ministre des Affaires étrangères.")
+    assert speaker_of(ex, "pas un plan de paix") == "Jean-Noël Barrot"
+
+
+def test_a_deputy_foreign_minister_does_not_hold_the_foreign_minister_s_office():
+    ex = read("Jean-Noël Barrot a commenté lundi la trêve. Samedi, le vice-ministre russe Sergueï Riabkov avait "
+              "répondu aux Européens.\n\n« Ce n'est pas un plan de paix, c'est de la communication », a tranché "
+              "le ministre des Affaires étrangères.")
+    assert speaker_of(ex, "pas un plan de paix") == "Jean-Noël Barrot"
+
+
 def test_the_prime_minister_in_a_downing_street_readout_is_the_prime_minister_of_that_day():
     ex = read("The Prime Minister said that Ukraine must be at the heart of any negotiations.", language="en",
               published="2025-02-25", source="Prime Minister's Office, 10 Downing Street (gov.uk)")

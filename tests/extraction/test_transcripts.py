@@ -56,6 +56,27 @@ def test_each_paragraph_of_a_turn_is_one_statement_and_questions_are_none():
     assert {ex.actor(s.speaker).name for s in direct} == {"Marco Rubio"}
 
 
+def test_a_narrative_paragraph_after_the_last_turn_is_the_journalist_s_not_the_speaker_s():
+    text = ("Q: Will the ministers meet again?\n\n"
+            "SECRETARY RUBIO: We will meet next week in Geneva.\n\n"
+            "German Chancellor Friedrich Merz said later that Berlin would send its foreign minister.")
+    ex = extract(article(text, language="en", published="2025-03-11"))
+    direct = [s.text for s in ex.statements if s.direct]
+    assert direct == ["We will meet next week in Geneva."]
+    reported = [s for s in ex.statements if not s.direct]
+    assert [ex.actor(s.speaker).name for s in reported] == ["Friedrich Merz"]
+
+
+def test_a_speaker_reporting_what_a_named_person_told_them_keeps_the_turn():
+    text = ("Q: What did the Russians say?\n\n"
+            "SECRETARY RUBIO: We will meet next week in Geneva.\n\n"
+            "Foreign Minister Lavrov told me that Moscow wants a written text first.")
+    ex = extract(article(text, language="en", published="2025-03-11"))
+    direct = [s for s in ex.statements if s.direct]
+    assert [s.text for s in direct][-1].startswith("Foreign Minister Lavrov told me")
+    assert {ex.actor(s.speaker).name for s in direct} == {"Marco Rubio"}
+
+
 def test_the_president_as_a_label_is_the_publisher_s_president_on_that_day():
     text = ("Q. Mr. President, is the meeting on?\n\n"
             "The President. It is on, and we are looking forward to it.\n\n"

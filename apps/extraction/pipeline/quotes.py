@@ -99,7 +99,8 @@ class QuoteReader:
                                resolve_expression=resolve_expression)
         self.speakers.discover_speakers(self.doc[i] for i in self.verbs if not self._quoted(self.doc[i]))
         self.speakers.official_offices()
-        self.turns: list[Turn] = layout.turns(self.speakers.resolve_label)
+        self.turns: list[Turn] = [self._without_narration(t) for t in layout.turns(self.speakers.resolve_label)]
+        self.turns = [t for t in self.turns if t.paragraphs]
         if not self.turns:
             self.turns = self.speakers.speech_by_title()
         self.speakers.turns = self.turns
@@ -193,6 +194,41 @@ class QuoteReader:
                     continue
                 self._add(speaker=turn.speaker, basis=basis, start=spoken[0], end=spoken[1], direct=True,
                           sentence=(start, end), windows=[])
+
+    def _without_narration(self, turn: Turn) -> Turn:
+        """A turn ends where the journalist takes the story back: a later paragraph of the turn that opens on a
+        named person's speech verb ("Spanish Prime Minister Pedro Sánchez told reporters later that…") is
+        narration, not the speaker's words, and so is all that follows it.
+
+        A speaker's own report ("Putin told me that…", "as the President said") keeps the turn: the verb
+        heads the paragraph's first sentence, its subject is a name, and nobody of the first person hears it.
+        """
+        if not turn.speaker:
+            return turn
+        for n, (start, end) in enumerate(turn.paragraphs):
+            if start == turn.label.words_start:
+                continue  # the label's own paragraph is the speaker's
+            if self._narrates(start, end, turn.speaker):
+                del turn.paragraphs[n:]
+                break
+        return turn
+
+    def _narrates(self, start: int, end: int, speaker: str) -> bool:
+        first = next(((a, b) for a, b in self.sentences if a <= start < b or start <= a < end), None)
+        if first is None:
+            return False
+        for verb in self._speech_tokens(first[0], min(first[1], end)):
+            if verb.dep_ != "ROOT" or self._quoted(verb):
+                continue
+            if any(c.pos_ == "PRON" and "1" in c.morph.get("Person") for c in verb.subtree if c.i != verb.i):
+                continue  # "Trump told me that…": the speaker reports what was said to them
+            for subject in syntax.subjects(verb):
+                if subject.pos_ != "PROPN" or self.text[start:min(t.idx for t in syntax.phrase(subject))].strip():
+                    continue  # a name that opens the paragraph, not a pronoun nor a name further on
+                key, _ = self.speakers.actor_of_np(subject)
+                if key != speaker:
+                    return True
+        return False
 
     def _spoken(self, start: int, end: int) -> tuple[int, int] | None:
         """A turn paragraph's words without the stage directions around them, if they say something.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import fnmatch
 import functools
 import re
 import tomllib
@@ -364,6 +365,9 @@ class SpeakerResolver:
             # "Nous" of the quotation speaks not, nor a time the parser took for a subject ("11:02 GMT: …")
             return [t for t in tokens if not self.layout.in_quote[t.idx] and not _is_time(t)]
 
+        inverted = self._inverted_subject(verb)
+        if inverted is not None:
+            return inverted
         subjects = outside(syntax.subjects(verb))
         if not subjects:
             # '“Very good reporter,” Trump, the frontrunner, said': the parser made the quotation the
@@ -402,6 +406,43 @@ class SpeakerResolver:
                 if again[0] is not None:
                     return again
         return found
+
+    def _inverted_subject(self, verb: Token) -> tuple[str | None, str] | None:
+        """« …, a confié une source au sein du SBU : »: an incise whose subject follows the verb, which the
+        parser reads as its object (and hangs the verb on the clause before as a conjunct).
+
+        Only an incise (a comma just before the verb and its auxiliaries, no subject of its own) and only a
+        speaker word of the descriptions lexicon: « a confié un secret » has no such object. A representative's
+        organization may be hung on the verb instead of the noun (« au sein du SBU »): the words that follow
+        the noun up to a punctuation mark are read with it.
+        """
+        if any(c.dep_ in syntax.SUBJECT_DEPS for c in verb.children):
+            return None
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
+        if first == 0 or verb.doc[first - 1].text != ",":
+            return None
+        obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
+        if obj is None or obj.pos_ != "NOUN" or self.layout.in_quote[obj.idx] or not self._describes(lemma(obj)) \
+                or not (_indefinite(obj) or lemma(obj) in self.lex.representatives):
+            # « a déclaré le chef de la délégation, Vladimir Medinski »: a definite person is read as before
+            return None
+        tail = verb.doc[obj.i:min(len(verb.doc), obj.i + 12)]
+        stop = next((t.i for t in tail if t.text in (".", ":", ";", "«", "»", "\"")), tail.end)
+        last_tok = verb.doc[max(obj.i, stop - 1)]
+        if any(self.table.kind(r.key) == "person"
+               for r in self.table.between(obj.idx, last_tok.idx + len(last_tok.text), self.layout)):
+            return None  # « un conseiller du Kremlin, Iouri Ouchakov »: the person named after it, read as before
+        if lemma(obj) in self.lex.representatives:
+            end = obj.right_edge.i
+            while end + 1 < len(verb.doc) and not verb.doc[end + 1].is_punct and end - obj.i < 6:
+                end += 1
+            last = verb.doc[end]
+            bodies = [r for r in self.table.between(obj.idx, last.idx + len(last.text), self.layout)
+                      if self.table.kind(r.key) == "organization"]
+            if bodies:
+                return bodies[0].key, "description"
+        found = self.actor_of_np(self._named_apposition([obj]), describe=True)
+        return found if found[0] is not None else None
 
     def _named_apposition(self, subjects: list[Token]) -> Token:
         """The subject to read: a name the parser made a second subject beside its description comes first.
@@ -642,7 +683,11 @@ class SpeakerResolver:
                 prefix = normalize(form) + " "
                 if role.startswith(prefix):
                     role = role[len(prefix):]
-        if not (role == office or role.startswith(office + " ")):
+        if "*" in office:
+            # an office the gazetteer words several ways: "minister*foreign affairs*|federal minister*foreign affairs*"
+            if not any(fnmatch.fnmatchcase(role, pattern) for pattern in office.split("|")):
+                return False
+        elif not (role == office or role.startswith(office + " ")):
             return False
         return not entry.titles or any(t.valid_on(self.published) for t in entry.titles)
 
