@@ -61,3 +61,36 @@ def test_a_law_and_protests_on_the_same_entry_day_are_two_events():
               "Protesters rally in Lviv and Kharkiv.", language="en", published="2025-04-20")
     others = sorted(e.title for e in ex.events if e.kind == "other")
     assert len(others) == 2 and all(str(e.date) == "2025-04-14" for e in ex.events if e.kind == "other")
+
+
+# --- stages of a series: one event per stage, each on its own day ---------------------------------------------
+
+def stages(text: str, *, language: str = "en", published: str = "2025-06-11") -> list[tuple[str, str]]:
+    ex = read(text, language=language, published=published)
+    return sorted((str(e.date), e.status) for e in ex.events if e.kind == "other")
+
+
+def test_an_english_exchange_told_as_a_stage_gives_the_earlier_and_the_coming_stages_their_own_days():
+    got = stages("Russia and Ukraine exchanged 150 prisoners of war on Tuesday in the second phase of the swap. "
+                 "The first phase, on Monday, freed 200 captives on each side. A third phase should follow on Thursday.")
+    assert got == [("2025-06-09", "occurred"), ("2025-06-10", "occurred"), ("2025-06-12", "planned")]
+
+
+def test_a_stage_in_apposition_and_a_possessive_earlier_stage():
+    got = stages("Ukraine and Russia swapped 84 soldiers each on Tuesday, the second stage of the exchange.\n\n"
+                 "Last Sunday's first stage returned 50 civilians.", published="2025-06-11")
+    assert got == [("2025-06-08", "occurred"), ("2025-06-10", "occurred")]
+
+
+def test_a_french_exchange_told_as_a_stage_gives_each_stage_its_day():
+    got = stages("La Russie et l'Ukraine ont échangé mardi 150 prisonniers de guerre, deuxième étape de l'accord. "
+                 "La première étape, lundi, avait libéré 200 captifs de chaque côté. "
+                 "Une troisième étape est prévue jeudi.", language="fr")
+    assert got == [("2025-06-09", "occurred"), ("2025-06-10", "occurred"), ("2025-06-12", "planned")]
+
+
+def test_an_exchange_with_no_rank_tells_no_other_stage():
+    # "stage" without a rank on the exchange, and a ranked stage of something else: one exchange only
+    got = stages("Russia and Ukraine exchanged 150 prisoners of war on Tuesday. "
+                 "The third stage of the reform is expected on Thursday.")
+    assert got == [("2025-06-10", "occurred")]
