@@ -94,3 +94,24 @@ def test_an_exchange_with_no_rank_tells_no_other_stage():
     got = stages("Russia and Ukraine exchanged 150 prisoners of war on Tuesday. "
                  "The third stage of the reform is expected on Thursday.")
     assert got == [("2025-06-10", "occurred")]
+
+
+# --- "the same afternoon", « le même soir »: a part of the day the story is at ---------------------------------
+
+def test_the_same_afternoon_is_the_day_the_story_is_at_not_the_publication_day():
+    ex = read("On July 17, the Rada approved Yulia Svyrydenko as prime minister. In a second vote the same afternoon, "
+              "Denys Shmyhal was appointed defence minister.", language="en", published="2025-08-01")
+    assert sorted(str(e.date) for e in ex.events) == ["2025-07-17", "2025-07-17"]
+
+
+def test_la_meme_nuit_is_the_day_the_story_is_at():
+    ex = read("Le 17 juillet, la Rada a approuvé la nomination de Ioulia Svyrydenko. La même nuit, la Russie a "
+              "attaqué Kiev avec des drones.", language="fr", published="2025-08-01")
+    [strike] = [e for e in ex.events if e.kind == "military_action"]
+    assert str(strike.date) == "2025-07-17"
+
+
+def test_the_same_without_a_part_of_the_day_is_no_date():
+    # "the same proposal" names no time: the strike it goes with stays undated, so it is no event
+    ex = read("Russia attacked Kyiv with the same drones.", language="en", published="2025-08-01")
+    assert [e for e in ex.events if e.kind == "military_action"] == []
