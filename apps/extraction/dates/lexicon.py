@@ -70,7 +70,7 @@ ANAPHORIC_RELATIONS = {
            "precedent": -1, "precedente": -1, "precedents": -1, "precedentes": -1,
            "d'avant": -1, "-la": 0, "meme": 0},
     "en": {"following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
-           "that": 0, "that same": 0, "that very": 0},
+           "that": 0, "that same": 0, "that very": 0, "same": 0},
 }
 
 # Days named by their distance to the story's day: "le lendemain", "the day before".

@@ -901,7 +901,7 @@ def _french_rules() -> list[Rule]:
     parts = r"(?:matinee|matin|soiree|soir|apres-midi|nuit)"
     rules.add("part_that", rf"\b(?:ce|cet|cette)\s+{parts}(?P<rel>-la)(?!\w)", anaphoric_part,
               anaphoric=True)
-    rules.add("part_same", rf"\b(?:ce|cet|cette)\s+(?P<rel>meme)\s+{parts}\b", anaphoric_part,
+    rules.add("part_same", rf"\b(?:ce|cet|cette|le|la)\s+(?P<rel>meme)\s+{parts}\b", anaphoric_part,
               anaphoric=True)
     days = _alt(ANAPHORIC_DAYS["fr"])
     relations = _alt({w for w, offset in ANAPHORIC_RELATIONS["fr"].items() if offset})
@@ -1066,7 +1066,7 @@ def _english_rules() -> list[Rule]:
               r"\d|the\s+\d|christmas|easter|new year)\b|\s+(?:to\s+(?!the\b|a\b|an\b)[a-z]+|and)\b)",
               anaphoric_day, anaphoric=True)
     rules.add("anaphoric_part",
-              r"\b(?:the\s+)?(?P<rel>following|next|previous|preceding|that|that same|that very)"
+              r"\b(?:the\s+)?(?P<rel>following|next|previous|preceding|that|that same|that very|(?<=the )same)"
               r"\s+(?P<part>morning|afternoon|evening|night)\b",
               anaphoric_part, anaphoric=True)
     rules.add("anaphoric_offset",

@@ -166,6 +166,38 @@ class Layout:
         return [t for t in turns if t.paragraphs]
 
 
+# What follows the date that opens an entry of a chronology: "July 22 - Lawmakers…", « 17 juillet : la Rada… »,
+# "The next day — Shmyhal…" (a dash or a colon, then the entry's words).
+_ENTRY_DATE_END = re.compile(r"[^\S\n]*(?:[-–—―:]|--)[^\S\n]+\S")
+_BULLET = re.compile(r"[^\S\n]*(?:[-•*▪·][^\S\n]+)?")
+
+
+def dated_entries(layout: Layout, timexes) -> dict[int, object]:
+    """The date each entry of a chronology opens with, by the start of the paragraphs it covers.
+
+    An entry is a paragraph that opens with a date before a dash or a colon ("July 22 - …", « 17 juillet : … »,
+    "The next day – …"), or the paragraphs under a heading that is nothing but a date; its sentences tell what
+    happened that day though they name no day of their own. Ordinary paragraphs that open with a date and go on
+    with a sentence ("On July 22, lawmakers…", "July 22 was…") are no entries.
+    """
+    text = layout.text
+    by_start = {t.start: t for t in timexes}
+    heads: dict[int, object] = {}
+    under = None  # the date of the heading the paragraphs are under
+    for para in layout.paragraphs:
+        first = _BULLET.match(text, para.start, para.end).end()
+        t = by_start.get(first)
+        if para.heading:
+            whole = t is not None and not text[t.end:para.end].strip(" .:–—-")
+            under = t if whole else None if not para.note else under
+            continue
+        if t is not None and t.end <= para.end and _ENTRY_DATE_END.match(text, t.end, para.end):
+            heads[para.start] = t
+        elif under is not None and not (para.byline or para.credit):
+            heads[para.start] = under
+    return heads
+
+
 def _is_heading(line: str) -> bool:
     stripped = line.strip().strip('"“”«»\'’ ')
     if not stripped:

@@ -24,7 +24,7 @@ from ...dates.calendar import add_months
 from ...dates.lexicon import UNITS
 from ..actors import ActorTable
 from ..discourse import StoryTime
-from ..layout import Layout
+from ..layout import Layout, dated_entries
 from ..records import Event, Participant
 from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back, spans_time
 from .kinds import GROUP, KINDS, PLOVER, confidence
@@ -53,6 +53,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
               and (t.date is not None or refers_back(t))]
     ctx.timex_starts = {t.start for t in timexes}
     lead = _lead(layout, doc)
+    entry_days = dated_entries(layout, usable)  # "July 22 - Lawmakers vote…": the day each entry tells
     candidates = _candidates(doc, lexicon)
     mentions: list[Mention] = []
     series = None  # the last event told with its rank in a series ("his fourth meeting with Putin")
@@ -104,6 +105,16 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 if m.timex is not None and m.timex.precision == "year" and m.timex.date is not None and \
                         m.timex.date.year == published.year and counted(m, local, cues):
                     m.timex = None  # "his fourth meeting with Putin this year": the year the count runs over
+            head = entry_days.get(para.start)
+            if head is not None:
+                # "July 22 - … Protesters gather in Kyiv": what an entry of a chronology tells as done happened on
+                # the day the entry opens with, though its sentence names no day of its own
+                # ("April 11 — Zelensky says he will travel to Warsaw": the day of the saying, not of the trip)
+                for m in local:
+                    if m.timex is head and (m.status == "planned" or m.hedged):
+                        m.timex = None
+                    elif m.timex is None and m.status == "occurred" and not m.hedged and not m.anaphoric:
+                        m.timex = head
             _held_before(ctx, local)
             if earlier:
                 # the date of a member's clause is that member's ("the second, on March 13, followed the talks")

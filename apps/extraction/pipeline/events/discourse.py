@@ -296,6 +296,10 @@ def _compatible(event: Cluster, mention: Cluster, person=lambda key: False) -> i
         return None
     if any(id(m) in other.apart for m in event.mentions for other in mention.mentions):
         return None  # told as before or after it
+    if event.group == "other" and not _pointing(mention) and _whats(event) and _whats(mention) and \
+            not _whats(event) & _whats(mention) and not set(event.participants) & set(mention.participants):
+        # "Zelenskiy signs the bill. Protesters gather in Kyiv": a law and protests, two events of one day
+        return None
     day = _same_day(event, mention)
     if day is False and not (mention.first.anaphoric and mention.first.rescheduled):
         return None  # two days, two events; unless "this trip" was moved to another day
@@ -328,6 +332,11 @@ def _compatible(event: Cluster, mention: Cluster, person=lambda key: False) -> i
     exact = day and event.precision == mention.precision == "day"
     return (4 if exact else 1 if day else 0) + 2 * len(shared) + (2 if a and a == b else 0) + \
         (2 if near and shared else 0)
+
+
+def _whats(c: Cluster) -> frozenset[str]:
+    """What the words of an event of no kind of its own name it ("law", "protests", "appointment")."""
+    return frozenset(m.entry.what.get("en", "") for m in c.mentions if m.entry.what)
 
 
 def _other_lines(a: Cluster, b: Cluster) -> bool:

@@ -89,6 +89,7 @@ class Cues:
     # a word for a part of the day → that part ("matin" → morning): optional, per language
     day_parts: dict[str, str] = field(default_factory=dict)
     place_pronouns: frozenset[str] = frozenset()  # « y »: the place named just before
+    stages: frozenset[str] = frozenset()  # "stage", « étape »: a noun beside a verb that ranks its event in a series
     guests: frozenset[str] = frozenset()  # « son hôte », « son invité »: the visitor the story follows
     assemblies: frozenset[str] = frozenset()  # "parliament", « la nation »: a body one speaks to, named or not
     # "aid", « le partage de renseignements »: what a government gives and may freeze, pause or resume
@@ -200,6 +201,7 @@ def event_lexicon(language: str) -> EventLexicon:
             ranks={fold(word): rank for rank, word in enumerate(_words(cues, "ranks"), start=1)},
             day_parts={fold(w): part for part, words in cues.get("day_parts", {}).items() for w in words},
             place_pronouns=_folded(cues.get("place_pronouns", {}).get("words", ())),
+            stages=_folded(cues.get("stages", {}).get("words", ())),
             guests=_folded(cues.get("guests", {}).get("words", ())),
             assemblies=_folded(cues.get("assemblies", {}).get("words", ())),
             policy_objects=_folded(cues.get("policy_objects", {}).get("words", ())),

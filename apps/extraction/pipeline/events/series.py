@@ -13,6 +13,7 @@ import dataclasses
 
 from .. import syntax
 from .mentions import Context, Mention, governing_verb, lemma, place_in
+from .status import hedged, status
 
 _NOUN_HEADS = ("ADJ", "NOUN", "NUM", "PRON")
 
@@ -55,6 +56,21 @@ def counted(m: Mention, local: list[Mention], cues) -> Series | None:
                 rank = cues.ranks.get(lemma(c)) if c.dep_ == "amod" and c.i < noun.i else None
                 if rank and rank > 1:
                     return Series(m, rank, lemma(noun), local)
+    # "Russia and Ukraine swapped 300 soldiers each on Saturday, [the second stage] of the exchange", "exchanged
+    # prisoners in [the second phase] of the deal", « ont échangé 150 prisonniers, [deuxième étape] de l'accord »:
+    # the verb's event told as a stage of a series, in a noun its clause holds
+    verb = m.predicate
+    if verb.pos_ in ("VERB", "AUX") and m.entry.pos == "verb":
+        for noun in verb.subtree:
+            if lemma(noun) not in cues.stages or noun.pos_ != "NOUN":
+                continue
+            up = next((g for g in syntax.governors(noun, 3) if g.pos_ in ("VERB", "AUX")), None)
+            if up is None or up.i != verb.i:
+                continue  # the stage of another clause's event
+            for c in noun.children:
+                rank = cues.ranks.get(lemma(c)) if c.dep_ == "amod" and c.i < noun.i else None
+                if rank and rank > 1:
+                    return Series(m, rank, lemma(noun), local)
     return None
 
 
@@ -68,7 +84,14 @@ def members(ctx: Context, series: Series, sentence: tuple[int, int], timexes: li
     found = []
     for t in span:
         rank = ranks.get(lemma(t))
-        if not rank or rank >= series.rank or not _definite(t):
+        if not rank or rank == series.rank:
+            continue
+        if rank > series.rank:
+            # "a third stage is expected on Sunday": a later member names the series' own noun
+            if t.dep_ == "amod" and lemma(t.head) == series.noun and t.head.i != series.head.trigger.i:
+                found.append((t.head, rank, False))
+            continue
+        if not _definite(t):
             continue
         if t.dep_ != "amod" and t.pos_ in _NOUN_HEADS:
             noun = t  # "the second, on March 13, followed…"
@@ -95,7 +118,7 @@ def members(ctx: Context, series: Series, sentence: tuple[int, int], timexes: li
                     continue  # another member's clause, or an event of its own ("followed the Jeddah talks")
                 area |= inner
         dates = [x for x in timexes if _root(ctx, x) in area and x.date is not None]
-        if not dates or len(dates) > 1 and not several or rank + len(dates) - 1 >= series.rank:
+        if not dates or len(dates) > 1 and not several or rank < series.rank <= rank + len(dates) - 1:
             continue  # undated, dates that cannot be told apart, or more members than came before
         place = place_in(ctx, [ctx.doc[i] for i in sorted(area)])
         for timex in dates:
@@ -106,6 +129,9 @@ def members(ctx: Context, series: Series, sentence: tuple[int, int], timexes: li
                 timex=timex, status="occurred", hedged=False, anaphoric=False, needs_date=False, triggers=[noun],
                 determiner="", rescheduled=False, was_planned=False, dropped=False, distinct=True,
                 weak_location=False, apart=set())
+            if rank > series.rank:
+                one.status = status(one, ctx.lexicon.cues)  # "a third stage is expected on Sunday": to come
+                one.hedged = one.status == "planned" and hedged(one, ctx.lexicon.cues)
             out.append(one)
     # each member is another event than the one counted and than the others; so is an event its clause
     # places it beside ("the second followed the Jeddah talks")
@@ -120,8 +146,9 @@ def members(ctx: Context, series: Series, sentence: tuple[int, int], timexes: li
 
 
 def _definite(token) -> bool:
-    """"the second", "the first two rounds"; not "first met Putin in February"."""
-    return syntax.definite(token if token.dep_ != "amod" else token.head)
+    """"the second", "the first two rounds", "yesterday's first stage"; not "first met Putin in February"."""
+    noun = token if token.dep_ != "amod" else token.head
+    return syntax.definite(noun) or any(c.dep_ in ("poss", "nmod:poss") for c in noun.children)
 
 
 def _root(ctx: Context, timex) -> int:
