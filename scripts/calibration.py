@@ -34,9 +34,10 @@ are the texts the rules were tuned on: there an event is right 0.88 of the time,
 stood before that round's fixes (FIRST_RUNS): what that code predicted there is what the rules do on
 unseen text. Those judged rows are kept in scripts/calibration_first_runs.json (they do not change with
 the rules); the fitted values are then mapped value → a + b·value, a and b the least squares of right
-over the first-run rows (b above 1: on unseen text the readings differ more than on tuned text). The map is linear, so the values stay additive and the queue keeps the fit's order; only events
-are carried over (statements hold on the holdouts as fitted). With --cv: each blind set's first run is
-forecast by the values fitted without that set (neither its rows now nor its first run).
+over the first-run rows (b above 1: on unseen text the readings differ more than on tuned text). The
+map is linear, so the values stay additive and the queue keeps the fit's order; only events are carried
+over (statements hold on the holdouts as fitted). With --cv: each blind set's first run is forecast by the
+values fitted without that set (neither its rows now nor its first run).
 
   The one command after a change of the rules (paste its last lines into quotes.py and kinds.py):
   .venv/bin/python scripts/calibration.py --fit --unseen [--cv]
@@ -73,8 +74,8 @@ sys.path.insert(0, str(ROOT))
 BANDS = [(0.0, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
 FIT_SETS = ("polnear", "dev", "fixtures", "blind", "blind2", "blind3", "blind4")
 # blind5, blind6 and the two probe batteries are not among the fit sets: made after the last fit, their dev
-# halves are read as a forecast (`--only blind5`), and every holdout only with `--holdout`, never fitted on. blind4's dev half, tuned on since
-# 2026-12-05, is a fit set like the three before it.
+# halves are read as a forecast (`--only blind5`), and every holdout only with `--holdout`, never fitted on.
+# blind4's dev half, tuned on since 2026-12-05, is a fit set like the three before it.
 BLIND = {"blind": "tests/fixtures/blind", "blind2": "tests/fixtures/blind2", "blind3": "tests/fixtures/blind3",
          "blind4": "tests/fixtures/blind4", "blind5": "tests/fixtures/blind5", "blind6": "tests/fixtures/blind6",
          "probes": "tests/fixtures/probes", "qprobes": "tests/fixtures/qprobes"}

@@ -36,6 +36,11 @@ def names(extraction: Extraction) -> set[str]:
     return {a.name for a in extraction.actors if a.kind != "place"}
 
 
+def parties(extraction: Extraction, event) -> set[str]:
+    """The canonical names of an event's participants."""
+    return {extraction.actor(p.key).name for p in event.participants}
+
+
 def speaker_of(extraction: Extraction, fragment: str, *, direct: bool = True) -> str | None:
     """The canonical name of who said the statement containing a fragment."""
     st = next(s for s in extraction.statements if fragment in s.text and s.direct == direct)

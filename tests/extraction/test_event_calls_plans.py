@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from .pipeline_helpers import parties as people
 from .pipeline_helpers import read
-
-
-def people(ex, event):
-    return {ex.actor(p.key).name for p in event.participants}
 
 
 @pytest.mark.parametrize(("text", "language", "day", "expected"), [

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from .pipeline_helpers import read
+from .pipeline_helpers import parties, read
 
 
 def statements(text: str, *, language: str, published: str):
     ex = read(text, language=language, published=published)
     return ex, [e for e in ex.events if e.kind == "statement"]
-
-
-def parties(ex, event) -> set[str]:
-    return {ex.actor(p.key).name for p in event.participants}
 
 
 @pytest.mark.parametrize("text, language, day, guest", [

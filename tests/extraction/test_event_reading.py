@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from .pipeline_helpers import read
+from .pipeline_helpers import parties, read
 
 
 def events(text: str, *, language: str = "en", published: str = "2025-03-06"):
     ex = read(text, language=language, published=published)
     return ex, ex.events
-
-
-def parties(ex, event) -> set[str]:
-    return {ex.actor(p.key).name for p in event.participants}
 
 
 def roles(ex, event) -> dict[str, str]:
@@ -670,7 +666,6 @@ def test_urging_people_to_act_is_no_call_whichever_word_the_parser_hung_the_infi
     _, found = events("Le chef de la diplomatie turque, Hakan Fidan, qui présidait la rencontre, avait appelé les deux "
                       "délégations à saisir « une chance unique ».", language="fr", published="2025-06-14")
     assert [e for e in found if e.kind == "call"] == []
-
 
 
 def test_the_two_are_the_people_the_sentence_named_before_and_a_city_s_country_is_no_party():

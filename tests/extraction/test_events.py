@@ -7,14 +7,11 @@ from apps.extraction.pipeline import extract
 from apps.extraction.pipeline.events import KINDS, PLOVER, make_title
 
 from .pipeline_helpers import fixture_article, read
+from .pipeline_helpers import parties as participants
 
 
 def by_kind(extraction, kind):
     return [e for e in extraction.events if e.kind == kind]
-
-
-def participants(extraction, event):
-    return {extraction.actor(p.key).name for p in event.participants}
 
 
 def test_a_visit_announced_for_monday_is_planned_for_next_monday_in_kyiv():

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from .pipeline_helpers import parties as participants
 from .pipeline_helpers import read
 
 
 def by_kind(extraction, kind):
     return [e for e in extraction.events if e.kind == kind]
-
-
-def participants(extraction, event):
-    return {extraction.actor(p.key).name for p in event.participants}
 
 
 def test_a_planned_press_conference_left_without_was_called_off_that_day_with_both_parties():

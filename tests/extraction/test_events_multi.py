@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from .pipeline_helpers import read
+from .pipeline_helpers import parties, read
 
 
 def events(text: str, *, language: str = "en", published: str = "2025-08-15"):
     ex = read(text, language=language, published=published)
     return ex, sorted(ex.events, key=lambda e: str(e.date))
-
-
-def parties(ex, event) -> set[str]:
-    return {ex.actor(p.key).name for p in event.participants}
 
 
 # --- an event told in a clause counted from the main one ---------------------------------------------------

@@ -708,8 +708,7 @@ class QuoteReader:
         actor after the verb, when the parse made that actor the verb's object. None otherwise."""
         if any(c.dep_ in syntax.SUBJECT_DEPS for c in verb.children) or verb.head.i > verb.i:
             return None
-        group = min([verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:tense")], key=lambda t: t.i)
-        if not self.text[sent[0]:group.idx].rstrip().endswith(","):
+        if not syntax.after_comma(verb):
             return None
         # (« a annoncé [mardi] Keir Starmer »: a day the parser took for an object is no speaker)
         objects = [c for c in verb.children if c.dep_ in syntax.OBJECT_DEPS and c.i > verb.i and not self._in_timex(c)]
@@ -718,7 +717,8 @@ class QuoteReader:
         apart = any(b.i - a.i > 1 for a, b in zip(objects, objects[1:]))
         if not objects or apart or self._quoted(objects[0]) or \
                 self.text[last.idx + len(last.text):sent[1]].strip(" .!?…\n") != "":
-            return None  # the verb's phrase must end the sentence: "…, announced new sanctions on Iran" is no attribution
+            # the verb's phrase must end the sentence: "…, announced new sanctions on Iran" is no attribution
+            return None
         key, basis = self.speakers.actor_of_np(objects[0])
         span = self._content_before(verb, sent, inverted=True)
         if key is None or span is None:
@@ -729,9 +729,10 @@ class QuoteReader:
         return any(t.start <= token.idx < t.end for t in self.timexes)
 
     def _content_before(self, verb: Token, sent: tuple[int, int], *, inverted: bool = False) -> tuple[int, int] | None:
-        """'Talks will resume on Monday, the ministry said.': the words before a late speech verb, where the parse did not link them.
-        Not where the verb has an object of its own ('After the meeting on Monday, Macron announced new sanctions':
-        what he announced is the object, however short), unless that object is its speaker set after it (`inverted`)."""
+        """'Talks will resume on Monday, the ministry said.': the words before a late speech verb, where the parse
+        did not link them. Not where the verb has an object of its own ('After the meeting on Monday, Macron
+        announced new sanctions': what he announced is the object, however short), unless that object is its
+        speaker set after it (`inverted`)."""
         s, _ = sent
         if not inverted and any(c.dep_ in ("dobj", "obj") and c.i > verb.i and not self._in_timex(c)
                                 for c in verb.children):

@@ -418,8 +418,7 @@ class SpeakerResolver:
         """
         if any(c.dep_ in syntax.SUBJECT_DEPS for c in verb.children):
             return None
-        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
-        if first == 0 or verb.doc[first - 1].text != ",":
+        if not syntax.after_comma(verb):
             return None
         obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
         if obj is None or obj.pos_ != "NOUN" or self.layout.in_quote[obj.idx] or not self._describes(lemma(obj)) \

@@ -283,6 +283,13 @@ def conditional_form(verb: Token) -> bool:
     return verb.lang_ == "fr" and "Imp" in verb.morph.get("Tense") and bool(_FR_CONDITIONAL_FORM.search(verb.lower_))
 
 
+def after_comma(verb: Token) -> bool:
+    """« …, a rappelé Europe 1 », "…, said the ministry": a verb set, with its auxiliaries, right after a comma of
+    its sentence, as an attribution put after what it reports is."""
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+    return first > verb.sent.start and verb.doc[first - 1].text == ","
+
+
 def definite(token: Token) -> bool:
     """Whether a definite article heads the token's phrase ("the two", « les délégations »)."""
     return any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)

@@ -118,17 +118,29 @@ def counted_from(m: Mention, language: str) -> tuple[int, str, bool] | None:
         eve = trig.head.head if trig.dep_ == "pobj" else trig.head
         days = _EVE.get(folded(eve.text))
         return (days, "D", True) if days is not None and eve.i < trig.i else None
-    sign = {"apres": -1, "after": -1, "avant": 1, "before": 1}.get(word)
+    sign = _SIGNS.get(word)
     if sign is None:
         return None
-    unit = UNITS[language].get(folded(doc[case.i - 1].text))
-    count_word = folded(doc[case.i - 2].text)
-    count = int(count_word) if count_word.isdigit() else 1 if count_word == "the" and unit == "D" else \
-        NUMBERS[language].get(count_word)
-    if unit not in ("D", "W", "M") or not count:
-        return None
+    found = _count_before(doc, case.i, language, ones=("the",))
+    if found is None or found[2] == "the" and found[1] != "D":
+        return None  # ("the week after" is no count; "the day before" is)
+    count, unit, count_word = found
     # "the day before the summit" names a day, as « la veille » does; "nine days after" counts from the story
     return sign * count, unit, count_word == "the"
+
+
+# "after", « après » count back from the day after them; "before", « avant » forward
+_SIGNS = {"apres": -1, "after": -1, "avant": 1, "before": 1}
+
+
+def _count_before(doc, at: int, language: str, ones: tuple[str, ...]) -> tuple[int, str, str] | None:
+    """(count, unit D/W/M, count word) of the two words before "after"/"before" at `at` ("nine [days] after",
+    « deux [jours] après »), a word of `ones` counting one; None unless a count of days, weeks or months."""
+    unit = UNITS[language].get(folded(doc[at - 1].text))
+    count_word = folded(doc[at - 2].text)
+    count = int(count_word) if count_word.isdigit() else 1 if count_word in ones else \
+        NUMBERS[language].get(count_word)
+    return (count, unit, count_word) if unit in ("D", "W", "M") and count else None
 
 
 def _counted_clause(verb, language: str) -> tuple[int, str, bool] | None:
@@ -145,17 +157,14 @@ def _counted_clause(verb, language: str) -> tuple[int, str, bool] | None:
         at = mark.i
         if folded(mark.text) in ("que", "qu'") and at > 0:
             at -= 1  # « après que », parsed as one mark or two
-        sign = {"apres": -1, "after": -1, "avant": 1, "before": 1}.get(folded(doc[at].text))
+        sign = _SIGNS.get(folded(doc[at].text))
         if sign is None:
             continue
         if at < 2:
             return None
-        unit = UNITS[language].get(folded(doc[at - 1].text))
-        count_word = folded(doc[at - 2].text)
-        count = int(count_word) if count_word.isdigit() else 1 if count_word in ("a", "one", "the", "un", "une") \
-            else NUMBERS[language].get(count_word)
-        if unit in ("D", "W", "M") and count:
-            return sign * count, unit, True  # from the day the sentence gives before it, as an apposed count
+        found = _count_before(doc, at, language, ones=("a", "one", "the", "un", "une"))
+        if found is not None:
+            return sign * found[0], found[1], True  # from the day the sentence gives before it, as an apposed count
     return None
 
 

@@ -29,8 +29,12 @@ _NOUNISH_DEPS = frozenset({"pobj", "dobj", "nsubj", "obj", "obl", "nmod", "conj"
 _SUBJECT_DEPS = syntax.SUBJECT_DEPS
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "nsubj:pass"})
 _OBJECT_PREDICATES = frozenset({"oprd", "xcomp", "ccomp", "acomp"})
+# The groups of kinds that bring people together: what "agreed to meet" plans and "announced he would meet" makes
+# known
+_GATHERINGS = frozenset({"meet", "call", "visit"})
 # Prepositions, by meaning: the same in both languages' parses, so they are structure, not vocabulary.
 WITH = ("with", "between", "among", "avec", "entre", "aupres", "auprès")
+_WITH = ("with", "avec")  # a partner named on its own: "a call with Putin"
 TO = ("to", "with", "à", "a", "au", "aux", "avec")
 # "said on CNN", « a estimé sur France Inter »: on the air; « invité de la matinale », "a guest of the show"
 ON_AIR = ("on", "sur")
@@ -340,9 +344,6 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-_WITH = ("with", "avec")
-
-
 def _compound_preposition(noun: Token) -> bool:
     """The noun of a preposition of several words ("at the end of", « à l'issue de », « à la suite de »)."""
     cues = event_lexicon(noun.lang_).cues
@@ -381,9 +382,11 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         if any(o.pos_ in ("NOUN", "PROPN", "PRON") and o.dep_ not in _PASSIVE_SUBJECTS for o in syntax.objects(token)):
             return True
         lexicon = ctx.lexicon
-        if any(c.dep_ == "xcomp" and (lemma(c) in lexicon.light_verbs and _holds_an_event(ctx, c) or lemma(c) in
-                                      lexicon.verbs and GROUP[lexicon.verbs[lemma(c)].kind] in ("meet", "call", "visit"))
-               for c in token.children):
+        def plans(c: Token) -> bool:
+            entry = lexicon.verbs.get(lemma(c))
+            return lemma(c) in lexicon.light_verbs and _holds_an_event(ctx, c) or \
+                entry is not None and GROUP[entry.kind] in _GATHERINGS
+        if any(c.dep_ == "xcomp" and plans(c) for c in token.children):
             # "the summit they had agreed to hold", "agreed to meet": the meeting is the event (« sont convenus de
             # poursuivre leurs échanges sur l'Iran », where the light verb holds no event, is an agreement)
             return False
@@ -568,9 +571,6 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     return False
 
 
-_TO_COME = frozenset({"meet", "call", "visit"})
-
-
 def _to_come(verb: Token) -> bool:
     """Whether a verb tells something to come: a future or a conditional, or under a modal (« devrait »)."""
     return syntax.tense(verb) in ("future", "conditional") or syntax.conditional_form(verb) or \
@@ -582,7 +582,7 @@ def _announced_event(ctx: Context, token: Token) -> bool:
     for clause in (c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
         for verb in [clause, *(x for x in clause.children if x.dep_ == "xcomp")]:
             entry = lexicon.verbs.get(lemma(verb))
-            if entry is not None and GROUP[entry.kind] in _TO_COME and _to_come(verb) and _holds(ctx, verb, entry):
+            if entry is not None and GROUP[entry.kind] in _GATHERINGS and _to_come(verb) and _holds(ctx, verb, entry):
                 return True
     return False
 
@@ -840,7 +840,7 @@ def press_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Ment
         before = [t for t in a.subtree if t.i < a.i] if a.pos_ == "NOUN" else []
         key = next((k for t in before if (k := ctx.actor_at(t)) and ctx.is_media(k)), None) or ctx.actor_at(a)
         media = bool(key and ctx.is_media(key))
-        if media and a not in on_air and a.i > token.i and (not subjects(token) or _incise(token)):
+        if media and a not in on_air and a.i > token.i and (not subjects(token) or syntax.after_comma(token)):
             continue  # « …, a rappelé Europe 1 »: the broadcaster the parser takes for an object is the source
         if a in on_air:  # on the air: a broadcaster, or a show ("on the morning show", « de la matinale »)
             kind = "statement" if media or lemma(a) in cues.broadcast_shows or \
@@ -863,12 +863,6 @@ def press_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Ment
             return Mention(kind=kind, trigger=token, entry=entry, predicate=predicate,
                            basis="noun" if predicate is not token else "verb", sentence=sentence, triggers=[token])
     return None
-
-
-def _incise(verb: Token) -> bool:
-    """« …, a rappelé Europe 1 », "…, said CNN": a verb of saying put after what was said, behind a comma."""
-    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass")])
-    return first > verb.sent.start and verb.doc[first - 1].text == ","
 
 
 def subjects(verb: Token) -> list[Token]:

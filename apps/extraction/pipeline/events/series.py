@@ -52,10 +52,9 @@ def counted(m: Mention, local: list[Mention], cues) -> Series | None:
         if above.i < trigger.i and above.pos_ == "NOUN" and lemma(above) in cues.measure:
             nouns.append(above)
         for noun in nouns:
-            for c in noun.children:
-                rank = cues.ranks.get(lemma(c)) if c.dep_ == "amod" and c.i < noun.i else None
-                if rank and rank > 1:
-                    return Series(m, rank, lemma(noun), local)
+            rank = _rank_of(noun, cues)
+            if rank:
+                return Series(m, rank, lemma(noun), local)
     # "Russia and Ukraine swapped 300 soldiers each on Saturday, [the second stage] of the exchange", "exchanged
     # prisoners in [the second phase] of the deal", « ont échangé 150 prisonniers, [deuxième étape] de l'accord »:
     # the verb's event told as a stage of a series, in a noun its clause holds
@@ -67,10 +66,19 @@ def counted(m: Mention, local: list[Mention], cues) -> Series | None:
             up = next((g for g in syntax.governors(noun, 3) if g.pos_ in ("VERB", "AUX")), None)
             if up is None or up.i != verb.i:
                 continue  # the stage of another clause's event
-            for c in noun.children:
-                rank = cues.ranks.get(lemma(c)) if c.dep_ == "amod" and c.i < noun.i else None
-                if rank and rank > 1:
-                    return Series(m, rank, lemma(noun), local)
+            rank = _rank_of(noun, cues)
+            if rank:
+                return Series(m, rank, lemma(noun), local)
+    return None
+
+
+def _rank_of(noun, cues) -> int | None:
+    """The rank an ordinal before a noun gives it in its series ("fourth [meeting]", « deuxième [étape] »), if
+    past the first."""
+    for c in noun.children:
+        rank = cues.ranks.get(lemma(c)) if c.dep_ == "amod" and c.i < noun.i else None
+        if rank and rank > 1:
+            return rank
     return None
 
 
