@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Extraction quality with the shared scorers (../shared/eval), each article set read in one process.
-#   scripts/eval.sh                 the dev set, the test fixtures, the six blind sets and the probe battery
+#   scripts/eval.sh                 the dev set, the test fixtures, the seven blind sets and the probe battery
 #                                   (holdouts: aggregate only), PolNeAR dev, both TimeBanks
 #   scripts/eval.sh DIR [DIR…]      only these folders of NAME.article.json + NAME.gold.json
 # Prints the scorers' tables; writes nothing in the project.
@@ -37,6 +37,10 @@ for set in blind blind2 blind3 blind4 blind5 blind6 probes; do
   "$PY" manage.py extract "tests/fixtures/$set/holdout" --out "$work/$set-holdout" 2>/dev/null
   python3 "$SHARED/score.py" --gold "tests/fixtures/$set/holdout" --pred "$work/$set-holdout" --json | tail -n 1
 done
+# blind7 is a holdout only (no dev half): it measures, once, the work of the stop that made it
+echo "== tests/fixtures/blind7/holdout (score.py, aggregate only)"
+"$PY" manage.py extract tests/fixtures/blind7/holdout --out "$work/blind7-holdout" 2>/dev/null
+python3 "$SHARED/score.py" --gold tests/fixtures/blind7/holdout --pred "$work/blind7-holdout" --json | tail -n 1
 score_set "$SHARED/peer/attribution/dev" score_attribution.py
 echo "== French TimeBank"
 python3 "$SHARED/timex_score.py" --data "$SHARED/peer/fr_timebank/Data" \

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import wait_until_served
+
 CHROMIUM = "/usr/bin/chromium"
 # Headless as root, and without the background services that would try to reach the network.
 CHROMIUM_ARGS = [
@@ -75,6 +77,7 @@ class Tab:
         self.javascript = javascript
         self.page = self.context.new_page()
         self.base = live_server.url
+        self.live_server = live_server
         self.shots = shots
         self.errors: list[str] = []
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
@@ -105,4 +108,5 @@ class Tab:
             if self.javascript:
                 self.errors += [f"CSP {v}" for v in page.evaluate("window.__cspViolations || []")]
         self.context.close()
+        wait_until_served(self.live_server)
         assert self.errors == [], self.errors

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import select
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -99,6 +101,30 @@ def live_server(request):
         def __init__(self, *args, connections_override=None, **kwargs):
             # The server's own thread already uses the shared connections (LiveServerThread.run).
             super().__init__(*args, **kwargs)
+            self.busy = threading.Lock()
+
+        def process_request(self, request, client_address):
+            with self.busy:
+                super().process_request(request, client_address)
+
+        def wait_until_idle(self, quiet: float = 0.3, timeout: float = 15.0) -> None:
+            """Return once no request is being served or waiting to be accepted for `quiet` seconds.
+
+            A tab's last request (an htmx poll, a debounced search) can still be on its way when
+            the test ends: served while the test database is flushed, it fails the flush on the
+            one shared SQLite connection ("database table is locked").
+            """
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                with self.busy:
+                    pending, _, _ = select.select([self.socket], [], [], 0)
+                if not pending:
+                    time.sleep(quiet)
+                    with self.busy:
+                        pending, _, _ = select.select([self.socket], [], [], 0)
+                    if not pending:
+                        return
+                time.sleep(0.05)
 
     server = LiveServer(
         request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost",
@@ -109,6 +135,13 @@ def live_server(request):
     server.start()
     yield server
     server.stop()
+
+
+def wait_until_served(live_server) -> None:
+    """Let the live server finish what a closed tab asked of it before the test's database goes."""
+    httpd = getattr(live_server.thread, "httpd", None)
+    if hasattr(httpd, "wait_until_idle"):
+        httpd.wait_until_idle()
 
 
 # --- Real services -----------------------------------------------------------------------------
