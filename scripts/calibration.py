@@ -78,7 +78,8 @@ FIT_SETS = ("polnear", "dev", "fixtures", "blind", "blind2", "blind3", "blind4")
 # blind4's dev half, tuned on since 2026-12-05, is a fit set like the three before it.
 BLIND = {"blind": "tests/fixtures/blind", "blind2": "tests/fixtures/blind2", "blind3": "tests/fixtures/blind3",
          "blind4": "tests/fixtures/blind4", "blind5": "tests/fixtures/blind5", "blind6": "tests/fixtures/blind6",
-         "probes": "tests/fixtures/probes", "qprobes": "tests/fixtures/qprobes"}
+         "probes": "tests/fixtures/probes", "qprobes": "tests/fixtures/qprobes",
+         "blind7": "tests/fixtures/blind7"}  # blind7 has a holdout only: read by --holdout, never fitted on
 # The code each blind set's dev half was first scored on, before any fix of its round (the commit adding the
 # set, or its eval line): what that code predicted there is what the rules do on text they were not tuned on.
 FIRST_RUNS = {"blind": "1631b2f", "blind2": "2c3be12", "blind3": "296502b", "blind4": "a4953e4", "blind5": "c9413cc",
