@@ -1,0 +1,56 @@
+"""Breadth of the English event words: the wire's other verbs and nouns for meetings, calls, visits, the press,
+agreements, sanctions, strikes, prisoner exchanges and the acts of governments, each beside a look-alike in
+another sense that must not fire.
+
+The sentences were written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from .pipeline_helpers import parties, read
+
+
+def _kinds(text: str) -> list[str]:
+    return [e.kind for e in read(text, language="en", published="2025-04-14").events]
+
+
+def _events(text: str):
+    ex = read(text, language="en", published="2025-04-14")
+    return ex, ex.events
+
+
+@pytest.mark.parametrize(("text", "kind", "who"), [
+    ("Trump chatted with Putin by phone on Tuesday.", "call", {"Donald Trump", "Vladimir Putin"}),
+    ("President Macron lunched with Chancellor Merz in Berlin on Monday.", "meeting",
+     {"Emmanuel Macron", "Friedrich Merz"}),
+    ("Prime Minister Starmer entertained President Zelensky at Chequers on Sunday.", "meeting",
+     {"Keir Starmer", "Volodymyr Zelensky"}),
+    ("The president rang Vladimir Putin on Tuesday.", "call", {"Vladimir Putin"}),
+    ("Steve Witkoff jetted to Moscow on Thursday.", "visit", {"Steve Witkoff"}),
+    ("Zelensky came to Washington on Friday.", "visit", {"Volodymyr Zelensky"}),
+    ("Macron held a bilateral with Merz on the sidelines of the summit on Monday.", "meeting", {"Friedrich Merz"}),
+    ("Starmer had a brief chat with Trump on Monday.", "meeting", {"Keir Starmer", "Donald Trump"}),
+    ("Zelensky told a presser in Kyiv on Monday that the talks would continue.", "press_conference",
+     {"Volodymyr Zelensky"}),
+    ("Zelensky spoke at a joint press appearance with Macron in Paris on Monday.", "press_conference",
+     {"Volodymyr Zelensky", "Emmanuel Macron"}),
+    ("In a video message on Monday, Zelensky said the army held the line.", "statement", {"Volodymyr Zelensky"}),
+    ("The handshake between Trump and Putin in Anchorage on Friday lasted a minute.", "meeting",
+     {"Donald Trump", "Vladimir Putin"}),
+])
+def test_other_words_for_meetings_calls_visits_and_the_press_name_the_event(text, kind, who):
+    ex, events = _events(text)
+    found = [e for e in events if e.kind == kind]
+    assert found, [e.kind for e in events]
+    assert who <= parties(ex, found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "The committee entertained the idea on Sunday.",
+    "The decision came to nothing on Friday.",
+    "The message was clear on Monday.",
+    "He finished his tour of duty.",
+    "The bells rang on Tuesday.",
+])
+def test_the_same_words_in_another_sense_name_no_event(text):
+    assert _kinds(text) == []
