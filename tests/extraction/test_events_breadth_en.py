@@ -54,3 +54,30 @@ def test_other_words_for_meetings_calls_visits_and_the_press_name_the_event(text
 ])
 def test_the_same_words_in_another_sense_name_no_event(text):
     assert _kinds(text) == []
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The United States and the EU agreed a trade framework on Sunday.", {"United States", "European Union"}),
+    ("EU leaders endorsed the roadmap in Brussels on Thursday.", {"European Union"}),
+    ("Ukraine accepted the U.S. peace plan on Tuesday.", {"Ukraine"}),
+    ("Russia and Ukraine reached an understanding on Black Sea shipping on Tuesday.", {"Russia", "Ukraine"}),
+    ("Macron and Meloni issued a communique after their meeting in Rome on Tuesday.",
+     {"Emmanuel Macron", "Giorgia Meloni"}),
+    ("Ukraine ratified the treaty on Thursday.", {"Ukraine"}),
+])
+def test_a_text_the_parties_make_together_is_an_agreement_with_the_verb_that_makes_it(text, who):
+    ex, events = _events(text)
+    found = [e for e in events if e.kind == "agreement"]
+    assert found, [e.kind for e in events]
+    assert who <= parties(ex, found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv has a plan for the winter.",
+    "The plan is to keep talking.",
+    "The declaration of war shocked Europe.",
+    "Zelensky said he had no understanding of the Russian position.",
+    "The ministers made arrangements for the trip on Monday.",
+])
+def test_a_plan_or_a_declaration_with_no_verb_that_agrees_it_is_no_agreement(text):
+    assert "agreement" not in _kinds(text)

@@ -508,6 +508,11 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "support":
         verb = governing_verb(token)
         return verb is not None and _light(ctx, verb, entry, token)
+    if name == "support-verb":
+        # "agreed a plan", "reached an understanding": one of the noun's own support verbs, a light verb is not
+        # enough ("has a plan", "made arrangements", "have an understanding" make no agreement)
+        verb = governing_verb(token)
+        return verb is not None and lemma(verb) in entry.support and _light(ctx, verb, entry, token)
     if name == "modifier":
         return _modifier_kind(token, entry) is not None
     if name == "plural":
