@@ -81,3 +81,30 @@ def test_a_text_the_parties_make_together_is_an_agreement_with_the_verb_that_mak
 ])
 def test_a_plan_or_a_declaration_with_no_verb_that_agrees_it_is_no_agreement(text):
     assert "agreement" not in _kinds(text)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The EU imposed an oil embargo on Russia on Monday.", {"European Union"}),
+    ("Britain announced a ban on Russian LNG imports on Monday.", {"United Kingdom"}),
+    ("Washington tightened export restrictions on Russia on Friday.", {"United States"}),
+    ("The EU adopted restrictive measures against 20 Russian individuals on Thursday.", {"European Union"}),
+    ("Britain froze the assets of two Russian banks on Tuesday.", {"United Kingdom"}),
+    ("The EU banned imports of Russian diamonds on Friday.", {"European Union"}),
+    ("Trump hit Russia with new sanctions on Wednesday.", {"Donald Trump"}),
+    ("Britain imposed an asset freeze on Rosneft on Monday.", {"United Kingdom"}),
+])
+def test_embargoes_bans_restrictions_and_frozen_assets_are_sanctions(text, who):
+    ex, events = _events(text)
+    found = [e for e in events if e.kind == "sanction"]
+    assert found, [e.kind for e in events]
+    assert who <= parties(ex, found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "A ban on smoking has long applied in bars.",
+    "Zelensky designated Umerov as his envoy on Monday.",
+    "The measures taken on Monday were modest.",
+    "The EU wants to use frozen Russian assets.",
+])
+def test_a_ban_a_measure_or_an_asset_with_no_act_of_sanction_is_none(text):
+    assert "sanction" not in _kinds(text)
