@@ -108,3 +108,34 @@ def test_embargoes_bans_restrictions_and_frozen_assets_are_sanctions(text, who):
 ])
 def test_a_ban_a_measure_or_an_asset_with_no_act_of_sanction_is_none(text):
     assert "sanction" not in _kinds(text)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Russian missiles hit Kyiv overnight on Sunday.", "2025-04-13"),
+    ("Russian drones targeted energy facilities in Odesa on Sunday.", "2025-04-13"),
+    ("Russia pummelled Kharkiv on Saturday.", "2025-04-12"),
+    ("Russia rained drones on Kyiv on Monday night.", "2025-04-14"),
+    ("Russia unleashed 300 drones on Ukraine on Sunday.", "2025-04-13"),
+    ("Russian troops ambushed a Ukrainian convoy near Pokrovsk on Monday.", "2025-04-14"),
+    ("Russia launched a fresh onslaught on Sumy on Sunday.", "2025-04-13"),
+    ("Ukraine launched an incursion into Kursk in August 2024.", "2024-08-01"),
+])
+def test_other_verbs_and_nouns_of_strikes_on_a_day_are_military_actions(text, day):
+    _, events = _events(text)
+    found = [e for e in events if e.kind == "military_action"]
+    assert found, [e.kind for e in events]
+    assert str(found[0].date) == day
+
+
+@pytest.mark.parametrize("text", [
+    "Trump hit Russia with new sanctions on Wednesday.",
+    "Oil prices hit a record on Monday.",
+    "The talks hit a snag in Istanbul on Monday.",
+    "The negotiators hammered out a deal in Geneva on Sunday.",
+    "The campaign targeted voters in Ohio on Monday.",
+    "The storm hit Odesa on Monday.",
+    "Zelensky stormed out of the meeting on Friday.",
+    "The minister faced a volley of criticism on Monday.",
+])
+def test_hitting_a_record_or_a_snag_or_hammering_out_a_deal_is_no_strike(text):
+    assert "military_action" not in _kinds(text)

@@ -36,7 +36,7 @@ _IRREGULAR = {
 }
 # Nouns whose plural is not the singular and an s, or that only occur in the plural.
 _PLURALS = {"en": {"talk": "talks", "remark": "remarks", "discussion": "discussions", "sanction": "sanctions",
-                   "tariff": "tariffs", "clash": "clashes"},
+                   "tariff": "tariffs", "clash": "clashes", "ambush": "ambushes"},
             "fr": {"pourparler": "pourparlers", "discussion": "discussions", "tête à tête": None, "point": None,
                    "discours": None, "rendez-vous": None, "côté": "côtés",
                    "cessez-le-feu": None}}
