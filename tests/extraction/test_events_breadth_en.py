@@ -139,3 +139,29 @@ def test_other_verbs_and_nouns_of_strikes_on_a_day_are_military_actions(text, da
 ])
 def test_hitting_a_record_or_a_snag_or_hammering_out_a_deal_is_no_strike(text):
     assert "military_action" not in _kinds(text)
+
+
+@pytest.mark.parametrize(("text", "kind", "who"), [
+    ("Russia and Ukraine traded 150 prisoners of war on Saturday.", "other", {"Russia", "Ukraine"}),
+    ("Ukraine repatriated the bodies of 900 soldiers on Friday.", "other", {"Ukraine"}),
+    ("Russia handed over 84 prisoners of war on Sunday.", "other", {"Russia"}),
+    ("Qatar mediated between Moscow and Kyiv in Doha on Monday.", "negotiation", {"Qatar", "Russia", "Ukraine"}),
+    ("Trump named Keith Kellogg special envoy on Wednesday.", "other", {"Keith Kellogg"}),
+    ("The Verkhovna Rada voted on Thursday to dismiss the defence minister.", "other", {"Verkhovna Rada"}),
+])
+def test_swaps_mediation_appointments_and_votes_by_other_words(text, kind, who):
+    ex, events = _events(text)
+    found = [e for e in events if e.kind == kind]
+    assert found, [e.kind for e in events]
+    assert who <= parties(ex, found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "The two men traded barbs on Monday.",
+    "Russia handed over the keys on Monday.",
+    "The street was named after him on Monday.",
+    "Ukrainians voted in 2019.",
+    "Zelensky rules by decree.",
+])
+def test_trading_barbs_handing_over_keys_or_a_street_named_after_someone_is_no_event(text):
+    assert _kinds(text) == []
