@@ -165,3 +165,29 @@ def test_swaps_mediation_appointments_and_votes_by_other_words(text, kind, who):
 ])
 def test_trading_barbs_handing_over_keys_or_a_street_named_after_someone_is_no_event(text):
     assert _kinds(text) == []
+
+
+@pytest.mark.parametrize(("text", "kind", "who"), [
+    ("Russian forces captured the village of Velyka Novosilka in Donetsk on Sunday.", "military_action", {"Russia"}),
+    ("Ukrainian forces launched a counterattack near Kupiansk on Sunday.", "military_action", {"Ukraine"}),
+    ("Trump was inaugurated on January 20.", "other", {"Donald Trump"}),
+    ("Zelensky said in a tweet on Monday that the talks had failed.", "statement", {"Volodymyr Zelensky"}),
+    ("Britain and Ukraine signed security guarantees in Kyiv on Thursday.", "agreement", {"United Kingdom", "Ukraine"}),
+])
+def test_captures_inaugurations_tweets_and_guarantees_signed(text, kind, who):
+    ex, events = _events(text)
+    found = [e for e in events if e.kind == kind]
+    assert found, [e.kind for e in events]
+    assert who <= parties(ex, found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "The film captured the mood of Washington on Monday.",
+    "Trump blasted the plan on Monday.",
+    "Zelensky inaugurated the bridge on Monday.",
+    "The event was held in Paris.",
+    "Ukraine wants security guarantees.",
+    "Zelensky said on Thursday that security guarantees must be agreed before any deal is signed.",
+])
+def test_capturing_a_mood_blasting_a_plan_or_guarantees_still_wanted_are_no_event(text):
+    assert [k for k in _kinds(text) if k != "statement"] == []
