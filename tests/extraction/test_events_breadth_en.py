@@ -191,3 +191,27 @@ def test_captures_inaugurations_tweets_and_guarantees_signed(text, kind, who):
 ])
 def test_capturing_a_mood_blasting_a_plan_or_guarantees_still_wanted_are_no_event(text):
     assert [k for k in _kinds(text) if k != "statement"] == []
+
+
+@pytest.mark.parametrize(("text", "kind", "who"), [
+    ("Trump and Putin had a sit-down in Geneva on Monday.", "meeting", {"Donald Trump", "Vladimir Putin"}),
+    ("Zelensky held a face-to-face with Putin in Istanbul on Friday.", "meeting",
+     {"Volodymyr Zelensky", "Vladimir Putin"}),
+    ("Macron had a one-on-one with Trump on Monday.", "meeting", {"Emmanuel Macron", "Donald Trump"}),
+    ("Macron and Merz had a tête-à-tête in Paris on Monday.", "meeting", {"Emmanuel Macron", "Friedrich Merz"}),
+    ("Ukraine launched a counter-offensive in June 2023.", "military_action", {"Ukraine"}),
+])
+def test_a_word_of_hyphenated_pieces_is_read_whole(text, kind, who):
+    ex, events = _events(text)
+    found = [e for e in events if e.kind == kind]
+    assert found, [e.kind for e in events]
+    assert who <= parties(ex, found[0])
+
+
+def test_a_hyphenated_word_that_qualifies_a_meeting_leaves_it_one_meeting():
+    _, events = _events("Zelensky and Putin held a face-to-face meeting in Istanbul on Friday.")
+    assert [e.kind for e in events] == ["meeting"]
+
+
+def test_a_sit_down_with_no_one_met_is_no_meeting():
+    assert _kinds("The protesters staged a sit-down in front of the Rada on Monday.") == []

@@ -36,7 +36,10 @@ _IRREGULAR = {
 }
 # Nouns whose plural is not the singular and an s, or that only occur in the plural.
 _PLURALS = {"en": {"talk": "talks", "remark": "remarks", "discussion": "discussions", "sanction": "sanctions",
-                   "tariff": "tariffs", "clash": "clashes", "ambush": "ambushes"},
+                   "tariff": "tariffs", "clash": "clashes", "ambush": "ambushes",
+                   # words of hyphenated pieces the tokenizer splits (read whole by events/mentions.hyphenated)
+                   "sit-down": None, "face-to-face": None, "one-on-one": None, "tete-a-tete": None,
+                   "get-together": None, "counter-offensive": None},
             "fr": {"pourparler": "pourparlers", "discussion": "discussions", "tête à tête": None, "point": None,
                    "discours": None, "rendez-vous": None, "côté": "côtés",
                    "cessez-le-feu": None}}
