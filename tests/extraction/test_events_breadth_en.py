@@ -215,3 +215,27 @@ def test_a_hyphenated_word_that_qualifies_a_meeting_leaves_it_one_meeting():
 
 def test_a_sit_down_with_no_one_met_is_no_meeting():
     assert _kinds("The protesters staged a sit-down in front of the Rada on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "kind", "who"), [
+    ("In a joint declaration on Monday, Britain and France pledged to defend Ukraine.", "agreement",
+     {"United Kingdom", "France"}),
+    ("Trump held a video link with Zelensky on Monday.", "call", {"Donald Trump", "Volodymyr Zelensky"}),
+    ("Washington imposed penalties on Chinese refiners on Monday.", "sanction", {"United States"}),
+    ("The United States tightened export controls on Russia on Friday.", "sanction", {"United States"}),
+    ("The EU lowered the price cap on Russian oil on Friday.", "sanction", {"European Union"}),
+])
+def test_joint_texts_video_links_penalties_export_controls_and_price_caps(text, kind, who):
+    ex, events = _events(text)
+    found = [e for e in events if e.kind == kind]
+    assert found, [e.kind for e in events]
+    assert who <= parties(ex, found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "The penalty for speeding rose on Monday.",
+    "Poland tightened border controls on Friday.",
+    "The declaration of war came on Monday.",
+])
+def test_a_penalty_for_speeding_or_border_controls_are_no_sanction(text):
+    assert _kinds(text) == []
