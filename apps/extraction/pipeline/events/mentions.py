@@ -186,7 +186,8 @@ def hyphenated(token: Token) -> tuple[str, Token] | None:
     token is part of (the tokenizer splits it), folded, and the piece that stands for it in the parse (the last one
     hung outside the word); None for a token in no such word."""
     doc, first, last = token.doc, token.i, token.i
-    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and \
+            not doc[first - 1].whitespace_:
         first -= 2
     while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ and \
             not doc[last + 1].whitespace_:
