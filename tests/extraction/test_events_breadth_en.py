@@ -239,3 +239,13 @@ def test_joint_texts_video_links_penalties_export_controls_and_price_caps(text, 
 ])
 def test_a_penalty_for_speeding_or_border_controls_are_no_sanction(text):
     assert _kinds(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Zelensky departed from his script in Kyiv on Monday.",
+    "Ukraine's government adopted a plan to rebuild the grid on Monday.",
+    "Trump dialled back his threats on Monday.",
+    "Russia handed over a list of demands in Istanbul on Monday.",
+])
+def test_leaving_a_script_a_governments_own_plan_or_a_list_handed_over_are_no_event(text):
+    assert _kinds(text) == []
