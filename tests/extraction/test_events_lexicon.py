@@ -23,7 +23,8 @@ _IRREGULAR = {
            "bomb": "bombed", "wrap": "wrapped", "be": "been",
            "due": "due", "alongside": "alongside", "testify": "testified", "shoot": "shot", "shake": "shook",
            "confer": "conferred", "step": "stepped", "stop": "stopped",
-           "freeze": "froze", "cut": "cut", "withhold": "withheld", "become": "became"},
+           "freeze": "froze", "cut": "cut", "withhold": "withheld", "become": "became",
+           "ring": "rang", "come": "came", "jet": "jetted", "chat": "chatted", "bilateral": "bilateral"},
     "fr": {"recevoir": "reçu", "accueillir": "accueilli", "rejoindre": "rejoint", "joindre": "joint", "voir": "vu", "entretenir": "entretenu",
            "rendre": "rendu", "tenir": "tenu", "avoir": "eu", "faire": "fait", "conduire": "conduit",
            "convenir": "convenu", "attendre": "attendu", "ouvrir": "ouvert", "reprendre": "repris",
@@ -35,7 +36,10 @@ _IRREGULAR = {
 }
 # Nouns whose plural is not the singular and an s, or that only occur in the plural.
 _PLURALS = {"en": {"talk": "talks", "remark": "remarks", "discussion": "discussions", "sanction": "sanctions",
-                   "tariff": "tariffs", "clash": "clashes"},
+                   "tariff": "tariffs", "clash": "clashes", "ambush": "ambushes",
+                   # words of hyphenated pieces the tokenizer splits (read whole by events/mentions.hyphenated)
+                   "sit-down": None, "face-to-face": None, "one-on-one": None, "tete-a-tete": None,
+                   "get-together": None, "counter-offensive": None},
             "fr": {"pourparler": "pourparlers", "discussion": "discussions", "tête à tête": None, "point": None,
                    "discours": None, "rendez-vous": None, "côté": "côtés",
                    "cessez-le-feu": None}}

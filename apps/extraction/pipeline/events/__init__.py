@@ -29,8 +29,8 @@ from ..records import Event, Participant
 from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back, spans_time
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, is_light,
-                       lemma, measuring, metonym_names_the_event, objects_of, place_in, press_mention,
+from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, hyphenated,
+                       is_light, lemma, measuring, metonym_names_the_event, objects_of, place_in, press_mention,
                        read_mention, token_at)
 from .repeats import split_repeats
 from .scene import running_day
@@ -201,6 +201,10 @@ def _candidates(doc, lexicon: EventLexicon) -> list[int]:
             ok = form
         if ok:
             out.append(i)
+    # "a sit-down": a word of hyphenated pieces the lexicon names, read at the piece that stands for it
+    words = [w for t in doc if t.text == "-" and t.i > 0 and (w := hyphenated(doc[t.i - 1])) and w[0] in nouns]
+    if words:
+        out = sorted(set(out) | {head.i for _, head in words})
     return out
 
 

@@ -181,8 +181,34 @@ def lemma(token: Token) -> str:
     return folded(token.lemma_)
 
 
+def hyphenated(token: Token) -> tuple[str, Token] | None:
+    """"a sit-down", "a face-to-face", "the counter-offensive": the word of several pieces joined by hyphens that a
+    token is part of (the tokenizer splits it), folded, and the piece that stands for it in the parse (the last one
+    hung outside the word); None for a token in no such word."""
+    doc, first, last = token.doc, token.i, token.i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and \
+            not doc[first - 1].whitespace_:
+        first -= 2
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ and \
+            not doc[last + 1].whitespace_:
+        last += 2
+    if first == last or token.text == "-":
+        return None
+    pieces = doc[first:last + 1]
+    heads = [t for t in pieces if t.text != "-" and not first <= t.head.i <= last]
+    return (folded(pieces.text), heads[-1]) if heads else None
+
+
 def entry_for(token: Token, lexicon: EventLexicon) -> Trigger | None:
-    """The lexicon entry a token may stand for, by part of speech and lemma (its form, for a lemma spaCy missed)."""
+    """The lexicon entry a token may stand for, by part of speech and lemma (its form, for a lemma spaCy missed); a
+    word of several hyphenated pieces that the lexicon names ("a sit-down") stands in the piece the parse hangs it on,
+    as a noun when it is no qualifier of another noun ("a face-to-face meeting" is the meeting's)."""
+    word = hyphenated(token)
+    if word is not None and word[0] in lexicon.nouns:
+        head = word[1]
+        if head.i != token.i or head.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod"):
+            return None
+        return lexicon.nouns[word[0]]
     lem, pos = lemma(token), token.pos_
     if pos in ("VERB", "AUX"):
         found = lexicon.verbs.get(lem)
@@ -508,6 +534,11 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "support":
         verb = governing_verb(token)
         return verb is not None and _light(ctx, verb, entry, token)
+    if name == "support-verb":
+        # "agreed a plan", "reached an understanding": one of the noun's own support verbs, a light verb is not
+        # enough ("has a plan", "made arrangements", "have an understanding" make no agreement)
+        verb = governing_verb(token)
+        return verb is not None and lemma(verb) in entry.support and _light(ctx, verb, entry, token)
     if name == "modifier":
         return _modifier_kind(token, entry) is not None
     if name == "plural":
