@@ -78,3 +78,78 @@ def test_a_call_told_as_following_the_scene_takes_the_scenes_day():
               "il a téléphoné à Volodymyr Zelensky.", published="2025-03-06")
     calls = {frozenset(parties(ex, e)): str(e.date) for e in ex.events if e.kind == "call"}
     assert calls[frozenset({"Donald Trump", "Volodymyr Zelensky"})] == "2025-03-04"
+
+
+# --- agreements and sanctions ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind, who", [
+    ("Mardi, Kiev et Washington ont paraphé le texte de l'accord sur les minerais.", "agreement",
+     {"Ukraine", "United States"}),
+    ("La Rada a ratifié mardi le mémorandum avec les États-Unis.", "agreement", {"Verkhovna Rada"}),
+    ("Mardi, Emmanuel Macron et Friedrich Merz sont tombés d'accord sur un plan de paix.", "agreement",
+     {"Emmanuel Macron", "Friedrich Merz"}),
+    ("Mardi, l'Ukraine et les États-Unis ont finalisé un accord sur les minerais.", "agreement",
+     {"Ukraine", "United States"}),
+    ("Mardi, la Russie et l'Ukraine ont signé un protocole d'accord à Istanbul.", "agreement", {"Ukraine"}),
+    ("Mardi, Kiev a signé un contrat de 3 milliards avec Paris.", "agreement", {"Ukraine"}),
+    ("Mardi, Kiev a approuvé le plan américain de cessez-le-feu.", "agreement", {"Ukraine"}),
+    ("Mardi, l'UE a décrété un embargo sur les armes à destination de la Russie.", "sanction", {"European Union"}),
+    ("Mardi, Londres a décrété l'interdiction des importations de pétrole russe.", "sanction", {"United Kingdom"}),
+    ("Mardi, l'UE a adopté des mesures restrictives contre la Russie.", "sanction", {"European Union", "Russia"}),
+    ("Mardi, Washington a imposé des tarifs douaniers à l'Inde.", "sanction", {"United States"}),
+    ("Mardi, l'UE a annoncé le gel des avoirs de la banque centrale russe.", "sanction", {"European Union"}),
+    ("Mardi, l'UE a étendu les sanctions contre la Russie.", "sanction", {"European Union", "Russia"}),
+])
+def test_french_words_for_agreements_and_sanctions_tell_their_event(text, kind, who):
+    ex, event = the_one(text, kind)
+    assert (event.status, str(event.date)) == ("occurred", "2025-03-04")
+    assert who <= parties(ex, event)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Le drone est tombé d'une hauteur de cent mètres mardi.", "agreement"),
+    ("Le protocole de l'Élysée prévoit une haie d'honneur pour Volodymyr Zelensky.", "agreement"),
+    ("La Convention de Genève protège les prisonniers de guerre, rappelle Kiev.", "agreement"),
+    ("Kiev devra faire des compromis douloureux, a estimé Emmanuel Macron.", "agreement"),
+    ("Le chemin de la paix passe par une feuille de route claire, selon Kiev.", "agreement"),
+    ("Nous avons un plan, a dit Volodymyr Zelensky.", "agreement"),
+    ("Le plan de Kiev est sur la table depuis des semaines.", "agreement"),
+    ("Dans le cadre de ces discussions, Kiev a fait des concessions.", "agreement"),
+    ("L'interdiction de fumer a été décidée mardi par la mairie de Kiev.", "sanction"),
+    ("Il faut des mesures fortes contre Moscou, a dit Emmanuel Macron mardi.", "sanction"),
+])
+def test_look_alikes_of_agreements_and_sanctions_tell_none(text, kind):
+    assert kind not in kinds(text)
+
+
+# --- military actions and prisoners ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind, who", [
+    ("Mardi, l'armée ukrainienne a neutralisé 80 missiles russes.", "military_action", {"Ukraine"}),
+    ("Dans la nuit de lundi à mardi, la défense antiaérienne ukrainienne a détruit 50 drones russes au-dessus de "
+     "Kiev.", "military_action", set()),
+    ("L'interception de 80 drones russes au-dessus de Kiev mardi a été annoncée par l'armée de l'air.",
+     "military_action", set()),
+    ("Mardi, l'Ukraine a lancé une incursion dans la région de Koursk.", "military_action", {"Ukraine"}),
+    ("Mardi, l'Ukraine a mené une incursion en Russie.", "military_action", {"Ukraine"}),
+    ("La contre-offensive de l'Ukraine a commencé mardi près de Zaporijjia.", "military_action", {"Ukraine"}),
+    ("Un attentat a frappé Moscou mardi, selon le Kremlin.", "military_action", set()),
+    ("La libération de 150 prisonniers ukrainiens par la Russie a eu lieu mardi.", "other", {"Russia"}),
+    ("Mardi, la Russie et l'Ukraine ont procédé à la restitution des corps de 900 soldats.", "other", {"Ukraine"}),
+])
+def test_french_words_for_military_actions_and_prisoners_tell_their_event(text, kind, who):
+    ex, event = the_one(text, kind)
+    assert str(event.date) in ("2025-03-03", "2025-03-04")
+    assert who <= parties(ex, event)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Poutine veut détruire l'économie ukrainienne, a dit Volodymyr Zelensky mardi.", "military_action"),
+    ("Un essaim d'abeilles a perturbé la cérémonie mardi à Kiev.", "military_action"),
+    ("Un déluge de critiques s'est abattu mardi sur Emmanuel Macron.", "military_action"),
+    ("Il faut rectifier le tir, a dit Emmanuel Macron mardi.", "military_action"),
+    ("La contre-offensive de l'Ukraine reste un échec, selon Moscou.", "military_action"),
+    ("La libération de Kherson en novembre 2022 reste un symbole pour Kiev.", "other"),
+])
+def test_look_alikes_of_military_actions_and_prisoners_tell_none(text, kind):
+    assert kind not in kinds(text)
