@@ -153,3 +153,42 @@ def test_french_words_for_military_actions_and_prisoners_tell_their_event(text, 
 ])
 def test_look_alikes_of_military_actions_and_prisoners_tell_none(text, kind):
     assert kind not in kinds(text)
+
+
+# --- acts of government and announcements ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind, who", [
+    ("Mardi, la Rada a destitué Denys Chmyhal.", "other", {"Denys Shmyhal"}),
+    ("Mardi, Volodymyr Zelensky a démis Valeri Zaloujny de ses fonctions.", "other", {"Valerii Zaluzhnyi"}),
+    ("Donald Trump a été investi président mardi.", "other", {"Donald Trump"}),
+    ("La nomination de Ioulia Svyrydenko mardi a été saluée à Kiev.", "other", {"Yulia Svyrydenko"}),
+    ("Le limogeage de Valeri Zaloujny mardi a surpris l'Ukraine.", "other", {"Valerii Zaluzhnyi"}),
+    ("Mardi, Volodymyr Zelensky a signé un décret sur les sanctions.", "other", {"Volodymyr Zelensky"}),
+    ("Mardi, le Conseil de sécurité de l'ONU a adopté une résolution sur l'Ukraine.", "other",
+     {"UN Security Council"}),
+    ("Mardi, les députés français ont voté une motion de censure contre François Bayrou.", "other",
+     {"François Bayrou"}),
+    ("Mardi, la Rada a adopté le projet de loi sur la mobilisation.", "other", {"Verkhovna Rada"}),
+    ("La ratification de l'accord par la Rada mardi a été saluée à Washington.", "agreement", {"Verkhovna Rada"}),
+    ("Mardi, Volodymyr Zelensky a officialisé sa candidature.", "announcement", {"Volodymyr Zelensky"}),
+    ("Mardi, Vladimir Poutine a décrété la mobilisation partielle.", "announcement", {"Vladimir Putin"}),
+    ("Mardi, Vladimir Poutine a décrété une trêve de trois jours.", "agreement", {"Vladimir Putin"}),
+])
+def test_french_words_for_acts_of_government_tell_their_event(text, kind, who):
+    ex, event = the_one(text, kind)
+    assert (event.status, str(event.date)) == ("occurred", "2025-03-04")
+    assert who <= parties(ex, event)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Mardi, la France a investi deux milliards dans la défense.", "other"),
+    ("Depuis sa nomination en 2023, Rustem Umerov multiplie les déplacements.", "other"),
+    ("Par décret, Volodymyr Zelensky peut imposer des sanctions.", "other"),
+    ("La résolution 2231 reste en vigueur, rappelle Paris.", "other"),
+])
+def test_look_alikes_of_acts_of_government_tell_none(text, kind):
+    assert kind not in kinds(text)
+
+
+def test_a_decreed_truce_is_the_truce_not_a_second_announcement():
+    assert kinds("Mardi, Vladimir Poutine a décrété une trêve de trois jours.") == ["agreement"]
