@@ -192,3 +192,41 @@ def test_look_alikes_of_acts_of_government_tell_none(text, kind):
 
 def test_a_decreed_truce_is_the_truce_not_a_second_announcement():
     assert kinds("Mardi, Vladimir Poutine a décrété une trêve de trois jours.") == ["agreement"]
+
+
+# --- gatherings, talks by phone, being somewhere, speaking before a house ----------------------------------
+
+@pytest.mark.parametrize("text, kind, who", [
+    ("Mardi, Emmanuel Macron a rassemblé les dirigeants européens à l'Élysée.", "meeting", {"Emmanuel Macron"}),
+    ("Mardi, Emmanuel Macron a tenu une visio avec Volodymyr Zelensky.", "meeting",
+     {"Emmanuel Macron", "Volodymyr Zelensky"}),
+    ("Le dialogue avec Moscou a repris mardi, a dit Marco Rubio.", "negotiation", {"Russia"}),
+    ("Mardi, les dirigeants du G7 ont adopté une déclaration finale à Charlevoix.", "statement", {"G7"}),
+    ("Mardi, Emmanuel Macron a échangé par téléphone avec Volodymyr Zelensky.", "call",
+     {"Emmanuel Macron", "Volodymyr Zelensky"}),
+    ("Mardi, la Russie et l'Ukraine ont échangé 150 prisonniers.", "other", {"Ukraine"}),
+    ("Mardi, Emmanuel Macron se trouvait à Kiev.", "visit", {"Emmanuel Macron"}),
+    ("Mardi, Volodymyr Zelensky a pris la parole devant le Bundestag.", "statement", {"Volodymyr Zelensky"}),
+])
+def test_french_words_for_gatherings_and_speaking_tell_their_event(text, kind, who):
+    ex, event = the_one(text, kind)
+    assert (event.status, str(event.date)) == ("occurred", "2025-03-04")
+    assert who <= parties(ex, event)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Mardi, Kiev a rassemblé des preuves contre Moscou.", "meeting"),
+    ("Le dialogue est la seule voie, a dit Emmanuel Macron mardi.", "negotiation"),
+    ("Donald Trump veut faire la paix, a dit Vladimir Poutine.", "agreement"),
+    ("La destruction du barrage de Kakhovka en 2023 reste dans les mémoires.", "military_action"),
+    ("Mardi, Emmanuel Macron et Friedrich Merz ont échangé leurs vues sur l'Ukraine.", "other"),
+    ("Mardi, Emmanuel Macron et Friedrich Merz ont échangé leurs vues sur l'Ukraine.", "call"),
+    ("Emmanuel Macron se trouve en difficulté, selon les sondages publiés mardi.", "visit"),
+    ("Vladimir Poutine n'a pas tenu parole, a dit Volodymyr Zelensky mardi.", "statement"),
+])
+def test_look_alikes_of_gatherings_and_speaking_tell_none(text, kind):
+    assert kind not in kinds(text)
+
+
+def test_finding_an_agreement_is_no_visit():
+    assert kinds("Mardi, Kiev et Washington ont trouvé un accord à Djeddah.") == ["agreement"]
