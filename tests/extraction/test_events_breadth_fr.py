@@ -57,6 +57,8 @@ def test_french_words_for_meetings_calls_visits_and_speeches_tell_their_event(te
     ("Il a pris son petit-déjeuner mardi à l'hôtel.", "meeting"),
     ("Le téléphone de Volodymyr Zelensky a sonné mardi.", "call"),
     ("Le passage à l'offensive a surpris les Russes.", "visit"),
+    ("La venue de réfugiés en Pologne s'est accélérée mardi.", "visit"),
+    ("Le séjour des soldats en Pologne a été prolongé mardi.", "visit"),
     ("Le président a reçu un briefing des services de renseignement mardi.", "press_conference"),
     ("Volodymyr Zelensky a envoyé mardi un message à ses partisans.", "statement"),
     ("La France exclut toute intervention militaire en Ukraine.", "statement"),
