@@ -232,3 +232,26 @@ def test_look_alikes_of_gatherings_and_speaking_tell_none(text, kind):
 
 def test_finding_an_agreement_is_no_visit():
     assert kinds("Mardi, Kiev et Washington ont trouvé un accord à Djeddah.") == ["agreement"]
+
+
+# --- truces, deadlines -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind, who", [
+    ("Mardi, Moscou et Kiev ont conclu un moratoire sur les frappes contre les infrastructures énergétiques.",
+     "agreement", {"Ukraine"}),
+    ("Mardi, Donald Trump a lancé un ultimatum à Vladimir Poutine.", "announcement",
+     {"Donald Trump", "Vladimir Putin"}),
+    ("Mardi, Kiev et Washington ont signé un accord-cadre.", "agreement", {"Ukraine", "United States"}),
+])
+def test_french_words_for_truces_and_deadlines_tell_their_event(text, kind, who):
+    ex, event = the_one(text, kind)
+    assert (event.status, str(event.date)) == ("occurred", "2025-03-04")
+    assert who <= parties(ex, event)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("L'ultimatum de Donald Trump expire vendredi, selon Kiev.", "announcement"),
+    ("Mardi, Volodymyr Zelensky a dénoncé le sabotage des négociations par Moscou.", "military_action"),
+])
+def test_look_alikes_of_truces_and_deadlines_tell_none(text, kind):
+    assert kind not in kinds(text)
