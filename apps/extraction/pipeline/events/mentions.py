@@ -590,6 +590,13 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         return True  # read once the dates are placed: see Mention.needs_date
     if name == "determined":
         return any(c.dep_ in ("det", "poss", "nmod:poss", "nummod") for c in token.children)
+    if name == "party-of":
+        # « sa venue à Paris », « le séjour de Macron à Kiev », "Zelensky's stay": whose the noun is, a possessive or
+        # a party after « de », "of" ; « la venue de réfugiés », « le séjour des soldats » name no party
+        if any(c.dep_ in ("poss", "nmod:poss") or c.dep_ == "det" and "Yes" in c.morph.get("Poss")
+               for c in token.children):
+            return True
+        return any(names_party(ctx, p) for p in syntax.prepositional(token, ("de", "d'", "du", "des", "of")))
     if name == "beside":
         # "speaking alongside Zelensky", « s'exprimant au côté de Zelensky »: they appeared together
         if token.pos_ == "ADP":

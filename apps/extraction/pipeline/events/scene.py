@@ -60,8 +60,8 @@ def _tells_more_of_the_lead(m: Mention, scene, story: StoryTime, told: set[tuple
 
 def _verb(m: Mention):
     """The verb that tells the mention: its own, or the one its noun hangs on (« avaient eu un tête-à-tête »)."""
-    if m.predicate.pos_ in ("VERB", "AUX"):
-        return m.predicate
+    if m.predicate.pos_ in ("VERB", "AUX") or any(c.dep_ in ("aux", "aux:tense") for c in m.predicate.children):
+        return m.predicate  # (« il a téléphoné à Zelensky »: a participle with its auxiliary, tagged a noun)
     return next((g for g in syntax.governors(m.predicate) if g.pos_ in ("VERB", "AUX")), None)
 
 
