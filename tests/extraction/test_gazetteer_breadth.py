@@ -94,6 +94,10 @@ def test_a_transliteration_is_the_canonical_actor(text, language, canonical):
     ("L'armée de l'air ukrainienne a fait état de 500 drones lancés dans la nuit.", "fr", "Ukrainian Air Force"),
     ("Le Conseil de la Fédération a ratifié le traité.", "fr", "Federation Council"),
     ("Energoatom said the plant had lost its external power line again.", "en", "Energoatom"),
+    # an agency named after "to the" is the agency, not a place where something happens
+    ("The president appointed his former minister to the National Security and Defence Council.", "en",
+     "National Security and Defence Council"),
+    ("Les enquêteurs ont transmis le dossier au NABU.", "fr", "NABU"),
 ])
 def test_bodies_of_the_war_and_the_talks_are_actors(text, language, canonical):
     assert canonical in names(read(text, language=language, published="2025-10-15"))
