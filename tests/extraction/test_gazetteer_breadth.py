@@ -79,6 +79,8 @@ def test_a_title_alone_means_whoever_held_it_on_the_storys_date(text, language, 
     ("Benyamin Nétanyahou a salué le plan de Donald Trump.", "fr", "Benjamin Netanyahu"),
     ("Le pape François a prié pour la paix en Ukraine.", "fr", "Pope Francis"),
     ("Maroš Šefčovič negotiated the tariff deal with Washington.", "en", "Maroš Šefčovič"),
+    ("Viatcheslav Gladkov a fait état de deux blessés dans la région frontalière.", "fr", "Vyacheslav Gladkov"),
+    ("Le maire de Moscou a annoncé que douze drones avaient été abattus dans la nuit.", "fr", "Sergei Sobyanin"),
 ])
 def test_a_transliteration_is_the_canonical_actor(text, language, canonical):
     assert canonical in names(read(text, language=language, published="2025-10-15"))
