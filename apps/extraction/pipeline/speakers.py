@@ -389,6 +389,10 @@ class SpeakerResolver:
             climb = climb.head
             subjects = outside(syntax.subjects(climb))
         if not subjects:
+            # « Keir Starmer a garanti que… » parsed with the name hung on the auxiliary « a »: its subject
+            subjects = outside([c for aux in verb.children if aux.dep_ in ("aux", "aux:tense") and aux.i < verb.i
+                                for c in aux.children if c.dep_ in syntax.SUBJECT_DEPS])
+        if not subjects:
             subjects = outside(syntax.passive_agent(verb))
         if not subjects:
             return None, ""

@@ -24,6 +24,8 @@ _CLAUSE_DEPS = frozenset({"ccomp"})
 _OBJECT_DEPS = frozenset({"dobj", "obj"})
 INFINITIVE_DEPS = frozenset({"xcomp"})
 _MARKS = frozenset({"that", "que", "qu'", "qu’"})
+# what opens an infinitive and is no part of what was said: "vowed [to] fight", « a proposé [de] tenir »
+_TO = frozenset({"to", "de", "d'", "d’", "a"})
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,23 @@ def speech_kinds(token: Token, lex: SpeechLexicon) -> frozenset[str] | None:
             kinds = second.get(lemma(child)) or second.get(fold(child.lower_))
             if kinds is not None:
                 return kinds
+        kinds = _words_after(token, second)
+        if kinds is not None:
+            return kinds
     return lex.verbs.get(first)
+
+
+def _words_after(token: Token, second: dict[str, frozenset[str]]) -> frozenset[str] | None:
+    """A verb of three words or more (« mettre en garde », « mettre en avant »): the words right after the verb."""
+    doc = token.doc
+    for words, kinds in second.items():
+        parts = words.split()
+        if len(parts) < 2:
+            continue
+        span = doc[token.i + 1:token.i + 1 + len(parts)]
+        if len(span) == len(parts) and all(fold(t.lower_) == w or lemma(t) == w for t, w in zip(span, parts)):
+            return kinds
+    return None
 
 
 def _by_surface(token: Token, lex: SpeechLexicon) -> str | None:
@@ -233,7 +251,8 @@ def content(token: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
     if best is None:
         return None
     left, right = best.left_edge, best.right_edge
-    while left.i < right.i and (fold(left.lower_) in _MARKS or left.is_punct or left.is_space):
+    while left.i < right.i and (fold(left.lower_) in _MARKS or left.is_punct or left.is_space
+                                or (left.head.i == best.i and left.i < best.i and fold(left.lower_) in _TO)):
         left = left.doc[left.i + 1]
     while right.i > left.i and (right.is_punct or right.is_space):
         right = right.doc[right.i - 1]
