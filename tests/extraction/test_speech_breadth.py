@@ -111,3 +111,34 @@ def test_ways_of_saying_attribute_a_quotation(text, language):
     extraction = read(text, language=language)
     quotes = [s for s in extraction.statements if s.direct]
     assert quotes and quotes[0].speaker is not None
+
+
+@pytest.mark.parametrize("text,language,speaker,fragment", [
+    ("À en croire Sergueï Lavrov, les Occidentaux ne veulent pas vraiment la paix en Ukraine.", "fr",
+     "Sergei Lavrov", "les Occidentaux ne veulent pas vraiment la paix"),
+    ("De l'avis de Mark Rutte, la Russie n'est pas prête à négocier sérieusement un cessez-le-feu.", "fr",
+     "Mark Rutte", "la Russie n'est pas prête à négocier"),
+    ("Pour reprendre les mots d'Emmanuel Macron, l'Europe doit devenir une puissance militaire.", "fr",
+     "Emmanuel Macron", "l'Europe doit devenir une puissance militaire"),
+    ("In the view of Mark Rutte, Russia is not ready to negotiate a ceasefire in earnest.", "en",
+     "Mark Rutte", "Russia is not ready to negotiate"),
+    ("By the admission of Volodymyr Zelensky, the counteroffensive fell short of its goals.", "en",
+     "Volodymyr Zelensky", "the counteroffensive fell short"),
+])
+def test_source_phrases_of_several_words_name_the_source_they_end_with(text, language, speaker, fragment):
+    reported = _reported(text, language)
+    assert any(body.startswith(fragment) and who == speaker for who, body in reported), reported
+
+
+def test_a_phrase_that_only_looks_like_a_source_names_none():
+    assert _reported("Il faut en croire les sondages pour comprendre la situation.", "fr") == []
+
+
+@pytest.mark.parametrize("text,language,speaker", [
+    ("Un commentateur a estimé que les discussions étaient vouées à l'échec.", "fr", "Un commentateur"),
+    ("Le commandement militaire a indiqué que douze drones avaient été abattus.", "fr", "Le commandement militaire"),
+    ("The commissioner said that the bloc would adopt a new sanctions package.", "en", "The commissioner"),
+    ("The readout said that both leaders had agreed to keep talking.", "en", "The readout"),
+])
+def test_descriptions_nobody_named_speak_as_the_text_names_them(text, language, speaker):
+    assert [who for who, _ in _reported(text, language)] == [speaker]

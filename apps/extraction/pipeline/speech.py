@@ -48,6 +48,7 @@ class SpeechLexicon:
     offices: dict[str, str]
     surface: dict[str, str]  # present forms the lemmatizer may miss (« estime », « note ») → lemma
     written: frozenset[str]  # the lemmas as written in the file, accents kept, for lookups without folding
+    source_written: frozenset[str] = frozenset()  # first words of the source phrases as written (« à en croire »)
 
     @functools.cached_property
     def first_words(self) -> frozenset[str]:
@@ -64,7 +65,7 @@ class SpeechLexicon:
     @functools.cached_property
     def source_starts(self) -> frozenset[str]:
         """The first word of every source phrase."""
-        return frozenset(words[0].strip() for words in self.sources if words)
+        return frozenset(words[0].strip() for words in self.sources if words) | self.source_written
 
 
 @functools.cache
@@ -97,6 +98,7 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         offices={fold(k): fold(v) for k, v in data.get("offices", {}).items()},
         surface=_present_forms(language, verbs, phrasal),
         written=frozenset(entry.split()[0].lower() for entry in data["verbs"]),
+        source_written=frozenset(p.split()[0].lower() for p in data.get("sources", {}).get("phrases", []) if p.split()),
     )
 
 
@@ -208,12 +210,17 @@ def heads(token: Token) -> list[Token]:
 
 def source_phrase(token: Token, lex: SpeechLexicon) -> bool:
     """Whether a token starts a source phrase ("according to", « selon », « d'après »)."""
+    return source_phrase_end(token, lex) is not None
+
+
+def source_phrase_end(token: Token, lex: SpeechLexicon) -> Token | None:
+    """The last word of the source phrase a token starts ("of" in "in the view of"), or None."""
     doc = token.doc
     for words in lex.sources:
         span = doc[token.i:token.i + len(words)]
         if len(span) == len(words) and all(fold(t.lower_).strip() == w.strip() for t, w in zip(span, words)):
-            return True
-    return False
+            return span[-1]
+    return None
 
 
 def _clause_of_noun(token: Token) -> Token | None:
