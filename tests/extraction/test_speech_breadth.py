@@ -142,3 +142,23 @@ def test_a_phrase_that_only_looks_like_a_source_names_none():
 ])
 def test_descriptions_nobody_named_speak_as_the_text_names_them(text, language, speaker):
     assert [who for who, _ in _reported(text, language)] == [speaker]
+
+
+@pytest.mark.parametrize("text,language", [
+    # an infinitive of purpose is no pledge: « engagés pour garantir »
+    ("Les pays volontaires, engagés pour garantir la sécurité de l'Ukraine, se réunissent jeudi à Paris.", "fr"),
+    # a verb with its own complement after it reports nothing before its comma
+    ("Volodymyr Zelensky, arrivé jeudi à Washington, sera reçu vendredi à la Maison Blanche, où il espère obtenir "
+     "des missiles.", "fr"),
+    # nor does a verb whose subject stands before the comma
+    ("À Moscou, le porte-parole du Kremlin, Dmitri Peskov, a répliqué dans la journée.", "fr"),
+])
+def test_words_before_a_comma_are_not_what_a_verb_with_its_own_frame_reports(text, language):
+    assert _reported(text, language) == []
+
+
+def test_a_saying_at_an_event_gives_the_event_the_saying_s_day():
+    extraction = read("Volodymyr Zelensky a réaffirmé mardi son soutien lors d'une rencontre avec Friedrich Merz.",
+                      language="fr", published="2025-04-16")
+    [meeting] = [e for e in extraction.events if e.kind == "meeting"]
+    assert str(meeting.date) == "2025-04-15"

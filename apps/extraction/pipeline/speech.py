@@ -239,6 +239,15 @@ def _clause_of_noun(token: Token) -> Token | None:
     return None
 
 
+# what opens an infinitive of purpose or time, never what was said: « engagés [pour] garantir », "[in order] to"
+_PURPOSE = frozenset({"pour", "afin", "sans", "avant", "apres", "par", "order"})
+
+
+def _purpose(infinitive: Token) -> bool:
+    return any(c.dep_ in ("mark", "case") and c.i < infinitive.i and fold(c.lower_) in _PURPOSE
+               for c in infinitive.children)
+
+
 def content(token: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
     """The character span of what a speech verb reports (its clause, object or infinitive), or None."""
     best = None
@@ -251,7 +260,7 @@ def content(token: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
                     and child.right_edge.i - child.left_edge.i >= 2:
                 best = best or child
             elif "infinitive" in kinds and dep in INFINITIVE_DEPS and child.pos_ in ("VERB", "AUX", "ADJ") \
-                    and child.i > token.i:
+                    and child.i > token.i and not _purpose(child):
                 best = best or child  # "vowed to fight", « a dit espérer… », « s'est dit prêt à… »
     if best is None and "clause" in kinds:
         best = _clause_of_noun(token)
