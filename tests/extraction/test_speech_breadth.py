@@ -162,3 +162,9 @@ def test_a_saying_at_an_event_gives_the_event_the_saying_s_day():
                       language="fr", published="2025-04-16")
     [meeting] = [e for e in extraction.events if e.kind == "meeting"]
     assert str(meeting.date) == "2025-04-15"
+
+
+def test_the_clause_a_gerund_hangs_on_is_not_what_it_reports():
+    text = ("Une trentaine de dirigeants participent jeudi à des discussions sur les garanties de sécurité, "
+            "en espérant convaincre les Etats-Unis de soutenir ces démarches.")
+    assert not any(body.startswith("Une trentaine") for _, body in _reported(text, "fr"))

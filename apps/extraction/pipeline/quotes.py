@@ -746,8 +746,10 @@ class QuoteReader:
         # "…, where he hopes to obtain missiles", « sont convenues de poursuivre »: the verb's own complement after
         # it is what it reports (not the bare second word of « a-t-il laissé entendre »); « a dit espérer un
         # accord »: an infinitive under another verb reports nothing before the comma; « À Moscou, le porte-parole,
-        # Dmitri Peskov, a répliqué »: its own subject is no content
-        own = any(c.dep_ == "xcomp" and c.i > verb.i and any(not g.is_punct for g in c.children) for c in verb.children)
+        # Dmitri Peskov, a répliqué »: its own subject is no content; « …, en espérant convaincre »: nor is the
+        # clause a gerund hangs on
+        gerund = verb.i > 0 and fold(verb.doc[verb.i - 1].lower_) == "en" and "Part" in verb.morph.get("VerbForm")
+        own = gerund or any(c.dep_ == "xcomp" and c.i > verb.i and any(not g.is_punct for g in c.children) for c in verb.children)
         if not inverted and (verb.dep_ == "xcomp" or own or any(s <= t.idx < s + comma for t in syntax.subjects(verb))):
             return None
         start = s + len(head) - len(head.lstrip())
