@@ -44,6 +44,8 @@ def _reported(text: str, language: str) -> list[tuple[str | None, str]]:
      "Emmanuel Macron", "la Russie ne respecterait aucun cessez-le-feu"),
     ("Sergueï Lavrov a rétorqué que les sanctions occidentales n'avaient aucun effet sur l'économie russe.",
      "Sergei Lavrov", "les sanctions occidentales n'avaient aucun effet"),
+    ("Emmanuel Macron a fait remarquer que la Russie n'avait respecté aucune trêve depuis le printemps.",
+     "Emmanuel Macron", "la Russie n'avait respecté aucune trêve"),
     ("Keir Starmer a garanti que son pays resterait aux côtés de Kiev aussi longtemps que nécessaire.",
      "Keir Starmer", "son pays resterait aux côtés de Kiev"),
 ])
@@ -85,6 +87,7 @@ def test_french_look_alikes_report_nothing(text):
     ("Lavrov disputed that Moscow had ever agreed to a meeting with Zelensky.",
      "Sergei Lavrov", "Moscow had ever agreed to a meeting"),
     ("Kellogg advised Kyiv to hold elections before any peace deal.", "Keith Kellogg", "hold elections before"),
+    ("Rubio confided that the talks had nearly collapsed twice.", "Marco Rubio", "the talks had nearly collapsed"),
 ])
 def test_english_speech_verbs_report_what_they_take(text, speaker, fragment):
     reported = _reported(text, "en")
