@@ -26,7 +26,14 @@ _FR_IRREGULAR = {"dire": ("dit", "dit"), "écrire": ("écrit", "écrit"), "prév
                  "réjouir": ("réjouit", "réjoui"), "poursuivre": ("poursuit", "poursuivi"),
                  "démentir": (None, "démenti"), "lancer": ("lance", "lancé"), "marteler": ("martèle", "martelé"),
                  "considérer": ("considère", "considéré"), "révéler": ("révèle", "révélé"),
-                 "relever": ("relève", "relevé"), "sourire": ("sourit", "souri"), "redire": ("redit", "redit")}
+                 "relever": ("relève", "relevé"), "sourire": ("sourit", "souri"), "redire": ("redit", "redit"),
+                 "suggérer": ("suggère", "suggéré"), "réitérer": ("réitère", "réitéré"), "espérer": ("espère", "espéré"),
+                 "craindre": ("craint", "craint"), "concéder": ("concède", "concédé"), "garantir": ("garantit", "garanti"),
+                 "renchérir": ("renchérit", "renchéri"), "prétendre": ("prétend", "prétendu"),
+                 "alléguer": ("allègue", "allégué"), "convenir": (None, "convenu"),
+                 "enjoindre": ("enjoint", "enjoint"), "plaindre": ("plaint", "plaint"), "tempérer": ("tempère", "tempéré"),
+                 "compléter": ("complète", "complété"),
+                 "réfuter": ("réfute", "réfuté"), "redouter": ("redoute", "redouté")}
 
 
 def _lines(language: str) -> list[str]:

@@ -24,7 +24,7 @@ from .actors import ActorTable, MentionRef, given_names
 from .gazetteer import Entry, Gazetteer, find_matches, fold, normalize, tokenize_folded
 from .layout import Label, Layout, Turn
 from .records import Actor, ArticleInput, Mention
-from .speech import SpeechLexicon, lemma, source_phrase
+from .speech import SpeechLexicon, lemma, source_phrase_end
 
 SPEAKER_KINDS = ("person", "organization", "group", "country")
 PUBLISHERS_FILE = Path(__file__).resolve().parent.parent / "data" / "publishers.toml"
@@ -388,6 +388,10 @@ class SpeakerResolver:
                 break
             climb = climb.head
             subjects = outside(syntax.subjects(climb))
+        if not subjects:
+            # « Keir Starmer a garanti que… » parsed with the name hung on the auxiliary « a »: its subject
+            subjects = outside([c for aux in verb.children if aux.dep_ in ("aux", "aux:tense") and aux.i < verb.i
+                                for c in aux.children if c.dep_ in syntax.SUBJECT_DEPS])
         if not subjects:
             subjects = outside(syntax.passive_agent(verb))
         if not subjects:
@@ -800,9 +804,16 @@ class SpeakerResolver:
 
     def source_of_phrase(self, token: Token) -> str | None:
         """The actor an "according to X" or « selon X » names, when the token starts such a phrase."""
-        if not source_phrase(token, self.lex):
+        last = source_phrase_end(token, self.lex)
+        if last is None:
             return None
-        if token.dep_ == "case":
+        # "in the view of X", « de l'avis de X »: the source is what the phrase's last word introduces
+        below = [c for c in last.children if c.dep_ in ("pobj", "obj")] if last.i != token.i else []
+        if last.i != token.i and last.dep_ == "case" and last.head.i > last.i:
+            np = last.head
+        elif below:
+            np = below[0]
+        elif token.dep_ == "case":
             np = token.head
         else:
             np = next((t for t in token.subtree if t.dep_ in ("pobj", "obj", "obl")), None)

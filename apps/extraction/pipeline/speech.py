@@ -24,6 +24,8 @@ _CLAUSE_DEPS = frozenset({"ccomp"})
 _OBJECT_DEPS = frozenset({"dobj", "obj"})
 INFINITIVE_DEPS = frozenset({"xcomp"})
 _MARKS = frozenset({"that", "que", "qu'", "qu’"})
+# what opens an infinitive and is no part of what was said: "vowed [to] fight", « a proposé [de] tenir »
+_TO = frozenset({"to", "de", "d'", "d’", "a"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class SpeechLexicon:
     offices: dict[str, str]
     surface: dict[str, str]  # present forms the lemmatizer may miss (« estime », « note ») → lemma
     written: frozenset[str]  # the lemmas as written in the file, accents kept, for lookups without folding
+    source_written: frozenset[str] = frozenset()  # first words of the source phrases as written (« à en croire »)
 
     @functools.cached_property
     def first_words(self) -> frozenset[str]:
@@ -62,7 +65,7 @@ class SpeechLexicon:
     @functools.cached_property
     def source_starts(self) -> frozenset[str]:
         """The first word of every source phrase."""
-        return frozenset(words[0].strip() for words in self.sources if words)
+        return frozenset(words[0].strip() for words in self.sources if words) | self.source_written
 
 
 @functools.cache
@@ -95,6 +98,7 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         offices={fold(k): fold(v) for k, v in data.get("offices", {}).items()},
         surface=_present_forms(language, verbs, phrasal),
         written=frozenset(entry.split()[0].lower() for entry in data["verbs"]),
+        source_written=frozenset(p.split()[0].lower() for p in data.get("sources", {}).get("phrases", []) if p.split()),
     )
 
 
@@ -158,7 +162,23 @@ def speech_kinds(token: Token, lex: SpeechLexicon) -> frozenset[str] | None:
             kinds = second.get(lemma(child)) or second.get(fold(child.lower_))
             if kinds is not None:
                 return kinds
+        kinds = _words_after(token, second)
+        if kinds is not None:
+            return kinds
     return lex.verbs.get(first)
+
+
+def _words_after(token: Token, second: dict[str, frozenset[str]]) -> frozenset[str] | None:
+    """A verb of three words or more (« mettre en garde », « mettre en avant »): the words right after the verb."""
+    doc = token.doc
+    for words, kinds in second.items():
+        parts = words.split()
+        if len(parts) < 2:
+            continue
+        span = doc[token.i + 1:token.i + 1 + len(parts)]
+        if len(span) == len(parts) and all(fold(t.lower_) == w or lemma(t) == w for t, w in zip(span, parts)):
+            return kinds
+    return None
 
 
 def _by_surface(token: Token, lex: SpeechLexicon) -> str | None:
@@ -190,12 +210,17 @@ def heads(token: Token) -> list[Token]:
 
 def source_phrase(token: Token, lex: SpeechLexicon) -> bool:
     """Whether a token starts a source phrase ("according to", « selon », « d'après »)."""
+    return source_phrase_end(token, lex) is not None
+
+
+def source_phrase_end(token: Token, lex: SpeechLexicon) -> Token | None:
+    """The last word of the source phrase a token starts ("of" in "in the view of"), or None."""
     doc = token.doc
     for words in lex.sources:
         span = doc[token.i:token.i + len(words)]
         if len(span) == len(words) and all(fold(t.lower_).strip() == w.strip() for t, w in zip(span, words)):
-            return True
-    return False
+            return span[-1]
+    return None
 
 
 def _clause_of_noun(token: Token) -> Token | None:
@@ -214,6 +239,15 @@ def _clause_of_noun(token: Token) -> Token | None:
     return None
 
 
+# what opens an infinitive of purpose or time, never what was said: « engagés [pour] garantir », "[in order] to"
+_PURPOSE = frozenset({"pour", "afin", "sans", "avant", "apres", "par", "order"})
+
+
+def _purpose(infinitive: Token) -> bool:
+    return any(c.dep_ in ("mark", "case") and c.i < infinitive.i and fold(c.lower_) in _PURPOSE
+               for c in infinitive.children)
+
+
 def content(token: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
     """The character span of what a speech verb reports (its clause, object or infinitive), or None."""
     best = None
@@ -226,14 +260,15 @@ def content(token: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
                     and child.right_edge.i - child.left_edge.i >= 2:
                 best = best or child
             elif "infinitive" in kinds and dep in INFINITIVE_DEPS and child.pos_ in ("VERB", "AUX", "ADJ") \
-                    and child.i > token.i:
+                    and child.i > token.i and not _purpose(child):
                 best = best or child  # "vowed to fight", « a dit espérer… », « s'est dit prêt à… »
     if best is None and "clause" in kinds:
         best = _clause_of_noun(token)
     if best is None:
         return None
     left, right = best.left_edge, best.right_edge
-    while left.i < right.i and (fold(left.lower_) in _MARKS or left.is_punct or left.is_space):
+    while left.i < right.i and (fold(left.lower_) in _MARKS or left.is_punct or left.is_space
+                                or (left.head.i == best.i and left.i < best.i and fold(left.lower_) in _TO)):
         left = left.doc[left.i + 1]
     while right.i > left.i and (right.is_punct or right.is_space):
         right = right.doc[right.i - 1]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .. import syntax
 from ...dates.lexicon import NUMBERS, UNITS
 from .lexicon import Cues
-from .mentions import Mention, folded, lemma
+from .mentions import Mention, folded, lemma, measuring
 
 # A reporting verb this close to a date is the date of the saying ("said on Tuesday that…", « a annoncé
 # mardi »); a date further away in the sentence is in what was said, where the parse often hangs it on
@@ -179,6 +179,20 @@ def _saying_date(root, cues: Cues) -> bool:
     return False
 
 
+def _setting_of_saying(mention: Mention, root, cues: Cues) -> bool:
+    """« a exprimé mardi sa gratitude à Trump [lors d'un appel] », "reaffirmed on Tuesday his support [during a
+    meeting with Merz]": an event noun the saying took place at shares the saying's date."""
+    if mention.entry.pos != "noun":
+        return False
+    stand = measuring(mention.trigger)
+    at = folded(syntax.case_word(stand)) in cues.during or \
+        stand.head.i != stand.i and lemma(stand.head) in cues.during
+    if not at:
+        return False
+    verb = next((g for g in [root] + syntax.governors(root, 4) if g.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(g.i == verb.i for g in syntax.governors(stand, 5))
+
+
 def spans_time(span, cues: Cues) -> bool:
     """Whether a date opens or closes a span of time ("since March", "since [taking office in August]")."""
     doc, root = span.doc, span.root
@@ -224,7 +238,7 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
                 # a bare back-reference ("the meeting") takes no date from around it; "before the Rome
                 # conference on Ukraine, on 10 and 11 July" does
                 pairs.append((1, 0, distance, ti, mi))
-            elif saying and m.group == "say":
+            elif saying and (m.group == "say" or _setting_of_saying(m, root, cues)):
                 pairs.append((1, 0, distance, ti, mi))
     used_t, used_m = set(), set()
     for _, _, _, ti, mi in sorted(pairs):
