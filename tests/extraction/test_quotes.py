@@ -744,3 +744,27 @@ def test_an_opening_phrase_is_not_what_a_speech_verb_with_an_object_reports():
     ex = read("After the meeting in Paris on Monday, Macron announced new sanctions.", published="2025-12-03",
               language="en")
     assert not any("After the meeting" in s.text for s in ex.statements)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # written for the tests: a lead sentence of its own, then the quotation alone in the next paragraph
+    ("Les Européens ont présenté mardi un plan de paix.\n\nÀ Moscou, Dmitri Peskov s'est montré cinglant.\n\n"
+     "« Ce plan est inacceptable. Il ignore les réalités du terrain. »", "fr"),
+    ("Les Européens ont présenté mardi un plan de paix.\n\nDmitri Peskov a réagi dans l'heure.\n\n"
+     "« Ce plan est inacceptable. Il ignore les réalités du terrain. »", "fr"),
+    ("Europeans presented a peace plan on Tuesday.\n\nIn Moscow, the Kremlin spokesman, Dmitry Peskov, was "
+     "dismissive.\n\n\"This plan is unacceptable. It ignores the reality on the ground.\"", "en"),
+])
+def test_a_quotation_opening_a_paragraph_is_the_words_of_the_one_the_paragraph_before_ended_on(text, language):
+    assert speaker_of(read(text, language=language), "Ce plan est inacceptable" if language == "fr"
+                      else "This plan is unacceptable") == "Dmitry Peskov"
+
+
+def test_a_quotation_after_a_heading_or_after_someone_else_spoke_is_not_given_to_the_lead_of_an_earlier_one():
+    # written for the tests: Macron spoke last, so the quotation is his, not Peskov's of the paragraph before
+    ex = read("Dmitri Peskov s'est montré cinglant.\n\n« Nous irons jusqu'au bout », a répondu Emmanuel Macron.\n\n"
+              "« Et nous ne céderons rien. »", language="fr")
+    assert speaker_of(ex, "ne céderons rien") == "Emmanuel Macron"
+    # a heading is no lead: the heading's subject does not speak the quotation under it
+    ex = read("DMITRI PESKOV CRITIQUE LE PLAN\n\n« Ce plan est inacceptable. »", language="fr")
+    assert speaker_of(ex, "Ce plan est inacceptable") is None

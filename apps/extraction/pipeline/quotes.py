@@ -524,18 +524,27 @@ class QuoteReader:
             return previous.speaker, "carry-over"
         last = self.said[-1] if self.said else None
         if para and (last is None or last.pos < para.start):
-            lead = self._subject_before(q, para)
+            lead = self._subject_before(para.start, q.outer_start + 1)
             if lead:  # 'Merz struck a sharper tone. "The ball is now in Moscow's court."': the one it is about
                 return lead, "paragraph-subject"
+        if para and q.outer_start - para.start <= 1 and index > 0:
+            # The same lead, a paragraph of its own: 'In Moscow, Dmitry Peskov was dismissive.¶"This plan is
+            # unacceptable."', « Dmitri Peskov a réagi dans l'heure.¶« Ce plan est inacceptable. »: the
+            # quotation that opens the next paragraph is the words of the one that paragraph ended on
+            before = self.layout.paragraphs[index - 1]
+            if not before.heading and (last is None or last.pos < before.start):
+                lead = self._subject_before(before.start, before.end + 1)
+                if lead:
+                    return lead, "paragraph-subject"
         if last and last.pos >= self._paragraph_start(q.outer_start, back=2) and \
                 self.layout.entry_at(last.pos) == self.layout.entry_at(q.outer_start):
             return last.speaker, "carry-over"
         return None, ""
 
-    def _subject_before(self, q: Quote, para) -> str | None:
-        """The person subject of the sentence that leads a quotation's paragraph, where nobody spoke before in it."""
-        sentence = next(((a, b) for a, b in reversed(self.sentences) if para.start <= a and b <= q.outer_start + 1),
-                        None)
+    def _subject_before(self, start: int, end: int) -> str | None:
+        """The person subject of the last sentence between start and end that leads a quotation, where nobody
+        spoke in it."""
+        sentence = next(((a, b) for a, b in reversed(self.sentences) if start <= a and b <= end), None)
         if sentence is None or self.layout.in_quote[sentence[0]]:
             return None
         tokens = [t for t in self._tokens(*sentence) if not self._quoted(t)]
