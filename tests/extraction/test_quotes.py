@@ -768,3 +768,35 @@ def test_a_quotation_after_a_heading_or_after_someone_else_spoke_is_not_given_to
     # a heading is no lead: the heading's subject does not speak the quotation under it
     ex = read("DMITRI PESKOV CRITIQUE LE PLAN\n\n« Ce plan est inacceptable. »", language="fr")
     assert speaker_of(ex, "Ce plan est inacceptable") is None
+
+
+@pytest.mark.parametrize(("text", "language", "speaker"), [
+    # written for the tests: the reporting clause set between two commas inside what it reports
+    ("The plan, Peskov said, is dead on arrival.", "en", "Dmitry Peskov"),
+    ("The talks, the Kremlin said on Tuesday, would resume next week.", "en", "Kremlin"),
+    ("Le plan, a dit Peskov, est mort-né.", "fr", "Dmitry Peskov"),
+    ("Les discussions, a précisé le Kremlin, reprendront la semaine prochaine.", "fr", "Kremlin"),
+])
+def test_an_attribution_between_commas_reports_the_sentence_around_it(text, language, speaker):
+    ex = read(text, language=language, published="2025-09-04")
+    [st] = [s for s in ex.statements if not s.direct]
+    assert ex.actor(st.speaker).name == speaker
+    assert st.text.split(",")[0] == text.split(",")[0] and st.text.rstrip(".").endswith(text.rstrip(".")[-12:])
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # written for the tests: the sentence's own verb between commas, a relative clause, a quotation
+    ("Samedi, le président russe avait annoncé, lors d'une réunion, une trêve de trente heures.", "fr"),
+    ("Le ministre a salué la mémoire du pape, dont le Vatican a annoncé, lundi matin, la mort.", "fr"),
+    ("The ministers, as announced, met in Brussels on Tuesday.", "en"),
+])
+def test_a_verb_between_commas_that_does_not_interrupt_what_it_reports_reports_no_whole_sentence(text, language):
+    ex = read(text, language=language, published="2025-09-04")
+    assert not [s for s in ex.statements if not s.direct and s.start == 0 and s.end >= len(text) - 2]
+
+
+def test_a_quotation_and_its_attribution_before_a_comma_stay_a_quotation():
+    ex = read("« Les garanties seront solides », a affirmé Friedrich Merz, avant de quitter Berlin pour Londres.",
+              language="fr")
+    assert speaker_of(ex, "garanties seront solides") == "Friedrich Merz"
+    assert not [s for s in ex.statements if not s.direct]

@@ -648,7 +648,17 @@ class QuoteReader:
                 span, (speaker, basis) = inverted
             elif kinds:
                 span = content(token, kinds) or self._content_before(token, sent)
-                if span:
+                interposed = None if span else self._interposed(token, sent)
+                if interposed is not None:
+                    # 'The talks, the Kremlin said on Tuesday, would resume', « Le plan, a dit Peskov, est mort »
+                    span, commas = interposed
+                    speaker, basis = self.speakers.speaker_of_verb(token)
+                    if not speaker:  # « a dit Peskov »: the parser took the speaker after the verb for its object
+                        speaker = self.speakers.first_mention_after(token.idx + len(token.text), commas[1])
+                        basis = "subject-of-verb"
+                    if not speaker:
+                        continue  # 'The ministers, as announced, met': nobody says it
+                elif span:
                     speaker, basis = self.speakers.speaker_of_verb(token)
                     if not basis:  # no subject in the parse: « …, a fait savoir l'Elysée », "said X"
                         end_of_verb = token.idx + len(token.text)
@@ -734,6 +744,37 @@ class QuoteReader:
             return None
         return span, (key, "subject-of-verb" if basis != "description" else basis)
 
+    def _interposed(self, verb: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """A reporting clause set between two commas inside what it reports ('The plan, Peskov said, is dead.',
+        « Les discussions, a précisé le Kremlin, reprendront lundi. »): the whole sentence is what was said, and
+        the two commas are returned with it. None unless words come on both sides and the clause is short."""
+        if verb.dep_ not in ("parataxis", "advcl", "dep"):
+            return None  # the sentence's own verb, or a relative clause's, reports no words around it
+        s, e = sent
+        tokens = self._tokens(s, e)
+        if not tokens:
+            return None
+        at = next((n for n, t in enumerate(tokens) if t.i == verb.i), None)
+        if at is None:
+            return None
+        left = next((n for n in range(at - 1, max(-1, at - 7), -1) if tokens[n].text == ","), None)
+        right = next((n for n in range(at + 1, min(len(tokens), at + 7)) if tokens[n].text == ","), None)
+        if left is None or right is None:
+            return None
+        clause = tokens[left + 1:right]
+        if any(t.i != verb.i and t.pos_ == "VERB" for t in clause) or any(self._quoted(t) for t in clause) or \
+                any(t.lower_ in _RELATIVES for t in clause):
+            return None  # one reporting clause, not a clause of the story's own, a relative clause or a quotation
+        if any(c.dep_ in syntax.OBJECT_DEPS and c.i > tokens[right].i for c in verb.children):
+            return None  # « a annoncé, lundi matin, la mort du pape »: its object comes after the second comma
+        before = [t for t in tokens[:left] if t.is_alpha]
+        after = [t for t in tokens[right + 1:] if t.is_alpha]
+        if not before or len(after) < 2 or sum(self._quoted(t) for t in before) * 2 > len(before):
+            return None  # « “…”, a affirmé Merz, … »: a quotation and its attribution, read as such
+        last = tokens[-1] if not tokens[-1].is_punct else tokens[-2] if len(tokens) > 1 else tokens[-1]
+        start = tokens[0].idx
+        return (start, last.idx + len(last.text)), (tokens[left].idx, tokens[right].idx)
+
     def _in_timex(self, token: Token) -> bool:
         return any(t.start <= token.idx < t.end for t in self.timexes)
 
@@ -785,6 +826,11 @@ class QuoteReader:
             start = e - len(after)
             return (start, e - (1 if after.endswith(".") else 0)) if after.strip() else None
         return (s, s + len(before)) if before.strip() else None
+
+
+# Words that open a relative clause: « dont le Vatican a annoncé, lundi, la mort » reports nothing around it.
+_RELATIVES = frozenset({"dont", "qui", "que", "qu'", "lequel", "laquelle", "où", "who", "whom", "whose", "which",
+                        "where"})
 
 
 # A transcriber's stage direction at the start or the end of a turn's words: "[Laughter]", "(Applause.)".
