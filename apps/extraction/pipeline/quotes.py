@@ -27,7 +27,7 @@ from .gazetteer import Gazetteer, fold, name_tokens
 from .layout import Layout, Quote, Turn
 from .records import ArticleInput, Statement
 from .speakers import SPEAKER_KINDS, SpeakerResolver
-from .speech import INFINITIVE_DEPS, content, source_phrase_end, speech_lexicon, speech_tokens
+from .speech import INFINITIVE_DEPS, content, phrase_source, source_phrase_end, speech_lexicon, speech_tokens
 
 # How a speaker was found → how much to trust it: fitted by `scripts/calibration.py --fit` on PolNeAR dev,
 # the shared dev set, the test fixtures and the four blind dev sets tuned on (859 statements, refitted
@@ -799,8 +799,10 @@ class QuoteReader:
         # Dmitri Peskov, a répliqué »: its own subject is no content; « …, en espérant convaincre »: nor is the
         # clause a gerund hangs on
         gerund = verb.i > 0 and fold(verb.doc[verb.i - 1].lower_) == "en" and "Part" in verb.morph.get("VerbForm")
-        own = gerund or any(c.dep_ == "xcomp" and c.i > verb.i and any(not g.is_punct for g in c.children) for c in verb.children)
-        if not inverted and (verb.dep_ == "xcomp" or own or any(s <= t.idx < s + comma for t in syntax.subjects(verb))):
+        own = gerund or any(c.dep_ == "xcomp" and c.i > verb.i and any(not g.is_punct for g in c.children)
+                            for c in verb.children)
+        if not inverted and (verb.dep_ == "xcomp" or own
+                             or any(s <= t.idx < s + comma for t in syntax.subjects(verb))):
             return None
         start = s + len(head) - len(head.lstrip())
         return start, s + comma
@@ -814,8 +816,7 @@ class QuoteReader:
         last = source_phrase_end(token, self.lex)
         if last is not None and last.i > token.i:
             # "in the view of X, …", « à en croire X, … »: the phrase ends with the source it names, at a comma
-            np = last.head if last.dep_ == "case" and last.head.i > last.i else \
-                next((c for c in last.children if c.dep_ in ("pobj", "obj") and c.i > last.i), None)
+            np = phrase_source(last)
             if np is not None:
                 stop = next((t for t in token.doc[last.i + 1:np.right_edge.i + 1] if t.text == ","), None)
                 tail = token.doc[stop.i - 1] if stop is not None else np.right_edge

@@ -24,7 +24,7 @@ from .actors import ActorTable, MentionRef, given_names
 from .gazetteer import Entry, Gazetteer, find_matches, fold, normalize, tokenize_folded
 from .layout import Label, Layout, Turn
 from .records import Actor, ArticleInput, Mention
-from .speech import SpeechLexicon, lemma, source_phrase_end
+from .speech import SpeechLexicon, lemma, phrase_source, source_phrase_end
 
 SPEAKER_KINDS = ("person", "organization", "group", "country")
 PUBLISHERS_FILE = Path(__file__).resolve().parent.parent / "data" / "publishers.toml"
@@ -808,15 +808,10 @@ class SpeakerResolver:
         if last is None:
             return None
         # "in the view of X", « de l'avis de X »: the source is what the phrase's last word introduces
-        below = [c for c in last.children if c.dep_ in ("pobj", "obj")] if last.i != token.i else []
-        if last.i != token.i and last.dep_ == "case" and last.head.i > last.i:
-            np = last.head
-        elif below:
-            np = below[0]
-        elif token.dep_ == "case":
-            np = token.head
-        else:
-            np = next((t for t in token.subtree if t.dep_ in ("pobj", "obj", "obl")), None)
+        np = phrase_source(last) if last.i != token.i else None
+        if np is None:
+            np = token.head if token.dep_ == "case" else \
+                next((t for t in token.subtree if t.dep_ in ("pobj", "obj", "obl")), None)
         if np is not None and np.i != token.i:
             key, _ = self.actor_of_np(np, describe=True)
             return key

@@ -223,6 +223,13 @@ def source_phrase_end(token: Token, lex: SpeechLexicon) -> Token | None:
     return None
 
 
+def phrase_source(last: Token) -> Token | None:
+    """The noun phrase the last word of a source phrase introduces: X in "in the view of X", « à en croire X »."""
+    if last.dep_ == "case" and last.head.i > last.i:
+        return last.head
+    return next((c for c in last.children if c.dep_ in ("pobj", "obj") and c.i > last.i), None)
+
+
 def _clause_of_noun(token: Token) -> Token | None:
     """'said in a statement that …', 'wrote on Thursday that …': a that-clause the parser hung lower down.
 

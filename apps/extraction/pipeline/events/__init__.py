@@ -189,8 +189,10 @@ def _candidates(doc, lexicon: EventLexicon) -> list[int]:
     """Indices of the tokens whose lemma or form is in the lexicon, read from the doc's id arrays."""
     strings, seen = doc.vocab.strings, _MAY_TRIGGER.setdefault(lexicon.language, {})
     nouns, lemmas = lexicon.nouns, lexicon.lemmas
-    out = []
+    out, dashes, dash = [], [], strings["-"] if "-" in strings else None
     for i, (orth, lem) in enumerate(doc.to_array([ORTH, LEMMA]).tolist()):
+        if orth == dash and i > 0:
+            dashes.append(i)
         ok = seen.get(lem)
         if ok is None:
             ok = seen[lem] = bool(lem) and folded(strings[lem]) in lemmas
@@ -202,7 +204,7 @@ def _candidates(doc, lexicon: EventLexicon) -> list[int]:
         if ok:
             out.append(i)
     # "a sit-down": a word of hyphenated pieces the lexicon names, read at the piece that stands for it
-    words = [w for t in doc if t.text == "-" and t.i > 0 and (w := hyphenated(doc[t.i - 1])) and w[0] in nouns]
+    words = [w for i in dashes if (w := hyphenated(doc[i - 1])) and w[0] in nouns]
     if words:
         out = sorted(set(out) | {head.i for _, head in words})
     return out
