@@ -937,7 +937,9 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
     roles = ("host", "agent", "participant", "target")
     keys = sorted(participants, key=lambda k: (table.kind(k) != "person", roles.index(participants[k]),
                                                order.index(k) if k in order else 0))
-    acting = [k for k in keys if participants[k] != "target"] or keys
+    # (a strike or sanctions with only their target named: "Military action against Ukraine in Kyiv")
+    acting = [k for k in keys if participants[k] != "target"] or \
+        ([] if e.kind in ("military_action", "sanction") else keys)
     # people first; a group with them when the title stays short ("Macron, Starmer and coalition of the
     # willing meet"); organizations and countries only when no one else is named (not "Trump and the White
     # House", where it is his office)

@@ -225,9 +225,18 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
         # (a clause opened by « qui », "which" is one though the parser labels it a complement of the verb)
         relative = clause.dep_ in syntax.RELATIVE_DEPS or clause.head.i != clause.i and any(
             c.dep_ != "mark" and c.i < clause.i and "Rel" in c.morph.get("PronType") for c in clause.children)
+        # « le plan [présenté la semaine dernière par Washington] », "the plan [unveiled last week]": a participle
+        # after a noun describes that noun the way a relative clause does, unless that noun is in the event's own
+        # phrase (« la visite de Witkoff, un temps [annoncée pour octobre] », read as « un temps »'s)
+        # (a past participle: "Trump, [speaking in Florida on Tuesday], said…" tells of Trump's day)
+        described = clause.head if clause.dep_ == "acl" and "Part" in clause.morph.get("VerbForm") and \
+            "Prog" not in clause.morph.get("Aspect") and \
+            clause.head.pos_ in ("NOUN", "PROPN") and clause.head.i < clause.i else None
+        relative = relative or described is not None
         nested = {t.i for t in clause.subtree} if relative else None
         for mi, m in enumerate(mentions):
-            if nested is not None and root.i not in m.domain and not any(t.i in nested for t in m.triggers):
+            if nested is not None and root.i not in m.domain and not any(t.i in nested for t in m.triggers) and \
+                    (described is None or described.i not in m.domain):
                 continue
             distance = min(abs(trig.i - root.i) for trig in m.triggers)
             if root.i in m.domain and not (saying and m.group != "say" and root.i not in

@@ -99,6 +99,8 @@ class Cues:
     # « invité de la matinale », "a guest on the show": a guest on the air, and the words for a show
     broadcast_guests: frozenset[str] = frozenset()
     broadcast_shows: frozenset[str] = frozenset()
+    # "Kyiv came under attack", « Kiev a subi une attaque »: verbs whose subject is what an attack hits
+    suffered: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,7 @@ def event_lexicon(language: str) -> EventLexicon:
             after=_folded(cues.get("after", {}).get("words", ())),
             broadcast_guests=_folded(cues.get("broadcast", {}).get("guests", ())),
             broadcast_shows=_folded(cues.get("broadcast", {}).get("shows", ())),
+            suffered=_folded(cues.get("suffered", {}).get("words", ())),
         ))
 
 

@@ -42,6 +42,7 @@ GUEST_OF = ("of", "de", "d'", "du", "des")
 # « depuis la Maison Blanche » is where one speaks from; "from Kyiv" is where one left
 PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "outside", "inside", "on", "for", "à", "a", "au", "aux", "en",
                       "dans", "vers", "pres", "près", "sur", "de", "d'", "du", "des", "depuis")
+HIT_PREPOSITIONS = ("on", "at", "in", "into", "over", "near", "sur", "à", "a", "au", "aux", "en", "dans", "près", "pres")
 CITY_PREPOSITIONS = ("in", "at", "to", "à", "a", "au", "en")
 DESTINATION = ("to", "in", "at", "into", "for", "à", "a", "au", "aux", "en", "dans", "vers")
 _PERSONAL = frozenset({"Prs"})
@@ -362,7 +363,7 @@ def governing_verb(token: Token) -> Token | None:
         misread = below.dep_ in ("obj", "dobj") and g.pos_ in ("NOUN", "PROPN") or _conj_of_bare_time(below)
         # « lors d'un entretien », « près de »: a preposition of two words the tagger calls an adverb
         misread = misread or g.pos_ == "ADV" and bool(syntax.case_word(below))
-        misread = misread or through and g.pos_ == "NOUN" and below.i > g.i and _compound_preposition(g) and \
+        misread = misread or g.pos_ == "NOUN" and below.i > g.i and _compound_preposition(g) and \
             folded(below.text if below.pos_ == "ADP" else syntax.case_word(below)) in ("of", "de", "d'")
         if g.pos_ not in ("ADP", "SCONJ", "CCONJ") and not misread:
             return None  # "the possibility of [talks]": the noun hangs on a noun
@@ -1131,6 +1132,33 @@ def _where(token: Token) -> bool:
     return not case or folded(case) in PLACE_PREPOSITIONS
 
 
+def _hit(ctx: Context, token: Token, mention: Mention) -> bool:
+    """Whether a name is what a strike hits: the object of its verb ("pounded Kyiv"), or after a preposition of
+    place or target ("on Kyiv", « contre Kiev », « à Kiev »; not « l'attaque de la Russie »)."""
+    head = _name_head(token)
+    case = folded(syntax.case_word(head))
+    if case:
+        return case in HIT_PREPOSITIONS or case in ctx.lexicon.cues.target
+    return head.dep_ in syntax.OBJECT_DEPS and head.head.i in (mention.predicate.i, mention.trigger.i)
+
+
+def _suffered_by(ctx: Context, mention: Mention) -> list[Token]:
+    """The subjects of a verb whose subject an attack noun hits: "Kyiv [came under] a missile attack", « Kiev a
+    [subi] une attaque » (cues.toml "suffered"); none for any other mention."""
+    if mention.group != "force" or mention.entry.pos != "noun":
+        return []
+    noun = mention.trigger
+    # "a missile and drone [attack]" (read as the second of two nouns), « l'une des plus lourdes [attaques] »:
+    # the phrase the verb takes
+    while noun.dep_ == "conj" and noun.head.i != noun.i or noun.head.pos_ in ("PRON", "NUM") and \
+            folded(syntax.case_word(noun)) in ("of", "de", "des", "d'"):
+        noun = noun.head
+    verb = governing_verb(noun)
+    if verb is None or lemma(verb) not in ctx.lexicon.cues.suffered:
+        return []
+    return subjects(verb)
+
+
 def _reporter(ctx: Context, pronoun: Token) -> str | None:
     """"Trump has said he would call…", « Macron a annoncé qu'il recevrait… »: a singular pronoun subject of
     what a person says is that person."""
@@ -1255,8 +1283,9 @@ def gather(ctx: Context, mention: Mention) -> None:
                 if say:
                     mention.participants.setdefault(key, "target")
                 continue
-            role = mention.entry.subject if i in subject_tokens else \
-                "target" if folded(_case_of_name(token)) in cues.target else "participant"
+            # "sanctions on Russia"; "Russia struck Kyiv": what a strike's verb takes is what it hit
+            aimed = folded(_case_of_name(token)) in cues.target or mention.group == "force" and _hit(ctx, token, mention)
+            role = "target" if aimed else mention.entry.subject if i in subject_tokens else "participant"
             if mention.participants.get(key, "participant") == "participant":
                 mention.participants[key] = role
             continue
@@ -1295,6 +1324,10 @@ def gather(ctx: Context, mention: Mention) -> None:
             key = _reporter(ctx, token) or ctx.resolve_pronoun(token.idx, token.text)
             if key and ctx.table.party_kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, role)
+    hit = _suffered_by(ctx, mention)
+    for s in hit:
+        for key in _names_in(ctx, s):
+            mention.participants[key] = "target"
     # "his meeting with Zelensky", « son entretien »: the possessor takes part
     for c in mention.trigger.children:
         if c.dep_ in ("poss", "nmod:poss") or c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
@@ -1348,6 +1381,24 @@ def gather(ctx: Context, mention: Mention) -> None:
     places += [(abs(t.i - mention.trigger.i), ctx.metonym_by_char[t.idx]) for t in tokens
                if t.idx in ctx.metonym_by_char and (mention.kind == "visit" and t.i > mention.trigger.i
                                                      or names_the_event(t, mention))]
+    if not places and verb is not None and mention.predicate.i == mention.trigger.i and (told or at):
+        # « ont affirmé dimanche soir à Genève…, au terme d'une journée de discussions », "told reporters in Kyiv
+        # during a visit": where something was said or done at the event is where the event was
+        # (the verb, or the one it completes: « ont affirmé [à Genève] avoir élaboré… au terme de… »)
+        clause = {verb.i} | ({verb.head.i} if verb.dep_ == "xcomp" else set())
+        places = [(abs(t.i - mention.trigger.i), ctx.place_by_char.get(t.idx) or ctx.city_by_char[t.idx])
+                  for t in verb.sent if (t.idx in ctx.place_by_char or t.idx in ctx.city_by_char)
+                  and not _quoted(ctx, t.idx) and _where(t) and _name_head(t).head.i in clause]
+    if not places and hit:
+        # « Kiev a subi une attaque »: where the strike hit
+        places = [(abs(t.i - mention.trigger.i), ctx.place_by_char.get(t.idx) or ctx.metonym_by_char[t.idx])
+                  for s in hit for t in syntax.phrase(s)
+                  if (t.idx in ctx.place_by_char or t.idx in ctx.metonym_by_char) and not _quoted(ctx, t.idx)]
+    if not places and mention.group == "force":
+        # "struck Kyiv overnight", "a strike on Kyiv", « une attaque contre Kiev »: the capital a strike hits is
+        # where it happened, besides the country it stands for (a party already)
+        places = [(abs(t.i - mention.trigger.i), ctx.metonym_by_char[t.idx]) for t in named
+                  if t.idx in ctx.metonym_by_char and not _quoted(ctx, t.idx) and _hit(ctx, t, mention)]
     if not places:
         places = [(abs(t.i - mention.trigger.i), ctx.city_by_char[t.idx]) for t in tokens if t.idx in ctx.city_by_char]
         mention.weak_location = bool(places)

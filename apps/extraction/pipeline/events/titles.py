@@ -11,7 +11,7 @@ from ..actors import ActorTable
 from ..lexicons import load
 from ..nlp import SUPPORTED
 
-FIELDS = frozenset({"who", "first", "pair", "where", "what", "place", "to_place", "on"})
+FIELDS = frozenset({"who", "first", "pair", "where", "what", "place", "to_place", "on", "against"})
 TEMPLATE_KEYS = ("one", "many", "none", "planned_one", "planned_many", "cancelled")
 _NAME_PARTICLES = ("von der ", "van der ", "de la ", "bin ", "al-")
 _KEEP_WHOLE = ("Pope", "King", "Queen", "Prince", "Pape", "Roi", "Reine")
@@ -57,6 +57,7 @@ def make_title(kind: str, status: str, names: list[str], location: str | None, *
         "where": f" {place_phrase}" if place_phrase else "", "what": (what or "").rstrip(" ,;:—–-"),
         "place": location or words["abroad"], "to_place": place_phrase or words["abroad"],
         "on": f" {words['on']} {_who(list(targets), words)}" if targets else "",
+        "against": f" {words['against']} {_who(list(targets), words)}" if targets else "",
     }
     suffix = ""
     if status == "cancelled" and names:

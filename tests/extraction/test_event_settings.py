@@ -1,0 +1,44 @@
+"""Where and when an event told as the setting of something else happened: the talks at whose end a statement
+was made, and the dates of the clauses around them that tell of something else.
+
+The sentences were written for the tests."""
+from __future__ import annotations
+
+from .pipeline_helpers import parties, read
+
+
+def _events(text: str, language: str, published: str):
+    return read(text, language=language, published=published).events
+
+
+def test_talks_at_whose_end_a_delegation_spoke_are_dated_and_placed_by_that_saying():
+    # the participle clause about the plan's points (« présentés la semaine dernière ») dates them, not the talks
+    ex = read("La délégation américaine et la délégation ukrainienne ont déclaré samedi soir à Genève avoir rédigé "
+              "un texte commun, au terme d'une journée de discussions sur le plan en vingt points présentés la "
+              "semaine dernière par Washington.", language="fr", published="2025-11-24")
+    [talks] = [e for e in ex.events if e.kind in ("meeting", "negotiation")]
+    assert (str(talks.date), talks.location) == ("2025-11-22", "Geneva")
+    assert {"United States", "Ukraine"} <= parties(ex, talks)
+
+
+def test_a_plan_unveiled_last_week_does_not_date_the_talks_about_it():
+    [talks] = [e for e in _events("The two delegations met in Geneva on Sunday to discuss the plan unveiled last "
+                                  "week by Washington.", "en", "2025-11-24") if e.kind in ("meeting", "negotiation")]
+    assert str(talks.date) == "2025-11-23"
+
+
+def test_a_speaker_speaking_on_a_day_still_dates_what_he_plans():
+    # "speaking … on Tuesday" tells of the speaker's day, not of a noun: the meeting he announces is still to come
+    events = _events('Trump, speaking at his Florida residence on Tuesday, said he would probably meet Putin '
+                     '"before the end of the month".', "en", "2025-02-19")
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert meeting.status == "planned"
+
+
+def test_a_strike_on_a_city_the_gazetteer_knows_is_placed_there():
+    ex = read("A Russian missile strike on Kryvyi Rih killed 20 people on Friday.", language="en",
+              published="2025-04-06")
+    [strike] = [e for e in ex.events if e.kind == "military_action"]
+    assert strike.location == "Kryvyi Rih"
+    assert "Russia" in parties(ex, strike)
+    assert "Kryvyi Rih" not in parties(ex, strike)
