@@ -42,7 +42,9 @@ GUEST_OF = ("of", "de", "d'", "du", "des")
 # « depuis la Maison Blanche » is where one speaks from; "from Kyiv" is where one left
 PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "outside", "inside", "on", "for", "à", "a", "au", "aux", "en",
                       "dans", "vers", "pres", "près", "sur", "de", "d'", "du", "des", "depuis")
-HIT_PREPOSITIONS = ("on", "at", "in", "into", "over", "near", "sur", "à", "a", "au", "aux", "en", "dans", "près", "pres")
+# the prepositions that say where a strike hit ("on Kyiv", « sur Kharkiv »); not « de » ("l'attaque de la Russie")
+HIT_PREPOSITIONS = ("on", "at", "in", "into", "over", "near", "sur", "à", "a", "au", "aux", "en", "dans", "près",
+                    "pres")
 CITY_PREPOSITIONS = ("in", "at", "to", "à", "a", "au", "en")
 DESTINATION = ("to", "in", "at", "into", "for", "à", "a", "au", "aux", "en", "dans", "vers")
 _PERSONAL = frozenset({"Prs"})
@@ -1284,7 +1286,8 @@ def gather(ctx: Context, mention: Mention) -> None:
                     mention.participants.setdefault(key, "target")
                 continue
             # "sanctions on Russia"; "Russia struck Kyiv": what a strike's verb takes is what it hit
-            aimed = folded(_case_of_name(token)) in cues.target or mention.group == "force" and _hit(ctx, token, mention)
+            aimed = folded(_case_of_name(token)) in cues.target or \
+                mention.group == "force" and _hit(ctx, token, mention)
             role = "target" if aimed else mention.entry.subject if i in subject_tokens else "participant"
             if mention.participants.get(key, "participant") == "participant":
                 mention.participants[key] = role
