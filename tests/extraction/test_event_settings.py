@@ -21,16 +21,11 @@ def test_talks_at_whose_end_a_delegation_spoke_are_dated_and_placed_by_that_sayi
     assert {"United States", "Ukraine"} <= parties(ex, talks)
 
 
-def test_a_plan_unveiled_last_week_does_not_date_the_talks_about_it():
-    [talks] = [e for e in _events("The two delegations met in Geneva on Sunday to discuss the plan unveiled last "
-                                  "week by Washington.", "en", "2025-11-24") if e.kind in ("meeting", "negotiation")]
-    assert str(talks.date) == "2025-11-23"
-
-
 def test_a_speaker_speaking_on_a_day_still_dates_what_he_plans():
     # "speaking … on Tuesday" tells of the speaker's day, not of a noun: the meeting he announces is still to come
-    events = _events('Trump, speaking at his Florida residence on Tuesday, said he would probably meet Putin '
-                     '"before the end of the month".', "en", "2025-02-19")
+    events = _events('Ushakov said it was too early to speak of a date for a meeting between Presidents Donald Trump '
+                     'and Vladimir Putin. Trump, speaking at his Florida residence on Tuesday, said he would probably '
+                     'meet Putin "before the end of the month".', "en", "2025-02-19")
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert meeting.status == "planned"
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .. import syntax
 from ...dates.lexicon import NUMBERS, UNITS
 from .lexicon import Cues
-from .mentions import Mention, folded, lemma, measuring
+from .mentions import Mention, folded, lemma, measuring, told_as_setting
 
 # A reporting verb this close to a date is the date of the saying ("said on Tuesday that…", « a annoncé
 # mardi »); a date further away in the sentence is in what was said, where the parse often hangs it on
@@ -185,9 +185,7 @@ def _setting_of_saying(mention: Mention, root, cues: Cues) -> bool:
     if mention.entry.pos != "noun":
         return False
     stand = measuring(mention.trigger)
-    at = folded(syntax.case_word(stand)) in cues.during or \
-        stand.head.i != stand.i and lemma(stand.head) in cues.during
-    if not at:
+    if not told_as_setting(stand, cues):
         return False
     verb = next((g for g in [root] + syntax.governors(root, 4) if g.pos_ in ("VERB", "AUX")), None)
     return verb is not None and any(g.i == verb.i for g in syntax.governors(stand, 5))

@@ -348,6 +348,14 @@ def measuring(token: Token) -> Token:
     return head if lemma(head) in event_lexicon(token.lang_).cues.measure else token
 
 
+def told_as_setting(stand: Token, cues) -> bool:
+    """"during the talks", « lors d'une conférence de presse », « au terme d'une rencontre »: whether an event noun
+    (as measured, see `measuring`) is the setting of its clause, by its preposition or the word a French compound
+    preposition hangs it on."""
+    return folded(syntax.case_word(stand)) in cues.during or \
+        stand.head.i != stand.i and lemma(stand.head) in cues.during
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb a noun is an argument of, through a preposition if need be ("took part in [the talks]"), or
     through the noun that measures it ("held three hours of [talks]")."""
@@ -1144,6 +1152,17 @@ def _hit(ctx: Context, token: Token, mention: Mention) -> bool:
     return head.dep_ in syntax.OBJECT_DEPS and head.head.i in (mention.predicate.i, mention.trigger.i)
 
 
+def _places_among(ctx: Context, mention: Mention, tokens, *tables: dict) -> list[tuple[int, tuple[int, str]]]:
+    """The places the tokens name outside quotations, each from the first table that has it, with its distance from
+    the trigger (the nearest wins)."""
+    found = []
+    for t in tokens:
+        place = next((table[t.idx] for table in tables if t.idx in table), None)
+        if place is not None and not _quoted(ctx, t.idx):
+            found.append((abs(t.i - mention.trigger.i), place))
+    return found
+
+
 def _suffered_by(ctx: Context, mention: Mention) -> list[Token]:
     """The subjects of a verb whose subject an attack noun hits: "Kyiv [came under] a missile attack", « Kiev a
     [subi] une attaque » (cues.toml "suffered"); none for any other mention."""
@@ -1348,10 +1367,8 @@ def gather(ctx: Context, mention: Mention) -> None:
                 mention.participants.setdefault(key, "agent")
     verb = governing_verb(mention.trigger) if mention.entry.pos == "noun" else None
     told = verb is not None and lemma(verb) in cues.reporting and mention.trigger.dep_ in ("dobj", "obj", "dative")
-    # "during the talks", « lors d'une conférence de presse », « au terme d'une rencontre »: the preposition,
-    # or the word a French compound preposition hangs the noun on
     stand = measuring(mention.trigger)
-    at = folded(syntax.case_word(stand)) in cues.during or stand.head.i != stand.i and lemma(stand.head) in cues.during
+    at = told_as_setting(stand, cues)
     # « a quitté Kiev sans la conférence de presse prévue avec Zelensky »: who left without it was to hold it
     at = at or mention.dropped and folded(syntax.case_word(stand)) in cues.negation_prepositions
     # « Macron y est attendu la semaine prochaine pour une visite d'État »: who comes for an event takes part in it
@@ -1389,19 +1406,16 @@ def gather(ctx: Context, mention: Mention) -> None:
         # during a visit": where something was said or done at the event is where the event was
         # (the verb, or the one it completes: « ont affirmé [à Genève] avoir élaboré… au terme de… »)
         clause = {verb.i} | ({verb.head.i} if verb.dep_ == "xcomp" else set())
-        places = [(abs(t.i - mention.trigger.i), ctx.place_by_char.get(t.idx) or ctx.city_by_char[t.idx])
-                  for t in verb.sent if (t.idx in ctx.place_by_char or t.idx in ctx.city_by_char)
-                  and not _quoted(ctx, t.idx) and _where(t) and _name_head(t).head.i in clause]
+        places = _places_among(ctx, mention, [t for t in verb.sent if _where(t) and _name_head(t).head.i in clause],
+                               ctx.place_by_char, ctx.city_by_char)
     if not places and hit:
         # « Kiev a subi une attaque »: where the strike hit
-        places = [(abs(t.i - mention.trigger.i), ctx.place_by_char.get(t.idx) or ctx.metonym_by_char[t.idx])
-                  for s in hit for t in syntax.phrase(s)
-                  if (t.idx in ctx.place_by_char or t.idx in ctx.metonym_by_char) and not _quoted(ctx, t.idx)]
+        places = _places_among(ctx, mention, [t for s in hit for t in syntax.phrase(s)],
+                               ctx.place_by_char, ctx.metonym_by_char)
     if not places and mention.group == "force":
         # "struck Kyiv overnight", "a strike on Kyiv", « une attaque contre Kiev »: the capital a strike hits is
         # where it happened, besides the country it stands for (a party already)
-        places = [(abs(t.i - mention.trigger.i), ctx.metonym_by_char[t.idx]) for t in named
-                  if t.idx in ctx.metonym_by_char and not _quoted(ctx, t.idx) and _hit(ctx, t, mention)]
+        places = _places_among(ctx, mention, [t for t in named if _hit(ctx, t, mention)], ctx.metonym_by_char)
     if not places:
         places = [(abs(t.i - mention.trigger.i), ctx.city_by_char[t.idx]) for t in tokens if t.idx in ctx.city_by_char]
         mention.weak_location = bool(places)
