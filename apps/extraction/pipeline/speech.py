@@ -67,6 +67,15 @@ class SpeechLexicon:
         """The first word of every source phrase."""
         return frozenset(words[0].strip() for words in self.sources if words) | self.source_written
 
+    @functools.cached_property
+    def sources_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The source phrases by their first word, in file order: a word is compared only with its own."""
+        found: dict[str, list[tuple[str, ...]]] = {}
+        for words in self.sources:
+            if words:
+                found.setdefault(words[0].strip(), []).append(tuple(w.strip() for w in words))
+        return {first: tuple(phrases) for first, phrases in found.items()}
+
 
 @functools.cache
 def speech_lexicon(language: str) -> SpeechLexicon:
@@ -215,11 +224,14 @@ def source_phrase(token: Token, lex: SpeechLexicon) -> bool:
 
 def source_phrase_end(token: Token, lex: SpeechLexicon) -> Token | None:
     """The last word of the source phrase a token starts ("of" in "in the view of"), or None."""
+    phrases = lex.sources_by_first.get(fold(token.lower_).strip())
+    if not phrases:
+        return None
     doc = token.doc
-    for words in lex.sources:
-        span = doc[token.i:token.i + len(words)]
-        if len(span) == len(words) and all(fold(t.lower_).strip() == w.strip() for t, w in zip(span, words)):
-            return span[-1]
+    for words in phrases:
+        if token.i + len(words) <= len(doc) and all(
+                fold(doc[i].lower_).strip() == w for i, w in enumerate(words[1:], token.i + 1)):
+            return doc[token.i + len(words) - 1]
     return None
 
 
