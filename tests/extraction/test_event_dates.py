@@ -109,3 +109,17 @@ def test_la_veille_et_le_lendemain_du_sommet_count_from_the_summit_told(words, d
             f"discussions s'étaient bien passées. {words}, Trump a appelé Volodymyr Zelensky.")
     [call] = events_of(text, language="fr", published="2025-06-20", kind="call")
     assert str(call.date) == day
+
+
+# --- a count hung on a verb the sentence dates (written for the tests) -------------------------------------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Trump met Zelensky at the White House on Friday, two days after his call with Vladimir Putin.", "2025-10-15"),
+    # the parser hangs the count on "sending"; the day is the one of "told", above it
+    ("Trump told Zelensky at the White House on Friday that he hoped to end the war without sending Tomahawk "
+     "missiles to Ukraine, a day after a long call with Vladimir Putin.", "2025-10-16"),
+])
+def test_a_count_after_a_verb_the_sentence_dates_counts_from_that_day(text, day):
+    ex = read(text, language="en", published="2025-10-18")
+    [call] = [e for e in ex.events if e.kind == "call"]
+    assert str(call.date) == day

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from spacy.tokens import Token
 
 from . import syntax
-from .gazetteer import Alias, Gazetteer, Match, find_matches, fold, normalize
+from .gazetteer import Alias, Gazetteer, Match, find_matches, fold, normalize, tokenize_folded
 from .layout import Layout
 from .lexicons import load
 from .records import Actor, Mention
@@ -58,6 +59,8 @@ class ActorLexicon:
     successor_before: frozenset[str]
     successor_after: frozenset[str]
     demonym_acts: frozenset[str] = frozenset()  # heads that are what the country does, not who acts for it
+    capital_words: frozenset[str] = frozenset()  # "capital", « capitale »: a capital named by what it is
+    capital_determiners: frozenset[str] = frozenset()  # "the", « la »: which makes it one the reader knows
 
 
 @functools.cache
@@ -82,6 +85,7 @@ def actor_lexicon(language: str) -> ActorLexicon:
         demonym_heads=words("demonym_heads"),
         demonym_not_after=words("demonym_heads", "not_after"),
         demonym_acts=words("demonym_heads", "acts"),
+        capital_words=words("capitals"), capital_determiners=words("capitals", "determiners"),
         role_prepositions=words("roles", "prepositions"), role_heads=words("roles", "heads"),
         successor_before=words("titles", "successor_before"), successor_after=words("titles", "successor_after"))
 
@@ -112,6 +116,7 @@ class PlaceRef:
     end: int
     name: str
     country: str | None = None  # the country it lies in, when the gazetteer says: a visit is abroad
+    described: bool = False  # named by what it is ("the capital"), not by its name: titles give the name
 
 
 @dataclass
@@ -256,6 +261,7 @@ def resolve_actors(text: str, doc, tokens: list[tuple[int, int, str]], gaz: Gaze
     _link_surnames(b, tokens, covered, new_people)
     _resolve_titles(b, pending_titles, tokens)
     _demonyms(b, tokens, covered)
+    _capitals(b, covered)
     b.table.mentions.sort(key=lambda m: (m.start, m.end))
     for actor in b.table.actors.values():
         actor.mentions.sort(key=lambda m: m.start)
@@ -679,6 +685,75 @@ def _link_surnames(b: _Builder, tokens, covered: bytearray, new_people: dict[str
             covered[start:end] = b"\x01" * (end - start)
 
 
+# Beyond this many characters back, "the capital" no longer points to the capital last named.
+_CAPITAL_REACH = 1500
+
+
+def _capitals(b: _Builder, covered: bytearray) -> None:
+    """"the capital", "the French capital", « la capitale saoudienne », "Ukraine's capital": a capital named by what
+    it is, as a place. Its country is the nationality adjective or the possessive or "of" phrase that qualifies it;
+    bare, it is the capital its sentence named before it ("Kyiv … a strike on the capital"), else the dateline's,
+    else the capital the text named last (within `_CAPITAL_REACH` characters). "Political capital", "a capital city" and a capital the text has not named stay no place."""
+    if b.doc is None or not b.lex.capital_words:
+        return
+    capitals = _capital_entries(b.gaz)
+    forms = _demonym_forms(b.gaz)
+    named = sorted((p.start, p.name) for p in b.table.places + b.table.metonyms if p.name in capitals["by_name"])
+    dateline = _dateline_capital(b, capitals)
+    for token in b.doc:
+        if token.pos_ != "NOUN" or not _is_one_of(token, b.lex.capital_words) or covered[token.idx] or \
+                b.layout.is_excluded(token.idx, token.idx + len(token.text)):
+            continue
+        determiners = [c for c in token.children if c.dep_ in ("det", "poss") and c.i < token.i]
+        country = None
+        for child in token.children:
+            if child.dep_ == "amod":
+                country = forms.get(tuple(normalize(child.text).split())) or country
+            elif child.dep_ == "poss" or child.dep_ in ("prep", "nmod") and child.i > token.i:
+                inner = child if child.dep_ != "prep" else next((g for g in child.children if g.dep_ == "pobj"), None)
+                key = next((m.key for m in b.table.mentions if inner is not None and m.start <= inner.idx < m.end),
+                           None)
+                country = key if key and b.gaz.get(key) and b.gaz.get(key).kind == "country" else country
+        if country is not None:
+            entry = capitals["by_country"].get(country)
+        elif any(fold(d.lower_) in b.lex.capital_determiners for d in determiners) and len(determiners) == 1 \
+                and not any(c.dep_ in ("amod", "compound", "nmod") for c in token.children):
+            # the capital its sentence named; else the dateline's (« KIEV (AFP) … arrivé dans la capitale », not the
+            # Washington of « à la demande de Washington »); else the one named last
+            sentence = [name for start, name in named if token.sent.start_char <= start < token.idx]
+            before = [name for start, name in named if token.idx - _CAPITAL_REACH <= start < token.idx]
+            name = sentence[-1] if sentence else dateline or (before[-1] if before else None)
+            entry = capitals["by_name"].get(name) if name else None
+        else:
+            entry = None
+        if entry is not None:
+            b.table.places.append(PlaceRef(token.idx, token.idx + len(token.text), entry.name, entry.country,
+                                           described=True))
+            covered[token.idx:token.idx + len(token.text)] = b"\x01" * len(token.text)
+
+
+def _dateline_capital(b: _Builder, capitals: dict[str, dict]) -> str | None:
+    """The capital a dateline names ("KIEV, 21 février (AFP) -"): the layout keeps datelines out of the actors'
+    text, so they are read here on their own."""
+    for start, end in b.layout.datelines:
+        words = b.text[start:end]
+        for match in find_matches(b.gaz, words, tokenize_folded(words)[1]):
+            entry = next((b.gaz.get(a.key) for a in match.aliases if not a.is_title), None)
+            if entry is not None and entry.name in capitals["by_name"]:
+                return entry.name
+    return None
+
+
+def _capital_entries(gaz: Gazetteer) -> dict[str, dict]:
+    """The gazetteer's capitals by country key and by name, built once per gazetteer."""
+    cached = getattr(gaz, "_capital_entries_cache", None)
+    if cached is None:
+        capitals = [e for e in gaz.entries.values() if e.kind == "place" and e.metonym_of]
+        cached = {"by_country": {e.metonym_of: e for e in capitals}, "by_name": {e.name: e for e in capitals}}
+        gaz._capital_entries_cache = cached
+    return cached
+
+
 def _demonym_forms(gaz: Gazetteer) -> dict[tuple[str, ...], str]:
     """Folded nationality adjectives of every country (as word tuples) → its key, built once per gazetteer."""
     cached = getattr(gaz, "_demonym_forms_cache", None)
@@ -708,6 +783,7 @@ def _demonyms(b: _Builder, tokens, covered: bytearray) -> None:
     last_words = {words[-1] for words in forms}
     if last_words.isdisjoint(t[2] for t in tokens):
         return
+    qualified: dict[int, Token] = {}  # a nationality adjective read as its country → the noun it qualifies
     for i, (start, end, word) in enumerate(tokens):
         if word not in last_words or covered[start] or b.layout.is_excluded(start, end) or b.layout.is_heading(start):
             continue
@@ -727,6 +803,12 @@ def _demonyms(b: _Builder, tokens, covered: bytearray) -> None:
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         head = first.head
+        before = b.doc[token.i - 2] if token.i >= 2 and b.doc[token.i - 1].dep_ == "cc" else None
+        if before is not None and before.i in qualified and not (first.dep_ in ("amod", "compound", "nmod")
+                                                                  and _is_one_of(head, b.lex.demonym_heads)):
+            # « les délégations russe et ukrainienne »: the parser hung the second adjective on the verb; it
+            # qualifies the noun the first one does
+            first, head = before, qualified[before.i]
         if first.dep_ not in ("amod", "compound", "nmod") or head.i == first.i or \
                 not _is_one_of(head, b.lex.demonym_heads):
             continue
@@ -737,3 +819,4 @@ def _demonyms(b: _Builder, tokens, covered: bytearray) -> None:
             continue  # « un représentant français », "an American official": someone, not the state
         b.add_mention(start, end, key, "demonym")
         covered[start:end] = b"\x01" * (end - start)
+        qualified[token.i] = head

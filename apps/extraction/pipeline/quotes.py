@@ -807,6 +807,23 @@ class QuoteReader:
         start = s + len(head) - len(head.lstrip())
         return start, s + comma
 
+    def sourced_words(self) -> set[int]:
+        """The words of those the source phrases name ("according to [the ministry]", « selon [le ministre turc,
+        Hakan Fidan] »): the teller of what follows, not one of its parties. A phrase whose noun the parser made
+        the head of a clause ends at its first comma."""
+        out: set[int] = set()
+        for i in self.sources:
+            last = source_phrase_end(self.doc[i], self.lex)
+            np = phrase_source(last) if last is not None else None
+            if np is None or np.i < i:
+                continue
+            words = list(np.subtree)
+            if any(t.dep_ in syntax.SUBJECT_DEPS for t in words):
+                stop = next((t.i for t in self.doc[last.i + 1:np.sent.end] if t.text == ","), np.sent.end)
+                words = self.doc[last.i + 1:stop]
+            out.update(t.i for t in words)
+        return out
+
     def _content_around_source(self, token: Token, sent: tuple[int, int]) -> tuple[int, int] | None:
         """'According to X, …' / '…, selon X.': the rest of the sentence is what X says."""
         s, e = sent

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Token
@@ -43,15 +43,18 @@ __all__ = ["GROUP", "KINDS", "PLOVER", "make_title", "read_events"]
 
 def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable, timexes: list,
                 published: datetime.date, resolve_expression: Callable, resolve_pronoun: Callable,
-                statements=(), story: StoryTime | None = None, resolve_office: Callable | None = None) -> list[Event]:
+                statements=(), story: StoryTime | None = None, resolve_office: Callable | None = None,
+                sourced: Iterable[int] = ()) -> list[Event]:
     """The events of an article, one record per real event; `story` is the statements' running time."""
     lexicon = event_lexicon(language)
     ctx = Context.build(doc, text, language, layout, table, lexicon, resolve_pronoun, statements)
     ctx.resolve_office = resolve_office
+    ctx.sourced = frozenset(sourced)
     cues = lexicon.cues
     usable = [t for t in timexes if not layout.in_quote[t.start] and not layout.is_excluded(t.start, t.end)
               and (t.date is not None or refers_back(t))]
     ctx.timex_starts = {t.start for t in timexes}
+    ctx.timex_ends = {t.start: t.end for t in timexes}
     lead = _lead(layout, doc)
     entry_days = dated_entries(layout, usable)  # "July 22 - Lawmakers vote…": the day each entry tells
     candidates = _candidates(doc, lexicon)
@@ -137,8 +140,11 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 if broken:
                     _read_surface(ctx, local, (start, end))
             for m in local:
-                if not m.participants and _hung_on_its_subject(m.predicate):
+                # (a subject hung above its verb is the verb's first party, whatever else its clause names)
+                if _hung_on_its_subject(m.predicate):
                     _subject_before(ctx, m, start)
+                elif not m.participants and lost_its_subject(m.predicate):
+                    _subject_before(ctx, m, start, bare=True)
                 if not m.participants and not m.anaphoric and m.timex is None:
                     _tell_fragment(ctx, m, para, [t for t in usable if t.start >= start])
                 parties = [k for k in m.participants if table.party_kind(k) in ACTOR_KINDS]
@@ -544,9 +550,34 @@ def _hung_on_its_subject(verb: Token) -> bool:
         head.pos_ in ("NOUN", "PROPN") and head.i < verb.i and not syntax.subjects(verb)
 
 
-def _subject_before(ctx: Context, m: Mention, start: int) -> None:
-    """The parties named between the sentence's start and such a verb are its subject."""
+def _in_prepositional(token: Token, top: Token) -> bool:
+    """Whether a word stands in a prepositional phrase (or under one) below `top`."""
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        if current.dep_ == "pobj" or any(c.dep_ == "case" for c in current.children):
+            return True
+        current = current.head
+    return False
+
+
+def lost_its_subject(verb: Token) -> bool:
+    """« Pour la première fois depuis 2022, des délégations russe et ukrainienne se sont assises vendredi à la même
+    table »: the parser hung the subject on the comma before it, and the finite verb heads a sentence with no
+    subject (an imperative or an infinitive has none to lose)."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ROOT" or syntax.subjects(verb):
+        return False
+    if "Imp" in verb.morph.get("Mood") or "Inf" in verb.morph.get("VerbForm"):
+        return False
+    return "Fin" in verb.morph.get("VerbForm") or any(
+        c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") and "Fin" in c.morph.get("VerbForm") for c in verb.children)
+
+
+def _subject_before(ctx: Context, m: Mention, start: int, *, bare: bool = False) -> None:
+    """The parties named between the sentence's start and such a verb are its subject; `bare`: only those outside
+    a prepositional phrase ("meeting in Brussels [with Zelensky], endorsed the plan": Zelensky did not endorse)."""
     for t in ctx.doc[max(m.predicate.sent.start, token_at(ctx.doc, start)):m.predicate.i]:
+        if bare and _in_prepositional(t, m.predicate):
+            continue
         key = ctx.actor_at(t)
         if key and not ctx.is_media(key) and not ctx.layout.in_quote[t.idx]:
             m.participants.setdefault(key, m.entry.subject)
@@ -684,6 +715,8 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
         if apposed:
             anchor = next((r.date for start, r in sorted(clock.readings.items(), reverse=True)
                            if m.sentence[0] <= start < m.trigger.idx and r.date and r.precision == "day"), anchor)
+        else:
+            anchor = _day_of_counting_verb(ctx, m, clock) or anchor
         c.date, c.precision = _counted_day(anchor, count, unit), "month" if unit == "M" else "day"
         c.dated_by = "text"
     if c.date is None and lead and lead[0] <= m.trigger.idx < lead[1] and m.status == "occurred" \
@@ -709,6 +742,40 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
                 m.participants.setdefault(st.speaker, "agent")
                 break
     return c
+
+
+def _day_of_counting_verb(ctx: Context, m: Mention, clock: StoryClock) -> datetime.date | None:
+    """"Trump met Zelensky on Friday, [two days after his call with Putin]": a count hung on a verb that the
+    sentence dates counts from that verb's day, not from the day the story is at (a date said of another noun,
+    « une semaine après le sommet de Washington, le 18 août », dates that noun)."""
+    verb = next((t for t in m.trigger.ancestors if t.pos_ in ("VERB", "AUX")), None)  # through "[a day] after"
+    if verb is None:
+        return None
+    # the count's verb or one above it ("told Zelensky on Friday that he hoped to end the war without sending
+    # missiles, [a day after a long call]": the parser hangs the count on the nearest verb)
+    above = {verb.i} | {t.i for t in verb.ancestors}
+    for start, reading in clock.readings.items():
+        if not m.sentence[0] <= start < m.sentence[1] or reading.date is None or reading.precision != "day" \
+                or start not in ctx.timex_ends:
+            continue
+        span = ctx.doc.char_span(start, ctx.timex_ends[start], alignment_mode="expand")
+        if span is None or span.start >= 2 and ctx.doc[span.start - 1].text == "," and \
+                ctx.doc[span.start - 2].pos_ in ("NOUN", "PROPN"):
+            continue  # « après le sommet de la Maison Blanche, [le 18 août] »: the noun's day, whatever the parse says
+        dated = _verb_above(span.root)
+        if dated is not None and dated.i in above:
+            return reading.date
+    return None
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The verb a time expression hangs on, through its preposition ("met [on Friday]", « a rencontré [vendredi] »)."""
+    for g in syntax.governors(token, 3):
+        if g.pos_ in ("VERB", "AUX"):
+            return g
+        if g.pos_ != "ADP":
+            return None
+    return None
 
 
 def _dates_the_event_told(m: Mention, cues) -> bool:
@@ -954,7 +1021,8 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
     place_mention = next((m for m in e.mentions if m.location == location and m.place_start is not None), None)
     written_place, preposition = None, None
     if place_mention is not None:
-        place_end = next((p.end for p in table.places + table.metonyms if p.start == place_mention.place_start), None)
+        place_end = next((p.end for p in table.places + table.metonyms if p.start == place_mention.place_start
+                          and not p.described), None)
         if place_end is not None:
             written_place = text[place_mention.place_start:place_end]
             before = text[max(0, place_mention.place_start - 4):place_mention.place_start].split()

@@ -121,7 +121,7 @@ def counted_from(m: Mention, language: str) -> tuple[int, str, bool] | None:
     sign = _SIGNS.get(word)
     if sign is None:
         return None
-    found = _count_before(doc, case.i, language, ones=("the",))
+    found = _count_before(doc, case.i, language, ones=("the", "a", "one", "un", "une"))
     if found is None or found[2] == "the" and found[1] != "D":
         return None  # ("the week after" is no count; "the day before" is)
     count, unit, count_word = found

@@ -15,7 +15,7 @@ CONDITIONS = frozenset({
     "dated", "beside", "party-subject", "determined", "place-object", "thing-object", "person-partner",
     "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors", "joint-parties", "reciprocal",
     "phone-partner", "weapons", "joint-clause", "audience", "assembly", "policy-object", "announced-event",
-    "holder", "office", "support-verb", "party-of",
+    "holder", "office", "support-verb", "party-of", "at-table",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "particles", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what"})
@@ -101,6 +101,8 @@ class Cues:
     broadcast_shows: frozenset[str] = frozenset()
     # "Kyiv came under attack", « Kiev a subi une attaque »: verbs whose subject is what an attack hits
     suffered: frozenset[str] = frozenset()
+    # "sat down at the same table", « se sont assis à la même table »: where the parties of talks sit
+    tables: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,7 @@ def event_lexicon(language: str) -> EventLexicon:
             broadcast_guests=_folded(cues.get("broadcast", {}).get("guests", ())),
             broadcast_shows=_folded(cues.get("broadcast", {}).get("shows", ())),
             suffered=_folded(cues.get("suffered", {}).get("words", ())),
+            tables=_folded(cues.get("tables", {}).get("words", ())),
         ))
 
 

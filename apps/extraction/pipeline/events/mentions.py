@@ -106,6 +106,7 @@ class Context:
     last_parties: list[str] = field(default_factory=list)
     last_visitor: str | None = None  # the person of the last visit told: whom « son hôte » stands for
     timex_starts: set[int] = field(default_factory=set)
+    timex_ends: dict[int, int] = field(default_factory=dict)  # start → end of every time expression
     token_starts: list[int] = field(default_factory=list)  # per token: its first character
     token_pos: list[str] = field(default_factory=list)  # per token: its part of speech
     title_names: dict = field(default_factory=dict)  # (actor key, language) → the name titles give it
@@ -113,6 +114,8 @@ class Context:
     place_country: dict[str, str] = field(default_factory=dict)  # place name → the country it lies in
     told: set[str] = field(default_factory=set)  # lemmas of the event nouns read so far: the series told
     resolve_office: object = None  # token → the holder of the office its phrase names ("the Prime Minister"), or None
+    # the words of who a source phrase names ("according to X", « selon X »): who told it, not a party of it
+    sourced: frozenset[int] = frozenset()
 
     @classmethod
     def build(cls, doc, text, language, layout, table, lexicon, resolve_pronoun, statements) -> "Context":
@@ -585,6 +588,15 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         parties = {k for sub in subjects(token) for t in syntax.phrase(sub)
                    if (k := ctx.actor_at(t)) and ctx.table.party_kind(k) in ACTOR_KINDS and not ctx.is_media(k)}
         return len(parties) >= 2
+    if name == "at-table":
+        # "Russian and Ukrainian delegations sat down at the same table", « se sont assises à la même table »: two
+        # parties or more at one table; "Moscow must come to the table" is one side's willingness to talk
+        tables = syntax.prepositional(token, ("at", "around", "à", "a", "autour"))
+        if not any(lemma(t) in cues.tables for t in tables):
+            return False
+        # (a plural verb whose subject the parser lost says as much: the parties are read before it)
+        return condition(ctx, token, entry, "joint-parties") or not subjects(token) and \
+            "Plur" in token.morph.get("Number")
     if name == "reciprocal":
         # « Rubio et Lavrov doivent se voir », « se sont vus lundi »: two parties or more doing it to each other;
         # « il s'est vu refuser », « se voit contraint de » take a complement and are passives
@@ -1291,8 +1303,8 @@ def gather(ctx: Context, mention: Mention) -> None:
                 pos[i] == "PROPN" and i in subject_tokens):
             continue
         token = doc[i]
-        if _quoted(ctx, token.idx):
-            continue
+        if _quoted(ctx, token.idx) or i in ctx.sourced:
+            continue  # (« Selon Hakan Fidan, les deux camps se sont entendus »: Fidan told it)
         key = ctx.actor_at(token) if i not in plural_parties else None
         if key and metonym_names_the_event(ctx, token, mention):
             key = None  # "the Riyadh meeting", « la réunion de Londres »: the city says where, not who

@@ -1,0 +1,63 @@
+"""Who took part in an event when the parser lost the sentence's subject, when the parties sit at one table,
+and when a source phrase names who told of it.
+
+The sentences were written for the tests."""
+from __future__ import annotations
+
+from .pipeline_helpers import parties, read
+
+
+def _gatherings(ex):
+    return [e for e in ex.events if e.kind in ("meeting", "negotiation")]
+
+
+def test_two_delegations_at_one_table_meet():
+    # the parser hangs « des délégations » on the comma and « ukrainienne » on the verb: the verb has no subject
+    ex = read("Pour la première fois depuis le printemps 2022, des délégations russe et ukrainienne se sont assises "
+              "vendredi à la même table, au palais de Dolmabahçe à Istanbul.", language="fr", published="2025-05-17")
+    [talks] = _gatherings(ex)
+    assert (str(talks.date), talks.location) == ("2025-05-16", "Istanbul")
+    assert parties(ex, talks) == {"Russia", "Ukraine"}
+
+
+def test_delegations_at_one_table_in_english():
+    ex = read("Russian and Ukrainian delegations sat down at the same table in Istanbul on Friday.", language="en",
+              published="2025-05-17")
+    [talks] = _gatherings(ex)
+    assert parties(ex, talks) == {"Russia", "Ukraine"}
+
+
+def test_one_side_called_to_the_table_is_no_meeting():
+    ex = read("Moscow must come to the table, Zelensky said on Friday. « Si Moscou ne veut pas s'asseoir à la table, "
+              "il faut frapper son économie », a-t-il ajouté.", language="fr", published="2025-05-17")
+    assert _gatherings(ex) == []
+
+
+def test_the_second_of_two_nationality_adjectives_names_its_country():
+    # « les délégations russe et ukrainienne »: the second adjective, hung on the verb, qualifies the same noun
+    ex = read("Les délégations russe et ukrainienne se sont retrouvées lundi à Istanbul.", language="fr",
+              published="2025-06-03")
+    [talks] = _gatherings(ex)
+    assert parties(ex, talks) == {"Russia", "Ukraine"}
+
+
+def test_who_a_source_phrase_names_told_of_the_agreement_and_is_no_party():
+    ex = read("Des délégations russe et ukrainienne se sont retrouvées vendredi à Istanbul. Selon le ministre turc des "
+              "Affaires étrangères, Hakan Fidan, les deux camps se sont entendus sur un échange de mille prisonniers "
+              "contre mille.", language="fr", published="2025-05-17")
+    [deal] = [e for e in ex.events if e.kind == "agreement"]
+    assert parties(ex, deal) == {"Russia", "Ukraine"}
+    # he is still the one who said it
+    assert any(s.speaker and ex.actor(s.speaker).name == "Hakan Fidan" for s in ex.statements)
+
+
+def test_the_source_of_a_plan_does_not_host_the_talks():
+    ex = read("According to Trump, the Vatican could host the talks.", language="en", published="2025-05-20")
+    assert all("Donald Trump" not in parties(ex, e) for e in ex.events)
+
+
+def test_a_party_in_a_phrase_before_a_verb_without_subject_is_not_its_subject():
+    # "endorsed" lost its subject to "meeting": Zelensky, in its with-phrase, did not endorse the plan
+    ex = read("On Thursday the heads of state and government, meeting in Brussels with Volodymyr Zelensky in the room, "
+              "endorsed the plan.", language="en", published="2025-03-07")
+    assert all("Volodymyr Zelensky" not in parties(ex, e) for e in ex.events if e.kind == "agreement")
