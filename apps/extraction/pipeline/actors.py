@@ -261,7 +261,7 @@ def resolve_actors(text: str, doc, tokens: list[tuple[int, int, str]], gaz: Gaze
     _link_surnames(b, tokens, covered, new_people)
     _resolve_titles(b, pending_titles, tokens)
     _demonyms(b, tokens, covered)
-    _capitals(b, covered)
+    _capitals(b, tokens, covered)
     b.table.mentions.sort(key=lambda m: (m.start, m.end))
     for actor in b.table.actors.values():
         actor.mentions.sort(key=lambda m: m.start)
@@ -689,19 +689,23 @@ def _link_surnames(b: _Builder, tokens, covered: bytearray, new_people: dict[str
 _CAPITAL_REACH = 1500
 
 
-def _capitals(b: _Builder, covered: bytearray) -> None:
+def _capitals(b: _Builder, tokens, covered: bytearray) -> None:
     """"the capital", "the French capital", « la capitale saoudienne », "Ukraine's capital": a capital named by what
     it is, as a place. Its country is the nationality adjective or the possessive or "of" phrase that qualifies it;
     bare, it is the capital its sentence named before it ("Kyiv … a strike on the capital"), else the dateline's,
     else the capital the text named last (within `_CAPITAL_REACH` characters). "Political capital", "a capital city" and a capital the text has not named stay no place."""
     if b.doc is None or not b.lex.capital_words:
         return
+    # the words first, from the folded tokens: a Token object for every word of the article costs more
+    found = [b.token_at(start, end) for start, end, word in tokens if word in b.lex.capital_words]
+    if not any(found):
+        return
     capitals = _capital_entries(b.gaz)
     forms = _demonym_forms(b.gaz)
     named = sorted((p.start, p.name) for p in b.table.places + b.table.metonyms if p.name in capitals["by_name"])
     dateline = _dateline_capital(b, capitals)
-    for token in b.doc:
-        if token.pos_ != "NOUN" or not _is_one_of(token, b.lex.capital_words) or covered[token.idx] or \
+    for token in found:
+        if token is None or token.pos_ != "NOUN" or covered[token.idx] or \
                 b.layout.is_excluded(token.idx, token.idx + len(token.text)):
             continue
         determiners = [c for c in token.children if c.dep_ in ("det", "poss") and c.i < token.i]
