@@ -29,12 +29,45 @@ def paragraph_boundaries(doc):
     return doc
 
 
+# The relations a clause's verb takes that the parser hangs on the noun it made the root instead.
+_CLAUSE_LEVEL = frozenset({"prep", "punct", "npadvmod", "advmod", "advcl"})
+
+
+@Language.component("parley_repairs")
+def repair_participles(doc):
+    """"Trump hosted Zelensky at the White House", "Sanders co-sponsored bans": the small English model reads the
+    verb as an adjective before the name ("the hosted Zelensky") and makes the name the root, though the verb has
+    a subject of its own, which no adjective has. Such a verb is put back at the head of its clause, the name as
+    its object, and the phrases of place and time it governs back under it (set after the parser runs)."""
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    amod, participles = strings.add("amod"), {strings.add("VBD"), strings.add("VBN")}
+    # (the tags, not the parts of speech: the attribute ruler sets those on the joined article, after this)
+    for i, (tag, dep) in enumerate(doc.to_array([TAG, DEP]).tolist()):
+        if tag not in participles or dep != amod:
+            continue
+        token = doc[i]
+        noun = token.head
+        if noun.i <= token.i or noun.dep_ != "ROOT" or noun.tag_ not in ("NNP", "NNPS", "NN", "NNS") or \
+                not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i for c in token.children):
+            continue
+        moved = [c for c in noun.children if c.dep_ in _CLAUSE_LEVEL and (c.i > noun.i or c.i < token.i)]
+        token.head, token.dep_ = token, "ROOT"
+        noun.head, noun.dep_ = token, "dobj"
+        for child in moved:
+            child.head = token
+    return doc
+
+
 @functools.cache
 def get_nlp(language: str) -> Language:
     """The spaCy pipeline for a language, loaded on first use and cached for the process."""
     nlp = spacy.load(MODELS[normalize_language(language) or "en"])
     if "parley_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("parley_paragraphs", before="parser")
+    if "parley_repairs" not in nlp.pipe_names and normalize_language(language) == "en":
+        nlp.add_pipe("parley_repairs", after="parser")
     if "attribute_ruler" in nlp.pipe_names:
         _match_by_lookup(nlp.get_pipe("attribute_ruler"))
     return nlp
@@ -117,7 +150,7 @@ _PARAGRAPH_END = re.compile(r"(?<=\n)(?=\S)")
 # What needs each paragraph alone: the shared token vectors, the tags and the parse. The rest
 # (attribute rules, lemmas, entities with their own embedding) runs once on the joined article:
 # run per paragraph, their fixed cost per call made parsing a fifth slower.
-_PER_PARAGRAPH = ("tok2vec", "tagger", "morphologizer", "parley_paragraphs", "parser")
+_PER_PARAGRAPH = ("tok2vec", "tagger", "morphologizer", "parley_paragraphs", "parser", "parley_repairs")
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int) -> list[Doc]:
