@@ -123,3 +123,23 @@ def test_a_count_after_a_verb_the_sentence_dates_counts_from_that_day(text, day)
     ex = read(text, language="en", published="2025-10-18")
     [call] = [e for e in ex.events if e.kind == "call"]
     assert str(call.date) == day
+
+
+# --- a clause of the same time as its verb (written for the tests) -----------------------------------------------
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Steve Witkoff first met Vladimir Putin in February, when he flew to Moscow to bring home a teacher."),
+    ("fr", "Steve Witkoff a rencontré Vladimir Poutine en février, lorsqu'il s'est rendu à Moscou pour ramener un "
+           "enseignant."),
+])
+def test_a_when_clause_shares_the_date_of_the_verb_it_hangs_on(language, text):
+    ex = read(text, language=language, published="2025-04-12")
+    [trip] = [e for e in ex.events if e.kind == "visit"]
+    assert (trip.location, str(trip.date), trip.precision) == ("Moscow", "2025-02-01", "month")
+
+
+def test_a_when_clause_gives_its_date_to_the_verb_it_hangs_on():
+    ex = read("When Steve Witkoff flew to Moscow on 11 February, he met Vladimir Putin.", language="en",
+              published="2025-04-12")
+    [meeting] = [e for e in ex.events if e.kind == "meeting"]
+    assert str(meeting.date) == "2025-02-11"

@@ -61,3 +61,24 @@ def test_a_party_in_a_phrase_before_a_verb_without_subject_is_not_its_subject():
     ex = read("On Thursday the heads of state and government, meeting in Brussels with Volodymyr Zelensky in the room, "
               "endorsed the plan.", language="en", published="2025-03-07")
     assert all("Volodymyr Zelensky" not in parties(ex, e) for e in ex.events if e.kind == "agreement")
+
+
+def test_a_meeting_someone_did_not_attend_took_place_without_them():
+    ex = read("Marco Rubio n'a pas assisté ce mercredi à la réunion des ministres des Affaires étrangères de l'Otan à "
+              "Bruxelles.", language="fr", published="2025-12-03")
+    [meeting] = _gatherings(ex)
+    assert (str(meeting.date), meeting.location, meeting.status) == ("2025-12-03", "Brussels", "occurred")
+    assert parties(ex, meeting) == {"NATO"}
+
+
+def test_a_meeting_someone_skipped_took_place_without_them():
+    ex = read("He then skipped Wednesday's meeting of NATO foreign ministers in Brussels. Rubio had called the "
+              "Florida session productive.", language="en", published="2025-12-04")
+    [meeting] = [e for e in _gatherings(ex) if e.location == "Brussels"]
+    assert "Marco Rubio" not in parties(ex, meeting)
+    assert str(meeting.date) == "2025-12-03"
+
+
+def test_talks_that_were_not_held_are_still_no_event():
+    ex = read("Rubio did not hold talks with Lavrov on Wednesday.", language="en", published="2025-12-04")
+    assert _gatherings(ex) == []

@@ -35,7 +35,7 @@ from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded,
 from .repeats import split_repeats
 from .scene import running_day
 from .series import counted, members
-from .status import denied, dropped, hedged, rescheduled, set_for_later, status
+from .status import absent, denied, dropped, hedged, rescheduled, set_for_later, status
 from .titles import make_title, titles
 
 __all__ = ["GROUP", "KINDS", "PLOVER", "make_title", "read_events"]
@@ -239,6 +239,7 @@ def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Menti
         if m is None:
             continue
         m.dropped = dropped(m, cues, ctx.lexicon.light_verbs)
+        m.absent = absent(m, cues)
         if denied(m, cues) and not m.dropped:
             continue
         local.append(m)

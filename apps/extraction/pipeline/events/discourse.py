@@ -254,6 +254,29 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
         used_t.add(ti)
         used_m.add(mi)
         mentions[mi].timex = timexes[ti]
+    _share_with_when_clause(mentions, cues)
+
+
+def _share_with_when_clause(mentions: list[Mention], cues: Cues) -> None:
+    """"The envoy first met Putin in February, [when he flew to Moscow]", « lorsqu'il s'est rendu à Moscou, il a
+    rencontré Poutine en février »: a clause of the same time as the verb it hangs on (cues.toml "simultaneous")
+    shares its date, whichever of the two the text dates."""
+    if not cues.simultaneous:
+        return
+    by_verb = {m.predicate.i: m for m in mentions}
+    for m in mentions:
+        clause = syntax.clause_head(m.predicate)
+        if clause.dep_ != "advcl" or clause.head.i == clause.i or not any(
+                c.dep_ in ("mark", "advmod") and c.i < clause.i and folded(c.text) in cues.simultaneous
+                for c in clause.children):
+            continue
+        other = by_verb.get(clause.head.i)
+        if other is None:
+            continue
+        if m.timex is None and other.timex is not None:
+            m.timex = other.timex
+        elif other.timex is None and m.timex is not None:
+            other.timex = m.timex
 
 
 # --- one event per real event ---------------------------------------------------------------------------

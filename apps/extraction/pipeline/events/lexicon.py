@@ -103,6 +103,11 @@ class Cues:
     suffered: frozenset[str] = frozenset()
     # "sat down at the same table", « se sont assis à la même table »: where the parties of talks sit
     tables: frozenset[str] = frozenset()
+    # "did not attend", « n'a pas assisté à »: verbs of taking part that, denied, deny only their subject's part;
+    # "skipped", « a boudé »: verbs of staying away
+    attendance: frozenset[str] = frozenset()
+    simultaneous: frozenset[str] = frozenset()  # "when", « lorsque »: a clause of the same time as its verb
+    absence: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -215,6 +220,9 @@ def event_lexicon(language: str) -> EventLexicon:
             broadcast_shows=_folded(cues.get("broadcast", {}).get("shows", ())),
             suffered=_folded(cues.get("suffered", {}).get("words", ())),
             tables=_folded(cues.get("tables", {}).get("words", ())),
+            attendance=_folded(cues.get("attendance", {}).get("words", ())),
+            simultaneous=_folded(cues.get("simultaneous", {}).get("words", ())),
+            absence=_folded(cues.get("attendance", {}).get("absence", ())),
         ))
 
 

@@ -76,6 +76,7 @@ class Mention:
     rescheduled: bool = False  # moved to the day it is given ("postponed to March 10")
     was_planned: bool = False  # told as planned before being called off ("the meeting planned for Tuesday")
     dropped: bool = False  # set, then said not to happen (« sans la conférence de presse prévue »): called off
+    absent: bool = False  # its verb's subject stayed away ("Rubio skipped the NATO meeting"): no party of it
     distinct: bool = False  # a new one of a series ("his second trip", "met again")
     weak_location: bool = False  # its place is a name spaCy found, not one the gazetteer knows
     # the country its place lies in, and whether the place is that country: "Kyiv" and "Ukraine" may be one visit
@@ -1273,6 +1274,9 @@ def gather(ctx: Context, mention: Mention) -> None:
     # the doer: the subject, or the agent of a passive ("was received at the Kremlin by Putin")
     passive = any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in pred.children)
     doers = syntax.passive_agent(pred) if passive else subjects(pred)
+    away = {t.i for s in subjects(pred) for t in syntax.phrase(s)} if mention.absent else set()
+    if mention.absent:
+        doers = []  # « Rubio n'a pas assisté à la réunion de l'Otan »: the meeting took place without him
     signer = []
     if not doers and pred.dep_ == "acl" and "Prog" in pred.morph.get("Aspect") and \
             pred.head.dep_ in syntax.OBJECT_DEPS and pred.head.head.pos_ in ("VERB", "AUX"):
@@ -1296,7 +1300,7 @@ def gather(ctx: Context, mention: Mention) -> None:
                       party_reference(ctx, s)}
     inside = {i for phrase in plural_parties.values() for i in phrase} - set(plural_parties)
     for i in sorted(words):
-        if i in inside:
+        if i in inside or i in away:
             continue
         # most words name nothing: decided from the doc's arrays, without a Token object
         if starts[i] not in ctx.mention_by_char and pos[i] not in ("PRON", "NOUN", "DET", "NUM") and not (

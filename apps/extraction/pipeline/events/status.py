@@ -74,10 +74,20 @@ def own_tense(verb: Token) -> bool:
         c.dep_ in ("aux", "aux:tense") for c in verb.children)
 
 
+def absent(mention: Mention, cues: Cues) -> bool:
+    """"Rubio did not attend the NATO meeting", « Rubio n'a pas assisté à la réunion », "Putin skipped the talks":
+    the verb denies only its subject's part in the event its noun names, which took place all the same."""
+    trig, pred = mention.trigger, mention.predicate
+    if pred.i == trig.i or trig.pos_ not in ("NOUN", "PROPN") or syntax.negated(trig):
+        return False
+    word = lemma(pred)
+    return word in cues.absence and not syntax.negated(pred) or word in cues.attendance and syntax.negated(pred)
+
+
 def denied(mention: Mention, cues: Cues) -> bool:
     """'no talks', 'did not meet', 'the absence of talks', 'refused to meet', 'without a meeting'."""
     trig, pred = mention.trigger, mention.predicate
-    if syntax.negated(trig) or pred.i != trig.i and syntax.negated(pred):
+    if syntax.negated(trig) or pred.i != trig.i and syntax.negated(pred) and not mention.absent:
         return True
     if any(c.dep_ == "det" and folded(c.text) in cues.negation_determiners for c in trig.children):
         return True
@@ -89,7 +99,8 @@ def denied(mention: Mention, cues: Cues) -> bool:
             return True
         if g.pos_ in ("NOUN", "PROPN") and lemma(g) in cues.negation_nouns:
             return True
-        if g.pos_ in ("VERB", "AUX") and (lemma(g) in cues.negation_verbs or syntax.negated(g)):
+        if g.pos_ in ("VERB", "AUX") and (lemma(g) in cues.negation_verbs or syntax.negated(g)) and \
+                not (mention.absent and g.i == pred.i):
             return True
     return False
 
