@@ -4,6 +4,8 @@ and when a source phrase names who told of it.
 The sentences were written for the tests."""
 from __future__ import annotations
 
+import pytest
+
 from .pipeline_helpers import parties, read
 
 
@@ -82,3 +84,21 @@ def test_a_meeting_someone_skipped_took_place_without_them():
 def test_talks_that_were_not_held_are_still_no_event():
     ex = read("Rubio did not hold talks with Lavrov on Wednesday.", language="en", published="2025-12-04")
     assert _gatherings(ex) == []
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Steve Witkoff met Vladimir Putin in St Petersburg on Friday. The envoy first met Putin in February."),
+    ("fr", "Steve Witkoff a rencontré Vladimir Poutine vendredi à Saint-Pétersbourg. L'émissaire avait rencontré "
+           "Poutine une première fois en février."),
+])
+def test_the_envoy_is_the_special_envoy_the_story_named_and_his_first_meeting_is_another(language, text):
+    ex = read(text, language=language, published="2025-04-12")
+    meetings = sorted(_gatherings(ex), key=lambda e: str(e.date))
+    assert [str(e.date) for e in meetings] == ["2025-02-01", "2025-04-11"]
+    assert all(parties(ex, e) == {"Steve Witkoff", "Vladimir Putin"} for e in meetings)
+
+
+def test_a_first_meeting_still_to_come_is_a_step_of_the_one_planned():
+    ex = read("Ushakov said on Tuesday that Putin and Trump would first meet one-on-one in Anchorage.",
+              language="en", published="2025-08-12")
+    assert len(_gatherings(ex)) == 1

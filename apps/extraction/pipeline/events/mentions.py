@@ -799,7 +799,11 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
     # second trip" is no back-reference, but may be the one told
     cues = ctx.lexicon.cues
     around = _qualifiers(token)
-    mention.distinct = any(lemma(c) in cues.distinct or folded(c.text) in cues.distinct for c in around)
+    # ("the envoy [first] met Putin in February", "they [last] met in Alaska": an earlier one of a series, told in
+    # the past; "they would first meet one-on-one" is a step of the one to come)
+    mention.distinct = any(lemma(c) in cues.distinct or folded(c.text) in cues.distinct for c in around) or \
+        entry.pos == "verb" and "Past" in token.morph.get("Tense") and \
+        any(c.dep_ == "advmod" and folded(c.text) in cues.ordinal for c in token.children)
     ordinal = any(lemma(c) in cues.ordinal or folded(c.text) in cues.ordinal for c in around)
     mention.anaphoric = bool(mention.determiner) and not mention.distinct and not ordinal
     if "abroad" in entry.needs:
