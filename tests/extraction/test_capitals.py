@@ -4,6 +4,8 @@ capital its sentence or its dateline names, or the one of the country its adject
 The sentences were written for the tests."""
 from __future__ import annotations
 
+import pytest
+
 from .pipeline_helpers import read
 
 
@@ -16,28 +18,21 @@ def test_a_strike_on_the_capital_named_before_it_in_the_sentence():
     assert "Kyiv" in strike.title and "capital" not in strike.title
 
 
-def test_the_capital_of_a_nationality_adjective():
-    ex = read("Ces échanges font suite à la rencontre entre Marco Rubio et Sergueï Lavrov du 18 février, déjà dans la "
-              "capitale saoudienne.", language="fr", published="2025-03-24")
-    [meeting] = [e for e in ex.events if e.kind == "meeting"]
-    assert (str(meeting.date), meeting.location) == ("2025-02-18", "Riyadh")
-
-
-def test_the_french_capital_is_paris():
-    ex = read("Macron said after a summit of the coalition of the willing in the French capital on Thursday that 26 "
-              "countries had pledged troops.", language="en", published="2025-09-05")
-    [summit] = [e for e in ex.events if e.kind == "meeting"]
-    assert summit.location == "Paris"
-
-
-def test_the_capital_of_a_story_from_a_dateline_is_the_dateline_s_city():
-    # Washington, named in between for its government, is not the capital the envoy arrived in
-    ex = read("KIEV, 21 février (AFP) - L'émissaire américain Keith Kellogg a quitté jeudi le palais présidentiel sans "
-              "la conférence de presse prévue, annulée à la demande de Washington.\n\nArrivé mercredi dans la "
-              "capitale, le général Kellogg avait promis d'écouter les Ukrainiens.", language="fr",
-              published="2025-02-21")
-    [visit] = [e for e in ex.events if e.kind == "visit"]
-    assert (str(visit.date), visit.location) == ("2025-02-19", "Kyiv")
+@pytest.mark.parametrize(("language", "published", "kind", "text", "day", "place"), [
+    # the capital of the country a nationality adjective names
+    ("fr", "2025-03-24", "meeting", "Ces échanges font suite à la rencontre entre Marco Rubio et Sergueï Lavrov du 18 "
+     "février, déjà dans la capitale saoudienne.", "2025-02-18", "Riyadh"),
+    ("en", "2025-09-05", "meeting", "Macron said after a summit of the coalition of the willing in the French capital "
+     "on Thursday that 26 countries had pledged troops.", "2025-09-04", "Paris"),
+    # the dateline's city: Washington, named in between for its government, is not where the envoy arrived
+    ("fr", "2025-02-21", "visit", "KIEV, 21 février (AFP) - L'émissaire américain Keith Kellogg a quitté jeudi le "
+     "palais présidentiel sans la conférence de presse prévue, annulée à la demande de Washington.\n\nArrivé mercredi "
+     "dans la capitale, le général Kellogg avait promis d'écouter les Ukrainiens.", "2025-02-19", "Kyiv"),
+])
+def test_the_capital_an_adjective_or_a_dateline_names(language, published, kind, text, day, place):
+    ex = read(text, language=language, published=published)
+    [event] = [e for e in ex.events if e.kind == kind]
+    assert (str(event.date), event.location) == (day, place)
 
 
 def test_capital_in_another_sense_is_no_place():

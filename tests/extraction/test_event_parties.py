@@ -13,19 +13,18 @@ def _gatherings(ex):
     return [e for e in ex.events if e.kind in ("meeting", "negotiation")]
 
 
-def test_two_delegations_at_one_table_meet():
+@pytest.mark.parametrize(("language", "text"), [
     # the parser hangs « des délégations » on the comma and « ukrainienne » on the verb: the verb has no subject
-    ex = read("Pour la première fois depuis le printemps 2022, des délégations russe et ukrainienne se sont assises "
-              "vendredi à la même table, au palais de Dolmabahçe à Istanbul.", language="fr", published="2025-05-17")
+    ("fr", "Pour la première fois depuis le printemps 2022, des délégations russe et ukrainienne se sont assises "
+           "vendredi à la même table, au palais de Dolmabahçe à Istanbul."),
+    ("en", "Russian and Ukrainian delegations sat down at the same table in Istanbul on Friday."),
+    # « les délégations russe et ukrainienne »: the second adjective, hung on the verb, qualifies the same noun
+    ("fr", "Les délégations russe et ukrainienne se sont retrouvées vendredi à Istanbul."),
+])
+def test_two_delegations_at_one_table_meet(language, text):
+    ex = read(text, language=language, published="2025-05-17")
     [talks] = _gatherings(ex)
     assert (str(talks.date), talks.location) == ("2025-05-16", "Istanbul")
-    assert parties(ex, talks) == {"Russia", "Ukraine"}
-
-
-def test_delegations_at_one_table_in_english():
-    ex = read("Russian and Ukrainian delegations sat down at the same table in Istanbul on Friday.", language="en",
-              published="2025-05-17")
-    [talks] = _gatherings(ex)
     assert parties(ex, talks) == {"Russia", "Ukraine"}
 
 
@@ -33,14 +32,6 @@ def test_one_side_called_to_the_table_is_no_meeting():
     ex = read("Moscow must come to the table, Zelensky said on Friday. « Si Moscou ne veut pas s'asseoir à la table, "
               "il faut frapper son économie », a-t-il ajouté.", language="fr", published="2025-05-17")
     assert _gatherings(ex) == []
-
-
-def test_the_second_of_two_nationality_adjectives_names_its_country():
-    # « les délégations russe et ukrainienne »: the second adjective, hung on the verb, qualifies the same noun
-    ex = read("Les délégations russe et ukrainienne se sont retrouvées lundi à Istanbul.", language="fr",
-              published="2025-06-03")
-    [talks] = _gatherings(ex)
-    assert parties(ex, talks) == {"Russia", "Ukraine"}
 
 
 def test_who_a_source_phrase_names_told_of_the_agreement_and_is_no_party():
