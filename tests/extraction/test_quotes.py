@@ -800,3 +800,27 @@ def test_a_quotation_and_its_attribution_before_a_comma_stay_a_quotation():
               language="fr")
     assert speaker_of(ex, "garanties seront solides") == "Friedrich Merz"
     assert not [s for s in ex.statements if not s.direct]
+
+
+# --- descriptions and asides that point back to the speaker (written for the tests) -------------------------------
+
+_RADIO = ("Invité de la matinale ce mardi, le ministre délégué chargé de l'Europe, Benjamin Haddad, est revenu sur "
+          "l'ultimatum de Donald Trump, fixé la veille à l'issue d'un entretien avec le Premier ministre britannique "
+          "Keir Starmer. « Enfin, la pression change de camp », a estimé le ministre. Emmanuel Macron doit s'entretenir "
+          "mercredi avec Volodymyr Zelensky, a-t-il ajouté.")
+
+
+def test_the_minister_is_not_the_prime_minister_named_since():
+    assert speaker_of(read(_RADIO, published="2025-07-29"), "la pression change de camp") == "Benjamin Haddad"
+
+
+def test_an_aside_that_goes_on_is_the_speaker_before_not_the_subject_of_the_words():
+    ex = read(_RADIO, published="2025-07-29")
+    assert speaker_of(ex, "Emmanuel Macron doit s'entretenir", direct=False) == "Benjamin Haddad"
+
+
+def test_an_aside_after_a_clause_about_its_subject_is_that_subject_speaking():
+    ex = read("« Nous sommes prêts », a assuré le Premier ministre britannique Keir Starmer devant la presse. Le "
+              "président ukrainien Volodymyr Zelensky, lui, a rencontré à Rome l'émissaire américain Keith Kellogg, "
+              "« un échange utile », a-t-il écrit sur les réseaux sociaux.", published="2025-07-11")
+    assert speaker_of(ex, "a rencontré à Rome", direct=False) == "Volodymyr Zelensky"

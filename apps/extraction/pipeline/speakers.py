@@ -300,7 +300,12 @@ class SpeakerResolver:
         """
         pronoun = self._head_token(pos, pos + 1)
         verb = pronoun.head if pronoun is not None else None
-        if verb is None or verb.dep_ != "parataxis" or verb.head.i == verb.i:
+        # (« Macron doit s'entretenir mercredi avec Zelensky, a-t-il ajouté »: a verb that goes on with what someone
+        # was saying, with its subject inverted, is an aside whatever the parser called it; « Zelensky a rencontré
+        # Kellogg, "un échange utile", a-t-il écrit » is the clause's own subject speaking)
+        aside = verb is not None and (verb.dep_ == "parataxis" or verb.dep_ == "advcl" and pronoun.text.startswith("-")
+                                      and lemma(verb) in self.lex.continuations)
+        if not aside or verb.head.i == verb.i:
             return False
         token, below = self._head_token(m.start, m.end), None
         while token is not None and token.i not in (verb.i, verb.head.i) and token.head.i != token.i:
@@ -561,11 +566,14 @@ class SpeakerResolver:
         "Jane Roe, a spokeswoman for X" (apposition) or "spokeswoman Jane Roe" (compound) ties the
         description to the name; "the spokeswoman" later means her, not whoever was named last.
         """
+        rank = self._office_rank(token)
         for earlier in reversed(token.doc[max(0, token.i - 1500):token.i]):
             # (a title before a name counts: "Senator Paul Roe" is "the senator")
             if earlier.pos_ not in ("NOUN", "PROPN") or head not in (lemma(earlier), fold(earlier.lower_)) \
                     or self.layout.in_quote[earlier.idx]:
                 continue
+            if self._office_rank(earlier) != rank:
+                continue  # « le ministre » is not « le Premier ministre britannique Keir Starmer » told before
             linked = [earlier.head] if earlier.dep_ in ("appos", "compound") else []
             linked += [c for c in earlier.children if c.dep_ in ("appos", "compound", "flat")]
             for t in linked:
@@ -573,6 +581,11 @@ class SpeakerResolver:
                 if m is not None and self.table.kind(m.key) == "person" and m.key not in self.described:
                     return m.key
         return None
+
+    def _office_rank(self, token: Token) -> frozenset[str]:
+        """The words before a noun of office that make it another office ("prime", « Premier », "former")."""
+        return frozenset(w for c in token.children if c.i < token.i and c.dep_ in ("amod", "compound", "nmod")
+                         and (w := fold(c.lower_)) in self.lex.office_ranks)
 
     def _describes_actor(self, key: str, phrase: list[Token]) -> None:
         """A definite description resolved to an actor is one of its mentions ("the Vermont senator" is Sanders).

@@ -49,6 +49,9 @@ class SpeechLexicon:
     surface: dict[str, str]  # present forms the lemmatizer may miss (« estime », « note ») → lemma
     written: frozenset[str]  # the lemmas as written in the file, accents kept, for lookups without folding
     source_written: frozenset[str] = frozenset()  # first words of the source phrases as written (« à en croire »)
+    # words before an office that make it another ("prime" minister, « l'ancien » ministre)
+    office_ranks: frozenset[str] = frozenset()
+    continuations: frozenset[str] = frozenset()  # "added", « a-t-il ajouté »: the one speaking goes on
 
     @functools.cached_property
     def first_words(self) -> frozenset[str]:
@@ -108,6 +111,8 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         surface=_present_forms(language, verbs, phrasal),
         written=frozenset(entry.split()[0].lower() for entry in data["verbs"]),
         source_written=frozenset(p.split()[0].lower() for p in data.get("sources", {}).get("phrases", []) if p.split()),
+        office_ranks=frozenset(fold(w) for w in descriptions.get("ranks", [])),
+        continuations=frozenset(fold(w) for w in data.get("continuations", {}).get("verbs", [])),
     )
 
 
