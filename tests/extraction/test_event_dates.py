@@ -143,3 +143,10 @@ def test_a_when_clause_gives_its_date_to_the_verb_it_hangs_on():
               published="2025-04-12")
     [meeting] = [e for e in ex.events if e.kind == "meeting"]
     assert str(meeting.date) == "2025-02-11"
+
+
+def test_a_first_meeting_counted_back_from_a_hosted_visit():
+    ex = read("Macron hosted Zelensky at the Elysee on Wednesday, two days after a first meeting with Starmer in London.",
+              language="en", published="2025-02-21")
+    london = next(e for e in ex.events if e.location == "London")
+    assert str(london.date) == "2025-02-17"
