@@ -37,3 +37,24 @@ def test_a_strike_on_a_city_the_gazetteer_knows_is_placed_there():
     assert strike.location == "Kryvyi Rih"
     assert "Russia" in parties(ex, strike)
     assert "Kryvyi Rih" not in parties(ex, strike)
+
+
+def test_a_call_the_parser_hangs_on_the_object_is_the_setting_of_the_verb():
+    # "in a phone call" hangs on "explanations": whoever asked, and whom, spoke on the phone that day
+    ex = read("On July 23, European Commission President Ursula von der Leyen asked Zelenskiy for explanations in a "
+              "phone call.", language="en", published="2025-08-01")
+    [call] = [e for e in ex.events if e.kind == "call"]
+    assert (str(call.date), call.status) == ("2025-07-23", "occurred")
+    assert {"Ursula von der Leyen", "Volodymyr Zelensky"} <= parties(ex, call)
+
+
+def test_a_call_told_in_the_present_of_a_chronology_took_place_that_day():
+    ex = read("The key dates:\n\nJuly 23 - European Commission President Ursula von der Leyen asks Zelenskiy for "
+              "explanations in a phone call.", language="en", published="2025-08-01")
+    [call] = [e for e in ex.events if e.kind == "call"]
+    assert (str(call.date), call.status) == ("2025-07-23", "occurred")
+
+
+def test_a_meeting_asked_for_is_still_to_come():
+    ex = read("Zelensky asked Trump on Monday for a meeting at the White House.", language="en", published="2025-08-01")
+    assert all(e.status == "planned" for e in ex.events if e.kind == "meeting")

@@ -1400,6 +1400,13 @@ def gather(ctx: Context, mention: Mention) -> None:
         folded(t.text) in _WITH and stand.i in (t.head.i, t.head.head.i) for t in stand.subtree if t.i > stand.i) and (
         folded(syntax.case_word(stand)) in cues.sequence or stand.head.i != stand.i and lemma(stand.head) in
         cues.sequence)
+    if verb is None and at and mention.group in ("call", "meet") and mention.predicate.i == mention.trigger.i:
+        # "asked Zelensky for explanations [in a phone call]": the parser hangs the setting on the noun before it;
+        # the verb above that noun is the one done at the event
+        verb = next((g for g in syntax.governors(stand, 5) if g.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and any(g.pos_ not in ("ADP", "NOUN") for g in syntax.governors(stand, 5)
+                                    if g.i != verb.i and g.i > verb.i):
+            verb = None  # (through prepositions and common nouns only, not a name or a clause)
     if verb is not None and mention.predicate.i == mention.trigger.i and (told or at):
         # "Meloni stressed the need … during a visit to Downing Street", "told a news conference", « a déclaré
         # lors d'une conférence de presse »: whoever did or said something at an event took part in it

@@ -140,10 +140,12 @@ def hedged(mention: Mention, cues: Cues) -> bool:
     clause = syntax.clause_head(pred)
     if any(c.dep_ == "mark" and folded(c.text) in cues.hedge_conjunctions for c in (*pred.children, *clause.children)):
         return True
+    # "asked Zelensky for explanations [in a phone call]": what was done at the event hedges nothing of it
+    setting = _setting_of(mention, cues)
     for g in syntax.governors(trig) + syntax.governors(pred):
         if g.pos_ in ("NOUN", "PROPN") and lemma(g) in cues.hedge_nouns:
             return True
-        if g.pos_ in ("VERB", "AUX", "ADJ") and _matches(g, cues.hedge_verbs):
+        if g.pos_ in ("VERB", "AUX", "ADJ") and g.i != setting and _matches(g, cues.hedge_verbs):
             return True
     if any(c.dep_ in ("aux", "aux:tense") and lemma(c) in cues.hedge_verbs for c in pred.children):
         return True  # "he could meet"
@@ -200,14 +202,16 @@ def status(mention: Mention, cues: Cues) -> str:
 
 
 def _setting_of(mention: Mention, cues: Cues) -> int | None:
-    """"officials agreed on Tuesday to restore staff…, in the first such meeting since…": a verb told as done in
-    the past whose setting the event noun is (in, at, during it) says the event took place; its own cue ("agree"
+    """"officials agreed on Tuesday to restore staff…, in the first such meeting since…": a verb told as done (in
+    the past, or the present of a chronology) whose setting the event noun is (in, at, during it) says the event took place; its own cue ("agree"
     schedules what was agreed) is not the noun's. The index of that verb, or None."""
     trig = mention.trigger
     if mention.entry.pos != "noun" or folded(syntax.case_word(trig)) not in cues.during:
         return None
-    verb = next((g for g in syntax.governors(trig, 3) if g.pos_ in ("VERB", "AUX")), None)
-    if verb is None or syntax.tense(verb) != "past" or "Fin" not in verb.morph.get("VerbForm"):
+    # (through the noun the parser may hang the setting on: "asked Zelensky for explanations [in a phone call]")
+    verb = next((g for g in syntax.governors(trig, 5) if g.pos_ in ("VERB", "AUX")), None)
+    # (or in the present of a chronology's entry or a headline: "July 23 - von der Leyen asks … in a phone call")
+    if verb is None or syntax.tense(verb) not in ("past", "present") or "Fin" not in verb.morph.get("VerbForm"):
         return None
     return verb.i
 
