@@ -93,3 +93,17 @@ def test_a_first_meeting_still_to_come_is_a_step_of_the_one_planned():
     ex = read("Ushakov said on Tuesday that Putin and Trump would first meet one-on-one in Anchorage.",
               language="en", published="2025-08-12")
     assert len(_gatherings(ex)) == 1
+
+
+def test_sitting_next_to_someone_is_meeting_them():
+    ex = read("The day before, sitting next to NATO Secretary-General Mark Rutte in the Oval Office, Trump announced "
+              "that European allies would buy American weapons.", language="en", published="2025-07-15")
+    [meeting] = _gatherings(ex)
+    assert (str(meeting.date), meeting.location) == ("2025-07-14", "Washington")
+    assert {"Donald Trump", "Mark Rutte"} <= parties(ex, meeting)
+
+
+def test_sitting_next_to_a_thing_is_no_meeting():
+    ex = read("Trump, sitting next to a stack of executive orders, spoke for an hour on Monday.", language="en",
+              published="2025-07-15")
+    assert _gatherings(ex) == []

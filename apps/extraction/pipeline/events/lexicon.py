@@ -15,7 +15,7 @@ CONDITIONS = frozenset({
     "dated", "beside", "party-subject", "determined", "place-object", "thing-object", "person-partner",
     "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors", "joint-parties", "reciprocal",
     "phone-partner", "weapons", "joint-clause", "audience", "assembly", "policy-object", "announced-event",
-    "holder", "office", "support-verb", "party-of", "at-table",
+    "holder", "office", "support-verb", "party-of", "at-table", "next-to",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "particles", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what"})
@@ -103,6 +103,7 @@ class Cues:
     suffered: frozenset[str] = frozenset()
     # "sat down at the same table", « se sont assis à la même table »: where the parties of talks sit
     tables: frozenset[str] = frozenset()
+    next_to: frozenset[str] = frozenset()  # "next", "close": "sitting [next] to Rutte" (events.toml "next-to")
     # "did not attend", « n'a pas assisté à »: verbs of taking part that, denied, deny only their subject's part;
     # "skipped", « a boudé »: verbs of staying away
     attendance: frozenset[str] = frozenset()
@@ -220,6 +221,7 @@ def event_lexicon(language: str) -> EventLexicon:
             broadcast_shows=_folded(cues.get("broadcast", {}).get("shows", ())),
             suffered=_folded(cues.get("suffered", {}).get("words", ())),
             tables=_folded(cues.get("tables", {}).get("words", ())),
+            next_to=_folded(cues.get("tables", {}).get("next_to", ())),
             attendance=_folded(cues.get("attendance", {}).get("words", ())),
             simultaneous=_folded(cues.get("simultaneous", {}).get("words", ())),
             absence=_folded(cues.get("attendance", {}).get("absence", ())),

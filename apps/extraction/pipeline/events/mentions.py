@@ -598,6 +598,11 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # (a plural verb whose subject the parser lost says as much: the parties are read before it)
         return condition(ctx, token, entry, "joint-parties") or not subjects(token) and \
             "Plur" in token.morph.get("Number")
+    if name == "next-to":
+        # "sitting next to Rutte in the Oval Office, Trump announced…": seated side by side, they met
+        beside = [g for c in token.children if c.dep_ == "advmod" and folded(c.text) in cues.next_to
+                  for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        return any(names_party(ctx, p, persons_only=True) for p in beside)
     if name == "reciprocal":
         # « Rubio et Lavrov doivent se voir », « se sont vus lundi »: two parties or more doing it to each other;
         # « il s'est vu refuser », « se voit contraint de » take a complement and are passives
