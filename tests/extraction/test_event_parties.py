@@ -107,3 +107,19 @@ def test_sitting_next_to_a_thing_is_no_meeting():
     ex = read("Trump, sitting next to a stack of executive orders, spoke for an hour on Monday.", language="en",
               published="2025-07-15")
     assert _gatherings(ex) == []
+
+
+@pytest.mark.parametrize(("language", "text", "who"), [
+    ("fr", "Le président ukrainien Volodymyr Zelensky se trouvait vendredi à Tirana pour le sommet de la Communauté "
+           "politique européenne.", "Volodymyr Zelensky"),
+    ("en", "Kirill Dmitriev, the head of Russia's sovereign wealth fund, flew in last week for two days of meetings in "
+           "Washington.", "Kirill Dmitriev"),
+])
+def test_who_is_somewhere_for_a_gathering_attends_it(language, text, who):
+    ex = read(text, language=language, published="2025-05-17")
+    assert any(who in parties(ex, e) for e in _gatherings(ex))
+
+
+def test_pressing_for_talks_is_not_attending_them():
+    ex = read("Zelensky pushed on Friday for talks with Putin in Istanbul.", language="en", published="2025-05-17")
+    assert all("Volodymyr Zelensky" not in parties(ex, e) or e.status == "planned" for e in _gatherings(ex))

@@ -103,6 +103,7 @@ class Cues:
     suffered: frozenset[str] = frozenset()
     # "sat down at the same table", « se sont assis à la même table »: where the parties of talks sit
     tables: frozenset[str] = frozenset()
+    presence: frozenset[str] = frozenset()  # "was in Tirana for the summit", « se trouvait à … pour »: being there
     next_to: frozenset[str] = frozenset()  # "next", "close": "sitting [next] to Rutte" (events.toml "next-to")
     # "did not attend", « n'a pas assisté à »: verbs of taking part that, denied, deny only their subject's part;
     # "skipped", « a boudé »: verbs of staying away
@@ -222,6 +223,7 @@ def event_lexicon(language: str) -> EventLexicon:
             suffered=_folded(cues.get("suffered", {}).get("words", ())),
             tables=_folded(cues.get("tables", {}).get("words", ())),
             next_to=_folded(cues.get("tables", {}).get("next_to", ())),
+            presence=_folded(cues.get("presence", {}).get("words", ())),
             attendance=_folded(cues.get("attendance", {}).get("words", ())),
             simultaneous=_folded(cues.get("simultaneous", {}).get("words", ())),
             absence=_folded(cues.get("attendance", {}).get("absence", ())),

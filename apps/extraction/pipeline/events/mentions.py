@@ -1398,6 +1398,10 @@ def gather(ctx: Context, mention: Mention) -> None:
     at = at or mention.dropped and folded(syntax.case_word(stand)) in cues.negation_prepositions
     # « Macron y est attendu la semaine prochaine pour une visite d'État »: who comes for an event takes part in it
     at = at or folded(syntax.case_word(stand)) in cues.purpose and mention.group == "visit"
+    # « Zelensky se trouvait vendredi à Tirana pour le sommet », "Macron flew to Brussels for the summit": who is, or
+    # goes, somewhere for a gathering attends it there
+    at = at or folded(syntax.case_word(stand)) in cues.purpose and mention.group == "meet" and verb is not None and \
+        lemma(verb) in cues.presence
     # "after a call with Putin on Thursday, Trump announced…", « après un entretien avec Poutine, Macron a
     # annoncé… »: a call or meeting with one side named, told as what came before the subject's act, is the
     # subject's own
