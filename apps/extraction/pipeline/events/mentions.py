@@ -1412,10 +1412,10 @@ def gather(ctx: Context, mention: Mention) -> None:
     if verb is None and at and mention.group in ("call", "meet") and mention.predicate.i == mention.trigger.i:
         # "asked Zelensky for explanations [in a phone call]": the parser hangs the setting on the noun before it;
         # the verb above that noun is the one done at the event
-        verb = next((g for g in syntax.governors(stand, 5) if g.pos_ in ("VERB", "AUX")), None)
-        if verb is not None and any(g.pos_ not in ("ADP", "NOUN") for g in syntax.governors(stand, 5)
-                                    if g.i != verb.i and g.i > verb.i):
-            verb = None  # (through prepositions and common nouns only, not a name or a clause)
+        # (through prepositions and common nouns only, not a name or a clause)
+        chain = syntax.governors(stand, 5)
+        found = next((k for k, g in enumerate(chain) if g.pos_ in ("VERB", "AUX")), None)
+        verb = chain[found] if found is not None and all(g.pos_ in ("ADP", "NOUN") for g in chain[:found]) else None
     if verb is not None and mention.predicate.i == mention.trigger.i and (told or at):
         # "Meloni stressed the need … during a visit to Downing Street", "told a news conference", « a déclaré
         # lors d'une conférence de presse »: whoever did or said something at an event took part in it
