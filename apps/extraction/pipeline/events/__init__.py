@@ -433,6 +433,9 @@ def _tell_fragment(ctx: Context, m: Mention, para, timexes: list) -> None:
     gather(ctx, m)
 
 
+_PLACE_ARTICLES = frozenset({"the", "le", "la", "les"})
+
+
 def _timex_in_domain(m: Mention) -> bool:
     span = m.trigger.doc.char_span(m.timex.start, m.timex.end, alignment_mode="expand")
     return span is not None and span.root.i in m.domain
@@ -1026,8 +1029,16 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
                           and not p.described), None)
         if place_end is not None:
             written_place = text[place_mention.place_start:place_end]
-            before = text[max(0, place_mention.place_start - 4):place_mention.place_start].split()
-            preposition = before[-1] if before and folded(before[-1]) in ("a", "en", "au", "aux", "in", "at") else None
+            before = text[max(0, place_mention.place_start - 16):place_mention.place_start]
+            # "in the Oval Office", « dans le Bureau ovale »: a place the text names with its article keeps it (the
+            # title's « à le » contracts to « au »)
+            if before[-2:] in ("l'", "l’", "L'", "L’"):
+                written_place, before = before[-2:].lower() + written_place, before[:-2]
+            words = before.split()
+            if words and before[-1:].isspace() and folded(words[-1]) in _PLACE_ARTICLES:
+                written_place, words = f"{words[-1].lower()} {written_place}", words[:-1]
+            preposition = words[-1] if words and before[-1:] in (" ", "'", "’") and \
+                folded(words[-1]) in ("a", "en", "au", "aux", "in", "at") else None
     # the article's own words in its language; the lexicon's, where a word names what it is, in every language
     # ("announced [his resignation]": the noun's entry, though the verb's mention took it in)
     entries = [m.entry for m in e.mentions] + [entry_for(t, ctx.lexicon) for m in e.mentions for t in m.triggers]
