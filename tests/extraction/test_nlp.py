@@ -30,8 +30,9 @@ def test_the_attribute_rules_read_by_lookup_give_every_token_what_the_model_s_ow
     ours = get_nlp(language)
     stock = spacy.load(MODELS[language])
     stock.add_pipe("parley_paragraphs", before="parser")  # the same parse; only the ruler's matching differs
-    if "parley_repairs" in ours.pipe_names:
-        stock.add_pipe("parley_repairs", after="parser")
+    for repair in ("parley_repairs", "parley_repairs_fr"):
+        if repair in ours.pipe_names:
+            stock.add_pipe(repair, after="parser")
     texts = _texts(language) + ["Y'all gonna see: it's done, let's go. I told him and he told me. There is a deal."]
     for ours_doc, stock_doc in zip(ours.pipe(texts), stock.pipe(texts)):
         assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in ours_doc] == \
@@ -86,3 +87,11 @@ def test_a_meeting_told_with_the_adjective_misreading_is_a_meeting():
     [meeting] = [e for e in ex.events if e.kind == "meeting"]
     assert (str(meeting.date), meeting.location) == ("2025-10-17", "Washington")
     assert parties(ex, meeting) == {"Donald Trump", "Volodymyr Zelensky"}
+
+
+def test_a_french_verb_s_second_subject_after_it_is_its_object():
+    # (written for the tests) the French model gives « rencontré » two subjects, « Donald » and « Mark »
+    doc = parse(get_nlp("fr"), ["Donald Trump a rencontré Mark Rutte lundi à la Maison Blanche."], 1)[0]
+    assert next(t for t in doc if t.text == "Donald").dep_ == "nsubj"
+    assert next(t for t in doc if t.text == "Mark").dep_ == "obj"
+

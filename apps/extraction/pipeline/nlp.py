@@ -60,6 +60,28 @@ def repair_participles(doc):
     return doc
 
 
+@Language.component("parley_repairs_fr")
+def repair_second_subject(doc):
+    """« Donald Trump a rencontré Mark Rutte lundi »: the French model sometimes gives a verb a second subject after
+    it, where no object stands; a verb has one subject, and the name after it with none before is its object
+    (set after the parser runs; a subject after the verb alone, « a déclaré Macron », is left as it is)."""
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    nsubj = strings.add("nsubj")
+    deps = doc.to_array([DEP]).tolist()
+    if deps.count(nsubj) < 2:
+        return doc
+    for verb in {doc[i].head for i, dep in enumerate(deps) if dep == nsubj}:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) != 2 or not subjects[0].i < verb.i < subjects[1].i or \
+                any(c.dep_ in ("obj", "ccomp", "xcomp") for c in verb.children) or \
+                any(t.is_quote for t in doc[subjects[0].i:verb.i]):
+            continue  # (« … », confie un diplomate: the speaker of an incise after a quotation)
+        subjects[1].dep_ = "obj"
+    return doc
+
+
 @functools.cache
 def get_nlp(language: str) -> Language:
     """The spaCy pipeline for a language, loaded on first use and cached for the process."""
@@ -68,6 +90,8 @@ def get_nlp(language: str) -> Language:
         nlp.add_pipe("parley_paragraphs", before="parser")
     if "parley_repairs" not in nlp.pipe_names and normalize_language(language) == "en":
         nlp.add_pipe("parley_repairs", after="parser")
+    if "parley_repairs_fr" not in nlp.pipe_names and normalize_language(language) == "fr":
+        nlp.add_pipe("parley_repairs_fr", after="parser")
     if "attribute_ruler" in nlp.pipe_names:
         _match_by_lookup(nlp.get_pipe("attribute_ruler"))
     return nlp
@@ -150,7 +174,8 @@ _PARAGRAPH_END = re.compile(r"(?<=\n)(?=\S)")
 # What needs each paragraph alone: the shared token vectors, the tags and the parse. The rest
 # (attribute rules, lemmas, entities with their own embedding) runs once on the joined article:
 # run per paragraph, their fixed cost per call made parsing a fifth slower.
-_PER_PARAGRAPH = ("tok2vec", "tagger", "morphologizer", "parley_paragraphs", "parser", "parley_repairs")
+_PER_PARAGRAPH = ("tok2vec", "tagger", "morphologizer", "parley_paragraphs", "parser", "parley_repairs",
+                  "parley_repairs_fr")
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int) -> list[Doc]:
