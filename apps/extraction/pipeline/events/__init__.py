@@ -143,7 +143,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 # (a subject hung above its verb is the verb's first party, whatever else its clause names)
                 if _hung_on_its_subject(m.predicate):
                     _subject_before(ctx, m, start)
-                elif not m.participants and lost_its_subject(m.predicate):
+                elif not m.participants and _lost_its_subject(m.predicate):
                     _subject_before(ctx, m, start, bare=True)
                 if not m.participants and not m.anaphoric and m.timex is None:
                     _tell_fragment(ctx, m, para, [t for t in usable if t.start >= start])
@@ -433,9 +433,6 @@ def _tell_fragment(ctx: Context, m: Mention, para, timexes: list) -> None:
     gather(ctx, m)
 
 
-_PLACE_ARTICLES = frozenset({"the", "le", "la", "les"})
-
-
 def _timex_in_domain(m: Mention) -> bool:
     span = m.trigger.doc.char_span(m.timex.start, m.timex.end, alignment_mode="expand")
     return span is not None and span.root.i in m.domain
@@ -564,7 +561,7 @@ def _in_prepositional(token: Token, top: Token) -> bool:
     return False
 
 
-def lost_its_subject(verb: Token) -> bool:
+def _lost_its_subject(verb: Token) -> bool:
     """« Pour la première fois depuis 2022, des délégations russe et ukrainienne se sont assises vendredi à la même
     table »: the parser hung the subject on the comma before it, and the finite verb heads a sentence with no
     subject (an imperative or an infinitive has none to lose)."""
@@ -999,6 +996,10 @@ def _basis(e: Cluster) -> str:
     if len(e.mentions) > 1:
         parts.append("merged")
     return "+".join(parts)
+
+
+# The articles a place's name may open with in the text ("in [the] Oval Office", « dans [le] Bureau ovale »).
+_PLACE_ARTICLES = frozenset({"the", "le", "la", "les"})
 
 
 def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
