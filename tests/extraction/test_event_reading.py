@@ -966,7 +966,8 @@ def test_protesters_gathering_on_a_day_are_protests(language, text):
 @pytest.mark.parametrize(("language", "text", "title"), [
     # (written for the tests) a place the text names with its article keeps it in the title
     ("en", "Trump met Rutte in the Oval Office on Monday.", "Trump and Rutte meet in the Oval Office"),
-    ("fr", "Donald Trump a rencontré Mark Rutte lundi dans le Bureau ovale.", "Trump et Rutte se rencontrent au Bureau ovale"),
+    ("fr", "Donald Trump a rencontré Mark Rutte lundi dans le Bureau ovale.",
+     "Trump et Rutte se rencontrent au Bureau ovale"),
 ])
 def test_a_title_keeps_the_article_of_a_place_named_with_one(language, text, title):
     _, [meeting] = events(text, language=language, published="2025-07-15")

@@ -693,7 +693,8 @@ def _capitals(b: _Builder, tokens, covered: bytearray) -> None:
     """"the capital", "the French capital", « la capitale saoudienne », "Ukraine's capital": a capital named by what
     it is, as a place. Its country is the nationality adjective or the possessive or "of" phrase that qualifies it;
     bare, it is the capital its sentence named before it ("Kyiv … a strike on the capital"), else the dateline's,
-    else the capital the text named last (within `_CAPITAL_REACH` characters). "Political capital", "a capital city" and a capital the text has not named stay no place."""
+    else the capital the text named last (within `_CAPITAL_REACH` characters). "Political capital", "a capital
+    city" and a capital the text has not named stay no place."""
     if b.doc is None or not b.lex.capital_words:
         return
     # the words first, from the folded tokens: a Token object for every word of the article costs more
@@ -717,7 +718,7 @@ def _capitals(b: _Builder, tokens, covered: bytearray) -> None:
                 inner = child if child.dep_ != "prep" else next((g for g in child.children if g.dep_ == "pobj"), None)
                 key = next((m.key for m in b.table.mentions if inner is not None and m.start <= inner.idx < m.end),
                            None)
-                country = key if key and b.gaz.get(key) and b.gaz.get(key).kind == "country" else country
+                country = key if key and (entry := b.gaz.get(key)) and entry.kind == "country" else country
         if country is not None:
             entry = capitals["by_country"].get(country)
         elif any(fold(d.lower_) in b.lex.capital_determiners for d in determiners) and len(determiners) == 1 \

@@ -569,8 +569,8 @@ def _lost_its_subject(verb: Token) -> bool:
         return False
     if "Imp" in verb.morph.get("Mood") or "Inf" in verb.morph.get("VerbForm"):
         return False
-    return "Fin" in verb.morph.get("VerbForm") or any(
-        c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") and "Fin" in c.morph.get("VerbForm") for c in verb.children)
+    return "Fin" in verb.morph.get("VerbForm") or any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")
+                                                       and "Fin" in c.morph.get("VerbForm") for c in verb.children)
 
 
 def _subject_before(ctx: Context, m: Mention, start: int, *, bare: bool = False) -> None:

@@ -108,8 +108,8 @@ class Cues:
     # "did not attend", « n'a pas assisté à »: verbs of taking part that, denied, deny only their subject's part;
     # "skipped", « a boudé »: verbs of staying away
     attendance: frozenset[str] = frozenset()
-    simultaneous: frozenset[str] = frozenset()  # "when", « lorsque »: a clause of the same time as its verb
     absence: frozenset[str] = frozenset()
+    simultaneous: frozenset[str] = frozenset()  # "when", « lorsque »: a clause of the same time as its verb
 
 
 @dataclass(frozen=True)

@@ -360,6 +360,14 @@ def told_as_setting(stand: Token, cues) -> bool:
         stand.head.i != stand.i and lemma(stand.head) in cues.during
 
 
+def setting_verb(noun: Token) -> Token | None:
+    """The verb done at an event its noun is the setting of, through the prepositions and common nouns the parser may
+    hang that noun on ("asked Zelensky for explanations [in a phone call]"), not through a name or a clause."""
+    chain = syntax.governors(noun, 5)
+    found = next((k for k, g in enumerate(chain) if g.pos_ in ("VERB", "AUX")), None)
+    return chain[found] if found is not None and all(g.pos_ in ("ADP", "NOUN") for g in chain[:found]) else None
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb a noun is an argument of, through a preposition if need be ("took part in [the talks]"), or
     through the noun that measures it ("held three hours of [talks]")."""
@@ -1410,12 +1418,8 @@ def gather(ctx: Context, mention: Mention) -> None:
         folded(syntax.case_word(stand)) in cues.sequence or stand.head.i != stand.i and lemma(stand.head) in
         cues.sequence)
     if verb is None and at and mention.group in ("call", "meet") and mention.predicate.i == mention.trigger.i:
-        # "asked Zelensky for explanations [in a phone call]": the parser hangs the setting on the noun before it;
-        # the verb above that noun is the one done at the event
-        # (through prepositions and common nouns only, not a name or a clause)
-        chain = syntax.governors(stand, 5)
-        found = next((k for k, g in enumerate(chain) if g.pos_ in ("VERB", "AUX")), None)
-        verb = chain[found] if found is not None and all(g.pos_ in ("ADP", "NOUN") for g in chain[:found]) else None
+        # "asked Zelensky for explanations [in a phone call]": the parser hangs the setting on the noun before it
+        verb = setting_verb(stand)
     if verb is not None and mention.predicate.i == mention.trigger.i and (told or at):
         # "Meloni stressed the need … during a visit to Downing Street", "told a news conference", « a déclaré
         # lors d'une conférence de presse »: whoever did or said something at an event took part in it

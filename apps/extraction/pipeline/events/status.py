@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .. import syntax
 from .lexicon import Cues
-from .mentions import Mention, folded, lemma
+from .mentions import Mention, folded, lemma, setting_verb
 
 
 def _matches(token: Token, cues: frozenset[str]) -> bool:
@@ -203,13 +203,13 @@ def status(mention: Mention, cues: Cues) -> str:
 
 def _setting_of(mention: Mention, cues: Cues) -> int | None:
     """"officials agreed on Tuesday to restore staff…, in the first such meeting since…": a verb told as done (in
-    the past, or the present of a chronology) whose setting the event noun is (in, at, during it) says the event took place; its own cue ("agree"
-    schedules what was agreed) is not the noun's. The index of that verb, or None."""
+    the past, or the present of a chronology) whose setting the event noun is (in, at, during it) says the event
+    took place; its own cue ("agree" schedules what was agreed) is not the noun's. The index of that verb, or
+    None."""
     trig = mention.trigger
     if mention.entry.pos != "noun" or folded(syntax.case_word(trig)) not in cues.during:
         return None
-    # (through the noun the parser may hang the setting on: "asked Zelensky for explanations [in a phone call]")
-    verb = next((g for g in syntax.governors(trig, 5) if g.pos_ in ("VERB", "AUX")), None)
+    verb = setting_verb(trig)
     # (or in the present of a chronology's entry or a headline: "July 23 - von der Leyen asks … in a phone call")
     if verb is None or syntax.tense(verb) not in ("past", "present") or "Fin" not in verb.morph.get("VerbForm"):
         return None
