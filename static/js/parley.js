@@ -86,6 +86,10 @@
 
   document.addEventListener("htmx:afterSwap", function (event) {
     if (!event.detail.target || event.detail.target.id !== "actor-suggestions") return;
+    // htmx boosts swapped-in links only when the swap settles (20 ms on): an option picked in
+    // between, by Enter or a click, would leave the page instead of loading in place. Boost them
+    // now, before the browser can hand the reader the new list (processing twice is a no-op).
+    htmx.process(event.detail.target);
     var box = document.getElementById(PICKER_BOX);
     if (box) {
       box.setAttribute("aria-expanded", pickerOptions().length ? "true" : "false");

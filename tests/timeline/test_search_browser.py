@@ -169,6 +169,19 @@ def test_the_statements_page_picker_works_the_same_and_says_any_of_them(tab, tal
     assert page.evaluate("window.notReloaded") is True
 
 
+def test_an_option_picked_the_moment_the_list_appears_loads_in_place(tab, talks):
+    # htmx boosts swapped-in links when the swap settles; a slow settle stands for a reader (or a
+    # loaded machine) that picks before it does. The pick must still load in place.
+    page = tab.open("/statements/")
+    page.evaluate("htmx.config.defaultSettleDelay = 2000; window.notReloaded = true")
+    box = open_picker(page, "poutine")
+    box.press("ArrowDown")
+    box.press("Enter")
+    page.wait_for_url(f"**/statements/?actor={talks['putin'].pk}")
+    expect(page.locator(".quote-card")).to_contain_text("We want a lasting peace.")
+    assert page.evaluate("window.notReloaded") is True
+
+
 def test_without_javascript_search_shows_where_it_matched_and_the_picker_is_a_form(browser, live_server, talks):
     tab = Tab(browser, live_server, javascript=False)
     try:
