@@ -58,3 +58,35 @@ def test_a_call_told_in_the_present_of_a_chronology_took_place_that_day():
 def test_a_meeting_asked_for_is_still_to_come():
     ex = read("Zelensky asked Trump on Monday for a meeting at the White House.", language="en", published="2025-08-01")
     assert all(e.status == "planned" for e in ex.events if e.kind == "meeting")
+
+
+def test_a_call_during_which_something_was_rejected_took_place():
+    # what was refused at an event does not deny the event
+    ex = read("Russian President Vladimir Putin rejected the full truce on Tuesday during a call with Donald Trump.",
+              language="en", published="2025-03-19")
+    [call] = [e for e in ex.events if e.kind == "call"]
+    assert (str(call.date), call.status) == ("2025-03-18", "occurred")
+    assert parties(ex, call) == {"Vladimir Putin", "Donald Trump"}
+
+
+def test_a_call_told_as_the_setting_of_an_agreement_is_a_call_of_whoever_agreed():
+    ex = read("Vladimir Putin agreed on Tuesday to a 30-day pause in strikes on energy sites, during a call that lasted "
+              "more than two hours.", language="en", published="2025-03-19")
+    [call] = [e for e in ex.events if e.kind == "call"]
+    assert (str(call.date), call.status) == ("2025-03-18", "occurred")
+    assert "Vladimir Putin" in parties(ex, call)
+
+
+def test_calls_for_a_truce_are_no_call():
+    ex = read("Vladimir Putin spoke on Tuesday amid calls for a truce.", language="en", published="2025-03-19")
+    assert not [e for e in ex.events if e.kind == "call"]
+
+
+def test_talks_after_which_officials_agreed_to_act_were_held_by_them_that_day():
+    # the parser hangs "after … talks" on the infinitive; the talks came before the agreeing, they are not to come
+    ex = read("RIYADH — Senior American and Russian officials agreed on Tuesday to start work on ending the war in "
+              "Ukraine and to restore staffing at their embassies, after four and a half hours of talks in Riyadh.",
+              language="en", published="2025-02-19")
+    [talks] = [e for e in ex.events if e.kind in ("meeting", "negotiation")]
+    assert (str(talks.date), talks.status, talks.location) == ("2025-02-18", "occurred", "Riyadh")
+    assert parties(ex, talks) == {"United States", "Russia"}

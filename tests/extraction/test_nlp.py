@@ -95,3 +95,36 @@ def test_a_french_verb_s_second_subject_after_it_is_its_object():
     assert next(t for t in doc if t.text == "Donald").dep_ == "nsubj"
     assert next(t for t in doc if t.text == "Mark").dep_ == "obj"
 
+
+
+@pytest.mark.parametrize("language, text, subject, verb", [
+    ("en", "A day after the meeting in London between Volodymyr Zelensky, Keir Starmer, Emmanuel Macron and Friedrich "
+           "Merz, Jean-Noël Barrot was interviewed on France Inter on Tuesday.", "Barrot", "interviewed"),
+    ("fr", "Au lendemain de la réunion de Londres entre Volodymyr Zelensky, Keir Starmer, Emmanuel Macron et Friedrich "
+           "Merz, le ministre des Affaires étrangères Jean-Noël Barrot était l'invité de France Inter, mardi.",
+     "ministre", "invité"),
+])
+def test_after_a_fronted_list_of_names_the_clause_keeps_its_subject(language, text, subject, verb):
+    # (written for the tests) both models hang the subject on the list's last name, as an apposition
+    doc = parse(get_nlp(language), [text], 1)[0]
+    head = next(t for t in doc if t.text == subject)
+    assert head.head.text == verb and head.dep_.startswith("nsubj")
+
+
+def test_a_french_between_phrase_names_the_parties_of_the_noun_it_follows():
+    doc = parse(get_nlp("fr"), ["Au lendemain de la réunion de Londres entre Volodymyr Zelensky et Keir Starmer, "
+                                "Jean-Noël Barrot était l'invité de France Inter, mardi."], 1)[0]
+    assert next(t for t in doc if t.text == "Volodymyr").head.text == "réunion"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "A day after the meeting in London between Volodymyr Zelensky, Keir Starmer, Emmanuel Macron and Friedrich "
+           "Merz, Jean-Noël Barrot was interviewed on France Inter on Tuesday."),
+    ("fr", "Au lendemain de la réunion de Londres entre Volodymyr Zelensky, Keir Starmer, Emmanuel Macron et Friedrich "
+           "Merz, le ministre des Affaires étrangères Jean-Noël Barrot était l'invité de France Inter, mardi."),
+])
+def test_the_meeting_of_a_fronted_list_is_theirs_and_not_the_subject_s(language, text):
+    ex = read(text, language=language, published="2025-12-09")
+    [meeting] = [e for e in ex.events if e.kind == "meeting"]
+    assert (str(meeting.date), meeting.location) == ("2025-12-08", "London")
+    assert parties(ex, meeting) == {"Volodymyr Zelensky", "Keir Starmer", "Emmanuel Macron", "Friedrich Merz"}

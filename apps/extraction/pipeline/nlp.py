@@ -33,6 +33,55 @@ def paragraph_boundaries(doc):
 _CLAUSE_LEVEL = frozenset({"prep", "punct", "npadvmod", "advmod", "advcl"})
 
 
+# Relations that give a clause its subject, in both models' labels.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubjpass", "csubj:pass", "expl", "expl:subj"})
+_VERB_GROUP = frozenset({"aux", "auxpass", "aux:pass", "aux:tense", "cop"})
+
+
+def repair_lost_subject(doc) -> None:
+    """"After talks between Zelensky, Starmer and Merz, Jean-Noël Barrot was interviewed…", « Au lendemain de la
+    réunion entre Zelensky, Starmer et Merz, le ministre Jean-Noël Barrot était l'invité… »: after a fronted list of
+    names, both models may hang the clause's subject on the list's last name (an apposition) and leave the main verb
+    with no subject. A sentence's root with a tense of its own and no subject takes as its subject the apposition
+    that ends, after a comma, right before its verb group."""
+    for sent in doc.sents:
+        root = sent.root
+        if any(c.dep_ in _SUBJECTS for c in root.children):
+            continue
+        group = [c for c in root.children if c.dep_ in _VERB_GROUP and c.i < root.i]
+        # (English repairs run before the attribute ruler sets parts of speech and morphology: the tags say it there)
+        if not group and "Fin" not in root.morph.get("VerbForm") and root.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        start = min([c.i for c in group] + [root.i])
+        if start - 1 <= sent.start:
+            continue
+        last = doc[start - 1]
+        subject = next((t for t in [last, *last.ancestors] if t.dep_ == "appos" and t.right_edge.i == start - 1
+                        and t.head.i < t.left_edge.i and t.left_edge.i > sent.start
+                        and doc[t.left_edge.i - 1].text == ","), None)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN") and subject.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+            continue
+        passive = any(c.dep_ in ("auxpass", "aux:pass") for c in group)
+        subject.head = root
+        subject.dep_ = ("nsubjpass" if doc.lang_ == "en" else "nsubj:pass") if passive else "nsubj"
+
+
+def repair_between(doc) -> None:
+    """« Au lendemain de [la réunion de Londres] [entre Zelensky, Starmer…] »: the French model may hang a "between"
+    phrase on the noun above the one it follows; "between" names the parties of the noun right before it."""
+    for token in doc:
+        if token.lower_ not in ("entre", "between") or token.pos_ != "ADP":
+            continue
+        phrase = token.head if token.dep_ == "case" else token
+        above = phrase.head
+        if above.i >= token.i or above.pos_ != "NOUN":
+            continue
+        before = next((c for c in above.children if c.i < token.i and c.pos_ == "NOUN" and c.dep_ in ("nmod", "pobj")
+                       and c.right_edge.i == token.i - 1), None)
+        if before is not None and before.i != phrase.i:
+            phrase.head = before
+
+
 @Language.component("parley_repairs")
 def repair_participles(doc):
     """"Trump hosted Zelensky at the White House", "Sanders co-sponsored bans": the small English model reads the
@@ -57,6 +106,7 @@ def repair_participles(doc):
         noun.head, noun.dep_ = token, "dobj"
         for child in moved:
             child.head = token
+    repair_lost_subject(doc)
     return doc
 
 
@@ -82,6 +132,15 @@ def repair_second_subject(doc):
     return doc
 
 
+@Language.component("parley_repairs_fr_clauses")
+def repair_clauses_fr(doc):
+    """The French repairs that need no second subject (see repair_lost_subject and repair_between)."""
+    if len(doc):
+        repair_lost_subject(doc)
+        repair_between(doc)
+    return doc
+
+
 @functools.cache
 def get_nlp(language: str) -> Language:
     """The spaCy pipeline for a language, loaded on first use and cached for the process."""
@@ -92,6 +151,7 @@ def get_nlp(language: str) -> Language:
         nlp.add_pipe("parley_repairs", after="parser")
     if "parley_repairs_fr" not in nlp.pipe_names and normalize_language(language) == "fr":
         nlp.add_pipe("parley_repairs_fr", after="parser")
+        nlp.add_pipe("parley_repairs_fr_clauses", after="parley_repairs_fr")
     if "attribute_ruler" in nlp.pipe_names:
         _match_by_lookup(nlp.get_pipe("attribute_ruler"))
     return nlp

@@ -293,8 +293,13 @@ def _held_before(ctx: Context, local: list[Mention]) -> None:
         verb = governing_verb(measuring(m.trigger))
         if verb is not None and folded(verb.text) in after and verb.head.i != verb.i:
             verb = governing_verb(verb)  # "following a two-hour meeting": the participle is the preposition
-        told = next((v for v in local if v is not m and verb is not None and v.predicate.i == verb.i
-                     and v.status == "occurred" and not v.hedged), None)
+        told = _told_by(local, m, verb)
+        while told is None and verb is not None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and \
+                "Fin" not in verb.morph.get("VerbForm") and verb.head.pos_ in ("VERB", "AUX"):
+            # "agreed on Tuesday to start work … and to restore staffing, after four hours of talks": the parser may
+            # hang the phrase on the infinitive; it tells when the verb that governs the infinitive was done
+            verb = verb.head
+            told = _told_by(local, m, verb)
         if told is None:
             continue
         parties = {k: "participant" for k, role in told.participants.items() if role != "target"}
@@ -303,6 +308,12 @@ def _held_before(ctx: Context, local: list[Mention]) -> None:
         m.participants.update(parties)
         m.timex = m.timex or told.timex
         m.status = "occurred"
+
+
+def _told_by(local: list[Mention], m: Mention, verb: Token | None) -> Mention | None:
+    """The event told as done whose verb is `verb`, other than `m`."""
+    return next((v for v in local if v is not m and verb is not None and v.predicate.i == verb.i
+                 and v.status == "occurred" and not v.hedged), None)
 
 
 def _in_sequence(m: Mention, sequence: frozenset[str]) -> bool:

@@ -562,6 +562,13 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # enough ("has a plan", "made arrangements", "have an understanding" make no agreement)
         verb = governing_verb(token)
         return verb is not None and lemma(verb) in entry.support and _light(ctx, verb, entry, token)
+    if name == "setting":
+        # "agreed to a pause in strikes [during a call] that lasted two hours", « a-t-il dit [lors d'un appel] »:
+        # the setting of something done, one event in particular ("during the call"; not "amid calls for a truce")
+        stand = measuring(token)
+        return told_as_setting(stand, cues) and "Plur" not in token.morph.get("Number") and \
+            any(c.dep_ == "det" for c in token.children) and not syntax.prepositional(token, ("for", "à", "au", "aux")) \
+            and setting_verb(stand) is not None
     if name == "modifier":
         return _modifier_kind(token, entry) is not None
     if name == "plural":

@@ -94,13 +94,16 @@ def denied(mention: Mention, cues: Cues) -> bool:
     if syntax.case_word(trig) in cues.negation_prepositions or any(
             c.dep_ in ("mark", "case") and folded(c.text) in cues.negation_prepositions for c in trig.children):
         return True  # "without a meeting", « sans annoncer »
+    # "rejected the full truce during a call", « n'a rien dit lors de l'entretien »: what was refused or not done at
+    # an event does not deny the event
+    setting = _setting_of(mention, cues)
     for g in syntax.governors(trig) + (syntax.governors(pred) if pred.i != trig.i else []):
         if g.pos_ == "ADP" and folded(g.text) in cues.negation_prepositions:
             return True
         if g.pos_ in ("NOUN", "PROPN") and lemma(g) in cues.negation_nouns:
             return True
         if g.pos_ in ("VERB", "AUX") and (lemma(g) in cues.negation_verbs or syntax.negated(g)) and \
-                not (mention.absent and g.i == pred.i):
+                not (mention.absent and g.i == pred.i) and g.i != setting:
             return True
     return False
 
