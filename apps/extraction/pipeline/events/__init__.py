@@ -248,8 +248,8 @@ def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Menti
     for m in local:
         m.domain = domain(m, local, ctx.lexicon.light_verbs, cues.negation_prepositions)
         m.hedged = hedged(m, cues)
-        m.status = status(m, cues)
-        m.rescheduled = rescheduled(m, cues)
+        m.status = status(m, cues, ctx.lexicon.light_verbs)
+        m.rescheduled = rescheduled(m, cues, ctx.lexicon.light_verbs)
         m.was_planned = m.status == "cancelled" and set_for_later(m, cues)
     return _join_purpose(local)
 

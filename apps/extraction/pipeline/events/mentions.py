@@ -985,6 +985,16 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
     if day is not None:
         tokens |= {t.i for t in syntax.phrase(day)}  # « a vu [jeudi le chef de la diplomatie] »
     tokens |= {t.i for t in syntax.phrase(trig)}
+    measure = measuring(trig) if mention.entry.pos == "noun" else trig
+    if measure.i != trig.i:
+        # "[eight hours] of talks [in Jeddah on Tuesday]": the noun that measures the event stands for it, and the
+        # parser hangs the event's place and day on it (not a phrase with a clause in it: « au terme d'une journée
+        # de discussions sur le plan [présenté la semaine dernière] » dates the plan)
+        tokens.add(measure.i)
+        for c in measure.children:
+            inner = list(c.subtree)
+            if trig.i not in {t.i for t in inner} and not any(t.pos_ in ("VERB", "AUX") for t in inner):
+                tokens |= {t.i for t in inner}
     if trig.dep_ == "cop" and mention.entry.pos == "verb":
         tokens |= {t.i for t in syntax.phrase(trig.head)}  # « Carney était [à Kiev] »: the word it links
     for c in pred.children:

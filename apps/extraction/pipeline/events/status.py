@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .. import syntax
 from .lexicon import Cues
-from .mentions import Mention, folded, lemma, setting_verb
+from .mentions import Mention, folded, lemma, measuring, setting_verb
 
 
 def _matches(token: Token, cues: frozenset[str]) -> bool:
@@ -180,9 +180,24 @@ def tense_verb(token: Token) -> Token | None:
     return verb
 
 
-def status(mention: Mention, cues: Cues) -> str:
+def _history(mention: Mention, light_verbs: frozenset[str]) -> set[int]:
+    """"signed a long-delayed agreement on Wednesday", "the planned summit was held in Washington", « a signé l'accord
+    prévu »: where the verb that makes the event says it was made, what the noun's own words say of it before
+    (planned, delayed) is its history, not its status. The indexes of those words, or none."""
+    pred, trig = mention.predicate, mention.trigger
+    if pred.i == trig.i or pred.pos_ not in ("VERB", "AUX") or (
+            lemma(pred) not in light_verbs and lemma(pred) not in mention.entry.support):
+        return set()
+    if syntax.negated(pred) or pred.dep_ == "xcomp" or "Inf" in pred.morph.get("VerbForm") or \
+            any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in pred.children) or syntax.tense(pred) != "past":
+        return set()  # ("was scheduled to be held", "is to be signed")
+    return {c.i for c in trig.children if c.dep_ in ("amod", "acl")}
+
+
+def status(mention: Mention, cues: Cues, light_verbs: frozenset[str]) -> str:
     """'cancelled', 'planned' or 'occurred', from cue words in the mention's scope and its verb's tense."""
-    scope = _scope(mention)
+    history = _history(mention, light_verbs)
+    scope = [t for t in _scope(mention) if t.i not in history]
     # « a suspendu l'aide », "bombers dropped bombs on the sites": the word that names the event does not call it off
     if mention.dropped or any(_matches(t, cues.cancelled) for t in scope if t.i != mention.trigger.i):
         return "cancelled"
@@ -198,8 +213,9 @@ def status(mention: Mention, cues: Cues) -> str:
     if any(_matches(t, cues.ongoing) for t in scope):
         return "occurred"  # under way: it has begun ("talks were continuing"), whatever else says it is due
     setting = _setting_of(mention, cues)
+    before = _before_the_act(mention, cues)
     if mention.entry.planned or any(_matches(t, cues.planned) or _matches(t, cues.rescheduled)
-                                    for t in scope if t.i != mention.trigger.i and t.i != setting):
+                                    for t in scope if t.i not in (mention.trigger.i, setting, before)):
         return "planned"
     return "occurred"
 
@@ -219,12 +235,30 @@ def _setting_of(mention: Mention, cues: Cues) -> int | None:
     return verb.i
 
 
+def _before_the_act(mention: Mention, cues: Cues) -> int | None:
+    """« Après huit heures de discussions, l'Ukraine a accepté la proposition », "following talks, Kyiv agreed to…": an
+    event told as what came before a verb done in the past is not scheduled by that verb's cue (accepting or agreeing
+    schedules what is accepted). The index of that verb, or None."""
+    stand = measuring(mention.trigger)
+    if mention.entry.pos != "noun" or folded(syntax.case_word(stand)) not in cues.after:
+        return None
+    verb = setting_verb(stand)
+    if verb is not None and folded(verb.text) in cues.after and verb.head.i != verb.i:
+        verb = verb.head  # "Following eight hours of talks, Ukraine agreed…": the participle is the preposition
+    if verb is None or syntax.tense(verb) != "past" or "Fin" not in verb.morph.get("VerbForm") and not any(
+            c.dep_ in ("aux", "aux:tense") for c in verb.children):
+        return None
+    return verb.i
+
+
 def set_for_later(mention: Mention, cues: Cues) -> bool:
     """"the meeting planned for Tuesday was called off", « la rencontre, prévue mardi, a été annulée »: a day
     said of a called-off event is the day it was to happen."""
     return any(_matches(t, cues.planned) for t in _scope(mention) if t.i != mention.trigger.i)
 
 
-def rescheduled(mention: Mention, cues: Cues) -> bool:
-    """"postponed the trip to March 10", « a reporté ce déplacement au 10 mars »: moved to another day."""
-    return any(_matches(t, cues.rescheduled) for t in _scope(mention))
+def rescheduled(mention: Mention, cues: Cues, light_verbs: frozenset[str]) -> bool:
+    """"postponed the trip to March 10", « a reporté ce déplacement au 10 mars »: moved to another day (not "signed
+    the long-delayed deal": see `_history`)."""
+    history = _history(mention, light_verbs)
+    return any(_matches(t, cues.rescheduled) for t in _scope(mention) if t.i not in history)

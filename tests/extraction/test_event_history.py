@@ -1,0 +1,48 @@
+"""What the words of an event say of its past ("the long-delayed deal", « l'accord prévu ») and what a verb after it
+schedules do not make a done event one to come. The sentences were written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from .pipeline_helpers import parties, read
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The United States and Ukraine signed a long-delayed agreement in Washington on Wednesday."),
+    ("fr", "Les Etats-Unis et l'Ukraine ont signé mercredi à Washington l'accord prévu depuis des mois."),
+])
+def test_a_deal_long_planned_and_signed_was_signed_that_day(language, text):
+    ex = read(text, language=language, published="2025-05-01")
+    [deal] = [e for e in ex.events if e.kind == "agreement"]
+    assert (str(deal.date), deal.status, deal.location) == ("2025-04-30", "occurred", "Washington")
+
+
+def test_a_planned_summit_that_was_held_took_place():
+    ex = read("The planned summit was held in Washington on Wednesday.", language="en", published="2025-05-01")
+    [summit] = [e for e in ex.events if e.kind == "meeting"]
+    assert (str(summit.date), summit.status) == ("2025-04-30", "occurred")
+
+
+def test_a_delayed_summit_that_opens_is_still_to_come():
+    ex = read("The long-delayed summit between Trump and Putin opens in Washington.", language="en", published="2025-05-01")
+    [summit] = [e for e in ex.events if e.kind == "meeting"]
+    assert summit.status == "planned"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Après huit heures de discussions mardi à Djeddah, l'Ukraine a accepté la proposition américaine d'un "
+           "cessez-le-feu de trente jours."),
+    ("en", "Following eight hours of talks in Jeddah on Tuesday, Ukraine agreed to a 30-day ceasefire."),
+])
+def test_talks_after_which_a_side_accepted_a_proposal_were_held(language, text):
+    # accepting, agreeing schedule what is accepted, not the talks that came before
+    ex = read(text, language=language, published="2025-03-12")
+    [talks] = [e for e in ex.events if e.kind in ("meeting", "negotiation")]
+    assert (str(talks.date), talks.status, talks.location) == ("2025-03-11", "occurred", "Jeddah")
+
+
+def test_a_summit_after_which_a_side_agreed_to_meet_is_still_to_come_when_it_is_next_week():
+    ex = read("Ukraine agreed on Tuesday to meet Russia after the summit in Paris next week.", language="en",
+              published="2025-03-12")
+    assert {e.status for e in ex.events if e.kind == "meeting"} == {"planned"}
+    assert any(parties(ex, e) == {"Ukraine", "Russia"} for e in ex.events if e.kind == "meeting")
