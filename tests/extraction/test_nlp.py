@@ -30,9 +30,11 @@ def test_the_attribute_rules_read_by_lookup_give_every_token_what_the_model_s_ow
     ours = get_nlp(language)
     stock = spacy.load(MODELS[language])
     stock.add_pipe("parley_paragraphs", before="parser")  # the same parse; only the ruler's matching differs
-    for repair in ("parley_repairs", "parley_repairs_fr"):
+    after = "parser"
+    for repair in ("parley_repairs", "parley_repairs_fr", "parley_repairs_fr_clauses"):
         if repair in ours.pipe_names:
-            stock.add_pipe(repair, after="parser")
+            stock.add_pipe(repair, after=after)
+            after = repair
     texts = _texts(language) + ["Y'all gonna see: it's done, let's go. I told him and he told me. There is a deal."]
     for ours_doc, stock_doc in zip(ours.pipe(texts), stock.pipe(texts)):
         assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in ours_doc] == \
@@ -128,3 +130,32 @@ def test_the_meeting_of_a_fronted_list_is_theirs_and_not_the_subject_s(language,
     [meeting] = [e for e in ex.events if e.kind == "meeting"]
     assert (str(meeting.date), meeting.location) == ("2025-12-08", "London")
     assert parties(ex, meeting) == {"Volodymyr Zelensky", "Keir Starmer", "Emmanuel Macron", "Friedrich Merz"}
+
+
+@pytest.mark.parametrize("language, text, verb, clause", [
+    ("fr", "Donald Trump a annoncé jeudi, à l'issue d'un long entretien téléphonique avec Vladimir Poutine, qu'il "
+           "devrait rencontrer le président russe à Budapest.", "annoncé", "devrait"),
+    ("en", "Donald Trump announced on Thursday, after a long phone call with Vladimir Putin, that he would meet the "
+           "Russian president in Budapest.", "announced", "meet"),
+])
+def test_a_that_clause_after_an_aside_completes_the_verb_before_the_aside(language, text, verb, clause):
+    # (written for the tests) the French model reads the clause as a relative clause of « Poutine », the English one
+    # as an adverbial clause that takes the aside with it
+    doc = parse(get_nlp(language), [text], 1)[0]
+    word = next(t for t in doc if t.text == clause)
+    assert (word.dep_, word.head.text) == ("ccomp", verb)
+    assert next(t for t in doc if t.lower_ in ("after", "issue")).head.text == verb
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Donald Trump a annoncé jeudi, à l'issue d'un long entretien téléphonique avec Vladimir Poutine, qu'il "
+           "devrait rencontrer le président russe à Budapest."),
+    ("en", "Donald Trump announced on Thursday, after a long phone call with Vladimir Putin, that he would meet the "
+           "Russian president in Budapest."),
+])
+def test_the_call_before_an_announced_summit_took_place_and_the_summit_was_announced(language, text):
+    ex = read(text, language=language, published="2025-10-16")
+    [call] = [e for e in ex.events if e.kind == "call"]
+    assert (str(call.date), call.status) == ("2025-10-16", "occurred")
+    [announcement] = [e for e in ex.events if e.kind == "announcement"]
+    assert str(announcement.date) == "2025-10-16" and "Donald Trump" in parties(ex, announcement)

@@ -82,6 +82,23 @@ def repair_between(doc) -> None:
             phrase.head = before
 
 
+def repair_completive_en(doc) -> None:
+    """"Trump announced on Thursday, after a long call with Putin, that he would meet him": after an aside, the English
+    model may take the that-clause for an adverbial clause and hang the aside on its verb, so that the call reads as
+    to come. The clause completes the verb before the aside, and the aside, before "that", is that verb's."""
+    for token in doc:
+        if token.dep_ != "advcl" or not token.tag_.startswith("VB") or token.head.i >= token.i or \
+                not token.head.tag_.startswith("VB"):
+            continue
+        mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < token.i
+                     and c.i > 0 and doc[c.i - 1].text == ","), None)
+        if mark is None or any(c.dep_ == "ccomp" for c in token.head.children):
+            continue
+        for child in [c for c in token.children if c.i < mark.i]:
+            child.head = token.head
+        token.dep_ = "ccomp"
+
+
 @Language.component("parley_repairs")
 def repair_participles(doc):
     """"Trump hosted Zelensky at the White House", "Sanders co-sponsored bans": the small English model reads the
@@ -107,6 +124,7 @@ def repair_participles(doc):
         for child in moved:
             child.head = token
     repair_lost_subject(doc)
+    repair_completive_en(doc)
     return doc
 
 
@@ -132,12 +150,33 @@ def repair_second_subject(doc):
     return doc
 
 
+def repair_completive_fr(doc) -> None:
+    """« Trump a annoncé jeudi, à l'issue d'un entretien avec Poutine, qu'il devrait le rencontrer »: after an
+    aside, the French model may take the clause « que » opens (a conjunction, not a relative pronoun) for a relative
+    clause of the last name; it completes the verb the aside hangs on."""
+    for token in doc:
+        if token.dep_ != "acl:relcl" or token.pos_ not in ("VERB", "AUX"):
+            continue
+        que = next((c for c in token.children if c.lower_ in ("que", "qu'") and c.pos_ == "SCONJ" and c.i < token.i
+                    and c.i > 0 and doc[c.i - 1].text == ","), None)
+        if que is None:
+            continue
+        verb = next((g for g in itertools.islice(token.ancestors, 6) if g.pos_ in ("VERB", "AUX")), None)
+        if verb is None or any(c.dep_ == "ccomp" for c in verb.children) or \
+                not all(g.pos_ in ("NOUN", "PROPN", "ADP") for g in token.ancestors if g.i != verb.i and verb.is_ancestor(g)):
+            continue
+        token.head, token.dep_ = verb, "ccomp"
+        que.dep_ = "mark"
+
+
 @Language.component("parley_repairs_fr_clauses")
 def repair_clauses_fr(doc):
-    """The French repairs that need no second subject (see repair_lost_subject and repair_between)."""
+    """The French repairs that need no second subject (see repair_lost_subject, repair_between and
+    repair_completive_fr)."""
     if len(doc):
         repair_lost_subject(doc)
         repair_between(doc)
+        repair_completive_fr(doc)
     return doc
 
 

@@ -661,7 +661,10 @@ def _to_come(verb: Token) -> bool:
 
 def _announced_event(ctx: Context, token: Token) -> bool:
     lexicon = ctx.lexicon
-    for clause in (c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+    # (or "announced on Thursday, after a call with Putin, [that he would meet him]", which the English model may
+    # take for an adverbial clause)
+    for clause in (c for c in token.children if c.pos_ in ("VERB", "AUX") and (c.dep_ == "ccomp" or c.dep_ == "advcl"
+                   and any(m.dep_ == "mark" and m.lower_ in ("that", "que", "qu'") for m in c.children))):
         for verb in [clause, *(x for x in clause.children if x.dep_ == "xcomp")]:
             entry = lexicon.verbs.get(lemma(verb))
             if entry is not None and GROUP[entry.kind] in _GATHERINGS and _to_come(verb) and _holds(ctx, verb, entry):
