@@ -159,3 +159,23 @@ def test_the_call_before_an_announced_summit_took_place_and_the_summit_was_annou
     assert (str(call.date), call.status) == ("2025-10-16", "occurred")
     [announcement] = [e for e in ex.events if e.kind == "announcement"]
     assert str(announcement.date) == "2025-10-16" and "Donald Trump" in parties(ex, announcement)
+
+
+@pytest.mark.parametrize("text", [
+    "Starmer hosts Zelenskyy, Macron and Merz for talks on the US peace plan",
+    "Trump hosts Zelensky at the White House",
+])
+def test_a_headline_verb_read_as_a_plural_noun_between_two_names_is_the_verb(text):
+    # (written for the tests) a key point or a headline: "hosts" read as the plural of "host"
+    doc = parse(get_nlp("en"), [text], 1)[0]
+    hosts = next(t for t in doc if t.text == "hosts")
+    assert (hosts.dep_, hosts.pos_) == ("ROOT", "VERB")
+    assert {c.dep_ for c in hosts.children} >= {"nsubj", "dobj"}
+
+
+def test_a_key_point_that_says_who_hosts_whom_is_their_meeting():
+    ex = read("Key points\n- Starmer hosts Zelenskyy, Macron and Merz for talks on the peace plan\n- Zelenskyy to fly "
+              "on to Brussels this evening", language="en", published="2025-12-08")
+    [meeting] = [e for e in ex.events if e.kind == "meeting"]
+    assert (str(meeting.date), meeting.status) == ("2025-12-08", "occurred")
+    assert parties(ex, meeting) >= {"Keir Starmer", "Volodymyr Zelensky", "Emmanuel Macron", "Friedrich Merz"}

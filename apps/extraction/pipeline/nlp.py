@@ -99,6 +99,27 @@ def repair_completive_en(doc) -> None:
         token.dep_ = "ccomp"
 
 
+def repair_headline_verb(doc) -> None:
+    """"Starmer hosts Zelenskyy, Macron and Merz for talks", "Trump hosts Zelensky at the White House": in a headline
+    or a key point, the English model may read the verb as a plural noun ("hosts"), the name before it as its
+    modifier and the name after it as an apposition. A root so read between two names is the verb, the name before
+    it its subject, the name after it its object."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.tag_ != "NNS" or not root.text.islower() or not sent.start < root.i < sent.end - 1:
+            continue
+        before, after = doc[root.i - 1], doc[root.i + 1]
+        if before.head.i != root.i or not before.text[:1].isupper() or before.dep_ not in ("compound", "amod", "nmod") \
+                or after.head.i != root.i or after.tag_ not in ("NNP", "NNPS") or not after.text[:1].isupper():
+            continue
+        root.tag_ = "VBZ"
+        for c in root.children:
+            if c.i < before.i and c.dep_ == "compound":
+                c.head = before  # "Keir Starmer hosts": the given name is the surname's
+        before.dep_ = "nsubj"
+        after.dep_ = "dobj"
+
+
 @Language.component("parley_repairs")
 def repair_participles(doc):
     """"Trump hosted Zelensky at the White House", "Sanders co-sponsored bans": the small English model reads the
@@ -123,6 +144,7 @@ def repair_participles(doc):
         noun.head, noun.dep_ = token, "dobj"
         for child in moved:
             child.head = token
+    repair_headline_verb(doc)
     repair_lost_subject(doc)
     repair_completive_en(doc)
     return doc
