@@ -46,3 +46,14 @@ def test_a_summit_after_which_a_side_agreed_to_meet_is_still_to_come_when_it_is_
               published="2025-03-12")
     assert {e.status for e in ex.events if e.kind == "meeting"} == {"planned"}
     assert any(parties(ex, e) == {"Ukraine", "Russia"} for e in ex.events if e.kind == "meeting")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Keir Starmer will hold a meeting, Downing Street said.", False),
+    ("Keir Starmer will hold a meeting with Emmanuel Macron, Downing Street said.", True),
+    ("Keir Starmer will hold a meeting in Paris, Downing Street said.", True),
+    ("Keir Starmer will hold a meeting on Friday, Downing Street said.", True),
+])
+def test_a_meeting_to_come_says_with_whom_where_or_when_or_it_is_no_event(text, kept):
+    ex = read(text, language="en", published="2025-03-12")
+    assert bool([e for e in ex.events if e.kind == "meeting"]) is kept

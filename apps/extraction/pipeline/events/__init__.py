@@ -914,6 +914,8 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
         return True
     if e.group == "visit" and not e.location:
         return True  # "since Witkoff's visit": a visit says where it goes, or it is only talked about
+    if e.group in ("meet", "call") and e.status == "planned" and undated and not e.location and len(e.participants) < 2:
+        return True  # "Starmer will hold a meeting", « une réunion est prévue »: with whom, where or when, it does not say
     # a city the gazetteer does not know pins an event a verb tells ("going down to Florida"), not a noun
     located = any(m.location and (not m.weak_location or m.entry.pos == "verb") for m in e.mentions)
     if not e.participants and not located and all(m.entry.pos == "noun" for m in e.mentions):
