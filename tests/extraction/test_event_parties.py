@@ -123,3 +123,21 @@ def test_who_is_somewhere_for_a_gathering_attends_it(language, text, who):
 def test_pressing_for_talks_is_not_attending_them():
     ex = read("Zelensky pushed on Friday for talks with Putin in Istanbul.", language="en", published="2025-05-17")
     assert all("Volodymyr Zelensky" not in parties(ex, e) or e.status == "planned" for e in _gatherings(ex))
+
+
+def test_sanctions_by_two_sides_are_two_events():
+    # (written for the tests) the EU's package is not Trump's sanctions told again, though both hit Russia
+    ex = read("Donald Trump a imposé mercredi des sanctions aux groupes pétroliers russes Rosneft et Loukoïl.\n\nA Bruxelles, où les dirigeants "
+              "des Vingt-Sept sont réunis jeudi en présence de Volodymyr Zelensky, l'Union européenne a formellement "
+              "adopté son 19e paquet de sanctions contre la Russie.", language="fr", published="2025-10-23")
+    sanctions = [e for e in ex.events if e.kind == "sanction"]
+    assert len(sanctions) == 2
+    by_eu = next(e for e in sanctions if "European Union" in parties(ex, e))
+    assert "Donald Trump" not in parties(ex, by_eu) and str(by_eu.date) == "2025-10-23"
+
+
+def test_sanctions_told_twice_by_one_side_are_one_event():
+    # (a person and an institution of one country are one side)
+    ex = read("Donald Trump imposed sanctions on Rosneft and Lukoil on Wednesday. The US Treasury imposed the sanctions "
+              "on Wednesday to cut the Kremlin's oil revenue.", language="en", published="2025-10-23")
+    assert len([e for e in ex.events if e.kind == "sanction"]) == 1

@@ -139,6 +139,12 @@ class ActorTable:
         actor = self.actors.get(key)
         return actor.kind if actor else ""
 
+    def side(self, key: str) -> str:
+        """The side an actor acts for: its country where it has one (Trump and the US Treasury are one side), else
+        itself (the European Union)."""
+        actor = self.actors.get(key)
+        return actor.country if actor and actor.country else key
+
     def party_kind(self, key: str) -> str:
         """The kind of an actor that can take part in an event: "" for one the text only describes ("a spokeswoman")."""
         actor = self.actors.get(key)

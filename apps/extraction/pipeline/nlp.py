@@ -42,28 +42,35 @@ def repair_lost_subject(doc) -> None:
     """"After talks between Zelensky, Starmer and Merz, Jean-Noël Barrot was interviewed…", « Au lendemain de la
     réunion entre Zelensky, Starmer et Merz, le ministre Jean-Noël Barrot était l'invité… »: after a fronted list of
     names, both models may hang the clause's subject on the list's last name (an apposition) and leave the main verb
-    with no subject. A sentence's root with a tense of its own and no subject takes as its subject the apposition
-    that ends, after a comma, right before its verb group."""
+    with no subject. A verb with a tense of its own and no subject takes as its subject the apposition that ends,
+    after a comma, right before its verb group: the sentence's root, or a verb the parser hung elsewhere (« A
+    Bruxelles, où les dirigeants sont réunis…, l'Union européenne a adopté… », where the root is « A »)."""
     for sent in doc.sents:
-        root = sent.root
-        if any(c.dep_ in _SUBJECTS for c in root.children):
-            continue
-        group = [c for c in root.children if c.dep_ in _VERB_GROUP and c.i < root.i]
-        # (English repairs run before the attribute ruler sets parts of speech and morphology: the tags say it there)
-        if not group and "Fin" not in root.morph.get("VerbForm") and root.tag_ not in ("VBD", "VBZ", "VBP"):
-            continue
-        start = min([c.i for c in group] + [root.i])
-        if start - 1 <= sent.start:
-            continue
-        last = doc[start - 1]
-        subject = next((t for t in [last, *last.ancestors] if t.dep_ == "appos" and t.right_edge.i == start - 1
-                        and t.head.i < t.left_edge.i and t.left_edge.i > sent.start
-                        and doc[t.left_edge.i - 1].text == ","), None)
-        if subject is None or subject.pos_ not in ("PROPN", "NOUN") and subject.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
-            continue
-        passive = any(c.dep_ in ("auxpass", "aux:pass") for c in group)
-        subject.head = root
-        subject.dep_ = ("nsubjpass" if doc.lang_ == "en" else "nsubj:pass") if passive else "nsubj"
+        tensed = [t for t in sent if t.i != sent.root.i and any(c.dep_ in _VERB_GROUP and c.i < t.i for c in t.children)]
+        for verb in [sent.root, *tensed]:
+            _take_lost_subject(doc, sent, verb)
+
+
+def _take_lost_subject(doc, sent, verb) -> None:
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return
+    group = [c for c in verb.children if c.dep_ in _VERB_GROUP and c.i < verb.i]
+    # (English repairs run before the attribute ruler sets parts of speech and morphology: the tags say it there)
+    if not group and "Fin" not in verb.morph.get("VerbForm") and verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return
+    start = min([c.i for c in group] + [verb.i])
+    if start - 1 <= sent.start:
+        return
+    last = doc[start - 1]
+    subject = next((t for t in [last, *last.ancestors] if t.dep_ == "appos" and t.right_edge.i == start - 1
+                    and t.head.i < t.left_edge.i and t.left_edge.i > sent.start
+                    and doc[t.left_edge.i - 1].text == ","), None)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN") and subject.tag_ not in ("NN", "NNS", "NNP", "NNPS") \
+            or subject.is_ancestor(verb):
+        return
+    passive = any(c.dep_ in ("auxpass", "aux:pass") for c in group)
+    subject.head = verb
+    subject.dep_ = ("nsubjpass" if doc.lang_ == "en" else "nsubj:pass") if passive else "nsubj"
 
 
 def repair_between(doc) -> None:

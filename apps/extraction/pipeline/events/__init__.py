@@ -163,7 +163,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                        spans=lambda t: _spans(doc, t, cues), steps_back=lambda t: _steps_back(doc, t))
     clusters = [_dated(m, clock, published, lead, ctx) for m in mentions]
     _count_from_event_told(clusters, clock, published, ctx)
-    merged = merge(clusters, person=lambda key: table.party_kind(key) == "person")
+    merged = merge(clusters, person=lambda key: table.party_kind(key) == "person", side=table.side)
     _series(merged)
     events = [e for e in merged if not _is_generic(e, table)]
     told = {(m.paragraph, m.group) for m in mentions}

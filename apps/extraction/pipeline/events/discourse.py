@@ -343,10 +343,16 @@ def _rank(precision: str) -> int:
     return {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}.get(precision, 5)
 
 
-def _compatible(event: Cluster, mention: Cluster, person=lambda key: False) -> int | None:
+def _compatible(event: Cluster, mention: Cluster, person=lambda key: False, side=lambda key: key) -> int | None:
     """How well a mention fits an event already told, or None when it cannot be the same event."""
     if event.group != mention.group:
         return None
+    if event.group in _ONE_SIDED:
+        # "Trump imposed sanctions on Rosneft… the EU adopted its 19th package", "Russia struck Kyiv… Ukraine hit a
+        # refinery": sanctions or strikes by two sides (a person's country, an institution's) are two events
+        ours, theirs = _sides(event, side), _sides(mention, side)
+        if ours and theirs and not ours & theirs:
+            return None
     if any(id(m) in other.apart for m in event.mentions for other in mention.mentions):
         return None  # told as before or after it
     if event.group == "other" and not _pointing(mention) and _whats(event) and _whats(mention) and \
@@ -387,6 +393,15 @@ def _compatible(event: Cluster, mention: Cluster, person=lambda key: False) -> i
         (2 if near and shared else 0)
 
 
+# Groups of events done by one side to another: who does them tells them apart.
+_ONE_SIDED = frozenset({"sanction", "force"})
+
+
+def _sides(c: Cluster, side) -> set[str]:
+    """The sides of those who do what an event tells (its agents and hosts, by country where they have one)."""
+    return {side(k) for k, role in c.participants.items() if role in ("agent", "host")}
+
+
 def _whats(c: Cluster) -> frozenset[str]:
     """What the words of an event of no kind of its own name it ("law", "protests", "appointment")."""
     return frozenset(m.entry.what.get("en", "") for m in c.mentions if m.entry.what)
@@ -420,7 +435,7 @@ def _empty(c: Cluster) -> bool:
     return not c.participants and not c.location and c.date is None
 
 
-def merge(clusters: list[Cluster], person=lambda key: False) -> list[Cluster]:
+def merge(clusters: list[Cluster], person=lambda key: False, side=lambda key: key) -> list[Cluster]:
     """Mentions of one event become one event, in text order: a mention that points back ("the meeting")
     joins the latest event it fits; another joins an event it shares a party and a day with, or that it
     fits when either is undated. Status and default dates never keep two reports apart."""
@@ -430,7 +445,7 @@ def merge(clusters: list[Cluster], person=lambda key: False) -> list[Cluster]:
         # "Rubio met Fidan before the talks began": the event "the talks" points back to is not this one
         partners = [by_mention[i] for m in c.mentions for i in m.apart if i in by_mention]
         reserved = {id(t) for p in partners if _pointing(p) for t in [_target(events, p)] if t is not None}
-        target = _target([e for e in events if id(e) not in reserved], c, person)
+        target = _target([e for e in events if id(e) not in reserved], c, person, side)
         if target is not None:
             _absorb(target, c)
         else:
@@ -438,13 +453,13 @@ def merge(clusters: list[Cluster], person=lambda key: False) -> list[Cluster]:
     return events
 
 
-def _target(events: list[Cluster], c: Cluster, person=lambda key: False) -> Cluster | None:
+def _target(events: list[Cluster], c: Cluster, person=lambda key: False, side=lambda key: key) -> Cluster | None:
     """The event told before that a mention reports again: the best fit; for "the summit" that fits all
     alike, an event told for a fact before one only possible, then the latest."""
     pointing = _pointing(c)
     candidates = []
     for index, e in enumerate(events):
-        score = _compatible(e, c, person)
+        score = _compatible(e, c, person, side)
         if score is None or _empty(e):
             continue
         if not pointing and score < SAME_EVENT:
