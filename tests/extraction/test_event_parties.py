@@ -141,3 +141,21 @@ def test_sanctions_told_twice_by_one_side_are_one_event():
     ex = read("Donald Trump imposed sanctions on Rosneft and Lukoil on Wednesday. The US Treasury imposed the sanctions "
               "on Wednesday to cut the Kremlin's oil revenue.", language="en", published="2025-10-23")
     assert len([e for e in ex.events if e.kind == "sanction"]) == 1
+
+
+def test_a_meeting_held_at_a_conference_the_sentence_names_is_a_meeting_of_its_own():
+    # « où Vance doit rencontrer… »: the relative clause of the conference tells of a meeting held there, with its
+    # own parties (it was joined to the conference and lost them)
+    ex = read("La réunion a eu lieu à Bruxelles, la veille de l'ouverture de la Conférence sur la sécurité de Munich, "
+              "où le vice-président JD Vance doit rencontrer vendredi le président ukrainien.", language="fr",
+              published="2025-02-13")
+    [meeting] = [e for e in ex.events if parties(ex, e) == {"JD Vance", "Volodymyr Zelensky"}]
+    assert (meeting.kind, str(meeting.date), meeting.status) == ("meeting", "2025-02-14", "planned")
+    assert meeting.location == "Munich"  # where the conference is
+
+
+def test_a_summit_where_leaders_meet_someone_is_one_event():
+    # leaders meeting a guest at the summit they hold is the summit, not a meeting of its own
+    ex = read("Macron organise vendredi à Paris un sommet où les dirigeants européens rencontreront Zelensky.",
+              language="fr", published="2025-02-13")
+    assert len([e for e in ex.events if e.kind == "meeting"]) == 1

@@ -29,7 +29,7 @@ from ..records import Event, Participant
 from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back, spans_time
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .mentions import (ACTOR_KINDS, Context, Mention, domain, entry_for, folded, gather, governing_verb, hyphenated,
+from .mentions import (ACTOR_KINDS, WITH, Context, Mention, domain, entry_for, folded, gather, governing_verb, hyphenated,
                        is_light, lemma, measuring, metonym_names_the_event, objects_of, place_in, press_mention,
                        read_mention, token_at)
 from .repeats import split_repeats
@@ -104,6 +104,12 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 m.anaphoric = m.determiner == "pointing" or m.anaphoric and (
                     not _own_parties(ctx, m) or _in_sequence(m, cues.sequence))
             assign_timexes(local, here, doc, cues)
+            for m in local:
+                if m.held_at is not None:
+                    # what is held at a gathering is held where and when the gathering is, unless told otherwise
+                    m.timex = m.timex or m.held_at.timex
+                    if m.location is None:
+                        m.location, m.place_start = m.held_at.location, m.held_at.place_start
             for m in local:
                 if m.timex is not None and m.timex.precision == "year" and m.timex.date is not None and \
                         m.timex.date.year == published.year and counted(m, local, cues):
@@ -518,10 +524,29 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
         described = {t.i for c in outer.trigger.children for t in c.subtree}
         for inner in local:
             if inner is not outer and inner in out and inner.trigger.i in described and inner.group == outer.group \
+                    and counted_from(inner, inner.trigger.lang_) is None and _own_subject(inner):
+                inner.held_at = outer  # held there and then, by parties of its own
+            elif inner is not outer and inner in out and inner.trigger.i in described and inner.group == outer.group \
                     and counted_from(inner, inner.trigger.lang_) is None:
                 outer.triggers.append(inner.trigger)
                 out.remove(inner)
     return out
+
+
+def _own_subject(m: Mention) -> bool:
+    """"the Munich conference, [where Vance is to meet Zelensky]": a verb whose clause names a subject of its own (not
+    the relative pronoun that stands for the noun, as in « cette réunion, qui se tient à Paris ») and someone it
+    meets tells of another event, held at the one the noun names ("the summit, where leaders will gather" is the
+    summit)."""
+    if m.entry.pos != "verb":
+        return False
+    clause = m.trigger
+    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        clause = clause.head
+    # (one person meeting someone there: « un sommet où les dirigeants rencontreront Zelensky » is the summit)
+    return any(c.dep_ in syntax.SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") and "Plur" not in c.morph.get("Number")
+               and not any(g.dep_ == "conj" for g in c.children) for c in clause.children) and \
+        any(o.pos_ in ("NOUN", "PROPN") for o in syntax.objects(m.trigger) + syntax.prepositional(m.trigger, WITH))
 
 
 def _verbs_above(token) -> list:

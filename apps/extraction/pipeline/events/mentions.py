@@ -83,6 +83,7 @@ class Mention:
     region: str | None = None
     whole_country: bool = False
     apart: set[int] = field(default_factory=set)  # ids of mentions told as before or after it: other events
+    held_at: "Mention | None" = None  # the gathering it is held at ("the conference, where Vance is to meet…")
 
     @property
     def group(self) -> str:
