@@ -57,3 +57,18 @@ def test_a_summit_after_which_a_side_agreed_to_meet_is_still_to_come_when_it_is_
 def test_a_meeting_to_come_says_with_whom_where_or_when_or_it_is_no_event(text, kept):
     ex = read(text, language="en", published="2025-03-12")
     assert bool([e for e in ex.events if e.kind == "meeting"]) is kept
+
+
+@pytest.mark.parametrize("language, text, who", [
+    ("fr", "Le Kremlin a confirmé samedi matin la date et le lieu de la rencontre.", "Kremlin"),
+    ("en", "The Kremlin confirmed the venue on Saturday.", "Kremlin"),
+])
+def test_confirming_the_arrangements_of_a_summit_is_an_announcement(language, text, who):
+    ex = read(text, language=language, published="2025-08-09")
+    [announcement] = [e for e in ex.events if e.kind == "announcement"]
+    assert str(announcement.date) == "2025-08-09" and who in parties(ex, announcement)
+
+
+def test_confirming_a_report_is_no_announcement():
+    ex = read("The Kremlin confirmed the report on Saturday.", language="en", published="2025-08-09")
+    assert not [e for e in ex.events if e.kind == "announcement"]

@@ -504,6 +504,14 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # meeting, a call or a visit to come, made known; "announced he would think about it", "confirmed that he
         # was tired" name none, and "confirmed that they met", « a confirmé l'appel » tell a past one
         return _announced_event(ctx, token)
+    if name == "arrangements-object":
+        # "the Kremlin confirmed the venue on Saturday", « a confirmé la date et le lieu de la rencontre »: the
+        # arrangements of a gathering made known (not "confirmed the report", « a confirmé l'appel »)
+        # (« a confirmé samedi matin [la date] »: an object after a bare time, misread as an oblique)
+        heads = syntax.objects(token) + [c for c in token.children if c.dep_.startswith("obl") and c.pos_ == "NOUN"
+                                         and c.i > token.i]
+        return any(lemma(o) in cues.arrangements or folded(o.text) in cues.arrangements
+                   for o in heads if not syntax.case_word(o))
     if name == "joint-clause":
         # "The two leaders agreed that the movement to peace will begin…", "the United States and Ukraine agreed
         # that…": parties concurring on a text, as readouts put it; one person agreeing that… says something
