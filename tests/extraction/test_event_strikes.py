@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .pipeline_helpers import read
+from .pipeline_helpers import parties, read
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -83,3 +83,28 @@ def test_who_launches_a_strike_is_not_where_it_hit(text, language):
 def test_a_city_that_suffers_something_else_is_no_strike_target():
     ex = read("Kyiv suffered a setback in the talks on Thursday.", language="en", published="2025-04-25")
     assert [e for e in ex.events if e.kind == "military_action"] == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "On Friday, a Russian missile hit a residential district of Kryvyi Rih, killing 18 people."),
+    ("fr", "Vendredi, un missile russe a frappé un quartier résidentiel de Kryvyï Rih, tuant 18 personnes."),
+])
+def test_a_strike_on_a_part_of_a_city_is_placed_in_the_city(language, text):
+    # (written for the tests)
+    ex = read(text, language=language, published="2025-04-05")
+    [strike] = [e for e in ex.events if e.kind == "military_action"]
+    assert (str(strike.date), strike.location) == ("2025-04-04", "Kryvyi Rih")
+    assert parties(ex, strike) == {"Russia"}
+
+
+def test_who_an_apposition_describes_the_city_by_is_no_party_of_the_strike():
+    ex = read("On Friday, a Russian missile hit a residential district of Kryvyi Rih, Volodymyr Zelensky's home town, "
+              "killing 18 people.", language="en", published="2025-04-05")
+    [strike] = [e for e in ex.events if e.kind == "military_action"]
+    assert parties(ex, strike) == {"Russia"}
+
+
+def test_striking_a_tone_is_no_attack():
+    ex = read("On Friday, at the end of a meeting of NATO foreign ministers in Brussels, Marco Rubio struck a cooler "
+              "tone.", language="en", published="2025-04-05")
+    assert not [e for e in ex.events if e.kind == "military_action"]

@@ -299,6 +299,19 @@ def _relative_antecedent(verb: Token) -> Token | None:
     return verb.doc[before] if before >= verb.sent.start else None
 
 
+def _of_place(noun: Token) -> list[Token]:
+    """The name an "of" phrase of a common noun gives ("a district [of Kryvyi Rih]", « le centre [de Kharkiv] »)."""
+    if noun.pos_ != "NOUN":
+        return []
+    out = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            out += [_name_head(p) for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+        elif c.dep_ == "nmod" and c.pos_ == "PROPN" and folded(syntax.case_word(c)) in ("de", "d'", "du"):
+            out.append(_name_head(c))
+    return out
+
+
 def place_in(ctx: Context, tokens, *, metonyms: bool = False) -> tuple[int, str] | None:
     """The first place named by these tokens (a capital standing for its country counts for a visit)."""
     for t in sorted(tokens, key=lambda t: t.i):
@@ -504,6 +517,9 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # meeting, a call or a visit to come, made known; "announced he would think about it", "confirmed that he
         # was tired" name none, and "confirmed that they met", « a confirmé l'appel » tell a past one
         return _announced_event(ctx, token)
+    if name == "literal-object":
+        # "struck a cooler tone", "struck a balance", « a frappé les esprits »: an object that makes the verb a figure
+        return not any(lemma(o) in cues.figurative or folded(o.text) in cues.figurative for o in syntax.objects(token))
     if name == "arrangements-object":
         # "the Kremlin confirmed the venue on Saturday", « a confirmé la date et le lieu de la rencontre »: the
         # arrangements of a gathering made known (not "confirmed the report", « a confirmé l'appel »)
@@ -539,8 +555,9 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # "spent four hours", « ont passé la journée »: time spent, not money or a law
         return any(lemma(o) in cues.measure for o in syntax.objects(token))
     if name == "place-object":
-        return any(place_in(ctx, [_name_head(o)] + [c for c in o.children if c.dep_ in ("compound", "flat:name")],
-                            metonyms=True) for o in syntax.objects(token))
+        # (or a part of a place: "hit [a residential district of Kryvyi Rih]", « a frappé [le centre de Kharkiv] »)
+        return any(place_in(ctx, [_name_head(o)] + [c for c in o.children if c.dep_ in ("compound", "flat:name")]
+                            + _of_place(o), metonyms=True) for o in syntax.objects(token))
     if name == "destination":
         targets = syntax.prepositional(token, DESTINATION)
         if place_in(ctx, [t for p in targets for t in syntax.phrase(p)], metonyms=True):
@@ -1345,6 +1362,9 @@ def gather(ctx: Context, mention: Mention) -> None:
     plural_parties = {s.i: {t.i for t in syntax.phrase(s)} for s in doers if s.pos_ == "NOUN" and
                       party_reference(ctx, s)}
     inside = {i for phrase in plural_parties.values() for i in phrase} - set(plural_parties)
+    # "a district of Kryvyi Rih, [Volodymyr Zelensky's home town]": who an apposition describes a place by is no party
+    inside |= {t.i for i in words if starts[i] in ctx.place_by_char or starts[i] in ctx.city_by_char
+               for c in doc[i].children if c.dep_ == "appos" and c.pos_ == "NOUN" for t in c.subtree}
     for i in sorted(words):
         if i in inside or i in away:
             continue
@@ -1485,6 +1505,11 @@ def gather(ctx: Context, mention: Mention) -> None:
         # "struck Kyiv overnight", "a strike on Kyiv", « une attaque contre Kiev »: the capital a strike hits is
         # where it happened, besides the country it stands for (a party already)
         places = _places_among(ctx, mention, [t for t in named if _hit(ctx, t, mention)], ctx.metonym_by_char)
+    if not places and mention.group == "force":
+        # "hit a residential district of Kryvyi Rih": the place the part it hit belongs to
+        parts = [o for o in syntax.objects(mention.predicate) if o.i in mention.domain]
+        places = _places_among(ctx, mention, [t for o in parts for t in _of_place(o)], ctx.place_by_char,
+                               ctx.city_by_char, ctx.metonym_by_char)
     if not places:
         places = [(abs(t.i - mention.trigger.i), ctx.city_by_char[t.idx]) for t in tokens if t.idx in ctx.city_by_char]
         mention.weak_location = bool(places)
