@@ -159,3 +159,12 @@ def test_a_summit_where_leaders_meet_someone_is_one_event():
     ex = read("Macron organise vendredi à Paris un sommet où les dirigeants européens rencontreront Zelensky.",
               language="fr", published="2025-02-13")
     assert len([e for e in ex.events if e.kind == "meeting"]) == 1
+
+
+def test_a_deal_signed_where_a_meeting_was_held_is_the_meeting_s_sides_deal_that_day():
+    # "where" hangs on the day; the ministers who signed name no side
+    ex = read("Keir Starmer hosted Narendra Modi at Chequers on Thursday, where ministers signed the trade agreement.",
+              language="en", published="2025-07-25")
+    [deal] = [e for e in ex.events if e.kind == "agreement"]
+    assert (str(deal.date), deal.status) == ("2025-07-24", "occurred")
+    assert parties(ex, deal) == {"Keir Starmer", "Narendra Modi"}

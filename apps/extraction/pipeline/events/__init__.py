@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import re
 from collections.abc import Callable, Iterable
 
@@ -104,12 +105,17 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 m.anaphoric = m.determiner == "pointing" or m.anaphoric and (
                     not _own_parties(ctx, m) or _in_sequence(m, cues.sequence))
             assign_timexes(local, here, doc, cues)
+            _where_clauses(local)
             for m in local:
                 if m.held_at is not None:
                     # what is held at a gathering is held where and when the gathering is, unless told otherwise
                     m.timex = m.timex or m.held_at.timex
                     if m.location is None:
                         m.location, m.place_start = m.held_at.location, m.held_at.place_start
+                    if not m.participants and m.held_at.group == "meet":
+                        # "…, where ministers signed the trade agreement": done at the meeting, by its sides
+                        m.participants = {k: "participant" for k, role in m.held_at.participants.items()
+                                          if role != "target"}
             for m in local:
                 if m.timex is not None and m.timex.precision == "year" and m.timex.date is not None and \
                         m.timex.date.year == published.year and counted(m, local, cues):
@@ -531,6 +537,22 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
                 outer.triggers.append(inner.trigger)
                 out.remove(inner)
     return out
+
+
+def _where_clauses(local: list[Mention]) -> None:
+    """"Starmer hosted Modi at Chequers on Thursday, [where ministers signed the trade agreement]", « …, où les
+    ministres ont signé l'accord »: an event told in a where-clause of another event's sentence was done at that
+    event (the parser hangs the clause on the place or the day)."""
+    for m in local:
+        clause = m.predicate if m.entry.pos == "verb" else governing_verb(m.trigger)
+        while clause is not None and clause.dep_ == "xcomp" and clause.head.i != clause.i:
+            clause = clause.head
+        if m.held_at is not None or clause is None or clause.dep_ not in syntax.RELATIVE_DEPS or \
+                not any(folded(c.text) in ("where", "ou") and c.i < clause.i for c in clause.children):
+            continue
+        verb = next((g for g in itertools.islice(clause.ancestors, 4) if g.pos_ in ("VERB", "AUX")), None)
+        m.held_at = next((o for o in local if o is not m and verb is not None and o.predicate.i == verb.i
+                          and o.status == m.status), None)
 
 
 def _own_subject(m: Mention) -> bool:
