@@ -72,3 +72,32 @@ def test_confirming_the_arrangements_of_a_summit_is_an_announcement(language, te
 def test_confirming_a_report_is_no_announcement():
     ex = read("The Kremlin confirmed the report on Saturday.", language="en", published="2025-08-09")
     assert not [e for e in ex.events if e.kind == "announcement"]
+
+
+@pytest.mark.parametrize("language, text, day", [
+    ("en", "Late last night, Emmanuel Macron announced that France would recognise a Palestinian state.", "2025-07-24"),
+    ("fr", "Emmanuel Macron a annoncé jeudi soir que la France reconnaîtrait l'Etat de Palestine.", "2025-07-24"),
+])
+def test_a_policy_announced_on_a_given_day_is_an_announcement(language, text, day):
+    ex = read(text, language=language, published="2025-07-25")
+    [announcement] = [e for e in ex.events if e.kind == "announcement"]
+    assert str(announcement.date) == day and parties(ex, announcement) == {"Emmanuel Macron"}
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron announced that France would recognise a Palestinian state.",
+    "Late last night, Emmanuel Macron said that France would recognise a Palestinian state.",
+])
+def test_an_undated_announcement_or_a_saying_is_words_not_an_event(text):
+    ex = read(text, language="en", published="2025-07-25")
+    assert not [e for e in ex.events if e.kind == "announcement"]
+
+
+def test_sitting_next_to_someone_while_announcing_is_a_meeting_that_day():
+    ex = read("The day before, sitting next to NATO Secretary-General Mark Rutte in the Oval Office, Trump announced that "
+              "European allies would buy American weapons for Ukraine.", language="en", published="2025-07-15")
+    [meeting] = [e for e in ex.events if e.kind == "meeting"]
+    assert (str(meeting.date), meeting.status) == ("2025-07-14", "occurred")
+    assert {"Donald Trump", "Mark Rutte"} <= parties(ex, meeting)
+    [announcement] = [e for e in ex.events if e.kind == "announcement"]
+    assert str(announcement.date) == "2025-07-14"

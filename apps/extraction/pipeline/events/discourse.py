@@ -266,7 +266,10 @@ def _share_with_when_clause(mentions: list[Mention], cues: Cues) -> None:
     by_verb = {m.predicate.i: m for m in mentions}
     for m in mentions:
         clause = syntax.clause_head(m.predicate)
-        if clause.dep_ != "advcl" or clause.head.i == clause.i or not any(
+        # ("[sitting next to Rutte in the Oval Office], Trump announced…": a present participle with no conjunction
+        # is of the same time too)
+        bare_participle = clause.tag_ == "VBG" and not any(c.dep_ in ("mark", "aux", "nsubj") for c in clause.children)
+        if clause.dep_ != "advcl" or clause.head.i == clause.i or not bare_participle and not any(
                 c.dep_ in ("mark", "advmod") and c.i < clause.i and folded(c.text) in cues.simultaneous
                 for c in clause.children):
             continue

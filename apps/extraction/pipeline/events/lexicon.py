@@ -15,7 +15,7 @@ CONDITIONS = frozenset({
     "dated", "beside", "party-subject", "determined", "place-object", "thing-object", "person-partner",
     "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors", "joint-parties", "reciprocal",
     "phone-partner", "weapons", "joint-clause", "audience", "assembly", "policy-object", "announced-event",
-    "holder", "office", "support-verb", "party-of", "at-table", "next-to", "setting", "arrangements-object", "literal-object",
+    "holder", "office", "support-verb", "party-of", "at-table", "next-to", "setting", "arrangements-object", "literal-object", "dated-clause",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "particles", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what"})
@@ -96,6 +96,7 @@ class Cues:
     policy_objects: frozenset[str] = frozenset()
     arrangements: frozenset[str] = frozenset()
     figurative: frozenset[str] = frozenset()
+    reflection: frozenset[str] = frozenset()
     offices: frozenset[str] = frozenset()  # "minister", « ministre »: an office one becomes (events.toml "office")
     after: frozenset[str] = frozenset()  # "after", « après »: the sequence words that put an event before the verb's
     # « invité de la matinale », "a guest on the show": a guest on the air, and the words for a show
@@ -220,6 +221,7 @@ def event_lexicon(language: str) -> EventLexicon:
             policy_objects=_folded(cues.get("policy_objects", {}).get("words", ())),
             arrangements=_folded(cues.get("arrangements", {}).get("words", ())),
             figurative=_folded(cues.get("figurative", {}).get("words", ())),
+            reflection=_folded(cues.get("reflection", {}).get("words", ())),
             offices=_folded(cues.get("offices", {}).get("words", ())),
             after=_folded(cues.get("after", {}).get("words", ())),
             broadcast_guests=_folded(cues.get("broadcast", {}).get("guests", ())),

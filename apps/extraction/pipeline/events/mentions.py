@@ -517,6 +517,18 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # meeting, a call or a visit to come, made known; "announced he would think about it", "confirmed that he
         # was tired" name none, and "confirmed that they met", « a confirmé l'appel » tell a past one
         return _announced_event(ctx, token)
+    if name == "dated-clause":
+        # "Late last night, Macron announced that France would recognise a Palestinian state", « a annoncé jeudi
+        # que… »: a that-clause made known on a day the verb itself is given (a policy told as news, not words)
+        clauses = [c for c in token.children if c.pos_ in ("VERB", "AUX") and (c.dep_ == "ccomp" or c.dep_ == "advcl"
+                   and any(m.dep_ == "mark" and folded(m.text) in ("that", "que", "qu'") for m in c.children))]
+        # ("announced that he would think about it", « a annoncé qu'il allait y réfléchir »: a thought, not a policy)
+        clauses = [c for c in clauses if not any(lemma(v) in cues.reflection or lemma(v) in cues.hedge_verbs
+                                                 for v in [c, *(x for x in c.children if x.dep_ == "xcomp")])]
+        if not clauses:
+            return False
+        own = [c for c in token.children if c.dep_ not in ("ccomp", "advcl", "nsubj", "nsubjpass", "nsubj:pass")]
+        return any(t.idx in ctx.timex_starts for c in own for t in c.subtree)
     if name == "literal-object":
         # "struck a cooler tone", "struck a balance", « a frappé les esprits »: an object that makes the verb a figure
         return not any(lemma(o) in cues.figurative or folded(o.text) in cues.figurative for o in syntax.objects(token))

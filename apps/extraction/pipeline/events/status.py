@@ -197,7 +197,9 @@ def _history(mention: Mention, light_verbs: frozenset[str]) -> set[int]:
 def status(mention: Mention, cues: Cues, light_verbs: frozenset[str]) -> str:
     """'cancelled', 'planned' or 'occurred', from cue words in the mention's scope and its verb's tense."""
     history = _history(mention, light_verbs)
-    scope = [t for t in _scope(mention) if t.i not in history]
+    # ("sitting [next] to Rutte": a place beside someone, not the next week)
+    scope = [t for t in _scope(mention) if t.i not in history and not (
+        folded(t.text) in cues.next_to and any(c.pos_ == "ADP" for c in t.children))]
     # « a suspendu l'aide », "bombers dropped bombs on the sites": the word that names the event does not call it off
     if mention.dropped or any(_matches(t, cues.cancelled) for t in scope if t.i != mention.trigger.i):
         return "cancelled"
