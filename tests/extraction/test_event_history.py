@@ -101,3 +101,18 @@ def test_sitting_next_to_someone_while_announcing_is_a_meeting_that_day():
     assert {"Donald Trump", "Mark Rutte"} <= parties(ex, meeting)
     [announcement] = [e for e in ex.events if e.kind == "announcement"]
     assert str(announcement.date) == "2025-07-14"
+
+
+@pytest.mark.parametrize("language, text, title", [
+    ("en", "The defence deal signed today by Keir Starmer and Recep Tayyip Erdoğan covers 20 Typhoons.",
+     "Starmer and Erdoğan agree the defence deal"),
+    ("fr", "L'accord de défense signé lundi par Keir Starmer et Recep Tayyip Erdoğan porte sur vingt avions.",
+     "Accord entre Starmer et Erdoğan"),
+])
+def test_a_deal_a_participle_says_was_signed_is_an_agreement_of_its_signers(language, text, title):
+    # (the English model reads "The deal signed today" as the deal signing something)
+    ex = read(text, language=language, published="2025-10-27")
+    [deal] = [e for e in ex.events if e.kind == "agreement"]
+    assert (str(deal.date), deal.status) == ("2025-10-27", "occurred")
+    assert {"Keir Starmer", "Recep Tayyip Erdoğan"} <= parties(ex, deal)
+    assert deal.title == title

@@ -1021,12 +1021,19 @@ def _what(e: Cluster, ctx: Context) -> str | None:
             if head.idx in ctx.timex_starts:
                 continue  # « ont convenu mardi de… »: a day is not what was agreed
             words = sorted(_phrase_without_when_and_where(ctx, head), key=lambda t: t.i)
-            words = [t for t in words if t.i > m.predicate.i or m.predicate.i == m.trigger.i]
+            if m.predicate.head.i == m.trigger.i and m.predicate.i != m.trigger.i:
+                # « l'accord de défense [signé lundi par…] »: the participle that describes the noun is not what
+                inner = {t.i for t in m.predicate.subtree}
+                words = [t for t in words if t.i not in inner]
+            else:
+                words = [t for t in words if t.i > m.predicate.i or m.predicate.i == m.trigger.i]
             if words and folded(words[0].text) in ("de", "d'"):
                 words = words[1:]
             if 0 < len(words) <= WHAT_WORDS and not any(ctx.layout.in_quote[t.idx] for t in words) and \
                     words[-1].i - words[0].i == len(words) - 1:
-                return ctx.text[words[0].idx:words[-1].idx + len(words[-1])]
+                what = ctx.text[words[0].idx:words[-1].idx + len(words[-1])]
+                # ("[The defence deal] signed today…": the sentence's capital is not the title's)
+                return what[0].lower() + what[1:] if words[0].pos_ == "DET" and words[0].is_sent_start else what
     return None
 
 

@@ -97,6 +97,7 @@ class Cues:
     arrangements: frozenset[str] = frozenset()
     figurative: frozenset[str] = frozenset()
     reflection: frozenset[str] = frozenset()
+    signing: frozenset[str] = frozenset()
     offices: frozenset[str] = frozenset()  # "minister", « ministre »: an office one becomes (events.toml "office")
     after: frozenset[str] = frozenset()  # "after", « après »: the sequence words that put an event before the verb's
     # « invité de la matinale », "a guest on the show": a guest on the air, and the words for a show
@@ -222,6 +223,7 @@ def event_lexicon(language: str) -> EventLexicon:
             arrangements=_folded(cues.get("arrangements", {}).get("words", ())),
             figurative=_folded(cues.get("figurative", {}).get("words", ())),
             reflection=_folded(cues.get("reflection", {}).get("words", ())),
+            signing=_folded(cues.get("signing", {}).get("words", ())),
             offices=_folded(cues.get("offices", {}).get("words", ())),
             after=_folded(cues.get("after", {}).get("words", ())),
             broadcast_guests=_folded(cues.get("broadcast", {}).get("guests", ())),

@@ -413,6 +413,19 @@ def _compound_preposition(noun: Token) -> bool:
     return lemma(noun) in cues.during | cues.sequence and bool(syntax.case_word(noun))
 
 
+def _signed(noun: Token, cues) -> bool:
+    """"The deal [signed today] to support Türkiye's air force", « l'accord [signé jeudi] »: a text a participle says
+    was signed (cues.toml "signing"), not negated."""
+    if any(c.dep_ in ("acl", "relcl", "acl:relcl") and lemma(c) in cues.signing and not syntax.negated(c)
+           and ("Part" in c.morph.get("VerbForm") or c.tag_ == "VBN") for c in noun.children):
+        return True
+    # (the English model may read "the deal signed today" as the deal signing something: a subject of "signed" with
+    # no object)
+    head = noun.head
+    return noun.dep_ == "nsubj" and head.i > noun.i and lemma(head) in cues.signing and not syntax.negated(head) and \
+        not syntax.objects(head) and noun.lang_ == "en" and head.tag_ in ("VBD", "VBN")
+
+
 def _urged(obj: Token) -> bool:
     """« appeler [Moscou] à s'engager », « inviter [Kiev] à négocier »: an object followed by « à » and an
     infinitive, wherever the parser hung the infinitive."""
@@ -594,7 +607,7 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
                    for o in syntax.objects(token) for t in syntax.phrase(o))
     if name == "support":
         verb = governing_verb(token)
-        return verb is not None and _light(ctx, verb, entry, token)
+        return verb is not None and _light(ctx, verb, entry, token) or _signed(token, cues)
     if name == "support-verb":
         # "agreed a plan", "reached an understanding": one of the noun's own support verbs, a light verb is not
         # enough ("has a plan", "made arrangements", "have an understanding" make no agreement)
