@@ -116,3 +116,17 @@ def test_a_deal_a_participle_says_was_signed_is_an_agreement_of_its_signers(lang
     assert (str(deal.date), deal.status) == ("2025-10-27", "occurred")
     assert {"Keir Starmer", "Recep Tayyip Erdoğan"} <= parties(ex, deal)
     assert deal.title == title
+
+
+def test_talks_due_next_week_after_a_first_session_there_are_two_events_in_that_city():
+    ex = read("Russian and American diplomats are due back in Istanbul next week for a second round of talks on the work "
+              "of their embassies, after a first session there on February 27.", language="en", published="2025-04-05")
+    meetings = sorted((str(e.date), e.status, e.location) for e in ex.events if e.kind in ("meeting", "negotiation"))
+    assert meetings == [("2025-02-27", "occurred", "Istanbul"), ("2025-04-07", "planned", "Istanbul")]
+
+
+def test_there_of_existence_is_no_place():
+    ex = read("Zelensky was in Kyiv on Thursday. There will be a meeting with Putin on Friday.", language="en",
+              published="2025-04-05")
+    [meeting] = [e for e in ex.events if e.kind == "meeting"]
+    assert meeting.location is None

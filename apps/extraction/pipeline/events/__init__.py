@@ -753,6 +753,11 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
         # gives is when it did not happen, not the day it was set for
         was_planned = m.was_planned and not (m.dropped and not _own_timex(m))
         tense = "future" if m.status == "planned" or was_planned else None if m.status == "cancelled" else "past"
+        if tense == "future" and m.entry.pos == "noun" and \
+                folded(syntax.case_word(measuring(m.trigger))) in ctx.lexicon.cues.after:
+            # "are due back next week…, [after a first session there on February 27]": what came before a planned
+            # event may be past; its own date says which (the nearest February 27), and the status follows it
+            tense = None
         if tense == "past" and ctx.language == "fr" and _simple_present(m.predicate):
             # « Et jeudi, les Vingt-Sept se retrouvent à Bruxelles »: the French present tells of the coming days as
             # well as of the past ones; the weekday nearest the story's day

@@ -1343,12 +1343,18 @@ def _place_pronoun(ctx: Context, mention: Mention) -> list:
     """« La suite se jouera à Londres : Macron y est attendu pour une visite »: « y » on the event's verb stands
     for the last place named before it, in its sentence or the one before."""
     verb = mention.predicate if mention.predicate.pos_ in ("VERB", "AUX") else governing_verb(mention.trigger)
-    if verb is None or not any(c.pos_ == "PRON" and folded(c.text) in ctx.lexicon.cues.place_pronouns
-                               for c in verb.children):
+    # (or on the event's noun: "after a first session [there] on February 27")
+    pronouns = ctx.lexicon.cues.place_pronouns
+    on_noun = mention.entry.pos == "noun" and any(c.dep_ == "advmod" and folded(c.text) in pronouns
+                                                  for c in mention.trigger.children)
+    # ("there is a meeting": the word of existence is no place)
+    if verb is None or not on_noun and not any(c.pos_ in ("PRON", "ADV") and c.dep_ not in ("expl", "expl:subj")
+                                               and folded(c.text) in pronouns for c in verb.children):
         return []
     doc, start = ctx.doc, verb.sent.start
     start = doc[start - 1].sent.start if start else start
-    named = [t for t in doc[start:verb.i] if t.idx in ctx.place_by_char or t.idx in ctx.city_by_char]
+    end = mention.trigger.i if on_noun else verb.i
+    named = [t for t in doc[start:end] if t.idx in ctx.place_by_char or t.idx in ctx.city_by_char]
     if not named:
         return []
     last = named[-1]
@@ -1520,7 +1526,10 @@ def gather(ctx: Context, mention: Mention) -> None:
         # during a visit": where something was said or done at the event is where the event was
         # (the verb, or the one it completes: « ont affirmé [à Genève] avoir élaboré… au terme de… »)
         clause = {verb.i} | ({verb.head.i} if verb.dep_ == "xcomp" else set())
-        places = _places_among(ctx, mention, [t for t in verb.sent if _where(t) and _name_head(t).head.i in clause],
+        # (in English the preposition heads the name: "are due back [in Istanbul]")
+        places = _places_among(ctx, mention, [t for t in verb.sent if _where(t) and (
+            _name_head(t).head.i in clause or _name_head(t).head.lower_ in ("in", "at")
+            and _name_head(t).head.head.i in clause)],
                                ctx.place_by_char, ctx.city_by_char)
     if not places and hit:
         # « Kiev a subi une attaque »: where the strike hit

@@ -53,6 +53,9 @@ def _scope(mention: Mention) -> list[Token]:
         out += [c for c in head.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "amod", "acl",
                                                       "advmod", "neg", "det", "mark", "prt", "compound:prt",
                                                       "xcomp", "cop")]
+    # "diplomats [are due] back in Istanbul next week for a second round of talks": what a copula above the event
+    # says of its subject (due, set, expected) says it of the event
+    out += [c for g in out if g.dep_ == "ROOT" and g.lemma_ == "be" for c in g.children if c.dep_ == "acomp"]
     # « [il devait avoir une rencontre] et a imposé des sanctions »: a verb with a tense of its own is a clause
     # of its own, though the parser hung it on the infinitive before it
     clause = pred if own_tense(pred) else syntax.clause_head(pred)
