@@ -255,3 +255,14 @@ def test_french_words_for_truces_and_deadlines_tell_their_event(text, kind, who)
 ])
 def test_look_alikes_of_truces_and_deadlines_tell_none(text, kind):
     assert kind not in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le Bundestag a élu mardi Friedrich Merz chancelier.",
+    "Friedrich Merz a été élu mardi chancelier par le Bundestag.",
+])
+def test_an_election_to_an_office_on_a_day_is_an_event(text):
+    # (written for the tests)
+    ex = read(text, language="fr", published="2025-05-08")
+    [election] = [e for e in ex.events if e.kind == "other"]
+    assert str(election.date) == "2025-05-06" and "Friedrich Merz" in parties(ex, election)

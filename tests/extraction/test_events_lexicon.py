@@ -33,7 +33,8 @@ _IRREGULAR = {
            "participer": "participé", "procéder": "procédé", "appeler": "appelé", "parler": "parlé",
            "accorder": "accordé", "être": "été", "intervenir": "intervenu", "abattre": "abattu", "entendre": "entendu",
            "atterrir": "atterri", "suspendre": "suspendu", "interrompre": "interrompu", "devenir": "devenu",
-           "détruire": "détruit", "démettre": "démis", "investir": "investi", "reconduire": "reconduit"},
+           "détruire": "détruit", "démettre": "démis", "investir": "investi", "reconduire": "reconduit",
+           "élire": "élu"},
 }
 # Nouns whose plural is not the singular and an s, or that only occur in the plural.
 _PLURALS = {"en": {"talk": "talks", "remark": "remarks", "discussion": "discussions", "sanction": "sanctions",
