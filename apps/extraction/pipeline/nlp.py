@@ -46,7 +46,8 @@ def repair_lost_subject(doc) -> None:
     after a comma, right before its verb group: the sentence's root, or a verb the parser hung elsewhere (« A
     Bruxelles, où les dirigeants sont réunis…, l'Union européenne a adopté… », where the root is « A »)."""
     for sent in doc.sents:
-        tensed = [t for t in sent if t.i != sent.root.i and any(c.dep_ in _VERB_GROUP and c.i < t.i for c in t.children)]
+        tensed = [t for t in sent if t.i != sent.root.i
+                  and any(c.dep_ in _VERB_GROUP and c.i < t.i for c in t.children)]
         for verb in [sent.root, *tensed]:
             _take_lost_subject(doc, sent, verb)
 
@@ -191,8 +192,9 @@ def repair_completive_fr(doc) -> None:
         if que is None:
             continue
         verb = next((g for g in itertools.islice(token.ancestors, 6) if g.pos_ in ("VERB", "AUX")), None)
+        between = [g for g in token.ancestors if verb is not None and g.i != verb.i and verb.is_ancestor(g)]
         if verb is None or any(c.dep_ == "ccomp" for c in verb.children) or \
-                not all(g.pos_ in ("NOUN", "PROPN", "ADP") for g in token.ancestors if g.i != verb.i and verb.is_ancestor(g)):
+                not all(g.pos_ in ("NOUN", "PROPN", "ADP") for g in between):
             continue
         token.head, token.dep_ = verb, "ccomp"
         que.dep_ = "mark"

@@ -30,9 +30,9 @@ from ..records import Event, Participant
 from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back, spans_time
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .mentions import (ACTOR_KINDS, WITH, Context, Mention, domain, entry_for, folded, gather, governing_verb, hyphenated,
-                       is_light, lemma, measuring, metonym_names_the_event, objects_of, place_in, press_mention,
-                       read_mention, token_at)
+from .mentions import (ACTOR_KINDS, WITH, Context, Mention, domain, entry_for, folded, gather, governing_verb,
+                       hyphenated, is_light, lemma, measuring, metonym_names_the_event, objects_of, place_in,
+                       press_mention, read_mention, token_at)
 from .repeats import split_repeats
 from .scene import running_day
 from .series import counted, members
@@ -967,7 +967,7 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
     if e.group == "visit" and not e.location:
         return True  # "since Witkoff's visit": a visit says where it goes, or it is only talked about
     if e.group in ("meet", "call") and e.status == "planned" and undated and not e.location and len(e.participants) < 2:
-        return True  # "Starmer will hold a meeting", « une réunion est prévue »: with whom, where or when, it does not say
+        return True  # "Starmer will hold a meeting", « une réunion est prévue »: not with whom, where or when
     # a city the gazetteer does not know pins an event a verb tells ("going down to Florida"), not a noun
     located = any(m.location and (not m.weak_location or m.entry.pos == "verb") for m in e.mentions)
     if not e.participants and not located and all(m.entry.pos == "noun" for m in e.mentions):

@@ -15,7 +15,8 @@ CONDITIONS = frozenset({
     "dated", "beside", "party-subject", "determined", "place-object", "thing-object", "person-partner",
     "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors", "joint-parties", "reciprocal",
     "phone-partner", "weapons", "joint-clause", "audience", "assembly", "policy-object", "announced-event",
-    "holder", "office", "support-verb", "party-of", "at-table", "next-to", "setting", "arrangements-object", "literal-object", "dated-clause",
+    "holder", "office", "support-verb", "party-of", "at-table", "next-to", "setting", "arrangements-object",
+    "literal-object", "dated-clause",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "particles", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what"})

@@ -618,8 +618,8 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # the setting of something done, one event in particular ("during the call"; not "amid calls for a truce")
         stand = measuring(token)
         return told_as_setting(stand, cues) and "Plur" not in token.morph.get("Number") and \
-            any(c.dep_ == "det" for c in token.children) and not syntax.prepositional(token, ("for", "à", "au", "aux")) \
-            and setting_verb(stand) is not None
+            any(c.dep_ == "det" for c in token.children) and \
+            not syntax.prepositional(token, ("for", "à", "au", "aux")) and setting_verb(stand) is not None
     if name == "modifier":
         return _modifier_kind(token, entry) is not None
     if name == "plural":

@@ -138,7 +138,8 @@ def members(ctx: Context, series: Series, sentence: tuple[int, int], timexes: li
                 determiner="", rescheduled=False, was_planned=False, dropped=False, distinct=True,
                 weak_location=False, apart=set())
             if rank > series.rank:
-                one.status = status(one, ctx.lexicon.cues, ctx.lexicon.light_verbs)  # "a third stage is expected on Sunday": to come
+                # "a third stage is expected on Sunday": to come
+                one.status = status(one, ctx.lexicon.cues, ctx.lexicon.light_verbs)
                 one.hedged = one.status == "planned" and hedged(one, ctx.lexicon.cues)
             out.append(one)
     # each member is another event than the one counted and than the others; so is an event its clause
