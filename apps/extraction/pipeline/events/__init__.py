@@ -529,11 +529,12 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
         # « une réunion par visioconférence », "a summit meeting": one event named twice in one phrase
         described = {t.i for c in outer.trigger.children for t in c.subtree}
         for inner in local:
-            if inner is not outer and inner in out and inner.trigger.i in described and inner.group == outer.group \
-                    and counted_from(inner, inner.trigger.lang_) is None and _own_subject(inner):
+            if inner is outer or inner not in out or inner.trigger.i not in described or inner.group != outer.group \
+                    or counted_from(inner, inner.trigger.lang_) is not None:
+                continue
+            if _own_subject(inner):
                 inner.held_at = outer  # held there and then, by parties of its own
-            elif inner is not outer and inner in out and inner.trigger.i in described and inner.group == outer.group \
-                    and counted_from(inner, inner.trigger.lang_) is None:
+            else:
                 outer.triggers.append(inner.trigger)
                 out.remove(inner)
     return out
@@ -544,15 +545,21 @@ def _where_clauses(local: list[Mention]) -> None:
     ministres ont signé l'accord »: an event told in a where-clause of another event's sentence was done at that
     event (the parser hangs the clause on the place or the day)."""
     for m in local:
-        clause = m.predicate if m.entry.pos == "verb" else governing_verb(m.trigger)
-        while clause is not None and clause.dep_ == "xcomp" and clause.head.i != clause.i:
-            clause = clause.head
+        verb = m.predicate if m.entry.pos == "verb" else governing_verb(m.trigger)
+        clause = _above_infinitives(verb) if verb is not None else None
         if m.held_at is not None or clause is None or clause.dep_ not in syntax.RELATIVE_DEPS or \
                 not any(folded(c.text) in ("where", "ou") and c.i < clause.i for c in clause.children):
             continue
         verb = next((g for g in itertools.islice(clause.ancestors, 4) if g.pos_ in ("VERB", "AUX")), None)
         m.held_at = next((o for o in local if o is not m and verb is not None and o.predicate.i == verb.i
                           and o.status == m.status), None)
+
+
+def _above_infinitives(verb: Token) -> Token:
+    """The verb whose clause an infinitive completes ("is due [to meet]", « doit [rencontrer] »), or the verb itself."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _own_subject(m: Mention) -> bool:
@@ -562,9 +569,7 @@ def _own_subject(m: Mention) -> bool:
     summit)."""
     if m.entry.pos != "verb":
         return False
-    clause = m.trigger
-    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = _above_infinitives(m.trigger)
     # (one person meeting someone there: « un sommet où les dirigeants rencontreront Zelensky » is the summit)
     return any(c.dep_ in syntax.SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") and "Plur" not in c.morph.get("Number")
                and not any(g.dep_ == "conj" for g in c.children) for c in clause.children) and \

@@ -95,10 +95,10 @@ class Cues:
     assemblies: frozenset[str] = frozenset()  # "parliament", « la nation »: a body one speaks to, named or not
     # "aid", « le partage de renseignements »: what a government gives and may freeze, pause or resume
     policy_objects: frozenset[str] = frozenset()
-    arrangements: frozenset[str] = frozenset()
-    figurative: frozenset[str] = frozenset()
-    reflection: frozenset[str] = frozenset()
-    signing: frozenset[str] = frozenset()
+    arrangements: frozenset[str] = frozenset()  # "venue", « date »: a gathering's arrangements, made known
+    figurative: frozenset[str] = frozenset()  # "tone", « esprits »: objects that make a verb of force a figure
+    reflection: frozenset[str] = frozenset()  # "think", « réfléchir »: announcing a thought makes no policy known
+    signing: frozenset[str] = frozenset()  # "sign", « signer »: a participle that makes its text an agreement
     offices: frozenset[str] = frozenset()  # "minister", « ministre »: an office one becomes (events.toml "office")
     after: frozenset[str] = frozenset()  # "after", « après »: the sequence words that put an event before the verb's
     # « invité de la matinale », "a guest on the show": a guest on the air, and the words for a show

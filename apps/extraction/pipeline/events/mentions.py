@@ -533,8 +533,7 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "dated-clause":
         # "Late last night, Macron announced that France would recognise a Palestinian state", « a annoncé jeudi
         # que… »: a that-clause made known on a day the verb itself is given (a policy told as news, not words)
-        clauses = [c for c in token.children if c.pos_ in ("VERB", "AUX") and (c.dep_ == "ccomp" or c.dep_ == "advcl"
-                   and any(m.dep_ == "mark" and folded(m.text) in ("that", "que", "qu'") for m in c.children))]
+        clauses = _that_clauses(token)
         # ("announced that he would think about it", « a annoncé qu'il allait y réfléchir »: a thought, not a policy)
         clauses = [c for c in clauses if not any(lemma(v) in cues.reflection or lemma(v) in cues.hedge_verbs
                                                  for v in [c, *(x for x in c.children if x.dep_ == "xcomp")])]
@@ -710,12 +709,16 @@ def _to_come(verb: Token) -> bool:
         verb.dep_ == "xcomp" and _to_come(verb.head)
 
 
+def _that_clauses(verb: Token) -> list[Token]:
+    """The clauses a verb says or makes known: its complement clauses, and a that-clause the English model may take
+    for an adverbial one ("announced on Thursday, after a call with Putin, [that he would meet him]")."""
+    return [c for c in verb.children if c.pos_ in ("VERB", "AUX") and (c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and folded(m.text) in ("that", "que", "qu'") for m in c.children))]
+
+
 def _announced_event(ctx: Context, token: Token) -> bool:
     lexicon = ctx.lexicon
-    # (or "announced on Thursday, after a call with Putin, [that he would meet him]", which the English model may
-    # take for an adverbial clause)
-    for clause in (c for c in token.children if c.pos_ in ("VERB", "AUX") and (c.dep_ == "ccomp" or c.dep_ == "advcl"
-                   and any(m.dep_ == "mark" and m.lower_ in ("that", "que", "qu'") for m in c.children))):
+    for clause in _that_clauses(token):
         for verb in [clause, *(x for x in clause.children if x.dep_ == "xcomp")]:
             entry = lexicon.verbs.get(lemma(verb))
             if entry is not None and GROUP[entry.kind] in _GATHERINGS and _to_come(verb) and _holds(ctx, verb, entry):
