@@ -353,7 +353,7 @@ def _names_its_people(b: _Builder, match: Match) -> bool:
     "Russians"): its people, not its territory."""
     words = tuple(normalize(b.text[match.start:match.end]).split())
     return bool(words) and len(words[-1]) > 3 and words[-1].endswith("s") and \
-        words[:-1] + (words[-1][:-1],) in _demonym_forms(b.gaz)
+        words[:-1] + (words[-1][:-1],) in demonym_forms(b.gaz)
 
 
 def _speaks_there(b: _Builder, match: Match) -> bool:
@@ -708,7 +708,7 @@ def _capitals(b: _Builder, tokens, covered: bytearray) -> None:
     if not any(found):
         return
     capitals = _capital_entries(b.gaz)
-    forms = _demonym_forms(b.gaz)
+    forms = demonym_forms(b.gaz)
     named = sorted((p.start, p.name) for p in b.table.places + b.table.metonyms if p.name in capitals["by_name"])
     dateline = _dateline_capital(b, capitals)
     for token in found:
@@ -765,7 +765,7 @@ def _capital_entries(gaz: Gazetteer) -> dict[str, dict]:
     return cached
 
 
-def _demonym_forms(gaz: Gazetteer) -> dict[tuple[str, ...], str]:
+def demonym_forms(gaz: Gazetteer) -> dict[tuple[str, ...], str]:
     """Folded nationality adjectives of every country (as word tuples) → its key, built once per gazetteer."""
     cached = getattr(gaz, "_demonym_forms_cache", None)
     if cached is None:
@@ -788,7 +788,7 @@ def _demonyms(b: _Builder, tokens, covered: bytearray) -> None:
     polonais » name no actor. The adjective inside a title ("the Russian president") is the title's,
     already read.
     """
-    forms = _demonym_forms(b.gaz)
+    forms = demonym_forms(b.gaz)
     if not forms or b.doc is None:
         return
     last_words = {words[-1] for words in forms}

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 from spacy.tokens import Doc, Token
 
 from . import syntax
-from .actors import ActorTable, MentionRef, given_names
+from .actors import ActorTable, MentionRef, demonym_forms, given_names
 from .gazetteer import Entry, Gazetteer, find_matches, fold, normalize, tokenize_folded
 from .layout import Label, Layout, Turn
 from .records import Actor, ArticleInput, Mention
@@ -202,8 +202,11 @@ class SpeakerResolver:
         found = self.lex.gender_words.get(word)
         return found if found in ("m", "f") else None
 
-    def resolve_pronoun(self, pos: int, pronoun: str | None) -> str | None:
+    def resolve_pronoun(self, pos: int, pronoun: str | None, *, country: str | None = None) -> str | None:
         """The actor a pronoun at pos points back to; pronoun=None resolves a description of a person.
+
+        `country` (a country's code): the description says whose it is (« le Premier ministre arménien »),
+        so a person the gazetteer gives another country is not the one meant.
 
         A subject before it in its own sentence comes first ("Trump says he…"); then, sentence by
         sentence going back, the last speaker or the subject; only then the first one named. The
@@ -223,7 +226,8 @@ class SpeakerResolver:
             # "one questioner asked… he said": a speaker known only by a description is seldom the "he" after
             # unless its words give the same gender ("a spokeswoman said… she added")
             return self.table.kind(key) in kinds and self._gender_ok(key, gender) and \
-                (key not in self.described or gender in ("m", "f") and self.genders.get(key) == gender)
+                (key not in self.described or gender in ("m", "f") and self.genders.get(key) == gender) and \
+                (country is None or (entry := self.gaz.get(key)) is None or entry.country in (None, country))
 
         current = self._sentence_index(pos)
         window = []
@@ -525,7 +529,7 @@ class SpeakerResolver:
                 return (bodies or named)[0].key, "description"
             persons = [r for r in named if self.table.kind(r.key) == "person"]
             return (persons or named)[0].key, "subject-of-verb"
-        key = self._office(phrase, token.idx, lo, hi)
+        key = self._office(phrase, token, lo, hi)
         if key:
             return key, "description"
         if _looks_like_name(token):
@@ -548,7 +552,7 @@ class SpeakerResolver:
                 self._describes_actor(key, phrase)
                 return key, "description"
         if head in self.lex.persons and not indefinite:
-            key = self.resolve_pronoun(token.idx, None)
+            key = self.resolve_pronoun(token.idx, None, country=self._country_of_phrase(phrase, token))
             if key:
                 self._describes_actor(key, phrase)
                 return key, "description"
@@ -559,6 +563,18 @@ class SpeakerResolver:
                 return key, "description"
         key = self._described(phrase, token) if describe else None
         return (key, "described") if key else (None, "unresolved")
+
+    def _country_of_phrase(self, phrase: list[Token], head: Token) -> str | None:
+        """The country a nationality adjective of the phrase names ("the Armenian prime minister"), by its code."""
+        forms = demonym_forms(self.gaz)
+        words = [fold(t.lower_) for t in phrase]
+        for i, t in enumerate(phrase):
+            if t.i == head.i:
+                continue
+            key = (i and forms.get(tuple(words[i - 1:i + 1]))) or forms.get((words[i],))  # "North Korean"
+            if key and (entry := self.gaz.get(key)) is not None and entry.country:
+                return entry.country
+        return None
 
     def _named_as(self, head: str, token: Token) -> str | None:
         """The person an earlier sentence named with this description beside the name, the latest first.
@@ -666,28 +682,50 @@ class SpeakerResolver:
         """Who a noun phrase that names an office stands for ("The Prime Minister spoke to…" in a gov.uk readout),
         recorded as a mention of that actor: the events' reader asks it of the doer of an event."""
         phrase = self._np_tokens(token)
-        return self._office(phrase, token.idx, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+        return self._office(phrase, token, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
 
-    def _office(self, phrase: list[Token], pos: int, lo: int, hi: int) -> str | None:
+    def _office(self, phrase: list[Token], head: Token, lo: int, hi: int) -> str | None:
         words = [fold(t.lower_) for t in phrase if not t.is_punct]
         whole, rest = " ".join(words).replace("' ", "'"), " ".join(words[1:]).replace("' ", "'")
-        office = self.lex.offices.get(whole) or self.lex.offices.get(rest)
+        office, country = self.lex.offices.get(whole) or self.lex.offices.get(rest), None
+        if not office and (core := self._office_core(phrase, head)):
+            # « le nouveau chancelier », "the Armenian prime minister": the office, qualified by adjectives only
+            office, country = self.lex.offices.get(core), self._country_of_phrase(phrase, head)
         if not office:
             return None
-        key = self.office_holder(office, pos)
+        key = self.office_holder(office, head.idx, country=country)
         if key:
             self.add_mention(key, lo, hi)
         return key
 
-    def office_holder(self, office: str, pos: int) -> str | None:
-        """Who holds an office: where the document comes from, else the holder the story named last."""
-        if self.country:
-            holders = [e for e in self.gaz.entries.values() if e.kind == "person" and e.country == self.country
+    def _office_core(self, phrase: list[Token], head: Token) -> str | None:
+        """The office a phrase names when its other words are determiners and adjectives: its ranks and its noun.
+
+        « le nouveau chancelier » is the chancellor and "the Armenian prime minister" the prime minister (of
+        Armenia); « le président de la Commission » is not the president, nor is "the president-elect" (a rank).
+        """
+        core = []
+        for t in phrase:
+            if t.i == head.i or t.head.i == head.i and fold(t.lower_) in self.lex.office_ranks:
+                core.append(fold(t.lower_))
+            elif not (t.is_punct or t.dep_ == "det" or t.dep_ == "amod" and t.pos_ == "ADJ" and t.head.i == head.i):
+                return None
+        return " ".join(core)
+
+    def office_holder(self, office: str, pos: int, *, country: str | None = None) -> str | None:
+        """Who holds an office: where the document comes from, else the holder the story named last.
+
+        `country`: the office is that country's ("the Armenian prime minister"), wherever the document comes from.
+        """
+        home = country or self.country
+        if home:
+            holders = [e for e in self.gaz.entries.values() if e.kind == "person" and e.country == home
                        and self._holds(e, office)]
             if len(holders) == 1:
                 return holders[0].key
         named = [m for m in self.table.mentions if m.start < pos and self.table.kind(m.key) == "person"
-                 and (e := self.gaz.get(m.key)) is not None and self._holds(e, office)]
+                 and (e := self.gaz.get(m.key)) is not None and self._holds(e, office)
+                 and country in (None, e.country)]
         return named[-1].key if named else None
 
     def _holds(self, entry: Entry, office: str) -> bool:
