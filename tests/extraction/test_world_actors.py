@@ -38,3 +38,27 @@ def test_an_office_with_an_adjective_is_still_the_office(language, text, fragmen
     assert speaker_of(ex, fragment) == "Friedrich Merz"
 
 
+
+def test_countries_beyond_the_parties_of_the_talks_are_countries():
+    ex = read("Armenia and Azerbaijan signed a peace declaration at the White House on Friday. Serbia and "
+              "Kazakhstan welcomed the deal. Baku said it would wait for Yerevan to change its constitution.",
+              language="en", published="2025-08-09")
+    kinds = {a.name: a.kind for a in ex.actors}
+    assert {kinds.get(n) for n in ("Armenia", "Azerbaijan", "Serbia", "Kazakhstan")} == {"country"}
+    assert "Baku" not in kinds  # the capital speaks for its country
+    assert [ex.actor(s.speaker).name for s in ex.statements] == ["Azerbaijan"]
+
+
+def test_a_capital_in_french_speaks_for_its_country():
+    ex = read("Bakou subordonne la signature du traité à une révision de la Constitution arménienne, a indiqué "
+              "mardi la diplomatie azerbaïdjanaise. Erevan n'a pas réagi.", published="2025-08-12")
+    assert {"Azerbaijan", "Armenia"} <= {a.name for a in ex.actors if a.kind == "country"}
+
+
+def test_the_country_that_is_a_persons_surname_is_the_person_after_the_full_name():
+    ex = read("Rep. Jim Jordan questioned the FBI director on Tuesday. \"They got an immunity agreement,\" Jordan "
+              "said.", language="en", published="2016-09-20")
+    assert speaker_of(ex, "immunity") == "Jim Jordan"
+    assert "Jordan" not in {a.name for a in ex.actors}
+    ex = read("Jordan and Egypt condemned the strike on Tuesday.", language="en", published="2025-06-20")
+    assert {"Jordan", "Egypt"} <= {a.name for a in ex.actors if a.kind == "country"}

@@ -251,9 +251,12 @@ def resolve_actors(text: str, doc, tokens: list[tuple[int, int, str]], gaz: Gaze
     covered = bytearray(len(text))
     pending_titles: list[tuple[Match, Alias | None]] = []
     b.ents = list(doc.ents) if doc is not None else []  # built anew at each access: read once
+    surnames = _surnames_of_people(b)
     for i, match in enumerate(matches):
         if _inside_another_name(b, match):
             continue  # "the Washington Post", "George Washington", "the Kyiv School of Economics"
+        if _a_namesakes_surname(b, match, surnames):
+            continue  # "Jordan said" after "Jim Jordan": the person (_link_surnames), not the country
         covered[match.start:match.end] = b"\x01" * (match.end - match.start)
         if any(a.is_title for a in match.aliases) and not any(not a.is_title for a in match.aliases):
             pending_titles.append((match, _pick(match.aliases, published)))
@@ -272,6 +275,28 @@ def resolve_actors(text: str, doc, tokens: list[tuple[int, int, str]], gaz: Gaze
     for actor in b.table.actors.values():
         actor.mentions.sort(key=lambda m: m.start)
     return b.table
+
+
+def _surnames_of_people(b: _Builder) -> dict[str, int]:
+    """The last word (folded) of every person's full name spaCy finds → where it is first named."""
+    found: dict[str, int] = {}
+    for ent in b.ents:
+        words = ent.text.split()
+        if ent.label_ in PERSON_LABELS and len(words) >= 2 and all(w[:1].isupper() for w in words):
+            found.setdefault(fold(words[-1]).strip(".,"), ent.start_char)
+    return found
+
+
+def _a_namesakes_surname(b: _Builder, match: Match, surnames: dict[str, int]) -> bool:
+    """Whether a place or country the gazetteer knows is, as one word, the surname of a person named before.
+
+    "Jim Jordan" then "Jordan said", "Denzel Washington" then "Washington": the person. The country is still
+    the country in a story that names no such person.
+    """
+    named = surnames.get(fold(b.text[match.start:match.end]))
+    if named is None or named >= match.start or " " in b.text[match.start:match.end]:
+        return False
+    return all((e := b.gaz.get(a.key)) is not None and e.kind in ("place", "country") for a in match.aliases)
 
 
 # spaCy labels of names that are not places: a city inside one of them is part of that name.
