@@ -124,3 +124,11 @@ def test_there_of_existence_is_no_place():
               published="2025-04-05")
     [meeting] = [e for e in ex.events if e.kind == "meeting"]
     assert meeting.location is None
+
+
+def test_a_pronoun_set_off_by_commas_is_not_what_was_announced():
+    # the parser hangs « lui » on « annoncé » as an object
+    ex = read("Emmanuel Macron a accueilli mercredi Friedrich Merz à l'Elysée. Le président français a, lui, annoncé la "
+              "création d'un conseil franco-allemand de défense.", published="2025-05-08")
+    [announcement] = [e for e in ex.events if e.kind == "announcement"]
+    assert announcement.title == "Macron annonce la création d'un conseil franco-allemand de défense"

@@ -168,3 +168,16 @@ def test_a_deal_signed_where_a_meeting_was_held_is_the_meeting_s_sides_deal_that
     [deal] = [e for e in ex.events if e.kind == "agreement"]
     assert (str(deal.date), deal.status) == ("2025-07-24", "occurred")
     assert parties(ex, deal) == {"Keir Starmer", "Narendra Modi"}
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    # the subject of "welcomed" is Macron: "him" is someone else, the guest named before
+    ("Friedrich Merz travelled to Paris on Wednesday, where Emmanuel Macron welcomed him at the Elysee.", "meeting",
+     {"Emmanuel Macron", "Friedrich Merz"}),
+    ("Keir Starmer spoke to Donald Trump on Monday. Later, Emmanuel Macron called him to discuss Ukraine.", "call",
+     {"Emmanuel Macron", "Keir Starmer"}),
+])
+def test_whom_an_object_pronoun_names_is_a_party_other_than_the_doer(text, kind, expected):
+    ex = read(text, language="en", published="2025-05-08")
+    last = [e for e in ex.events if e.kind == kind][-1]
+    assert parties(ex, last) == expected

