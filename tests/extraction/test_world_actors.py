@@ -62,3 +62,13 @@ def test_the_country_that_is_a_persons_surname_is_the_person_after_the_full_name
     assert "Jordan" not in {a.name for a in ex.actors}
     ex = read("Jordan and Egypt condemned the strike on Tuesday.", language="en", published="2025-06-20")
     assert {"Jordan", "Egypt"} <= {a.name for a in ex.actors if a.kind == "country"}
+
+
+@pytest.mark.parametrize(("language", "text", "title"), [
+    ("en", "Xi Jinping met Ursula von der Leyen in Beijing on Thursday.", "Xi and von der Leyen meet in Beijing"),
+    ("fr", "Xi Jinping a rencontré jeudi Ursula von der Leyen à Pékin.", "Xi et von der Leyen se rencontrent à Pékin"),
+])
+def test_a_title_names_a_chinese_leader_by_the_family_name_that_comes_first(language, text, title):
+    ex = read(text, language=language, published="2025-07-25")
+    [meeting] = [e for e in ex.events if e.kind == "meeting"]
+    assert meeting.title == title

@@ -15,6 +15,9 @@ FIELDS = frozenset({"who", "first", "pair", "where", "what", "place", "to_place"
 TEMPLATE_KEYS = ("one", "many", "none", "planned_one", "planned_many", "cancelled")
 _NAME_PARTICLES = ("von der ", "van der ", "de la ", "bin ", "al-")
 _KEEP_WHOLE = ("Pope", "King", "Queen", "Prince", "Pape", "Roi", "Reine")
+# Countries whose people's names put the family name first, as news in English and French write them: "Xi" of Xi
+# Jinping, "Lee" of Lee Jae-myung, "Kim" of Kim Jong Un
+_FAMILY_NAME_FIRST = frozenset({"CN", "TW", "KP", "KR", "VN"})
 
 
 @functools.cache
@@ -96,7 +99,7 @@ def display_name(table: ActorTable, key: str, language: str, article_language: s
             written = _surname_as_written(table, key)
             if written:
                 return written
-        return _surname(actor.name)
+        return _surname(actor.name, actor.country in _FAMILY_NAME_FIRST)
     if actor.kind == "country" and actor.country:
         name = _country_name(actor.country, language)
         if name:
@@ -108,8 +111,10 @@ def display_name(table: ActorTable, key: str, language: str, article_language: s
     return actor.name
 
 
-def _surname(name: str) -> str:
+def _surname(name: str, family_first: bool = False) -> str:
     words = name.split()
+    if family_first and len(words) > 1:
+        return words[0]
     if any(p in name for p in _NAME_PARTICLES):
         particle = next(p for p in _NAME_PARTICLES if p in name)
         return name[name.index(particle):]  # "von der Leyen"
@@ -127,11 +132,12 @@ def _written(table: ActorTable, key: str, ways: tuple[str, ...]) -> list[str]:
 def _surname_as_written(table: ActorTable, key: str) -> str | None:
     """The surname the article uses ("Poutine" in French), from the mentions that write the name."""
     # not a transcript's label or a headline in capitals ("SECRETARY RUBIO:")
-    forms = [_surname(w) for w in _written(table, key, ("name", "surname", "fuzzy", "new"))
+    family_first = table.actors[key].country in _FAMILY_NAME_FIRST
+    forms = [_surname(w, family_first) for w in _written(table, key, ("name", "surname", "fuzzy", "new"))
              if w[:1].isupper() and not w.isupper() and len(w.split()) <= 4]
     if not forms:
         return None
-    canonical = _surname(table.actors[key].name)
+    canonical = _surname(table.actors[key].name, family_first)
     return canonical if canonical in forms else max(sorted(set(forms)), key=forms.count)
 
 
