@@ -72,3 +72,11 @@ def test_a_title_names_a_chinese_leader_by_the_family_name_that_comes_first(lang
     ex = read(text, language=language, published="2025-07-25")
     [meeting] = [e for e in ex.events if e.kind == "meeting"]
     assert meeting.title == title
+
+
+def test_a_group_s_name_that_ends_a_person_s_name_is_her_surname():
+    # "Wagner" alone is the Wagner group; the last word of a minister's name is not
+    ex = read("Donald Trump a ensuite reçu Thérèse Kayikwamba Wagner et Olivier Nduhungirehe dans le Bureau ovale.",
+              published="2025-06-28")
+    assert "Wagner Group" not in {a.name for a in ex.actors}
+    assert "Thérèse Kayikwamba Wagner" in {a.name for a in ex.actors if a.kind == "person"}

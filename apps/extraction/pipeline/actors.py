@@ -311,6 +311,10 @@ def _inside_another_name(b: _Builder, match: Match) -> bool:
     read as one organization is still two capitals).
     """
     entry = next((b.gaz.get(a.key) for a in match.aliases if not a.is_title), None)
+    if entry is not None and entry.kind in ("organization", "group"):
+        # « Thérèse Kayikwamba Wagner »: the last word of a person's name is her surname, not the Wagner group
+        return any(ent.label_ in PERSON_LABELS and ent.start_char < match.start and match.end <= ent.end_char
+                   and all(w[:1].isupper() for w in b.text[ent.start_char:match.start].split()) for ent in b.ents)
     # a country too: « sur France Inter », "Radio Free Europe" name a broadcaster, not the state
     if entry is None or entry.kind not in ("place", "country"):
         return False
