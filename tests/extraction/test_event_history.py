@@ -132,3 +132,20 @@ def test_a_pronoun_set_off_by_commas_is_not_what_was_announced():
               "création d'un conseil franco-allemand de défense.", published="2025-05-08")
     [announcement] = [e for e in ex.events if e.kind == "announcement"]
     assert announcement.title == "Macron annonce la création d'un conseil franco-allemand de défense"
+
+
+def test_agreeing_to_stop_firing_is_an_agreement_not_a_stop_on_a_trip():
+    # "stop" is also a stop on a trip ("a stop in Warsaw"): without a destination it plans no visit
+    ex = read("India and Pakistan agreed on Saturday to stop firing on land, at sea and in the air.", language="en",
+              published="2025-05-10")
+    [deal] = [e for e in ex.events if e.kind == "agreement"]
+    assert (str(deal.date), deal.status) == ("2025-05-10", "occurred")
+    assert parties(ex, deal) == {"India", "Pakistan"}
+
+
+def test_a_year_to_come_said_of_another_phrase_does_not_date_a_thing_done():
+    # "2030" is how long the programme runs; the banquet was held yesterday
+    ex = read("Yesterday the two leaders signed an economic programme running to 2030 before President Droupadi Murmu "
+              "hosted a state banquet.", language="en", published="2025-12-06")
+    dates = {str(e.date)[:4] for e in ex.events if e.date}
+    assert "2030" not in dates

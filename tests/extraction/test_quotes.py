@@ -824,3 +824,18 @@ def test_an_aside_after_a_clause_about_its_subject_is_that_subject_speaking():
               "président ukrainien Volodymyr Zelensky, lui, a rencontré à Rome l'émissaire américain Keith Kellogg, "
               "« un échange utile », a-t-il écrit sur les réseaux sociaux.", published="2025-07-11")
     assert speaker_of(ex, "a rencontré à Rome", direct=False) == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Le sommet s'est tenu jeudi à l'Elysée.\n\nCE QU'ILS ONT DIT\n« Aucune levée de sanctions tant que les armes ne "
+           "se seront pas tues », Keir Starmer, jeudi.\n« Chaque euro promis doit arriver sur le front avant l'été », "
+           "Volodymyr Zelensky, mercredi soir."),
+    ("en", "The summit was held on Thursday in Paris.\n\nWHAT THEY SAID\n\"No lifting of sanctions until the guns fall "
+           "silent,\" Keir Starmer, Thursday.\n\"Every euro pledged must reach the front before summer,\" Volodymyr "
+           "Zelensky, Wednesday evening."),
+])
+def test_a_name_and_a_day_after_a_quotation_sign_it(language, text):
+    # (written for the tests) a newsletter's list of quotes: no verb, the name after the comma is the speaker
+    ex = read(text, language=language, published="2025-03-28")
+    assert speaker_of(ex, "sanctions") == "Keir Starmer"
+    assert speaker_of(ex, "euro") == "Volodymyr Zelensky"

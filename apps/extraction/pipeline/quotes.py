@@ -461,6 +461,17 @@ class QuoteReader:
             found = self.speakers.signature(q.outer_end + dash.end(), para.end if para else after_end)
             if found:
                 return found, "signed", True
+        # (the comma outside the quotation marks, or inside them as English puts it)
+        comma = re.match(r"\s*,\s*", after) or (re.match(r"\s*", after) if self.text[q.start:q.end].rstrip()[-1:] == ","
+                                                 else None)
+        if comma:
+            # « « Aucune levée de sanctions… », Keir Starmer, jeudi. », '"…," Keir Starmer, Thursday.': a name, and at
+            # most a day, after the quotation's comma and no verb: the name signs it, as a list of quotes does
+            named = self.speakers.mention_at(q.outer_end + comma.end())
+            if named is not None and named.start == q.outer_end + comma.end() and \
+                    self.table.kind(named.key) == "person" and \
+                    all(t.is_punct or t.is_space or self._in_timex(t) for t in self._tokens(named.end, after_end)):
+                return named.key, "signed", True
         glued = bool(re.match(r"^\s*[,;:—–-]", after)) or self.text[q.start:q.end].rstrip()[-1:] in ",.!?…"
         verbs = self._speech_tokens(q.outer_end, after_end) if glued else []
         if verbs and len(self.text[q.outer_end:verbs[0].idx].split()) <= 6:

@@ -768,6 +768,11 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
             # well as of the past ones; the weekday nearest the story's day
             tense = None
         date, precision = clock.resolve(m.timex, tense=tense)
+        if date is not None and tense == "past" and precision in ("month", "year") and date > published and \
+                not _own_timex(m):
+            # "signed an economic programme running to 2030 before Murmu hosted a banquet": a year or a month to come,
+            # said outside the event's own words, is not when a thing told as done happened, but another phrase's
+            date = None
         if date is not None:
             c.date, c.precision, c.dated_by = date, precision, "text"
             parts = ctx.lexicon.cues.day_parts

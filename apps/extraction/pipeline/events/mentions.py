@@ -460,8 +460,10 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         lexicon = ctx.lexicon
         def plans(c: Token) -> bool:
             entry = lexicon.verbs.get(lemma(c))
+            # ("agreed to stop firing": a verb that would be a stop on a trip is none without a destination)
             return lemma(c) in lexicon.light_verbs and _holds_an_event(ctx, c) or \
-                entry is not None and GROUP[entry.kind] in _GATHERINGS
+                entry is not None and GROUP[entry.kind] in _GATHERINGS and \
+                (GROUP[entry.kind] != "visit" or _holds(ctx, c, entry))
         if any(c.dep_ == "xcomp" and plans(c) for c in token.children):
             # "the summit they had agreed to hold", "agreed to meet": the meeting is the event (« sont convenus de
             # poursuivre leurs échanges sur l'Iran », where the light verb holds no event, is an agreement)
