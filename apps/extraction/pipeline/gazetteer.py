@@ -140,6 +140,16 @@ class Gazetteer:
         article)."""
         return {e.country: e for e in self.entries.values() if e.kind == "country" and e.country}
 
+    @functools.cached_property
+    def persons_by_country(self) -> dict[str, list[Entry]]:
+        """Person entries by their country's ISO code, grouped once per gazetteer (an office's holder is looked for
+        among them for every description of an office)."""
+        grouped: dict[str, list[Entry]] = {}
+        for e in self.entries.values():
+            if e.kind == "person" and e.country:
+                grouped.setdefault(e.country, []).append(e)
+        return grouped
+
     def _add(self, raw: dict) -> None:
         aliases = [a["name"] if isinstance(a, dict) else a for a in raw.get("aliases", [])]
         titles = [Title(t["name"], t.get("language"), _date(t.get("valid_from")), _date(t.get("valid_to")))

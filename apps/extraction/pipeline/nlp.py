@@ -180,8 +180,11 @@ def repair_day_before_object(doc) -> None:
     """« Macron a accueilli mercredi Friedrich Merz à l'Elysée »: the French model may read the day between a verb
     and its object as the object, or as the verb's time, and hang the name after it, and what follows, on the day
     as an apposition. The name is the verb's object; the day and the place phrases after it are the verb's."""
-    for day in doc:
-        if day.lower_ not in WEEKDAYS["fr"] or day.dep_ not in ("obj", "obl:mod") or day.i + 1 >= len(doc):
+    weekdays = {doc.vocab.strings.add(w) for w in WEEKDAYS["fr"]}
+    # (the days are found in the lower-case array: a Token is made only for them)
+    for i in [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in weekdays]:
+        day = doc[i]
+        if day.dep_ not in ("obj", "obl:mod") or day.i + 1 >= len(doc):
             continue
         verb, name = day.head, doc[day.i + 1]
         if verb.pos_ != "VERB" or verb.i > day.i or name.pos_ != "PROPN":

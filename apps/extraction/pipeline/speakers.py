@@ -722,8 +722,7 @@ class SpeakerResolver:
         """
         home = country or self.country
         if home:
-            holders = [e for e in self.gaz.entries.values() if e.kind == "person" and e.country == home
-                       and self._holds(e, office)]
+            holders = [e for e in self.gaz.persons_by_country.get(home, ()) if self._holds(e, office)]
             if len(holders) == 1:
                 return holders[0].key
         named = [m for m in self.table.mentions if m.start < pos and self.table.kind(m.key) == "person"
