@@ -149,3 +149,17 @@ def test_a_year_to_come_said_of_another_phrase_does_not_date_a_thing_done():
               "hosted a state banquet.", language="en", published="2025-12-06")
     dates = {str(e.date)[:4] for e in ex.events if e.date}
     assert "2030" not in dates
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Vladimir Poutine et Ilham Aliev se sont entretenus en marge de la visite d'Etat du président russe au "
+           "Tadjikistan.\n\nLes deux présidents doivent se retrouver dès vendredi au sommet de la CEI, à Douchanbé."),
+    ("en", "Putin and Aliyev held talks on the sidelines of the Russian president's state visit to Tajikistan. The two "
+           "presidents are due to meet again on Friday at the CIS summit in Dushanbe."),
+])
+def test_a_meeting_told_as_done_is_not_the_meeting_dated_after_the_story(language, text):
+    # (undated, the talks told in the past tense had joined the summit to come, and taken its day and status)
+    ex = read(text, language=language, published="2025-10-09")
+    meetings = {(e.status, str(e.date)): parties(ex, e) for e in ex.events if e.kind == "meeting"}
+    assert set(meetings) == {("occurred", "2025-10-09"), ("planned", "2025-10-10")}
+    assert all(found >= {"Vladimir Putin", "Ilham Aliyev"} for found in meetings.values())

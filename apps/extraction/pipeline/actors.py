@@ -13,7 +13,8 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Token
 
 from . import syntax
-from .gazetteer import Alias, Gazetteer, Match, find_matches, fold, normalize, tokenize_folded
+from .gazetteer import FAMILY_NAME_FIRST, Alias, Gazetteer, Match, find_matches, fold, normalize, surname, \
+    tokenize_folded
 from .layout import Layout
 from .lexicons import load
 from .records import Actor, Mention
@@ -267,7 +268,7 @@ def resolve_actors(text: str, doc, tokens: list[tuple[int, int, str]], gaz: Gaze
         _resolve_name(b, match, alias)
     _title_organizations(b, pending_titles, tokens)
     new_people = _spacy_entities(b, doc, covered)
-    _link_surnames(b, tokens, covered, new_people)
+    _link_surnames(b, tokens, covered, _with_known_surnames(b, new_people))
     _resolve_titles(b, pending_titles, tokens)
     _demonyms(b, tokens, covered)
     _capitals(b, tokens, covered)
@@ -706,6 +707,24 @@ def _on_platform(b: _Builder, start: int, end: int) -> bool:
             token = token.head
     verb = token.head.head if token.dep_ == "pobj" else token.head
     return verb.pos_ in ("VERB", "AUX") and _is_one_of(verb, lex.post_verbs)
+
+
+def _with_known_surnames(b: _Builder, new_people: dict[str, str]) -> dict[str, str]:
+    """The surnames of the known people the article names in full, beside the new people's: "Lee" after "Lee
+    Jae-myung", whose surname alone the gazetteer does not give (too many Lees). A surname two people named in full
+    share stays no one's."""
+    found: dict[str, str | None] = dict(new_people)
+    for m in b.table.mentions:
+        actor = b.table.actors.get(m.key)
+        if m.via != "name" or actor is None or actor.kind != "person" or actor.is_new or \
+                len(b.text[m.start:m.end].split()) < 2:
+            continue
+        word = surname(actor.name, actor.country in FAMILY_NAME_FIRST)
+        if " " in word or not word[:1].isupper():
+            continue
+        word = fold(word)
+        found[word] = m.key if found.get(word, m.key) == m.key else None
+    return {w: k for w, k in found.items() if k is not None}
 
 
 def _link_surnames(b: _Builder, tokens, covered: bytearray, new_people: dict[str, str]) -> None:

@@ -147,6 +147,7 @@ class StoryTime:
         token = self._root_of(start, end)
         if token is None:
             return True  # no parse there: the surface reading stands
+        before = False
         for _ in range(40):
             head = token.head
             if token.pos_ in _VERBAL and not _tells(token, background):
@@ -161,6 +162,14 @@ class StoryTime:
             if any(c.dep_ == "mark" and c.lower_ in _NOT_THE_SCENE for c in token.children) or (
                     token.dep_ == "pcomp" and head.lower_ in _NOT_THE_SCENE):
                 return False
+            # "Lee, who flew in from Tokyo after talks with Ishiba on Saturday, urged…": what came before the
+            # relative clause's own time is no scene (« Après huit heures de discussions mardi, l'Ukraine a accepté »
+            # frames the sentence it opens)
+            before = before or token.dep_ in ("pobj", "obl", "obl:mod", "nmod") and (
+                head.lower_ in _NOT_THE_SCENE or any(c.dep_ == "case" and c.lower_ in _NOT_THE_SCENE
+                                                     for c in token.children))
+            if before and token.dep_ in _RELATIVE_DEPS:
+                return False
             token = head
         return True
 
@@ -173,7 +182,9 @@ class StoryTime:
                 return False
             if token.i in verbs:
                 return True
-            if token.head.i == token.i or token.dep_ in _CONTENT_DEPS:
+            if token.head.i == token.i or token.dep_ in _CONTENT_DEPS or token.dep_ in ("relcl", "acl:relcl"):
+                # (a relative clause's date is its own: "Lee, who flew in on Saturday, urged…"; not a participle's,
+                # "said in an interview aired on Sunday")
                 return False
             token = token.head
         return False

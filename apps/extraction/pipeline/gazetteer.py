@@ -98,6 +98,29 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
+_NAME_PARTICLES = ("von der ", "van der ", "de la ", "bin ", "al-")
+_KEEP_WHOLE = ("Pope", "King", "Queen", "Prince", "Pape", "Roi", "Reine")
+# Countries whose people's names put the family name first, as news in English and French write them: "Xi" of Xi
+# Jinping, "Lee" of Lee Jae-myung, "Kim" of Kim Jong Un
+FAMILY_NAME_FIRST = frozenset({"CN", "TW", "KP", "KR", "VN"})
+
+
+def surname(name: str, family_first: bool = False) -> str:
+    """The name a person goes by alone: "Macron", "von der Leyen", "Xi" (family first), "Pope Leo XIV" whole."""
+    words = name.split()
+    if family_first and len(words) > 1:
+        return words[0]
+    if any(p in name for p in _NAME_PARTICLES):
+        particle = next(p for p in _NAME_PARTICLES if p in name)
+        return name[name.index(particle):]  # "von der Leyen"
+    if len(words) > 1 and (words[0] in _KEEP_WHOLE or words[-1].strip("IVXL") == ""):
+        return name  # "Pope Leo XIV", not "XIV"
+    numeral = next((i for i, w in enumerate(words) if i and w.strip("IVXL") == ""), None)
+    if numeral is not None:
+        return " ".join(words[:numeral + 1])  # « Abdallah II de Jordanie »: a king goes by his regnal name
+    return words[-1]
+
+
 def _is_acronym(surface: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
     return len(letters) <= 5 and all(c.isupper() for c in letters) and bool(letters)

@@ -812,7 +812,9 @@ class QuoteReader:
         gerund = verb.i > 0 and fold(verb.doc[verb.i - 1].lower_) == "en" and "Part" in verb.morph.get("VerbForm")
         own = gerund or any(c.dep_ == "xcomp" and c.i > verb.i and any(not g.is_punct for g in c.children)
                             for c in verb.children)
-        if not inverted and (verb.dep_ == "xcomp" or own
+        # ("Trump welcomed Lee on Monday, a few hours after writing that…": a verb under a preposition tells when
+        # the clause before it happened, not what it said)
+        if not inverted and (verb.dep_ in ("xcomp", "pcomp") or own
                              or any(s <= t.idx < s + comma for t in syntax.subjects(verb))):
             return None
         start = s + len(head) - len(head.lstrip())

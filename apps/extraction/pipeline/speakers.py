@@ -192,7 +192,8 @@ class SpeakerResolver:
 
     # --- pronouns ------------------------------------------------------------------------------
     def pronoun_gender(self, pronoun: str | None) -> str | None:
-        """m, f, n (it), self (I, we), "" (they) or None for a word that is no pronoun of a speaker."""
+        """m, f, n (it), self (I, we), "" (they), m-latter or f-latter (« celui-ci », the last one named) or None
+        for a word that is no pronoun of a speaker."""
         if pronoun is None:
             return None
         word = fold(pronoun).strip("-")
@@ -218,6 +219,9 @@ class SpeakerResolver:
         gender = self.pronoun_gender(pronoun)
         if gender == "self":
             return self.turn_speaker(pos)
+        latter = gender is not None and gender.endswith("-latter")
+        if latter:
+            gender = gender.split("-")[0]
         if pronoun is not None and gender is None:
             return None
         if gender == "":
@@ -251,6 +255,8 @@ class SpeakerResolver:
                 para = None
             spoken = [s.speaker for s in self.said if start <= s.pos < limit and fits(s.speaker)]
             named = [m for m in self.table.between(start, limit, self.layout) if fits(m.key)]
+            if latter and named:
+                return named[-1].key  # « celui-ci »: the last one named before it
             if si == current:
                 named = [m for m in named if not self._in_reported_clause(m, pos)]
             subjects = [m for m in named if self._is_subject(m)] or \
@@ -374,8 +380,10 @@ class SpeakerResolver:
         transcript turn (the journalist).
         """
         def outside(tokens: list[Token]) -> list[Token]:
-            # "Nous" of the quotation speaks not, nor a time the parser took for a subject ("11:02 GMT: …")
-            return [t for t in tokens if not self.layout.in_quote[t.idx] and not _is_time(t)]
+            # "Nous" of the quotation speaks not, nor a time the parser took for a subject ("11:02 GMT: …"), nor
+            # the dateline's city ("WASHINGTON, Aug 25 (Reuters) - U.S. President Donald Trump … told reporters…")
+            return [t for t in tokens if not self.layout.in_quote[t.idx] and not _is_time(t)
+                    and not self.layout.is_excluded(t.idx, t.idx + len(t.text))]
 
         inverted = self._inverted_subject(verb)
         if inverted is not None:

@@ -35,7 +35,7 @@ class SpeechLexicon:
     verbs: dict[str, frozenset[str]]  # lemma → kinds of content
     phrasal: dict[str, dict[str, frozenset[str]]]  # first lemma → {second word: kinds}
     sources: tuple[tuple[str, ...], ...]  # "according to", « selon »: folded words
-    pronouns: dict[str, str]  # subject pronoun → m | f | n | self | ""
+    pronouns: dict[str, str]  # subject pronoun → m | f | n | self | "" | m-latter | f-latter (« celui-ci »)
     persons: frozenset[str]
     representatives: frozenset[str]
     organizations: frozenset[str]

@@ -48,7 +48,7 @@ def subjects(verb: Token) -> list[Token]:
     """The grammatical subjects of a verb or predicate noun, with their conjuncts.
 
     A subject is shared by a coordinated verb ("X met Y and signed…"), a controlled infinitive
-    ("X wants to meet Y") and a relative clause's antecedent ("Zelensky, who met Y").
+    ("X wants to meet Y", "X is due to meet Y") and a relative clause's antecedent ("Zelensky, who met Y").
     """
     token = verb
     for _ in range(5):
@@ -59,7 +59,7 @@ def subjects(verb: Token) -> list[Token]:
             return _expand(found)
         if token.dep_ in RELATIVE_DEPS:
             return _expand([token.head])
-        if token.dep_ in ("conj", "xcomp") and token.head.i != token.i:
+        if token.dep_ in ("conj", "xcomp", "acomp") and token.head.i != token.i:
             token = token.head
             continue
         break
@@ -266,11 +266,19 @@ def governors(token: Token, limit: int = 4) -> list[Token]:
     for _ in range(limit):
         if current.head.i == current.i or current.dep_ in CLAUSE_DEPS and current.dep_ != "xcomp":
             break
-        if current.dep_ in ("conj", "pcomp") and current.pos_ in _VERBAL:
+        if current.dep_ in ("conj", "pcomp") and current.pos_ in _VERBAL and not _shared_infinitive(current):
             break  # "was called off, and the Treasury imposed…", "after [announcing it]": a verb of its own
         current = current.head
         out.append(current)
     return out
+
+
+def _shared_infinitive(verb: Token) -> bool:
+    """"was due to speak … and to visit Philadelphia", « doit rencontrer Lee et visiter le chantier »: an infinitive
+    joined to an infinitive complement is a complement of the same verb."""
+    head = verb.head
+    return verb.dep_ == "conj" and "Inf" in verb.morph.get("VerbForm") and "Inf" in head.morph.get("VerbForm") \
+        and head.dep_ == "xcomp"
 
 
 # French conditional endings the morphologizer often tags as the imperfect (« appellerait » Tense=Imp):

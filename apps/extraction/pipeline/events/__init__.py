@@ -36,7 +36,7 @@ from .mentions import (ACTOR_KINDS, WITH, Context, Mention, domain, entry_for, f
 from .repeats import split_repeats
 from .scene import running_day
 from .series import counted, members
-from .status import absent, denied, dropped, hedged, rescheduled, set_for_later, status
+from .status import absent, denied, dropped, hedged, rescheduled, set_for_later, status, wished
 from .titles import make_title, titles
 
 __all__ = ["GROUP", "KINDS", "PLOVER", "make_title", "read_events"]
@@ -93,7 +93,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 # told earlier in the sentence are those the next event points back to (not those of remarks, "X
                 # told reporters that the two sides had agreed")
                 parties = [k for k in m.participants if table.party_kind(k) in ACTOR_KINDS]
-                if len(parties) >= 2 and m.group == "meet":
+                if len(parties) >= 2 and m.group == "meet" and _names_the_parties(m, table):
                     ctx.last_parties = parties
                 # "He then called Zelensky", « puis il a appelé Zelensky »: told as what came next, another
                 # event than the one told before it, though they share a party and a day
@@ -160,7 +160,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 if not m.participants and not m.anaphoric and m.timex is None:
                     _tell_fragment(ctx, m, para, [t for t in usable if t.start >= start])
                 parties = [k for k in m.participants if table.party_kind(k) in ACTOR_KINDS]
-                if len(parties) >= 2:
+                if len(parties) >= 2 and _names_the_parties(m, table):
                     ctx.last_parties = parties
                 visitors = [k for k in m.participants if table.party_kind(k) == "person"]
                 if m.group == "visit" and visitors and m.status == "occurred":
@@ -175,7 +175,8 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                        spans=lambda t: _spans(doc, t, cues), steps_back=lambda t: _steps_back(doc, t))
     clusters = [_dated(m, clock, published, lead, ctx) for m in mentions]
     _count_from_event_told(clusters, clock, published, ctx)
-    merged = merge(clusters, person=lambda key: table.party_kind(key) == "person", side=table.side)
+    merged = merge(clusters, person=lambda key: table.party_kind(key) == "person", side=table.side,
+                   published=published)
     _series(merged)
     events = [e for e in merged if not _is_generic(e, table)]
     told = {(m.paragraph, m.group) for m in mentions}
@@ -184,6 +185,15 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
             _story_day(e, clock, layout, published, lead, running_day(e.first, story, ctx, told))
     events += _transcript(ctx, published, events)
     return [_record(e, ctx, published) for e in events]
+
+
+def _names_the_parties(m: Mention, table: ActorTable) -> bool:
+    """Whether the parties of an event are those "the two leaders" next points back to: two sides at least (not
+    "U.S. President Donald Trump … told reporters", one side), and not those of a meeting only hoped for ("he hoped
+    to meet Kim again. … The two leaders then sat down"), nor of one a relative clause tells in passing ("Lee, who
+    flew in after talks with Ishiba, …")."""
+    return len({table.side(k) for k in m.participants if table.party_kind(k) in ACTOR_KINDS}) >= 2 and \
+        not m.hedged and not any(a.dep_ in ("relcl", "acl:relcl") for a in itertools.islice(m.trigger.ancestors, 8))
 
 
 def _regions(mentions: list[Mention], table: ActorTable) -> None:
@@ -260,6 +270,7 @@ def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Menti
     for m in local:
         m.domain = domain(m, local, ctx.lexicon.light_verbs, cues.negation_prepositions)
         m.hedged = hedged(m, cues)
+        m.wished = m.hedged and wished(m, cues)
         m.status = status(m, cues, ctx.lexicon.light_verbs)
         m.rescheduled = rescheduled(m, cues, ctx.lexicon.light_verbs)
         m.was_planned = m.status == "cancelled" and set_for_later(m, cues)
@@ -973,6 +984,11 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
     if e.group in ("agree", "sanction", "other", "force", "say") and undated and all(m.hedged for m in e.mentions):
         # "to reach a peace deal", « en vue d'un accord », "a possible prisoner swap", "a joint statement could
         # follow": a goal or a possibility, not an event
+        return True
+    if e.group in ("meet", "call") and e.status == "planned" and undated and any(m.wished for m in e.mentions) \
+            and all(m.wished or m.anaphoric for m in e.mentions):
+        # "we are ready to meet Putin at any level… He is afraid of this meeting", "hoped to meet Kim again":
+        # nothing scheduled
         return True
     if e.group == "visit" and not e.location:
         return True  # "since Witkoff's visit": a visit says where it goes, or it is only talked about

@@ -10,6 +10,7 @@ joins the dated event it refers to, and a default date never keeps two reports o
 from __future__ import annotations
 
 import datetime
+import itertools
 from dataclasses import dataclass
 
 from .. import syntax
@@ -209,12 +210,14 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
     """Give each mention of a sentence the date expression that belongs to it: one in its domain first
     (the innermost), else the nearest one no reporting verb claims; one date per mention."""
     pairs = []
+    # (the days of gatherings and remarks: "since his appointment in 2023" stays a span of time)
+    triggers = {t.i for m in mentions if m.group in ("meet", "call", "visit", "say") for t in m.triggers}
     for ti, t in enumerate(timexes):
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
         root = span.root
-        if spans_time(span, cues):
+        if spans_time(span, cues) and not _names_the_day_of(root, triggers):
             continue  # "since March", « depuis le début de l'invasion en février 2022 »: a span of time
         saying = _saying_date(root, cues)
         # « l'UE a adopté son paquet, [qui prévoit l'interdiction … d'ici à janvier 2027] »: a date in a clause
@@ -241,7 +244,8 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
                                            {t.i for t in syntax.phrase(m.trigger)} and m.predicate.i != m.trigger.i
                                            and lemma(m.predicate) in cues.reporting):
                 pairs.append((0, len(m.domain), distance, ti, mi))
-            elif not saying and not (m.anaphoric and not m.participants):
+            elif not saying and not (m.anaphoric and not m.participants) and not (
+                    _in_content_of(root, m.predicate) and not _in_content_of(m.trigger, m.predicate)):
                 # a bare back-reference ("the meeting") takes no date from around it; "before the Rome
                 # conference on Ukraine, on 10 and 11 July" does
                 pairs.append((1, 0, distance, ti, mi))
@@ -255,6 +259,23 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
         used_m.add(mi)
         mentions[mi].timex = timexes[ti]
     _share_with_when_clause(mentions, cues)
+
+
+def _names_the_day_of(root, triggers: set[int]) -> bool:
+    """Whether a date qualifies an event's own noun (« depuis sa conférence de presse [du 4 février] », "since the
+    summit [on August 15]"): it dates that event, though the span it opens runs from it."""
+    if folded(syntax.case_word(root)) in ("depuis", "since") or root.head.lower_ in ("since", "depuis"):
+        return False  # « leurs premières négociations [depuis 2022] »: the span's own start
+    head = root.head.head if root.head.pos_ == "ADP" else root.head
+    if head.i not in triggers and head.dep_ in ("nmod", "compound") and head.head.pos_ == "NOUN":
+        head = head.head  # « sa conférence de presse du 4 février »: the date hangs on « presse »
+    return head.i in triggers and root.i != head.i
+
+
+def _in_content_of(token, verb) -> bool:
+    """Whether a word stands in what a verb reports ("Wi told reporters [that the deal struck on July 30 had not been
+    reopened]"): a date there is the content's, not the telling's."""
+    return any(a.dep_ == "ccomp" and a.head.i == verb.i for a in itertools.islice(token.ancestors, 12))
 
 
 def _share_with_when_clause(mentions: list[Mention], cues: Cues) -> None:
@@ -438,22 +459,44 @@ def _empty(c: Cluster) -> bool:
     return not c.participants and not c.location and c.date is None
 
 
-def merge(clusters: list[Cluster], person=lambda key: False, side=lambda key: key) -> list[Cluster]:
+def merge(clusters: list[Cluster], person=lambda key: False, side=lambda key: key,
+          published: datetime.date | None = None) -> list[Cluster]:
     """Mentions of one event become one event, in text order: a mention that points back ("the meeting")
     joins the latest event it fits; another joins an event it shares a party and a day with, or that it
-    fits when either is undated. Status and default dates never keep two reports apart."""
+    fits when either is undated. Status and default dates never keep two reports apart; but what the text
+    tells as done is not what it dates after the day the story went out."""
     events: list[Cluster] = []
     by_mention = {id(m): c for c in clusters for m in c.mentions}
     for c in clusters:
         # "Rubio met Fidan before the talks began": the event "the talks" points back to is not this one
         partners = [by_mention[i] for m in c.mentions for i in m.apart if i in by_mention]
         reserved = {id(t) for p in partners if _pointing(p) for t in [_target(events, p)] if t is not None}
-        target = _target([e for e in events if id(e) not in reserved], c, person, side)
+        target = _target([e for e in events if id(e) not in reserved and not _done_and_to_come(e, c, published)],
+                         c, person, side)
         if target is not None:
             _absorb(target, c)
         else:
             events.append(c)
     return events
+
+
+def _done_and_to_come(a: Cluster, b: Cluster, published: datetime.date | None) -> bool:
+    """« Les deux dirigeants se sont entretenus en marge de la visite… Ils doivent se retrouver dès vendredi au
+    sommet de la CEI »: a meeting told in the past tense, undated, and one the text dates after the story's day
+    are two meetings."""
+    return published is not None and (_to_come(a, published) and _told_done(b) or
+                                      _to_come(b, published) and _told_done(a))
+
+
+def _to_come(c: Cluster, published: datetime.date) -> bool:
+    return c.status == "planned" and c.dated_by == "text" and c.date is not None and c.date > published
+
+
+def _told_done(c: Cluster) -> bool:
+    """Told as done by a verb in a past tense of its own (a noun may point at either), and never as to come."""
+    return all(m.status == "occurred" for m in c.mentions) and any(
+        not m.anaphoric and m.predicate.pos_ in ("VERB", "AUX") and syntax.tense(m.predicate) == "past"
+        for m in c.mentions)
 
 
 def _target(events: list[Cluster], c: Cluster, person=lambda key: False, side=lambda key: key) -> Cluster | None:

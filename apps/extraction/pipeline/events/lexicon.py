@@ -59,6 +59,7 @@ class Cues:
     hedge_nouns: frozenset[str]
     hedge_conjunctions: frozenset[str]
     hedge_verbs: frozenset[str]
+    hedge_wishes: frozenset[str]
     planned: frozenset[str]
     rescheduled: frozenset[str]
     cancelled: frozenset[str]
@@ -187,6 +188,7 @@ def event_lexicon(language: str) -> EventLexicon:
             hedge_nouns=_folded(_words(cues, "hedge", "nouns")),
             hedge_conjunctions=_folded(_words(cues, "hedge", "conjunctions")),
             hedge_verbs=_folded(_words(cues, "hedge", "verbs")),
+            hedge_wishes=_folded(_words(cues, "hedge", "wishes")),
             planned=_folded(_words(cues, "planned")),
             rescheduled=_folded(_words(cues, "rescheduled")),
             cancelled=_folded(_words(cues, "cancelled")),

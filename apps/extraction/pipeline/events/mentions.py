@@ -68,6 +68,7 @@ class Mention:
     timex: object | None = None
     status: str = "occurred"
     hedged: bool = False
+    wished: bool = False  # only wished for or offered ("hoped to meet Kim", "ready to meet Putin")
     anaphoric: bool = False
     needs_date: bool = False
     triggers: list[Token] = field(default_factory=list)
@@ -279,9 +280,41 @@ def objects_of(token: Token) -> list[Token]:
             not any(c.dep_ in syntax.SUBJECT_DEPS for c in token.children):
         # « Zelensky doit être reçu vendredi », "Zelensky is to be received": the passive's subject is the modal's
         found += [c for c in token.head.children if c.dep_ in syntax.SUBJECT_DEPS]
+    if token.dep_ in ("acl", "acl:relcl") and "Part" in token.morph.get("VerbForm") and \
+            any(c.dep_ in ("obl:agent", "agent") for c in token.children):
+        # « le roi a été le premier dirigeant arabe reçu par Donald Trump », "was the first leader received by
+        # Trump": who was received is the subject the copula says that noun is
+        found += _copula_subjects(token.head)
     found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")]
     antecedent = _relative_antecedent(token)
     return found + [antecedent] if antecedent is not None else found
+
+
+def _possessor(ctx: Context, noun: Token, possessive: Token) -> str | None:
+    """Whom « sa », "his" stands for: the subject of the main clause its noun is in (« Depuis sa conférence de presse
+    du 4 février, il le répète », "since his press conference, he has repeated it"; in a clause of its own, « si
+    Poutine tardait … après son investiture », the parse is too often wrong to say), else the pronoun's own reading
+    ("his" is a man named before; « sa » says nothing of its possessor)."""
+    verb = next((g for g in syntax.governors(noun) if g.pos_ in ("VERB", "AUX")), None)
+    main = verb is not None and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT") and \
+        not any(c.dep_ == "mark" for c in verb.children)
+    for subject in syntax.subjects(verb) if main else []:
+        key = ctx.actor_at(subject)
+        if key is None and syntax.personal_pronoun(subject) and "Plur" not in subject.morph.get("Number"):
+            key = ctx.resolve_pronoun(subject.idx, subject.text)
+        if key is not None and ctx.table.party_kind(key) == "person":
+            return key
+    return ctx.resolve_pronoun(possessive.idx, possessive.text)
+
+
+def _copula_subjects(noun: Token) -> list[Token]:
+    """The subjects a copula says a noun is: « le roi a été [le premier dirigeant] », "the king was [the first
+    leader]" (French hangs the copula on the noun, English the noun on "be")."""
+    if any(c.dep_ == "cop" for c in noun.children):
+        return syntax.subjects(noun)
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return syntax.subjects(noun.head)
+    return []
 
 
 def _relative_antecedent(verb: Token) -> Token | None:
@@ -650,7 +683,9 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # « ont discuté à Anchorage »: a place is where they spoke, not whom they spoke to
         audience = [p for p in syntax.prepositional(token, ("at", "before", "to", "à", "a", "devant", "lors"))
                     if not place_in(ctx, [p], metonyms=True)]
-        return len(people) + (len(pronouns) if people else 0) >= 2 and not audience
+        # "The two leaders talked on the sidelines": the parties told before, as the subject
+        told = not people and any(party_reference(ctx, sub) and sub.pos_ in ("NOUN", "NUM") for sub in subjects(token))
+        return (told or len(people) + (len(pronouns) if people else 0) >= 2) and not audience
     if name == "joint-parties":
         # « les délégations américaine et russe ont discuté »: two parties or more of any kind as the subject
         parties = {k for sub in subjects(token) for t in syntax.phrase(sub)
@@ -1095,6 +1130,8 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
     describes = trig.dep_ in syntax.RELATIVE_DEPS | {"acl"} and trig.pos_ in ("VERB", "AUX")
     if describes and trig.head.pos_ in ("NOUN", "PROPN"):
         tokens |= {trig.head.i}  # "Zelensky, whom he received": the noun the clause describes
+        # « le roi a été le premier dirigeant arabe reçu par Trump »: the noun the copula says the subject is
+        tokens |= {t.i for s in _copula_subjects(trig.head) for t in syntax.phrase(s)}
     antecedent = _relative_antecedent(pred) if pred.pos_ in ("VERB", "AUX") else None
     if antecedent is not None:
         tokens |= {t.i for t in syntax.phrase(antecedent) if t.i < pred.i}
@@ -1331,8 +1368,18 @@ def _plural_subject(ctx: Context, token: Token) -> list[str]:
 def _persons_before(ctx: Context, token: Token) -> list[str]:
     """The people the sentence before names, when no event has named parties yet ("Macron and Starmer
     spoke… The two leaders then chaired…")."""
-    start = token.sent.start
-    return _persons_in(ctx, ctx.doc[start - 1].sent) if start else []
+    doc, start, words = ctx.doc, token.sent.start, []
+    # (the model may cut a sentence into pieces, "Poutine a admis jeudi devant Ilham | Aliev | que…": the sentence
+    # before is the pieces back to one that opens with a capital and has a verb)
+    for _ in range(6):
+        if not start:
+            break
+        sent = doc[start - 1].sent
+        words[:0] = list(sent)
+        start = sent.start
+        if sent[0].text[:1].isupper() and any(t.pos_ in ("VERB", "AUX") for t in sent):
+            break
+    return _persons_in(ctx, words)
 
 
 def _persons_in(ctx: Context, words) -> list[str]:
@@ -1487,7 +1534,7 @@ def gather(ctx: Context, mention: Mention) -> None:
                     mention.participants.setdefault(party, "participant")
                 key = None
             else:
-                key = ctx.actor_at(c) or (ctx.resolve_pronoun(c.idx, c.text) if c.pos_ in ("PRON", "DET") else None)
+                key = ctx.actor_at(c) or (_possessor(ctx, mention.trigger, c) if c.pos_ in ("PRON", "DET") else None)
             if key and ctx.table.party_kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, "agent")
     verb = governing_verb(mention.trigger) if mention.entry.pos == "noun" else None

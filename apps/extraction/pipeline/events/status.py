@@ -74,7 +74,7 @@ def _scope(mention: Mention) -> list[Token]:
 def own_tense(verb: Token) -> bool:
     """A verb coordinated with another that carries its own tense auxiliary (« et [a imposé] »)."""
     return verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("aux", "aux:tense") for c in verb.children)
+        c.dep_ in ("aux", "aux:tense") and c.pos_ == "AUX" for c in verb.children)  # (not "and [to] visit")
 
 
 def absent(mention: Mention, cues: Cues) -> bool:
@@ -166,6 +166,12 @@ def hedged(mention: Mention, cues: Cues) -> bool:
     # "said that they would meet", « a dit qu'ils se rencontreraient »: the future seen from the saying
     reporting = syntax.clause_head(verb)
     return not (reporting.dep_ == "ccomp" and lemma(reporting.head) in cues.reporting)
+
+
+def wished(mention: Mention, cues: Cues) -> bool:
+    """"wants to meet", "hoped to meet Kim again", « prêt à rencontrer Poutine »: a wish or an offer above the event."""
+    return any(g.pos_ in ("VERB", "AUX", "ADJ") and _matches(g, cues.hedge_wishes)
+               for g in syntax.governors(mention.trigger) + syntax.governors(mention.predicate))
 
 
 def tense_verb(token: Token) -> Token | None:

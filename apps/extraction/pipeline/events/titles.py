@@ -8,16 +8,12 @@ import string
 from babel import Locale
 
 from ..actors import ActorTable
+from ..gazetteer import FAMILY_NAME_FIRST, surname
 from ..lexicons import load
 from ..nlp import SUPPORTED
 
 FIELDS = frozenset({"who", "first", "pair", "where", "what", "place", "to_place", "on", "against"})
 TEMPLATE_KEYS = ("one", "many", "none", "planned_one", "planned_many", "cancelled")
-_NAME_PARTICLES = ("von der ", "van der ", "de la ", "bin ", "al-")
-_KEEP_WHOLE = ("Pope", "King", "Queen", "Prince", "Pape", "Roi", "Reine")
-# Countries whose people's names put the family name first, as news in English and French write them: "Xi" of Xi
-# Jinping, "Lee" of Lee Jae-myung, "Kim" of Kim Jong Un
-_FAMILY_NAME_FIRST = frozenset({"CN", "TW", "KP", "KR", "VN"})
 
 
 @functools.cache
@@ -99,7 +95,7 @@ def display_name(table: ActorTable, key: str, language: str, article_language: s
             written = _surname_as_written(table, key)
             if written:
                 return written
-        return _surname(actor.name, actor.country in _FAMILY_NAME_FIRST)
+        return surname(actor.name, actor.country in FAMILY_NAME_FIRST)
     if actor.kind == "country" and actor.country:
         name = _country_name(actor.country, language)
         if name:
@@ -111,18 +107,6 @@ def display_name(table: ActorTable, key: str, language: str, article_language: s
     return actor.name
 
 
-def _surname(name: str, family_first: bool = False) -> str:
-    words = name.split()
-    if family_first and len(words) > 1:
-        return words[0]
-    if any(p in name for p in _NAME_PARTICLES):
-        particle = next(p for p in _NAME_PARTICLES if p in name)
-        return name[name.index(particle):]  # "von der Leyen"
-    if len(words) > 1 and (words[0] in _KEEP_WHOLE or words[-1].strip("IVXL") == ""):
-        return name  # "Pope Leo XIV", not "XIV"
-    return words[-1]
-
-
 def _written(table: ActorTable, key: str, ways: tuple[str, ...]) -> list[str]:
     """The forms the article writes an actor's name in, read one of these ways (name, surname…)."""
     texts = {m.start: m.text for m in table.actors[key].mentions}
@@ -132,12 +116,12 @@ def _written(table: ActorTable, key: str, ways: tuple[str, ...]) -> list[str]:
 def _surname_as_written(table: ActorTable, key: str) -> str | None:
     """The surname the article uses ("Poutine" in French), from the mentions that write the name."""
     # not a transcript's label or a headline in capitals ("SECRETARY RUBIO:")
-    family_first = table.actors[key].country in _FAMILY_NAME_FIRST
-    forms = [_surname(w, family_first) for w in _written(table, key, ("name", "surname", "fuzzy", "new"))
+    family_first = table.actors[key].country in FAMILY_NAME_FIRST
+    forms = [surname(w, family_first) for w in _written(table, key, ("name", "surname", "fuzzy", "new"))
              if w[:1].isupper() and not w.isupper() and len(w.split()) <= 4]
     if not forms:
         return None
-    canonical = _surname(table.actors[key].name, family_first)
+    canonical = surname(table.actors[key].name, family_first)
     return canonical if canonical in forms else max(sorted(set(forms)), key=forms.count)
 
 
