@@ -102,3 +102,62 @@ def test_an_offer_to_meet_is_no_meeting_scheduled():
               "Zelensky said. He added that Ukraine was willing to meet the Russians.", language="en",
               published="2025-09-24")
     assert not [e for e in ex.events if "Vladimir Putin" in parties(ex, e)]
+
+
+@pytest.mark.parametrize("language, text, title", [
+    ("fr", "Mardi, le roi Abdallah II de Jordanie a été le premier dirigeant arabe reçu par Donald Trump depuis que "
+           "celui-ci a proposé de prendre le contrôle de Gaza.", "Abdallah II et Trump se rencontrent"),
+    ("en", "On Tuesday, King Abdullah II of Jordan was the first Arab leader received by Donald Trump since he "
+           "proposed taking over Gaza.", "King Abdullah II and Trump meet"),
+])
+def test_the_first_leader_received_by_trump_is_the_copula_s_subject(language, text, title):
+    ex = read(text, language=language, published="2025-02-13")
+    [meeting] = [e for e in ex.events if e.kind == "meeting"]
+    assert (str(meeting.date), parties(ex, meeting)) == ("2025-02-11", {"King Abdullah II", "Donald Trump"})
+    assert meeting.title == title  # a king goes by his regnal name, not by his country (« de Jordanie »)
+
+
+def test_celui_ci_is_the_last_person_named():
+    ex = read("Mardi, le roi Abdallah II de Jordanie a été le premier dirigeant arabe reçu par Donald Trump depuis "
+              "que celui-ci a proposé de prendre le contrôle de Gaza.", language="fr", published="2025-02-13")
+    [proposal] = [s for s in ex.statements if "contrôle de Gaza" in s.text]
+    assert ex.actor(proposal.speaker).name == "Donald Trump"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Donald Trump a reçu le roi mardi. Depuis sa conférence de presse du 4 février avec Benyamin Netanyahou, "
+           "il le répète."),
+    ("en", "Donald Trump hosted the king on Tuesday. Since his press conference on Feb. 4 with Benjamin Netanyahu, he "
+           "has repeated it."),
+])
+def test_the_day_of_a_press_conference_the_story_counts_from_is_its_own(language, text):
+    ex = read(text, language=language, published="2025-02-13")
+    [conference] = [e for e in ex.events if e.kind == "press_conference"]
+    assert (str(conference.date), parties(ex, conference)) == ("2025-02-04", {"Donald Trump", "Benjamin Netanyahu"})
+
+
+def test_a_span_from_a_year_is_no_day_of_the_talks_it_counts():
+    ex = read("Les délégations russe et ukrainienne ont mené vendredi à Istanbul leurs premières négociations directes "
+              "depuis 2022, sous l'égide de la Turquie.", language="fr", published="2025-05-17")
+    [talks] = [e for e in ex.events if e.kind == "negotiation"]
+    assert str(talks.date) == "2025-05-16"
+
+
+def test_what_the_telling_reports_does_not_date_it():
+    ex = read("Trump welcomed Lee Jae-myung to the White House on Monday. National security adviser Wi Sung-lac told "
+              "reporters that the tariff deal struck on July 30 had not been reopened.", language="en",
+              published="2025-08-25")
+    [told] = [s for s in ex.statements if "tariff deal" in s.text]
+    assert str(told.date) == "2025-08-25"
+    assert all(str(e.date) != "2025-07-30" for e in ex.events if e.kind == "press_conference")
+
+
+def test_a_dateline_city_is_no_speaker_and_a_verb_after_a_preposition_reports_nothing_before_it():
+    ex = read("WASHINGTON, Aug 25 (Reuters) - U.S. President Donald Trump welcomed South Korean President Lee "
+              "Jae-myung to the White House on Monday, a few hours after writing on social media that events in Seoul "
+              "looked like a purge, and told reporters he hoped to meet North Korea's Kim Jong Un again.",
+              language="en", published="2025-08-25")
+    reported = [s for s in ex.statements if not s.direct]
+    assert not [s for s in reported if s.text.startswith("U.S. President")]
+    [hoped] = [s for s in reported if s.text.startswith("he hoped")]
+    assert ex.actor(hoped.speaker).name == "Donald Trump"
