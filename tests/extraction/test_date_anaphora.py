@@ -217,3 +217,16 @@ def test_a_date_that_only_qualifies_a_noun_does_not_move_the_story():
         "2025-03-11"
     ranged = "Les délégués ont siégé du 8 au 12 septembre. Le lendemain, ils ont voté."
     assert timex_at(ranged, "Le lendemain", datetime.date(2025, 10, 1)).value == "2025-09-13"
+
+
+@pytest.mark.parametrize("language, text, expression", [
+    ("fr", "L'Iran a signé mardi un accord.\n\nLe 28 août, la France a déclenché le mécanisme.\n\nCe même mardi, "
+           "l'Egypte a condamné une frappe.", "Ce même mardi"),
+    ("en", "Iran signed a deal on Tuesday.\n\nOn August 28, France had triggered the mechanism.\n\nThat same Tuesday, "
+           "Egypt condemned a strike.", "That same Tuesday"),
+])
+def test_that_same_weekday_is_the_one_the_text_named_not_the_one_nearest_the_last_day(language, text, expression):
+    # (counted from 28 August, the nearest Tuesday would be 26 August)
+    found = timex_at(text, expression, dct=datetime.date(2025, 9, 9), language=language)
+    assert found is not None and found.value == "2025-09-09"
+    assert not found.anaphoric  # a caller that re-reads anaphora from the story's time keeps it

@@ -217,14 +217,14 @@ def _resolve_all(text: str, dct: datetime.date, language: str, tense: str | None
                              if c[2].date and c[2].precision in _ANCHOR_PRECISIONS)
         freed = []
         for start, end, _, rule, m in sorted(held, key=lambda c: c[0]):
-            ctx.used_reference = None
+            ctx.used_reference, ctx.named_day = None, False
             resolution = _apply(rule, m, ctx)
             if resolution is None or resolution is BLOCK:
                 taken[start:end] = bytes(end - start)
                 freed.append((start, end))
                 failed.add(id(m))
                 continue
-            chosen.append((start, end, resolution, ctx.used_reference or dct))
+            chosen.append((start, end, resolution, None if ctx.named_day else ctx.used_reference or dct))
             if resolution.date and resolution.precision in _ANCHOR_PRECISIONS:
                 bisect.insort(ctx.anchors, (start, resolution.date, resolution.precision))
         pending = [c for c in candidates if id(c[4]) not in failed

@@ -41,6 +41,9 @@ class Context:
     anchors: list[tuple[int, datetime.date, str]] = field(default_factory=list)
     # The day the last anaphor resolved counted from (set by reference_at and anchor_after).
     used_reference: datetime.date | None = None
+    # Set when the last anaphor turned out to name a day the text named itself (« ce même mardi »): it then counts
+    # from nothing, and a caller that re-resolves anaphora against the story's time must keep its value.
+    named_day: bool = False
     # The caller's reading of the clause that owns text[start:end] ("past", "future" or None), from
     # a parse it has and we do not: the verb a weekday hangs on, not merely the nearest one.
     clause_tense: Callable[[int, int], str | None] | None = None
@@ -601,10 +604,18 @@ def anaphoric_weekday(m: re.Match[str], ctx: Context) -> cal.Resolution | None:
         return None
     relation = " ".join((m.group("rel") or "").split())
     offset = ANAPHORIC_RELATIONS[ctx.language][relation]
+    weekday = WEEKDAYS[ctx.language][m.group("wd")]
+    if offset == 0:
+        # « Ce même mardi », "that same Tuesday": the Tuesday the text named last, not the one nearest the day
+        # told just before (« Le 28 août, … Ce même mardi, … » is the story's Tuesday, not 26 August)
+        named = [d for offset_, d, precision in ctx.anchors if offset_ < m.start() and precision == "day"
+                 and d.weekday() == weekday]
+        if named:
+            ctx.named_day = True
+            return cal.day(named[-1], _part_kind(m))
     anchor = ctx.reference_at(m.start(), m.end())
     direction = {1: "next", -1: "last"}.get(offset)
-    return cal.day(cal.weekday_near(anchor, WEEKDAYS[ctx.language][m.group("wd")], direction),
-                   _part_kind(m))
+    return cal.day(cal.weekday_near(anchor, weekday, direction), _part_kind(m))
 
 
 def day_of_month(m: re.Match[str], ctx: Context) -> cal.Resolution | None:

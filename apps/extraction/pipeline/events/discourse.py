@@ -49,6 +49,10 @@ class Reading:
     precision: str
     span: bool = False  # where a span of time starts or ends ("since Tuesday"): no day the story is at
     flashback: bool = False  # said of what came before the story's day ("had met on Thursday"): not its day
+    # the last day the story was at that is not to come: what a past tense counts from ("The two officers will
+    # speak again on Monday. … Dar told reporters that afternoon" is Saturday's; « Le même jour, Kellogg doit
+    # arriver à Kiev » after a day to come is that day)
+    told: datetime.date | None = None
 
 
 class StoryClock:
@@ -60,7 +64,7 @@ class StoryClock:
         self.published, self.language, self.resolve_expression = published, language, resolve_expression
         self.readings: dict[int, Reading] = {}
         self.moves: list[tuple[int, datetime.date]] = []  # (where, the day the story is at from there)
-        reference = published
+        reference = told = published  # the day the story is at; the last such day not to come
         for t in sorted(timexes, key=lambda t: t.start):
             if skip(t):
                 continue
@@ -71,9 +75,11 @@ class StoryClock:
             else:
                 date, precision = t.date, t.precision
             span, back = spans(t), steps_back(t)
-            self.readings[t.start] = Reading(reference, anaphoric, date, precision, span, back)
+            self.readings[t.start] = Reading(reference, anaphoric, date, precision, span, back, told)
             if date is not None and precision == "day" and not span and not back and moves(t):
                 reference = date  # the story is now at that day
+                if date <= published:
+                    told = date
                 self.moves.append((t.start, date))
 
     def day_at(self, position: int) -> datetime.date:
@@ -86,7 +92,8 @@ class StoryClock:
         if reading is None or not reading.anaphoric:
             found = self.resolve_expression(timex.text, self.published, self.language, tense=tense) or timex
             return found.date, found.precision
-        found = resolve_at(timex.text, reading.reference, self.published, self.language, self.resolve_expression,
+        reference = reading.told if tense == "past" and reading.told is not None else reading.reference
+        found = resolve_at(timex.text, reference, self.published, self.language, self.resolve_expression,
                            tense=tense)
         return (found.date, found.precision) if found else (reading.date, reading.precision)
 

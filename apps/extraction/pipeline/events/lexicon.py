@@ -60,6 +60,7 @@ class Cues:
     hedge_conjunctions: frozenset[str]
     hedge_verbs: frozenset[str]
     hedge_wishes: frozenset[str]
+    reactions: frozenset[str]
     planned: frozenset[str]
     rescheduled: frozenset[str]
     cancelled: frozenset[str]
@@ -189,6 +190,7 @@ def event_lexicon(language: str) -> EventLexicon:
             hedge_conjunctions=_folded(_words(cues, "hedge", "conjunctions")),
             hedge_verbs=_folded(_words(cues, "hedge", "verbs")),
             hedge_wishes=_folded(_words(cues, "hedge", "wishes")),
+            reactions=_folded(_words(cues, "reactions")),
             planned=_folded(_words(cues, "planned")),
             rescheduled=_folded(_words(cues, "rescheduled")),
             cancelled=_folded(_words(cues, "cancelled")),

@@ -355,6 +355,10 @@ def place_in(ctx: Context, tokens, *, metonyms: bool = False) -> tuple[int, str]
     return None
 
 
+_NAMING = frozenset({"dit", "dite", "dits", "dites", "appele", "appelee", "baptise", "baptisee", "called", "named",
+                     "dubbed", "known"})
+
+
 def _modifier_kind(token: Token, entry: Trigger) -> str | None:
     """The kind a qualifying word gives a noun ("press" conference, conférence « de presse »)."""
     if not entry.modifiers:
@@ -365,6 +369,9 @@ def _modifier_kind(token: Token, entry: Trigger) -> str | None:
         near.append(token.doc[token.i - 1])
     if token.i + 2 < len(token.doc) and folded(token.doc[token.i + 1].text) in ("de", "d'"):
         near.append(token.doc[token.i + 2])  # « conférence de presse » hung elsewhere by the parser
+    # « le mécanisme dit de « snapback » », "the so-called snapback mechanism": the name a word of naming gives it
+    near += [g for c in token.children if c.dep_ == "acl" and folded(c.text) in _NAMING
+             for g in c.children if g.dep_ in ("xcomp", "obl", "obl:mod", "nmod", "obj")]
     for t in near:
         kind = entry.modifiers.get(lemma(t)) or entry.modifiers.get(folded(t.text))
         if kind:
@@ -871,8 +878,12 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
     series = entry.pos == "noun" and lemma(token) in ctx.told and _next_of(ctx, token)
     if not series and not _holds(ctx, token, entry):
         return None  # « un prochain échange » after a prisoner exchange is the next of that series
-    if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
-        return None  # "the Munich Security Conference": the name of a forum, not an event told
+    names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if token.pos_ == "PROPN" and names and not all(
+            ctx.table.kind(ctx.actor_at(c) or "") in ("organization", "country", "group") for c in names):
+        # "the Munich Security Conference": the name of a forum, not an event told ("the NATO Summit", a body's
+        # gathering, is one)
+        return None
     kind = _kind(ctx, token, entry)
     predicate, basis = token, "verb"
     if entry.pos == "noun":
@@ -1070,7 +1081,7 @@ def _antecedent(pronoun: Token) -> Token:
 
 
 def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
-           negation_prepositions: frozenset[str] = frozenset()) -> set[int]:
+           negation_prepositions: frozenset[str] = frozenset(), reactions: frozenset[str] = frozenset()) -> set[int]:
     """The tokens whose names and places belong to a mention: its predicate's phrase and its subjects,
     without the phrases of the other events of the sentence, nor those of whoever it went on without."""
     pred, trig = mention.predicate, mention.trigger
@@ -1118,7 +1129,7 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
             elif c.dep_ in syntax.RELATIVE_DEPS | {"acl"} and not any(g.dep_ == "mark" for g in c.children) and (
                     "Part" in c.morph.get("VerbForm") and not _finite_clause(c) or makes(c)
                     or any(g.dep_ == "xcomp" and makes(g) for g in c.children)):
-                described |= {t.i for t in c.subtree}
+                described |= {t.i for t in syntax.phrase(c)}  # (not a clause within it: « dit de « snapback », qui doit rétablir fin septembre… »)
         tokens |= described
     for s in subjects(pred) + syntax.passive_agent(pred):
         tokens |= {t.i for t in syntax.phrase(s)}
@@ -1143,7 +1154,9 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
         for p in syntax.prepositional(pred, WITH):
             parties |= {t.i for t in syntax.phrase(p)}
         # "Trump said …, in an interview with CBS": who speaks in the speech is who says
-        if trig.dep_ in ("obj", "dobj") or mention.kind == "statement" and pred.pos_ in ("VERB", "AUX"):
+        # (not who judges it: "Egypt condemned an Israeli strike")
+        if (trig.dep_ in ("obj", "dobj") or mention.kind == "statement" and pred.pos_ in ("VERB", "AUX")) and \
+                lemma(pred) not in reactions:
             for s in subjects(pred):
                 parties |= {t.i for t in syntax.phrase(s)}
         mention.party_domain = parties
@@ -1538,7 +1551,9 @@ def gather(ctx: Context, mention: Mention) -> None:
             if key and ctx.table.party_kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, "agent")
     verb = governing_verb(mention.trigger) if mention.entry.pos == "noun" else None
-    told = verb is not None and lemma(verb) in cues.reporting and mention.trigger.dep_ in ("dobj", "obj", "dative")
+    # ("told a news conference"; not "condemned an Israeli strike": who judges an event takes no part in it)
+    told = verb is not None and lemma(verb) in cues.reporting and mention.trigger.dep_ in ("dobj", "obj", "dative") \
+        and lemma(verb) not in cues.reactions
     stand = measuring(mention.trigger)
     at = told_as_setting(stand, cues)
     # « a quitté Kiev sans la conférence de presse prévue avec Zelensky »: who left without it was to hold it
