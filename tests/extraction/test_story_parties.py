@@ -161,3 +161,27 @@ def test_a_dateline_city_is_no_speaker_and_a_verb_after_a_preposition_reports_no
     assert not [s for s in reported if s.text.startswith("U.S. President")]
     [hoped] = [s for s in reported if s.text.startswith("he hoped")]
     assert ex.actor(hoped.speaker).name == "Donald Trump"
+
+
+INTERVIEW = (
+    "LE GRAND ENTRETIEN - Jeudi 13 février 2025\n\n"
+    "Mardi, le roi Abdallah II de Jordanie a été le premier dirigeant arabe reçu par Donald Trump. Nadia Sfeir-Morel, "
+    "politologue, répond aux questions de Bertrand Lemaire.\n\n"
+    "Question : Donald Trump avait pourtant menacé de couper l'aide à Amman.\n\n"
+    "Nadia Sfeir-Morel : Oui. Le même lundi, il avait lancé au Hamas un ultimatum pour libérer tous les otages.\n\n"
+    "Question : Le plan Trump est-il enterré ?\n\n"
+    "Nadia Sfeir-Morel : Non. Mais le roi a redit au Capitole, devant des élus des deux partis, que c'était une ligne "
+    "rouge pour tous les Arabes."
+)
+
+
+def test_in_a_transcript_s_turn_il_is_not_the_one_who_speaks():
+    ex = read(INTERVIEW, language="fr", published="2025-02-13")
+    [ultimatum] = [e for e in ex.events if e.kind == "announcement"]
+    assert "Donald Trump" in parties(ex, ultimatum) and "Nadia Sfeir-Morel" not in parties(ex, ultimatum)
+
+
+def test_the_king_is_the_one_the_story_named_king():
+    ex = read(INTERVIEW, language="fr", published="2025-02-13")
+    [red_line] = [s for s in ex.statements if s.text.startswith("c'était une ligne rouge")]
+    assert ex.actor(red_line.speaker).name == "King Abdullah II"

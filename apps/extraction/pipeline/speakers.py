@@ -222,6 +222,11 @@ class SpeakerResolver:
         latter = gender is not None and gender.endswith("-latter")
         if latter:
             gender = gender.split("-")[0]
+        speaking = self.turn_speaker(pos) if gender in ("m", "f", "n") else None
+        if speaking is not None:
+            # « Nadia Sfeir-Morel : Oui, la veille, il a laissé entendre… »: who speaks in a transcript's turn says
+            # « je »; « il », "he" in her answer is someone else
+            exclude = exclude | {speaking}
         if pronoun is not None and gender is None:
             return None
         if gender == "":
@@ -702,12 +707,29 @@ class SpeakerResolver:
         if not office and (core := self._office_core(phrase, head)):
             # « le nouveau chancelier », "the Armenian prime minister": the office, qualified by adjectives only
             office, country = self.lex.offices.get(core), self._country_of_phrase(phrase, head)
+        if not office and len(words) == 2 and phrase[0].dep_ == "det" and words[1] in self.lex.titles:
+            # « le roi » after « le roi Abdallah II de Jordanie », "the king" after "King Charles": whom the story
+            # named with that title before his name
+            key = self._titled_before(words[1], head.idx)
+            if key:
+                self.add_mention(key, lo, hi)
+            return key
         if not office:
             return None
         key = self.office_holder(office, head.idx, country=country)
         if key:
             self.add_mention(key, lo, hi)
         return key
+
+    def _titled_before(self, title: str, pos: int) -> str | None:
+        """The person the text last named right after this title word (folded) before pos."""
+        for m in reversed([m for m in self.table.mentions if m.start < pos]):
+            if self.table.kind(m.key) != "person":
+                continue
+            before = self.text[max(0, m.start - 40):m.start].split()
+            if before and fold(before[-1].lower()).rstrip(".") == title:
+                return m.key
+        return None
 
     def _office_core(self, phrase: list[Token], head: Token) -> str | None:
         """The office a phrase names when its other words are determiners and adjectives: its ranks and its noun.
