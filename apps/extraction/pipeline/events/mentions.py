@@ -1129,7 +1129,8 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
             elif c.dep_ in syntax.RELATIVE_DEPS | {"acl"} and not any(g.dep_ == "mark" for g in c.children) and (
                     "Part" in c.morph.get("VerbForm") and not _finite_clause(c) or makes(c)
                     or any(g.dep_ == "xcomp" and makes(g) for g in c.children)):
-                described |= {t.i for t in syntax.phrase(c)}  # (not a clause within it: « dit de « snapback », qui doit rétablir fin septembre… »)
+                # (not a clause within it: « le mécanisme dit de « snapback », qui doit rétablir fin septembre… »)
+                described |= {t.i for t in syntax.phrase(c)}
         tokens |= described
     for s in subjects(pred) + syntax.passive_agent(pred):
         tokens |= {t.i for t in syntax.phrase(s)}
