@@ -185,3 +185,12 @@ def test_the_king_is_the_one_the_story_named_king():
     ex = read(INTERVIEW, language="fr", published="2025-02-13")
     [red_line] = [s for s in ex.statements if s.text.startswith("c'était une ligne rouge")]
     assert ex.actor(red_line.speaker).name == "King Abdullah II"
+
+
+def test_a_radio_interview_with_french_labels_is_the_guest_s_statement_that_day():
+    # « Question : », with the space French typography puts before the colon, labels a question as "Q:" does;
+    # the head says it is an interview (« LE GRAND ENTRETIEN »): one guest's statement, not a press conference
+    ex = read(INTERVIEW, language="fr", published="2025-02-13")
+    interviews = [e for e in ex.events if e.kind == "statement" and str(e.date) == "2025-02-13"]
+    assert [parties(ex, e) for e in interviews] == [{"Nadia Sfeir-Morel"}]
+    assert not [e for e in ex.events if e.kind == "press_conference" and "Nadia Sfeir-Morel" in parties(ex, e)]

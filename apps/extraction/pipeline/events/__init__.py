@@ -1002,13 +1002,17 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
 
 
 def _transcript(ctx: Context, published: datetime.date, events: list[Cluster]) -> list[Cluster]:
-    """A transcript of questions and answers (paragraphs opening with "QUESTION:", "Q.") is a press
-    conference that day, given by the one who answers most."""
-    labels = ctx.lexicon.cues.question_labels
+    """A transcript of questions and answers (paragraphs opening with "QUESTION:", "Q.", « Question : ») is a
+    press conference that day, given by the one who answers most; an interview (its head says so: « Entretien
+    diffusé le samedi », "Interview") is that one's statement."""
+    cues = ctx.lexicon.cues
+    labels = cues.question_labels
     questions = 0
     for p in ctx.layout.paragraphs:
-        head = ctx.text[p.start:p.end].lstrip().split(None, 1)
-        if head and folded(head[0].rstrip(":.")) in labels and head[0][-1:] in (":", "."):
+        head = ctx.text[p.start:p.end].lstrip().split(None, 2)
+        # (French typography puts a space before the colon: « Question : »)
+        if head and folded(head[0].rstrip(":.")) in labels and (
+                head[0][-1:] in (":", ".") or len(head) > 1 and head[1] == ":"):
             questions += 1
     if questions < 2 or any(e.group == "say" and e.date == published for e in events):
         return []
@@ -1017,8 +1021,12 @@ def _transcript(ctx: Context, published: datetime.date, events: list[Cluster]) -
         return []
     speaker = max(sorted(set(speakers)), key=speakers.count)
     first = ctx.doc[0]
-    entry = Trigger(lemma="", pos="genre", kind="press_conference")
-    m = Mention(kind="press_conference", trigger=first, entry=entry, predicate=first, basis="genre",
+    opening = ctx.layout.paragraphs[:2]
+    interview = any(w in cues.interview_words for p in opening for w in re.findall(r"[\w-]+", folded(
+        ctx.text[p.start:p.end])))
+    kind = "statement" if interview else "press_conference"
+    entry = Trigger(lemma="", pos="genre", kind=kind)
+    m = Mention(kind=kind, trigger=first, entry=entry, predicate=first, basis="genre",
                 sentence=(0, min(len(ctx.text), ctx.text.find("\n") if "\n" in ctx.text else len(ctx.text))),
                 participants={speaker: "agent"}, triggers=[first])
     return [Cluster([m], date=published, precision="day", dated_by="lead", status="occurred")]

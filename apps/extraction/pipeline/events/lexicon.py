@@ -76,6 +76,7 @@ class Cues:
     party_alone: frozenset[str]
     first_person: frozenset[str]
     question_labels: frozenset[str]
+    interview_words: frozenset[str]
     reporting: frozenset[str]
     span_time: frozenset[str]
     set_for: frozenset[str]
@@ -206,6 +207,7 @@ def event_lexicon(language: str) -> EventLexicon:
             party_alone=_folded(_words(cues, "parties", "alone")),
             first_person=_folded(_words(cues, "first_person")),
             question_labels=_folded(_words(cues, "transcript", "question_labels")),
+            interview_words=_folded(_words(cues, "transcript", "interview_words")),
             reporting=reporting,
             span_time=_folded(_words(cues, "span_time")),
             set_for=_folded(_words(cues, "set_for")),
