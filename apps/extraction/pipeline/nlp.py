@@ -221,9 +221,10 @@ def repair_fronted_adjunct(doc) -> None:
     weekdays = WEEKDAYS["fr"]
     sents = list(doc.sents)
     for piece, rest in zip(sents, sents[1:]):
-        verbal = rest.root.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in rest.root.children)
-        if len(piece) > 4 or rest[0].text != "," or not verbal or \
-                any(t.pos_ in ("VERB", "AUX") for t in piece) or piece.root.is_upper:
+        if len(piece) > 4 or rest[0].text != "," or any(t.pos_ in ("VERB", "AUX") for t in piece) or \
+                piece.root.is_upper:
+            continue  # (the cheap tests first: Span.root walks the whole sentence)
+        if not (rest.root.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in rest.root.children)):
             continue
         root = piece.root
         day = root.lower_ in weekdays
@@ -243,7 +244,13 @@ def repair_participle_as_object(doc) -> None:
     after « avoir » as a noun, the object of the auxiliary, which then heads the clause (its subject, its « à
     Vladimir Poutine ») and a clause without a verb. A bare word in -é after the auxiliary, with no determiner, is
     the participle: it heads the clause, the auxiliary hangs on it."""
-    for token in doc:
+    strings = doc.vocab.strings
+    obj, nominal = strings.add("obj"), {strings.add("NOUN"), strings.add("ADJ")}
+    # (the objects read as nouns found in the arrays: a Token is made only for them, not for every word)
+    for i, (dep, pos) in enumerate(doc.to_array([DEP, POS]).tolist()):
+        if dep != obj or pos not in nominal:
+            continue
+        token = doc[i]
         aux = token.head
         if token.dep_ != "obj" or token.pos_ not in ("NOUN", "ADJ") or aux.pos_ != "AUX" or aux.lower_ not in _AVOIR \
                 or not token.lower_.endswith(("é", "ée", "és", "ées")) or aux.i > token.i \
