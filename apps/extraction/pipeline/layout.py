@@ -167,8 +167,9 @@ class Layout:
 
 
 # What follows the date that opens an entry of a chronology: "July 22 - Lawmakers…", « 17 juillet : la Rada… »,
-# "The next day — Shmyhal…" (a dash or a colon, then the entry's words).
-_ENTRY_DATE_END = re.compile(r"[^\S\n]*(?:[-–—―:]|--)[^\S\n]+\S")
+# "The next day — Shmyhal…" (a dash or a colon, then the entry's words), or the day as a sentence of its own
+# (« Lundi. Les Vingt-Sept ont tenu… », a weekly recap's entries).
+_ENTRY_DATE_END = re.compile(r"[^\S\n]*(?:[-–—―:]|--)[^\S\n]+\S|\.[^\S\n]+[A-ZÀ-ÖØ-Þ«\"“]")
 _BULLET = re.compile(r"[^\S\n]*(?:[-•*▪·][^\S\n]+)?")
 
 
@@ -176,7 +177,7 @@ def dated_entries(layout: Layout, timexes) -> dict[int, object]:
     """The date each entry of a chronology opens with, by the start of the paragraphs it covers.
 
     An entry is a paragraph that opens with a date before a dash or a colon ("July 22 - …", « 17 juillet : … »,
-    "The next day – …"), or the paragraphs under a heading that is nothing but a date; its sentences tell what
+    "The next day – …") or as a sentence of its own (« Lundi. Les Vingt-Sept… »), or the paragraphs under a heading that is nothing but a date; its sentences tell what
     happened that day though they name no day of their own. Ordinary paragraphs that open with a date and go on
     with a sentence ("On July 22, lawmakers…", "July 22 was…") are no entries.
     """

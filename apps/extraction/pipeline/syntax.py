@@ -365,5 +365,20 @@ def directions_in(doc):
     takes as `clause_tense`."""
     def direction(start: int, end: int) -> str | None:
         span = doc.char_span(start, end, alignment_mode="expand")
-        return time_direction(span.root) if span is not None else None
+        if span is None:
+            return None
+        found = time_direction(span.root)
+        if found is None and _heads_an_entry(span):
+            # « Lundi. Les Vingt-Sept ont tenu… »: a day that is a sentence of its own at the head of an
+            # entry takes the direction of the sentence it opens
+            found = time_direction(doc[span.sent.end].sent.root)
+        return found
     return direction
+
+
+def _heads_an_entry(span) -> bool:
+    """Whether a time expression is the whole of its sentence and another sentence follows on its line."""
+    sent, doc = span.sent, span.doc
+    if sent.end >= len(doc) or "\n" in doc[sent.end - 1].whitespace_ + doc[sent.end].text:
+        return False
+    return all(t.is_punct or span.start <= t.i < span.end for t in sent)

@@ -30,7 +30,7 @@ from ..records import Event, Participant
 from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back, spans_time
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .mentions import (ACTOR_KINDS, WITH, Context, Mention, domain, entry_for, folded, gather, governing_verb,
+from .mentions import (ACTOR_KINDS, TO_EVENT, WITH, Context, Mention, domain, entry_for, folded, gather, governing_verb,
                        hyphenated, is_light, lemma, measuring, metonym_names_the_event, objects_of, place_in,
                        press_mention, read_mention, token_at)
 from .repeats import split_repeats
@@ -105,7 +105,9 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 m.anaphoric = m.determiner == "pointing" or m.anaphoric and (
                     not _own_parties(ctx, m) or _in_sequence(m, cues.sequence))
             assign_timexes(local, here, doc, cues)
+            _when_of_the_day(local, here, doc, cues)
             _where_clauses(local)
+            _trips_to_gatherings(local)
             for m in local:
                 if m.held_at is not None:
                     # what is held at a gathering is held where and when the gathering is, unless told otherwise
@@ -128,7 +130,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 for m in local:
                     if m.timex is head and (m.status == "planned" or m.hedged):
                         m.timex = None
-                    elif m.timex is None and m.status == "occurred" and not m.hedged and not m.anaphoric:
+                    elif m.timex is None and m.status == "occurred" and not m.hedged:
                         m.timex = head
             _held_before(ctx, local)
             if earlier:
@@ -549,6 +551,46 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
                 outer.triggers.append(inner.trigger)
                 out.remove(inner)
     return out
+
+
+def _when_of_the_day(local: list[Mention], here: list, doc, cues) -> None:
+    """"Ties have soured since February, when Rubio called off his trip", « depuis février, quand Rubio a annulé sa
+    visite »: a when-clause right after a date tells what happened then (the parser hangs it on the date or on the
+    main verb), though the date is no part of its clause."""
+    ends = {t.end: t for t in here}
+    for m in local:
+        verb = m.predicate if m.entry.pos == "verb" else governing_verb(m.trigger)
+        while verb is not None and verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head  # ("when Trump froze the aid and Rubio called off his trip": both clauses)
+        if m.timex is not None or verb is None:
+            continue
+        when = next((c for c in verb.children if c.dep_ in ("advmod", "mark") and c.i < verb.i
+                     and folded(c.text) in cues.simultaneous), None)
+        if when is not None and when.i >= 2 and doc[when.i - 1].text == ",":
+            before = doc[when.i - 2]
+            m.timex = ends.get(before.idx + len(before.text))
+
+
+def _trips_to_gatherings(local: list[Mention]) -> None:
+    """"Rubio called off his trip to a G20 meeting in Johannesburg", « son déplacement au sommet de Doha »: a trip
+    to a gathering goes where the gathering is held, and the two are at one time, when the text says it of one only."""
+    for trip in local:
+        if trip.group != "visit":
+            continue
+        for gathering in local:
+            if gathering.group != "meet":
+                continue
+            chain = syntax.governors(gathering.trigger, 5)
+            at = next((k for k, g in enumerate(chain) if g.i == trip.trigger.i), None)
+            # (the parser may hang the gathering on a name before it: "to a [Group] of 20 foreign ministers' meeting")
+            if at is None or not (folded(syntax.case_word(gathering.trigger)) in TO_EVENT
+                                  or any(g.pos_ == "ADP" and g.lower_ in TO_EVENT for g in chain[:at])):
+                continue
+            if trip.location is None and gathering.location is not None:
+                trip.location, trip.place_start = gathering.location, gathering.place_start
+            trip.timex = trip.timex or gathering.timex
+            gathering.timex = gathering.timex or trip.timex
+            break
 
 
 def _where_clauses(local: list[Mention]) -> None:

@@ -71,6 +71,7 @@ class Cues:
     weapons: frozenset[str]
     people: frozenset[str]
     party_pronouns: frozenset[str]
+    party_possessives: frozenset[str]
     party_nouns: frozenset[str]
     party_quantifiers: frozenset[str]
     party_alone: frozenset[str]
@@ -103,6 +104,8 @@ class Cues:
     reflection: frozenset[str] = frozenset()  # "think", « réfléchir »: announcing a thought makes no policy known
     signing: frozenset[str] = frozenset()  # "sign", « signer »: a participle that makes its text an agreement
     offices: frozenset[str] = frozenset()  # "minister", « ministre »: an office one becomes (events.toml "office")
+    # "since" and « depuis le retour »: a preposition of time, alone or before the noun it needs to be one
+    since: frozenset[str] = frozenset()
     after: frozenset[str] = frozenset()  # "after", « après »: the sequence words that put an event before the verb's
     # « invité de la matinale », "a guest on the show": a guest on the air, and the words for a show
     broadcast_guests: frozenset[str] = frozenset()
@@ -202,6 +205,7 @@ def event_lexicon(language: str) -> EventLexicon:
             weapons=_folded(_words(cues, "weapons")),
             people=_folded(_words(cues, "people")),
             party_pronouns=_folded(_words(cues, "parties", "pronouns")),
+            party_possessives=_folded(_words(cues, "parties", "possessives")),
             party_nouns=_folded(_words(cues, "parties", "nouns")),
             party_quantifiers=_folded(_words(cues, "parties", "quantifiers")),
             party_alone=_folded(_words(cues, "parties", "alone")),
@@ -233,6 +237,7 @@ def event_lexicon(language: str) -> EventLexicon:
             signing=_folded(cues.get("signing", {}).get("words", ())),
             offices=_folded(cues.get("offices", {}).get("words", ())),
             after=_folded(cues.get("after", {}).get("words", ())),
+            since=_folded(cues.get("since", {}).get("words", ())),
             broadcast_guests=_folded(cues.get("broadcast", {}).get("guests", ())),
             broadcast_shows=_folded(cues.get("broadcast", {}).get("shows", ())),
             suffered=_folded(cues.get("suffered", {}).get("words", ())),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, POS
@@ -45,6 +46,8 @@ PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "outside", "inside", "on
 # the prepositions that say where a strike hit ("on Kyiv", « sur Kharkiv »); not « de » ("l'attaque de la Russie")
 HIT_PREPOSITIONS = ("on", "at", "in", "into", "over", "near", "sur", "à", "a", "au", "aux", "en", "dans", "près",
                     "pres")
+# the prepositions that take one to a gathering ("moved to a working lunch", « est allé au sommet »)
+TO_EVENT = ("to", "into", "à", "au", "aux")
 CITY_PREPOSITIONS = ("in", "at", "to", "à", "a", "au", "en")
 DESTINATION = ("to", "in", "at", "into", "for", "à", "a", "au", "aux", "en", "dans", "vers")
 _PERSONAL = frozenset({"Prs"})
@@ -691,7 +694,9 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         audience = [p for p in syntax.prepositional(token, ("at", "before", "to", "à", "a", "devant", "lors"))
                     if not place_in(ctx, [p], metonyms=True)]
         # "The two leaders talked on the sidelines": the parties told before, as the subject
-        told = not people and any(party_reference(ctx, sub) and sub.pos_ in ("NOUN", "NUM") for sub in subjects(token))
+        # ("The presidents spoke by phone": a bare plural subject of a call or a meeting word, see _bare_parties)
+        told = not people and any((party_reference(ctx, sub) or _bare_parties(ctx, sub)) and sub.pos_ in ("NOUN", "NUM")
+                                  for sub in subjects(token))
         return (told or len(people) + (len(pronouns) if people else 0) >= 2) and not audience
     if name == "joint-parties":
         # « les délégations américaine et russe ont discuté »: two parties or more of any kind as the subject
@@ -1244,6 +1249,22 @@ def party_reference(ctx: Context, token: Token) -> bool:
     return lemma(token) in cues.party_alone and syntax.definite(token)  # "the parties"
 
 
+def _told_parties(ctx: Context, token: Token) -> list[str]:
+    """Whom "the two leaders", "they" stand for: the people named before it in its own sentence, else the parties of
+    the last event told, else the people of the sentence before."""
+    here = _persons_in(ctx, token.doc[token.sent.start:token.i])
+    return here or ctx.last_parties or _persons_before(ctx, token)
+
+
+def _bare_parties(ctx: Context, token: Token) -> bool:
+    """"The presidents spoke by phone in April", « les dirigeants se sont parlé »: the bare definite plural subject of
+    a meeting or a call is its parties (of an agreement it is not: "The leaders agreed to stay in touch" closes
+    a readout of any call)."""
+    return lemma(token) in ctx.lexicon.cues.party_nouns and "Plur" in token.morph.get("Number") and \
+        token.dep_ in syntax.SUBJECT_DEPS and syntax.definite(token) and \
+        all(c.dep_ in ("det", "punct") for c in token.children)
+
+
 def _name_head(token: Token) -> Token:
     """The last word of the name a token is part of ("York" in "New York"; "Budapest" in "the Budapest
     meeting", whose head is a noun, not a name)."""
@@ -1292,11 +1313,22 @@ def _case_of_name(token: Token) -> str:
     return syntax.case_word(_name_head(token))
 
 
-def _where(token: Token) -> bool:
+def _where(token: Token, since: frozenset[str] = frozenset()) -> bool:
     """Whether a place name says where ("in Riyadh", "the Riyadh meeting"), not when or whence ("after
     Alaska", "since Minsk")."""
+    if token.dep_ == "det" and token.head.pos_ == "PROPN":
+        token = token.head  # (a name the gazetteer starts at its article: « la Maison-Blanche »)
     case = _case_of_name(token)
-    return not case or folded(case) in PLACE_PREPOSITIONS
+    if case and folded(case) not in PLACE_PREPOSITIONS:
+        return False
+    # "their first summit since Trump's return to the White House", « depuis le retour du milliardaire à la
+    # Maison-Blanche »: a place in a phrase of time is the place of what that phrase tells (cues.toml [since]:
+    # « depuis le quartier général de Northwood » is a place, « depuis » says since only before a moment's noun)
+    for up in itertools.islice(_name_head(token).ancestors, 4):
+        case = folded(syntax.case_word(up)) if up.pos_ == "NOUN" else ""
+        if case and (case in since or f"{case} {lemma(up)}" in since):
+            return False
+    return True
 
 
 def _hit(ctx: Context, token: Token, mention: Mention) -> bool:
@@ -1513,11 +1545,10 @@ def gather(ctx: Context, mention: Mention) -> None:
             speaker = ctx.speaker_at(token.idx) or ctx.resolve_pronoun(token.idx, token.text)
             if speaker and ctx.table.party_kind(speaker) in ACTOR_KINDS:
                 mention.participants.setdefault(speaker, role)
-        elif party_reference(ctx, token):
+        elif party_reference(ctx, token) or mention.group in ("meet", "call") and _bare_parties(ctx, token):
             # "Trump spoke with Putin, then announced that the two would meet": the people named before it in
             # its own sentence, else the parties of the last event told
-            here = _persons_in(ctx, doc[token.sent.start:token.i])
-            for party in here or ctx.last_parties or _persons_before(ctx, token):
+            for party in _told_parties(ctx, token):
                 mention.participants.setdefault(party, "participant")
         elif syntax.personal_pronoun(token) and "Plur" not in token.morph.get("Number") and (
                 token.dep_ in syntax.SUBJECT_DEPS or token.dep_ in ("poss", "nmod:poss") or i in subject_tokens):
@@ -1542,8 +1573,9 @@ def gather(ctx: Context, mention: Mention) -> None:
             text = folded(c.text)
             if text in cues.first_person:
                 key = ctx.speaker_at(c.idx)
-            elif c.pos_ in ("PRON", "DET") and "Plur" in c.morph.get("Number") or text in cues.party_pronouns:
-                # "after their meeting, Zelensky and Trump…": the parties the sentence names as its subject
+            elif text in cues.party_possessives or text in cues.party_pronouns:
+                # "after their meeting, Zelensky and Trump…": the parties the sentence names as its subject (by
+                # the word: French gives « ses » the number of what is possessed, « ses propres droits de douane »)
                 for party in _plural_subject(ctx, c) or ctx.last_parties:
                     mention.participants.setdefault(party, "participant")
                 key = None
@@ -1565,6 +1597,9 @@ def gather(ctx: Context, mention: Mention) -> None:
     # goes, somewhere for a gathering attends it there
     at = at or folded(syntax.case_word(stand)) in cues.purpose and mention.group == "meet" and verb is not None and \
         lemma(verb) in cues.presence
+    # "The two leaders then moved to a working lunch", « sont allés au sommet »: who goes to a gathering attends it
+    at = at or folded(syntax.case_word(stand)) in TO_EVENT and mention.group == "meet" and verb is not None and \
+        lemma(verb) in cues.presence
     # "after a call with Putin on Thursday, Trump announced…", « après un entretien avec Poutine, Macron a
     # annoncé… »: a call or meeting with one side named, told as what came before the subject's act, is the
     # subject's own
@@ -1579,7 +1614,9 @@ def gather(ctx: Context, mention: Mention) -> None:
         # "Meloni stressed the need … during a visit to Downing Street", "told a news conference", « a déclaré
         # lors d'une conférence de presse »: whoever did or said something at an event took part in it
         for s in subjects(verb):
-            for key in _names_in(ctx, s):
+            # ("The two leaders then moved to a working lunch": the parties told before)
+            told = party_reference(ctx, s) or mention.group in ("meet", "call") and _bare_parties(ctx, s)
+            for key in _names_in(ctx, s) or (_told_parties(ctx, s) if told else []):
                 mention.participants.setdefault(key, "participant")
         if mention.group in ("call", "meet") and lemma(verb) in cues.reporting:
             # "told Putin in a phone call", « a dit à Poutine lors d'un entretien »: whom one told it took part too
@@ -1591,7 +1628,7 @@ def gather(ctx: Context, mention: Mention) -> None:
     # "la Maison Blanche où il a accueilli…": the place a relative clause describes is where it happened
     named = [doc[i] for i in mention.domain if starts[i] in ctx.place_by_char or starts[i] in ctx.metonym_by_char
              or starts[i] in ctx.city_by_char]
-    tokens = [t for t in named if not _quoted(ctx, t.idx) and (_where(t) or _name_head(t).i == described)]
+    tokens = [t for t in named if not _quoted(ctx, t.idx) and (_where(t, cues.since) or _name_head(t).i == described)]
     places = [(abs(t.i - mention.trigger.i), ctx.place_by_char[t.idx]) for t in tokens if t.idx in ctx.place_by_char]
     places += [(abs(t.i - mention.trigger.i), ctx.metonym_by_char[t.idx]) for t in tokens
                if t.idx in ctx.metonym_by_char and (mention.kind == "visit" and t.i > mention.trigger.i
@@ -1602,7 +1639,7 @@ def gather(ctx: Context, mention: Mention) -> None:
         # (the verb, or the one it completes: « ont affirmé [à Genève] avoir élaboré… au terme de… »)
         clause = {verb.i} | ({verb.head.i} if verb.dep_ == "xcomp" else set())
         # (in English the preposition heads the name: "are due back [in Istanbul]")
-        places = _places_among(ctx, mention, [t for t in verb.sent if _where(t) and (
+        places = _places_among(ctx, mention, [t for t in verb.sent if _where(t, cues.since) and (
             _name_head(t).head.i in clause or _name_head(t).head.lower_ in ("in", "at")
             and _name_head(t).head.head.i in clause)],
                                ctx.place_by_char, ctx.city_by_char)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .. import syntax
 from .lexicon import Cues
-from .mentions import Mention, folded, lemma, measuring, setting_verb
+from .mentions import TO_EVENT, Mention, folded, lemma, measuring, setting_verb
 
 
 def _matches(token: Token, cues: frozenset[str]) -> bool:
@@ -176,7 +176,11 @@ def wished(mention: Mention, cues: Cues) -> bool:
 
 def tense_verb(token: Token) -> Token | None:
     """The verb whose tense a word takes: itself, the verb above a noun, or above an infinitive
-    ("will travel … to meet Trump")."""
+    ("will travel … to meet Trump"). A French noun a copula says something is takes the copula's (« Ce sera leur
+    premier sommet »: the parse hangs « sera » on the noun)."""
+    cop = next((c for c in token.children if c.dep_ == "cop"), None) if token.pos_ in ("NOUN", "PROPN") else None
+    if cop is not None:
+        return cop
     verb = token if token.pos_ in ("VERB", "AUX", "ADJ") else next(
         (g for g in syntax.governors(token) if g.pos_ in ("VERB", "AUX")), None)
     if verb is None or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
@@ -209,8 +213,13 @@ def status(mention: Mention, cues: Cues, light_verbs: frozenset[str]) -> str:
     # ("sitting [next] to Rutte": a place beside someone, not the next week)
     scope = [t for t in _scope(mention) if t.i not in history and not (
         folded(t.text) in cues.next_to and any(c.pos_ == "ADP" for c in t.children))]
-    # « a suspendu l'aide », "bombers dropped bombs on the sites": the word that names the event does not call it off
-    if mention.dropped or any(_matches(t, cues.cancelled) for t in scope if t.i != mention.trigger.i):
+    # « a suspendu l'aide », "bombers dropped bombs on the sites": the word that names the event does not call it off;
+    # nor does a verb done at it or after it (« a suspendu les droits de douane après un appel avec Sheinbaum »,
+    # "suspended the aid during the call": the call took place)
+    setting = _setting_of(mention, cues)
+    before = _before_the_act(mention, cues)
+    if mention.dropped or any(_matches(t, cues.cancelled) for t in scope
+                              if t.i not in (mention.trigger.i, setting, before)):
         return "cancelled"
     if mention.hedged:
         return "planned"
@@ -223,9 +232,9 @@ def status(mention: Mention, cues: Cues, light_verbs: frozenset[str]) -> str:
         return "planned"  # a headline's "Starmer to host leaders for a call": what is to come
     if any(_matches(t, cues.ongoing) for t in scope):
         return "occurred"  # under way: it has begun ("talks were continuing"), whatever else says it is due
-    setting = _setting_of(mention, cues)
-    before = _before_the_act(mention, cues)
-    if mention.entry.planned or any(_matches(t, cues.planned) or _matches(t, cues.rescheduled)
+    # ("moved to a working lunch": the gathering one goes to is not moved to another day)
+    gone_to = setting_verb(mention.trigger) if folded(syntax.case_word(mention.trigger)) in TO_EVENT else None
+    if mention.entry.planned or any(_matches(t, cues.planned) or _matches(t, cues.rescheduled) and t != gone_to
                                     for t in scope if t.i not in (mention.trigger.i, setting, before)):
         return "planned"
     return "occurred"

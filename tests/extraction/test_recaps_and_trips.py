@@ -1,0 +1,106 @@
+"""A weekly recap's entries (« Lundi. … »), what a when-clause after a date tells, trips to a gathering, the bare
+plural subject of a call, and what a verb of calling off does not call off. The sentences were written for the tests
+(after blind11's dev half: a French weekly recap, an AP-style wire)."""
+from __future__ import annotations
+
+import pytest
+
+from .pipeline_helpers import parties, read
+
+RECAP = (
+    "Ce qu'il faut retenir de la semaine\n\n"
+    "Lundi. Les Vingt-Sept ont tenu à Bruxelles leur première retraite consacrée à la défense. Le même jour, Donald "
+    "Trump a suspendu les droits de douane visant le Mexique, après un appel avec Claudia Sheinbaum.\n\n"
+    "Mardi. Benjamin Netanyahou a été reçu par Donald Trump à la Maison Blanche. Lors de leur conférence de presse "
+    "commune, le président américain a affirmé que les Etats-Unis prendraient le contrôle de Gaza. Pékin a riposté "
+    "aux taxes américaines en annonçant ses propres droits de douane, applicables le lundi 10 février."
+)
+
+WIRE = (
+    "WASHINGTON (AP) — President Donald Trump received South African President Cyril Ramaphosa in the Oval Office on "
+    "Wednesday.\n\n"
+    "The two leaders then moved to a working lunch, where the talks turned to tariffs.\n\n"
+    "The presidents spoke by phone in April.\n\n"
+    "Ties have soured since February, when Secretary of State Marco Rubio called off his trip to a Group of 20 "
+    "foreign ministers' meeting in Johannesburg."
+)
+
+
+@pytest.fixture(scope="module")
+def recap():
+    return read(RECAP, language="fr", published="2025-02-08")  # a Saturday
+
+
+@pytest.fixture(scope="module")
+def wire():
+    return read(WIRE, language="en", published="2025-05-21")  # a Wednesday
+
+
+def test_a_day_that_opens_an_entry_as_a_sentence_of_its_own_dates_the_entry_in_the_past(recap):
+    # « Lundi. » in a Saturday's recap of the week is the Monday gone by, not the one to come
+    [call] = [e for e in recap.events if e.kind == "call"]
+    assert str(call.date) == "2025-02-03"
+    [meeting] = [e for e in recap.events if e.kind == "meeting" and "Benjamin Netanyahu" in parties(recap, e)]
+    assert str(meeting.date) == "2025-02-04"
+
+
+def test_a_call_after_which_something_was_suspended_took_place(recap):
+    [call] = [e for e in recap.events if e.kind == "call"]
+    assert call.status == "occurred"
+    assert parties(recap, call) == {"Donald Trump", "Claudia Sheinbaum"}
+
+
+def test_their_press_conference_in_a_tuesday_entry_is_the_two_leaders_that_tuesday(recap):
+    [conference] = [e for e in recap.events if e.kind == "press_conference"]
+    assert str(conference.date) == "2025-02-04"
+    assert parties(recap, conference) == {"Donald Trump", "Benjamin Netanyahu"}
+
+
+def test_ses_is_one_possessor_whatever_the_number_of_what_he_possesses(recap):
+    # « ses propres droits de douane » are Beijing's, not the parties of the meeting told before
+    assert not [e for e in recap.events if e.kind == "sanction" and "Benjamin Netanyahu" in parties(recap, e)]
+
+
+def test_a_future_copula_schedules_the_noun_and_a_place_in_a_since_phrase_is_not_its_place():
+    text = ("Donald Trump et Vladimir Poutine se rencontreront le vendredi 15 août en Alaska. Ce sera leur premier "
+            "sommet depuis le retour du milliardaire à la Maison-Blanche.")
+    meetings = [e for e in read(text, language="fr", published="2025-08-09").events if e.kind == "meeting"]
+    assert [(str(e.date), e.status, e.location) for e in meetings] == [("2025-08-15", "planned", "Alaska")]
+
+
+def test_depuis_before_a_place_is_where_one_chairs_from():
+    text = ("Jeudi, les deux hommes ont coprésidé depuis le quartier général de Northwood une réunion par "
+            "visioconférence de la coalition des volontaires.")
+    [meeting] = [e for e in read(text, language="fr", published="2025-07-11").events if e.kind in ("meeting", "call")]
+    assert meeting.location == "Northwood"
+
+
+def test_the_bare_plural_subject_of_a_call_is_the_parties_told_before(wire):
+    [call] = [e for e in wire.events if e.kind == "call"]
+    assert (str(call.date), parties(wire, call)) == ("2025-04-01", {"Donald Trump", "Cyril Ramaphosa"})
+
+
+def test_who_moves_to_a_working_lunch_attends_it_the_same_day(wire):
+    # "moved to" is no rescheduling here: the lunch is where they went, and it is the meeting told before
+    meetings = [e for e in wire.events if e.kind == "meeting" and "Donald Trump" in parties(wire, e)]
+    assert [(str(e.date), e.status) for e in meetings] == [("2025-05-21", "occurred")]
+    assert parties(wire, meetings[0]) >= {"Donald Trump", "Cyril Ramaphosa"}
+
+
+def test_a_working_lunch_the_two_leaders_moved_to_is_their_meeting_that_day():
+    text = ("President Donald Trump confronted South African President Cyril Ramaphosa on Wednesday with a video. "
+            "The two leaders then moved to a working lunch.")
+    [lunch] = [e for e in read(text, language="en", published="2025-05-21").events if e.kind == "meeting"]
+    assert (str(lunch.date), lunch.status) == ("2025-05-21", "occurred")
+
+
+def test_a_trip_to_a_gathering_goes_where_it_is_held_on_the_day_a_when_clause_gives(wire):
+    [trip] = [e for e in wire.events if e.kind == "visit"]
+    assert (str(trip.date), trip.status, trip.location) == ("2025-02-01", "cancelled", "Johannesburg")
+    assert "Marco Rubio" in parties(wire, trip)
+
+
+def test_the_leaders_agreeing_to_stay_in_touch_is_no_agreement():
+    text = ("The Prime Minister spoke to President Zelenskyy this afternoon about the talks with President Trump. "
+            "The leaders agreed to stay in close touch in the coming days.")
+    assert not [e for e in read(text, language="en", published="2025-03-04").events if e.kind == "agreement"]
