@@ -223,3 +223,12 @@ def test_a_call_told_on_a_fronted_day_with_the_participle_misread_is_a_dated_cal
     [call] = [e for e in ex.events if e.kind == "call"]
     assert str(call.date) == "2025-10-07"
     assert parties(ex, call) == {"Ilham Aliyev", "Vladimir Putin"}
+
+
+def test_a_word_cut_at_its_hyphen_stays_in_one_sentence():
+    # « un sommet UE-Japon » : the French parser made « UE », « - » and « Japon » sentences of their own
+    text = ("Les deux responsables arrivaient de Tokyo, où ils avaient tenu mercredi avec le Premier ministre japonais "
+            "Shigeru Ishiba un sommet UE-Japon conclu par le lancement d'une alliance.")  # (blind11's dev half)
+    [doc] = parse(get_nlp("fr"), [text], batch_size=1)
+    ue = next(t for t in doc if t.text == "UE")
+    assert ue.sent == doc[ue.i + 2].sent and doc[ue.i + 2].text == "Japon"

@@ -31,6 +31,12 @@ def paragraph_boundaries(doc):
             token.is_sent_start = True
         elif token.is_space and "\n" in token.text:
             token.is_sent_start = False if token.i == 0 else token.is_sent_start
+        elif previous.text in ("-", "‑") and not previous.whitespace_ and token.i >= 2 and \
+                not doc[token.i - 2].whitespace_ and not doc[token.i - 2].is_space:
+            # « un sommet UE-Japon »: one word the tokenizer cut at its hyphen; the French parser would end a
+            # sentence at each piece
+            previous.is_sent_start = False
+            token.is_sent_start = False
     return doc
 
 
