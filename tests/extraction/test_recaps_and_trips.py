@@ -104,3 +104,31 @@ def test_the_leaders_agreeing_to_stay_in_touch_is_no_agreement():
     text = ("The Prime Minister spoke to President Zelenskyy this afternoon about the talks with President Trump. "
             "The leaders agreed to stay in close touch in the coming days.")
     assert not [e for e in read(text, language="en", published="2025-03-04").events if e.kind == "agreement"]
+
+
+def test_expelling_an_ambassador_is_a_measure_aimed_at_him():
+    extraction = read("In March, Secretary of State Marco Rubio expelled South Africa's ambassador, Ebrahim Rasool.",
+                      language="en", published="2025-05-21")
+    [measure] = [e for e in extraction.events if e.kind == "sanction"]
+    assert str(measure.date) == "2025-03-01"
+    assert {p.role for p in measure.participants if extraction.actor(p.key).name == "Marco Rubio"} != {"target"}
+    assert "Rasool" in measure.titles["en"].split(" on ", 1)[-1]
+
+
+def test_a_day_the_parser_hung_as_the_complement_of_a_passive_is_no_naming():
+    # « a été reçu [lundi] »: the parser reads the day as what he was received as ("called Zelensky a dictator")
+    extraction = read("Le Premier ministre canadien Mark Carney a été reçu lundi à Bruxelles par António Costa.",
+                      language="fr", published="2025-06-24")
+    [meeting] = [e for e in extraction.events if e.kind == "meeting"]
+    assert (str(meeting.date), meeting.location) == ("2025-06-23", "Brussels")
+    assert parties(extraction, meeting) == {"Mark Carney", "António Costa"}
+
+
+def test_a_place_the_gazetteer_does_not_know_may_hold_the_one_it_knows_the_same_day():
+    text = ("- Roustem Oumerov doit retrouver les émissaires américains jeudi en Floride.\n\n"
+            "13h05 - Le négociateur ukrainien Roustem Oumerov retrouvera jeudi à Miami Steve Witkoff et Jared "
+            "Kushner, annonce la présidence ukrainienne.")
+    extraction = read(text, language="fr", published="2025-12-03")
+    meetings = [e for e in extraction.events if e.kind == "meeting"]
+    assert [(str(e.date), e.status) for e in meetings] == [("2025-12-04", "planned")]
+    assert parties(extraction, meetings[0]) >= {"Rustem Umerov", "Steve Witkoff", "Jared Kushner"}

@@ -1096,6 +1096,9 @@ def _english_rules() -> list[Rule]:
     rules.add("anaphoric_period_that",
               rf"\b(?:(?:later|earlier)\s+)?(?P<u>{_alt(that_periods)})\b",
               anaphoric_period, anaphoric=True)
+    rules.add("anaphoric_period_same",
+              r"\bthe\s+(?P<rel>same)\s+(?P<u>week|month|year)\b(?!\s+as\b)",
+              anaphoric_period, anaphoric=True)
     rules.add("anaphoric_period_around",
               r"\bthe\s+(?P<u>week|weekend|month|year)\s+(?P<rel>before|after)"
               r"(?=\s*[.,;:!?)]|\s*$)",

@@ -396,7 +396,7 @@ def _compatible(event: Cluster, mention: Cluster, person=lambda key: False, side
     if day and event.day_parts and mention.day_parts and not event.day_parts & mention.day_parts:
         return None  # « lundi matin » and « lundi soir »: two times of one day, two events
     a, b = event.location, mention.location
-    if a and b and a != b and not _within(event, mention):
+    if a and b and a != b and not _within(event, mention) and not _unknown_place(event, mention):
         return None
     if mention.first.distinct and not day:
         return None  # "met Putin again": another meeting, unless the same day is told
@@ -450,6 +450,14 @@ def _within(a: Cluster, b: Cluster) -> bool:
     pa = next(m for m in a.mentions if m.location == a.location)
     pb = next(m for m in b.mentions if m.location == b.location)
     return pa.region is not None and pa.region == pb.region and (pa.whole_country or pb.whole_country)
+
+
+def _unknown_place(a: Cluster, b: Cluster) -> bool:
+    """Whether one place is a name the gazetteer does not know, on the same day as the other: it may hold the other
+    (« retrouver les émissaires américains jeudi en Floride », « retrouvera jeudi à Miami Steve Witkoff »)."""
+    pa = next(m for m in a.mentions if m.location == a.location)
+    pb = next(m for m in b.mentions if m.location == b.location)
+    return (pa.weak_location or pb.weak_location) and a.date is not None and a.date == b.date
 
 
 def _pointing(c: Cluster) -> bool:

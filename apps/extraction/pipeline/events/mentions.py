@@ -484,8 +484,9 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     cues = ctx.lexicon.cues
     if name in ("party-object", "actor-object", "person-object"):
         objs = objects_of(token)
+        # ("a été reçu [lundi] à Bruxelles": a day the parser hung as the complement is no naming)
         if syntax.objects(token) and any(c.dep_ in _OBJECT_PREDICATES and c.pos_ in ("NOUN", "PROPN", "ADJ")
-                                         for c in token.children):
+                                         and c.idx not in ctx.timex_starts for c in token.children):
             return False  # "called Zelensky a dictator": a naming, not a call
         if any(_urged(o) for o in syntax.objects(token)):
             return False  # « appelant Moscou à s'engager »: urging someone to do something, not a call
@@ -1478,6 +1479,9 @@ def gather(ctx: Context, mention: Mention) -> None:
     if mention.trigger.i != pred.i and not passive:
         doers += subjects(mention.trigger)
     subject_tokens = {t.i for s in doers for t in syntax.phrase(s)}
+    # what a verb of sanction takes is whom it is aimed at ("sanctioned two oil firms", "expelled the ambassador")
+    aimed_at = {t.i for o in syntax.objects(pred) for t in o.subtree} if mention.entry.pos == "verb" and \
+        mention.kind == "sanction" else set()
     words = mention.domain if mention.party_domain is None else mention.party_domain
     if signer:
         words = words | {t.i for s in signer for t in syntax.phrase(s)}
@@ -1517,7 +1521,8 @@ def gather(ctx: Context, mention: Mention) -> None:
                 continue
             # "sanctions on Russia"; "Russia struck Kyiv": what a strike's verb takes is what it hit
             aimed = folded(_case_of_name(token)) in cues.target or \
-                mention.group == "force" and _hit(ctx, token, mention)
+                mention.group == "force" and _hit(ctx, token, mention) or \
+                mention.kind == "sanction" and i in aimed_at  # "expelled South Africa's ambassador"
             role = "target" if aimed else mention.entry.subject if i in subject_tokens else "participant"
             if mention.participants.get(key, "participant") == "participant":
                 mention.participants[key] = role
