@@ -132,3 +132,21 @@ def test_a_place_the_gazetteer_does_not_know_may_hold_the_one_it_knows_the_same_
     meetings = [e for e in extraction.events if e.kind == "meeting"]
     assert [(str(e.date), e.status) for e in meetings] == [("2025-12-04", "planned")]
     assert parties(extraction, meetings[0]) >= {"Rustem Umerov", "Steve Witkoff", "Jared Kushner"}
+
+
+def test_whom_one_proposes_something_to_is_no_nominee():
+    text = ("Lundi, Nayib Bukele a proposé à Marco Rubio, arrivé de Panama où il avait vu dimanche José Raúl Mulino, "
+            "d'incarcérer au Salvador des détenus expulsés des Etats-Unis.")
+    assert not [e for e in read(text, language="fr", published="2025-02-08").events if e.kind == "announcement"]
+
+
+def test_the_city_that_hosts_a_gathering_is_where_it_is_held():
+    text = "Lundi et mardi, Paris accueille le sommet sur l'intelligence artificielle."
+    [summit] = [e for e in read(text, language="fr", published="2025-02-08").events if e.kind == "meeting"]
+    assert (summit.location, summit.status) == ("Paris", "planned")
+
+
+def test_the_eu_council_is_the_european_council():
+    extraction = read("The leaders reflected on the EU Council dinner last night.", language="en",
+                      published="2025-02-04")
+    assert "European Council" in {a.name for a in extraction.actors}

@@ -47,7 +47,7 @@ PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "outside", "inside", "on
 HIT_PREPOSITIONS = ("on", "at", "in", "into", "over", "near", "sur", "à", "a", "au", "aux", "en", "dans", "près",
                     "pres")
 # the prepositions that take one to a gathering ("moved to a working lunch", « est allé au sommet »)
-TO_EVENT = ("to", "into", "à", "au", "aux")
+TO_EVENT = ("to", "into", "à", "a", "au", "aux")  # (folded: « à » is "a")
 CITY_PREPOSITIONS = ("in", "at", "to", "à", "a", "au", "en")
 DESTINATION = ("to", "in", "at", "into", "for", "à", "a", "au", "aux", "en", "dans", "vers")
 _PERSONAL = frozenset({"Prs"})
@@ -548,7 +548,9 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # "appointed Umerov", "the Rada approved Svyrydenko", "Barnier was toppled", « nommé à Matignon, il… »: the
         # person who takes or loses an office is its object, the subject of its passive or of its participle
         # clause; "appointed a commission", "approved the budget", "approved of his tone" name none
-        if any(names_party(ctx, o, persons_only=True) for o in objects_of(token)):
+        # (« a proposé [à Marco Rubio] d'incarcérer… »: whom one proposes something to takes no office)
+        if any(names_party(ctx, o, persons_only=True) for o in objects_of(token)
+               if folded(syntax.case_word(o)) not in TO_EVENT):
             return True
         # a participle of its own, passive in sense (not "has proposed [holding talks]", a perfect with its complement)
         if "Part" not in token.morph.get("VerbForm") or syntax.objects(token) or any(
@@ -1648,6 +1650,11 @@ def gather(ctx: Context, mention: Mention) -> None:
             _name_head(t).head.i in clause or _name_head(t).head.lower_ in ("in", "at")
             and _name_head(t).head.head.i in clause)],
                                ctx.place_by_char, ctx.city_by_char)
+    host = ctx.lexicon.verbs.get(lemma(mention.predicate)) if mention.predicate.pos_ == "VERB" else None
+    if not places and mention.group == "meet" and host is not None and host.subject == "host":
+        # « Paris accueille le sommet », "Riyadh hosts the talks": the city that hosts a gathering is where it is held
+        places = _places_among(ctx, mention, [t for s in subjects(mention.predicate) for t in syntax.phrase(s)],
+                               ctx.place_by_char, ctx.metonym_by_char)
     if not places and hit:
         # « Kiev a subi une attaque »: where the strike hit
         places = _places_among(ctx, mention, [t for s in hit for t in syntax.phrase(s)],
