@@ -299,6 +299,15 @@ def test_a_description_after_selon_is_named_without_the_preposition():
     assert speaker_of(ex, "la guerre devait finir", direct=False) == "le rapport"
 
 
+def test_words_a_source_phrase_reports_with_a_speaker_of_their_own_are_that_speaker_s():
+    # written for the tests (after blind11's dev half): CCTV tells what Xi said; Xi is who spoke
+    ex = read("Xi Jinping a reçu jeudi les dirigeants européens. Selon la télévision CCTV, le dirigeant chinois a "
+              "exhorté les Européens à gérer leurs différends « avec sagesse » plutôt que par la confrontation.")
+    assert speaker_of(ex, "gérer leurs différends", direct=False) == "Xi Jinping"
+    ex = read("According to the Kremlin, the talks will continue next week.", language="en")
+    assert speaker_of(ex, "talks will continue", direct=False) == "Kremlin"
+
+
 def test_a_few_quoted_words_inside_a_clause_are_no_statement_even_before_a_comma():
     # written for the tests: American style puts the comma inside the marks
     ex = read("Keir Starmer called the plan “a good start,” and the talks went on. She said she felt “confused,” and "

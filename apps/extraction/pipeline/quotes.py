@@ -680,6 +680,8 @@ class QuoteReader:
             elif token.i in self.sources:
                 speaker, basis = self.speakers.source_of_phrase(token), "source-phrase"
                 span = self._content_around_source(token, sent)
+                if span is not None and self._speaks_itself(span):
+                    continue  # « Selon CCTV, le dirigeant chinois a exhorté les Européens à… »: his words, told by CCTV
             if span is None or basis == "narrator":
                 continue
             start, end = self._to_sentence_end(span, token, sent)
@@ -836,6 +838,18 @@ class QuoteReader:
                 words = self.doc[last.i + 1:stop]
             out.update(t.i for t in words)
         return out
+
+    def _speaks_itself(self, span: tuple[int, int]) -> bool:
+        """Whether what a source phrase reports is itself a speech verb's with a named subject: that subject spoke."""
+        lo = bisect.bisect_left(self.token_starts, span[0])
+        hi = bisect.bisect_left(self.token_starts, span[1])
+        for i in self.speech_indexes[bisect.bisect_left(self.speech_indexes, lo):bisect.bisect_left(self.speech_indexes, hi)]:
+            verb = self.doc[i]
+            if i in self.verbs and verb.dep_ == "ROOT" and content(verb, self.verbs[i]) is not None:
+                speaker, basis = self.speakers.speaker_of_verb(verb)
+                if speaker and basis:
+                    return True
+        return False
 
     def _content_around_source(self, token: Token, sent: tuple[int, int]) -> tuple[int, int] | None:
         """'According to X, …' / '…, selon X.': the rest of the sentence is what X says."""
