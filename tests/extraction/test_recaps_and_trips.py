@@ -150,3 +150,13 @@ def test_the_eu_council_is_the_european_council():
     extraction = read("The leaders reflected on the EU Council dinner last night.", language="en",
                       published="2025-02-04")
     assert "European Council" in {a.name for a in extraction.actors}
+
+
+def test_a_partnership_signed_is_an_agreement_and_one_had_is_none():
+    text = ("Mark Carney a été reçu lundi à Bruxelles par António Costa. Un partenariat de sécurité et de défense y a "
+            "été signé.")
+    [agreement] = [e for e in read(text, language="fr", published="2025-06-24").events if e.kind == "agreement"]
+    assert (str(agreement.date), agreement.location) == ("2025-06-23", "Brussels")
+    had = read("Canada has a strategic partnership with the EU, Carney said on Monday.", language="en",
+               published="2025-06-24")
+    assert not [e for e in had.events if e.kind == "agreement"]
