@@ -160,3 +160,20 @@ def test_a_partnership_signed_is_an_agreement_and_one_had_is_none():
     had = read("Canada has a strategic partnership with the EU, Carney said on Monday.", language="en",
                published="2025-06-24")
     assert not [e for e in had.events if e.kind == "agreement"]
+
+
+def test_what_was_pleaded_at_a_press_conference_makes_it_one_held():
+    text = ("Lundi, les Vingt-Sept se sont réunis à Bruxelles. « L'Europe doit prendre davantage en main sa propre "
+            "sécurité », a plaidé António Costa en conférence de presse.")
+    [conference] = [e for e in read(text, language="fr", published="2025-02-08").events
+                    if e.kind == "press_conference"]
+    assert (str(conference.date), conference.status) == ("2025-02-03", "occurred")
+
+
+def test_talks_joined_to_a_call_before_the_act_are_the_subject_s_that_day_too():
+    text = ("Lundi, Donald Trump a suspendu pour trente jours les droits de douane visant le Mexique et le Canada, "
+            "après un appel avec Claudia Sheinbaum puis deux entretiens avec Justin Trudeau.")
+    extraction = read(text, language="fr", published="2025-02-08")
+    [talks] = [e for e in extraction.events if "Justin Trudeau" in parties(extraction, e)]
+    assert (str(talks.date), talks.status) == ("2025-02-03", "occurred")
+    assert parties(extraction, talks) == {"Donald Trump", "Justin Trudeau"}

@@ -106,6 +106,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                     not _own_parties(ctx, m) or _in_sequence(m, cues.sequence))
             assign_timexes(local, here, doc, cues)
             _when_of_the_day(local, here, doc, cues)
+            _dated_with_first_conjunct(local)
             _where_clauses(local)
             _trips_to_gatherings(local)
             for m in local:
@@ -569,6 +570,17 @@ def _when_of_the_day(local: list[Mention], here: list, doc, cues) -> None:
         if when is not None and when.i >= 2 and doc[when.i - 1].text == ",":
             before = doc[when.i - 2]
             m.timex = ends.get(before.idx + len(before.text))
+
+
+def _dated_with_first_conjunct(local: list[Mention]) -> None:
+    """« Lundi, Trump a suspendu les droits de douane après un appel avec Sheinbaum [puis deux entretiens avec
+    Trudeau] »: an event noun joined to another with no date of its own is of that one's day."""
+    by_trigger = {m.trigger.i: m for m in local}
+    for m in local:
+        if m.timex is None and m.entry.pos == "noun" and m.trigger.dep_ == "conj":
+            first = by_trigger.get(m.trigger.head.i)
+            if first is not None and first.timex is not None:
+                m.timex = first.timex
 
 
 def _trips_to_gatherings(local: list[Mention]) -> None:

@@ -1610,9 +1610,13 @@ def gather(ctx: Context, mention: Mention) -> None:
     # "after a call with Putin on Thursday, Trump announced…", « après un entretien avec Poutine, Macron a
     # annoncé… »: a call or meeting with one side named, told as what came before the subject's act, is the
     # subject's own
+    # (« après un appel avec Sheinbaum [puis deux entretiens avec Trudeau] »: the preposition of the first conjunct)
+    lead = stand
+    while lead.dep_ == "conj" and lead.head.i != lead.i and not syntax.case_word(lead):
+        lead = lead.head
     at = at or mention.group in ("call", "meet") and len(mention.participants) == 1 and any(
         folded(t.text) in _WITH and stand.i in (t.head.i, t.head.head.i) for t in stand.subtree if t.i > stand.i) and (
-        folded(syntax.case_word(stand)) in cues.sequence or stand.head.i != stand.i and lemma(stand.head) in
+        folded(syntax.case_word(lead)) in cues.sequence or lead.head.i != lead.i and lemma(lead.head) in
         cues.sequence)
     if verb is None and at and mention.group in ("call", "meet") and mention.predicate.i == mention.trigger.i:
         # "asked Zelensky for explanations [in a phone call]": the parser hangs the setting on the noun before it

@@ -250,7 +250,9 @@ def _setting_of(mention: Mention, cues: Cues) -> int | None:
         return None
     verb = setting_verb(trig)
     # (or in the present of a chronology's entry or a headline: "July 23 - von der Leyen asks … in a phone call")
-    if verb is None or syntax.tense(verb) not in ("past", "present") or "Fin" not in verb.morph.get("VerbForm"):
+    # (« a plaidé … en conférence de presse »: a French past is a participle with its auxiliary)
+    if verb is None or syntax.tense(verb) not in ("past", "present") or "Fin" not in verb.morph.get("VerbForm") and \
+            not any(c.dep_ in ("aux", "aux:tense") for c in verb.children):
         return None
     return verb.i
 
@@ -260,6 +262,8 @@ def _before_the_act(mention: Mention, cues: Cues) -> int | None:
     event told as what came before a verb done in the past is not scheduled by that verb's cue (accepting or agreeing
     schedules what is accepted). The index of that verb, or None."""
     stand = measuring(mention.trigger)
+    while stand.dep_ == "conj" and stand.head.i != stand.i and not syntax.case_word(stand):
+        stand = stand.head  # (« après un appel avec Sheinbaum [puis deux entretiens] avec Trudeau »)
     if mention.entry.pos != "noun" or folded(syntax.case_word(stand)) not in cues.after:
         return None
     verb = setting_verb(stand)
