@@ -177,3 +177,11 @@ def test_talks_joined_to_a_call_before_the_act_are_the_subject_s_that_day_too():
     [talks] = [e for e in extraction.events if "Justin Trudeau" in parties(extraction, e)]
     assert (str(talks.date), talks.status) == ("2025-02-03", "occurred")
     assert parties(extraction, talks) == {"Donald Trump", "Justin Trudeau"}
+
+
+def test_a_participle_put_before_its_clause_says_what_was_done_to_its_subject():
+    text = ("Mercredi, Marco Rubio est arrivé au Guatemala. Reçu par Bernardo Arévalo, le secrétaire d'Etat a obtenu "
+            "que le pays accueille davantage de migrants expulsés.")
+    extraction = read(text, language="fr", published="2025-02-08")
+    [meeting] = [e for e in extraction.events if "Bernardo Arévalo" in parties(extraction, e)]
+    assert (meeting.kind, str(meeting.date)) == ("meeting", "2025-02-05")

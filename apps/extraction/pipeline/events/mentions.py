@@ -250,6 +250,8 @@ def names_party(ctx: Context, token: Token, *, persons_only: bool = False) -> bo
         return True  # "he", « il », "they"; not "it"
     if lemma(token) in ctx.lexicon.cues.people:
         return True
+    if token.pos_ == "NOUN" and ctx.resolve_office is not None and ctx.resolve_office(token):
+        return True  # « le secrétaire d'Etat », "the Prime Minister": the holder of the office the phrase names
     # "Defense Secretary Pete Hegseth": a name inside the head's own name parts
     return any(ctx.actor_at(c) and (not persons_only or ctx.table.party_kind(ctx.actor_at(c)) in ("person", "group"))
                for c in token.children if c.dep_ in ("compound", "flat:name", "flat", "appos", "nmod", "amod"))
@@ -288,6 +290,12 @@ def objects_of(token: Token) -> list[Token]:
         # « le roi a été le premier dirigeant arabe reçu par Donald Trump », "was the first leader received by
         # Trump": who was received is the subject the copula says that noun is
         found += _copula_subjects(token.head)
+    if token.dep_ == "advcl" and token.i < token.head.i and "Part" in token.morph.get("VerbForm") and \
+            "Past" in token.morph.get("Tense") and not any(not syntax.case_word(o) for o in syntax.objects(token)) and \
+            not any(c.dep_ in ("aux", "aux:tense", *syntax.SUBJECT_DEPS) for c in token.children):
+        # « Reçu au Guatemala par Bernardo Arévalo, le secrétaire d'Etat a obtenu… »: a participle put before its
+        # clause says what was done to that clause's subject
+        found += [c for c in token.head.children if c.dep_ in syntax.SUBJECT_DEPS]
     found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")]
     antecedent = _relative_antecedent(token)
     return found + [antecedent] if antecedent is not None else found
