@@ -185,3 +185,12 @@ def test_a_participle_put_before_its_clause_says_what_was_done_to_its_subject():
     extraction = read(text, language="fr", published="2025-02-08")
     [meeting] = [e for e in extraction.events if "Bernardo Arévalo" in parties(extraction, e)]
     assert (meeting.kind, str(meeting.date)) == ("meeting", "2025-02-05")
+
+
+def test_a_strategic_dialogue_is_talks_and_dialogue_in_general_none():
+    extraction = read("Kaja Kallas and Wang Yi held a strategic dialogue in Brussels on July 2.", language="en",
+                      published="2025-07-24")
+    [talks] = extraction.events
+    assert (talks.kind, str(talks.date), talks.location) == ("negotiation", "2025-07-02", "Brussels")
+    assert parties(extraction, talks) == {"Kaja Kallas", "Wang Yi"}
+    assert not read("Dialogue is the only way, Kallas said on Monday.", language="en", published="2025-07-24").events
