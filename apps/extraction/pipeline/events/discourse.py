@@ -447,16 +447,19 @@ def _other_lines(a: Cluster, b: Cluster) -> bool:
 
 def _within(a: Cluster, b: Cluster) -> bool:
     """Whether one place is the country the other lies in ("visited Kyiv… his first visit to Ukraine")."""
-    pa = next(m for m in a.mentions if m.location == a.location)
-    pb = next(m for m in b.mentions if m.location == b.location)
+    pa, pb = _placed(a), _placed(b)
     return pa.region is not None and pa.region == pb.region and (pa.whole_country or pb.whole_country)
+
+
+def _placed(c: Cluster) -> Mention:
+    """The mention that told the event's place."""
+    return next(m for m in c.mentions if m.location == c.location)
 
 
 def _unknown_place(a: Cluster, b: Cluster) -> bool:
     """Whether one place is a name the gazetteer does not know, on the same day as the other: it may hold the other
     (« retrouver les émissaires américains jeudi en Floride », « retrouvera jeudi à Miami Steve Witkoff »)."""
-    pa = next(m for m in a.mentions if m.location == a.location)
-    pb = next(m for m in b.mentions if m.location == b.location)
+    pa, pb = _placed(a), _placed(b)
     return (pa.weak_location or pb.weak_location) and a.date is not None and a.date == b.date
 
 
