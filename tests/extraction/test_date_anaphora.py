@@ -53,6 +53,7 @@ def timex_at(text: str, expression: str, dct: datetime.date = THURSDAY, language
     ("the following week", "en", "2025-W25"),
     ("the previous month", "en", "2025-05"),
     ("earlier that month", "en", "2025-06"),
+    ("the same week", "en", "2025-W24"),
     ("later that year", "en", "2025"),
     ("the following Monday", "en", "2025-06-16"),
     ("the previous Friday", "en", "2025-06-06"),
