@@ -194,3 +194,11 @@ def test_a_strategic_dialogue_is_talks_and_dialogue_in_general_none():
     assert (talks.kind, str(talks.date), talks.location) == ("negotiation", "2025-07-02", "Brussels")
     assert parties(extraction, talks) == {"Kaja Kallas", "Wang Yi"}
     assert not read("Dialogue is the only way, Kallas said on Monday.", language="en", published="2025-07-24").events
+
+
+def test_initialling_a_text_is_an_agreement():
+    extraction = read("On Friday, foreign ministers Bayramov and Mirzoyan initialed the text of the peace treaty.",
+                      language="en", published="2025-08-09")
+    [agreement] = extraction.events
+    assert (agreement.kind, str(agreement.date)) == ("agreement", "2025-08-08")
+    assert parties(extraction, agreement) == {"Jeyhun Bayramov", "Ararat Mirzoyan"}
