@@ -177,8 +177,9 @@ def dated_entries(layout: Layout, timexes) -> dict[int, object]:
     """The date each entry of a chronology opens with, by the start of the paragraphs it covers.
 
     An entry is a paragraph that opens with a date before a dash or a colon ("July 22 - …", « 17 juillet : … »,
-    "The next day – …") or as a sentence of its own (« Lundi. Les Vingt-Sept… »), or the paragraphs under a heading that is nothing but a date; its sentences tell what
-    happened that day though they name no day of their own. Ordinary paragraphs that open with a date and go on
+    "The next day – …") or as a sentence of its own (« Lundi. Les Vingt-Sept… »), or the paragraphs under a
+    heading that is nothing but a date; its sentences tell what happened that day though they name no day of
+    their own. Ordinary paragraphs that open with a date and go on
     with a sentence ("On July 22, lawmakers…", "July 22 was…") are no entries.
     """
     text = layout.text

@@ -640,12 +640,7 @@ class QuoteReader:
         """
         s, e = sent
         taken: list[tuple[int, int]] = []
-        lo = bisect.bisect_left(self.token_starts, s)
-        hi = bisect.bisect_left(self.token_starts, e)
-        # the sentence's speech verbs and source words only, not a Token object for each of its words
-        first = bisect.bisect_left(self.speech_indexes, lo)
-        last = bisect.bisect_left(self.speech_indexes, hi)
-        for token in (self.doc[i] for i in self.speech_indexes[first:last]):
+        for token in (self.doc[i] for i in self._speech_indexes_in(s, e)):
             if self._quoted(token):
                 continue
             kinds = self.verbs.get(token.i)
@@ -839,11 +834,17 @@ class QuoteReader:
             out.update(t.i for t in words)
         return out
 
+    def _speech_indexes_in(self, start: int, end: int) -> list[int]:
+        """The speech verbs and source words between two offsets, by token index: only those, not a Token
+        object for each word of the stretch."""
+        lo = bisect.bisect_left(self.token_starts, start)
+        hi = bisect.bisect_left(self.token_starts, end)
+        return self.speech_indexes[bisect.bisect_left(self.speech_indexes, lo):
+                                   bisect.bisect_left(self.speech_indexes, hi)]
+
     def _speaks_itself(self, span: tuple[int, int]) -> bool:
         """Whether what a source phrase reports is itself a speech verb's with a named subject: that subject spoke."""
-        lo = bisect.bisect_left(self.token_starts, span[0])
-        hi = bisect.bisect_left(self.token_starts, span[1])
-        for i in self.speech_indexes[bisect.bisect_left(self.speech_indexes, lo):bisect.bisect_left(self.speech_indexes, hi)]:
+        for i in self._speech_indexes_in(*span):
             verb = self.doc[i]
             if i in self.verbs and verb.dep_ == "ROOT" and content(verb, self.verbs[i]) is not None:
                 speaker, basis = self.speakers.speaker_of_verb(verb)

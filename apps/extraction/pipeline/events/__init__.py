@@ -560,10 +560,12 @@ def _when_of_the_day(local: list[Mention], here: list, doc, cues) -> None:
     main verb), though the date is no part of its clause."""
     ends = {t.end: t for t in here}
     for m in local:
+        if m.timex is not None:
+            continue
         verb = m.predicate if m.entry.pos == "verb" else governing_verb(m.trigger)
         while verb is not None and verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head  # ("when Trump froze the aid and Rubio called off his trip": both clauses)
-        if m.timex is not None or verb is None:
+        if verb is None:
             continue
         when = next((c for c in verb.children if c.dep_ in ("advmod", "mark") and c.i < verb.i
                      and folded(c.text) in cues.simultaneous), None)
