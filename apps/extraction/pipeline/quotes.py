@@ -28,6 +28,7 @@ from .layout import Layout, Quote, Turn
 from .records import ArticleInput, Statement
 from .speakers import SPEAKER_KINDS, SpeakerResolver
 from .speech import INFINITIVE_DEPS, content, phrase_source, source_phrase_end, speech_lexicon, speech_tokens
+from .syntax import morph
 
 # How a speaker was found → how much to trust it: fitted by `scripts/calibration.py --fit` on PolNeAR dev,
 # the shared dev set, the test fixtures and the four blind dev sets tuned on (859 statements, refitted
@@ -220,7 +221,7 @@ class QuoteReader:
         for verb in self._speech_tokens(first[0], min(first[1], end)):
             if verb.dep_ != "ROOT" or self._quoted(verb):
                 continue
-            if any(c.pos_ == "PRON" and "1" in c.morph.get("Person") for c in verb.subtree if c.i != verb.i):
+            if any(c.pos_ == "PRON" and "1" in morph(c, "Person") for c in verb.subtree if c.i != verb.i):
                 continue  # "Trump told me that…": the speaker reports what was said to them
             for subject in syntax.subjects(verb):
                 if subject.pos_ != "PROPN" or self.text[start:min(t.idx for t in syntax.phrase(subject))].strip():
@@ -806,7 +807,7 @@ class QuoteReader:
         # accord »: an infinitive under another verb reports nothing before the comma; « À Moscou, le porte-parole,
         # Dmitri Peskov, a répliqué »: its own subject is no content; « …, en espérant convaincre »: nor is the
         # clause a gerund hangs on
-        gerund = verb.i > 0 and fold(verb.doc[verb.i - 1].lower_) == "en" and "Part" in verb.morph.get("VerbForm")
+        gerund = verb.i > 0 and fold(verb.doc[verb.i - 1].lower_) == "en" and "Part" in morph(verb, "VerbForm")
         own = gerund or any(c.dep_ == "xcomp" and c.i > verb.i and any(not g.is_punct for g in c.children)
                             for c in verb.children)
         # ("Trump welcomed Lee on Monday, a few hours after writing that…": a verb under a preposition tells when

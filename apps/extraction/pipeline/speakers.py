@@ -25,6 +25,7 @@ from .gazetteer import Entry, Gazetteer, find_matches, fold, normalize, tokenize
 from .layout import Label, Layout, Turn
 from .records import Actor, ArticleInput, Mention
 from .speech import SpeechLexicon, lemma, phrase_source, source_phrase_end
+from .syntax import morph
 
 SPEAKER_KINDS = ("person", "organization", "group", "country")
 PUBLISHERS_FILE = Path(__file__).resolve().parent.parent / "data" / "publishers.toml"
@@ -658,7 +659,7 @@ class SpeakerResolver:
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if self.layout.is_excluded(start, end):
             return None
-        if "Plur" in token.morph.get("Number"):
+        if "Plur" in morph(token, "Number"):
             kind = "group"
         else:
             kind = "organization" if head in self.lex.organizations else "person"
@@ -679,7 +680,7 @@ class SpeakerResolver:
     def _grammatical_gender(token: Token) -> str | None:
         """« la porte-parole »: the gender the noun or its determiner carries (French), else None."""
         for t in (token, *(c for c in token.children if c.dep_ == "det")):
-            found = t.morph.get("Gender")
+            found = morph(t, "Gender")
             if found in (["Fem"], ["Masc"]):
                 return "f" if found == ["Fem"] else "m"
         return None
@@ -1012,7 +1013,7 @@ _INDEFINITE_WORDS = frozenset({"one", "another", "some", "several", "many", "two
 
 def _indefinite(token: Token) -> bool:
     """Whether a noun phrase's head takes an indefinite determiner or a number ("a", "one", "another")."""
-    return any("Ind" in c.morph.get("Definite") or fold(c.lower_) in _INDEFINITE_WORDS
+    return any("Ind" in morph(c, "Definite") or fold(c.lower_) in _INDEFINITE_WORDS
                for c in token.children if c.dep_ in ("det", "nummod", "det:nummod", "amod") and c.i < token.i)
 
 

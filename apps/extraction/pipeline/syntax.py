@@ -26,6 +26,23 @@ _EN_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 _EN_CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 
 
+# A word's morphological features by (analysis, feature). spaCy parses a token's analysis string anew on
+# every `token.morph.get(…)` (2 µs, more than the rest of most rules); a text has a few hundred distinct
+# analyses, each parsed once per feature here.
+_FEATURES: dict[tuple[int, str], list[str]] = {}
+
+
+def morph(token: Token, feature: str) -> list[str]:
+    """`token.morph.get(feature)`: the values of one feature ("Tense" → ["Past"]), read once per analysis.
+    The list is shared: read it, never change it."""
+    analysis = token.morph
+    key = (analysis.key, feature)
+    values = _FEATURES.get(key)
+    if values is None:
+        values = _FEATURES[key] = analysis.get(feature)
+    return values
+
+
 def conjuncts(token: Token) -> list[Token]:
     """A token and the tokens coordinated with it ("Macron, Starmer and Merz": all three)."""
     out = [token]
@@ -67,7 +84,7 @@ def subjects(verb: Token) -> list[Token]:
 
 
 def _relative_pronoun(token: Token) -> bool:
-    return "Rel" in token.morph.get("PronType") or token.lower_ in ("who", "which", "that", "qui", "lequel", "laquelle")
+    return "Rel" in morph(token, "PronType") or token.lower_ in ("who", "which", "that", "qui", "lequel", "laquelle")
 
 
 def passive_agent(verb: Token) -> list[Token]:
@@ -106,7 +123,7 @@ def negated(token: Token) -> bool:
             return True
         if child.dep_ == "advmod" and child.lower_ in _FR_NEGATORS:
             return True
-        if child.dep_ == "advmod" and "Neg" in child.morph.get("Polarity") and not _restrictive(token, child):
+        if child.dep_ == "advmod" and "Neg" in morph(child, "Polarity") and not _restrictive(token, child):
             return True
         if child.dep_ == "det" and child.lower_ in ("no", "aucun", "aucune"):
             return True
@@ -181,23 +198,23 @@ def _tense(verb: Token) -> str:
             return "future"
         if low in _EN_CONDITIONAL_AUX:
             return "conditional"
-        if aux.lemma_ == "aller" and "Inf" in verb.morph.get("VerbForm"):
+        if aux.lemma_ == "aller" and "Inf" in morph(verb, "VerbForm"):
             return "future"  # « il va rencontrer » parsed with "va" as an auxiliary
-        if "Cnd" in aux.morph.get("Mood"):
+        if "Cnd" in morph(aux, "Mood"):
             return "conditional"  # « aurait rencontré »
-        if aux.dep_ in ("aux:pass", "auxpass") and "Fut" in aux.morph.get("Tense"):
+        if aux.dep_ in ("aux:pass", "auxpass") and "Fut" in morph(aux, "Tense"):
             return "future"  # « seront reçus » (« il aura fallu trois heures » is a past told as a guess)
     if verb.dep_ == "xcomp" and verb.head.i != verb.i and (
-            verb.head.lemma_ == "aller" and "Pres" in verb.head.morph.get("Tense")
-            or verb.head.lemma_ == "go" and "Prog" in verb.head.morph.get("Aspect")):
+            verb.head.lemma_ == "aller" and "Pres" in morph(verb.head, "Tense")
+            or verb.head.lemma_ == "go" and "Prog" in morph(verb.head, "Aspect")):
         return "future"  # « va rencontrer », "is going to meet"
-    if "Fut" in verb.morph.get("Tense"):
+    if "Fut" in morph(verb, "Tense"):
         return "future"
-    if "Cnd" in verb.morph.get("Mood"):
+    if "Cnd" in morph(verb, "Mood"):
         return "conditional"
-    if any(a.lemma_ in ("avoir", "être", "have") for a in auxes) or "Past" in verb.morph.get("Tense"):
+    if any(a.lemma_ in ("avoir", "être", "have") for a in auxes) or "Past" in morph(verb, "Tense"):
         return "past"
-    if "Fin" in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
+    if "Fin" in morph(verb, "VerbForm") or "Pres" in morph(verb, "Tense"):
         return "present"
     return "nonfinite"
 
@@ -231,7 +248,7 @@ def particles(verb: Token) -> list[str]:
 
 def reflexive(verb: Token) -> bool:
     """Whether a French verb is in its pronominal form (« se rendre », « s'entretenir »)."""
-    return any("Yes" in c.morph.get("Reflex") or c.dep_ in ("expl:pv", "expl:comp") and c.lower_ in ("se", "s'", "s’")
+    return any("Yes" in morph(c, "Reflex") or c.dep_ in ("expl:pv", "expl:comp") and c.lower_ in ("se", "s'", "s’")
                for c in verb.children)
 
 
@@ -247,7 +264,7 @@ def collapsed(sentence) -> bool:
     as an unknown word)."""
     if any(t.pos_ == "X" and "-" in t.text and t.dep_ not in ("flat:name", "flat", "compound") for t in sentence):
         return True
-    return any(t.pos_ == "VERB" and t.dep_ in NOUN_RELATIONS or t.pos_ in _VERBAL and "Fin" in t.morph.get("VerbForm")
+    return any(t.pos_ == "VERB" and t.dep_ in NOUN_RELATIONS or t.pos_ in _VERBAL and "Fin" in morph(t, "VerbForm")
                and t.dep_ not in CLAUSE_DEPS and t.dep_ not in _NOT_A_CLAUSE_OF_ITS_OWN for t in sentence)
 
 
@@ -277,7 +294,7 @@ def _shared_infinitive(verb: Token) -> bool:
     """"was due to speak … and to visit Philadelphia", « doit rencontrer Lee et visiter le chantier »: an infinitive
     joined to an infinitive complement is a complement of the same verb."""
     head = verb.head
-    return verb.dep_ == "conj" and "Inf" in verb.morph.get("VerbForm") and "Inf" in head.morph.get("VerbForm") \
+    return verb.dep_ == "conj" and "Inf" in morph(verb, "VerbForm") and "Inf" in morph(head, "VerbForm") \
         and head.dep_ == "xcomp"
 
 
@@ -288,7 +305,7 @@ _FR_CONDITIONAL_FORM = re.compile(r"(?:e|i|d|v|r|u|t)r(?:ait|aient)$")
 
 def conditional_form(verb: Token) -> bool:
     """Whether a French verb is a conditional by its form, whatever tag the morphologizer gave it."""
-    return verb.lang_ == "fr" and "Imp" in verb.morph.get("Tense") and bool(_FR_CONDITIONAL_FORM.search(verb.lower_))
+    return verb.lang_ == "fr" and "Imp" in morph(verb, "Tense") and bool(_FR_CONDITIONAL_FORM.search(verb.lower_))
 
 
 def after_comma(verb: Token) -> bool:
@@ -300,7 +317,7 @@ def after_comma(verb: Token) -> bool:
 
 def definite(token: Token) -> bool:
     """Whether a definite article heads the token's phrase ("the two", « les délégations »)."""
-    return any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)
+    return any(c.dep_ == "det" and "Def" in morph(c, "Definite") for c in token.children)
 
 
 def personal_pronoun(token: Token) -> bool:
@@ -308,7 +325,7 @@ def personal_pronoun(token: Token) -> bool:
     or indefinite one; French tags often lack PronType, so the absence of another type counts."""
     if token.pos_ != "PRON":
         return False
-    kinds = token.morph.get("PronType")
+    kinds = morph(token, "PronType")
     return not kinds or "Prs" in kinds
 
 
@@ -322,7 +339,7 @@ def _finite_tense(verb: Token) -> str:
     if found == "nonfinite":
         aux = next((c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "do"), None)
         if aux is not None:
-            return "past" if "Past" in aux.morph.get("Tense") else "present"
+            return "past" if "Past" in morph(aux, "Tense") else "present"
     return found
 
 
@@ -341,7 +358,7 @@ def time_direction(token: Token) -> str | None:
             return None
         verb, steps = verb.head, steps + 1
     controlled = False
-    while verb.dep_ == "xcomp" and verb.head.i != verb.i and "Fin" not in verb.morph.get("VerbForm"):
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i and "Fin" not in morph(verb, "VerbForm"):
         verb, controlled = verb.head, True
     if verb.dep_ == "advcl" and verb.head.i != verb.i and any(
             c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children):
@@ -354,7 +371,7 @@ def time_direction(token: Token) -> str | None:
     perfect = any(c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("have", "avoir", "être") for c in verb.children)
     if found in ("future", "conditional"):
         return "past" if perfect and found == "conditional" else "future"
-    if found == "past" and not controlled and ("Fin" in verb.morph.get("VerbForm") or perfect
+    if found == "past" and not controlled and ("Fin" in morph(verb, "VerbForm") or perfect
                                                or any(c.dep_ == "aux" and c.lemma_ == "do" for c in verb.children)):
         return "past"
     return None

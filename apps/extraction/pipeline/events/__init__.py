@@ -38,6 +38,7 @@ from .scene import running_day
 from .series import counted, members
 from .status import absent, denied, dropped, hedged, rescheduled, set_for_later, status, wished
 from .titles import make_title, titles
+from ..syntax import morph
 
 __all__ = ["GROUP", "KINDS", "PLOVER", "make_title", "read_events"]
 
@@ -321,7 +322,7 @@ def _held_before(ctx: Context, local: list[Mention]) -> None:
             verb = governing_verb(verb)  # "following a two-hour meeting": the participle is the preposition
         told = _told_by(local, m, verb)
         while told is None and verb is not None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and \
-                "Fin" not in verb.morph.get("VerbForm") and verb.head.pos_ in ("VERB", "AUX"):
+                "Fin" not in morph(verb, "VerbForm") and verb.head.pos_ in ("VERB", "AUX"):
             # "agreed on Tuesday to start work … and to restore staffing, after four hours of talks": the parser may
             # hang the phrase on the infinitive; it tells when the verb that governs the infinitive was done
             verb = verb.head
@@ -484,7 +485,7 @@ def _join_purpose(local: list[Mention]) -> list[Mention]:
             continue
         for meet in local:
             if meet in out and meet.group == "meet" and meet.entry.pos == "verb" and meet.trigger.head.i == \
-                    visit.trigger.i and "Inf" in meet.trigger.morph.get("VerbForm"):
+                    visit.trigger.i and "Inf" in morph(meet.trigger, "VerbForm"):
                 visit.domain |= meet.domain
                 visit.triggers += meet.triggers
                 out.remove(meet)
@@ -525,7 +526,7 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
         head = verb.trigger.head
         # (« négocié » tagged an infinitive: its ending says past participle)
         if verb in out and verb.entry.pos == "verb" and verb.trigger.dep_ in ("acl", "amod") and (
-                "Part" in verb.trigger.morph.get("VerbForm") or verb.trigger.lower_.endswith(("é", "ée", "és", "ées"))):
+                "Part" in morph(verb.trigger, "VerbForm") or verb.trigger.lower_.endswith(("é", "ée", "és", "ées"))):
             noun = next((n for n in out if n is not verb and n.entry.pos == "noun" and n.trigger.i == head.i), None)
             if noun is None:
                 # « à la faveur d'un échange de prisonniers [négocié grâce aux Émirats] » hung on « faveur »: the
@@ -638,7 +639,7 @@ def _own_subject(m: Mention) -> bool:
         return False
     clause = _above_infinitives(m.trigger)
     # (one person meeting someone there: « un sommet où les dirigeants rencontreront Zelensky » is the summit)
-    return any(c.dep_ in syntax.SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") and "Plur" not in c.morph.get("Number")
+    return any(c.dep_ in syntax.SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") and "Plur" not in morph(c, "Number")
                and not any(g.dep_ == "conj" for g in c.children) for c in clause.children) and \
         any(o.pos_ in ("NOUN", "PROPN") for o in syntax.objects(m.trigger) + syntax.prepositional(m.trigger, WITH))
 
@@ -697,10 +698,10 @@ def _lost_its_subject(verb: Token) -> bool:
     subject (an imperative or an infinitive has none to lose)."""
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ROOT" or syntax.subjects(verb):
         return False
-    if "Imp" in verb.morph.get("Mood") or "Inf" in verb.morph.get("VerbForm"):
+    if "Imp" in morph(verb, "Mood") or "Inf" in morph(verb, "VerbForm"):
         return False
-    return "Fin" in verb.morph.get("VerbForm") or any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")
-                                                       and "Fin" in c.morph.get("VerbForm") for c in verb.children)
+    return "Fin" in morph(verb, "VerbForm") or any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")
+                                                       and "Fin" in morph(c, "VerbForm") for c in verb.children)
 
 
 def _subject_before(ctx: Context, m: Mention, start: int, *, bare: bool = False) -> None:
@@ -782,8 +783,8 @@ def _steps_back(doc, timex) -> bool:
     sommet »): the story steps back behind its day to tell what came before it, and stays at its day."""
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     verb = next((g for g in syntax.governors(span.root, 3) if g.pos_ in ("VERB", "AUX")), None) if span else None
-    return verb is not None and "Part" in verb.morph.get("VerbForm") and any(c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("have", "avoir", "être")
-               and ("Imp" if c.lang_ == "fr" else "Past") in c.morph.get("Tense") for c in verb.children)
+    return verb is not None and "Part" in morph(verb, "VerbForm") and any(c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("have", "avoir", "être")
+               and ("Imp" if c.lang_ == "fr" else "Past") in morph(c, "Tense") for c in verb.children)
 
 
 def _lead(layout: Layout, doc) -> tuple[int, int] | None:
@@ -805,15 +806,15 @@ def _speaks_of_today(m: Mention) -> bool:
     if verb is None:
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense")]
-    if any(lemma(a) in ("have", "avoir", "etre") and "Pres" in a.morph.get("Tense") for a in auxes):
+    if any(lemma(a) in ("have", "avoir", "etre") and "Pres" in morph(a, "Tense") for a in auxes):
         return True
     return syntax.tense(verb) == "present"
 
 
 def _simple_present(verb: Token) -> bool:
     """A finite verb in the present, with no auxiliary (« se retrouvent », not « se sont retrouvés »)."""
-    return verb.pos_ in ("VERB", "AUX") and "Fin" in verb.morph.get("VerbForm") and \
-        "Pres" in verb.morph.get("Tense") and syntax.tense(verb) == "present"
+    return verb.pos_ in ("VERB", "AUX") and "Fin" in morph(verb, "VerbForm") and \
+        "Pres" in morph(verb, "Tense") and syntax.tense(verb) == "present"
 
 
 def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: Context) -> Cluster:
@@ -1033,7 +1034,7 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
     located = e.location is not None and e.location not in countries
     if undated and nouns and not located and e.group == "meet" \
             and not any(m.anaphoric or m.distinct for m in e.mentions) \
-            and all("Plur" in m.trigger.morph.get("Number") for m in e.mentions):
+            and all("Plur" in morph(m.trigger, "Number") for m in e.mentions):
         return True  # "des discussions depuis des mois", "talks have stalled"
     if all(m.anaphoric for m in e.mentions) and e.dated_by != "text" and not e.participants:
         return True  # "ahead of the summit", with no summit told to point at

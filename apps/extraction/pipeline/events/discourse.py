@@ -17,6 +17,7 @@ from .. import syntax
 from ...dates.lexicon import NUMBERS, UNITS
 from .lexicon import Cues
 from .mentions import Mention, folded, lemma, measuring, told_as_setting
+from ..syntax import morph
 
 # A reporting verb this close to a date is the date of the saying ("said on Tuesday that…", « a annoncé
 # mardi »); a date further away in the sentence is in what was said, where the parse often hangs it on
@@ -232,13 +233,13 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
         clause = syntax.clause_head(root)
         # (a clause opened by « qui », "which" is one though the parser labels it a complement of the verb)
         relative = clause.dep_ in syntax.RELATIVE_DEPS or clause.head.i != clause.i and any(
-            c.dep_ != "mark" and c.i < clause.i and "Rel" in c.morph.get("PronType") for c in clause.children)
+            c.dep_ != "mark" and c.i < clause.i and "Rel" in morph(c, "PronType") for c in clause.children)
         # « le plan [présenté la semaine dernière par Washington] », "the plan [unveiled last week]": a participle
         # after a noun describes that noun the way a relative clause does, unless that noun is in the event's own
         # phrase (« la visite de Witkoff, un temps [annoncée pour octobre] », read as « un temps »'s)
         # (a past participle: "Trump, [speaking in Florida on Tuesday], said…" tells of Trump's day)
-        described = clause.head if clause.dep_ == "acl" and "Part" in clause.morph.get("VerbForm") and \
-            "Prog" not in clause.morph.get("Aspect") and \
+        described = clause.head if clause.dep_ == "acl" and "Part" in morph(clause, "VerbForm") and \
+            "Prog" not in morph(clause, "Aspect") and \
             clause.head.pos_ in ("NOUN", "PROPN") and clause.head.i < clause.i else None
         relative = relative or described is not None
         nested = {t.i for t in clause.subtree} if relative else None

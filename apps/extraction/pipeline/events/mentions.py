@@ -23,6 +23,7 @@ from ..gazetteer import fold
 from ..layout import Layout
 from .kinds import GROUP
 from .lexicon import EventLexicon, Trigger, event_lexicon
+from ..syntax import morph
 
 ACTOR_KINDS = ("person", "organization", "country", "group")
 _NOUNISH_DEPS = frozenset({"pobj", "dobj", "nsubj", "obj", "obl", "nmod", "conj", "nsubjpass", "nsubj:pass", "attr",
@@ -233,7 +234,7 @@ def entry_for(token: Token, lexicon: EventLexicon) -> Trigger | None:
         return lexicon.prepositions.get(lem)
     if pos == "ADJ":
         found = lexicon.adjectives.get(lem)
-        if found is None and "Part" in token.morph.get("VerbForm"):
+        if found is None and "Part" in morph(token, "VerbForm"):
             found = lexicon.verbs.get(lem)  # « attendu à Moscou » tagged an adjective
         return found
     return None
@@ -246,7 +247,7 @@ def names_party(ctx: Context, token: Token, *, persons_only: bool = False) -> bo
     key = ctx.actor_at(token)
     if key:
         return not persons_only or ctx.table.party_kind(key) in ("person", "group")
-    if syntax.personal_pronoun(token) and "Neut" not in token.morph.get("Gender"):
+    if syntax.personal_pronoun(token) and "Neut" not in morph(token, "Gender"):
         return True  # "he", « il », "they"; not "it"
     if lemma(token) in ctx.lexicon.cues.people:
         return True
@@ -285,13 +286,13 @@ def objects_of(token: Token) -> list[Token]:
             not any(c.dep_ in syntax.SUBJECT_DEPS for c in token.children):
         # « Zelensky doit être reçu vendredi », "Zelensky is to be received": the passive's subject is the modal's
         found += [c for c in token.head.children if c.dep_ in syntax.SUBJECT_DEPS]
-    if token.dep_ in ("acl", "acl:relcl") and "Part" in token.morph.get("VerbForm") and \
+    if token.dep_ in ("acl", "acl:relcl") and "Part" in morph(token, "VerbForm") and \
             any(c.dep_ in ("obl:agent", "agent") for c in token.children):
         # « le roi a été le premier dirigeant arabe reçu par Donald Trump », "was the first leader received by
         # Trump": who was received is the subject the copula says that noun is
         found += _copula_subjects(token.head)
-    if token.dep_ == "advcl" and token.i < token.head.i and "Part" in token.morph.get("VerbForm") and \
-            "Past" in token.morph.get("Tense") and not any(not syntax.case_word(o) for o in syntax.objects(token)) and \
+    if token.dep_ == "advcl" and token.i < token.head.i and "Part" in morph(token, "VerbForm") and \
+            "Past" in morph(token, "Tense") and not any(not syntax.case_word(o) for o in syntax.objects(token)) and \
             not any(c.dep_ in ("aux", "aux:tense", *syntax.SUBJECT_DEPS) for c in token.children):
         # « Reçu au Guatemala par Bernardo Arévalo, le secrétaire d'Etat a obtenu… »: a participle put before its
         # clause says what was done to that clause's subject
@@ -311,7 +312,7 @@ def _possessor(ctx: Context, noun: Token, possessive: Token) -> str | None:
         not any(c.dep_ == "mark" for c in verb.children)
     for subject in syntax.subjects(verb) if main else []:
         key = ctx.actor_at(subject)
-        if key is None and syntax.personal_pronoun(subject) and "Plur" not in subject.morph.get("Number"):
+        if key is None and syntax.personal_pronoun(subject) and "Plur" not in morph(subject, "Number"):
             key = ctx.resolve_pronoun(subject.idx, subject.text)
         if key is not None and ctx.table.party_kind(key) == "person":
             return key
@@ -332,7 +333,7 @@ def _relative_antecedent(verb: Token) -> Token | None:
     """The noun a relative clause's pronoun stands for: the clause's head, or, when the parser read the
     relative pronoun as a conjunction (« , qu'il avait reçu » as a ccomp), the word before it."""
     rel = next((c for c in verb.children if c.pos_ == "PRON" and c.i < verb.i and c.dep_ in ("obj", "dobj", "mark")
-                and ("Rel" in c.morph.get("PronType") or c.dep_ == "mark")), None)
+                and ("Rel" in morph(c, "PronType") or c.dep_ == "mark")), None)
     if rel is None:
         return None
     if verb.dep_ in syntax.RELATIVE_DEPS:
@@ -468,7 +469,7 @@ def _signed(noun: Token, cues) -> bool:
     """"The deal [signed today] to support Türkiye's air force", « l'accord [signé jeudi] »: a text a participle says
     was signed (cues.toml "signing"), not negated."""
     if any(c.dep_ in ("acl", "relcl", "acl:relcl") and lemma(c) in cues.signing and not syntax.negated(c)
-           and ("Part" in c.morph.get("VerbForm") or c.tag_ == "VBN") for c in noun.children):
+           and ("Part" in morph(c, "VerbForm") or c.tag_ == "VBN") for c in noun.children):
         return True
     # (the English model may read "the deal signed today" as the deal signing something: a subject of "signed" with
     # no object)
@@ -484,7 +485,7 @@ def _urged(obj: Token) -> bool:
     if after >= len(obj.doc) or folded(obj.doc[after].text) not in ("a", "à") or obj.doc[after].dep_ != "mark":
         return False
     verb = obj.doc[after].head
-    return verb.pos_ in ("VERB", "AUX") and "Inf" in verb.morph.get("VerbForm")
+    return verb.pos_ in ("VERB", "AUX") and "Inf" in morph(verb, "VerbForm")
 
 
 def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
@@ -561,7 +562,7 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
                if folded(syntax.case_word(o)) not in TO_EVENT):
             return True
         # a participle of its own, passive in sense (not "has proposed [holding talks]", a perfect with its complement)
-        if "Part" not in token.morph.get("VerbForm") or syntax.objects(token) or any(
+        if "Part" not in morph(token, "VerbForm") or syntax.objects(token) or any(
                 c.dep_ in ("aux", "aux:tense", "xcomp", "ccomp") for c in token.children):
             return False
         if token.dep_ in syntax.RELATIVE_DEPS | {"acl"}:
@@ -652,7 +653,7 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "reflexive":
         return syntax.reflexive(token)
     if name == "participle":
-        return "Part" in token.morph.get("VerbForm")
+        return "Part" in morph(token, "VerbForm")
     if name == "captives":
         around = syntax.phrase(token) + ([token.head] if token.dep_ == "compound" else [])
         return any(lemma(t) in cues.captives or folded(t.text) in cues.captives for t in around)
@@ -672,13 +673,13 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # "agreed to a pause in strikes [during a call] that lasted two hours", « a-t-il dit [lors d'un appel] »:
         # the setting of something done, one event in particular ("during the call"; not "amid calls for a truce")
         stand = measuring(token)
-        return told_as_setting(stand, cues) and "Plur" not in token.morph.get("Number") and \
+        return told_as_setting(stand, cues) and "Plur" not in morph(token, "Number") and \
             any(c.dep_ == "det" for c in token.children) and \
             not syntax.prepositional(token, ("for", "à", "au", "aux")) and setting_verb(stand) is not None
     if name == "modifier":
         return _modifier_kind(token, entry) is not None
     if name == "plural":
-        return "Plur" in token.morph.get("Number") or folded(token.text) != lemma(token) and token.text.endswith("s")
+        return "Plur" in morph(token, "Number") or folded(token.text) != lemma(token) and token.text.endswith("s")
     if name == "phone":
         scope = syntax.phrase(syntax.clause_head(token)) + syntax.phrase(token)
         return any(lemma(t) in cues.phone or folded(t.text) in cues.phone for t in scope)
@@ -690,7 +691,7 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "institution-intent":
         # « Londres et Paris ont annoncé vouloir utiliser la force conjointe »: a government announcing what it
         # will do (a person who announces an intention is most often only speaking)
-        return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in token.children) and \
+        return any(c.dep_ == "xcomp" and "Inf" in morph(c, "VerbForm") for c in token.children) and \
             condition(ctx, token, entry, "institution")
     if name == "joint-subject":
         # "Today, President Trump and President Putin spoke about…" (a readout's call): two people or more as
@@ -700,7 +701,7 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # "he and Trump spoke by phone": a person pronoun joined to a name is one more person (whom it stands
         # for is found when the parties are gathered)
         pronouns = [t for sub in subjects(token) for t in [sub, *sub.conjuncts] if syntax.personal_pronoun(t)
-                    and "Neut" not in t.morph.get("Gender") and "Plur" not in t.morph.get("Number")]
+                    and "Neut" not in morph(t, "Gender") and "Plur" not in morph(t, "Number")]
         # « ont discuté à Anchorage »: a place is where they spoke, not whom they spoke to
         audience = [p for p in syntax.prepositional(token, ("at", "before", "to", "à", "a", "devant", "lors"))
                     if not place_in(ctx, [p], metonyms=True)]
@@ -722,7 +723,7 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
             return False
         # (a plural verb whose subject the parser lost says as much: the parties are read before it)
         return condition(ctx, token, entry, "joint-parties") or not subjects(token) and \
-            "Plur" in token.morph.get("Number")
+            "Plur" in morph(token, "Number")
     if name == "next-to":
         # "sitting next to Rutte in the Oval Office, Trump announced…": seated side by side, they met
         beside = [g for c in token.children if c.dep_ == "advmod" and folded(c.text) in cues.next_to
@@ -747,7 +748,7 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "party-of":
         # « sa venue à Paris », « le séjour de Macron à Kiev », "Zelensky's stay": whose the noun is, a possessive or
         # a party after « de », "of" ; « la venue de réfugiés », « le séjour des soldats » name no party
-        if any(c.dep_ in ("poss", "nmod:poss") or c.dep_ == "det" and "Yes" in c.morph.get("Poss")
+        if any(c.dep_ in ("poss", "nmod:poss") or c.dep_ == "det" and "Yes" in morph(c, "Poss")
                for c in token.children):
             return True
         return any(names_party(ctx, p) for p in syntax.prepositional(token, ("de", "d'", "du", "des", "of")))
@@ -848,7 +849,7 @@ def _particles(verb: Token) -> list[str]:
         # « a appelé les deux camps à saisir… »: the preposition of an infinitive after the object says what the
         # verb means, whether the parser hung the infinitive on the verb or on its object
         for head in [verb, *objects]:
-            found += [m.lower_ for c in head.children if c.i > verb.i and "Inf" in c.morph.get("VerbForm")
+            found += [m.lower_ for c in head.children if c.i > verb.i and "Inf" in morph(c, "VerbForm")
                       and c.dep_ in ("xcomp", "acl", "advcl") for m in c.children if m.dep_ == "mark"]
         return found
     return syntax.particles(verb)
@@ -877,9 +878,9 @@ def _determiner(token: Token) -> str:
     found = ""
     for c in (c for h in heads for c in h.children):
         if c.dep_ in ("poss", "nmod:poss", "det") and (c.pos_ in ("PRON", "DET") and (
-                "Dem" in c.morph.get("PronType") or "Yes" in c.morph.get("Poss") or c.dep_ != "det")):
+                "Dem" in morph(c, "PronType") or "Yes" in morph(c, "Poss") or c.dep_ != "det")):
             return "pointing"  # "this meeting", "his call", « son entretien »
-        if c.dep_ in ("poss", "nmod:poss") or c.dep_ == "det" and "Def" in c.morph.get("Definite"):
+        if c.dep_ in ("poss", "nmod:poss") or c.dep_ == "det" and "Def" in morph(c, "Definite"):
             found = "definite"  # "the meeting", "Macron's visit"
     return found
 
@@ -943,7 +944,7 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
     # ("the envoy [first] met Putin in February", "they [last] met in Alaska": an earlier one of a series, told in
     # the past; "they would first meet one-on-one" is a step of the one to come)
     mention.distinct = any(lemma(c) in cues.distinct or folded(c.text) in cues.distinct for c in around) or \
-        entry.pos == "verb" and "Past" in token.morph.get("Tense") and \
+        entry.pos == "verb" and "Past" in morph(token, "Tense") and \
         any(c.dep_ == "advmod" and folded(c.text) in cues.ordinal for c in token.children)
     ordinal = any(lemma(c) in cues.ordinal or folded(c.text) in cues.ordinal for c in around)
     mention.anaphoric = bool(mention.determiner) and not mention.distinct and not ordinal
@@ -959,7 +960,7 @@ def _acts_on_another(clause: Token) -> bool:
     verb has an object of its own says what the noun does, not who held it (« les discussions [qu'ils ont
     ouvertes] » holds it)."""
     relative_subject = any(c.dep_ == "nsubj" and c.pos_ == "PRON"
-                           and "Rel" in c.morph.get("PronType") for c in clause.children)
+                           and "Rel" in morph(c, "PronType") for c in clause.children)
     # a direct object only: « qui se tient [à la fois] en visioconférence » says where the noun is held
     return relative_subject and any(c.dep_ in ("obj", "dobj") for c in clause.children)
 
@@ -1077,15 +1078,15 @@ def subjects(verb: Token) -> list[Token]:
     pronoun the parser left as the subject stands for the noun before it (« le dirigeant, qui devait… »)."""
     found = syntax.subjects(verb)
     if not found and verb.dep_ == "advcl" and verb.head.i != verb.i and (
-            "Part" in verb.morph.get("VerbForm") or "Ger" in verb.morph.get("VerbForm")):
+            "Part" in morph(verb, "VerbForm") or "Ger" in morph(verb, "VerbForm")):
         found = syntax.subjects(verb.head)
-    if not found and verb.i == verb.sent.start and "Part" in verb.morph.get("VerbForm"):
+    if not found and verb.i == verb.sent.start and "Part" in morph(verb, "VerbForm"):
         # « Arrivé mercredi à Kiev, le général Kellogg a promis… »: a participle opening the sentence has the main
         # clause's subject, which the parser may hang on the participle as its object, after the comma
         found = (syntax.subjects(verb.head) if verb.head.i != verb.i else []) or [
             c for c in verb.children if c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN")
             and any(t.text == "," for t in verb.doc[verb.i:c.i])]
-    return [_antecedent(t) if t.pos_ == "PRON" and "Rel" in t.morph.get("PronType") else t for t in found]
+    return [_antecedent(t) if t.pos_ == "PRON" and "Rel" in morph(t, "PronType") else t for t in found]
 
 
 def _antecedent(pronoun: Token) -> Token:
@@ -1143,7 +1144,7 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
                 # names no party of it
                 tokens -= {t.i for t in c.subtree}
             elif c.dep_ in syntax.RELATIVE_DEPS | {"acl"} and not any(g.dep_ == "mark" for g in c.children) and (
-                    "Part" in c.morph.get("VerbForm") and not _finite_clause(c) or makes(c)
+                    "Part" in morph(c, "VerbForm") and not _finite_clause(c) or makes(c)
                     or any(g.dep_ == "xcomp" and makes(g) for g in c.children)):
                 # (not a clause within it: « le mécanisme dit de « snapback », qui doit rétablir fin septembre… »)
                 described |= {t.i for t in syntax.phrase(c)}
@@ -1221,7 +1222,7 @@ def _finite_clause(verb: Token) -> bool:
     noun), not a bare participle describing the noun ("the summit [held in Alaska]"); a passive one (« a été
     abandonnée ») tells what became of the noun, wherever the parser hung its subject."""
     return any(g.dep_ in ("aux", "aux:tense") for g in verb.children) and any(
-        g.dep_ == "nsubj" and not (g.pos_ == "PRON" and "Rel" in g.morph.get("PronType"))
+        g.dep_ == "nsubj" and not (g.pos_ == "PRON" and "Rel" in morph(g, "PronType"))
         for g in verb.children)
 
 
@@ -1247,7 +1248,7 @@ def party_reference(ctx: Context, token: Token) -> bool:
         # sentence named before it
         return token.i - token.sent.start <= 3 or token.dep_ not in syntax.SUBJECT_DEPS and bool(
             _persons_in(ctx, token.doc[token.sent.start:token.i]))
-    if lemma(token) not in cues.party_nouns or "Plur" not in token.morph.get("Number"):
+    if lemma(token) not in cues.party_nouns or "Plur" not in morph(token, "Number"):
         return False
     if any(ctx.actor_at(t) for c in token.children if c.dep_ in ("amod", "compound", "nmod", "conj")
            for t in c.subtree):
@@ -1271,7 +1272,7 @@ def _bare_parties(ctx: Context, token: Token) -> bool:
     """"The presidents spoke by phone in April", « les dirigeants se sont parlé »: the bare definite plural subject of
     a meeting or a call is its parties (of an agreement it is not: "The leaders agreed to stay in touch" closes
     a readout of any call)."""
-    return lemma(token) in ctx.lexicon.cues.party_nouns and "Plur" in token.morph.get("Number") and \
+    return lemma(token) in ctx.lexicon.cues.party_nouns and "Plur" in morph(token, "Number") and \
         token.dep_ in syntax.SUBJECT_DEPS and syntax.definite(token) and \
         all(c.dep_ in ("det", "punct") for c in token.children)
 
@@ -1383,7 +1384,7 @@ def _suffered_by(ctx: Context, mention: Mention) -> list[Token]:
 def _reporter(ctx: Context, pronoun: Token) -> str | None:
     """"Trump has said he would call…", « Macron a annoncé qu'il recevrait… »: a singular pronoun subject of
     what a person says is that person."""
-    if pronoun.dep_ not in syntax.SUBJECT_DEPS or "Plur" in pronoun.morph.get("Number"):
+    if pronoun.dep_ not in syntax.SUBJECT_DEPS or "Plur" in morph(pronoun, "Number"):
         return None
     clause = syntax.clause_head(pronoun)
     if clause.dep_ != "ccomp" or lemma(clause.head) not in ctx.lexicon.cues.reporting:
@@ -1481,7 +1482,7 @@ def gather(ctx: Context, mention: Mention) -> None:
     if mention.absent:
         doers = []  # « Rubio n'a pas assisté à la réunion de l'Otan »: the meeting took place without him
     signer = []
-    if not doers and pred.dep_ == "acl" and "Prog" in pred.morph.get("Aspect") and \
+    if not doers and pred.dep_ == "acl" and "Prog" in morph(pred, "Aspect") and \
             pred.head.dep_ in syntax.OBJECT_DEPS and pred.head.head.pos_ in ("VERB", "AUX"):
         # "Trump signed an order [imposing a tariff]": who signs the text that does it does it
         signer = subjects(pred.head.head)
@@ -1565,13 +1566,13 @@ def gather(ctx: Context, mention: Mention) -> None:
             # its own sentence, else the parties of the last event told
             for party in _told_parties(ctx, token):
                 mention.participants.setdefault(party, "participant")
-        elif syntax.personal_pronoun(token) and "Plur" not in token.morph.get("Number") and (
+        elif syntax.personal_pronoun(token) and "Plur" not in morph(token, "Number") and (
                 token.dep_ in syntax.SUBJECT_DEPS or token.dep_ in ("poss", "nmod:poss") or i in subject_tokens):
             # one person ("he", « il »); a "they" the sentence does not open stands for people it names itself
             key = _reporter(ctx, token) or ctx.resolve_pronoun(token.idx, token.text)
             if key and ctx.table.party_kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, role)
-        elif syntax.personal_pronoun(token) and "Plur" not in token.morph.get("Number") and \
+        elif syntax.personal_pronoun(token) and "Plur" not in morph(token, "Number") and \
                 token.dep_ in syntax.OBJECT_DEPS and token.head.i == pred.i and mention.group in ("meet", "call"):
             # "Macron welcomed him", "Trump called her": whom the doer meets is someone else than the doer
             doers_keys = frozenset(k for s in doers if (k := ctx.actor_at(s)))
@@ -1584,7 +1585,7 @@ def gather(ctx: Context, mention: Mention) -> None:
             mention.participants[key] = "target"
     # "his meeting with Zelensky", « son entretien »: the possessor takes part
     for c in mention.trigger.children:
-        if c.dep_ in ("poss", "nmod:poss") or c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+        if c.dep_ in ("poss", "nmod:poss") or c.dep_ == "det" and "Yes" in morph(c, "Poss"):
             text = folded(c.text)
             if text in cues.first_person:
                 key = ctx.speaker_at(c.idx)

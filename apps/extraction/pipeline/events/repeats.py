@@ -19,6 +19,7 @@ import dataclasses
 
 from .. import syntax
 from .mentions import CITY_PREPOSITIONS, Context, Mention, entry_for, folded, gather, place_in
+from ..syntax import morph
 
 # "with", « avec »: a partner of one's own; "between", « entre » join the parties of one event
 _PARTNER = ("with", "avec", "aupres", "auprès")
@@ -66,7 +67,7 @@ def _apart(left, right, m: Mention) -> bool:
     that do not follow each other."""
     if left.date is None or right.date is None or left.precision != "day" or right.precision != "day":
         return False  # "a loan for 2026 and 2027": a span of years, not two rounds
-    if m.entry.pos == "noun" and "Plur" not in m.trigger.morph.get("Number"):
+    if m.entry.pos == "noun" and "Plur" not in morph(m.trigger, "Number"):
         return False
     return abs((right.date - left.date).days) > 1
 

@@ -17,6 +17,7 @@ import datetime
 from .. import syntax
 from ..discourse import StoryTime
 from .mentions import Context, Mention, party_reference, folded, lemma
+from ..syntax import morph
 
 
 def running_day(m: Mention, story: StoryTime | None, ctx: Context,
@@ -69,7 +70,7 @@ def _told_as_past(verb) -> bool:
     """Past, pluperfect, passé composé; not the English present perfect, which tells of the day the story went out."""
     if syntax.tense(verb) != "past":
         return False
-    return not any(lemma(a) == "have" and "Pres" in a.morph.get("Tense")
+    return not any(lemma(a) == "have" and "Pres" in morph(a, "Tense")
                    for a in verb.children if a.dep_ in ("aux", "aux:tense"))
 
 

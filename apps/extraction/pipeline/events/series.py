@@ -14,6 +14,7 @@ import dataclasses
 from .. import syntax
 from .mentions import Context, Mention, governing_verb, lemma, place_in
 from .status import hedged, status
+from ..syntax import morph
 
 _NOUN_HEADS = ("ADJ", "NOUN", "NUM", "PRON")
 
@@ -108,7 +109,7 @@ def members(ctx: Context, series: Series, sentence: tuple[int, int], timexes: li
         else:
             continue
         # "the first two rounds, on May 16 and June 2": as many members as the dates its clause gives
-        several = noun is not t and "Plur" in noun.morph.get("Number") and any(
+        several = noun is not t and "Plur" in morph(noun, "Number") and any(
             c.dep_ == "nummod" for c in noun.children)
         found.append((noun, rank, several))
     out = []

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from .. import syntax
 from .lexicon import Cues
 from .mentions import TO_EVENT, Mention, folded, lemma, measuring, setting_verb
+from ..syntax import morph
 
 
 def _matches(token: Token, cues: frozenset[str]) -> bool:
@@ -128,7 +129,7 @@ def dropped(mention: Mention, cues: Cues, light_verbs: frozenset[str]) -> bool:
     for t in syntax.phrase(trig):
         for c in t.children:
             if c.dep_ in syntax.RELATIVE_DEPS and c.pos_ in ("VERB", "AUX") and lemma(c) in light_verbs and \
-                    syntax.negated(c) and any(g.pos_ == "PRON" and "Rel" in g.morph.get("PronType")
+                    syntax.negated(c) and any(g.pos_ == "PRON" and "Rel" in morph(g, "PronType")
                                               and g.dep_ in syntax.SUBJECT_DEPS for g in c.children) and \
                     not any(o.dep_ in ("obj", "dobj") and any(d.dep_ == "det" for d in o.children)
                             for o in c.children):
@@ -155,7 +156,7 @@ def hedged(mention: Mention, cues: Cues) -> bool:
             return True
     if any(c.dep_ in ("aux", "aux:tense") and lemma(c) in cues.hedge_verbs for c in pred.children):
         return True  # "he could meet"
-    if pred.dep_ == "advcl" and "Inf" in pred.morph.get("VerbForm") and any(
+    if pred.dep_ == "advcl" and "Inf" in morph(pred, "VerbForm") and any(
             c.dep_ in ("aux", "mark") and c.pos_ in ("PART", "ADP", "SCONJ") for c in pred.children):
         # "[to reach a deal]", « [pour parvenir à un accord] »: a purpose, not yet done; a bare form the tagger
         # took for an infinitive ("an Oval Office clash between…") says no purpose
@@ -201,7 +202,7 @@ def _history(mention: Mention, light_verbs: frozenset[str]) -> set[int]:
     if pred.i == trig.i or pred.pos_ not in ("VERB", "AUX") or (
             lemma(pred) not in light_verbs and lemma(pred) not in mention.entry.support):
         return set()
-    if syntax.negated(pred) or pred.dep_ == "xcomp" or "Inf" in pred.morph.get("VerbForm") or \
+    if syntax.negated(pred) or pred.dep_ == "xcomp" or "Inf" in morph(pred, "VerbForm") or \
             any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in pred.children) or syntax.tense(pred) != "past":
         return set()  # ("was scheduled to be held", "is to be signed")
     return {c.i for c in trig.children if c.dep_ in ("amod", "acl")}
@@ -226,9 +227,9 @@ def status(mention: Mention, cues: Cues, light_verbs: frozenset[str]) -> str:
     verb = tense_verb(mention.predicate)
     if verb is not None and (syntax.tense(verb) in ("future", "conditional") or syntax.conditional_form(verb)):
         return "planned"
-    if verb is not None and "Inf" in verb.morph.get("VerbForm") and any(
+    if verb is not None and "Inf" in morph(verb, "VerbForm") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
-            "Fin" in t.morph.get("VerbForm") for t in verb.sent):
+            "Fin" in morph(t, "VerbForm") for t in verb.sent):
         return "planned"  # a headline's "Starmer to host leaders for a call": what is to come
     if any(_matches(t, cues.ongoing) for t in scope):
         return "occurred"  # under way: it has begun ("talks were continuing"), whatever else says it is due
@@ -251,7 +252,7 @@ def _setting_of(mention: Mention, cues: Cues) -> int | None:
     verb = setting_verb(trig)
     # (or in the present of a chronology's entry or a headline: "July 23 - von der Leyen asks … in a phone call")
     # (« a plaidé … en conférence de presse »: a French past is a participle with its auxiliary)
-    if verb is None or syntax.tense(verb) not in ("past", "present") or "Fin" not in verb.morph.get("VerbForm") and \
+    if verb is None or syntax.tense(verb) not in ("past", "present") or "Fin" not in morph(verb, "VerbForm") and \
             not any(c.dep_ in ("aux", "aux:tense") for c in verb.children):
         return None
     return verb.i
@@ -269,7 +270,7 @@ def _before_the_act(mention: Mention, cues: Cues) -> int | None:
     verb = setting_verb(stand)
     if verb is not None and folded(verb.text) in cues.after and verb.head.i != verb.i:
         verb = verb.head  # "Following eight hours of talks, Ukraine agreed…": the participle is the preposition
-    if verb is None or syntax.tense(verb) != "past" or "Fin" not in verb.morph.get("VerbForm") and not any(
+    if verb is None or syntax.tense(verb) != "past" or "Fin" not in morph(verb, "VerbForm") and not any(
             c.dep_ in ("aux", "aux:tense") for c in verb.children):
         return None
     return verb.i
