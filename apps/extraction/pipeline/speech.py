@@ -171,6 +171,14 @@ def speech_kinds(token: Token, lex: SpeechLexicon) -> frozenset[str] | None:
     if first is None:
         return None
     second = lex.phrasal.get(first)
+    particle = next((c for c in token.children if c.dep_ == "prt"), None)
+    if particle is not None:
+        # "had called off a trip … for the parade", "ruled out talks": a verb with a particle of its own is another
+        # verb than the bare one, a speech verb only where the lexicon names the pair ("point out", "fire back");
+        # the preposition after it ("for the parade") does not make it "call for"
+        pairs = second or {}
+        kinds = pairs.get(lemma(particle))
+        return kinds if kinds is not None else pairs.get(fold(particle.lower_))
     if second:
         for child in _partners(token):
             kinds = second.get(lemma(child)) or second.get(fold(child.lower_))

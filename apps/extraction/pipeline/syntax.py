@@ -219,6 +219,14 @@ def _tense(verb: Token) -> str:
     return "nonfinite"
 
 
+def pluperfect(verb: Token) -> bool:
+    """Whether a verb is told in the pluperfect ("had met", « avait annulé », « était venu »): what came before the
+    story's time."""
+    return "Part" in morph(verb, "VerbForm") and any(
+        c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("have", "avoir", "être")
+        and ("Imp" if c.lang_ == "fr" else "Past") in morph(c, "Tense") for c in verb.children)
+
+
 def phrase(token: Token) -> list[Token]:
     """A token's phrase: its subtree without the clauses nested in it ("the talks [that began…]"). A noun
     the parser hung as a clause ("lundi" as an xcomp) stays in: it has no verb of its own."""

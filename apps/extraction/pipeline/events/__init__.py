@@ -783,8 +783,7 @@ def _steps_back(doc, timex) -> bool:
     sommet »): the story steps back behind its day to tell what came before it, and stays at its day."""
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     verb = next((g for g in syntax.governors(span.root, 3) if g.pos_ in ("VERB", "AUX")), None) if span else None
-    return verb is not None and "Part" in morph(verb, "VerbForm") and any(c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("have", "avoir", "être")
-               and ("Imp" if c.lang_ == "fr" else "Past") in morph(c, "Tense") for c in verb.children)
+    return verb is not None and syntax.pluperfect(verb)
 
 
 def _lead(layout: Layout, doc) -> tuple[int, int] | None:
@@ -826,6 +825,10 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
         # gives is when it did not happen, not the day it was set for
         was_planned = m.was_planned and not (m.dropped and not _own_timex(m))
         tense = "future" if m.status == "planned" or was_planned else None if m.status == "cancelled" else "past"
+        if m.status == "cancelled" and _called_off_before(m):
+            # "in the spring he had called off a trip to Moscow for the parade on May 9", « Bakou avait annulé les
+            # manifestations prévues »: called off in the story's past, and so was what it was set for
+            tense = "past"
         if tense == "future" and m.entry.pos == "noun" and \
                 folded(syntax.case_word(measuring(m.trigger))) in ctx.lexicon.cues.after:
             # "are due back next week…, [after a first session there on February 27]": what came before a planned
@@ -884,6 +887,13 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
                 m.participants.setdefault(st.speaker, "agent")
                 break
     return c
+
+
+def _called_off_before(m: Mention) -> bool:
+    """Whether the verb that calls an event off (the event's own, or the one its noun is the object of) is told in
+    the pluperfect."""
+    verb = m.trigger if m.entry.pos == "verb" else governing_verb(m.trigger)
+    return verb is not None and syntax.pluperfect(verb)
 
 
 def _day_of_counting_verb(ctx: Context, m: Mention, clock: StoryClock) -> datetime.date | None:
