@@ -1151,11 +1151,21 @@ def _phrase_without_when_and_where(ctx: Context, head) -> list:
     for child in head.children:
         if child.dep_ in syntax.CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and head.dep_ != "xcomp":
             continue
+        if child.pos_ == "ADJ" and _governs_a_clause(child):
+            continue  # « une déclaration commune [censée clore trente ans de conflit] »: without its clause, a stub
         inner = [c for c in child.children if c.dep_ in ("pobj", "pcomp")] if child.dep_ == "prep" else [child]
         if child.dep_ != "dobj" and any(t.idx in ctx.timex_starts or t.idx in ctx.place_by_char for t in inner):
             continue
         out += _phrase_without_when_and_where(ctx, child)
     return out
+
+
+def _governs_a_clause(adjective) -> bool:
+    """Whether an adjective takes a clause ("ready to sign", « censée clore »), wherever the parser hung the verb."""
+    doc = adjective.doc
+    after = doc[adjective.i + 1] if adjective.i + 1 < len(doc) else None
+    return any(g.dep_ in syntax.CLAUSE_DEPS and g.pos_ in ("VERB", "AUX") for g in adjective.children) or \
+        after is not None and after.pos_ in ("VERB", "AUX") and "Inf" in morph(after, "VerbForm")
 
 
 def _basis(e: Cluster) -> str:

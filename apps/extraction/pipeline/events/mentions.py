@@ -861,7 +861,17 @@ def _kind(ctx: Context, token: Token, entry: Trigger) -> str:
         kind = entry.by_phone
     if kind in ("meeting", "call") and token.pos_ == "NOUN" and _given_to_media(ctx, token):
         kind = "statement"  # « un entretien accordé au Parisien », "a conversation with the BBC": an interview
+    if kind == "statement" and token.pos_ == "NOUN" and _signed_text(ctx, token):
+        kind = "agreement"  # « ont signé une déclaration commune »: a text its parties sign binds them
     return kind
+
+
+def _signed_text(ctx: Context, noun: Token) -> bool:
+    """Whether a text is signed: the object of a verb of signing (cues.toml "signing"), or said to be signed."""
+    signing = ctx.lexicon.cues.signing
+    verb = governing_verb(noun)
+    return verb is not None and noun.dep_ in ("obj", "dobj") and lemma(verb) in signing and \
+        not syntax.negated(verb) or _signed(noun, ctx.lexicon.cues)
 
 
 def _given_to_media(ctx: Context, noun: Token) -> bool:
