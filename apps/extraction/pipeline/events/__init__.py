@@ -32,7 +32,7 @@ from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
 from .mentions import (ACTOR_KINDS, TO_EVENT, WITH, Context, Mention, domain, entry_for, folded, gather, governing_verb,
                        hyphenated, is_light, lemma, measuring, metonym_names_the_event, objects_of, place_in,
-                       press_mention, read_mention, token_at)
+                       press_mention, read_mention, setting_verb, token_at, told_as_setting)
 from .repeats import split_repeats
 from .scene import running_day
 from .series import counted, members
@@ -109,6 +109,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
             _when_of_the_day(local, here, doc, cues)
             _dated_with_first_conjunct(local)
             _where_clauses(local)
+            _acts_at_gatherings(local, cues)
             _trips_to_gatherings(local)
             for m in local:
                 if m.held_at is not None:
@@ -606,6 +607,24 @@ def _trips_to_gatherings(local: list[Mention]) -> None:
             trip.timex = trip.timex or gathering.timex
             gathering.timex = gathering.timex or trip.timex
             break
+
+
+def _acts_at_gatherings(local: list[Mention], cues) -> None:
+    """"Trump met Zelenskiy on the sidelines of a NATO summit in The Hague on Wednesday", « se sont entretenus lors du
+    sommet »: what a verb tells as done at a gathering is held there, on its day, unless told otherwise (the parser
+    hangs the day and the place on the gathering's noun)."""
+    for gathering in local:
+        stand = measuring(gathering.trigger)
+        if gathering.group != "meet" or gathering.entry.pos != "noun" or not told_as_setting(stand, cues):
+            continue
+        verb = setting_verb(stand)
+        for m in local:
+            if m is not gathering and m.held_at is None and m.entry.pos == "verb" and verb is not None and \
+                    m.predicate.i == verb.i:
+                m.held_at = gathering
+                # (who met on its sidelines attends the summit too: sharing a party and a day, they stay two events)
+                m.apart.add(id(gathering))
+                gathering.apart.add(id(m))
 
 
 def _where_clauses(local: list[Mention]) -> None:
@@ -1160,6 +1179,18 @@ def _phrase_without_when_and_where(ctx: Context, head) -> list:
     return out
 
 
+def _holder(e: Cluster, ctx: Context) -> str | None:
+    """The one organization a gathering's own noun names ("a NATO summit", « le sommet de l'Otan »), when its phrase
+    names no one else: the gathering is that organization's, whoever attends it."""
+    if e.kind != "meeting" or e.first.entry.pos != "noun":
+        return None
+    trigger = e.first.trigger
+    named = {k for c in trigger.children if c.dep_ in ("compound", "nmod", "amod", "poss", "nmod:poss")
+             for t in syntax.phrase(c) if (k := ctx.actor_at(t))}
+    return next(iter(named)) if len(named) == 1 and ctx.table.kind(next(iter(named))) == "organization" \
+        else None
+
+
 def _governs_a_clause(adjective) -> bool:
     """Whether an adjective takes a clause ("ready to sign", « censée clore »), wherever the parser hung the verb."""
     doc = adjective.doc
@@ -1203,6 +1234,10 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
     # (an act of government or parliament is its body's: "Appointment involving Verkhovna Rada and Svyrydenko")
     bodies = [k for k in acting if table.kind(k) == "group" or e.kind == "other" and table.kind(k) == "organization"]
     named = (named + bodies if len(named) + len(bodies) <= 3 else named) or acting
+    holder = _holder(e, ctx)
+    if holder is not None and holder in acting and not any(
+            participants[k] in ("agent", "host") for k in acting if table.kind(k) == "person"):
+        named = [holder]  # "a NATO summit" that Trump attends is NATO's, not "Trump holds a meeting"
     targets = [k for k in keys if participants[k] == "target" and k not in named]
     first = e.first
     kind, status_ = e.kind, e.status

@@ -422,8 +422,11 @@ def told_as_setting(stand: Token, cues) -> bool:
     """"during the talks", « lors d'une conférence de presse », « au terme d'une rencontre »: whether an event noun
     (as measured, see `measuring`) is the setting of its clause, by its preposition or the word a French compound
     preposition hangs it on."""
+    above = stand.head
+    if above.pos_ == "ADP" and folded(above.text) in ("of", "de", "d'", "du") and above.head.i != above.i:
+        above = above.head  # "on the sidelines [of] a summit": the English parser hangs the noun on its "of"
     return folded(syntax.case_word(stand)) in cues.during or \
-        stand.head.i != stand.i and lemma(stand.head) in cues.during
+        stand.head.i != stand.i and (lemma(above) in cues.during or folded(above.text) in cues.during)
 
 
 def setting_verb(noun: Token) -> Token | None:
