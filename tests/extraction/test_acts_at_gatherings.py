@@ -28,3 +28,19 @@ def test_the_summit_stays_an_event_of_its_own_titled_by_its_organization(wire):
     assert "Volodymyr Zelensky" not in parties(wire, summit)
     assert summit.title.startswith("NATO")
     assert len([e for e in wire.events if e.kind == "meeting"]) == 2
+
+
+def test_the_meeting_with_one_of_its_parties_told_again_is_the_meeting_told_before():
+    story = read("U.S. President Donald Trump met Ukrainian President Volodymyr Zelenskiy in The Hague on Wednesday.\n\n"
+                 "\"I think he's misguided,\" Trump told reporters, adding that the meeting with Zelenskiy had been "
+                 "\"very nice\".", language="en", published="2025-06-25")
+    meetings = [e for e in story.events if e.kind == "meeting"]
+    assert len(meetings) == 1
+    assert parties(story, meetings[0]) >= {"Donald Trump", "Volodymyr Zelensky"}
+
+
+def test_a_meeting_with_another_party_stays_another_meeting():
+    story = read("U.S. President Donald Trump met Ukrainian President Volodymyr Zelenskiy in The Hague on Wednesday.\n\n"
+                 "Trump told reporters that the meeting with Mark Rutte had been \"very nice\".",
+                 language="en", published="2025-06-25")
+    assert len([e for e in story.events if e.kind == "meeting"]) == 2

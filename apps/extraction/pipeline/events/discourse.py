@@ -470,6 +470,14 @@ def _pointing(c: Cluster) -> bool:
     return c.first.anaphoric and (c.dated_by != "text" or c.first.rescheduled)
 
 
+def _told_again(event: Cluster, c: Cluster) -> bool:
+    """"Trump met Zelenskiy on Wednesday… adding that the meeting with Zelenskiy had been very nice": a noun with
+    "the" and no day of its own, whose parties are all among those of an event told before, is that event again."""
+    m = c.first
+    return len(c.mentions) == 1 and m.entry.pos == "noun" and m.determiner == "definite" and c.date is None and \
+        bool(c.participants) and set(c.participants) <= set(event.participants)
+
+
 def _told(c: Cluster) -> int:
     return (not all(m.hedged for m in c.mentions)) + (c.dated_by == "text")
 
@@ -527,7 +535,7 @@ def _target(events: list[Cluster], c: Cluster, person=lambda key: False, side=la
         score = _compatible(e, c, person, side)
         if score is None or _empty(e):
             continue
-        if not pointing and score < SAME_EVENT:
+        if not pointing and score < SAME_EVENT and not _told_again(e, c):
             continue  # a party in common is not enough: a leader meets many people
         candidates.append((score, _told(e), index, e))
     return max(candidates, key=lambda x: x[:3])[3] if candidates else None
