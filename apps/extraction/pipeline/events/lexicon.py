@@ -110,6 +110,8 @@ class Cues:
     # « invité de la matinale », "a guest on the show": a guest on the air, and the words for a show
     broadcast_guests: frozenset[str] = frozenset()
     broadcast_shows: frozenset[str] = frozenset()
+    # "spoke to reporters", « s'est exprimé devant la presse »: verbs of addressing an audience, remarks when it is the press
+    addressing: frozenset[str] = frozenset()
     # "Kyiv came under attack", « Kiev a subi une attaque »: verbs whose subject is what an attack hits
     suffered: frozenset[str] = frozenset()
     # "sat down at the same table", « se sont assis à la même table »: where the parties of talks sit
@@ -139,7 +141,8 @@ class EventLexicon:
     def lemmas(self) -> frozenset[str]:
         """Every lemma a token must have for the reader to look at it: a cheap filter before the parse."""
         return (frozenset(self.verbs) | frozenset(self.adjectives) | frozenset(self.nouns)
-                | frozenset(self.prepositions) | self.cues.reporting | self.cues.broadcast_guests)
+                | frozenset(self.prepositions) | self.cues.reporting | self.cues.broadcast_guests
+                | self.cues.addressing)
 
     def support_verbs(self) -> frozenset[str]:
         """Verbs that support some event noun ("signed", "imposed") besides the light verbs."""
@@ -240,6 +243,7 @@ def event_lexicon(language: str) -> EventLexicon:
             since=_folded(cues.get("since", {}).get("words", ())),
             broadcast_guests=_folded(cues.get("broadcast", {}).get("guests", ())),
             broadcast_shows=_folded(cues.get("broadcast", {}).get("shows", ())),
+            addressing=_folded(cues.get("addressing", {}).get("words", ())),
             suffered=_folded(cues.get("suffered", {}).get("words", ())),
             tables=_folded(cues.get("tables", {}).get("words", ())),
             next_to=_folded(cues.get("tables", {}).get("next_to", ())),

@@ -1046,7 +1046,7 @@ def press_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Ment
     CNN", « a estimé sur France Inter », « invité de la matinale »: an interview on the air."""
     cues = ctx.lexicon.cues
     guest = lemma(token) in cues.broadcast_guests or folded(token.text) in cues.broadcast_guests
-    if not guest and (token.pos_ not in ("VERB", "AUX") or lemma(token) not in cues.reporting):
+    if not guest and (token.pos_ not in ("VERB", "AUX") or lemma(token) not in cues.reporting | cues.addressing):
         return None
     on_air = syntax.prepositional(token, ON_AIR + (GUEST_OF if guest else ()))
     # « a estimé mercredi sur France Inter »: the parser may hang the phrase on the day before it

@@ -156,6 +156,11 @@ def hedged(mention: Mention, cues: Cues) -> bool:
             return True
     if any(c.dep_ in ("aux", "aux:tense") and lemma(c) in cues.hedge_verbs for c in pred.children):
         return True  # "he could meet"
+    # "a good chance of [meeting Putin soon]", « la possibilité de [rencontrer Poutine] »: a verb the noun of a
+    # possibility takes as its complement (the climb above stops at a clause of its own)
+    noun = pred.head.head if pred.dep_ == "pcomp" else pred.head if pred.dep_ == "acl" else None
+    if noun is not None and noun.pos_ == "NOUN" and lemma(noun) in cues.hedge_nouns:
+        return True
     if pred.dep_ == "advcl" and "Inf" in morph(pred, "VerbForm") and any(
             c.dep_ in ("aux", "mark") and c.pos_ in ("PART", "ADP", "SCONJ") for c in pred.children):
         # "[to reach a deal]", « [pour parvenir à un accord] »: a purpose, not yet done; a bare form the tagger
