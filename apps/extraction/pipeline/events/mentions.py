@@ -297,6 +297,16 @@ def objects_of(token: Token) -> list[Token]:
         # « Reçu au Guatemala par Bernardo Arévalo, le secrétaire d'Etat a obtenu… »: a participle put before its
         # clause says what was done to that clause's subject
         found += [c for c in token.head.children if c.dep_ in syntax.SUBJECT_DEPS]
+    if not found:
+        # "struck [what it called militant camps]", "condemned what Kyiv described as provocations": a free relative
+        # is the verb's object, and the noun its own verb names it by stands for it
+        for clause in (c for c in token.children if c.dep_ == "ccomp" and c.i > token.i):
+            if token.doc[clause.left_edge.i].lower_ == "what" and any(
+                    c.dep_ in ("dobj", "obj") and c.lower_ == "what" for c in clause.children):
+                named = [c for c in clause.children if c.dep_ in ("oprd", "xcomp", "attr") and c.pos_ in ("NOUN", "PROPN")]
+                named += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                          if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+                found += named
     found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")]
     antecedent = _relative_antecedent(token)
     return found + [antecedent] if antecedent is not None else found
