@@ -1,5 +1,6 @@
 """A free relative as a verb's object ("struck what it called militant camps"): the noun its own verb names it by
-stands for the object; a day the parser hangs on an adverb ("Early on Saturday") still says when. The sentences were written for the tests (after blind9's dev half: an English wire)."""
+stands for the object; a day the parser hangs on an adverb ("Early on Saturday") still says when. The sentences were
+written for the tests (after blind9's dev half: an English wire)."""
 from __future__ import annotations
 
 from .pipeline_helpers import parties, read
