@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Extraction quality with the shared scorers (../shared/eval), each article set read in one process.
-#   scripts/eval.sh                 the dev set, the test fixtures, the eleven blind sets and the two probe batteries
+#   scripts/eval.sh                 the dev set, the test fixtures, the twelve blind sets and the two probe batteries
 #                                   (holdouts: aggregate only), PolNeAR dev, both TimeBanks
 #   scripts/eval.sh DIR [DIR…]      only these folders of NAME.article.json + NAME.gold.json
 # Prints the scorers' tables; writes nothing in the project.
@@ -41,6 +41,10 @@ done
 echo "== tests/fixtures/blind7/holdout (score.py, aggregate only)"
 "$PY" manage.py extract tests/fixtures/blind7/holdout --out "$work/blind7-holdout" 2>/dev/null
 python3 "$SHARED/score.py" --gold tests/fixtures/blind7/holdout --pred "$work/blind7-holdout" --json | tail -n 1
+# blind12 is a holdout only so far (made at the end of stop 32): aggregate only
+echo "== tests/fixtures/blind12/holdout (score.py, aggregate only)"
+"$PY" manage.py extract tests/fixtures/blind12/holdout --out "$work/blind12-holdout" 2>/dev/null
+python3 "$SHARED/score.py" --gold tests/fixtures/blind12/holdout --pred "$work/blind12-holdout" --json | tail -n 1
 score_set "$SHARED/peer/attribution/dev" score_attribution.py
 echo "== French TimeBank"
 python3 "$SHARED/timex_score.py" --data "$SHARED/peer/fr_timebank/Data" \
