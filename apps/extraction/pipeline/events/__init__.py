@@ -618,9 +618,10 @@ def _acts_at_gatherings(local: list[Mention], cues) -> None:
         if gathering.group != "meet" or gathering.entry.pos != "noun" or not told_as_setting(stand, cues):
             continue
         verb = setting_verb(stand)
+        if verb is None:
+            continue
         for m in local:
-            if m is not gathering and m.held_at is None and m.entry.pos == "verb" and verb is not None and \
-                    m.predicate.i == verb.i:
+            if m is not gathering and m.held_at is None and m.entry.pos == "verb" and m.predicate.i == verb.i:
                 m.held_at = gathering
                 # (who met on its sidelines attends the summit too: sharing a party and a day, they stay two events)
                 m.apart.add(id(gathering))
@@ -1188,8 +1189,10 @@ def _holder(e: Cluster, ctx: Context) -> str | None:
     trigger = e.first.trigger
     named = {k for c in trigger.children if c.dep_ in ("compound", "nmod", "amod", "poss", "nmod:poss")
              for t in syntax.phrase(c) if (k := ctx.actor_at(t))}
-    return next(iter(named)) if len(named) == 1 and ctx.table.kind(next(iter(named))) == "organization" \
-        else None
+    if len(named) != 1:
+        return None
+    [key] = named
+    return key if ctx.table.kind(key) == "organization" else None
 
 
 def _governs_a_clause(adjective) -> bool:
