@@ -301,7 +301,7 @@ def objects_of(token: Token) -> list[Token]:
         # "struck [what it called militant camps]", "condemned what Kyiv described as provocations": a free relative
         # is the verb's object, and the noun its own verb names it by stands for it
         for clause in (c for c in token.children if c.dep_ == "ccomp" and c.i > token.i):
-            if token.doc[clause.left_edge.i].lower_ == "what" and any(
+            if clause.left_edge.lower_ == "what" and any(
                     c.dep_ in ("dobj", "obj") and c.lower_ == "what" for c in clause.children):
                 named = [c for c in clause.children if c.dep_ in ("oprd", "xcomp", "attr") and c.pos_ in ("NOUN", "PROPN")]
                 named += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
@@ -426,6 +426,14 @@ def measuring(token: Token) -> Token:
             folded(syntax.case_word(token)) not in ("of", "de", "d'"):
         return token
     return head if lemma(head) in event_lexicon(token.lang_).cues.measure else token
+
+
+def introduced(noun: Token) -> Token:
+    """The conjunct whose preposition introduces a noun joined to it (« après un appel avec Sheinbaum [puis deux
+    entretiens avec Trudeau] »: « après », said once for both)."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and not syntax.case_word(noun):
+        noun = noun.head
+    return noun
 
 
 def told_as_setting(stand: Token, cues) -> bool:
@@ -1056,7 +1064,8 @@ def press_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Ment
     CNN", « a estimé sur France Inter », « invité de la matinale »: an interview on the air."""
     cues = ctx.lexicon.cues
     guest = lemma(token) in cues.broadcast_guests or folded(token.text) in cues.broadcast_guests
-    if not guest and (token.pos_ not in ("VERB", "AUX") or lemma(token) not in cues.reporting | cues.addressing):
+    if not guest and (token.pos_ not in ("VERB", "AUX") or
+                      lemma(token) not in cues.reporting and lemma(token) not in cues.addressing):
         return None
     on_air = syntax.prepositional(token, ON_AIR + (GUEST_OF if guest else ()))
     # « a estimé mercredi sur France Inter »: the parser may hang the phrase on the day before it
@@ -1642,10 +1651,7 @@ def gather(ctx: Context, mention: Mention) -> None:
     # "after a call with Putin on Thursday, Trump announced…", « après un entretien avec Poutine, Macron a
     # annoncé… »: a call or meeting with one side named, told as what came before the subject's act, is the
     # subject's own
-    # (« après un appel avec Sheinbaum [puis deux entretiens avec Trudeau] »: the preposition of the first conjunct)
-    lead = stand
-    while lead.dep_ == "conj" and lead.head.i != lead.i and not syntax.case_word(lead):
-        lead = lead.head
+    lead = introduced(stand)  # (« après un appel avec Sheinbaum [puis deux entretiens avec Trudeau] »)
     at = at or mention.group in ("call", "meet") and len(mention.participants) == 1 and any(
         folded(t.text) in _WITH and stand.i in (t.head.i, t.head.head.i) for t in stand.subtree if t.i > stand.i) and (
         folded(syntax.case_word(lead)) in cues.sequence or lead.head.i != lead.i and lemma(lead.head) in

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .. import syntax
 from .lexicon import Cues
-from .mentions import TO_EVENT, Mention, folded, lemma, measuring, setting_verb
+from .mentions import TO_EVENT, Mention, folded, introduced, lemma, measuring, setting_verb
 from ..syntax import morph
 
 
@@ -267,9 +267,7 @@ def _before_the_act(mention: Mention, cues: Cues) -> int | None:
     """« Après huit heures de discussions, l'Ukraine a accepté la proposition », "following talks, Kyiv agreed to…": an
     event told as what came before a verb done in the past is not scheduled by that verb's cue (accepting or agreeing
     schedules what is accepted). The index of that verb, or None."""
-    stand = measuring(mention.trigger)
-    while stand.dep_ == "conj" and stand.head.i != stand.i and not syntax.case_word(stand):
-        stand = stand.head  # (« après un appel avec Sheinbaum [puis deux entretiens] avec Trudeau »)
+    stand = introduced(measuring(mention.trigger))  # (« après un appel avec Sheinbaum [puis deux entretiens] »)
     if mention.entry.pos != "noun" or folded(syntax.case_word(stand)) not in cues.after:
         return None
     verb = setting_verb(stand)
