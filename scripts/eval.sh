@@ -31,7 +31,7 @@ score_set "$SHARED/dev" score.py
 score_set tests/fixtures/articles score.py
 # the blind sets: dev in full; each holdout as its aggregate line only (tests/fixtures/blind*/README.md:
 # never tune on a holdout's rows)
-for set in blind blind2 blind3 blind4 blind5 blind6 blind8 blind9 blind10 blind11 probes qprobes; do
+for set in blind blind2 blind3 blind4 blind5 blind6 blind8 blind9 blind10 blind11 blind12 probes qprobes; do
   score_set "tests/fixtures/$set/dev" score.py
   echo "== tests/fixtures/$set/holdout (score.py, aggregate only)"
   "$PY" manage.py extract "tests/fixtures/$set/holdout" --out "$work/$set-holdout" 2>/dev/null
@@ -41,10 +41,6 @@ done
 echo "== tests/fixtures/blind7/holdout (score.py, aggregate only)"
 "$PY" manage.py extract tests/fixtures/blind7/holdout --out "$work/blind7-holdout" 2>/dev/null
 python3 "$SHARED/score.py" --gold tests/fixtures/blind7/holdout --pred "$work/blind7-holdout" --json | tail -n 1
-# blind12 is a holdout only so far (made at the end of stop 32): aggregate only
-echo "== tests/fixtures/blind12/holdout (score.py, aggregate only)"
-"$PY" manage.py extract tests/fixtures/blind12/holdout --out "$work/blind12-holdout" 2>/dev/null
-python3 "$SHARED/score.py" --gold tests/fixtures/blind12/holdout --pred "$work/blind12-holdout" --json | tail -n 1
 score_set "$SHARED/peer/attribution/dev" score_attribution.py
 echo "== French TimeBank"
 python3 "$SHARED/timex_score.py" --data "$SHARED/peer/fr_timebank/Data" \
