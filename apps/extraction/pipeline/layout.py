@@ -21,6 +21,8 @@ _LABEL_PERIOD = re.compile(r"(?P<label>(?:The[^\S\n]+)?[A-Z][\w'’\-]*(?:[^\S\n
 # A live-blog entry opens with its time alone on a line ("5:45 p.m.", "14h32", "10:40 GMT") or a rule ("___").
 # …or with its time before a dash, on the line of its first words ("17:44 GMT — Asked about…", "10h48 — …").
 _ENTRY_TIME = re.compile(r"^\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?\s*[—–-]\s+\S")
+# …or with its time before the entry's title, on one line ("15h02 Un dîner d'Etat ce soir", "13.10 BST Deal signed").
+_ENTRY_TIME_TITLE = re.compile(r"^\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}\b)?\s+(?=\S)")
 _ENTRY_MARK = re.compile(r"^\s*(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?|_{3,}|-{3,}|\*{3,})\.?\s*$")
 
 _BYLINE = re.compile(r"^\s*(?i:par|by|de|von)\s+(?P<names>[A-ZÀ-Ý][\w'’.\- ]+(?:\s*(?:,|et|and|und|&)\s*[A-ZÀ-Ý][\w'’.\- ]+)*)\s*$")
@@ -67,6 +69,7 @@ class Paragraph:
     byline: bool = False
     credit: bool = False
     entry: int = 0  # which live-blog entry it belongs to (0 when the story has none)
+    stamped: bool = False  # that entry opens with its time of day ("15h02", "17.52 BST"), not with a rule
     note: bool = False  # a stage direction of a transcript on a line of its own ("[Laughter]", "(Applause.)")
 
 
@@ -225,17 +228,19 @@ def analyse(text: str, title: str | None = None) -> Layout:
     labels: list[Label] = []
     agencies: list[str] = []
     lines = list(re.finditer(r"[^\n]+", text))
-    entry = 0
+    entry, stamped = 0, False
     cut_turns: list[tuple[Paragraph, Label]] = []
     for index, m in enumerate(lines):
         line = m.group()
         para = Paragraph(m.start(), m.end())
         if _ENTRY_MARK.match(line):
-            entry += 1
+            entry, stamped = entry + 1, line.strip()[:1].isdigit()
             para.heading = True  # a time or a rule between entries says nothing
         elif _ENTRY_TIME.match(line):
-            entry += 1
-        para.entry = entry
+            entry, stamped = entry + 1, True
+        elif (opening := _ENTRY_TIME_TITLE.match(line)) and _is_heading(line[opening.end():]):
+            entry, stamped = entry + 1, True  # (then a heading, as any short line without a final stop)
+        para.entry, para.stamped = entry, stamped
         stripped = line.strip()
         para.note = bool(_STAGE_DIRECTION.fullmatch(stripped))
         byline = _BYLINE.match(line)

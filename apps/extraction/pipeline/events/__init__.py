@@ -36,7 +36,7 @@ from .mentions import (ACTOR_KINDS, TO_EVENT, WITH, Context, Mention, domain, en
 from .repeats import split_repeats
 from .scene import running_day
 from .series import counted, members
-from .status import absent, denied, dropped, hedged, rescheduled, set_for_later, status, wished
+from .status import absent, denied, dropped, hedged, rescheduled, set_for_later, status, tense_verb, wished
 from .titles import make_title, titles
 from ..syntax import morph
 
@@ -888,6 +888,11 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
     if c.date is None and lead and lead[0] <= m.trigger.idx < lead[1] and m.status == "occurred" \
             and not m.hedged and not m.anaphoric and _speaks_of_today(m):
         c.date, c.precision, c.dated_by = published, "day", "lead"
+    if c.date is None and m.status == "occurred" and not m.hedged and not m.anaphoric and \
+            _in_stamped_entry(ctx, m, clock) and not syntax.pluperfect(tense_verb(m.predicate) or m.predicate):
+        # "11h20 Trois heures d'entretien / Les deux présidents se sont entretenus…": what an entry of a live page
+        # tells as done, with no day of its own, was done on the page's day, whatever day the entry before it was at
+        c.date, c.precision, c.dated_by = published, "day", "entry"
     if c.date is None and m.group == "say":
         # a date the statement reader carried from the speaker's earlier words counts; its default, the
         # publication date, does not
@@ -908,6 +913,16 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
                 m.participants.setdefault(st.speaker, "agent")
                 break
     return c
+
+
+def _in_stamped_entry(ctx: Context, m: Mention, clock: StoryClock) -> bool:
+    """Whether a mention lies in an entry of a live page that opens with its time of day, and that entry has not
+    moved the story to a day of its own before it ("8:30 a.m. — … He arrived on Thursday and met…")."""
+    para = ctx.layout.paragraph_at(m.trigger.idx)
+    if para is None or not para.stamped:
+        return False
+    moved = next(((start, day) for start, day in reversed(clock.moves) if start < m.trigger.idx), None)
+    return moved is None or moved[1] == clock.published or ctx.layout.entry_at(moved[0]) != para.entry
 
 
 def _called_off_before(m: Mention) -> bool:
@@ -1141,6 +1156,9 @@ def _what(e: Cluster, ctx: Context) -> str | None:
             # (a pronoun says nothing of what: « a, lui, annoncé la création… » hangs « lui » on the verb)
             heads = [o for o in objects_of(m.trigger) if not (clauses and o.dep_ in ("nsubjpass", "nsubj:pass"))
                      and o.pos_ != "PRON"] or clauses
+        elif "signed-text" in m.entry.needs:
+            # « ont assisté à la signature [d'accords dans la défense] »: what was signed
+            heads = syntax.prepositional(m.trigger, ("de", "d'", "du", "des", "of"))[:1]
         elif m.predicate.i != m.trigger.i:
             heads = [m.trigger]  # "announced [a deal with Kyiv]": the event's noun says what
         else:
@@ -1157,6 +1175,8 @@ def _what(e: Cluster, ctx: Context) -> str | None:
                 words = [t for t in words if t.i > m.predicate.i or m.predicate.i == m.trigger.i]
             if words and folded(words[0].text) in ("de", "d'"):
                 words = words[1:]
+            while words and words[-1].pos_ == "PUNCT" and words[-1].text in ",;:":
+                words = words[:-1]  # (the comma before a left-out apposition)
             if 0 < len(words) <= WHAT_WORDS and not any(ctx.layout.in_quote[t.idx] for t in words) and \
                     words[-1].i - words[0].i == len(words) - 1:
                 what = ctx.text[words[0].idx:words[-1].idx + len(words[-1])]
@@ -1174,6 +1194,8 @@ def _phrase_without_when_and_where(ctx: Context, head) -> list:
             continue
         if child.pos_ == "ADJ" and _governs_a_clause(child):
             continue  # « une déclaration commune [censée clore trente ans de conflit] »: without its clause, a stub
+        if child.dep_ == "appos" and child.i > head.i and child.doc[child.left_edge.i - 1].text == ",":
+            continue  # "the Tech Prosperity Deal[, a pact on artificial intelligence…]": the name says what
         inner = [c for c in child.children if c.dep_ in ("pobj", "pcomp")] if child.dep_ == "prep" else [child]
         if child.dep_ != "dobj" and any(t.idx in ctx.timex_starts or t.idx in ctx.place_by_char for t in inner):
             continue
@@ -1208,7 +1230,8 @@ def _basis(e: Cluster) -> str:
     parts = [min((m.basis for m in e.mentions), key=ranks.index)]
     if any(m.participants and m.basis != "surface" for m in e.mentions):
         parts.append("args")
-    parts.append({"text": "date", "statement": "date", "lead": "lead", "story": "story", "default": "default"}
+    parts.append({"text": "date", "statement": "date", "lead": "lead", "entry": "lead", "story": "story",
+                  "default": "default"}
                  .get(e.dated_by, "undated"))
     if all(m.hedged for m in e.mentions):
         parts.append("hedged")

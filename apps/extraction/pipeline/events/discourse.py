@@ -359,7 +359,10 @@ class Cluster:
 
 def _same_day(a: Cluster, b: Cluster) -> bool | None:
     """True or False when both are dated from the text, None when either is not (no evidence either way)."""
-    if a.dated_by not in ("text", "statement") or b.dated_by not in ("text", "statement") or not a.date or not b.date:
+    # (the day of a live page's entry is the day its time stamp says; but a stay runs over several days, and an
+    # entry that tells of it on its day does not say it began that day)
+    firm = ("text", "statement") if a.group == "visit" else ("text", "statement", "entry")
+    if a.dated_by not in firm or b.dated_by not in firm or not a.date or not b.date:
         return None
     coarse = a.precision if _rank(a.precision) > _rank(b.precision) else b.precision
     if coarse == "year":
@@ -516,7 +519,9 @@ def _done_and_to_come(a: Cluster, b: Cluster, published: datetime.date | None) -
 
 
 def _to_come(c: Cluster, published: datetime.date) -> bool:
-    return c.status == "planned" and c.dated_by == "text" and c.date is not None and c.date > published
+    # (« offre ce soir un dîner d'Etat »: a time of the story's day still to come)
+    return c.status == "planned" and c.dated_by == "text" and c.date is not None and (
+        c.date > published or c.date == published and bool(c.day_parts))
 
 
 def _told_done(c: Cluster) -> bool:
@@ -556,5 +561,5 @@ def _absorb(into: Cluster, other: Cluster) -> None:
 
 
 def _rank_date(c: Cluster) -> tuple[int, int]:
-    order = {"text": 0, "statement": 1, "lead": 2, "": 3}
+    order = {"text": 0, "statement": 1, "entry": 2, "lead": 2, "": 3}
     return order.get(c.dated_by, 3), _rank(c.precision) if c.date else 9

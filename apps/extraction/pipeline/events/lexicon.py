@@ -16,7 +16,7 @@ CONDITIONS = frozenset({
     "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors", "joint-parties", "reciprocal",
     "phone-partner", "weapons", "joint-clause", "audience", "assembly", "policy-object", "announced-event",
     "holder", "office", "support-verb", "party-of", "at-table", "next-to", "setting", "arrangements-object",
-    "literal-object", "dated-clause",
+    "literal-object", "dated-clause", "signed-text",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "particles", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what"})
@@ -103,6 +103,7 @@ class Cues:
     figurative: frozenset[str] = frozenset()  # "tone", « esprits »: objects that make a verb of force a figure
     reflection: frozenset[str] = frozenset()  # "think", « réfléchir »: announcing a thought makes no policy known
     signing: frozenset[str] = frozenset()  # "sign", « signer »: a participle that makes its text an agreement
+    texts: frozenset[str] = frozenset()  # "contract", « commande »: texts whose signing is an agreement
     offices: frozenset[str] = frozenset()  # "minister", « ministre »: an office one becomes (events.toml "office")
     # "since" and « depuis le retour »: a preposition of time, alone or before the noun it needs to be one
     since: frozenset[str] = frozenset()
@@ -238,6 +239,7 @@ def event_lexicon(language: str) -> EventLexicon:
             figurative=_folded(cues.get("figurative", {}).get("words", ())),
             reflection=_folded(cues.get("reflection", {}).get("words", ())),
             signing=_folded(cues.get("signing", {}).get("words", ())),
+            texts=_folded(cues.get("texts", {}).get("words", ())),
             offices=_folded(cues.get("offices", {}).get("words", ())),
             after=_folded(cues.get("after", {}).get("words", ())),
             since=_folded(cues.get("since", {}).get("words", ())),

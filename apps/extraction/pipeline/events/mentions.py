@@ -452,7 +452,10 @@ def setting_verb(noun: Token) -> Token | None:
     hang that noun on ("asked Zelensky for explanations [in a phone call]"), not through a name or a clause."""
     chain = syntax.governors(noun, 5)
     found = next((k for k, g in enumerate(chain) if g.pos_ in ("VERB", "AUX")), None)
-    return chain[found] if found is not None and all(g.pos_ in ("ADP", "NOUN") for g in chain[:found]) else None
+    # (« lors d'un appel »: the tagger calls the first word of a French compound preposition an adverb)
+    return chain[found] if found is not None and all(
+        g.pos_ in ("ADP", "NOUN") or k == 0 and g.pos_ == "ADV" and bool(syntax.case_word(noun))
+        for k, g in enumerate(chain[:found])) else None
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -766,6 +769,11 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         return True  # read once the dates are placed: see Mention.needs_date
     if name == "determined":
         return any(c.dep_ in ("det", "poss", "nmod:poss", "nummod") for c in token.children)
+    if name == "signed-text":
+        # « ont assisté à la signature [d'accords] », "the signing [of the minerals deal]": the signing of a text;
+        # « s'est passée de [sa signature] » signs nothing
+        return any(lemma(t) in cues.texts or getattr(ctx.lexicon.nouns.get(lemma(t)), "kind", None) == "agreement"
+                   for t in syntax.prepositional(token, ("de", "d'", "du", "des", "of")))
     if name == "party-of":
         # « sa venue à Paris », « le séjour de Macron à Kiev », "Zelensky's stay": whose the noun is, a possessive or
         # a party after « de », "of" ; « la venue de réfugiés », « le séjour des soldats » name no party
@@ -887,6 +895,14 @@ def _kind(ctx: Context, token: Token, entry: Trigger) -> str:
     return kind
 
 
+def _named_text_signed(noun: Token, entry: Trigger) -> bool:
+    """"the two men signed [the Tech Prosperity Deal]": a text known by its name is an agreement made where one of
+    the noun's own support verbs takes it as object; named alone ("under the Paris Agreement") it is a text."""
+    verb = governing_verb(noun)
+    return entry.kind == "agreement" and verb is not None and noun.dep_ in ("obj", "dobj") and \
+        lemma(verb) in entry.support
+
+
 def _signed_text(ctx: Context, noun: Token) -> bool:
     """Whether a text is signed: the object of a verb of signing (cues.toml "signing"), or said to be signed."""
     signing = ctx.lexicon.cues.signing
@@ -928,7 +944,8 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
         return None  # « un prochain échange » after a prisoner exchange is the next of that series
     names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if token.pos_ == "PROPN" and names and not all(
-            ctx.table.kind(ctx.actor_at(c) or "") in ("organization", "country", "group") for c in names):
+            ctx.table.kind(ctx.actor_at(c) or "") in ("organization", "country", "group") for c in names) \
+            and not _named_text_signed(token, entry):
         # "the Munich Security Conference": the name of a forum, not an event told ("the NATO Summit", a body's
         # gathering, is one)
         return None

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .. import syntax
 from .lexicon import Cues
-from .mentions import TO_EVENT, Mention, folded, introduced, lemma, measuring, setting_verb
+from .mentions import TO_EVENT, Mention, folded, introduced, lemma, measuring, setting_verb, told_as_setting
 from ..syntax import morph
 
 
@@ -252,7 +252,8 @@ def _setting_of(mention: Mention, cues: Cues) -> int | None:
     took place; its own cue ("agree" schedules what was agreed) is not the noun's. The index of that verb, or
     None."""
     trig = mention.trigger
-    if mention.entry.pos != "noun" or folded(syntax.case_word(trig)) not in cues.during:
+    # (« lors d'un appel »: the French compound preposition, on whose first word the parser hangs the noun)
+    if mention.entry.pos != "noun" or not told_as_setting(trig, cues):
         return None
     verb = setting_verb(trig)
     # (or in the present of a chronology's entry or a headline: "July 23 - von der Leyen asks … in a phone call")
