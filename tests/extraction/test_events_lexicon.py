@@ -44,7 +44,9 @@ _PLURALS = {"en": {"talk": "talks", "remark": "remarks", "discussion": "discussi
                    "tariff": "tariffs", "clash": "clashes", "ambush": "ambushes",
                    # words of hyphenated pieces the tokenizer splits (read whole by events/mentions.hyphenated)
                    "sit-down": None, "face-to-face": None, "one-on-one": None, "tete-a-tete": None,
-                   "get-together": None, "counter-offensive": None},
+                   "get-together": None, "counter-offensive": None,
+                   # said, not counted ("said goodbye to the Trumps")
+                   "goodbye": None},
             "fr": {"pourparler": "pourparlers", "discussion": "discussions", "tête à tête": None, "point": None,
                    "discours": None, "rendez-vous": None, "côté": "côtés",
                    "cessez-le-feu": None}}

@@ -116,7 +116,11 @@ def _date_statements_by_events(statements, events, story) -> None:
     for st in statements:
         if not st.date_inferred:
             continue
-        outside = [o for o in _event_mentions(events) if st.sentence_start <= o[0] < st.sentence_end
+        # (an event after a semicolon is the narrator's next clause: "stressed that…; in the spring he had called
+        # off a trip to Moscow for the parade on May 9")
+        semicolon = story.text.find(";", st.end, st.sentence_end)
+        end = st.sentence_end if semicolon < 0 else semicolon
+        outside = [o for o in _event_mentions(events) if st.sentence_start <= o[0] < end
                    and not (st.start <= o[0] < st.end)]
         dated = [ev for offset, ev in outside if ev.date and not ev.date_inferred and story.places_scene(offset, offset + 1, background=True)]
         if dated:

@@ -688,7 +688,9 @@ class QuoteReader:
             if quoted and len(self._own_words(start, end)) < 2:
                 continue  # '11:02 GMT: “We want peace,” he said': a time or a dateline before a quotation says nothing
             taken.append((start, end))
-            windows = [(s, start)] if start > s else [(end, e)]
+            # (a day after a semicolon is the narrator's next clause, not when the words were said)
+            semicolon = self.text.find(";", end, e) if start > token.idx else -1
+            windows = [(s, start)] if start > s else [(end, e if semicolon < 0 else semicolon)]
             st = self._add(speaker=speaker, basis=basis, start=start, end=end, direct=False, sentence=sent,
                            windows=windows, remember=token.idx)
             if continues:
@@ -717,13 +719,14 @@ class QuoteReader:
 
     def _to_sentence_end(self, span: tuple[int, int], verb: Token, sent: tuple[int, int]) -> tuple[int, int]:
         """Words reported after the verb run on to the end of the sentence ("said he had an offer: …"),
-        or to the next speech verb (", adding that …" is a statement of its own)."""
+        or to the next speech verb (", adding that …" is a statement of its own), or to a semicolon (« il annonçait
+        109 milliards d'investissements ; lundi soir, il réunissait… »: the narrator's next clause)."""
         start, end = span
         if start < verb.idx:
             return span
         stop = sent[1]
         for token in self._tokens(end, sent[1]):
-            if not self._quoted(token) and self.verbs.get(token.i):
+            if not self._quoted(token) and (self.verbs.get(token.i) or token.text == ";"):
                 stop = token.idx
                 break
         tail = self.text[end:stop]

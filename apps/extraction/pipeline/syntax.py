@@ -328,9 +328,15 @@ def definite(token: Token) -> bool:
     return any(c.dep_ == "det" and "Def" in morph(c, "Definite") for c in token.children)
 
 
+_CLITICS = frozenset({"le", "la", "les", "l'", "l’"})
+
+
 def personal_pronoun(token: Token) -> bool:
     """Whether a pronoun stands for a person or a party ("he", « il », "they"), not a relative, demonstrative
     or indefinite one; French tags often lack PronType, so the absence of another type counts."""
+    if token.pos_ == "DET" and token.dep_ in ("obj", "iobj") and token.lower_ in _CLITICS and \
+            token.head.i == token.i + 1 and token.head.pos_ in ("VERB", "AUX"):
+        return True  # « où Trump [le] reçoit jeudi »: an object clitic the French tagger took for an article
     if token.pos_ != "PRON":
         return False
     kinds = morph(token, "PronType")

@@ -247,6 +247,10 @@ def names_party(ctx: Context, token: Token, *, persons_only: bool = False) -> bo
     key = ctx.actor_at(token)
     if key:
         return not persons_only or ctx.table.party_kind(key) in ("person", "group")
+    if lemma(token) in ctx.lexicon.cues.quantities:
+        # « une centaine [d'invités] », "dozens [of leaders]": the count names whom its phrase names
+        return any(names_party(ctx, c, persons_only=persons_only)
+                   for c in syntax.prepositional(token, ("de", "d'", "des", "of")))
     if syntax.personal_pronoun(token) and "Neut" not in morph(token, "Gender"):
         return True  # "he", « il », "they"; not "it"
     if lemma(token) in ctx.lexicon.cues.people:
@@ -282,10 +286,15 @@ def objects_of(token: Token) -> list[Token]:
         # has no object is its object (a complement that names, "called Zelensky a dictator", comes after one)
         found = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "X")]
     found += [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
-    if token.dep_ == "xcomp" and any(c.dep_ in ("aux:pass", "auxpass") for c in token.children) and \
+    if token.dep_ in ("xcomp", "advcl") and any(c.dep_ in ("aux:pass", "auxpass") and (
+            token.dep_ == "xcomp" or {"Inf", "Ger"} & set(morph(c, "VerbForm"))) for c in token.children) and \
             not any(c.dep_ in syntax.SUBJECT_DEPS for c in token.children):
-        # « Zelensky doit être reçu vendredi », "Zelensky is to be received": the passive's subject is the modal's
+        # « Zelensky doit être reçu vendredi », "Zelensky is to be received": the passive's subject is the modal's;
+        # « …, avant d'être reçu à déjeuner par son hôte », "before being received by…": the clause's it hangs on
         found += [c for c in token.head.children if c.dep_ in syntax.SUBJECT_DEPS]
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "auxpass" and "Ger" in morph(c, "VerbForm") for c in token.children):
+        found += [c for c in token.head.head.children if c.dep_ in syntax.SUBJECT_DEPS]  # (the English parse)
     if token.dep_ in ("acl", "acl:relcl") and "Part" in morph(token, "VerbForm") and \
             any(c.dep_ in ("obl:agent", "agent") for c in token.children):
         # « le roi a été le premier dirigeant arabe reçu par Donald Trump », "was the first leader received by
@@ -307,7 +316,7 @@ def objects_of(token: Token) -> list[Token]:
                 named += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                           if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
                 found += named
-    found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")]
+    found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or syntax.personal_pronoun(t)]
     antecedent = _relative_antecedent(token)
     return found + [antecedent] if antecedent is not None else found
 
@@ -551,6 +560,11 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
                    if c.dep_.startswith("obl")) or any(c.dep_ == "xcomp" for c in token.children)
     if name == "partner":
         partners = syntax.prepositional(token, TO + WITH + ("opposite", "facing"))
+        verb = governing_verb(token) if token.pos_ == "NOUN" and token.dep_ in ("obj", "dobj") else None
+        if verb is not None and _light(ctx, verb, entry, token):
+            # "said goodbye [to the Trumps]", "had a long discussion [with Rubio]": the parser hangs the other side on
+            # the verb that holds the noun
+            partners += syntax.prepositional(verb, TO + WITH)
         if any(c.lower_ == "across" for c in token.children):
             partners += syntax.prepositional(token, ("from",))  # "sat across from the Russians": the other side
         return any(names_party(ctx, p) and not (ctx.actor_at(p) and ctx.is_media(ctx.actor_at(p)))
@@ -837,6 +851,9 @@ def abroad(ctx: Context, token: Token) -> list[str]:
     found = subjects(holder)
     if found:
         people = [k for s in found for t in syntax.phrase(s) if (k := ctx.actor_at(t))]
+        if not people and ctx.resolve_office is not None:
+            # « le Premier ministre indien est à Marseille »: the holder of the office the subject names
+            people = [k for s in found if s.pos_ == "NOUN" and (k := ctx.resolve_office(s))]
     else:
         people = [k for t in token.doc[token.sent.start:token.i] if (k := ctx.actor_at(t))
                   and not ctx.layout.in_quote[t.idx]]
