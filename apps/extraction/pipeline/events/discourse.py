@@ -248,12 +248,16 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
                     (described is None or described.i not in m.domain):
                 continue
             distance = min(abs(trig.i - root.i) for trig in m.triggers)
+            # ("announced the agreement late Tuesday": a support verb of the noun dates what it makes known)
             if root.i in m.domain and not (saying and m.group != "say" and root.i not in
                                            {t.i for t in syntax.phrase(m.trigger)} and m.predicate.i != m.trigger.i
-                                           and lemma(m.predicate) in cues.reporting):
+                                           and lemma(m.predicate) in cues.reporting
+                                           and not (lemma(m.predicate) in m.entry.support
+                                                    and m.predicate.head.i != m.trigger.i)):
                 pairs.append((0, len(m.domain), distance, ti, mi))
             elif not saying and not (m.anaphoric and not m.participants) and not (
-                    _in_content_of(root, m.predicate) and not _in_content_of(m.trigger, m.predicate)):
+                    _in_content_of(root, m.predicate) and not _in_content_of(m.trigger, m.predicate)) and \
+                    not _before_the_day(root, m, cues):
                 # a bare back-reference ("the meeting") takes no date from around it; "before the Rome
                 # conference on Ukraine, on 10 and 11 July" does
                 pairs.append((1, 0, distance, ti, mi))
@@ -267,6 +271,20 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
         used_m.add(mi)
         mentions[mi].timex = timexes[ti]
     _share_with_when_clause(mentions, cues)
+
+
+def _before_the_day(root, m: Mention, cues: Cues) -> bool:
+    """"Carmakers led a rally on Wednesday [after Trump said the US [had struck a deal]…, hours after he met the
+    negotiator]": a clause opened by "after" tells what came before the day of the clause it hangs on; what is told
+    inside it (or in the pluperfect) does not take that day. The verb of the after-clause itself still may (« Après
+    avoir reçu Zelensky, Macron a annoncé jeudi… »: most often the same day)."""
+    crossed = []
+    for a in itertools.chain([m.predicate], m.predicate.ancestors):
+        if a.left_edge.i <= root.i <= a.right_edge.i and root.i in {t.i for t in a.subtree}:
+            break
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and folded(c.text) in cues.after for c in a.children):
+            crossed.append(a)
+    return bool(crossed) and (len(crossed) > 1 or crossed[0].i != m.predicate.i or syntax.pluperfect(m.predicate))
 
 
 def _names_the_day_of(root, triggers: set[int]) -> bool:
@@ -416,7 +434,12 @@ def _compatible(event: Cluster, mention: Cluster, person=lambda key: False, side
     if len(pair_a) == len(pair_b) == 2 and pair_a != pair_b and not _pointing(mention):
         return None
     same_day_back = mention.first.anaphoric and day and event.precision == mention.precision == "day"
-    if event.participants and mention.participants and not shared and not _pointing(mention) and not same_day_back:
+    # "the US had struck a trade deal with Japan… Trump announced the agreement late Tuesday": what a country agrees,
+    # its leader agrees; the same sides are the same parties to a deal told again
+    same_sides = event.group == "agree" and mention.first.anaphoric and \
+        bool({side(k) for k in event.participants} & {side(k) for k in mention.participants})
+    if event.participants and mention.participants and not shared and not _pointing(mention) and not same_day_back \
+            and not same_sides:
         # two sets of parties: two events ("the meeting" may name its parties otherwise, and "the virtual
         # meeting tomorrow" those who join the meeting told for tomorrow)
         return None
@@ -425,7 +448,7 @@ def _compatible(event: Cluster, mention: Cluster, person=lambda key: False, side
     # the same day is telling; the same week or month only says they may be one
     exact = day and event.precision == mention.precision == "day"
     return (4 if exact else 1 if day else 0) + 2 * len(shared) + (2 if a and a == b else 0) + \
-        (2 if near and shared else 0)
+        (2 if near and shared else 0) + (SAME_EVENT if same_sides and not shared else 0)
 
 
 # Groups of events done by one side to another: who does them tells them apart.

@@ -1,0 +1,29 @@
+"""What a clause opened by "after" tells came before the day of the clause it hangs on; a deal its country struck and
+its leader announced is one deal. The sentences were written for the tests (after blind12's dev half: an English
+wire on a tariff deal)."""
+from __future__ import annotations
+
+from .pipeline_helpers import parties, read
+
+
+def test_a_deal_told_inside_an_after_clause_takes_the_day_of_its_announcement_not_of_the_rally():
+    story = read("Markets in Seoul rose on Wednesday after President Donald Trump said the US had struck a trade deal "
+                 "with South Korea. Trump announced the agreement late Tuesday on his Truth Social platform.",
+                 language="en", published="2025-07-23")
+    [deal] = [e for e in story.events if e.kind == "agreement"]
+    assert {"Donald Trump", "South Korea"} <= parties(story, deal)
+    assert str(deal.date) == "2025-07-22"
+
+
+def test_the_verb_of_an_after_clause_still_takes_the_day_of_its_clause():
+    story = read("Après avoir reçu Volodymyr Zelensky à l'Elysée, Emmanuel Macron a annoncé jeudi de nouvelles "
+                 "livraisons d'armes.", language="fr", published="2025-06-06")
+    [meeting] = [e for e in story.events if e.kind == "meeting"]
+    assert str(meeting.date) == "2025-06-05"
+
+
+def test_an_agreement_signed_on_a_day_and_concluded_earlier_is_dated_by_its_signing():
+    story = read("Keir Starmer hosted Narendra Modi at Chequers on Thursday, where ministers signed the trade "
+                 "agreement concluded in May.", language="en", published="2025-07-25")
+    [agreement] = [e for e in story.events if e.kind == "agreement"]
+    assert (str(agreement.date), agreement.location) == ("2025-07-24", "Chequers")
