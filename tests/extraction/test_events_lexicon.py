@@ -22,7 +22,7 @@ _IRREGULAR = {
            "pay": "paid", "shell": "shelled", "head": "headed", "swap": "swapped",
            "bomb": "bombed", "wrap": "wrapped", "be": "been",
            "due": "due", "alongside": "alongside", "testify": "testified", "shoot": "shot", "shake": "shook",
-           "confer": "conferred", "step": "stepped", "stop": "stopped",
+           "confer": "conferred", "step": "stepped", "stop": "stopped", "see": "saw",
            "freeze": "froze", "cut": "cut", "withhold": "withheld", "become": "became",
            "ring": "rang", "come": "came", "jet": "jetted", "chat": "chatted", "bilateral": "bilateral"},
     "fr": {"recevoir": "reçu", "asseoir": "assis", "accueillir": "accueilli", "rejoindre": "rejoint", "joindre": "joint", "voir": "vu", "entretenir": "entretenu",

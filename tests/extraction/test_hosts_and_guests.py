@@ -73,3 +73,12 @@ def test_reported_words_end_at_a_semicolon_and_the_next_clause_does_not_date_the
     [said] = [s for s in story.statements if not s.direct]
     assert said.text == "India wanted the war settled through dialogue"
     assert str(said.date) == "2025-12-05"
+
+
+def test_a_person_seen_on_a_day_is_met_and_one_seen_as_a_partner_is_not():
+    story = read("Treasury Secretary Scott Bessent, who saw Shigeru Ishiba in Tokyo on Friday, said a good deal "
+                 "mattered more than a fast one. On Monday, Trump saw Putin as a partner. On Friday, Trump saw his "
+                 "chance.", language="en", published="2025-07-23")
+    [meeting] = [e for e in story.events if e.kind == "meeting"]
+    assert parties(story, meeting) == {"Scott Bessent", "Shigeru Ishiba"}
+    assert (str(meeting.date), meeting.location) == ("2025-07-18", "Tokyo")

@@ -16,7 +16,7 @@ CONDITIONS = frozenset({
     "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors", "joint-parties", "reciprocal",
     "phone-partner", "weapons", "joint-clause", "audience", "assembly", "policy-object", "announced-event",
     "holder", "office", "support-verb", "party-of", "at-table", "next-to", "setting", "arrangements-object",
-    "literal-object", "dated-clause", "signed-text",
+    "literal-object", "dated-clause", "signed-text", "no-predicative",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "particles", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what"})

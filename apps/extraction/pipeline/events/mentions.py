@@ -783,6 +783,9 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         return True  # read once the dates are placed: see Mention.needs_date
     if name == "determined":
         return any(c.dep_ in ("det", "poss", "nmod:poss", "nummod") for c in token.children)
+    if name == "no-predicative":
+        # "saw Putin [as a partner]", « voit Poutine [comme] un partenaire »: what the object is taken for
+        return not syntax.prepositional(token, ("as", "comme"))
     if name == "signed-text":
         # « ont assisté à la signature [d'accords] », "the signing [of the minerals deal]": the signing of a text;
         # « s'est passée de [sa signature] » signs nothing
