@@ -258,6 +258,8 @@ def resolve_actors(text: str, doc, tokens: list[tuple[int, int, str]], gaz: Gaze
             continue  # "the Washington Post", "George Washington", "the Kyiv School of Economics"
         if _a_namesakes_surname(b, match, surnames):
             continue  # "Jordan said" after "Jim Jordan": the person (_link_surnames), not the country
+        if _a_relatives_surname(b, match):
+            continue  # "Melania Trump", "Brigitte Macron": another person of the family (_spacy_entities)
         covered[match.start:match.end] = b"\x01" * (match.end - match.start)
         if any(a.is_title for a in match.aliases) and not any(not a.is_title for a in match.aliases):
             pending_titles.append((match, _pick(match.aliases, published)))
@@ -298,6 +300,22 @@ def _a_namesakes_surname(b: _Builder, match: Match, surnames: dict[str, int]) ->
     if named is None or named >= match.start or " " in b.text[match.start:match.end]:
         return False
     return all((e := b.gaz.get(a.key)) is not None and e.kind in ("place", "country") for a in match.aliases)
+
+
+def _a_relatives_surname(b: _Builder, match: Match) -> bool:
+    """Whether a person's one-word alias (a surname) follows a given name that is none of that person's own:
+    "Donald Trump and Melania Trump", « Brigitte Macron ». The given name comes from the reviewed list."""
+    text = b.text[match.start:match.end]
+    if " " in text or not match.aliases:
+        return False
+    entries = [b.gaz.get(a.key) for a in match.aliases if not a.is_title]
+    if not entries or any(e is None or e.kind != "person" for e in entries):
+        return False
+    before = re.search(r"([A-ZÀ-Ý][\w\-]+)[^\S\n]+$", b.text[max(0, match.start - 40):match.start])
+    if before is None or fold(before.group(1)) not in given_names():
+        return False
+    own = {fold(w) for e in entries for n in [e.name, *e.aliases] for w in normalize(n).split()}
+    return fold(before.group(1)) not in own
 
 
 # spaCy labels of names that are not places: a city inside one of them is part of that name.
@@ -556,6 +574,12 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
         else:
             if all(c.isupper() for c in letters) and not (2 <= len(letters) <= 6):
                 continue
+            lead = re.match(r"(?:[a-zà-ÿ][\w\-]*\s+){1,2}(?=[A-ZÀ-Ý])", name)
+            if lead and ent.label_ in ORG_LABELS:
+                # « la compagnie Vietjet », "the airline Vietjet": the noun of its kind before the name
+                name, start = name[lead.end():], start + lead.end()
+                norm = normalize(name)
+                words = norm.split()
             if not name[:1].isupper() or len(name.split()) > 6 or norm in agencies:
                 continue  # the agency that tags the story ("ISTANBUL (Parley) —") writes it, takes no part
             institution = any(w in b.lex.institution_heads for w in words)

@@ -180,6 +180,10 @@ def titles(kind: str, status: str, keys: list[str], table: ActorTable, location:
     out = {}
     for language in SUPPORTED:
         parties = [display(k, language) for k in keys]
+        if len(set(parties)) < len(parties):
+            # "Donald Trump and Melania Trump": two of a family are named in full
+            parties = [table.actors[k].name if parties.count(p) > 1 and k in table.actors else p
+                       for k, p in zip(keys, parties)]
         aimed = [display(k, language) for k in targets]
         own = language == article_language
         place = (written_place or location) if own else location
