@@ -1,9 +1,9 @@
 """What a clause opened by "after" tells came before the day of the clause it hangs on; a deal its country struck and
 its leader announced is one deal. The sentences were written for the tests (after blind12's dev half: an English
-wire on a tariff deal)."""
+wire on a tariff deal). A day in the content of a noun ("reports that…") is that content's."""
 from __future__ import annotations
 
-from .pipeline_helpers import parties, read
+from .pipeline_helpers import parties, read, speaker_of
 
 
 def test_a_deal_told_inside_an_after_clause_takes_the_day_of_its_announcement_not_of_the_rally():
@@ -27,3 +27,13 @@ def test_an_agreement_signed_on_a_day_and_concluded_earlier_is_dated_by_its_sign
                  "agreement concluded in May.", language="en", published="2025-07-25")
     [agreement] = [e for e in story.events if e.kind == "agreement"]
     assert (str(agreement.date), agreement.location) == ("2025-07-24", "Chequers")
+
+
+def test_a_day_in_the_content_of_a_noun_does_not_date_the_quotation_beside_it():
+    # "by the end of August" is when the reports say he would step down, not when he spoke
+    story = read("On Wednesday, Shigeru Ishiba met three of his predecessors. \"Nothing about my future was "
+                 "discussed,\" the premier said afterwards, rejecting reports that he would step down by the end of "
+                 "August.", language="en", published="2025-07-23")
+    [quote] = [s for s in story.statements if s.direct]
+    assert speaker_of(story, "Nothing about my future") == "Shigeru Ishiba"
+    assert str(quote.date) == "2025-07-23"

@@ -187,6 +187,9 @@ class StoryTime:
                 # (a relative clause's date is its own: "Lee, who flew in on Saturday, urged…"; not a participle's,
                 # "said in an interview aired on Sunday")
                 return False
+            if token.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ in ("that", "que", "qu'", "qu’")
+                                           for c in token.children):
+                return False  # "rejecting reports [that he would step down by the end of August]": the noun's content
             token = token.head
         return False
 
