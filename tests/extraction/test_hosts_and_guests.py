@@ -82,3 +82,12 @@ def test_a_person_seen_on_a_day_is_met_and_one_seen_as_a_partner_is_not():
     [meeting] = [e for e in story.events if e.kind == "meeting"]
     assert parties(story, meeting) == {"Scott Bessent", "Shigeru Ishiba"}
     assert (str(meeting.date), meeting.location) == ("2025-07-18", "Tokyo")
+
+
+def test_two_words_that_are_a_clause_of_their_own_are_reported_speech():
+    story = read("Asked about the plan on Monday, Volodymyr Zelensky said he agreed. Emmanuel Macron said it was.",
+                 language="en", published="2025-09-18")
+    said = {(s.text, story.actor(s.speaker).name) for s in story.statements if not s.direct}
+    assert ("he agreed", "Volodymyr Zelensky") in said
+    # "it was" names no one: a bare copula reports nothing to keep
+    assert not any(text == "it was" for text, _ in said)

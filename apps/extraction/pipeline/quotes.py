@@ -683,7 +683,8 @@ class QuoteReader:
             start, end = self._to_sentence_end(span, token, sent)
             body = self.text[start:end]
             quoted = sum(self.layout.in_quote[start:end])
-            if len(body.split()) < 3 or quoted > 0.8 * (end - start) or any(a <= start and end <= b for a, b in taken):
+            if len(body.split()) < (2 if self._whole_clause(start, end) else 3) or quoted > 0.8 * (end - start) or \
+                    any(a <= start and end <= b for a, b in taken):
                 continue
             if quoted and len(self._own_words(start, end)) < 2:
                 continue  # '11:02 GMT: “We want peace,” he said': a time or a dateline before a quotation says nothing
@@ -716,6 +717,15 @@ class QuoteReader:
         outside = "".join(" " if self.layout.in_quote[i] or self.layout.is_excluded(i, i + 1) else self.text[i]
                           for i in range(start, end))
         return [w for w in re.findall(r"[^\W\d_]{2,}", outside) if not w.isupper()]
+
+    def _whole_clause(self, start: int, end: int) -> bool:
+        """"told reporters [he disagreed]": two words that are a clause of their own, a subject and its finite verb."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) != 2:
+            return False
+        subject, verb = span[0], span[1]
+        return subject.dep_ in syntax.SUBJECT_DEPS and subject.head.i == verb.i and verb.pos_ == "VERB" and \
+            "Fin" in morph(verb, "VerbForm")
 
     def _to_sentence_end(self, span: tuple[int, int], verb: Token, sent: tuple[int, int]) -> tuple[int, int]:
         """Words reported after the verb run on to the end of the sentence ("said he had an offer: …"),
