@@ -59,6 +59,8 @@ def timex_at(text: str, expression: str, dct: datetime.date = THURSDAY, language
     ("the previous Friday", "en", "2025-06-06"),
     ("the following morning", "en", "2025-06-11"),
     ("that evening", "en", "2025-06-10"),
+    ("in the afternoon", "en", "2025-06-10"),
+    ("later in the evening", "en", "2025-06-10"),
 ])
 def test_anaphoric_expressions_count_from_the_reference(expression, language, expected):
     timex = resolve_expression(expression, THURSDAY, language, reference=STORY_DAY)
@@ -231,3 +233,9 @@ def test_that_same_weekday_is_the_one_the_text_named_not_the_one_nearest_the_las
     found = timex_at(text, expression, dct=datetime.date(2025, 9, 9), language=language)
     assert found is not None and found.value == "2025-09-09"
     assert not found.anaphoric  # a caller that re-reads anaphora from the story's time keeps it
+
+
+def test_a_part_of_day_of_a_dated_day_or_a_habit_is_no_time_of_the_story():
+    # "in the afternoon of May 12" is May 12's; "in the mornings" a habit
+    found = find_timexes("In the afternoon of May 12 they met. He works in the mornings.", THURSDAY, "en")
+    assert [t.text for t in found] == ["May 12"]

@@ -91,3 +91,11 @@ def test_two_words_that_are_a_clause_of_their_own_are_reported_speech():
     assert ("he agreed", "Volodymyr Zelensky") in said
     # "it was" names no one: a bare copula reports nothing to keep
     assert not any(text == "it was" for text, _ in said)
+
+
+def test_a_number_of_people_met_names_them_and_a_number_of_things_does_not():
+    story = read("In the afternoon Shigeru Ishiba met three of his predecessors, Taro Aso, Yoshihide Suga and Fumio "
+                 "Kishida. On Thursday he met three of the proposals.", language="en", published="2025-07-23")
+    [meeting] = [e for e in story.events if e.kind == "meeting"]
+    assert {"Shigeru Ishiba", "Taro Aso", "Fumio Kishida"} <= parties(story, meeting)
+    assert str(meeting.date) == "2025-07-23"

@@ -37,3 +37,14 @@ def test_a_day_in_the_content_of_a_noun_does_not_date_the_quotation_beside_it():
     [quote] = [s for s in story.statements if s.direct]
     assert speaker_of(story, "Nothing about my future") == "Shigeru Ishiba"
     assert str(quote.date) == "2025-07-23"
+
+
+def test_a_meeting_in_the_afternoon_of_the_story_day_is_not_the_meeting_of_another_day():
+    story = read("On Wednesday morning, Prime Minister Shigeru Ishiba said the rate was the lowest so far. In the "
+                 "afternoon he met three of his predecessors — Taro Aso, Yoshihide Suga and Fumio Kishida — at party "
+                 "headquarters. Treasury "
+                 "Secretary Scott Bessent, who saw Ishiba in Tokyo on Friday, said a good deal mattered more.",
+                 language="en", published="2025-07-23")
+    meetings = {str(e.date): parties(story, e) for e in story.events if e.kind == "meeting"}
+    assert {"Taro Aso", "Yoshihide Suga", "Fumio Kishida"} <= meetings["2025-07-23"]
+    assert meetings["2025-07-18"] == {"Scott Bessent", "Shigeru Ishiba"}

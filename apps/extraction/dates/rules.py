@@ -1080,6 +1080,12 @@ def _english_rules() -> list[Rule]:
               r"\b(?:the\s+)?(?P<rel>following|next|previous|preceding|that|that same|that very|(?<=the )same)"
               r"\s+(?P<part>morning|afternoon|evening|night)\b",
               anaphoric_part, anaphoric=True)
+    # "In the afternoon he met…", "later in the evening": a time of the story's day (not "in the afternoon of 12 May",
+    # nor "in the mornings")
+    rules.add("part_of_day_in",
+              r"\b(?:(?:later|earlier)\s+)?(?:in|during)\s+the\s+(?:morning|afternoon|evening)\b"
+              r"(?!\s+(?:of|hours|session|sessions|news|papers?|before|after)\b)",
+              anaphoric_part_of_day, anaphoric=True)
     rules.add("anaphoric_offset",
               rf"\b{_EN_UNIT_AHEAD}(?:(?P<n>\d+|{nums})[\s-]+)?"
               r"(?P<u>days|day|weeks|week|months|month|years|year|hours|hour|minutes)\s+"

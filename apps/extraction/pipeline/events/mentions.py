@@ -247,8 +247,9 @@ def names_party(ctx: Context, token: Token, *, persons_only: bool = False) -> bo
     key = ctx.actor_at(token)
     if key:
         return not persons_only or ctx.table.party_kind(key) in ("person", "group")
-    if lemma(token) in ctx.lexicon.cues.quantities:
-        # « une centaine [d'invités] », "dozens [of leaders]": the count names whom its phrase names
+    if lemma(token) in ctx.lexicon.cues.quantities or token.pos_ == "NUM":
+        # « une centaine [d'invités] », "dozens [of leaders]", "met three [of his predecessors]": the count names whom
+        # its phrase names
         return any(names_party(ctx, c, persons_only=persons_only)
                    for c in syntax.prepositional(token, ("de", "d'", "des", "of")))
     if syntax.personal_pronoun(token) and "Neut" not in morph(token, "Gender"):
