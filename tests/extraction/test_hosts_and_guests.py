@@ -1,7 +1,8 @@
-"""Who receives whom, where a leader is, and where reported words end: guests counted by a number noun, a passive
-infinitive whose subject is the clause's, an object clitic the tagger took for an article, the holder of an office
-at a city abroad, a leave-taking, and a semicolon after reported words. The sentences were written for the tests
-(after blind12's dev half: a French analysis of a summit in Paris, an English live blog of a state visit)."""
+"""Who receives whom, where a leader is, and what was said: guests counted by a number noun, a passive infinitive
+whose subject is the clause's, an object clitic the tagger took for an article, the holder of an office at a city
+abroad, a leave-taking, a person seen on a day; reported words that end at a semicolon, that are two words long, or
+that one told reporters without "that". The sentences were written for the tests (after blind12's dev half: a French
+analysis of a summit in Paris, an English wire and an English live blog)."""
 from __future__ import annotations
 
 from .pipeline_helpers import parties, read
@@ -99,3 +100,15 @@ def test_a_number_of_people_met_names_them_and_a_number_of_things_does_not():
     [meeting] = [e for e in story.events if e.kind == "meeting"]
     assert {"Shigeru Ishiba", "Taro Aso", "Fumio Kishida"} <= parties(story, meeting)
     assert str(meeting.date) == "2025-07-23"
+
+
+def test_what_one_told_reporters_without_that_is_reported_speech():
+    # the English parser reads "he disagreed…" as a relative clause of "reporters"
+    story = read("Trump told reporters he disagreed with the plan.", language="en", published="2025-09-19")
+    said = {(s.text, story.actor(s.speaker).name) for s in story.statements if not s.direct}
+    assert said == {("he disagreed with the plan", "Donald Trump")}
+
+
+def test_what_one_told_the_reporters_one_met_stays_a_relative_clause():
+    story = read("Trump told the reporters he met on Monday about the plan.", language="en", published="2025-09-19")
+    assert not [s for s in story.statements if not s.direct and s.text.startswith("he met")]

@@ -119,6 +119,31 @@ def repair_completive_en(doc) -> None:
         token.dep_ = "ccomp"
 
 
+# The forms of the English verb that tells someone something (the lemmatizer runs after the repairs).
+_TELL_FORMS = frozenset({"tell", "tells", "told", "telling"})
+
+
+def repair_told_clause(doc) -> None:
+    """"Trump told reporters [he disagreed]": the English model may read the clause after the ones told as a relative
+    clause of that noun. But a name, a pronoun or a bare plural takes no relative clause without a relative pronoun
+    whose own subject follows it at once: the clause completes "told"."""
+    for token in doc:
+        if token.dep_ != "relcl" or not token.tag_.startswith(("VB", "MD")):
+            continue
+        noun, verb = token.head, token.head.head
+        if noun.dep_ != "dobj" or verb.lower_ not in _TELL_FORMS or noun.i > token.i:
+            continue
+        if noun.tag_ not in ("NNP", "NNPS", "PRP", "NNS") or noun.tag_ == "NNS" and any(
+                c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children):
+            continue  # "told the reporters he met" may well be a relative clause
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        clause = {t.i for t in token.subtree}
+        noun_end = max(t.i for t in noun.subtree if t.i not in clause)
+        if subject is None or subject.tag_ not in ("PRP", "NNP", "NNPS") or subject.left_edge.i != noun_end + 1:
+            continue
+        token.head, token.dep_ = verb, "ccomp"
+
+
 def repair_headline_verb(doc) -> None:
     """"Starmer hosts Zelenskyy, Macron and Merz for talks", "Trump hosts Zelensky at the White House": in a headline
     or a key point, the English model may read the verb as a plural noun ("hosts"), the name before it as its
@@ -201,6 +226,7 @@ def repair_participles(doc):
     repair_verb_after_relative(doc)
     repair_lost_subject(doc)
     repair_completive_en(doc)
+    repair_told_clause(doc)
     return doc
 
 
