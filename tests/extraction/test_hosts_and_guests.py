@@ -112,3 +112,11 @@ def test_what_one_told_reporters_without_that_is_reported_speech():
 def test_what_one_told_the_reporters_one_met_stays_a_relative_clause():
     story = read("Trump told the reporters he met on Monday about the plan.", language="en", published="2025-09-19")
     assert not [s for s in story.statements if not s.direct and s.text.startswith("he met")]
+
+
+def test_a_king_who_says_farewell_to_a_president_meets_him():
+    story = read("On Thursday morning, King Charles III said farewell to Donald Trump at Windsor Castle.",
+                 language="en", published="2025-09-18")
+    [farewell] = [e for e in story.events if e.kind == "meeting"]
+    assert parties(story, farewell) == {"King Charles III", "Donald Trump"}
+    assert (str(farewell.date), farewell.location) == ("2025-09-18", "Windsor Castle")

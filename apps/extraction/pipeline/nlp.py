@@ -137,9 +137,11 @@ def repair_told_clause(doc) -> None:
                 c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children):
             continue  # "told the reporters he met" may well be a relative clause
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.tag_ not in ("PRP", "NNP", "NNPS"):
+            continue
+        # the noun's own words end where the clause's subject begins (the noun's subtree holds the clause too)
         clause = {t.i for t in token.subtree}
-        noun_end = max(t.i for t in noun.subtree if t.i not in clause)
-        if subject is None or subject.tag_ not in ("PRP", "NNP", "NNPS") or subject.left_edge.i != noun_end + 1:
+        if subject.left_edge.i != max(t.i for t in noun.subtree if t.i not in clause) + 1:
             continue
         token.head, token.dep_ = verb, "ccomp"
 

@@ -280,8 +280,8 @@ def _before_the_day(root, m: Mention, cues: Cues) -> bool:
     avoir reçu Zelensky, Macron a annoncé jeudi… »: most often the same day)."""
     crossed = []
     for a in itertools.chain([m.predicate], m.predicate.ancestors):
-        if a.left_edge.i <= root.i <= a.right_edge.i and root.i in {t.i for t in a.subtree}:
-            break
+        if a.i == root.i or a.is_ancestor(root):
+            break  # the clause that holds the date
         if a.dep_ == "advcl" and any(c.dep_ == "mark" and folded(c.text) in cues.after for c in a.children):
             crossed.append(a)
     return bool(crossed) and (len(crossed) > 1 or crossed[0].i != m.predicate.i or syntax.pluperfect(m.predicate))
