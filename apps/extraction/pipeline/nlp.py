@@ -146,6 +146,34 @@ def repair_told_clause(doc) -> None:
         token.head, token.dep_ = verb, "ccomp"
 
 
+_CLAUSE_MARKS = frozenset({"since", "after", "before", "until", "till", "when", "once"})
+
+
+def repair_clause_read_as_object(doc) -> None:
+    """"the first meeting since [Trump unveiled sweeping tariffs on April 2]": the English model may read the clause
+    after "since" (or "after", "before"…) as a noun phrase, the object of a preposition, with the verb an adjective
+    of that noun and the name before it the noun's modifier. A verb the tagger gives as a finite past (VBD, which
+    no adjective is) between a name or a pronoun and the noun is the clause's verb: the conjunction its mark, the
+    name its subject, the noun its object, the phrases after that noun its own."""
+    for token in doc:
+        if token.tag_ != "VBD" or token.dep_ != "amod" or token.i == 0:
+            continue
+        noun, subject = token.head, doc[token.i - 1]
+        mark = noun.head
+        if noun.i <= token.i or noun.dep_ != "pobj" or mark.lower_ not in _CLAUSE_MARKS or mark.i >= token.i:
+            continue
+        if subject.tag_ not in ("NNP", "NNPS", "PRP") or subject.head.i not in (noun.i, token.i) or \
+                subject.left_edge.i != mark.i + 1:
+            continue
+        moved = [c for c in noun.children if c.dep_ in _CLAUSE_LEVEL and c.i > noun.i]
+        token.head, token.dep_ = mark.head, "advcl"
+        mark.head, mark.dep_ = token, "mark"
+        subject.head, subject.dep_ = token, "nsubj"
+        noun.head, noun.dep_ = token, "dobj"
+        for child in moved:
+            child.head = token
+
+
 def repair_headline_verb(doc) -> None:
     """"Starmer hosts Zelenskyy, Macron and Merz for talks", "Trump hosts Zelensky at the White House": in a headline
     or a key point, the English model may read the verb as a plural noun ("hosts"), the name before it as its
@@ -224,6 +252,7 @@ def repair_participles(doc):
         noun.head, noun.dep_ = token, "dobj"
         for child in moved:
             child.head = token
+    repair_clause_read_as_object(doc)
     repair_headline_verb(doc)
     repair_verb_after_relative(doc)
     repair_lost_subject(doc)

@@ -34,6 +34,8 @@ PUBLISHERS_FILE = Path(__file__).resolve().parent.parent / "data" / "publishers.
 _NP_STOP = frozenset({"relcl", "acl:relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "ccomp",
                       "dep"})
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
+# Prepositions after an office that say where or when, not whose office it is ("the crown prince at the White House")
+_PLACE_OR_TIME = frozenset({"at", "in", "on", "à", "au", "aux", "en", "dans"})
 # Entity types of a noun phrase that names no speaker ("52 percent of voters", "Tuesday", "10 GMT").
 _NOT_DESCRIPTION_ENTS = frozenset({"DATE", "TIME", "PERCENT", "CARDINAL", "QUANTITY", "MONEY", "ORDINAL"})
 
@@ -699,7 +701,13 @@ class SpeakerResolver:
         """Who a noun phrase that names an office stands for ("The Prime Minister spoke to…" in a gov.uk readout),
         recorded as a mention of that actor: the events' reader asks it of the doer of an event."""
         phrase = self._np_tokens(token)
-        return self._office(phrase, token, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+        key = self._office(phrase, token, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+        if key is None and phrase[-1].i > token.i and token.nbor().lower_ in _PLACE_OR_TIME:
+            # "greeted the crown prince [at the White House]": the office is the words up to its noun ("the president
+            # [of the Commission]" is another office)
+            phrase = [t for t in phrase if t.i <= token.i]
+            key = self._office(phrase, token, phrase[0].idx, token.idx + len(token.text))
+        return key
 
     def _office(self, phrase: list[Token], head: Token, lo: int, hi: int) -> str | None:
         words = [fold(t.lower_) for t in phrase if not t.is_punct]

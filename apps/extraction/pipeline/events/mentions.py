@@ -1608,13 +1608,15 @@ def gather(ctx: Context, mention: Mention) -> None:
             if mention.participants.get(key, "participant") == "participant":
                 mention.participants[key] = role
             continue
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in syntax.SUBJECT_DEPS and i in subject_tokens and \
-                ctx.resolve_office is not None and i not in plural_parties:
+        as_object = token.dep_ in ("obj", "dobj") and token.head.i == pred.i and not say
+        if token.pos_ in ("NOUN", "PROPN") and ctx.resolve_office is not None and i not in plural_parties and (
+                token.dep_ in syntax.SUBJECT_DEPS and (i in subject_tokens or token.head.i == pred.i) or as_object):
             # "The Prime Minister spoke to President Macron this evening": a readout names its own head of
-            # government by the office (publishers.toml says whose)
+            # government by the office (publishers.toml says whose); "Trump greeted the crown prince", « le
+            # premier ministre a été reçu à déjeuner par Macron »: the holder the story named
             key = ctx.resolve_office(token)
             if key and ctx.table.party_kind(key) in ACTOR_KINDS:
-                mention.participants.setdefault(key, mention.entry.subject)
+                mention.participants.setdefault(key, mention.entry.subject if i in subject_tokens else "participant")
                 continue
         if token.pos_ == "NOUN" and lemma(token) in cues.guests and ctx.last_visitor and i not in subject_tokens:
             # « Jeudi, Starmer a reçu son hôte »: the guest is whoever the story has on a visit
