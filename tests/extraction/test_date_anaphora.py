@@ -6,7 +6,9 @@ import datetime
 
 import pytest
 
-from apps.extraction.dates import find_timexes, resolve_expression
+from apps.extraction.dates import counted_again, find_timexes, resolve_expression
+
+from .pipeline_helpers import parties, read
 
 THURSDAY = datetime.date(2025, 9, 4)    # publication date
 STORY_DAY = datetime.date(2025, 6, 10)  # a Tuesday the story is telling about
@@ -239,3 +241,25 @@ def test_a_part_of_day_of_a_dated_day_or_a_habit_is_no_time_of_the_story():
     # "in the afternoon of May 12" is May 12's; "in the mornings" a habit
     found = find_timexes("In the afternoon of May 12 they met. He works in the mornings.", THURSDAY, "en")
     assert [t.text for t in found] == ["May 12"]
+
+
+def test_a_part_of_the_day_matched_with_its_preposition_is_counted_again_from_the_story_s_day():
+    # « en fin de journée » matches with « en », which the expression's text leaves out: the text alone does not
+    # resolve, so the day the finder counted it from (its own running day, here Friday) must be moved, not kept
+    text = "Vendredi, il avait prêté serment. Lundi soir, il était à Londres. En fin de journée, il a vu Starmer."
+    [friday, monday, evening] = find_timexes(text, datetime.date(2025, 3, 18), "fr")
+    assert evening.text == "fin de journée" and evening.anaphoric
+    assert resolve_expression(evening.text, datetime.date(2025, 3, 18), "fr",
+                              reference=datetime.date(2025, 3, 17)) is None
+    moved = counted_again(evening, datetime.date(2025, 3, 17))
+    assert (moved.date, moved.reference) == (datetime.date(2025, 3, 17), datetime.date(2025, 3, 17))
+    assert counted_again(monday, datetime.date(2025, 3, 20)) is None  # not counted from the story's day
+
+
+def test_the_end_of_the_day_after_a_flashback_is_the_day_the_story_is_at():
+    story = read("(Londres) Mark Carney a bouclé lundi soir à Londres le volet européen de son premier voyage à "
+                 "l'étranger.\n\nVendredi, il avait prêté serment à Ottawa.\n\nEn fin de journée, il s'est entretenu "
+                 "avec Keir Starmer au 10 Downing Street.", language="fr", published="2025-03-18")
+    [talks] = [e for e in story.events if e.kind == "meeting"]
+    assert parties(story, talks) == {"Mark Carney", "Keir Starmer"}
+    assert str(talks.date) == "2025-03-17"

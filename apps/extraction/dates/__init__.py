@@ -45,7 +45,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from apps.extraction.charmap import CharMap
 
@@ -53,7 +53,7 @@ from .calendar import BLOCK, Resolution
 from apps.extraction.literals import may_match, required_literals
 from .rules import RULES, Context, Rule
 
-__all__ = ["Timex", "find_timexes", "resolve_expression", "CALENDAR_PRECISIONS"]
+__all__ = ["Timex", "find_timexes", "resolve_expression", "counted_again", "CALENDAR_PRECISIONS"]
 
 CALENDAR_PRECISIONS = ("day", "week", "month", "year", "quarter")
 # What an anaphor may count from: calendar days and periods (not durations or seasons).
@@ -253,6 +253,19 @@ def find_timexes(text: str, dct: datetime.date, language: str, *,
     return [Timex(s, e, text[s:e], r.value, r.precision, r.date, r.type, ref is not None, ref)
             for s, e, r, ref in _resolve_all(text, dct, language, references=references,
                                              clause_tense=clause_tense)]
+
+
+def counted_again(timex: Timex, reference: datetime.date) -> Timex | None:
+    """A day counted from the story's day, counted again from another day: the same distance from `reference`.
+
+    For an expression whose text alone does not resolve: « [en] fin de journée », "[later in] the evening" match
+    with words the expression's text leaves out, so re-reading the text from another day finds nothing, and the
+    day the finder counted from (its own running day) would stand. None for what is not a day counted so."""
+    if not timex.anaphoric or timex.date is None or timex.reference is None or timex.precision != "day":
+        return None
+    day = reference + (timex.date - timex.reference)
+    value = day.isoformat() + timex.value[10:] if timex.value[:10] == timex.date.isoformat() else day.isoformat()
+    return replace(timex, date=day, value=value, reference=reference)
 
 
 def resolve_expression(expr: str, dct: datetime.date, language: str, *,

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..dates import counted_again
 from . import syntax
 from .layout import Layout
 from .syntax import morph
@@ -109,7 +110,7 @@ class StoryTime:
             before = self.scene_before(timex.start)
             reference = before.date if before else self.published
         found = self.resolve_expression(timex.text, self.published, self.lang, tense=tense, reference=reference)
-        found = found or timex
+        found = found or (counted_again(timex, reference) if timex.anaphoric else None) or timex
         return (found.date, found.precision) if found.date else None
 
     def scene_before(self, pos: int) -> Scene | None:

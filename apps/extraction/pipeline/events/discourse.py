@@ -14,6 +14,7 @@ import itertools
 from dataclasses import dataclass
 
 from .. import syntax
+from ...dates import counted_again
 from ...dates.lexicon import NUMBERS, UNITS
 from .lexicon import Cues
 from .mentions import Mention, folded, lemma, measuring, told_as_setting
@@ -71,7 +72,8 @@ class StoryClock:
                 continue
             anaphoric = refers_back(t)
             if anaphoric:
-                found = resolve_at(t.text, reference, published, language, resolve_expression) or t
+                found = resolve_at(t.text, reference, published, language, resolve_expression) or \
+                    counted_again(t, reference) or t
                 date, precision = found.date, found.precision
             else:
                 date, precision = t.date, t.precision
@@ -95,7 +97,7 @@ class StoryClock:
             return found.date, found.precision
         reference = reading.told if tense == "past" and reading.told is not None else reading.reference
         found = resolve_at(timex.text, reference, self.published, self.language, self.resolve_expression,
-                           tense=tense)
+                           tense=tense) or counted_again(timex, reference)
         return (found.date, found.precision) if found else (reading.date, reading.precision)
 
 
