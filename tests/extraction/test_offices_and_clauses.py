@@ -1,5 +1,6 @@
-"""Who an office names and what a clause after "since" tells: a guest named by the office the story gave him
-(object or passive subject), and a clause after "since" that the English model read as a noun phrase. The sentences
+"""Who an office names and what a clause tells: a guest named by the office the story gave him (object or passive
+subject), a clause after "since" that the English model read as a noun phrase, a surname the model read as a word
+("Trump flies to…"), a trip told in the present for the coming days. The sentences
 were written for the tests (after blind13's dev half: a live blog of a state visit, a wire on tariff talks, a
 French report of a first trip abroad)."""
 from __future__ import annotations
@@ -60,3 +61,32 @@ def test_the_president_of_another_body_is_not_the_president_the_story_named():
                  published="2025-11-18", language="en")
     [meeting] = [e for e in story.events if e.kind == "meeting"]
     assert "Donald Trump" not in parties(story, meeting)
+
+
+def test_a_surname_read_as_a_verb_before_the_verb_read_as_a_noun_is_the_subject_again():
+    [doc] = parse(get_nlp("en"), ["Trump heads to Riyadh on Tuesday."], batch_size=1)
+    heads = doc[1]
+    assert (heads.pos_, heads.dep_, heads.lemma_) == ("VERB", "ROOT", "head")
+    assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 1)
+    assert {c.text for c in heads.children} >= {"Trump", "to", "on"}
+
+
+def test_a_plural_noun_that_is_no_event_verb_stays_a_noun():
+    [doc] = parse(get_nlp("en"), ["Border patrols in Texas rose."], batch_size=1)
+    assert (doc[1].pos_, doc[1].dep_) == ("NOUN", "nsubj")
+
+
+def test_a_trip_told_in_the_present_for_tomorrow_is_a_planned_visit():
+    story = read("GENEVA, May 12 (Reuters) - U.S. and Chinese officials agreed on Monday to cut tariffs.\n\n"
+                 "Trump flies to Riyadh on Tuesday to open a Gulf tour.", published="2025-05-12", language="en")
+    [visit] = [e for e in story.events if e.kind == "visit"]
+    assert (str(visit.date), visit.status, visit.location) == ("2025-05-13", "planned", "Riyadh")
+    assert parties(story, visit) == {"Donald Trump"}
+
+
+def test_a_meeting_told_in_the_present_the_day_after_is_of_the_day_before():
+    story = read("BUSAN, Oct 31 (Reuters) - Trade officials met on Friday.\n\n"
+                 "Trump meets Xi in Busan on Thursday, and the two men agree a truce.", published="2025-10-31",
+                 language="en")
+    [meeting] = [e for e in story.events if e.kind == "meeting" and "Xi Jinping" in parties(story, e)]
+    assert (str(meeting.date), meeting.status) == ("2025-10-30", "occurred")

@@ -174,6 +174,39 @@ def repair_clause_read_as_object(doc) -> None:
             child.head = token
 
 
+@functools.cache
+def _event_verbs() -> frozenset[str]:
+    """The English event lexicon's verbs (events.toml [verbs]): what a word read as a plural noun may be."""
+    return frozenset(load("en", "events").get("verbs", {}))
+
+
+def repair_name_read_as_word(doc) -> None:
+    """"Trump flies to Riyadh on Tuesday", "Trump heads to…", "Trump travels to…": the English model may read a
+    surname that is also a common word as a verb or a noun, and the verb after it as a plural noun, its object or
+    its head. A capitalized word right before a lower-case plural that the event lexicon knows as a verb ("flies":
+    fly) and that a preposition follows is that verb's subject; the plural is the verb, with the phrases the name
+    held."""
+    verbs = _event_verbs()
+    for token in doc:
+        if token.tag_ != "NNS" or token.i == 0 or token.i + 1 >= len(doc) or not token.text.islower():
+            continue
+        name, after = doc[token.i - 1], doc[token.i + 1]
+        if not name.text[:1].isupper() or name.tag_ not in ("NN", "VB", "VBP") or after.tag_ not in ("IN", "TO"):
+            continue
+        word = token.lower_
+        if not {word[:-1], word[:-2], word[:-3] + "y"} & verbs:
+            continue
+        if token.head.i == name.i and token.dep_ in ("dobj", "npadvmod", "attr"):
+            token.head, token.dep_ = (token, "ROOT") if name.head.i == name.i else (name.head, name.dep_)
+            for child in list(name.children):
+                if child.i > token.i:
+                    child.head = token
+        elif not (name.head.i == token.i and name.dep_ == "compound"):
+            continue
+        token.tag_ = "VBZ"
+        name.tag_, name.head, name.dep_ = "NNP", token, "nsubj"
+
+
 def repair_headline_verb(doc) -> None:
     """"Starmer hosts Zelenskyy, Macron and Merz for talks", "Trump hosts Zelensky at the White House": in a headline
     or a key point, the English model may read the verb as a plural noun ("hosts"), the name before it as its
@@ -253,6 +286,7 @@ def repair_participles(doc):
         for child in moved:
             child.head = token
     repair_clause_read_as_object(doc)
+    repair_name_read_as_word(doc)
     repair_headline_verb(doc)
     repair_verb_after_relative(doc)
     repair_lost_subject(doc)

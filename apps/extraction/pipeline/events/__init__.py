@@ -855,9 +855,9 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
             # "are due back next week…, [after a first session there on February 27]": what came before a planned
             # event may be past; its own date says which (the nearest February 27), and the status follows it
             tense = None
-        if tense == "past" and ctx.language == "fr" and _simple_present(m.predicate):
-            # « Et jeudi, les Vingt-Sept se retrouvent à Bruxelles »: the French present tells of the coming days as
-            # well as of the past ones; the weekday nearest the story's day
+        if tense == "past" and _simple_present(m.predicate):
+            # « Et jeudi, les Vingt-Sept se retrouvent à Bruxelles », "Trump flies to Riyadh on Tuesday": the present
+            # tells of the coming days as well as of the past ones; the weekday nearest the story's day
             tense = None
         date, precision = clock.resolve(m.timex, tense=tense)
         if date is not None and tense == "past" and precision in ("month", "year") and date > published and \
