@@ -302,6 +302,7 @@ def repair_french(doc):
     day read as the object before it, a fronted day or place cut off as a sentence."""
     if len(doc):
         repair_fronted_adjunct(doc)
+        repair_inverted_clitic(doc)
         repair_participle_as_object(doc)
         repair_second_subject(doc)
         repair_lost_subject(doc)
@@ -309,6 +310,27 @@ def repair_french(doc):
         repair_completive_fr(doc)
         repair_day_before_object(doc)
     return doc
+
+
+_CLITIC_SUBJECTS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
+
+
+def repair_inverted_clitic(doc) -> None:
+    """« …, estime-t-elle. », « …, tranche-t-il. », « …, juge-t-elle. »: a pronoun joined to the word before it by a
+    hyphen is that word's subject, so the word is a verb. The French model reads many such present forms as nouns
+    (« juge », « note », « tranche ») and leaves the pronoun hanging as an unknown dependent, so the attribution
+    after a quotation had no speaker."""
+    for token in doc:
+        if token.lower_ not in _CLITIC_SUBJECTS or token.i == 0 or token.dep_ in syntax.SUBJECT_DEPS:
+            continue
+        verb = doc[token.i - 1]
+        if verb.lower_ == "-t" and token.i > 1:
+            verb = doc[token.i - 2]
+        if not verb.is_alpha or verb.pos_ == "AUX" or token.head.i not in (verb.i, token.i):
+            continue
+        if verb.pos_ != "VERB":
+            verb.pos_ = "VERB"
+        token.head, token.dep_ = verb, "nsubj"
 
 
 def repair_fronted_adjunct(doc) -> None:

@@ -1,0 +1,34 @@
+"""« …, estime-t-elle. »: a pronoun joined by a hyphen to the word before it is that word's subject, so the word is
+a verb, though the French model reads many such present forms as nouns; and a woman's given name tells whom « elle »
+stands for. The sentences were written for the tests (after blind13's dev half: a French report with an analyst's
+words)."""
+from __future__ import annotations
+
+import pytest
+
+from apps.extraction.pipeline.nlp import get_nlp, parse
+
+from .pipeline_helpers import read, speaker_of
+
+
+@pytest.mark.parametrize("form", ["estime", "juge", "note", "analyse"])
+def test_a_word_before_an_inverted_pronoun_is_a_verb_with_that_subject(form):
+    [doc] = parse(get_nlp("fr"), [f"« Nous sommes prêts », {form}-t-elle."], batch_size=1)
+    verb = next(t for t in doc if t.text == form)
+    pronoun = next(t for t in doc if t.text == "-elle")
+    assert verb.pos_ == "VERB"
+    assert (pronoun.dep_, pronoun.head.i) == ("nsubj", verb.i)
+
+
+def test_an_auxiliary_keeps_its_inverted_pronoun_as_the_parser_hung_it():
+    [doc] = parse(get_nlp("fr"), ["« Nous sommes prêts », a-t-elle dit."], batch_size=1)
+    said = next(t for t in doc if t.text == "dit")
+    assert any(c.dep_ == "nsubj" for c in said.children)
+
+
+def test_a_quotation_closed_by_estime_t_elle_is_the_words_of_the_woman_named_before():
+    story = read("PARIS (AFP) - Le sommet s'est ouvert lundi.\n\n"
+                 "Selon Geneviève Lapointe, politologue, le message s'adresse d'abord à Marc Dubreuil, son "
+                 "collègue. « Commencer par Paris, c'est rappeler à Washington que le Canada a d'autres portes », "
+                 "estime-t-elle.", language="fr", published="2025-03-18")
+    assert speaker_of(story, "Commencer par Paris") == "Geneviève Lapointe"
