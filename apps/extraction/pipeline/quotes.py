@@ -58,6 +58,11 @@ INDIRECT_PENALTY = 0.05
 # How a subject-less speech verb hangs on the clause before it when it goes on with the same speaker:
 # ", ajoutant que", « avant d'ajouter que », "…, et a souhaité que" (the parser also says advmod or dep)
 CONTINUING_DEPS = frozenset({"advcl", "advmod", "conj", "xcomp", "acl", "dep"})
+
+
+def _saying_participle(verb: Token) -> bool:
+    """A present participle ("adding", « ajoutant »): a second saying that hangs on the first."""
+    return verb.tag_ == "VBG" or "Part" in morph(verb, "VerbForm") and "Pres" in morph(verb, "Tense")
 _FIRST_PERSON_NARRATOR = object()
 
 
@@ -667,12 +672,15 @@ class QuoteReader:
                         continue  # 'The ministers, as announced, met': nobody says it
                 elif span:
                     speaker, basis = self.speakers.speaker_of_verb(token)
+                    # ", adding that …", « , ajoutant que … »: a participle with no subject of its own goes on with
+                    # the words said before it in the sentence, whatever clause the parser hung it on
+                    continues = _saying_participle(token) and not syntax.subjects(token)
                     if not basis:  # no subject in the parse: « …, a fait savoir l'Elysée », "said X"
                         end_of_verb = token.idx + len(token.text)
                         speaker = self.speakers.first_mention_after(end_of_verb, min(e, end_of_verb + 60)) or \
                             self.speakers.subject_before(s, token.idx)
                         basis = "subject-of-verb"
-                        continues = token.dep_ in CONTINUING_DEPS
+                        continues = continues or token.dep_ in CONTINUING_DEPS
             elif token.i in self.sources:
                 speaker, basis = self.speakers.source_of_phrase(token), "source-phrase"
                 span = self._content_around_source(token, sent)
@@ -680,6 +688,7 @@ class QuoteReader:
                     continue  # « Selon CCTV, le dirigeant chinois a exhorté les Européens à… »: his words, told by CCTV
             if span is None or basis == "narrator":
                 continue
+            span = self._before_a_second_saying(span, token)
             start, end = self._to_sentence_end(span, token, sent)
             body = self.text[start:end]
             quoted = sum(self.layout.in_quote[start:end])
@@ -717,6 +726,22 @@ class QuoteReader:
         outside = "".join(" " if self.layout.in_quote[i] or self.layout.is_excluded(i, i + 1) else self.text[i]
                           for i in range(start, end))
         return [w for w in re.findall(r"[^\W\d_]{2,}", outside) if not w.isupper()]
+
+    def _before_a_second_saying(self, span: tuple[int, int], verb: Token) -> tuple[int, int]:
+        """"said the gap had closed faster than he expected, [adding that a mechanism would keep talks going]",
+        « a jugé que toute pression était inutile, [ajoutant que Moscou avait ses conditions] »: the parser may hang
+        the participle of a second speech verb inside the first one's clause; what the first reports ends at the
+        comma before it, and the participle's words are a statement of their own."""
+        start, end = span
+        for i in self._speech_indexes_in(start, end):
+            second = self.doc[i]
+            if i == verb.i or i not in self.verbs or self._quoted(second) or second.idx <= start or \
+                    not _saying_participle(second) or not any(c.dep_ == "ccomp" for c in second.children):
+                continue
+            before = self.text[start:second.idx].rstrip()
+            if before.endswith(",") and len(before[:-1].split()) >= 2:
+                return start, start + len(before) - 1
+        return span
 
     def _whole_clause(self, start: int, end: int) -> bool:
         """"told reporters [he disagreed]": two words that are a clause of their own, a subject and its finite verb."""

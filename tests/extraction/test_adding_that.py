@@ -1,0 +1,34 @@
+""""said A, adding that B", « a jugé que A, ajoutant que B »: two statements of one speaker, though the parser hung the
+participle inside the first clause. The sentences were written for the tests (after blind13's dev half: a wire on
+tariff talks)."""
+from __future__ import annotations
+
+import pytest
+
+from .pipeline_helpers import read, speaker_of
+
+
+def _reported(story):
+    return {(s.text, s.speaker) for s in story.statements if not s.direct}
+
+
+@pytest.mark.parametrize("language, text, first, second, who", [
+    ("en", "Greer said the gap had closed faster than he expected, adding that a standing mechanism would keep talks "
+           "going.", "the gap had closed faster than he expected", "a standing mechanism would keep talks going",
+     "Jamieson Greer"),
+    ("fr", "Dmitri Peskov a jugé que toute pression sur la Russie était inutile, ajoutant que Moscou avait ses propres "
+           "conditions.", "toute pression sur la Russie était inutile", "Moscou avait ses propres conditions",
+     "Dmitry Peskov"),
+])
+def test_a_second_saying_in_a_participle_is_a_statement_of_the_same_speaker(language, text, first, second, who):
+    story = read("GENEVA, May 12 (Reuters) - Officials met on Monday.\n\n" + text, language=language,
+                 published="2025-05-12")
+    assert {t for t, _ in _reported(story)} == {first, second}
+    assert speaker_of(story, first, direct=False) == speaker_of(story, second, direct=False) == who
+
+
+def test_a_participle_that_says_nothing_does_not_cut_the_words():
+    story = read("GENEVA, May 12 (Reuters) - Officials met on Monday.\n\n"
+                 "Greer said the gap had closed quickly, leaving both sides some room.", language="en",
+                 published="2025-05-12")
+    assert {t for t, _ in _reported(story)} == {"the gap had closed quickly, leaving both sides some room"}
