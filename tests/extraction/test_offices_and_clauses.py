@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from apps.extraction.pipeline.nlp import get_nlp, parse
 
-from .pipeline_helpers import parties, read
+from .pipeline_helpers import parties, read, speaker_of
 
 
 def test_the_crown_prince_greeted_is_the_crown_prince_the_story_named():
@@ -90,3 +90,18 @@ def test_a_meeting_told_in_the_present_the_day_after_is_of_the_day_before():
                  language="en")
     [meeting] = [e for e in story.events if e.kind == "meeting" and "Xi Jinping" in parties(story, e)]
     assert (str(meeting.date), meeting.status) == ("2025-10-30", "occurred")
+
+
+def test_a_label_before_a_colon_is_not_the_subject_of_the_verb_after_it():
+    [doc] = parse(get_nlp("en"), ["A recap of the Oval Office session: the crown prince told reporters the kingdom "
+                                  "would raise its pledge."], batch_size=1)
+    told = next(t for t in doc if t.text == "told")
+    assert [c.text for c in told.children if c.dep_ == "nsubj"] == ["prince"]
+
+
+def test_words_told_after_a_label_and_a_colon_are_the_subject_s():
+    story = read("WASHINGTON (Reuters) - Officials met on Monday.\n\n"
+                 "Mohammed bin Salman said his country wanted peace.\n\n"
+                 "A recap of the Oval Office session: the crown prince told reporters the kingdom would raise its "
+                 "US investment pledge to close to $1tn.", published="2025-11-18", language="en")
+    assert speaker_of(story, "the kingdom would raise", direct=False) == "Mohammed bin Salman"

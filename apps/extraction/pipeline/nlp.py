@@ -207,6 +207,23 @@ def repair_name_read_as_word(doc) -> None:
         name.tag_, name.head, name.dep_ = "NNP", token, "nsubj"
 
 
+def repair_label_before_colon(doc) -> None:
+    """"A recap of the Oval Office session: the crown prince told reporters…": the English model may give the verb
+    after a colon two subjects, the label before the colon and its own. A verb has one subject: the one after the
+    colon; the label is a dependent of its own."""
+    nsubj = doc.vocab.strings.add("nsubj")
+    deps = doc.to_array([DEP]).tolist()
+    if deps.count(nsubj) < 2:
+        return
+    for verb in {doc[i].head for i, dep in enumerate(deps) if dep == nsubj}:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if len(subjects) != 2:
+            continue
+        label, subject = subjects
+        if any(t.text == ":" and t.head.i == verb.i for t in doc[label.right_edge.i + 1:subject.left_edge.i]):
+            label.dep_ = "dep"
+
+
 def repair_headline_verb(doc) -> None:
     """"Starmer hosts Zelenskyy, Macron and Merz for talks", "Trump hosts Zelensky at the White House": in a headline
     or a key point, the English model may read the verb as a plural noun ("hosts"), the name before it as its
@@ -287,6 +304,7 @@ def repair_participles(doc):
             child.head = token
     repair_clause_read_as_object(doc)
     repair_name_read_as_word(doc)
+    repair_label_before_colon(doc)
     repair_headline_verb(doc)
     repair_verb_after_relative(doc)
     repair_lost_subject(doc)
