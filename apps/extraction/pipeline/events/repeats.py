@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 
 from .. import syntax
-from .mentions import CITY_PREPOSITIONS, Context, Mention, entry_for, folded, gather, place_in
+from .mentions import CITY_PREPOSITIONS, Context, Mention, _name_head, entry_for, folded, gather, place_in, token_at
 from ..syntax import morph
 
 # "with", « avec »: a partner of one's own; "between", « entre » join the parties of one event
@@ -29,7 +29,38 @@ def split_repeats(ctx: Context, local: list[Mention], timexes: list) -> list[Men
     """The mentions of a sentence, each told twice over by one word split into one mention per occurrence."""
     out = []
     for m in local:
-        out += _occurrences(ctx, m, local, timexes)
+        for one in _occurrences(ctx, m, local, timexes):
+            out += _destinations(ctx, one)
+    return out
+
+
+def _destinations(ctx: Context, m: Mention) -> list[Mention]:
+    """"will then travel to Gabon and Angola", « poursuivra sa tournée au Gabon et en Angola »: a trip to places
+    joined by "and" is a visit to each, as a visit is to one place; the rest of what the mention says is theirs."""
+    if m.group != "visit" or m.place_start is None:
+        return [m]
+    doc = ctx.doc
+    head = _name_head(doc[token_at(doc, m.place_start)])
+    places, countries = [], set()
+    for conj in head.conjuncts:
+        if conj.i < head.i:
+            continue
+        place = place_in(ctx, list(conj.subtree), metonyms=True)
+        key = ctx.actor_at(conj) if place is None else None
+        if key is not None and ctx.table.kind(key) == "country":
+            # "to Gabon and Angola": a country after "and", with no preposition of its own, the table reads as a
+            # party; it is the second place of the trip
+            place = (conj.idx, ctx.table.actors[key].name)
+            countries.add(key)
+        if place is not None and place[1] != m.location and place[1] not in {p[1] for p in places}:
+            places.append(place)
+    if not places:
+        return [m]
+    out = [m] + [dataclasses.replace(m, triggers=list(m.triggers), domain=set(m.domain), location=name,
+                                     place_start=start) for start, name in places]
+    for one in out:
+        one.participants = {k: role for k, role in m.participants.items() if k not in countries}
+        one.apart = {id(o) for o in out if o is not one}
     return out
 
 
