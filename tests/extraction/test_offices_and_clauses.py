@@ -1,9 +1,11 @@
 """Who an office names and what a clause tells: a guest named by the office the story gave him (object or passive
 subject), a clause after "since" that the English model read as a noun phrase, a surname the model read as a word
-("Trump flies to…"), a trip told in the present for the coming days. The sentences
-were written for the tests (after blind13's dev half: a live blog of a state visit, a wire on tariff talks, a
+("Trump flies to…"), a name called read as a predicate ("Trump called Zelensky"), a label before a colon, a trip told
+in the present for the coming days. The sentences were written for the tests (after blind13's dev half: a live blog of a state visit, a wire on tariff talks, a
 French report of a first trip abroad)."""
 from __future__ import annotations
+
+import pytest
 
 from apps.extraction.pipeline.nlp import get_nlp, parse
 
@@ -105,3 +107,26 @@ def test_words_told_after_a_label_and_a_colon_are_the_subject_s():
                  "A recap of the Oval Office session: the crown prince told reporters the kingdom would raise its "
                  "US investment pledge to close to $1tn.", published="2025-11-18", language="en")
     assert speaker_of(story, "the kingdom would raise", direct=False) == "Mohammed bin Salman"
+
+
+@pytest.mark.parametrize("text", ["On Tuesday, Trump called Zelensky.", "Trump called Zelensky on Tuesday."])
+def test_a_name_called_is_the_object_of_the_call(text):
+    [doc] = parse(get_nlp("en"), [text], batch_size=1)
+    called = next(t for t in doc if t.text == "called")
+    assert (called.dep_, called.pos_) == ("ROOT", "VERB") and "Fin" in called.morph.get("VerbForm")
+    assert {(c.text, c.dep_) for c in called.children} >= {("Trump", "nsubj"), ("Zelensky", "dobj")}
+
+
+def test_a_name_called_something_keeps_its_predicate():
+    [doc] = parse(get_nlp("en"), ["They called Zelensky a dictator."], batch_size=1)
+    assert next(t for t in doc if t.text == "dictator").dep_ == "oprd"
+
+
+def test_a_call_told_with_a_meeting_a_day_before_is_a_call_and_the_meeting_is_of_the_day_before():
+    story = read("WASHINGTON (Reuters) - Officials met on Wednesday.\n\n"
+                 "Trump called Zelensky on Tuesday, a day after he met Putin in Alaska.", published="2025-11-19",
+                 language="en")
+    [call] = [e for e in story.events if e.kind == "call"]
+    assert (parties(story, call), str(call.date)) == ({"Donald Trump", "Volodymyr Zelensky"}, "2025-11-18")
+    [meeting] = [e for e in story.events if e.kind == "meeting" and "Vladimir Putin" in parties(story, e)]
+    assert str(meeting.date) == "2025-11-17"

@@ -207,6 +207,40 @@ def repair_name_read_as_word(doc) -> None:
         name.tag_, name.head, name.dep_ = "NNP", token, "nsubj"
 
 
+def repair_verb_after_root_name(doc) -> None:
+    """"Trump called Zelensky on Tuesday": the English model may read the verb after a name as a participle that
+    describes it ("Trump, called …") and leave the name the root of a sentence without a verb. A past form right
+    after such a name, with no auxiliary, is the sentence's verb and the name its subject."""
+    for sent in doc.sents:
+        name = sent.root
+        if name.tag_ not in ("NNP", "NNPS") or name.i + 1 >= sent.end:
+            continue
+        verb = doc[name.i + 1]
+        if verb.head.i != name.i or verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or \
+                any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            continue
+        moved = [c for c in name.children if c.i > verb.i and c.dep_ in _CLAUSE_LEVEL]
+        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+        name.head, name.dep_ = verb, "nsubj"
+        for child in moved:
+            child.head = verb
+
+
+def repair_name_as_predicate(doc) -> None:
+    """"Trump called Zelensky": the English model may read the name after "called" as an object predicate (as in
+    "called him a liar"), and the call is lost. A name as the only complement of the verb is its object."""
+    for token in doc:
+        if token.dep_ != "oprd" or token.tag_ not in ("NNP", "NNPS"):
+            continue
+        verb = token.head
+        if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            continue  # "called him Donald"
+        token.dep_ = "dobj"
+        if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children) and \
+                not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            verb.tag_ = "VBD"  # a subject and no auxiliary: the past tense, not a participle
+
+
 def repair_label_before_colon(doc) -> None:
     """"A recap of the Oval Office session: the crown prince told reporters…": the English model may give the verb
     after a colon two subjects, the label before the colon and its own. A verb has one subject: the one after the
@@ -304,6 +338,8 @@ def repair_participles(doc):
             child.head = token
     repair_clause_read_as_object(doc)
     repair_name_read_as_word(doc)
+    repair_verb_after_root_name(doc)
+    repair_name_as_predicate(doc)
     repair_label_before_colon(doc)
     repair_headline_verb(doc)
     repair_verb_after_relative(doc)
