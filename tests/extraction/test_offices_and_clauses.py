@@ -130,3 +130,17 @@ def test_a_call_told_with_a_meeting_a_day_before_is_a_call_and_the_meeting_is_of
     assert (parties(story, call), str(call.date)) == ({"Donald Trump", "Volodymyr Zelensky"}, "2025-11-18")
     [meeting] = [e for e in story.events if e.kind == "meeting" and "Vladimir Putin" in parties(story, e)]
     assert str(meeting.date) == "2025-11-17"
+
+
+def test_a_verb_read_as_the_adjective_of_the_name_after_it_is_the_verb_of_the_name_before():
+    story = read("WASHINGTON (Reuters) - Officials met on Wednesday.\n\nTrump phoned Erdogan on Tuesday.",
+                 published="2025-11-19", language="en")
+    [call] = [e for e in story.events if e.kind == "call"]
+    assert (parties(story, call), str(call.date)) == ({"Donald Trump", "Recep Tayyip Erdoğan"}, "2025-11-18")
+
+
+def test_plans_read_as_a_noun_after_a_name_is_the_verb_that_plans_the_trip():
+    story = read("WASHINGTON (Reuters) - Officials met on Wednesday.\n\nTrump plans to visit Moscow next month.",
+                 published="2025-11-19", language="en")
+    [visit] = [e for e in story.events if e.kind == "visit"]
+    assert (parties(story, visit), visit.status, visit.location) == ({"Donald Trump"}, "planned", "Moscow")

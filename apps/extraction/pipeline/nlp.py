@@ -176,8 +176,12 @@ def repair_clause_read_as_object(doc) -> None:
 
 @functools.cache
 def _event_verbs() -> frozenset[str]:
-    """The English event lexicon's verbs (events.toml [verbs]): what a word read as a plural noun may be."""
-    return frozenset(load("en", "events").get("verbs", {}))
+    """The verbs of the English lexicons (events.toml [verbs], speech.toml [verbs], cues.toml's words of plans and
+    hedges): what a word read as a plural noun after a name may be ("plans", "flies", "says")."""
+    cues = load("en", "cues")
+    words = [*load("en", "events").get("verbs", {}), *load("en", "speech").get("verbs", {}),
+             *cues.get("planned", {}).get("words", []), *cues.get("hedge", {}).get("verbs", [])]
+    return frozenset(w for w in words if " " not in w)
 
 
 def repair_name_read_as_word(doc) -> None:
@@ -205,6 +209,9 @@ def repair_name_read_as_word(doc) -> None:
             continue
         token.tag_ = "VBZ"
         name.tag_, name.head, name.dep_ = "NNP", token, "nsubj"
+        for child in token.children:
+            if child.dep_ == "acl" and child.tag_ == "VB" and any(c.tag_ == "TO" for c in child.children):
+                child.dep_ = "xcomp"  # "plans [to visit Moscow]": the noun's infinitive is the verb's complement
 
 
 def repair_verb_after_root_name(doc) -> None:
@@ -213,17 +220,24 @@ def repair_verb_after_root_name(doc) -> None:
     after such a name, with no auxiliary, is the sentence's verb and the name its subject."""
     for sent in doc.sents:
         name = sent.root
-        if name.tag_ not in ("NNP", "NNPS") or name.i + 1 >= sent.end:
+        if name.tag_ not in ("NNP", "NNPS", "NN") or not name.text[:1].isupper() or name.i + 1 >= sent.end:
             continue
         verb = doc[name.i + 1]
-        if verb.head.i != name.i or verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or \
-                any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
             continue
-        moved = [c for c in name.children if c.i > verb.i and c.dep_ in _CLAUSE_LEVEL]
+        # "Trump, called …" (a participle of the name); "Trump [phoned Erdogan]" read as "the phoned Erdogan", the
+        # name's object with the verb as its adjective
+        obj = verb.head if verb.dep_ == "amod" and verb.head.head.i == name.i and verb.head.i == verb.i + 1 and \
+            verb.head.tag_ in ("NNP", "NNPS") else None
+        if not (verb.dep_ == "acl" and verb.head.i == name.i or obj is not None):
+            continue
+        moved = [c for c in name.children if c.i > verb.i and c.dep_ in _CLAUSE_LEVEL | {"dobj"}]
         verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
         name.head, name.dep_ = verb, "nsubj"
         for child in moved:
             child.head = verb
+        if obj is not None:
+            obj.dep_ = "dobj"
 
 
 def repair_name_as_predicate(doc) -> None:
