@@ -769,6 +769,22 @@ class SpeakerResolver:
                  and country in (None, e.country)]
         return named[-1].key if named else None
 
+    def counterpart(self, person: str, country: str, token: Token) -> str | None:
+        """« son homologue ukrainien », "his Ukrainian counterpart": who holds, in that country (an actor key), the
+        office the person holds, when one person does (recorded as a mention of the counterpart's phrase); None
+        otherwise."""
+        entry, land = self.gaz.get(person), self.gaz.get(country)
+        if entry is None or land is None or not land.country or land.country == entry.country:
+            return None
+        for office in sorted(set(self.lex.offices.values())):
+            if self._holds(entry, office):
+                holders = [e for e in self.gaz.persons_by_country.get(land.country, ()) if self._holds(e, office)]
+                if len(holders) == 1:
+                    phrase = self._np_tokens(token)
+                    self.add_mention(holders[0].key, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+                    return holders[0].key
+        return None
+
     def _holds(self, entry: Entry, office: str) -> bool:
         """Whether a person's role is this office (not "Vice President", "Former Prime Minister") on the story's date."""
         role = normalize(entry.role)

@@ -105,6 +105,7 @@ class Cues:
     signing: frozenset[str] = frozenset()  # "sign", « signer »: a participle that makes its text an agreement
     texts: frozenset[str] = frozenset()  # "contract", « commande »: texts whose signing is an agreement
     quantities: frozenset[str] = frozenset()  # « centaine », "dozens": a count whose "of" phrase says of whom
+    counterparts: frozenset[str] = frozenset()  # "his Ukrainian counterpart": the holder of one's office there
     offices: frozenset[str] = frozenset()  # "minister", « ministre »: an office one becomes (events.toml "office")
     # "since" and « depuis le retour »: a preposition of time, alone or before the noun it needs to be one
     since: frozenset[str] = frozenset()
@@ -242,6 +243,7 @@ def event_lexicon(language: str) -> EventLexicon:
             signing=_folded(cues.get("signing", {}).get("words", ())),
             texts=_folded(cues.get("texts", {}).get("words", ())),
             quantities=_folded(cues.get("quantities", {}).get("words", ())),
+            counterparts=_folded(cues.get("counterparts", {}).get("words", ())),
             offices=_folded(cues.get("offices", {}).get("words", ())),
             after=_folded(cues.get("after", {}).get("words", ())),
             since=_folded(cues.get("since", {}).get("words", ())),

@@ -121,6 +121,7 @@ class Context:
     place_country: dict[str, str] = field(default_factory=dict)  # place name → the country it lies in
     told: set[str] = field(default_factory=set)  # lemmas of the event nouns read so far: the series told
     resolve_office: object = None  # token → the holder of the office its phrase names ("the Prime Minister"), or None
+    counterpart: object = None  # (person, country) → who holds that person's office in that country, or None
     # the words of who a source phrase names ("according to X", « selon X »): who told it, not a party of it
     sourced: frozenset[int] = frozenset()
 
@@ -1539,6 +1540,28 @@ def _place_pronoun(ctx: Context, mention: Mention) -> list:
         return []
     last = named[-1]
     return [(abs(last.i - mention.trigger.i), ctx.place_by_char.get(last.idx) or ctx.city_by_char[last.idx])]
+
+
+def counterparts(ctx: Context, mention: Mention) -> None:
+    """"Macron received his Ukrainian counterpart", « Sybiha a rencontré son homologue polonais »: the counterpart is
+    whoever holds, in the country its adjective names, the office of the one whose counterpart it is (the event's
+    subject), not that country; when the gazetteer knows no single such holder, the country stays."""
+    if ctx.counterpart is None or not ctx.lexicon.cues.counterparts:
+        return
+    doc = ctx.doc
+    for i in sorted(mention.domain if mention.party_domain is None else mention.party_domain):
+        token = doc[i]
+        if token.pos_ != "NOUN" or lemma(token) not in ctx.lexicon.cues.counterparts or \
+                "Plur" in morph(token, "Number"):
+            continue
+        country = next((k for c in token.children if c.dep_ in ("amod", "nmod", "compound")
+                        and (k := ctx.actor_at(c)) and ctx.table.kind(k) == "country"), None)
+        owner = next((k for s in subjects(mention.predicate) for t in syntax.phrase(s)
+                      if (k := ctx.actor_at(t)) and ctx.table.kind(k) == "person"), None)
+        holder = ctx.counterpart(owner, country, token) if country and owner else None
+        if holder is not None and holder != owner:
+            role = mention.participants.pop(country, "participant")
+            mention.participants.setdefault(holder, role)
 
 
 def gather(ctx: Context, mention: Mention) -> None:
