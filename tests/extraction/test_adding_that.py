@@ -1,6 +1,6 @@
 """"said A, adding that B", « a jugé que A, ajoutant que B »: two statements of one speaker, though the parser hung the
-participle inside the first clause. The sentences were written for the tests (after blind13's dev half: a wire on
-tariff talks)."""
+participle inside the first clause; "said on Tuesday he would…": the day is the saying's, not what it reports. The
+sentences were written for the tests (after blind13's dev half: a wire on tariff talks)."""
 from __future__ import annotations
 
 import pytest
@@ -32,3 +32,19 @@ def test_a_participle_that_says_nothing_does_not_cut_the_words():
                  "Greer said the gap had closed quickly, leaving both sides some room.", language="en",
                  published="2025-05-12")
     assert {t for t, _ in _reported(story)} == {"the gap had closed quickly, leaving both sides some room"}
+
+
+def test_the_day_set_between_said_and_the_clause_is_the_day_of_the_saying():
+    story = read("WASHINGTON (Reuters) - Officials met on Wednesday.\n\n"
+                 "Trump said on Tuesday he would meet Putin \"very soon\".", language="en", published="2025-11-19")
+    [said] = [s for s in story.statements if not s.direct]
+    assert (said.text, str(said.date)) == ("he would meet Putin \"very soon\"", "2025-11-18")
+    [meeting] = [e for e in story.events if e.kind == "meeting" and e.participants]
+    assert (meeting.status, meeting.date) == ("planned", None)  # "very soon" is no day
+
+
+def test_a_day_after_the_clause_s_subject_is_the_clause_s_own():
+    story = read("WASHINGTON (Reuters) - Officials met on Wednesday.\n\n"
+                 "Trump said he would meet Putin on Friday.", language="en", published="2025-11-19")
+    [meeting] = [e for e in story.events if e.kind == "meeting" and e.participants]
+    assert (meeting.status, str(meeting.date)) == ("planned", "2025-11-21")

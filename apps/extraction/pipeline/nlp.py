@@ -255,6 +255,36 @@ def repair_name_as_predicate(doc) -> None:
             verb.tag_ = "VBD"  # a subject and no auxiliary: the past tense, not a participle
 
 
+def repair_time_of_saying(doc) -> None:
+    """"Trump said [on Tuesday] he would meet Putin": the English model may hang a time phrase set between a speech verb
+    and the subject of what it reports on the reported verb, which dates the meeting by the day it was spoken of. A
+    phrase there, before the clause's own subject, is the speech verb's (the clause's own time comes after its
+    subject: "said he would meet Putin on Tuesday")."""
+    speech = _speech_verbs()
+    for token in doc:
+        if token.dep_ not in ("prep", "npadvmod") or token.head.dep_ != "ccomp":
+            continue
+        clause, verb = token.head, token.head.head
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not verb.i < token.i < subject.left_edge.i or verb.lemma_ not in speech and \
+                verb.lower_ not in speech:
+            continue
+        if any(c.dep_ == "mark" and c.i < token.i for c in clause.children):
+            continue  # "said that [on Tuesday] he would…": inside the clause
+        token.head = verb
+
+
+@functools.cache
+def _speech_verbs() -> frozenset[str]:
+    """The English speech verbs (speech.toml [verbs]) and their common past forms, for a test run before the
+    lemmatizer: "said", "told", "announced"."""
+    verbs = [v for v in load("en", "speech").get("verbs", {}) if " " not in v]
+    forms = {"said", "told", "wrote", "spoke"}
+    for v in verbs:
+        forms.update({v, v + "ed", v + "d", v[:-1] + "ied" if v.endswith("y") else v + "ed"})
+    return frozenset(forms)
+
+
 def repair_label_before_colon(doc) -> None:
     """"A recap of the Oval Office session: the crown prince told reporters…": the English model may give the verb
     after a colon two subjects, the label before the colon and its own. A verb has one subject: the one after the
@@ -354,6 +384,7 @@ def repair_participles(doc):
     repair_name_read_as_word(doc)
     repair_verb_after_root_name(doc)
     repair_name_as_predicate(doc)
+    repair_time_of_saying(doc)
     repair_label_before_colon(doc)
     repair_headline_verb(doc)
     repair_verb_after_relative(doc)
