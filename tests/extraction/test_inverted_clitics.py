@@ -1,14 +1,14 @@
 """« …, estime-t-elle. »: a pronoun joined by a hyphen to the word before it is that word's subject, so the word is
-a verb, though the French model reads many such present forms as nouns; and a woman's given name tells whom « elle »
-stands for. The sentences were written for the tests (after blind13's dev half: a French report with an analyst's
-words)."""
+a verb, though the French model reads many such present forms as nouns; a woman's given name tells whom « elle »
+stands for; a name after a verb read as adverbs is its object. The sentences were written for the tests (after
+blind13's dev half: a French report with an analyst's words, and sentences probing the French model)."""
 from __future__ import annotations
 
 import pytest
 
 from apps.extraction.pipeline.nlp import get_nlp, parse
 
-from .pipeline_helpers import read, speaker_of
+from .pipeline_helpers import parties, read, speaker_of
 
 
 @pytest.mark.parametrize("form", ["estime", "juge", "note", "analyse"])
@@ -32,3 +32,19 @@ def test_a_quotation_closed_by_estime_t_elle_is_the_words_of_the_woman_named_bef
                  "collègue. « Commencer par Paris, c'est rappeler à Washington que le Canada a d'autres portes », "
                  "estime-t-elle.", language="fr", published="2025-03-18")
     assert speaker_of(story, "Commencer par Paris") == "Geneviève Lapointe"
+
+
+def test_a_name_after_a_french_verb_read_as_adverbs_is_its_object():
+    [doc] = parse(get_nlp("fr"), ["Friedrich Merz recevra Emmanuel Macron jeudi à Berlin."], batch_size=1)
+    received = next(t for t in doc if t.text == "recevra")
+    emmanuel = next(t for t in doc if t.text == "Emmanuel")
+    assert (emmanuel.dep_, emmanuel.head.i, emmanuel.pos_) == ("obj", received.i, "PROPN")
+    assert next(t for t in doc if t.text == "Macron").head.i == emmanuel.i
+
+
+def test_a_host_who_will_receive_a_guest_named_after_the_verb_holds_a_planned_meeting():
+    story = read("PARIS (AFP) - Les discussions ont repris mercredi.\n\n"
+                 "Friedrich Merz recevra Emmanuel Macron jeudi à Berlin.", language="fr", published="2025-11-19")
+    [meeting] = [e for e in story.events if e.kind == "meeting" and e.participants]
+    assert (str(meeting.date), meeting.status, meeting.location) == ("2025-11-20", "planned", "Berlin")
+    assert {"Friedrich Merz", "Emmanuel Macron"} <= parties(story, meeting)

@@ -402,6 +402,7 @@ def repair_french(doc):
     if len(doc):
         repair_fronted_adjunct(doc)
         repair_inverted_clitic(doc)
+        repair_name_read_as_adverb(doc)
         repair_participle_as_object(doc)
         repair_second_subject(doc)
         repair_lost_subject(doc)
@@ -409,6 +410,27 @@ def repair_french(doc):
         repair_completive_fr(doc)
         repair_day_before_object(doc)
     return doc
+
+
+def repair_name_read_as_adverb(doc) -> None:
+    """« Friedrich Merz recevra [Emmanuel Macron] jeudi »: the French model may read a name right after the verb as
+    adverbs (« Macron » an adverb), and the verb loses its object. Two capitalized words or more right after a verb,
+    hung on it as adverbs or unknown words, with no object of the verb besides, are one name and its object."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.i + 2 >= len(doc) or any(c.dep_ == "obj" for c in verb.children):
+            continue
+        run = []
+        for token in doc[verb.i + 1:min(len(doc), verb.i + 5)]:
+            if not token.text[:1].isupper() or not token.is_alpha or token.is_sent_start:
+                break
+            run.append(token)
+        if len(run) < 2 or run[0].head.i != verb.i or run[0].dep_ not in ("advmod", "dep") or \
+                any(t.head.i not in (verb.i, run[0].i) for t in run):
+            continue
+        first = run[0]
+        first.dep_, first.pos_ = "obj", "PROPN"
+        for token in run[1:]:
+            token.head, token.dep_, token.pos_ = first, "flat:name", "PROPN"
 
 
 _CLITIC_SUBJECTS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
