@@ -48,3 +48,18 @@ def test_a_host_who_will_receive_a_guest_named_after_the_verb_holds_a_planned_me
     [meeting] = [e for e in story.events if e.kind == "meeting" and e.participants]
     assert (str(meeting.date), meeting.status, meeting.location) == ("2025-11-20", "planned", "Berlin")
     assert {"Friedrich Merz", "Emmanuel Macron"} <= parties(story, meeting)
+
+
+def test_a_surname_read_as_an_adverb_after_the_given_name_of_the_subject_is_the_rest_of_the_name():
+    [doc] = parse(get_nlp("fr"), ["Emmanuel Macron a déclaré mardi qu'il rencontrerait Vladimir Poutine."],
+                  batch_size=1)
+    assert (doc[1].dep_, doc[1].head.i, doc[1].pos_) == ("flat:name", 0, "PROPN")
+
+
+def test_a_meeting_announced_on_a_day_is_not_of_that_day_nor_of_the_next_one():
+    story = read("PARIS (AFP) - Les discussions ont repris mercredi.\n\n"
+                 "Emmanuel Macron a déclaré mardi qu'il rencontrerait Vladimir Poutine « bientôt ».",
+                 language="fr", published="2025-11-19")
+    [meeting] = [e for e in story.events if e.kind == "meeting" and e.participants]
+    assert (meeting.status, meeting.date) == ("planned", None)
+    assert parties(story, meeting) == {"Emmanuel Macron", "Vladimir Putin"}

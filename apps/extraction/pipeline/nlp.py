@@ -415,7 +415,15 @@ def repair_french(doc):
 def repair_name_read_as_adverb(doc) -> None:
     """« Friedrich Merz recevra [Emmanuel Macron] jeudi »: the French model may read a name right after the verb as
     adverbs (« Macron » an adverb), and the verb loses its object. Two capitalized words or more right after a verb,
-    hung on it as adverbs or unknown words, with no object of the verb besides, are one name and its object."""
+    hung on it as adverbs or unknown words, with no object of the verb besides, are one name and its object. And
+    « [Emmanuel] [Macron] a déclaré »: a capitalized word read as an adverb of the verb right after a name that is the
+    verb's subject is the rest of that name (the parse looked broken, and the sentence was read by its surface)."""
+    for token in doc:
+        if token.dep_ == "advmod" and token.pos_ in ("ADV", "X") and token.text[:1].isupper() and token.is_alpha \
+                and token.i and not token.is_sent_start:
+            before = doc[token.i - 1]
+            if before.pos_ == "PROPN" and before.dep_ in ("nsubj", "nsubj:pass") and before.head.i == token.head.i:
+                token.head, token.dep_, token.pos_ = before, "flat:name", "PROPN"
     for verb in doc:
         if verb.pos_ != "VERB" or verb.i + 2 >= len(doc) or any(c.dep_ == "obj" for c in verb.children):
             continue

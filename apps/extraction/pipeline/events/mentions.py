@@ -362,6 +362,8 @@ def _relative_antecedent(verb: Token) -> Token | None:
     before = rel.i - 1
     while before >= verb.sent.start and verb.doc[before].is_punct:
         before -= 1
+    if verb.dep_ == "ccomp" and before == rel.i - 1 and rel.dep_ != "mark":
+        return None  # « a déclaré mardi [qu'il rencontrerait Poutine] »: a that-clause right after the day, no relative
     return verb.doc[before] if before >= verb.sent.start else None
 
 
