@@ -367,9 +367,13 @@ def _share_purpose(local: list[Mention], purpose: frozenset[str]) -> None:
         if m.entry.pos != "noun" or folded(syntax.case_word(m.trigger)) not in purpose:
             continue
         above = governing_verb(m.trigger)
-        visit = next((v for v in local if v.kind == "visit" and above is not None and v.predicate.i == above.i), None)
+        # ("is due in Washington on Friday [for talks]": the adjective's copula is the verb the noun hangs on)
+        visit = next((v for v in local if v.kind == "visit" and above is not None and (
+            v.predicate.i == above.i or v.trigger.pos_ == "ADJ" and v.trigger.head.i == above.i)), None)
         if visit is None:
             continue
+        if visit.timex is None and m.timex is not None and not _timex_in_domain(m):
+            visit.timex = m.timex  # the day the parse hung on the noun after it is the trip's too
         # (a date it only took as the nearest, outside its phrase, yields to the visit's: « arrivé mardi à
         # Kananaskis pour une rencontre qui n'aura pas lieu : Trump est parti lundi soir »)
         if m.timex is None or visit.timex is not None and not _timex_in_domain(m):
@@ -930,9 +934,12 @@ def _in_stamped_entry(ctx: Context, m: Mention, clock: StoryClock) -> bool:
 
 def _called_off_before(m: Mention) -> bool:
     """Whether the verb that calls an event off (the event's own, or the one its noun is the object of) is told in
-    the pluperfect."""
+    the pluperfect, or in the past with the day hung on it, not on the noun ("pulled out of the planned summit [on
+    Tuesday]": the day it was called off, not the one it was set for)."""
     verb = m.trigger if m.entry.pos == "verb" else governing_verb(m.trigger)
-    return verb is not None and syntax.pluperfect(verb)
+    if verb is None:
+        return False
+    return syntax.pluperfect(verb) or m.entry.pos == "noun" and not _own_timex(m) and syntax.tense(verb) == "past"
 
 
 def _day_of_counting_verb(ctx: Context, m: Mention, clock: StoryClock) -> datetime.date | None:
