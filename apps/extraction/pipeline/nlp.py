@@ -119,6 +119,13 @@ def repair_completive_en(doc) -> None:
         token.dep_ = "ccomp"
 
 
+def _where(doc, attr, values) -> list[int]:
+    """The indices of the tokens whose attribute (TAG, DEP, POS, LOWER) is one of these strings, read from the
+    parse's array: the repairs look at those few words only, with no Token object built for every other word."""
+    strings = doc.vocab.strings
+    return numpy.flatnonzero(numpy.isin(doc.to_array(attr), [strings.add(v) for v in values])).tolist()
+
+
 # The forms of the English verb that tells someone something (the lemmatizer runs after the repairs).
 _TELL_FORMS = frozenset({"tell", "tells", "told", "telling"})
 
@@ -155,8 +162,9 @@ def repair_clause_read_as_object(doc) -> None:
     of that noun and the name before it the noun's modifier. A verb the tagger gives as a finite past (VBD, which
     no adjective is) between a name or a pronoun and the noun is the clause's verb: the conjunction its mark, the
     name its subject, the noun its object, the phrases after that noun its own."""
-    for token in doc:
-        if token.tag_ != "VBD" or token.dep_ != "amod" or token.i == 0:
+    for i in _where(doc, TAG, ("VBD",)):
+        token = doc[i]
+        if token.dep_ != "amod" or token.i == 0:
             continue
         noun, subject = token.head, doc[token.i - 1]
         mark = noun.head
@@ -191,8 +199,9 @@ def repair_name_read_as_word(doc) -> None:
     fly) and that a preposition follows is that verb's subject; the plural is the verb, with the phrases the name
     held."""
     verbs = _event_verbs()
-    for token in doc:
-        if token.tag_ != "NNS" or token.i == 0 or token.i + 1 >= len(doc) or not token.text.islower():
+    for i in _where(doc, TAG, ("NNS",)):
+        token = doc[i]
+        if token.i == 0 or token.i + 1 >= len(doc) or not token.text.islower():
             continue
         name, after = doc[token.i - 1], doc[token.i + 1]
         if not name.text[:1].isupper() or name.tag_ not in ("NN", "VB", "VBP") or after.tag_ not in ("IN", "TO"):
@@ -218,9 +227,10 @@ def repair_verb_after_root_name(doc) -> None:
     """"Trump called Zelensky on Tuesday": the English model may read the verb after a name as a participle that
     describes it ("Trump, called …") and leave the name the root of a sentence without a verb. A past form right
     after such a name, with no auxiliary, is the sentence's verb and the name its subject."""
-    for sent in doc.sents:
-        name = sent.root
-        if name.tag_ not in ("NNP", "NNPS", "NN") or not name.text[:1].isupper() or name.i + 1 >= sent.end:
+    for i in _where(doc, DEP, ("ROOT",)):
+        name = doc[i]
+        if name.tag_ not in ("NNP", "NNPS", "NN") or not name.text[:1].isupper() or name.i + 1 >= len(doc) or \
+                doc[name.i + 1].is_sent_start:
             continue
         verb = doc[name.i + 1]
         if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
@@ -243,8 +253,9 @@ def repair_verb_after_root_name(doc) -> None:
 def repair_name_as_predicate(doc) -> None:
     """"Trump called Zelensky": the English model may read the name after "called" as an object predicate (as in
     "called him a liar"), and the call is lost. A name as the only complement of the verb is its object."""
-    for token in doc:
-        if token.dep_ != "oprd" or token.tag_ not in ("NNP", "NNPS"):
+    for i in _where(doc, DEP, ("oprd",)):
+        token = doc[i]
+        if token.tag_ not in ("NNP", "NNPS"):
             continue
         verb = token.head
         if any(c.dep_ in ("dobj", "dative") for c in verb.children):
@@ -261,13 +272,13 @@ def repair_time_of_saying(doc) -> None:
     phrase there, before the clause's own subject, is the speech verb's (the clause's own time comes after its
     subject: "said he would meet Putin on Tuesday")."""
     speech = _speech_verbs()
-    for token in doc:
-        if token.dep_ not in ("prep", "npadvmod") or token.head.dep_ != "ccomp":
+    for i in _where(doc, DEP, ("prep", "npadvmod")):
+        token = doc[i]
+        if token.head.dep_ != "ccomp":
             continue
         clause, verb = token.head, token.head.head
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or not verb.i < token.i < subject.left_edge.i or verb.lemma_ not in speech and \
-                verb.lower_ not in speech:
+        if subject is None or not verb.i < token.i < subject.left_edge.i or verb.lower_ not in speech:
             continue
         if any(c.dep_ == "mark" and c.i < token.i for c in clause.children):
             continue  # "said that [on Tuesday] he would…": inside the clause
@@ -277,11 +288,10 @@ def repair_time_of_saying(doc) -> None:
 @functools.cache
 def _speech_verbs() -> frozenset[str]:
     """The English speech verbs (speech.toml [verbs]) and their common past forms, for a test run before the
-    lemmatizer: "said", "told", "announced"."""
-    verbs = [v for v in load("en", "speech").get("verbs", {}) if " " not in v]
+    lemmatizer (which runs after the repairs): "said", "told", "announced", "denied"."""
     forms = {"said", "told", "wrote", "spoke"}
-    for v in verbs:
-        forms.update({v, v + "ed", v + "d", v[:-1] + "ied" if v.endswith("y") else v + "ed"})
+    for v in (v for v in load("en", "speech").get("verbs", {}) if " " not in v):
+        forms.update({v, v + "d", v + "ed", *([v[:-1] + "ied"] if v.endswith("y") else [])})
     return frozenset(forms)
 
 
@@ -418,14 +428,16 @@ def repair_name_read_as_adverb(doc) -> None:
     hung on it as adverbs or unknown words, with no object of the verb besides, are one name and its object. And
     « [Emmanuel] [Macron] a déclaré »: a capitalized word read as an adverb of the verb right after a name that is the
     verb's subject is the rest of that name (the parse looked broken, and the sentence was read by its surface)."""
-    for token in doc:
-        if token.dep_ == "advmod" and token.pos_ in ("ADV", "X") and token.text[:1].isupper() and token.is_alpha \
-                and token.i and not token.is_sent_start:
+    for i in _where(doc, DEP, ("advmod",)):
+        token = doc[i]
+        if token.pos_ in ("ADV", "X") and token.text[:1].isupper() and token.is_alpha and token.i and \
+                not token.is_sent_start:
             before = doc[token.i - 1]
             if before.pos_ == "PROPN" and before.dep_ in ("nsubj", "nsubj:pass") and before.head.i == token.head.i:
                 token.head, token.dep_, token.pos_ = before, "flat:name", "PROPN"
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.i + 2 >= len(doc) or any(c.dep_ == "obj" for c in verb.children):
+    for i in _where(doc, POS, ("VERB",)):
+        verb = doc[i]
+        if verb.i + 2 >= len(doc) or any(c.dep_ == "obj" for c in verb.children):
             continue
         run = []
         for token in doc[verb.i + 1:min(len(doc), verb.i + 5)]:
@@ -449,8 +461,9 @@ def repair_inverted_clitic(doc) -> None:
     hyphen is that word's subject, so the word is a verb. The French model reads many such present forms as nouns
     (« juge », « note », « tranche ») and leaves the pronoun hanging as an unknown dependent, so the attribution
     after a quotation had no speaker."""
-    for token in doc:
-        if token.lower_ not in _CLITIC_SUBJECTS or token.i == 0 or token.dep_ in syntax.SUBJECT_DEPS:
+    for i in _where(doc, LOWER, _CLITIC_SUBJECTS):
+        token = doc[i]
+        if token.i == 0 or token.dep_ in syntax.SUBJECT_DEPS:
             continue
         verb = doc[token.i - 1]
         if verb.lower_ == "-t" and token.i > 1:

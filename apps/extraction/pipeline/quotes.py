@@ -58,12 +58,12 @@ INDIRECT_PENALTY = 0.05
 # How a subject-less speech verb hangs on the clause before it when it goes on with the same speaker:
 # ", ajoutant que", « avant d'ajouter que », "…, et a souhaité que" (the parser also says advmod or dep)
 CONTINUING_DEPS = frozenset({"advcl", "advmod", "conj", "xcomp", "acl", "dep"})
+_FIRST_PERSON_NARRATOR = object()
 
 
 def _saying_participle(verb: Token) -> bool:
     """A present participle ("adding", « ajoutant »): a second saying that hangs on the first."""
     return verb.tag_ == "VBG" or "Part" in morph(verb, "VerbForm") and "Pres" in morph(verb, "Tense")
-_FIRST_PERSON_NARRATOR = object()
 
 
 @dataclass
@@ -690,9 +690,10 @@ class QuoteReader:
                 continue
             span = self._before_a_second_saying(span, token)
             start, end = self._to_sentence_end(span, token, sent)
-            body = self.text[start:end]
+            words = len(self.text[start:end].split())
             quoted = sum(self.layout.in_quote[start:end])
-            if len(body.split()) < (2 if self._whole_clause(start, end) else 3) or quoted > 0.8 * (end - start) or \
+            # (two words only when they are a clause: "told reporters [he disagreed]"; the parse is read for those)
+            if words < 2 or words == 2 and not self._whole_clause(start, end) or quoted > 0.8 * (end - start) or \
                     any(a <= start and end <= b for a, b in taken):
                 continue
             if quoted and len(self._own_words(start, end)) < 2:

@@ -760,10 +760,8 @@ class SpeakerResolver:
         `country`: the office is that country's ("the Armenian prime minister"), wherever the document comes from.
         """
         home = country or self.country
-        if home:
-            holders = [e for e in self.gaz.persons_by_country.get(home, ()) if self._holds(e, office)]
-            if len(holders) == 1:
-                return holders[0].key
+        if home and (sole := self._sole_holder(office, home)) is not None:
+            return sole
         named = [m for m in self.table.mentions if m.start < pos and self.table.kind(m.key) == "person"
                  and (e := self.gaz.get(m.key)) is not None and self._holds(e, office)
                  and country in (None, e.country)]
@@ -777,13 +775,16 @@ class SpeakerResolver:
         if entry is None or land is None or not land.country or land.country == entry.country:
             return None
         for office in sorted(set(self.lex.offices.values())):
-            if self._holds(entry, office):
-                holders = [e for e in self.gaz.persons_by_country.get(land.country, ()) if self._holds(e, office)]
-                if len(holders) == 1:
-                    phrase = self._np_tokens(token)
-                    self.add_mention(holders[0].key, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
-                    return holders[0].key
+            if self._holds(entry, office) and (sole := self._sole_holder(office, land.country)) is not None:
+                phrase = self._np_tokens(token)
+                self.add_mention(sole, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+                return sole
         return None
+
+    def _sole_holder(self, office: str, country: str) -> str | None:
+        """The one person of the gazetteer who holds this office in this country (a code), or None."""
+        holders = [e for e in self.gaz.persons_by_country.get(country, ()) if self._holds(e, office)]
+        return holders[0].key if len(holders) == 1 else None
 
     def _holds(self, entry: Entry, office: str) -> bool:
         """Whether a person's role is this office (not "Vice President", "Former Prime Minister") on the story's date."""

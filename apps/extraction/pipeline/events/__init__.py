@@ -30,9 +30,9 @@ from ..records import Event, Participant
 from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back, spans_time
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .mentions import (ACTOR_KINDS, TO_EVENT, WITH, Context, Mention, counterparts, domain, entry_for, folded, gather,
-                       governing_verb, hyphenated, is_light, lemma, measuring, metonym_names_the_event, objects_of,
-                       place_in, press_mention, read_mention, setting_verb, token_at, told_as_setting)
+from .mentions import (ACTOR_KINDS, TO_EVENT, WITH, Context, Mention, domain, entry_for, folded, gather, governing_verb,
+                       hyphenated, is_light, lemma, measuring, metonym_names_the_event, objects_of, place_in,
+                       press_mention, read_mention, setting_verb, token_at, told_as_setting)
 from .repeats import split_repeats
 from .scene import running_day
 from .series import counted, members
@@ -92,7 +92,6 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 m.paragraph = para.start
             for m in local:
                 gather(ctx, m)
-                counterparts(ctx, m)
                 # « Starmer a reçu son hôte, et les deux gouvernements ont signé un accord »: the parties of a meeting
                 # told earlier in the sentence are those the next event points back to (not those of remarks, "X
                 # told reporters that the two sides had agreed")

@@ -1787,3 +1787,4 @@ def gather(ctx: Context, mention: Mention) -> None:
         direct = [p for p in places if _name_head(doc[token_at(doc, p[1][0])]).head.i in own]
         _, (start, name) = min(direct or places, key=lambda p: p[0])
         mention.location, mention.place_start = name, start
+    counterparts(ctx, mention)
