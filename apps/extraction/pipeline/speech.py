@@ -16,7 +16,7 @@ from .gazetteer import fold
 from .lexicons import load
 
 # What a speech verb may take as the words it reports, besides a quotation (see speech.toml).
-CONTENT_KINDS = frozenset({"clause", "object", "infinitive"})
+CONTENT_KINDS = frozenset({"clause", "object", "infinitive", "thanks"})
 # Parts of speech a speech verb can carry: French past participles are often tagged as adjectives
 # ("a-t-il martelé"), never as nouns (a "report", a "claim" say nothing by themselves).
 _VERB_TAGS = frozenset({"VERB", "ADJ"})
@@ -280,8 +280,47 @@ def _purpose(infinitive: Token) -> bool:
                for c in infinitive.children)
 
 
+# what a verb of thanks says the thanks are for: "thanked Ishiba [for] Japan's support", "congratulated Merz [on]
+# his election", « a remercié Macron [pour] son soutien », « l'a félicité [de] sa victoire »
+_FOR = frozenset({"for", "on", "pour", "de", "d'", "d’"})
+
+
+def _thanks(token: Token) -> tuple[Token, Token] | None:
+    """What a verb of thanks or good wishes reports: whom it thanks and for what, "thanked [Prime Minister
+    Ishiba for Japan's support]", "wished [Ishiba success for the launch]", "thanked [Washington, Riyadh and
+    Ankara]".
+
+    A readout's "The Prime Minister thanked…" is what the Prime Minister said on the call. Its object must
+    be a name or come with what the thanks are for: "praised the bloc's backing" alone says nothing.
+    """
+    after = [c for c in token.children if c.i > token.i]
+    objects = [c for c in after if c.dep_ in _OBJECT_DEPS | {"dative", "iobj"} and c.pos_ in ("NOUN", "PROPN")]
+    # (the parser may hang the for-phrase on the object: "wished Ishiba [success [for the launch]]")
+    reasons = [c for c in after + [k for o in objects for k in o.children] if _reason(c)]
+    if not objects or not (reasons or any(o.pos_ == "PROPN" for o in objects)):
+        return None
+    return min(o.left_edge for o in objects), max(c.right_edge for c in objects + reasons)
+
+
+def _reason(phrase: Token) -> bool:
+    """A for/on phrase (« pour », « de »), and not of time: "thanked him on Monday" says when, not what for."""
+    if phrase.dep_ == "prep":
+        opens = fold(phrase.lower_) in _FOR
+    else:
+        opens = phrase.dep_.startswith("obl") and any(
+            k.dep_ == "case" and fold(k.lower_) in _FOR for k in phrase.children)
+    return opens and not any(k.ent_type_ in ("DATE", "TIME") for k in (phrase, *phrase.children) if k.dep_ != "case")
+
+
 def content(token: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
     """The character span of what a speech verb reports (its clause, object or infinitive), or None."""
+    if "thanks" in kinds:
+        ends = _thanks(token)
+        if ends is not None:
+            left, right = ends
+            while right.i > left.i and (right.is_punct or right.is_space or right.dep_ == "cc"):
+                right = right.doc[right.i - 1]
+            return left.idx, right.idx + len(right.text)
     best = None
     for head in heads(token):
         for child in head.children:
