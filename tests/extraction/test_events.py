@@ -344,9 +344,10 @@ def test_who_signs_an_order_imposing_a_tariff_imposes_it():
 
 
 def test_both_leaders_who_agree_are_both_parties_and_one_agreement_across_the_readout():
+    # (what they agreed will be done; "agreed this war needs to end" alone is a view they share: no agreement)
     ex = read("Today, President Trump and President Putin spoke by phone about the war. Both leaders agreed this war "
               "needs to end with a lasting peace.\n\nThe leaders spoke about the Middle East. The two leaders agreed "
-              "that better relations between their countries have a huge upside.", published="2025-03-18",
+              "that the movement to peace will begin with an energy ceasefire.", published="2025-03-18",
               language="en", source="The White House")
     [agreement] = by_kind(ex, "agreement")
     assert str(agreement.date) == "2025-03-18"

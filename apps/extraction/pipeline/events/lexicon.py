@@ -75,6 +75,7 @@ class Cues:
     party_nouns: frozenset[str]
     party_quantifiers: frozenset[str]
     party_alone: frozenset[str]
+    party_alone_subject: frozenset[str]  # "The leaders agreed…": the parties only as the subject
     first_person: frozenset[str]
     question_labels: frozenset[str]
     interview_words: frozenset[str]
@@ -102,6 +103,8 @@ class Cues:
     arrangements: frozenset[str] = frozenset()  # "venue", « date »: a gathering's arrangements, made known
     figurative: frozenset[str] = frozenset()  # "tone", « esprits »: objects that make a verb of force a figure
     reflection: frozenset[str] = frozenset()  # "think", « réfléchir »: announcing a thought makes no policy known
+    opinions: frozenset[str] = frozenset()  # "importance", « nécessité »: agreeing on one is sharing a view
+    contact: frozenset[str] = frozenset()  # "touch", « contact »: agreeing to stay in it is a courtesy
     signing: frozenset[str] = frozenset()  # "sign", « signer »: a participle that makes its text an agreement
     texts: frozenset[str] = frozenset()  # "contract", « commande »: texts whose signing is an agreement
     quantities: frozenset[str] = frozenset()  # « centaine », "dozens": a count whose "of" phrase says of whom
@@ -215,6 +218,7 @@ def event_lexicon(language: str) -> EventLexicon:
             party_nouns=_folded(_words(cues, "parties", "nouns")),
             party_quantifiers=_folded(_words(cues, "parties", "quantifiers")),
             party_alone=_folded(_words(cues, "parties", "alone")),
+            party_alone_subject=_folded(_words(cues, "parties", "alone_as_subject")),
             first_person=_folded(_words(cues, "first_person")),
             question_labels=_folded(_words(cues, "transcript", "question_labels")),
             interview_words=_folded(_words(cues, "transcript", "interview_words")),
@@ -240,6 +244,8 @@ def event_lexicon(language: str) -> EventLexicon:
             arrangements=_folded(cues.get("arrangements", {}).get("words", ())),
             figurative=_folded(cues.get("figurative", {}).get("words", ())),
             reflection=_folded(cues.get("reflection", {}).get("words", ())),
+            opinions=_folded(cues.get("opinions", {}).get("words", ())),
+            contact=_folded(cues.get("contact", {}).get("words", ())),
             signing=_folded(cues.get("signing", {}).get("words", ())),
             texts=_folded(cues.get("texts", {}).get("words", ())),
             quantities=_folded(cues.get("quantities", {}).get("words", ())),

@@ -34,6 +34,8 @@ _OBJECT_PREDICATES = frozenset({"oprd", "xcomp", "ccomp", "acomp"})
 # The groups of kinds that bring people together: what "agreed to meet" plans and "announced he would meet" makes
 # known
 _GATHERINGS = frozenset({"meet", "call", "visit"})
+# what a clause agreed on must do: "agreed that talks should resume", « sont convenus que les équipes devaient… »
+_DUTY = frozenset({"should", "must", "shall", "ought", "devoir", "falloir"})
 # Prepositions, by meaning: the same in both languages' parses, so they are structure, not vocabulary.
 WITH = ("with", "between", "among", "avec", "entre", "aupres", "auprès")
 _WITH = ("with", "avec")  # a partner named on its own: "a call with Putin"
@@ -545,6 +547,15 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # one announces something, not someone: « , a annoncé le département d'Etat » is its subject, inverted
         return any(o.pos_ in ("NOUN", "PROPN") and not names_party(ctx, o) for o in objects_of(token))
     if name == "complement":
+        # "agreed on the importance of…", « sont convenus de la nécessité de… »: a view they share, no deal (and the
+        # infinitive the parser hung on the verb is the view's: "the importance of partners [to work] together")
+        agreed_on = syntax.objects(token) + syntax.prepositional(token, ("on", "to")) + [
+            c for c in token.children if c.dep_.startswith("obl")]
+        if any(lemma(o) in cues.opinions for o in agreed_on):
+            return False
+        if any(lemma(o) in cues.contact for c in token.children if c.dep_ == "xcomp"
+               for o in syntax.prepositional(c, ("in", "en"))):
+            return False  # "agreed to stay in close touch", « sont convenus de rester en contact »: a courtesy
         if any(o.pos_ in ("NOUN", "PROPN", "PRON") and o.dep_ not in _PASSIVE_SUBJECTS for o in syntax.objects(token)):
             return True
         lexicon = ctx.lexicon
@@ -558,10 +569,12 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
             # "the summit they had agreed to hold", "agreed to meet": the meeting is the event (« sont convenus de
             # poursuivre leurs échanges sur l'Iran », where the light verb holds no event, is an agreement)
             return False
-        if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "to") for c in token.children):
+        # ("On trade, the leaders agreed that…": a topic set before the verb is not what was agreed on)
+        if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "to") and c.i > token.i
+               for c in token.children):
             return True
         return any(syntax.case_word(c) in ("sur", "de", "d'", "du", "des") for c in token.children
-                   if c.dep_.startswith("obl")) or any(c.dep_ == "xcomp" for c in token.children)
+                   if c.dep_.startswith("obl"))
     if name == "partner":
         partners = syntax.prepositional(token, TO + WITH + ("opposite", "facing"))
         verb = governing_verb(token) if token.pos_ == "NOUN" and token.dep_ in ("obj", "dobj") else None
@@ -654,7 +667,11 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "joint-clause":
         # "The two leaders agreed that the movement to peace will begin…", "the United States and Ukraine agreed
         # that…": parties concurring on a text, as readouts put it; one person agreeing that… says something
-        if not any(c.dep_ in ("ccomp", "csubj") for c in token.children):
+        clauses = [c for c in token.children if c.dep_ in ("ccomp", "csubj")]
+        # what they agreed will be done ("the movement to peace will begin with…"); "agreed that a trade war does not
+        # benefit anyone", "that the talks were useful" is a view they share
+        if not any(syntax.tense(c) in ("future", "conditional") or c.lemma_ in _DUTY or any(
+                a.dep_ == "aux" and a.lower_ in _DUTY for a in c.children) for c in clauses):
             return False
         subjects_ = subjects(token)
         if any(party_reference(ctx, s) for s in subjects_):
@@ -1331,6 +1348,8 @@ def party_reference(ctx: Context, token: Token) -> bool:
     if any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in token.children) and syntax.definite(token):
         # "the four leaders", « les quatre dirigeants »; not "some thirty countries", new parties of their own
         return True
+    if lemma(token) in cues.party_alone_subject and token.dep_ in syntax.SUBJECT_DEPS:
+        return syntax.definite(token)  # "The leaders agreed…" (not "Rutte hosted the leaders", NATO's)
     return lemma(token) in cues.party_alone and syntax.definite(token)  # "the parties"
 
 
