@@ -164,6 +164,8 @@ def lemma(token: Token) -> str:
 def speech_kinds(token: Token, lex: SpeechLexicon) -> frozenset[str] | None:
     """The kinds of content a speech verb takes, or None when the token is no speech verb."""
     first = lemma(token)
+    if token.dep_ == "amod":
+        return None  # « d'autres droits, [dits] réciproques », "the so-[called] deal": a word that qualifies a noun
     if first not in lex.verbs and first not in lex.phrasal:
         first = _by_surface(token, lex)
     elif token.pos_ not in _VERB_TAGS:

@@ -105,6 +105,8 @@ class Cues:
     reflection: frozenset[str] = frozenset()  # "think", « réfléchir »: announcing a thought makes no policy known
     opinions: frozenset[str] = frozenset()  # "importance", « nécessité »: agreeing on one is sharing a view
     contact: frozenset[str] = frozenset()  # "touch", « contact »: agreeing to stay in it is a courtesy
+    # "take effect", « entrer en vigueur »: the verb's lemma → the last words of its phrases (a measure coming into force)
+    in_force: dict[str, frozenset[str]] = field(default_factory=dict)
     signing: frozenset[str] = frozenset()  # "sign", « signer »: a participle that makes its text an agreement
     texts: frozenset[str] = frozenset()  # "contract", « commande »: texts whose signing is an agreement
     quantities: frozenset[str] = frozenset()  # « centaine », "dozens": a count whose "of" phrase says of whom
@@ -157,6 +159,15 @@ class EventLexicon:
 
 def _folded(values) -> frozenset[str]:
     return frozenset(fold(v) for v in values)
+
+
+def _first_and_last(phrases) -> dict[str, frozenset[str]]:
+    """"take effect", "come into force" → {"take": {"effect"}, "come": {"force"}}: a verb and the word that ends it."""
+    ends: dict[str, set[str]] = {}
+    for phrase in phrases:
+        first, *_, last = fold(phrase).split()
+        ends.setdefault(first, set()).add(last)
+    return {first: frozenset(last) for first, last in ends.items()}
 
 
 def _words(table: dict, section: str, key: str = "words") -> list[str]:
@@ -246,6 +257,7 @@ def event_lexicon(language: str) -> EventLexicon:
             reflection=_folded(cues.get("reflection", {}).get("words", ())),
             opinions=_folded(cues.get("opinions", {}).get("words", ())),
             contact=_folded(cues.get("contact", {}).get("words", ())),
+            in_force=_first_and_last(cues.get("in_force", {}).get("phrases", ())),
             signing=_folded(cues.get("signing", {}).get("words", ())),
             texts=_folded(cues.get("texts", {}).get("words", ())),
             quantities=_folded(cues.get("quantities", {}).get("words", ())),

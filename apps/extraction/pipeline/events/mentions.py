@@ -722,7 +722,7 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
                    for o in syntax.objects(token) for t in syntax.phrase(o))
     if name == "support":
         verb = governing_verb(token)
-        return verb is not None and _light(ctx, verb, entry, token) or _signed(token, cues)
+        return verb is not None and _light(ctx, verb, entry, token) or _signed(token, cues) or _in_force(ctx, token)
     if name == "support-verb":
         # "agreed a plan", "reached an understanding": one of the noun's own support verbs, a light verb is not
         # enough ("has a plan", "made arrangements", "have an understanding" make no agreement)
@@ -1097,6 +1097,21 @@ def _light(ctx: Context, verb: Token, entry: Trigger, noun: Token | None = None)
     # "threatened Moscow [with sanctions]", "hit Russia [with tariffs]": a support verb's thing after its target
     return is_light(noun) or lemma(verb) in entry.support and folded(syntax.case_word(noun)) == "with"
 
+
+
+def _in_force(ctx: Context, noun: Token) -> bool:
+    """"the tariffs took effect on March 4", « les droits de douane doivent entrer en vigueur le 2 avril »: a measure
+    that comes into force is told as an event on that day (cues.toml [in_force])."""
+    stand = measuring(noun)
+    if stand.dep_ not in _SUBJECT_DEPS or stand.head.i == stand.i:
+        return False
+    verb = stand.head
+    for v in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):  # « doivent [entrer] en vigueur »
+        ends = ctx.lexicon.cues.in_force.get(lemma(v))
+        if ends and any(lemma(t) in ends or folded(t.text) in ends
+                        for c in v.children if c.i > v.i for t in (c, *c.children)):
+            return True
+    return False
 
 
 def _framed(noun: Token) -> bool:
