@@ -144,3 +144,15 @@ def test_plans_read_as_a_noun_after_a_name_is_the_verb_that_plans_the_trip():
                  published="2025-11-19", language="en")
     [visit] = [e for e in story.events if e.kind == "visit"]
     assert (parties(story, visit), visit.status, visit.location) == ({"Donald Trump"}, "planned", "Moscow")
+
+
+def test_the_clause_that_makes_the_summit_they_meet_at_dates_and_places_the_meeting():
+    # "would meet again at the G7 summit [he hosts in Kananaskis next month]" (after blind14's dev half: a live blog
+    # of a White House visit)
+    story = read("WASHINGTON (Reuters) - Trump met Carney in the Oval Office on Tuesday.\n\n"
+                 "Carney said the two leaders would meet again at the G7 summit he hosts in Kananaskis next month.",
+                 language="en", published="2025-05-06")
+    [summit] = [e for e in story.events if e.status == "planned"]
+    assert (summit.kind, str(summit.date), summit.precision, summit.location) == \
+        ("meeting", "2025-06-01", "month", "Kananaskis")
+    assert {"us:trump", "ca:carney"} <= {p.key for p in summit.participants}

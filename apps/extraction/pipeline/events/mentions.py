@@ -1236,13 +1236,21 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
                 tokens |= {t.i for t in syntax.phrase(c)}
     described: set[int] = set()
+
+    def makes(verb: Token) -> bool:
+        return lemma(verb) in light_verbs or lemma(verb) in mention.entry.support
+    if mention.entry.pos == "verb":
+        # "would meet again at the G7 summit [he hosts in Kananaskis next month]": the clause that makes the gathering
+        # they meet at tells where and when they meet
+        for at in syntax.prepositional(pred, ("at", "à", "au", "aux")):
+            for c in at.children:
+                if c.dep_ in syntax.RELATIVE_DEPS and c.pos_ in ("VERB", "AUX") and makes(c):
+                    tokens |= {t.i for t in syntax.phrase(c)}
     if mention.entry.pos == "noun":
         # "the summit [held on 15 August in Alaska between…]", "the summit [Trump and Putin had agreed to
         # hold]": the clauses that make the noun's event; not a that-clause the parser hung on it ("told the
         # news conference [that Putin was bluffing]"), nor any clause (« une rencontre [dont Kiev et les
         # Européens étaient absents] »)
-        def makes(verb: Token) -> bool:
-            return lemma(verb) in light_verbs or lemma(verb) in mention.entry.support
         for c in trig.children:
             if c.dep_ in syntax.RELATIVE_DEPS and _acts_on_another(c):
                 # « une lettre [qui ouvre la voie à l'acquisition par l'Ukraine…] »: what the noun leads to
