@@ -48,3 +48,19 @@ def test_a_day_after_the_clause_s_subject_is_the_clause_s_own():
                  "Trump said he would meet Putin on Friday.", language="en", published="2025-11-19")
     [meeting] = [e for e in story.events if e.kind == "meeting" and e.participants]
     assert (meeting.status, str(meeting.date)) == ("planned", "2025-11-21")
+
+
+@pytest.mark.parametrize("language, text, first, second", [
+    # (the French parse hangs « et s'est dit » inside the first clause, with the clause's subject as its own)
+    ("fr", "Friedrich Merz a assuré que l'Allemagne augmenterait ses dépenses militaires et s'est dit prêt à parler de "
+           "dissuasion nucléaire avec la France.", "l'Allemagne augmenterait ses dépenses militaires",
+     "prêt à parler de dissuasion nucléaire avec la France"),
+    ("en", "Friedrich Merz said that defence spending would rise and has promised to discuss nuclear deterrence with "
+           "France.", "defence spending would rise", "discuss nuclear deterrence with France"),
+])
+def test_a_second_saying_joined_by_and_is_a_statement_of_the_same_speaker(language, text, first, second):
+    # after blind14's dev half: a wire on a chancellor's first visit
+    story = read("PARIS, May 7 (Reuters) - Officials met on Wednesday.\n\n" + text, language=language,
+                 published="2025-05-07")
+    assert {t for t, _ in _reported(story)} == {first, second}
+    assert speaker_of(story, first, direct=False) == speaker_of(story, second, direct=False) == "Friedrich Merz"

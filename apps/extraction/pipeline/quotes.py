@@ -61,6 +61,17 @@ CONTINUING_DEPS = frozenset({"advcl", "advmod", "conj", "xcomp", "acl", "dep"})
 _FIRST_PERSON_NARRATOR = object()
 
 
+def _joined_saying(verb: Token) -> Token | None:
+    """The "and" that joins a second speech verb with a tense of its own and no subject of its own to the clause before
+    it (« … et s'est dit prêt à… », "… and has promised to…"): the word where the first statement ends."""
+    if verb.dep_ != "conj" or any(c.dep_ in syntax.SUBJECT_DEPS for c in verb.children) or not any(
+            c.dep_ in ("aux", "aux:tense") for c in verb.children):
+        return None
+    # (the French parse hangs « et » on the second verb, the English one "and" on the first)
+    return next((c for c in (*verb.children, *verb.head.children)
+                 if c.dep_ == "cc" and c.i < verb.i and c.i >= verb.left_edge.i - 1), None)
+
+
 def _saying_participle(verb: Token) -> bool:
     """A present participle ("adding", « ajoutant »): a second saying that hangs on the first."""
     return verb.tag_ == "VBG" or "Part" in morph(verb, "VerbForm") and "Pres" in morph(verb, "Tense")
@@ -671,7 +682,7 @@ class QuoteReader:
                     if not speaker:
                         continue  # 'The ministers, as announced, met': nobody says it
                 elif span:
-                    speaker, basis = self.speakers.speaker_of_verb(token)
+                    speaker, basis = self.speakers.speaker_of_verb(self._first_saying(token))
                     # ", adding that …", « , ajoutant que … »: a participle with no subject of its own goes on with
                     # the words said before it in the sentence, whatever clause the parser hung it on
                     continues = _saying_participle(token) and not syntax.subjects(token)
@@ -728,6 +739,16 @@ class QuoteReader:
                           for i in range(start, end))
         return [w for w in re.findall(r"[^\W\d_]{2,}", outside) if not w.isupper()]
 
+    def _first_saying(self, verb: Token) -> Token:
+        """The speech verb whose subject says what a second one joined to its clause says (« a assuré que A [et s'est
+        dit] prêt à B »: the parser takes A's subject for the second verb's); the verb itself otherwise."""
+        if _joined_saying(verb) is None:
+            return verb
+        above = verb.head
+        while above.i != above.head.i and above.i not in self.verbs:
+            above = above.head
+        return above if above.i in self.verbs and above.i != verb.i else verb
+
     def _before_a_second_saying(self, span: tuple[int, int], verb: Token) -> tuple[int, int]:
         """"said the gap had closed faster than he expected, [adding that a mechanism would keep talks going]",
         « a jugé que toute pression était inutile, [ajoutant que Moscou avait ses conditions] »: the parser may hang
@@ -736,8 +757,17 @@ class QuoteReader:
         start, end = span
         for i in self._speech_indexes_in(start, end):
             second = self.doc[i]
-            if i == verb.i or i not in self.verbs or self._quoted(second) or second.idx <= start or \
-                    not _saying_participle(second) or not any(c.dep_ == "ccomp" for c in second.children):
+            if i == verb.i or i not in self.verbs or self._quoted(second) or second.idx <= start:
+                continue
+            joined = _joined_saying(second)
+            if joined is not None:
+                # « a assuré que l'Allemagne augmenterait ses dépenses [et s'est dit prêt à…] », "said costs would rise
+                # [and has promised to…]": a second saying of the same subject, joined to the clause by the parser
+                before = self.text[start:joined.idx].rstrip()
+                if len(before.split()) >= 2:
+                    return start, start + len(before)
+                continue
+            if not _saying_participle(second) or not any(c.dep_ == "ccomp" for c in second.children):
                 continue
             before = self.text[start:second.idx].rstrip()
             if before.endswith(",") and len(before[:-1].split()) >= 2:
@@ -763,7 +793,8 @@ class QuoteReader:
         stop = sent[1]
         for token in self._tokens(end, sent[1]):
             if not self._quoted(token) and (self.verbs.get(token.i) or token.text == ";"):
-                stop = token.idx
+                joined = _joined_saying(token) if token.text != ";" else None
+                stop = joined.idx if joined is not None and joined.idx >= end else token.idx  # « … [et] s'est dit »
                 break
         tail = self.text[end:stop]
         trimmed = tail.rstrip(" ,;:.\n—–-")
