@@ -263,3 +263,13 @@ def test_the_end_of_the_day_after_a_flashback_is_the_day_the_story_is_at():
     [talks] = [e for e in story.events if e.kind == "meeting"]
     assert parties(story, talks) == {"Mark Carney", "Keir Starmer"}
     assert str(talks.date) == "2025-03-17"
+
+
+def test_dans_la_journee_is_the_story_s_day_and_dates_the_trip_told_with_it():
+    # after blind14's dev half: a wire on a chancellor's first visit abroad
+    story = read("PARIS, 7 mai (Reuters) - Friedrich Merz a été reçu mercredi par Emmanuel Macron.\n\n"
+                 "Friedrich Merz est attendu dans la journée à Varsovie, où il doit s'entretenir avec le Premier "
+                 "ministre polonais, Donald Tusk.", language="fr", published="2025-05-07")
+    [talks] = [e for e in story.events if e.status == "planned"]
+    assert (str(talks.date), talks.location) == ("2025-05-07", "Warsaw")
+    assert parties(story, talks) >= {"Friedrich Merz", "Donald Tusk"}

@@ -899,7 +899,7 @@ def _french_rules() -> list[Rule]:
     rules.add("clock_glued", r"\b(?P<h>[01]?\d|2[0-3])h(?P<mi>[0-5]\d)\b", clock_time,
               anaphoric=True)
     rules.add("part_of_day",
-              r"\b(?:(?<=\bvers )|(?<=\ba ))midi\b|\b(?:la\s+(?:nuit|soiree|matinee)|"
+              r"\b(?:(?<=\bvers )|(?<=\ba ))midi\b|\b(?:la\s+(?:nuit|soiree|matinee)|(?<=dans )la\s+journee|"
               r"le\s+(?:matin|soir)\s+meme|(?:a\s+)?ce\s+moment[\s-]+la|au\s+meme\s+moment)\b"
               r"(?!\s+(?:de|du|d'|ou|où|qui|que|suivante|precedente|derniere)\b)",
               anaphoric_part_of_day, anaphoric=True)
