@@ -273,3 +273,18 @@ def test_dans_la_journee_is_the_story_s_day_and_dates_the_trip_told_with_it():
     [talks] = [e for e in story.events if e.status == "planned"]
     assert (str(talks.date), talks.location) == ("2025-05-07", "Warsaw")
     assert parties(story, talks) >= {"Friedrich Merz", "Donald Tusk"}
+
+
+@pytest.mark.parametrize("language, published, text, kind, day", [
+    # a day told of the past leaves the story where it was, but its own sentence counts from it (after blind14's dev
+    # half: a wire on a chancellor's election)
+    ("fr", "2025-05-07", "Mardi, Friedrich Merz avait manqué la majorité absolue au premier tour, avant d'être élu "
+                         "dans l'après-midi au second tour.", "other", "2025-05-06"),
+    ("en", "2025-08-20", "Trump had met Putin in Anchorage on August 15 and called Zelensky the next day.", "call",
+     "2025-08-16"),
+])
+def test_an_anaphoric_day_counts_from_the_day_its_own_sentence_gave(language, published, text, kind, day):
+    story = read("WASHINGTON (Reuters) - Officials met on Wednesday.\n\n" + text, language=language,
+                 published=published)
+    [event] = [e for e in story.events if e.kind == kind]
+    assert (str(event.date), event.status) == (day, "occurred")

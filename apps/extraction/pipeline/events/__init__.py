@@ -177,9 +177,11 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     # "The Anchorage summit of August 15 … ended without a deal. Three days later, …": a date that qualifies the
     # noun of an event told as done dates that event, and the story is at its day
     told_days = {m.timex.start for m in mentions if _dates_the_event_told(m, cues)}
+    sentence_starts = [sent.start_char for sent in doc.sents]
     clock = StoryClock(usable, published, language, cues, resolve_expression,
                        moves=lambda t: (_tells_when(doc, t) or t.start in told_days) and not _supposed(doc, t, cues),
-                       spans=lambda t: _spans(doc, t, cues), steps_back=lambda t: _steps_back(doc, t))
+                       spans=lambda t: _spans(doc, t, cues), steps_back=lambda t: _steps_back(doc, t),
+                       sentence_of=lambda position: bisect.bisect_right(sentence_starts, position))
     clusters = [_dated(m, clock, published, lead, ctx) for m in mentions]
     _count_from_event_told(clusters, clock, published, ctx)
     merged = merge(clusters, person=lambda key: table.party_kind(key) == "person", side=table.side,

@@ -62,23 +62,36 @@ class StoryClock:
     noun in passing ("after the call of 12 February") does not move the story (`moves` says which do)."""
 
     def __init__(self, timexes, published: datetime.date, language: str, cues: Cues, resolve_expression,
-                 skip=lambda t: False, moves=lambda t: True, spans=lambda t: False, steps_back=lambda t: False):
+                 skip=lambda t: False, moves=lambda t: True, spans=lambda t: False, steps_back=lambda t: False,
+                 sentence_of=lambda position: None):
         self.published, self.language, self.resolve_expression = published, language, resolve_expression
         self.readings: dict[int, Reading] = {}
         self.moves: list[tuple[int, datetime.date]] = []  # (where, the day the story is at from there)
         reference = told = published  # the day the story is at; the last such day not to come
+        day_here = None  # (sentence, day): the last day its sentence gives, though it may not move the story
         for t in sorted(timexes, key=lambda t: t.start):
             if skip(t):
                 continue
             anaphoric = refers_back(t)
+            sentence = sentence_of(t.start)
             if anaphoric:
-                found = resolve_at(t.text, reference, published, language, resolve_expression) or \
-                    counted_again(t, reference) or t
+                # « Mardi, Merz avait manqué la majorité…, avant d'être élu [dans l'après-midi] », "had met Putin on
+                # August 15 and called him [the next day]": counted from the day its own sentence gave, though that
+                # day told of the past and left the story where it was
+                given = day_here is not None and sentence is not None and day_here[0] == sentence
+                here = day_here[1] if given else reference
+                found = resolve_at(t.text, here, published, language, resolve_expression) or \
+                    counted_again(t, here) or t
                 date, precision = found.date, found.precision
             else:
                 date, precision = t.date, t.precision
             span, back = spans(t), steps_back(t)
-            self.readings[t.start] = Reading(reference, anaphoric, date, precision, span, back, told)
+            if anaphoric and given:
+                self.readings[t.start] = Reading(here, anaphoric, date, precision, span, back, here)
+            else:
+                self.readings[t.start] = Reading(reference, anaphoric, date, precision, span, back, told)
+            if date is not None and precision == "day" and not span:
+                day_here = (sentence, date)
             if date is not None and precision == "day" and not span and not back and moves(t):
                 reference = date  # the story is now at that day
                 if date <= published:
