@@ -63,3 +63,13 @@ def test_a_meeting_announced_on_a_day_is_not_of_that_day_nor_of_the_next_one():
     [meeting] = [e for e in story.events if e.kind == "meeting" and e.participants]
     assert (meeting.status, meeting.date) == ("planned", None)
     assert parties(story, meeting) == {"Emmanuel Macron", "Vladimir Putin"}
+
+
+@pytest.mark.parametrize("verb", ["estime", "juge"])
+def test_a_present_the_lemmatizer_left_as_it_is_attributes_the_quotation_before_it(verb):
+    # « …, estime l'économiste Camille Oster »: the parser takes the speaker for the verb's object (« juge »: for a
+    # noun in apposition to it); after blind14's dev half, a « décryptage » with an economist's words
+    story = read("PARIS, 29 juillet (Reuters) - Des responsables se sont réunis lundi.\n\n"
+                 f"« Bruxelles a acheté de la prévisibilité, mais à un prix élevé », {verb} l'économiste Camille Oster.",
+                 language="fr", published="2025-07-29")
+    assert speaker_of(story, "Bruxelles a acheté") == "Camille Oster"

@@ -24,6 +24,7 @@ _CLAUSE_DEPS = frozenset({"ccomp"})
 _OBJECT_DEPS = frozenset({"dobj", "obj"})
 INFINITIVE_DEPS = frozenset({"xcomp"})
 _MARKS = frozenset({"that", "que", "qu'", "qu’"})
+_CLOSING_QUOTES = frozenset({"»", "”", '"', "’"})
 # what opens an infinitive and is no part of what was said: "vowed [to] fight", « a proposé [de] tenir »
 _TO = frozenset({"to", "de", "d'", "d’", "a"})
 
@@ -209,6 +210,12 @@ def _by_surface(token: Token, lex: SpeechLexicon) -> str | None:
     """A present form the lemmatizer left as it is, read as a verb only where it governs a subject or a clause."""
     found = lex.surface.get(fold(token.lower_))
     if found and token.pos_ in ("VERB", "NOUN", "ADJ") and any(c.dep_ in ("nsubj", "ccomp", "xcomp") for c in token.children):
+        return found
+    # « « … », estime l'économiste Camille Oster »: right after a quotation and its comma, the speaker after the verb,
+    # which the parser takes for its object (or, « juge » read as a noun, for a noun in apposition)
+    doc = token.doc
+    if found and token.i >= 2 and doc[token.i - 1].text == "," and doc[token.i - 2].text in _CLOSING_QUOTES and any(
+            c.dep_ in ("obj", "dobj", "appos") and c.i > token.i for c in token.children):
         return found
     return None
 
