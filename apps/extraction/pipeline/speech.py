@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
+from . import syntax
 from .gazetteer import fold
 from .lexicons import load
 
@@ -316,8 +317,7 @@ def _reason(phrase: Token) -> bool:
     if phrase.dep_ == "prep":
         opens = fold(phrase.lower_) in _FOR
     else:
-        opens = phrase.dep_.startswith("obl") and any(
-            k.dep_ == "case" and fold(k.lower_) in _FOR for k in phrase.children)
+        opens = phrase.dep_.startswith("obl") and fold(syntax.case_word(phrase)) in _FOR
     return opens and not any(k.ent_type_ in ("DATE", "TIME") for k in (phrase, *phrase.children) if k.dep_ != "case")
 
 

@@ -86,10 +86,9 @@ class StoryClock:
             else:
                 date, precision = t.date, t.precision
             span, back = spans(t), steps_back(t)
-            if anaphoric and given:
-                self.readings[t.start] = Reading(here, anaphoric, date, precision, span, back, here)
-            else:
-                self.readings[t.start] = Reading(reference, anaphoric, date, precision, span, back, told)
+            # (re-read by its tense in resolve(): from the day its sentence gave, or from where the story is)
+            base, last = (here, here) if anaphoric and given else (reference, told)
+            self.readings[t.start] = Reading(base, anaphoric, date, precision, span, back, last)
             if date is not None and precision == "day" and not span:
                 day_here = (sentence, date)
             if date is not None and precision == "day" and not span and not back and moves(t):
