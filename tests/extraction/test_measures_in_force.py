@@ -21,6 +21,15 @@ def test_tariffs_that_took_effect_are_a_sanction_on_that_day(text, day):
     assert "us:trump" in {p.key for p in sanction.participants}
 
 
+def test_tariffs_entres_en_vigueur_are_a_sanction_on_that_day():
+    story = read("OTTAWA, 18 mars (Reuters) - Des responsables se sont réunis mardi.\n\n"
+                 "Les droits de douane de Donald Trump sont entrés en vigueur le 12 mars.", language="fr",
+                 published="2025-03-18")
+    [sanction] = [e for e in story.events if e.kind == "sanction"]
+    assert (str(sanction.date), sanction.status) == ("2025-03-12", "occurred")
+    assert "us:trump" in {p.key for p in sanction.participants}
+
+
 def test_tariffs_that_have_no_effect_yet_are_no_event():
     story = read("OTTAWA, May 6 (Reuters) - Officials met on Tuesday.\n\n"
                  "Trump's tariffs had a lasting effect on Canadian steel.", language="en", published="2025-05-06")
