@@ -84,7 +84,8 @@ def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: Top
                                  resolve_expression, reader=reader)
     events = read_events(doc, text, language, layout, table, timexes, published, resolve_expression,
                          reader.resolve_pronoun, statements, reader.story, resolve_office=reader.speakers.office_of,
-                         counterpart=reader.speakers.counterpart, sourced=reader.sourced_words())
+                         counterpart=reader.speakers.counterpart, sourced=reader.sourced_words(),
+                         turns=reader.turns)
     _date_statements_by_events(statements, events, reader.story)
     with_lemmas = any(topics.lemmas.values())  # lemma rules are rare: count lemmas only if needed
     for st in statements:

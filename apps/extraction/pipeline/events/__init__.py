@@ -25,7 +25,7 @@ from ...dates.calendar import add_months
 from ...dates.lexicon import UNITS
 from ..actors import ActorTable
 from ..discourse import StoryTime
-from ..layout import Layout, dated_entries
+from ..layout import Layout, Turn, dated_entries
 from ..records import Event, Participant
 from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back, spans_time
 from .kinds import GROUP, KINDS, PLOVER, confidence
@@ -47,8 +47,9 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 published: datetime.date, resolve_expression: Callable, resolve_pronoun: Callable,
                 statements=(), story: StoryTime | None = None, resolve_office: Callable | None = None,
                 counterpart: Callable | None = None,
-                sourced: Iterable[int] = ()) -> list[Event]:
-    """The events of an article, one record per real event; `story` is the statements' running time."""
+                sourced: Iterable[int] = (), turns: Iterable[Turn] = ()) -> list[Event]:
+    """The events of an article, one record per real event; `story` is the statements' running time;
+    `turns` are a transcript's turns, by speaker."""
     lexicon = event_lexicon(language)
     ctx = Context.build(doc, text, language, layout, table, lexicon, resolve_pronoun, statements)
     ctx.resolve_office = resolve_office
@@ -182,7 +183,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                        moves=lambda t: (_tells_when(doc, t) or t.start in told_days) and not _supposed(doc, t, cues),
                        spans=lambda t: _spans(doc, t, cues), steps_back=lambda t: _steps_back(doc, t),
                        sentence_of=lambda position: bisect.bisect_right(sentence_starts, position))
-    clusters = [_dated(m, clock, published, lead, ctx) for m in mentions]
+    clusters = [_dated(m, clock, published, lead, ctx) for m in mentions] + _met_on_record(ctx, turns, published)
     _count_from_event_told(clusters, clock, published, ctx)
     merged = merge(clusters, person=lambda key: table.party_kind(key) == "person", side=table.side,
                    published=published)
@@ -1143,6 +1144,31 @@ def _transcript(ctx: Context, published: datetime.date, events: list[Cluster]) -
     m = Mention(kind=kind, trigger=first, entry=entry, predicate=first, basis="genre",
                 sentence=(0, min(len(ctx.text), ctx.text.find("\n") if "\n" in ctx.text else len(ctx.text))),
                 participants={speaker: "agent"}, triggers=[first])
+    return [Cluster([m], date=published, precision="day", dated_by="lead", status="occurred")]
+
+
+def _met_on_record(ctx: Context, turns: Iterable[Turn], published: datetime.date) -> list[Cluster]:
+    """Remarks transcribed turn by turn in which people of two countries or more speak ("President Trump." …
+    "President Nawrocki.") were made together: they met that day, though no sentence of theirs says so (the
+    document's title does: "Remarks Prior to a Meeting With…"). A call's transcript says it is one in its opening
+    ("Telephone conversation with…"). One country's officials briefing together, or an interviewer the gazetteer
+    does not know, is no meeting."""
+    first_turn: dict[str, Turn] = {}
+    for turn in turns:
+        actor = ctx.table.actors.get(turn.speaker) if turn.speaker else None
+        if actor is not None and actor.kind == "person" and actor.country and not actor.media:
+            first_turn.setdefault(actor.key, turn)
+    if len({ctx.table.actors[key].country for key in first_turn}) < 2:
+        return []
+    opening = " ".join(ctx.text[p.start:p.end] for p in ctx.layout.paragraphs[:2])
+    kind = "call" if set(re.findall(r"[\w-]+", folded(opening))) & ctx.lexicon.cues.phone else "meeting"
+    label = min((turn.label for turn in first_turn.values()), key=lambda label: label.start)
+    trigger = ctx.doc[bisect.bisect_right(ctx.token_starts, label.start) - 1]
+    paragraph = ctx.layout.paragraph_at(label.start)
+    m = Mention(kind=kind, trigger=trigger, entry=Trigger(lemma="", pos="genre", kind=kind), predicate=trigger,
+                basis="genre", sentence=(label.start, paragraph.end if paragraph else label.end),
+                participants={key: "participant" for key in first_turn}, triggers=[trigger],
+                paragraph=paragraph.start if paragraph else 0)
     return [Cluster([m], date=published, precision="day", dated_by="lead", status="occurred")]
 
 
