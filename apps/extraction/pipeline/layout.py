@@ -210,8 +210,11 @@ def _is_heading(line: str) -> bool:
     letters = [c for c in stripped if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(stripped.split()) <= 8:
         return True  # CLARTÉ, "PAIX ILLUSOIRE"
-    # a short line without a final stop is a section title ("Force conjointe", "Défilé de dirigeants")
-    return len(stripped.split()) <= 12 and not re.search(r"[.!?…:;,»”\"']\s*$", line.strip())
+    # a short line without a final stop is a section title ("Force conjointe", "Défilé de dirigeants"), and so is
+    # one that ends on a quotation with no stop of its own (a live blog's "Starmer: 'the first rung, not the top of
+    # the ladder'"), where a sentence would close with one
+    return len(stripped.split()) <= 12 and not re.search(r"[.!?…:;,»”\"']\s*$", line.strip()) or \
+        len(stripped.split()) <= 12 and re.search(r"[\w)]\s*[»”\"'’]\s*$", line.strip()) is not None
 
 
 def _split_names(names: str) -> list[str]:
