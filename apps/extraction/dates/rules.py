@@ -1072,13 +1072,17 @@ def _english_rules() -> list[Rule]:
     # "the day before" counts from what follows it when that is a date ("the day before
     # Friday's vote"); before an event ("the day before the vote") it is no expression for us.
     # Before an infinitive or "and" it ends its clause ("met them the day before to finalise it").
-    rules.add("anaphoric_around",
-              rf"\b(?P<w>{_alt(around)})(?=\s*[.,;:!?)]|\s*$|\s+(?:on\s+)?(?:{mon}|{wd}|"
-              r"\d|the\s+\d|christmas|easter|new year)\b|\s+(?:to\s+(?!the\b|a\b|an\b)[a-z]+|and)\b)",
-              anaphoric_day, anaphoric=True)
+    clause_end = (rf"(?=\s*[.,;:!?)]|\s*$|\s+(?:on\s+)?(?:{mon}|{wd}|"
+                  r"\d|the\s+\d|christmas|easter|new year)\b|\s+(?:to\s+(?!the\b|a\b|an\b)[a-z]+|and)\b)")
+    rules.add("anaphoric_around", rf"\b(?P<w>{_alt(around)}){clause_end}", anaphoric_day, anaphoric=True)
     rules.add("anaphoric_part",
               r"\b(?:the\s+)?(?P<rel>following|next|previous|preceding|that|that same|that very|(?<=the )same)"
               r"\s+(?P<part>morning|afternoon|evening|night)\b",
+              anaphoric_part, anaphoric=True)
+    # "his last call with Trump had come the night before,": as "the day before", at the end of its clause only
+    # ("the night before the vote" counts from the vote)
+    rules.add("anaphoric_part_around",
+              rf"\bthe\s+(?P<part>morning|afternoon|evening|night)\s+(?P<rel>before|after){clause_end}",
               anaphoric_part, anaphoric=True)
     # "In the afternoon he met…", "later in the evening": a time of the story's day (not "in the afternoon of 12 May",
     # nor "in the mornings")
