@@ -331,6 +331,12 @@ def _possessor(ctx: Context, noun: Token, possessive: Token) -> str | None:
     Poutine tardait … après son investiture », the parse is too often wrong to say), else the pronoun's own reading
     ("his" is a man named before; « sa » says nothing of its possessor)."""
     verb = next((g for g in syntax.governors(noun) if g.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX") and \
+            noun.dep_ in syntax.SUBJECT_DEPS and noun.head.i == verb.i:
+        # "He revealed that his final call with Trump had come the night before": the event is what the clause is
+        # about, and whose it is, who tells of it (not "said that the bloc would unveil its package", whose
+        # clause has a subject of its own)
+        verb = verb.head
     main = verb is not None and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT") and \
         not any(c.dep_ == "mark" for c in verb.children)
     for subject in syntax.subjects(verb) if main else []:
