@@ -319,6 +319,7 @@ def _a_relatives_surname(b: _Builder, match: Match) -> bool:
 
 
 # spaCy labels of names that are not places: a city inside one of them is part of that name.
+_PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 _OTHER_NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "MISC"})
 
 
@@ -331,9 +332,13 @@ def _inside_another_name(b: _Builder, match: Match) -> bool:
     """
     entry = next((b.gaz.get(a.key) for a in match.aliases if not a.is_title), None)
     if entry is not None and entry.kind in ("organization", "group"):
-        # « Thérèse Kayikwamba Wagner »: the last word of a person's name is her surname, not the Wagner group
+        # « Thérèse Kayikwamba Wagner »: the last word of a person's name is her surname, not the Wagner group;
+        # "in the West Midlands": a place whose name goes on after the group's is that place, not the West
         return any(ent.label_ in PERSON_LABELS and ent.start_char < match.start and match.end <= ent.end_char
-                   and all(w[:1].isupper() for w in b.text[ent.start_char:match.start].split()) for ent in b.ents)
+                   and all(w[:1].isupper() for w in b.text[ent.start_char:match.start].split())
+                   or ent.label_ in _PLACE_LABELS and ent.start_char <= match.start and match.end < ent.end_char
+                   and all(w[:1].isupper() for w in b.text[match.end:ent.end_char].split())
+                   for ent in b.ents)
     # a country too: « sur France Inter », "Radio Free Europe" name a broadcaster, not the state
     if entry is None or entry.kind not in ("place", "country"):
         return False
