@@ -30,9 +30,9 @@ from ..records import Event, Participant
 from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back, spans_time
 from .kinds import GROUP, KINDS, PLOVER, confidence
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .mentions import (ACTOR_KINDS, TO_EVENT, WITH, Context, Mention, domain, entry_for, folded, gather, governing_verb,
-                       hyphenated, is_light, lemma, measuring, metonym_names_the_event, objects_of, place_in,
-                       press_mention, read_mention, setting_verb, token_at, told_as_setting)
+from .mentions import (ACTOR_KINDS, TO_EVENT, WITH, Context, Mention, condition, domain, entry_for, folded, gather,
+                       governing_verb, hyphenated, introduced, is_light, lemma, measuring, metonym_names_the_event,
+                       objects_of, place_in, press_mention, read_mention, setting_verb, token_at, told_as_setting)
 from .repeats import split_repeats
 from .scene import running_day
 from .series import counted, members
@@ -174,6 +174,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 if m.group == "visit" and visitors and m.status == "occurred":
                     ctx.last_visitor = visitors[0]
             mentions += local
+    _signed_at_talks(mentions, table)
     _regions(mentions, table)
     # "The Anchorage summit of August 15 … ended without a deal. Three days later, …": a date that qualifies the
     # noun of an event told as done dates that event, and the story is at its day
@@ -313,17 +314,21 @@ def _held_before(ctx: Context, local: list[Mention]) -> None:
     sont entendus mardi, après trois heures de discussions »: a meeting or a call told as first reported (no
     article that points back) after the verb's event, with no parties of its own, was held by those the verb
     names, on its day, and took place if the verb's event did. "After the summit" points back; "after months of
-    talks" is no day's meeting."""
+    talks" is no day's meeting. One with parties of its own ("suspended the tariffs on Monday, after a call with
+    Sheinbaum") keeps them, and was held that day too."""
     after = ctx.lexicon.cues.after
     units = UNITS.get(ctx.language, {})
     for m in local:
         if m.entry.pos != "noun" or m.group not in ("meet", "call") or m.anaphoric or m.determiner or \
-                m.participants or folded(syntax.case_word(measuring(m.trigger))) not in after or \
-                counted_from(m, ctx.language) is not None:
+                m.participants and m.timex is not None or counted_from(m, ctx.language) is not None:
             continue  # ("two days after a meeting": another day, maybe other parties)
-        if any(units.get(folded(t.text)) in _LONG_UNITS for t in measuring(m.trigger).subtree):
+        # (« après un appel avec Sheinbaum [puis deux entretiens avec Trudeau] »: « après » said once for both)
+        noun = measuring(introduced(m.trigger))
+        if folded(syntax.case_word(noun)) not in after:
+            continue
+        if any(units.get(folded(t.text)) in _LONG_UNITS for t in noun.subtree):
             continue  # "after months of talks", « après des semaines de négociations »
-        verb = governing_verb(measuring(m.trigger))
+        verb = governing_verb(noun)
         if verb is not None and folded(verb.text) in after and verb.head.i != verb.i:
             verb = governing_verb(verb)  # "following a two-hour meeting": the participle is the preposition
         told = _told_by(local, m, verb)
@@ -334,6 +339,9 @@ def _held_before(ctx: Context, local: list[Mention]) -> None:
             verb = verb.head
             told = _told_by(local, m, verb)
         if told is None:
+            continue
+        if m.participants:
+            m.timex, m.status = told.timex, "occurred"
             continue
         parties = {k: "participant" for k, role in told.participants.items() if role != "target"}
         if len(parties) < 2:
@@ -635,6 +643,37 @@ def _acts_at_gatherings(local: list[Mention], cues) -> None:
                 # (who met on its sidelines attends the summit too: sharing a party and a day, they stay two events)
                 m.apart.add(id(gathering))
                 gathering.apart.add(id(m))
+
+
+def _signed_at_talks(mentions: list[Mention], table: ActorTable) -> None:
+    """« A Hanoï, Xi Jinping s'entretient avec To Lam ; quarante-cinq accords sont signés »: texts signed with no
+    one named, told right after talks of two sides or more in the same paragraph and on the same day, were signed by
+    those sides, where they met."""
+    last: Mention | None = None
+    for m in mentions:
+        if m.group == "meet":
+            last = m
+            continue
+        if m.group != "agree" or m.participants or m.hedged or m.status != "occurred" or last is None or \
+                m.entry.pos != "noun" or _told_by_whom(m):
+            continue  # ("les deux chefs de gouvernement ont convenu de…": whoever the subject names, not the talks')
+        talks = last
+        parties = {k: "participant" for k in talks.participants if table.party_kind(k) in ACTOR_KINDS}
+        if talks.paragraph != m.paragraph or talks.status != "occurred" or talks.hedged or len(parties) < 2 or \
+                m.timex is not talks.timex:
+            continue
+        m.participants = parties
+        if m.location is None:
+            m.location, m.place_start = talks.location, talks.place_start
+
+
+def _told_by_whom(m: Mention) -> bool:
+    """Whether the verb that tells a noun's event names who did it: a subject other than the noun, or an agent
+    (« accords signés par les ministres »)."""
+    verb = m.predicate
+    return verb.i != m.trigger.i and any(
+        c.i != m.trigger.i and (c.dep_ in syntax.SUBJECT_DEPS and not c.dep_.endswith("pass") or c.dep_ in (
+            "agent", "obl:agent")) for c in verb.children)
 
 
 def _where_clauses(local: list[Mention]) -> None:
@@ -1323,10 +1362,15 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
                 written_place, words = f"{words[-1].lower()} {written_place}", words[:-1]
             preposition = words[-1] if words and before[-1:] in (" ", "'", "’") and \
                 folded(words[-1]) in ("a", "en", "au", "aux", "in", "at") else None
+            if preposition is not None and preposition[:1].isupper():
+                # « A Hanoï, Xi… »: a sentence's first word, capital without its accent; inside a title, « à »
+                preposition = "à" if preposition == "A" and ctx.language == "fr" else preposition.lower()
     # the article's own words in its language; the lexicon's, where a word names what it is, in every language
     # ("announced [his resignation]": the noun's entry, though the verb's mention took it in)
     entries = [m.entry for m in e.mentions] + [entry_for(t, ctx.lexicon) for m in e.mentions for t in m.triggers]
     said, lexical = _what(e, ctx), next((x.what for x in entries if x is not None and x.what), None)
+    if lexical and any(m.entry.what and condition(ctx, m.trigger, m.entry, "tariff-object") for m in e.mentions):
+        lexical = ctx.lexicon.cues.tariff_pause or lexical  # "suspended the levies": a pause in its tariffs
     what = {**lexical, ctx.language: said} if said and lexical else said or lexical
     if what and kind != "other":  # "Britain agrees a deal with Kyiv": the other party is in what was agreed
         # (an act of government names all its parties: who appointed and who was appointed)

@@ -16,7 +16,7 @@ CONDITIONS = frozenset({
     "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors", "joint-parties", "reciprocal",
     "phone-partner", "weapons", "joint-clause", "audience", "assembly", "policy-object", "announced-event",
     "holder", "office", "support-verb", "party-of", "at-table", "next-to", "setting", "arrangements-object",
-    "literal-object", "dated-clause", "signed-text", "no-predicative",
+    "literal-object", "dated-clause", "signed-text", "no-predicative", "tariff-object",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "particles", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what"})
@@ -100,6 +100,13 @@ class Cues:
     assemblies: frozenset[str] = frozenset()  # "parliament", « la nation »: a body one speaks to, named or not
     # "aid", « le partage de renseignements »: what a government gives and may freeze, pause or resume
     policy_objects: frozenset[str] = frozenset()
+    # "tariffs", « surtaxes », « droits [de douane] »: what a government levies on imports and may suspend or freeze;
+    # the words that are tariffs only with a qualifier (« droits » with « de douane »), the qualifiers, and what the
+    # title says a pause in them is, per language
+    tariffs: frozenset[str] = frozenset()
+    tariffs_qualified: frozenset[str] = frozenset()
+    tariff_qualifiers: frozenset[str] = frozenset()
+    tariff_pause: dict[str, str] = field(default_factory=dict)
     arrangements: frozenset[str] = frozenset()  # "venue", « date »: a gathering's arrangements, made known
     figurative: frozenset[str] = frozenset()  # "tone", « esprits »: objects that make a verb of force a figure
     reflection: frozenset[str] = frozenset()  # "think", « réfléchir »: announcing a thought makes no policy known
@@ -252,6 +259,10 @@ def event_lexicon(language: str) -> EventLexicon:
             guests=_folded(cues.get("guests", {}).get("words", ())),
             assemblies=_folded(cues.get("assemblies", {}).get("words", ())),
             policy_objects=_folded(cues.get("policy_objects", {}).get("words", ())),
+            tariffs=_folded(cues.get("tariffs", {}).get("words", ())),
+            tariffs_qualified=_folded(cues.get("tariffs", {}).get("qualified", ())),
+            tariff_qualifiers=_folded(cues.get("tariffs", {}).get("qualifiers", ())),
+            tariff_pause=dict(cues.get("tariffs", {}).get("paused", {})),
             arrangements=_folded(cues.get("arrangements", {}).get("words", ())),
             figurative=_folded(cues.get("figurative", {}).get("words", ())),
             reflection=_folded(cues.get("reflection", {}).get("words", ())),

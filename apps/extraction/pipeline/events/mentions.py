@@ -504,6 +504,16 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def tariff(noun: Token, cues) -> bool:
+    """Whether a noun names tariffs: "levies", « surtaxes », « droits » with « de douane » or « sur » the goods taxed
+    (« droits de l'homme » are not)."""
+    if lemma(noun) in cues.tariffs:
+        return True
+    return lemma(noun) in cues.tariffs_qualified and any(
+        lemma(c) in cues.tariff_qualifiers or folded(syntax.case_word(c)) in cues.tariff_qualifiers
+        for c in noun.children if c.dep_ in ("nmod", "amod", "compound", "prep"))
+
+
 def _compound_preposition(noun: Token) -> bool:
     """The noun of a preposition of several words ("at the end of", « à l'issue de », « à la suite de »)."""
     cues = event_lexicon(noun.lang_).cues
@@ -662,6 +672,10 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "literal-object":
         # "struck a cooler tone", "struck a balance", « a frappé les esprits »: an object that makes the verb a figure
         return not any(lemma(o) in cues.figurative or folded(o.text) in cues.figurative for o in syntax.objects(token))
+    if name == "tariff-object":
+        # "suspended the levies for 90 days", « Bruxelles a gelé ses contre-mesures »: tariffs as what is acted on
+        heads = syntax.objects(token) + [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
+        return any(tariff(h, cues) for h in heads if not syntax.case_word(h))
     if name == "arrangements-object":
         # "the Kremlin confirmed the venue on Saturday", « a confirmé la date et le lieu de la rencontre »: the
         # arrangements of a gathering made known (not "confirmed the report", « a confirmé l'appel »)
