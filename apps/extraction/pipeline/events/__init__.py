@@ -101,8 +101,9 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                     ctx.last_parties = parties
                 # "He then called Zelensky", « puis il a appelé Zelensky »: told as what came next, another
                 # event than the one told before it, though they share a party and a day
-                m.distinct = m.distinct or any(c.dep_ == "advmod" and folded(c.text) in cues.succession
-                                               for c in m.predicate.children)
+                # (« Auparavant, le Président avait eu un entretien… »: the French parser may call the adverb a clause)
+                m.distinct = m.distinct or any((c.dep_ == "advmod" or c.dep_ == "advcl" and c.pos_ == "ADV")
+                                               and folded(c.text) in cues.succession for c in m.predicate.children)
                 # « la visite à Moscou de Witkoff »: a noun with "the" and parties in its own phrase is a
                 # first report ("the Budapest meeting", "offered to host the summit" still point back);
                 # "this meeting", « son entretien » always do

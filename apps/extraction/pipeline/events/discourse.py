@@ -436,6 +436,10 @@ def _compatible(event: Cluster, mention: Cluster, person=lambda key: False, side
         return None
     if mention.first.distinct and not day:
         return None  # "met Putin again": another meeting, unless the same day is told
+    if event.first.distinct and event.date is None and len(event.mentions) == 1 and not _pointing(mention):
+        # « Auparavant, le Président avait eu un entretien bilatéral avec al-Sissi. … La veille au soir, il avait dîné
+        # avec son homologue »: the dinner told next is no more that other meeting than it was the one before
+        return None
     if event.group == "call" and not _pointing(mention) and _other_lines(event, mention):
         return None
     if event.group == "say" and event.people and mention.people and not event.people & mention.people:
@@ -535,6 +539,7 @@ def merge(clusters: list[Cluster], person=lambda key: False, side=lambda key: ke
     events: list[Cluster] = []
     by_mention = {id(m): c for c in clusters for m in c.mentions}
     for c in clusters:
+        _dated_by_setting(c, events)
         # "Rubio met Fidan before the talks began": the event "the talks" points back to is not this one
         partners = [by_mention[i] for m in c.mentions for i in m.apart if i in by_mention]
         reserved = {id(t) for p in partners if _pointing(p) for t in [_target(events, p)] if t is not None}
@@ -545,6 +550,17 @@ def merge(clusters: list[Cluster], person=lambda key: False, side=lambda key: ke
         else:
             events.append(c)
     return events
+
+
+def _dated_by_setting(c: Cluster, events: list[Cluster]) -> None:
+    """« À l'issue du sommet, les trois dirigeants se sont entretenus par téléphone avec Trump »: what was done at a
+    gathering the text told before, with no day of its own, was done on the day that gathering was told to be."""
+    held = c.first.held_at
+    if held is None or c.dated_by in ("text", "statement"):
+        return
+    setting = next((e for e in events if any(m is held for m in e.mentions)), None)
+    if setting is not None and setting.date is not None and setting.dated_by == "text":
+        c.date, c.precision, c.dated_by = setting.date, setting.precision, setting.dated_by
 
 
 def _done_and_to_come(a: Cluster, b: Cluster, published: datetime.date | None) -> bool:
