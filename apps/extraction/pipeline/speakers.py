@@ -562,6 +562,13 @@ class SpeakerResolver:
                     key = self._last_organization(lemma(part), token.idx)
                     if key:
                         return key, "description"
+            # "an Indian official told us", « selon un diplomate italien »: one who speaks unnamed for a country
+            # speaks for its government (as "a U.S. official" does), not "a European diplomat" for no state
+            found = self._country_named_by(phrase, token)
+            if found is not None:
+                key, adjective = found
+                self.add_mention(key, adjective.idx, adjective.idx + len(adjective.text), "description")
+                return key, "description"
         indefinite = _indefinite(token)
         if not indefinite and token.pos_ == "NOUN" and self._describes(head):
             key = self._named_as(head, token)
@@ -593,6 +600,21 @@ class SpeakerResolver:
             key = (i and forms.get(tuple(words[i - 1:i + 1]))) or forms.get((words[i],))  # "North Korean"
             if key and (entry := self.gaz.get(key)) is not None and entry.country:
                 return entry.country
+        return None
+
+    def _country_named_by(self, phrase: list[Token], head: Token) -> tuple[str, Token] | None:
+        """The country whose nationality adjective qualifies the phrase's head ("an Indian official", « un diplomate
+        italien »), with that adjective; only a country's (« européen » names no state)."""
+        forms = demonym_forms(self.gaz)
+        if any(t.i != head.i and t.pos_ in ("NOUN", "PROPN") for t in phrase):
+            return None  # « une source au sein de la délégation ukrainienne »: the body it is in, if any, not the state
+        for t in phrase:
+            if t.i == head.i or t.pos_ != "ADJ" or self.layout.in_quote[t.idx]:
+                continue
+            key = forms.get((fold(t.lower_),))
+            entry = self.gaz.get(key) if key else None
+            if entry is not None and entry.kind == "country":
+                return key, t
         return None
 
     def _named_as(self, head: str, token: Token) -> str | None:

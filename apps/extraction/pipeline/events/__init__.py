@@ -90,7 +90,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
             if not local and not earlier:
                 continue
             for m in local:
-                m.paragraph = para.start
+                m.paragraph, m.live_entry = para.start, para.entry if para.stamped else 0
             for m in local:
                 gather(ctx, m)
                 # « Starmer a reçu son hôte, et les deux gouvernements ont signé un accord »: the parties of a meeting

@@ -451,6 +451,15 @@ def _compatible(event: Cluster, mention: Cluster, person=lambda key: False, side
     pair_b = {k for k in mention.participants if person(k)}
     if len(pair_a) == len(pair_b) == 2 and pair_a != pair_b and not _pointing(mention):
         return None
+    # « La veille, Meloni avait reçu Merz au palais Chigi »: with someone none of the day's meetings had, at a place
+    # and on a day of its own, it is another meeting (the day the others took from the story's is no evidence); so
+    # is one a live page's entry tells with other people than those of the other entries' (« 16h25 … reçu par Vance
+    # et Rubio », « 17h50 … entre Meloni, Vance et von der Leyen »)
+    entries = {m.live_entry for m in event.mentions}
+    other_entry = mention.first.live_entry and 0 not in entries and mention.first.live_entry not in entries
+    if len(pair_b) >= 2 and pair_b - pair_a and pair_a - pair_b and not _pointing(mention) and (
+            other_entry or mention.dated_by == "text" and event.dated_by != "text"):
+        return None
     same_day_back = mention.first.anaphoric and day and event.precision == mention.precision == "day"
     # "the US had struck a trade deal with Japan… Trump announced the agreement late Tuesday": what a country agrees,
     # its leader agrees; the same sides are the same parties to a deal told again

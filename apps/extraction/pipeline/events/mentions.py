@@ -79,6 +79,7 @@ class Mention:
     needs_date: bool = False
     triggers: list[Token] = field(default_factory=list)
     paragraph: int = 0  # where the paragraph that tells it starts
+    live_entry: int = 0  # the time-stamped live-blog entry that tells it (0 outside one)
     determiner: str = ""  # pointing ("this meeting", « son entretien ») | definite ("the meeting") | ""
     rescheduled: bool = False  # moved to the day it is given ("postponed to March 10")
     was_planned: bool = False  # told as planned before being called off ("the meeting planned for Tuesday")
@@ -266,6 +267,37 @@ def names_party(ctx: Context, token: Token, *, persons_only: bool = False) -> bo
                for c in token.children if c.dep_ in ("compound", "flat:name", "flat", "appos", "nmod", "amod"))
 
 
+def _name_after_adverbials(verb: Token, led_by: tuple[str, ...] = ()) -> list[Token]:  # its first word last
+    """« Giorgia Meloni reçoit vendredi après-midi au palais Chigi [le vice-président américain JD Vance] »: after
+    a day and a place, the French parser loses the object and makes the name a sentence of its own. A verb with a
+    subject and no object takes the first person's name after it, in its clause (no verb, comma or conjunction in
+    between), when no preposition leads the name's phrase (« avec le vice-président JD Vance » is a partner), or one
+    of `led_by` (« s'entretient vendredi au palais Chigi [avec le vice-président JD Vance] »)."""
+    if verb.pos_ != "VERB" or not any(c.dep_ in syntax.SUBJECT_DEPS for c in verb.children):
+        return []
+    doc = verb.doc
+    # (to the end of the sentence as written: the parser ended its own at the name it lost)
+    for i in range(verb.i + 1, len(doc)):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") or t.text in ",;:()«»\".!?" or "\n" in t.text:
+            return []
+        if t.ent_type_ not in ("PER", "PERSON") or t.pos_ != "PROPN":
+            continue
+        start = i  # back over the phrase that leads the name: its title, adjectives and article
+        while start - 1 > verb.i and doc[start - 1].pos_ in ("NOUN", "ADJ", "PROPN") and \
+                doc[start - 1].ent_type_ in ("", "PER", "PERSON"):
+            start -= 1
+        if start - 1 > verb.i and doc[start - 1].pos_ == "DET":
+            start -= 1
+        if (doc[start - 1].pos_ == "ADP") != bool(led_by) or led_by and folded(doc[start - 1].text) not in led_by:
+            return []
+        name_end = i + 1
+        while name_end < len(doc) and doc[name_end].ent_iob_ == "I":
+            name_end += 1
+        return [doc[j] for j in range(start, name_end) if j != i] + [t]
+    return []
+
+
 def hung_as_case(verb: Token) -> Token | None:
     """« Il a vu jeudi le chef de la diplomatie »: a participle the parser read as the preposition of the day
     after it (« vu » is also a preposition), though it has its own auxiliary or subject. Returns the day, on
@@ -320,6 +352,8 @@ def objects_of(token: Token) -> list[Token]:
                 named += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                           if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
                 found += named
+    if not found:
+        found = [t for t in _name_after_adverbials(token)[-1:] if t.ent_iob_ == "B"]
     found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or syntax.personal_pronoun(t)]
     antecedent = _relative_antecedent(token)
     return found + [antecedent] if antecedent is not None else found
@@ -1231,6 +1265,10 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
     day = hung_as_case(pred)
     if day is not None:
         tokens |= {t.i for t in syntax.phrase(day)}  # « a vu [jeudi le chef de la diplomatie] »
+    if not syntax.objects(pred):
+        tokens |= {t.i for t in _name_after_adverbials(pred)}  # « reçoit vendredi au palais Chigi [JD Vance] »
+    if not syntax.prepositional(pred, WITH):
+        tokens |= {t.i for t in _name_after_adverbials(pred, WITH)}  # « s'entretient … au palais Chigi [avec Vance] »
     tokens |= {t.i for t in syntax.phrase(trig)}
     measure = measuring(trig) if mention.entry.pos == "noun" else trig
     if measure.i != trig.i:
