@@ -77,3 +77,21 @@ def test_a_live_page_s_entries_with_other_people_are_other_meetings():
     assert any(day == "2025-05-18" and {"Volodymyr Zelensky", "JD Vance", "Marco Rubio"} <= set(who)
                and "Giorgia Meloni" not in who for day, who in meetings)
     assert ("2025-05-17", ("Friedrich Merz", "Giorgia Meloni")) in meetings
+
+
+def test_an_aside_inside_a_quotation_names_a_new_speaker_and_cuts_the_quotation_in_two():
+    text = ("PARIS, 19 avril (AFP) - « Pékin vend de la stabilité, estime Claire Nguyen-Lasserre, chercheuse en "
+            "relations internationales, à des pays qui redoutent d'être pris entre deux feux. » « Mais aucun de ces "
+            "Etats ne tournera le dos au marché américain », prévient-elle.")
+    story = read(text, language="fr", published="2025-04-19")
+    quoted = [(s.text, speaker_of(story, s.text)) for s in story.statements if s.direct]
+    assert quoted == [("Pékin vend de la stabilité,", "Claire Nguyen-Lasserre"),
+                      ("à des pays qui redoutent d'être pris entre deux feux.", "Claire Nguyen-Lasserre"),
+                      ("Mais aucun de ces Etats ne tournera le dos au marché américain", "Claire Nguyen-Lasserre")]
+
+
+def test_a_few_words_set_up_before_an_aside_stay_with_the_rest():
+    text = "PARIS, 15 septembre (AFP) - « La paix, a dit Emmanuel Macron après l'appel, ne se décrète pas à Moscou. »"
+    story = read(text, language="fr", published="2025-09-15")
+    assert [s.text for s in story.statements if s.direct] == [
+        "La paix, a dit Emmanuel Macron après l'appel, ne se décrète pas à Moscou."]

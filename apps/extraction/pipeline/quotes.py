@@ -313,6 +313,18 @@ class QuoteReader:
                 self._add(speaker=key, basis="inside-quote", start=after, end=q.end, direct=True, sentence=sent,
                           windows=[(a, b)])
                 return
+            if self.text[b:b + 1] == "," and self.lang == "fr":
+                # « Pékin vend de la stabilité, estime X, à des pays qui redoutent… »: the words before the aside and
+                # those after it, two statements of its speaker (not « La paix, a dit X, ne se décrète pas », a few
+                # words set up front; nor '"Out of nowhere, he said, 'If we…'"', an English quotation inside one)
+                comma = self.text.rindex(",", q.start, a)
+                after = self._after_aside(b, q)
+                if after < q.end and len(self.text[q.start:comma].split()) >= 4:
+                    self._add(speaker=key, basis="inside-quote", start=q.start, end=comma + 1, direct=True,
+                              sentence=sent, windows=[(a, b)], remember=q.start)
+                    self._add(speaker=key, basis="inside-quote", start=after, end=q.end, direct=True, sentence=sent,
+                              windows=[(a, b)])
+                    return
             self._add(speaker=key, basis="inside-quote", start=q.start, end=q.end, direct=True, sentence=sent,
                       windows=[(a, b)], remember=q.start)
             return
@@ -614,9 +626,25 @@ class QuoteReader:
             if key is None:
                 pron = self.speakers.pronoun_near(start, end, in_quote=True)
                 key = self.speakers.resolve_pronoun(q.outer_start, pron) if pron else None
+            if key is None:
+                # « …, estime Claire Nguyen-Lasserre, chercheuse… »: one the story names only in the aside
+                key = self.speakers.named_in_aside(self._tokens(start, end))
             if key:
                 return key, (start, end)
         return None
+
+    def _after_aside(self, end: int, q: Quote) -> int:
+        """Where the quoted words go on after an aside that ends at `end`: after its comma, and after the words that
+        describe the one it names (« estime Claire Nguyen-Lasserre, [chercheuse en relations internationales,] à des
+        pays… »)."""
+        after = end + 1
+        tokens = self._tokens(after, q.end)
+        if tokens and tokens[0].dep_ == "appos" and tokens[0].head.idx < end:
+            comma = next((t for t in tokens if t.text == "," and t.head.i in {x.i for x in tokens[0].subtree}
+                          or t.text == "," and t.i == tokens[0].right_edge.i + 1), None)
+            if comma is not None:
+                after = comma.idx + 1
+        return after + len(self.text[after:q.end]) - len(self.text[after:q.end].lstrip())
 
     def _names_a_thing(self, q: Quote) -> bool:
         """A quoted noun phrase with no verb that hangs on a noun through a preposition: the journalist's sentence

@@ -825,6 +825,23 @@ class SpeakerResolver:
             return False
         return not entry.titles or any(t.valid_on(self.published) for t in entry.titles)
 
+    def named_in_aside(self, tokens: list[Token]) -> str | None:
+        """The person an aside inside a quotation names and the story had not (« …, estime Claire Nguyen-Lasserre,
+        … »): a new actor, as the subject of a speech verb would be outside the quotation marks."""
+        names = [t for t in tokens if t.ent_type_ in ("PER", "PERSON") and t.pos_ == "PROPN"]
+        if not names:
+            return None
+        first = names[0]
+        run = [t for t in tokens if t.i >= first.i and t.ent_iob_ != "O" and all(
+            u.ent_iob_ == "I" for u in tokens if first.i < u.i <= t.i)]
+        if len([t for t in run if _looks_like_name(t)]) < 2:
+            return None  # one capitalized word in an aside may be anything
+        last = fold(run[-1].text)
+        for key, actor in list(self.table.actors.items()):
+            if actor.kind == "person" and normalize(actor.name).split()[-1:] == [last]:
+                return key  # « …, poursuit M. Nguyen-Lasserre, … » after her full name
+        return self.new_actor(run[0].idx, run[-1].idx + len(run[-1].text), "person")
+
     def _name_not_yet_known(self, phrase: list[Token], token: Token, *, speaking: bool = False) -> str | None:
         """A name spaCy did not tag: a surname of an actor already named, or a new person.
 
