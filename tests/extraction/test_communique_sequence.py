@@ -61,3 +61,11 @@ def test_a_next_meeting_and_its_summit_stay_one_event():
             "Lumpur pour un sommet réunissant l'Asean et la Chine.")
     story = read(text, language="fr", published="2025-04-19")
     assert len([e for e in story.events if e.kind == "meeting"]) == 1
+
+
+def test_a_foreign_name_s_last_word_read_as_a_verb_is_still_the_name():
+    text = ("PARIS, 19 avril (AFP) - La tournée du président chinois Xi Jinping s'est achevée vendredi à Phnom Penh. "
+            "La veille, le roi Norodom Sihamoni l'avait accueilli au palais royal.")
+    story = read(text, language="fr", published="2025-04-19")
+    assert [(e.kind, e.date.isoformat()) for e in story.events if "Norodom Sihamoni" in parties(story, e)] == [
+        ("meeting", "2025-04-17")]

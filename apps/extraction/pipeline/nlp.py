@@ -412,6 +412,7 @@ def repair_french(doc):
     if len(doc):
         repair_fronted_adjunct(doc)
         repair_inverted_clitic(doc)
+        repair_name_read_as_verb(doc)
         repair_name_read_as_adverb(doc)
         repair_participle_as_object(doc)
         repair_second_subject(doc)
@@ -420,6 +421,37 @@ def repair_french(doc):
         repair_completive_fr(doc)
         repair_day_before_object(doc)
     return doc
+
+
+def repair_name_read_as_verb(doc) -> None:
+    """« le roi Norodom [Sihamoni] l'avait accueilli »: the French model may read the last word of a foreign name as a
+    verb, make the name's head its subject and hang it on the true verb, which loses its subject. A capitalized word
+    inside the sentence, read as a verb right after a proper noun, is the rest of that name (French writes its verbs in
+    lower case, headlines too); what hung on it hangs on what it hung on."""
+    for i in _where(doc, POS, ("VERB",)):
+        token = doc[i]
+        if not token.i or token.is_sent_start or not token.text[:1].isupper() or not token.is_alpha or \
+                token.text.isupper():
+            continue
+        before = doc[token.i - 1]
+        if before.pos_ != "PROPN":
+            continue
+        name = before
+        while name.dep_ in ("flat:name", "flat") and name.head.i != name.i and name.head.i < name.i:
+            name = name.head
+        above, dep = token.head, token.dep_
+        if above.i == token.i:
+            # the name's word made the root: the verb it took for a dependent after it is the sentence's
+            above = next((c for c in token.children if c.pos_ in ("VERB", "AUX") and c.i > token.i), None)
+            if above is None:
+                continue
+            above.head, above.dep_ = above, "ROOT"
+        for child in list(token.children):
+            if child.i != above.i:
+                child.head = above
+        if name.head.i == token.i:
+            name.head, name.dep_ = above, "nsubj" if dep in ("advcl", "ROOT", "conj", "parataxis") else dep
+        token.head, token.dep_, token.pos_ = name, "flat:name", "PROPN"
 
 
 def repair_name_read_as_adverb(doc) -> None:
