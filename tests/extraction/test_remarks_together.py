@@ -114,3 +114,17 @@ def test_the_pope_is_the_pope_of_the_story_s_day():
     assert "Pope Leo XIV" in names(story)
     story = read("Le pape a reçu vendredi le président ukrainien.", language="fr", published="2025-02-14")
     assert "Pope Francis" in names(story) and "Pope Leo XIV" not in names(story)
+
+
+def test_words_told_to_a_parliament_are_a_statement_there_but_a_news_conference_stays_one():
+    text = ("LONDON, May 8 (Reuters) - Business secretary Jonathan Reynolds told MPs on Thursday the deal was a start. "
+            "Starmer told a news conference on Thursday that the deal was good.")
+    story = read(text, language="en", published="2025-05-08")
+    assert sorted((e.kind, tuple(sorted(parties(story, e)))) for e in story.events) == [
+        ("press_conference", ("Keir Starmer",)), ("statement", ("Jonathan Reynolds",))]
+
+
+def test_what_a_minister_declared_before_the_deputies_is_a_statement():
+    text = "PARIS, 8 mai (AFP) - François Bayrou a déclaré jeudi devant les députés que l'accord était un début."
+    story = read(text, language="fr", published="2025-05-08")
+    assert [(e.kind, e.date.isoformat()) for e in story.events] == [("statement", "2025-05-08")]

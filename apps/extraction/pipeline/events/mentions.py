@@ -644,7 +644,10 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         # "addressed parliament", "spoke before the General Assembly", « s'est adressé à la nation »: an assembly
         # as the object, or after to/before/« à »/« devant », named in the gazetteer or not
         heads = syntax.objects(token) + syntax.prepositional(token, ("to", "before", "à", "a", "au", "aux", "devant"))
-        return any(lemma(h) in cues.assemblies or folded(h.text) in cues.assemblies for h in heads)
+        # ("told a news conference", « devant une conférence de presse »: the press, not a body)
+        return any((lemma(h) in cues.assemblies or folded(h.text) in cues.assemblies) and not (
+            (noun := ctx.lexicon.nouns.get(lemma(h))) is not None and _modifier_kind(h, noun) == "press_conference")
+            for h in heads)
     if name == "policy-object":
         # "froze military aid", "intelligence sharing had been paused", « a suspendu le partage de renseignements »:
         # what a government gives (aid, deliveries, intelligence) as what is acted on; "froze the assets", "paused
