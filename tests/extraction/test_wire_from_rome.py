@@ -95,3 +95,12 @@ def test_a_few_words_set_up_before_an_aside_stay_with_the_rest():
     story = read(text, language="fr", published="2025-09-15")
     assert [s.text for s in story.statements if s.direct] == [
         "La paix, a dit Emmanuel Macron après l'appel, ne se décrète pas à Moscou."]
+
+
+def test_a_phrase_with_no_verb_before_the_speaker_is_no_reported_speech_and_the_dateline_is_no_content():
+    story = read("PARIS, 19 avril (AFP) - Dès son arrivée à Pékin mardi, Emmanuel Macron a appelé à la paix.",
+                 language="fr", published="2025-04-19")
+    assert not [s for s in story.statements if "arrivée" in s.text]
+    story = read("BEIJING, April 19 (Reuters) - Talks will resume on Monday in Geneva, the ministry said.",
+                 language="en", published="2025-04-19")
+    assert [s.text for s in story.statements if not s.direct] == ["Talks will resume on Monday in Geneva"]

@@ -914,6 +914,11 @@ class QuoteReader:
                              or any(s <= t.idx < s + comma for t in syntax.subjects(verb))):
             return None
         start = s + len(head) - len(head.lstrip())
+        start = max([start] + [b for a, b in self.layout.excluded if a <= start < b])  # (not the dateline)
+        # « Dès son arrivée à Pékin mardi, Macron a appelé à la paix »: a phrase with no verb of its own says when, not
+        # what was said
+        if not any(t.pos_ in ("VERB", "AUX") and "Fin" in morph(t, "VerbForm") for t in self._tokens(start, s + comma)):
+            return None
         return start, s + comma
 
     def sourced_words(self) -> set[int]:
