@@ -213,8 +213,9 @@ def _is_heading(line: str) -> bool:
     # a short line without a final stop is a section title ("Force conjointe", "Défilé de dirigeants"), and so is
     # one that ends on a quotation with no stop of its own (a live blog's "Starmer: 'the first rung, not the top of
     # the ladder'"), where a sentence would close with one
-    return len(stripped.split()) <= 12 and not re.search(r"[.!?…:;,»”\"']\s*$", line.strip()) or \
-        len(stripped.split()) <= 12 and re.search(r"[\w)]\s*[»”\"'’]\s*$", line.strip()) is not None
+    end = line.strip()
+    return len(stripped.split()) <= 12 and (not re.search(r"[.!?…:;,»”\"']\s*$", end)
+                                            or re.search(r"[\w)]\s*[»”\"'’]\s*$", end) is not None)
 
 
 def _split_names(names: str) -> list[str]:

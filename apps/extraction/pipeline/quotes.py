@@ -640,8 +640,9 @@ class QuoteReader:
         after = end + 1
         tokens = self._tokens(after, q.end)
         if tokens and tokens[0].dep_ == "appos" and tokens[0].head.idx < end:
-            comma = next((t for t in tokens if t.text == "," and t.head.i in {x.i for x in tokens[0].subtree}
-                          or t.text == "," and t.i == tokens[0].right_edge.i + 1), None)
+            described = {x.i for x in tokens[0].subtree}
+            comma = next((t for t in tokens if t.text == "," and (t.head.i in described
+                                                                  or t.i == tokens[0].right_edge.i + 1)), None)
             if comma is not None:
                 after = comma.idx + 1
         return after + len(self.text[after:q.end]) - len(self.text[after:q.end].lstrip())

@@ -836,11 +836,15 @@ class SpeakerResolver:
             u.ent_iob_ == "I" for u in tokens if first.i < u.i <= t.i)]
         if len([t for t in run if _looks_like_name(t)]) < 2:
             return None  # one capitalized word in an aside may be anything
-        last = fold(run[-1].text)
-        for key, actor in list(self.table.actors.items()):
-            if actor.kind == "person" and normalize(actor.name).split()[-1:] == [last]:
-                return key  # « …, poursuit M. Nguyen-Lasserre, … » after her full name
-        return self.new_actor(run[0].idx, run[-1].idx + len(run[-1].text), "person")
+        # (« …, poursuit M. Nguyen-Lasserre, … » after her full name)
+        return self._person_by_surname(run[-1]) or self.new_actor(run[0].idx, run[-1].idx + len(run[-1].text),
+                                                                  "person")
+
+    def _person_by_surname(self, token: Token) -> str | None:
+        """The person of the table whose name ends with this word."""
+        last = fold(token.text)
+        return next((key for key, actor in self.table.actors.items()
+                     if actor.kind == "person" and normalize(actor.name).split()[-1:] == [last]), None)
 
     def _name_not_yet_known(self, phrase: list[Token], token: Token, *, speaking: bool = False) -> str | None:
         """A name spaCy did not tag: a surname of an actor already named, or a new person.
@@ -865,11 +869,10 @@ class SpeakerResolver:
             return None  # "La Porte-Parole", "The Spokesman" in a title-cased line: a description, not a name
         if any(_is_time(t) for t in names):
             return None  # "11:02 GMT", « 10h15 HEC »: a time zone after a time is no one
-        last = fold(token.text)
-        for key, actor in list(self.table.actors.items()):
-            if actor.kind == "person" and normalize(actor.name).split()[-1:] == [last]:
-                self.add_mention_new(key, token.idx, token.idx + len(token.text))
-                return key
+        key = self._person_by_surname(token)
+        if key is not None:
+            self.add_mention_new(key, token.idx, token.idx + len(token.text))
+            return key
         kind = "person"
         if len(names) < 2 and not titled:
             attribution = speaking and not token.ent_type_ and not token.is_sent_start and \

@@ -658,14 +658,13 @@ def _signed_at_talks(mentions: list[Mention], table: ActorTable) -> None:
         if m.group != "agree" or m.participants or m.hedged or m.status != "occurred" or last is None or \
                 m.entry.pos != "noun" or _told_by_whom(m):
             continue  # ("les deux chefs de gouvernement ont convenu de…": whoever the subject names, not the talks')
-        talks = last
-        parties = {k: "participant" for k in talks.participants if table.party_kind(k) in ACTOR_KINDS}
-        if talks.paragraph != m.paragraph or talks.status != "occurred" or talks.hedged or len(parties) < 2 or \
-                m.timex is not talks.timex:
+        parties = {k: "participant" for k in last.participants if table.party_kind(k) in ACTOR_KINDS}
+        if last.paragraph != m.paragraph or last.status != "occurred" or last.hedged or len(parties) < 2 or \
+                m.timex is not last.timex:
             continue
         m.participants = parties
         if m.location is None:
-            m.location, m.place_start = talks.location, talks.place_start
+            m.location, m.place_start = last.location, last.place_start
 
 
 def _told_by_whom(m: Mention) -> bool:
@@ -1175,16 +1174,24 @@ def _transcript(ctx: Context, published: datetime.date, events: list[Cluster]) -
     if not speakers:
         return []
     speaker = max(sorted(set(speakers)), key=speakers.count)
-    first = ctx.doc[0]
-    opening = ctx.layout.paragraphs[:2]
-    interview = any(w in cues.interview_words for p in opening for w in re.findall(r"[\w-]+", folded(
-        ctx.text[p.start:p.end])))
-    kind = "statement" if interview else "press_conference"
-    entry = Trigger(lemma="", pos="genre", kind=kind)
-    m = Mention(kind=kind, trigger=first, entry=entry, predicate=first, basis="genre",
-                sentence=(0, min(len(ctx.text), ctx.text.find("\n") if "\n" in ctx.text else len(ctx.text))),
-                participants={speaker: "agent"}, triggers=[first])
-    return [Cluster([m], date=published, precision="day", dated_by="lead", status="occurred")]
+    kind = "statement" if _opening_words(ctx) & cues.interview_words else "press_conference"
+    first_line = (0, min(len(ctx.text), ctx.text.find("\n") if "\n" in ctx.text else len(ctx.text)))
+    return [_told_by_genre(kind, ctx.doc[0], first_line, {speaker: "agent"}, published)]
+
+
+def _opening_words(ctx: Context) -> set[str]:
+    """The folded words of the first two paragraphs, where a transcript says what it is (« Entretien… »,
+    "Telephone conversation with…")."""
+    opening = " ".join(ctx.text[p.start:p.end] for p in ctx.layout.paragraphs[:2])
+    return set(re.findall(r"[\w-]+", folded(opening)))
+
+
+def _told_by_genre(kind: str, trigger: Token, sentence: tuple[int, int], participants: dict[str, str],
+                   published: datetime.date, paragraph: int = 0) -> Cluster:
+    """An event the kind of document tells, not a word of it: held on the day it went out."""
+    m = Mention(kind=kind, trigger=trigger, entry=Trigger(lemma="", pos="genre", kind=kind), predicate=trigger,
+                basis="genre", sentence=sentence, participants=participants, triggers=[trigger], paragraph=paragraph)
+    return Cluster([m], date=published, precision="day", dated_by="lead", status="occurred")
 
 
 def _met_on_record(ctx: Context, turns: Iterable[Turn], published: datetime.date) -> list[Cluster]:
@@ -1200,16 +1207,13 @@ def _met_on_record(ctx: Context, turns: Iterable[Turn], published: datetime.date
             first_turn.setdefault(actor.key, turn)
     if len({ctx.table.actors[key].country for key in first_turn}) < 2:
         return []
-    opening = " ".join(ctx.text[p.start:p.end] for p in ctx.layout.paragraphs[:2])
-    kind = "call" if set(re.findall(r"[\w-]+", folded(opening))) & ctx.lexicon.cues.phone else "meeting"
+    kind = "call" if _opening_words(ctx) & ctx.lexicon.cues.phone else "meeting"
     label = min((turn.label for turn in first_turn.values()), key=lambda label: label.start)
-    trigger = ctx.doc[bisect.bisect_right(ctx.token_starts, label.start) - 1]
     paragraph = ctx.layout.paragraph_at(label.start)
-    m = Mention(kind=kind, trigger=trigger, entry=Trigger(lemma="", pos="genre", kind=kind), predicate=trigger,
-                basis="genre", sentence=(label.start, paragraph.end if paragraph else label.end),
-                participants={key: "participant" for key in first_turn}, triggers=[trigger],
-                paragraph=paragraph.start if paragraph else 0)
-    return [Cluster([m], date=published, precision="day", dated_by="lead", status="occurred")]
+    return [_told_by_genre(kind, ctx.doc[token_at(ctx.doc, label.start)],
+                           (label.start, paragraph.end if paragraph else label.end),
+                           {key: "participant" for key in first_turn}, published,
+                           paragraph.start if paragraph else 0)]
 
 
 # --- records --------------------------------------------------------------------------------------------------

@@ -267,20 +267,20 @@ def names_party(ctx: Context, token: Token, *, persons_only: bool = False) -> bo
                for c in token.children if c.dep_ in ("compound", "flat:name", "flat", "appos", "nmod", "amod"))
 
 
-def _name_after_adverbials(verb: Token, led_by: tuple[str, ...] = ()) -> list[Token]:  # its first word last
+def _name_after_adverbials(verb: Token) -> tuple[list[Token], str]:
     """« Giorgia Meloni reçoit vendredi après-midi au palais Chigi [le vice-président américain JD Vance] »: after
-    a day and a place, the French parser loses the object and makes the name a sentence of its own. A verb with a
-    subject and no object takes the first person's name after it, in its clause (no verb, comma or conjunction in
-    between), when no preposition leads the name's phrase (« avec le vice-président JD Vance » is a partner), or one
-    of `led_by` (« s'entretient vendredi au palais Chigi [avec le vice-président JD Vance] »)."""
+    a day and a place, the French parser loses the object or the partner and makes the name a sentence of its own.
+    The first person's name after a verb with a subject, in its clause (no verb, comma or conjunction in between):
+    its phrase, the name's first word last, and the preposition that leads it, folded ("" for none: an object;
+    « avec le vice-président JD Vance », a partner). Nothing for a verb with no subject, or no such name."""
     if verb.pos_ != "VERB" or not any(c.dep_ in syntax.SUBJECT_DEPS for c in verb.children):
-        return []
+        return [], ""
     doc = verb.doc
     # (to the end of the sentence as written: the parser ended its own at the name it lost)
     for i in range(verb.i + 1, len(doc)):
         t = doc[i]
         if t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") or t.text in ",;:()«»\".!?" or "\n" in t.text:
-            return []
+            return [], ""
         if t.ent_type_ not in ("PER", "PERSON") or t.pos_ != "PROPN":
             continue
         start = i  # back over the phrase that leads the name: its title, adjectives and article
@@ -289,13 +289,12 @@ def _name_after_adverbials(verb: Token, led_by: tuple[str, ...] = ()) -> list[To
             start -= 1
         if start - 1 > verb.i and doc[start - 1].pos_ == "DET":
             start -= 1
-        if (doc[start - 1].pos_ == "ADP") != bool(led_by) or led_by and folded(doc[start - 1].text) not in led_by:
-            return []
         name_end = i + 1
         while name_end < len(doc) and doc[name_end].ent_iob_ == "I":
             name_end += 1
-        return [doc[j] for j in range(start, name_end) if j != i] + [t]
-    return []
+        led = folded(doc[start - 1].text) if doc[start - 1].pos_ == "ADP" else ""
+        return [doc[j] for j in range(start, name_end) if j != i] + [t], led
+    return [], ""
 
 
 def hung_as_case(verb: Token) -> Token | None:
@@ -353,7 +352,8 @@ def objects_of(token: Token) -> list[Token]:
                           if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
                 found += named
     if not found:
-        found = [t for t in _name_after_adverbials(token)[-1:] if t.ent_iob_ == "B"]
+        phrase, led = _name_after_adverbials(token)
+        found = [t for t in phrase[-1:] if not led and t.ent_iob_ == "B"]
     found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or syntax.personal_pronoun(t)]
     antecedent = _relative_antecedent(token)
     return found + [antecedent] if antecedent is not None else found
@@ -1268,10 +1268,10 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
     day = hung_as_case(pred)
     if day is not None:
         tokens |= {t.i for t in syntax.phrase(day)}  # « a vu [jeudi le chef de la diplomatie] »
-    if not syntax.objects(pred):
-        tokens |= {t.i for t in _name_after_adverbials(pred)}  # « reçoit vendredi au palais Chigi [JD Vance] »
-    if not syntax.prepositional(pred, WITH):
-        tokens |= {t.i for t in _name_after_adverbials(pred, WITH)}  # « s'entretient … au palais Chigi [avec Vance] »
+    # « reçoit vendredi au palais Chigi [JD Vance] », « s'entretient … au palais Chigi [avec Vance] »
+    phrase, led = _name_after_adverbials(pred)
+    if phrase and (not led and not syntax.objects(pred) or led in WITH and not syntax.prepositional(pred, WITH)):
+        tokens |= {t.i for t in phrase}
     tokens |= {t.i for t in syntax.phrase(trig)}
     measure = measuring(trig) if mention.entry.pos == "noun" else trig
     if measure.i != trig.i:
