@@ -128,3 +128,9 @@ def test_what_a_minister_declared_before_the_deputies_is_a_statement():
     text = "PARIS, 8 mai (AFP) - François Bayrou a déclaré jeudi devant les députés que l'accord était un début."
     story = read(text, language="fr", published="2025-05-08")
     assert [(e.kind, e.date.isoformat()) for e in story.events] == [("statement", "2025-05-08")]
+
+
+def test_what_a_minister_said_to_the_members_of_parliament_is_a_statement():
+    text = "PARIS, 8 mai (AFP) - François Bayrou a dit jeudi aux parlementaires que l'accord était un début."
+    story = read(text, language="fr", published="2025-05-08")
+    assert [(e.kind, e.date.isoformat()) for e in story.events] == [("statement", "2025-05-08")]

@@ -72,3 +72,9 @@ def test_what_a_subject_agreed_after_talks_is_that_subject_s_not_the_talks():
             "coopération.")
     story = read(text, language="fr", published="2025-03-17")
     assert not any(e.kind == "agreement" and "Charles III" in parties(story, e) for e in story.events)
+
+
+def test_a_title_s_preposition_is_lower_case_in_english_too():
+    story = read("KYIV, Nov 30 (Reuters) - In Kyiv, Marco Rubio met Volodymyr Zelensky on Sunday.", language="en",
+                 published="2025-11-30")
+    assert [e.title for e in story.events] == ["Rubio and Zelensky meet in Kyiv"]
