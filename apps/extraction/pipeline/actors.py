@@ -529,6 +529,7 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
     author_words = {w for a in authors for w in a.split()}
     agencies = {normalize(a) for a in b.layout.agencies}
     new_people: dict[str, str] = {}  # surname (folded) → key
+    known_surnames = _with_known_surnames(b, {})  # "Wang" after "Wang Yi": the known person's (_link_surnames)
     ents = b.ents
     person_starts = {e.start_char for e in ents if e.label_ in PERSON_LABELS} | \
         {m.start for m in b.table.mentions if b.table.kind(m.key) == "person"}
@@ -590,8 +591,10 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
             institution = any(w in b.lex.institution_heads for w in words)
             if ent.label_ in OTHER_LABELS and not institution:
                 continue
-            if len(words) == 1 and words[0] in new_people:
-                continue  # "Pence said" after "Mike Pence", tagged ORG by spaCy: the person's surname (_link_surnames)
+            if len(words) == 1 and (words[0] in new_people or fold(words[0]) in known_surnames):
+                # "Pence said" after "Mike Pence", "Wang and Doval" after "Wang Yi", tagged ORG by spaCy: the
+                # person's surname (_link_surnames)
+                continue
             if words[0] in b.lex.thing_heads or words[-1] in b.lex.thing_heads:
                 continue  # "Operation Spiderweb", "the Black Sea Grain Initiative": a thing done or agreed, no actor
             if len(words) == 1 and _same_as_known(b, start, end, words[0]):

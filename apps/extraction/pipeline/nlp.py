@@ -223,6 +223,28 @@ def repair_name_read_as_word(doc) -> None:
                 child.dep_ = "xcomp"  # "plans [to visit Moscow]": the noun's infinitive is the verb's complement
 
 
+_CLAUSE_DEPS = ("advcl", "ccomp", "relcl")
+
+
+def repair_verb_read_as_noun(doc) -> None:
+    """"…with Xi Jinping when [the two meet] in South Korea next week": the English model may tag the verb of a
+    subordinate clause as a noun ("meet", NN) though the parse gives it a subject of its own, which no noun heading
+    a clause has. A lower-case word so read, with no determiner, that the lexicons know as a verb ("meet"; "meets":
+    meet) is that verb, in the present."""
+    verbs = _event_verbs()
+    for i in _where(doc, DEP, _CLAUSE_DEPS):
+        token = doc[i]
+        if token.tag_ not in ("NN", "NNS") or not token.text.islower() or any(
+                c.dep_ in ("det", "poss", "amod", "compound") for c in token.children) or not any(
+                c.dep_ == "nsubj" and c.i < token.i for c in token.children):
+            continue
+        word = token.lower_
+        if token.tag_ == "NN" and word in verbs:
+            token.tag_ = "VBP"
+        elif token.tag_ == "NNS" and word[:-1] in verbs:
+            token.tag_ = "VBZ"
+
+
 def repair_verb_after_root_name(doc) -> None:
     """"Trump called Zelensky on Tuesday": the English model may read the verb after a name as a participle that
     describes it ("Trump, called …") and leave the name the root of a sentence without a verb. A past form right
@@ -392,6 +414,7 @@ def repair_participles(doc):
             child.head = token
     repair_clause_read_as_object(doc)
     repair_name_read_as_word(doc)
+    repair_verb_read_as_noun(doc)
     repair_verb_after_root_name(doc)
     repair_name_as_predicate(doc)
     repair_time_of_saying(doc)

@@ -779,12 +779,14 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
                    for o in syntax.objects(token) for t in syntax.phrase(o))
     if name == "support":
         verb = governing_verb(token)
-        return verb is not None and _light(ctx, verb, entry, token) or _signed(token, cues) or _in_force(ctx, token)
+        return verb is not None and _light(ctx, verb, entry, token) or _signed(token, cues) or \
+            _in_force(ctx, token) or _made_by_clause(ctx, token, entry, own=False)
     if name == "support-verb":
         # "agreed a plan", "reached an understanding": one of the noun's own support verbs, a light verb is not
         # enough ("has a plan", "made arrangements", "have an understanding" make no agreement)
         verb = governing_verb(token)
-        return verb is not None and lemma(verb) in entry.support and _light(ctx, verb, entry, token)
+        return verb is not None and lemma(verb) in entry.support and _light(ctx, verb, entry, token) or \
+            _made_by_clause(ctx, token, entry, own=True)
     if name == "setting":
         # "agreed to a pause in strikes [during a call] that lasted two hours", « a-t-il dit [lors d'un appel] »:
         # the setting of something done, one event in particular ("during the call"; not "amid calls for a truce")
@@ -885,6 +887,20 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         else:
             return False
         return any(names_party(ctx, p, persons_only=True) for p in partners)
+    return False
+
+
+def _made_by_clause(ctx: Context, noun: Token, entry: Trigger, *, own: bool) -> bool:
+    """"under a framework [that Trump and Albanese signed on Monday]", « l'accord [que les deux camps ont signé] »: a
+    relative clause whose relative pronoun is the object of one of the noun's support verbs (or, `own` false, of a
+    light verb) makes the event the noun names, wherever the noun stands in its own sentence."""
+    for c in noun.children:
+        if c.dep_ not in syntax.RELATIVE_DEPS or c.pos_ not in ("VERB", "AUX") or _acts_on_another(c):
+            continue
+        if not (lemma(c) in entry.support or not own and lemma(c) in ctx.lexicon.light_verbs):
+            continue
+        if any(g.dep_ in ("dobj", "obj") and g.pos_ == "PRON" and "Rel" in morph(g, "PronType") for g in c.children):
+            return True
     return False
 
 
@@ -1059,7 +1075,13 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
         described += [g for c in token.children if c.dep_ in syntax.RELATIVE_DEPS and c.pos_ in ("VERB", "AUX")
                       and not _light(ctx, c, entry) for g in c.children
                       if g.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX") and _light(ctx, g, entry)]
-        if described:
+        if described and verb is not None and _light(ctx, verb, entry, token) and all(
+                c.dep_ == "acl" and "Part" in morph(c, "VerbForm") and not syntax.subjects(c) for c in described):
+            # "Carney attended the summit [hosted by Starmer]", « a participé à la réunion [convoquée par
+            # Starmer] »: the verb that governs the noun tells who took part and when; the participle only
+            # describes the event (its agent, in the domain, is a party too)
+            predicate, basis = verb, "light-verb"
+        elif described:
             # "the talks they held last week", « les discussions qu'ils ont menées »: the verb of the
             # clause describing the noun carries its tense, subject and date
             predicate, basis = described[0], "light-verb"
@@ -1669,6 +1691,15 @@ def counterparts(ctx: Context, mention: Mention) -> None:
             mention.participants.setdefault(holder, role)
 
 
+def _clitic_as_subject(pronoun: Token) -> str:
+    """« l'émir [l']a reçu », « Trump [la] reçoit »: a French object clitic as the subject pronoun of its gender, which
+    the participle gives where the elided « l' » does not (« l'a reçue »: her); other pronouns as they are."""
+    word = folded(pronoun.text)
+    if word in ("l'", "l’"):
+        return "elle" if "Fem" in morph(pronoun.head, "Gender") else "il"
+    return {"le": "il", "la": "elle"}.get(word, pronoun.text) if pronoun.lang_ == "fr" else pronoun.text
+
+
 def gather(ctx: Context, mention: Mention) -> None:
     """Fill a mention's parties and place from its domain."""
     doc, cues = ctx.doc, ctx.lexicon.cues
@@ -1776,7 +1807,7 @@ def gather(ctx: Context, mention: Mention) -> None:
                 token.dep_ in syntax.OBJECT_DEPS and token.head.i == pred.i and mention.group in ("meet", "call"):
             # "Macron welcomed him", "Trump called her": whom the doer meets is someone else than the doer
             doers_keys = frozenset(k for s in doers if (k := ctx.actor_at(s)))
-            key = ctx.resolve_pronoun(token.idx, token.text, exclude=doers_keys)
+            key = ctx.resolve_pronoun(token.idx, _clitic_as_subject(token), exclude=doers_keys)
             if key and ctx.table.party_kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, "participant")
     hit = _suffered_by(ctx, mention)
