@@ -1,13 +1,15 @@
 """A week of visits told in a diary, a wire and a « récit »: who took part in an event another described, a verb the
 English model read as a noun, a text signed in a relative clause, a meal as the setting of what was done, a Chinese
-surname alone, a French object clitic. After blind16's dev half (a wire on Albanese's White House lunch, a diary of
-Wang Yi's week in Delhi, a « récit » of Trump's Gulf tour). Every text was written for the tests.
+surname alone, a French object clitic, a passive coordinated with an arrival, a gathering as the agent of a passive,
+a meeting on the sidelines, a speech verb the French parser read as a noun. After blind16's dev half (a wire on
+Albanese's White House lunch, a diary of Wang Yi's week in Delhi, a « récit » of Trump's Gulf tour, an African Union
+live page). Every text was written for the tests.
 """
 from __future__ import annotations
 
 import pytest
 
-from .pipeline_helpers import parties, read
+from .pipeline_helpers import parties, read, speaker_of
 
 
 def _events(story, kind):
@@ -32,12 +34,15 @@ def test_a_verb_read_as_a_noun_with_a_subject_of_its_own_is_a_meeting():
     assert ("2025-10-27", ("Donald Trump", "Xi Jinping")) in _events(story, "meeting")
 
 
-def test_a_framework_two_leaders_signed_in_a_relative_clause_is_an_agreement():
-    text = ("WASHINGTON (AP) — Australia and the United States will each put $1 billion into mining projects under a "
-            "critical minerals framework that President Donald Trump and Prime Minister Anthony Albanese signed at "
-            "the White House on Monday.")
-    story = read(text, language="en", published="2025-10-21")
-    assert _events(story, "agreement") == [("2025-10-20", ("Anthony Albanese", "Donald Trump"))]
+@pytest.mark.parametrize("text, signers", [
+    ("Australia and the United States will each put $1 billion into mining projects under a critical minerals "
+     "framework that President Donald Trump and Prime Minister Anthony Albanese signed at the White House on Monday.",
+     ("Anthony Albanese", "Donald Trump")),
+    ("Exports will rise under the framework Trump signed on Monday.", ("Donald Trump",)),
+])
+def test_a_framework_signed_in_a_relative_clause_is_an_agreement(text, signers):
+    story = read("WASHINGTON (AP) — " + text, language="en", published="2025-10-21")
+    assert _events(story, "agreement") == [("2025-10-20", signers)]
 
 
 def test_a_framework_only_discussed_in_a_relative_clause_is_no_agreement():
@@ -75,3 +80,35 @@ def test_a_french_object_clitic_is_the_guest_told_before(text, guest):
     story = read(text, language="fr", published="2025-05-17")
     [meeting] = [e for e in story.events if e.kind == "meeting"]
     assert guest in parties(story, meeting) and len(parties(story, meeting)) == 2
+
+
+@pytest.mark.parametrize("language, text, host, guest", [
+    ("en", "Carney arrived on Monday and was greeted by Trump on Tuesday.", "Donald Trump", "Mark Carney"),
+    ("en", "Carney flew in on Monday evening and was welcomed by Trump on the West Wing driveway.", "Donald Trump",
+     "Mark Carney"),
+])
+def test_a_passive_coordinated_with_an_arrival_shares_its_subject(language, text, host, guest):
+    story = read(text, language=language, published="2025-05-06")
+    assert [p for _, p in _events(story, "meeting")] == [tuple(sorted((host, guest)))]
+
+
+def test_a_gathering_that_does_something_in_a_passive_is_held_there_and_then():
+    text = ("The rebels ignored the ceasefire call issued last Saturday in Dar es Salaam by the joint summit of the "
+            "EAC and SADC.")
+    story = read(text, language="en", published="2025-02-15")
+    [summit] = [e for e in story.events if e.kind == "meeting"]
+    assert (summit.date.isoformat(), summit.location) == ("2025-02-08", "Dar es Salaam")
+
+
+def test_a_meeting_on_the_sidelines_hung_on_its_object_is_held_where_the_gathering_is():
+    story = read("Rubio met Saudi Foreign Minister Faisal bin Farhan on the sidelines of the G7 meeting in Charlevoix "
+                 "on Thursday.", language="en", published="2025-03-14")
+    bilateral = next(e for e in story.events if e.kind == "meeting" and "Faisal bin Farhan" in parties(story, e))
+    assert (bilateral.date.isoformat(), bilateral.location) == ("2025-03-13", "Charlevoix")
+
+
+def test_a_speech_verb_after_a_quotation_read_as_a_noun_still_names_the_speaker():
+    text = ("« Odinga a fait campagne comme en 2007, le continent a voté comme en 2025 », analyse Aïcha Mbaye, "
+            "chercheuse à Dakar.")
+    story = read(text, language="fr", published="2025-02-15")
+    assert speaker_of(story, "Odinga a fait campagne", direct=True) == "Aïcha Mbaye"

@@ -321,6 +321,11 @@ def objects_of(token: Token) -> list[Token]:
         # has no object is its object (a complement that names, "called Zelensky a dictator", comes after one)
         found = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "X")]
     found += [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
+    if token.dep_ == "conj" and any(c.dep_ in ("aux:pass", "auxpass") for c in token.children) and \
+            not any(c.dep_ in syntax.SUBJECT_DEPS for c in token.children):
+        # "Carney arrived on Monday and [was greeted by Trump] on Tuesday", « Merz est arrivé lundi et a été reçu par
+        # Macron »: the passive shares the subject of the verb it is coordinated with
+        found += syntax.subjects(token)
     if token.dep_ in ("xcomp", "advcl") and any(c.dep_ in ("aux:pass", "auxpass") and (
             token.dep_ == "xcomp" or {"Inf", "Ger"} & set(morph(c, "VerbForm"))) for c in token.children) and \
             not any(c.dep_ in syntax.SUBJECT_DEPS for c in token.children):
@@ -507,9 +512,11 @@ def setting_verb(noun: Token) -> Token | None:
     hang that noun on ("asked Zelensky for explanations [in a phone call]"), not through a name or a clause."""
     chain = syntax.governors(noun, 5)
     found = next((k for k, g in enumerate(chain) if g.pos_ in ("VERB", "AUX")), None)
-    # (« lors d'un appel »: the tagger calls the first word of a French compound preposition an adverb)
+    # (« lors d'un appel »: the tagger calls the first word of a French compound preposition an adverb; "met bin
+    # Farhan [on the sidelines of…]": the English parser may hang the setting on the verb's object, a name)
     return chain[found] if found is not None and all(
         g.pos_ in ("ADP", "NOUN") or k == 0 and g.pos_ == "ADV" and bool(syntax.case_word(noun))
+        or g.dep_ in ("dobj", "obj") and g.head.i == chain[found].i
         for k, g in enumerate(chain[:found])) else None
 
 
@@ -901,6 +908,10 @@ def _made_by_clause(ctx: Context, noun: Token, entry: Trigger, *, own: bool) -> 
             continue
         if any(g.dep_ in ("dobj", "obj") and g.pos_ == "PRON" and "Rel" in morph(g, "PronType") for g in c.children):
             return True
+        # "the framework [the two leaders signed]": no relative pronoun, and the verb has a subject but no object
+        if c.dep_ == "relcl" and any(g.dep_ == "nsubj" for g in c.children) and \
+                not any(g.dep_ in ("dobj", "obj", "ccomp") for g in c.children):
+            return True
     return False
 
 
@@ -1089,7 +1100,10 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
             light = _light(ctx, verb, entry, token)
             cues = ctx.lexicon.cues
             stand = measuring(token)
-            if light or stand.dep_ in _SUBJECT_DEPS or stand.dep_ in ("obj", "dobj") and lemma(verb) not in \
+            # (« l'appel lancé samedi à Dar es Salaam [par le sommet] », "a plan adopted [by the summit] on Friday":
+            # the agent of a passive does what it tells, there and then)
+            agent = stand.dep_ == "obl:agent" or stand.dep_ == "pobj" and stand.head.dep_ == "agent"
+            if light or agent or stand.dep_ in _SUBJECT_DEPS or stand.dep_ in ("obj", "dobj") and lemma(verb) not in \
                     cues.reporting and lemma(verb) not in cues.hedge_verbs:
                 # "held talks", « la réunion s'est tenue à Paris », « a reporté ce déplacement au 10 mars »: the
                 # verb carries the event's tense, place and date (and, for a light verb, its parties)
