@@ -1,9 +1,9 @@
 """A week of visits told in a diary, a wire and a « récit »: who took part in an event another described, a verb the
 English model read as a noun, a text signed in a relative clause, a meal as the setting of what was done, a Chinese
 surname alone, a French object clitic, a passive coordinated with an arrival, a gathering as the agent of a passive,
-a meeting on the sidelines, a speech verb the French parser read as a noun. After blind16's dev half (a wire on
-Albanese's White House lunch, a diary of Wang Yi's week in Delhi, a « récit » of Trump's Gulf tour, an African Union
-live page). Every text was written for the tests.
+a meeting on the sidelines, the stop a tour moved on to, a speech verb the French parser read as a noun. After
+blind16's dev half (a wire on Albanese's White House lunch, a diary of Wang Yi's week in Delhi, a « récit » of Trump's
+Gulf tour, an African Union live page). Every text was written for the tests.
 """
 from __future__ import annotations
 
@@ -112,3 +112,13 @@ def test_a_speech_verb_after_a_quotation_read_as_a_noun_still_names_the_speaker(
             "chercheuse à Dakar.")
     story = read(text, language="fr", published="2025-02-15")
     assert speaker_of(story, "Odinga a fait campagne", direct=True) == "Aïcha Mbaye"
+
+
+def test_the_meeting_a_trip_moved_on_to_is_for_happens_there_that_day():
+    text = "WEDNESDAY\nWang Yi moved on to Kabul for a three-way meeting with Pakistan's Ishaq Dar."
+    story = read("THE ASIA DESK | DIPLOMATIC DIARY\nWeek of August 18\n\n" + text, language="en",
+                 published="2025-08-22")
+    visits = [(e.date.isoformat(), e.location) for e in story.events if e.kind == "visit"]
+    meetings = [(e.date.isoformat(), e.location, e.status) for e in story.events if e.kind == "meeting"]
+    assert visits == [("2025-08-20", "Kabul")]
+    assert meetings == [("2025-08-20", "Kabul", "occurred")]

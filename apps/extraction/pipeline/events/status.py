@@ -240,8 +240,10 @@ def status(mention: Mention, cues: Cues, light_verbs: frozenset[str]) -> str:
         return "occurred"  # under way: it has begun ("talks were continuing"), whatever else says it is due
     # ("moved to a working lunch": the gathering one goes to is not moved to another day)
     gone_to = setting_verb(mention.trigger) if folded(syntax.case_word(mention.trigger)) in TO_EVENT else None
-    if mention.entry.planned or any(_matches(t, cues.planned) or _matches(t, cues.rescheduled) and t != gone_to
-                                    for t in scope if t.i not in (mention.trigger.i, setting, before)):
+    # ("Wang moved on to Kabul [for a three-way meeting]": nor is the one a trip is for)
+    gone_for = setting_verb(mention.trigger) if folded(syntax.case_word(mention.trigger)) in cues.purpose else None
+    if mention.entry.planned or any(_matches(t, cues.planned) or _matches(t, cues.rescheduled) and t not in (
+            gone_to, gone_for) for t in scope if t.i not in (mention.trigger.i, setting, before)):
         return "planned"
     return "occurred"
 
