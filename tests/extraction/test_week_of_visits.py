@@ -1,9 +1,9 @@
 """A week of visits told in a diary, a wire and a « récit »: who took part in an event another described, a verb the
 English model read as a noun, a text signed in a relative clause, a meal as the setting of what was done, a Chinese
 surname alone, a French object clitic, a passive coordinated with an arrival, a gathering as the agent of a passive,
-a meeting on the sidelines, the stop a tour moved on to, a speech verb the French parser read as a noun. After
-blind16's dev half (a wire on Albanese's White House lunch, a diary of Wang Yi's week in Delhi, a « récit » of Trump's
-Gulf tour, an African Union live page). Every text was written for the tests.
+a meeting on the sidelines, the stop a tour moved on to, leaders who spoke at a place, a speech verb the French parser
+read as a noun. After blind16's dev half (a wire on Albanese's White House lunch, a diary of Wang Yi's week in Delhi, a
+« récit » of Trump's Gulf tour, an African Union live page). Every text was written for the tests.
 """
 from __future__ import annotations
 
@@ -122,3 +122,13 @@ def test_the_meeting_a_trip_moved_on_to_is_for_happens_there_that_day():
     meetings = [(e.date.isoformat(), e.location, e.status) for e in story.events if e.kind == "meeting"]
     assert visits == [("2025-08-20", "Kabul")]
     assert meetings == [("2025-08-20", "Kabul", "occurred")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The two leaders spoke briefly in New York last month.", "meeting"),
+    ("The two leaders spoke by phone in the Oval Office last month.", "call"),
+    ("The two leaders spoke last month.", "call"),
+])
+def test_leaders_who_spoke_at_a_place_met_there_unless_by_phone(text, kind):
+    story = read("Trump met Albanese on Monday. " + text, language="en", published="2025-10-21")
+    assert [e.kind for e in story.events if e.date and e.date.isoformat() == "2025-09-01"] == [kind]

@@ -19,7 +19,7 @@ CONDITIONS = frozenset({
     "literal-object", "dated-clause", "signed-text", "no-predicative", "tariff-object",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "particles", "support", "modifiers", "by_phone", "yields_to",
-                         "subject", "planned", "what"})
+                         "subject", "planned", "what", "in_person"})
 ROLES = ("agent", "host", "participant", "target")  # as EventParticipant.Role reads them
 _SECTIONS = {"verbs": "verb", "adjectives": "adjective", "nouns": "noun", "prepositions": "preposition"}
 
@@ -39,6 +39,8 @@ class Trigger:
     support: frozenset[str] = frozenset()
     modifiers: dict[str, str] = field(default_factory=dict)
     by_phone: str | None = None
+    # the kind it names when its clause puts it at a place and no phone word is there ("spoke briefly in New York")
+    in_person: str | None = None
     yields_to: frozenset[str] = frozenset()
     subject: str = "agent"  # the part its subject plays: "host" for "hosted", « a reçu »
     planned: bool = False  # the word itself says the event is to come ("is expected in Moscow")
@@ -190,7 +192,8 @@ def _trigger(lemma: str, pos: str, raw: dict) -> Trigger:
                    particles=_folded(raw.get("particles", ())),
                    support=_folded(raw.get("support", ())),
                    modifiers={fold(k): v for k, v in raw.get("modifiers", {}).items()},
-                   by_phone=raw.get("by_phone"), yields_to=frozenset(raw.get("yields_to", ())),
+                   by_phone=raw.get("by_phone"), in_person=raw.get("in_person"),
+                   yields_to=frozenset(raw.get("yields_to", ())),
                    subject=raw.get("subject", "agent"), planned=bool(raw.get("planned", False)),
                    what=dict(raw.get("what", {})))
 
@@ -309,7 +312,7 @@ def problems(language: str) -> list[str]:
                 found.append(f"{where}: an entry is a table {{ kind = … }}")
                 continue
             found += [f"{where}: unknown key {k!r}" for k in set(raw) - _ENTRY_KEYS]
-            kinds = [raw.get("kind"), raw.get("by_phone"), *raw.get("modifiers", {}).values()]
+            kinds = [raw.get("kind"), raw.get("by_phone"), raw.get("in_person"), *raw.get("modifiers", {}).values()]
             found += [f"{where}: unknown kind {k!r}" for k in kinds if k is not None and k not in KINDS]
             if set(raw.get("what", {})) - {"en", "fr"}:
                 found.append(f"{where}: what is given per language (en, fr)")

@@ -1013,6 +1013,9 @@ def _kind(ctx: Context, token: Token, entry: Trigger) -> str:
     kind = _modifier_kind(token, entry) or entry.kind
     if entry.by_phone and condition(ctx, token, entry, "phone"):
         kind = entry.by_phone
+    elif entry.in_person and not condition(ctx, token, entry, "phone") and place_in(
+            ctx, [t for p in syntax.prepositional(token, ("in", "at", "à", "au", "aux", "en")) for t in syntax.phrase(p)]):
+        kind = entry.in_person  # "the two men spoke briefly in New York": face to face, where they both were
     if kind in ("meeting", "call") and token.pos_ == "NOUN" and _given_to_media(ctx, token):
         kind = "statement"  # « un entretien accordé au Parisien », "a conversation with the BBC": an interview
     if kind == "statement" and token.pos_ == "NOUN" and _signed_text(ctx, token):
