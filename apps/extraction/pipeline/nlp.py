@@ -185,7 +185,8 @@ def repair_clause_read_as_object(doc) -> None:
 @functools.cache
 def _event_verbs() -> frozenset[str]:
     """The verbs of the English lexicons (events.toml [verbs], speech.toml [verbs], cues.toml's words of plans and
-    hedges): what a word read as a plural noun after a name may be ("plans", "flies", "says")."""
+    hedges): what a word read as a plural noun after a name may be ("plans", "flies", "says"), or a noun that heads a
+    clause of its own ("when the two meet")."""
     cues = load("en", "cues")
     words = [*load("en", "events").get("verbs", {}), *load("en", "speech").get("verbs", {}),
              *cues.get("planned", {}).get("words", []), *cues.get("hedge", {}).get("verbs", [])]

@@ -218,8 +218,7 @@ def _by_surface(token: Token, lex: SpeechLexicon) -> str | None:
     # (« », analyse Aïcha Mbaye, chercheuse… »: the parser may also leave the name after it a root of its own)
     if found and token.i >= 2 and doc[token.i - 1].text == "," and doc[token.i - 2].text in _CLOSING_QUOTES and (any(
             c.dep_ in ("obj", "dobj", "appos") and c.i > token.i for c in token.children)
-            or token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].head.i != token.i
-            and doc[token.i + 1].dep_ == "ROOT"):
+            or token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].dep_ == "ROOT"):
         return found
     return None
 

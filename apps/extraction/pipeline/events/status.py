@@ -238,12 +238,12 @@ def status(mention: Mention, cues: Cues, light_verbs: frozenset[str]) -> str:
         return "planned"  # a headline's "Starmer to host leaders for a call": what is to come
     if any(_matches(t, cues.ongoing) for t in scope):
         return "occurred"  # under way: it has begun ("talks were continuing"), whatever else says it is due
-    # ("moved to a working lunch": the gathering one goes to is not moved to another day)
-    gone_to = setting_verb(mention.trigger) if folded(syntax.case_word(mention.trigger)) in TO_EVENT else None
-    # ("Wang moved on to Kabul [for a three-way meeting]": nor is the one a trip is for)
-    gone_for = setting_verb(mention.trigger) if folded(syntax.case_word(mention.trigger)) in cues.purpose else None
-    if mention.entry.planned or any(_matches(t, cues.planned) or _matches(t, cues.rescheduled) and t not in (
-            gone_to, gone_for) for t in scope if t.i not in (mention.trigger.i, setting, before)):
+    # ("moved to a working lunch": the gathering one goes to is not moved to another day; "Wang moved on to Kabul [for
+    # a three-way meeting]": nor is the one a trip is for)
+    case = folded(syntax.case_word(mention.trigger))
+    gone = setting_verb(mention.trigger) if case in TO_EVENT or case in cues.purpose else None
+    if mention.entry.planned or any(_matches(t, cues.planned) or _matches(t, cues.rescheduled) and t != gone
+                                    for t in scope if t.i not in (mention.trigger.i, setting, before)):
         return "planned"
     return "occurred"
 
