@@ -160,6 +160,15 @@ class Context:
             if folded(syntax.case_word(ent.root)) in CITY_PREPOSITIONS and len(ent.text) >= 4:
                 for pos in ctx.starts_within(ent.start_char, ent.end_char):
                     ctx.city_by_char[pos] = (ent.start_char, ent.text)
+        # "the leaders then travelled to [RAF Lossiemouth]", « s'est rendu à [Camp David] »: a name spaCy took for an
+        # organization or a building, where a verb of going leads, is where they went (an actor would be known)
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "FAC") and "\n" not in ent.text and ent.text[:1].isupper() and \
+                    len(ent.text) >= 4 and _goal_of_going(ent.root, lexicon) and not any(
+                        pos in ctx.mention_by_char or pos in ctx.place_by_char or pos in ctx.metonym_by_char
+                        for pos in ctx.starts_within(ent.start_char, ent.end_char)):
+                for pos in ctx.starts_within(ent.start_char, ent.end_char):
+                    ctx.city_by_char[pos] = (ent.start_char, ent.text)
         return ctx
 
     def starts_within(self, start: int, end: int) -> list[int]:
@@ -414,6 +423,18 @@ def _relative_antecedent(verb: Token) -> Token | None:
     return verb.doc[before] if before >= verb.sent.start else None
 
 
+_GOAL_PREPOSITIONS = frozenset({"to", "a", "au"})
+
+
+def _goal_of_going(name: Token, lexicon) -> bool:
+    """Whether a name is where a verb of going leads ("travelled [to] X", « s'est rendu [à] X »)."""
+    if folded(syntax.case_word(name)) not in _GOAL_PREPOSITIONS:
+        return False
+    verb = name.head.head if name.dep_ == "pobj" else name.head
+    entry = lexicon.verbs.get(lemma(verb)) if verb.pos_ == "VERB" else None
+    return entry is not None and entry.kind == "visit" and "destination" in entry.needs
+
+
 def _of_place(noun: Token) -> list[Token]:
     """The name an "of" phrase of a common noun gives ("a district [of Kryvyi Rih]", « le centre [de Kharkiv] »)."""
     if noun.pos_ != "NOUN":
@@ -564,8 +585,10 @@ def _compound_preposition(noun: Token) -> bool:
 def _signed(noun: Token, cues) -> bool:
     """"The deal [signed today] to support Türkiye's air force", « l'accord [signé jeudi] »: a text a participle says
     was signed (cues.toml "signing"), not negated."""
+    # (an English clause that describes a noun with no relative word is a participle's, though tagged a past)
     if any(c.dep_ in ("acl", "relcl", "acl:relcl") and lemma(c) in cues.signing and not syntax.negated(c)
-           and ("Part" in morph(c, "VerbForm") or c.tag_ == "VBN") for c in noun.children):
+           and ("Part" in morph(c, "VerbForm") or c.tag_ == "VBN" or c.tag_ == "VBD" and c.dep_ == "acl")
+           for c in noun.children):
         return True
     # (the English model may read "the deal signed today" as the deal signing something: a subject of "signed" with
     # no object)
@@ -1023,12 +1046,14 @@ def _kind(ctx: Context, token: Token, entry: Trigger) -> str:
     return kind
 
 
-def _named_text_signed(noun: Token, entry: Trigger) -> bool:
-    """"the two men signed [the Tech Prosperity Deal]": a text known by its name is an agreement made where one of
-    the noun's own support verbs takes it as object; named alone ("under the Paris Agreement") it is a text."""
+def _named_text_signed(noun: Token, entry: Trigger, cues) -> bool:
+    """"the two men signed [the Tech Prosperity Deal]", "the Lunna House Agreement [signed today]": a text known by
+    its name is an agreement made where one of the noun's own support verbs takes it as object, or a participle says
+    it was signed; named alone ("under the Paris Agreement") it is a text."""
+    if entry.kind != "agreement":
+        return False
     verb = governing_verb(noun)
-    return entry.kind == "agreement" and verb is not None and noun.dep_ in ("obj", "dobj") and \
-        lemma(verb) in entry.support
+    return verb is not None and noun.dep_ in ("obj", "dobj") and lemma(verb) in entry.support or _signed(noun, cues)
 
 
 def _signed_text(ctx: Context, noun: Token) -> bool:
@@ -1073,7 +1098,7 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
     names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if token.pos_ == "PROPN" and names and not all(
             ctx.table.kind(ctx.actor_at(c) or "") in ("organization", "country", "group") for c in names) \
-            and not _named_text_signed(token, entry):
+            and not _named_text_signed(token, entry, ctx.lexicon.cues):
         # "the Munich Security Conference": the name of a forum, not an event told ("the NATO Summit", a body's
         # gathering, is one)
         return None
