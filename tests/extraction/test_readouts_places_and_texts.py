@@ -1,17 +1,20 @@
-"""Readouts and wires of the seventeenth blind set's round: a base the leaders went to that spaCy took for an
-organization, a text known by its name that a participle says was signed. After blind16's dev half (a Downing Street
-readout of Starmer's day with Støre). Every text was written for the tests.
+"""Readouts, interviews and joint statements: a base the leaders went to that spaCy took for an organization, a text
+known by its name that a participle says was signed (after blind16's dev half: a Downing Street readout of Starmer's
+day with Støre); a radio interview's turns (a relative pronoun the French parser took for a conjunction, words said
+on the phone, deputy ministers, an ambassador summoned), a joint statement in the first person plural, a relative
+clause set off by commas, a bilateral meeting before others joined (after blind17's dev half and the shared dev set).
+Every text was written for the tests.
 """
 from __future__ import annotations
 
 import pytest
 
-from .pipeline_helpers import parties, read
+from .pipeline_helpers import parties, read, speaker_of
 
 
 def _events(story, kind):
-    return sorted((e.date.isoformat() if e.date else None, tuple(sorted(parties(story, e))), e.location)
-                  for e in story.events if e.kind == kind)
+    return sorted(((e.date.isoformat() if e.date else None, tuple(sorted(parties(story, e))), e.location)
+                   for e in story.events if e.kind == kind), key=lambda e: (e[0] or "", e[1]))
 
 
 @pytest.mark.parametrize("language, text", [
@@ -47,3 +50,84 @@ def test_a_named_text_only_cited_is_no_agreement():
     story = read("Norway will cut its emissions under the Paris Agreement, Støre said on Thursday.", language="en",
                  published="2025-12-04")
     assert _events(story, "agreement") == []
+
+
+_INTERVIEW = ("L'invité de la matinale\n\n"
+              "Jean-Noël Barrot, ministre de l'Europe et des Affaires étrangères, répondait ce mardi aux questions "
+              "d'Hélène Marchand.\n\n"
+              "Hélène Marchand : Le département d'Etat soutient son ambassadeur.\n"
+              "Jean-Noël Barrot : {}")
+
+
+def test_a_relative_pronoun_the_parser_took_for_a_conjunction_is_still_whom_one_meets():
+    story = read(_INTERVIEW.format("C'est son droit. J'en parlerai avec Marco Rubio, que je verrai en septembre à "
+                                   "New York."), language="fr", published="2025-08-26")
+    assert _events(story, "meeting") == [("2025-09-01", ("Jean-Noël Barrot", "Marco Rubio"), "New York")]
+
+
+@pytest.mark.parametrize("language, text, published", [
+    ("fr", _INTERVIEW.format("L'horloge tourne. Je l'ai redit vendredi au téléphone à Abbas Araghchi."), "2025-08-26"),
+    ("en", "Donald Trump told Vladimir Putin by phone on Friday that the talks must end.", "2025-08-26"),
+])
+def test_words_said_to_someone_on_the_phone_are_a_call(language, text, published):
+    story = read(text, language=language, published=published)
+    [(day, people, _)] = _events(story, "call")
+    assert day == "2025-08-22" and len(people) == 2
+
+
+def test_words_said_to_someone_without_a_phone_are_no_call():
+    # (a guard: "told Putin on Friday that…" is reported speech)
+    story = read("Donald Trump told Vladimir Putin on Friday that the talks must end.", language="en",
+                 published="2025-08-26")
+    assert _events(story, "call") == []
+    assert speaker_of(story, "the talks must end", direct=False) == "Donald Trump"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Les diplomates français retrouvent aujourd'hui à Genève les vice-ministres iraniens."),
+    ("en", "French diplomats met the Iranian ministers in Geneva today."),
+])
+def test_deputy_ministers_of_a_country_stand_for_it(language, text):
+    story = read(text, language=language, published="2025-08-26")
+    assert _events(story, "meeting") == [("2025-08-26", ("France", "Iran"), "Geneva")]
+
+
+@pytest.mark.parametrize("language, text, country", [
+    ("en", "The Foreign Office summoned the Russian ambassador on Monday.", "Russia"),
+    ("fr", "Jeudi, l'ambassadrice d'Italie a été convoquée au Quai d'Orsay.", "Italy"),
+])
+def test_an_ambassador_summoned_is_received_by_the_ministry(language, text, country):
+    story = read(text, language=language, published="2025-08-26")
+    [(_, people, _)] = _events(story, "meeting")
+    assert country in people
+
+
+def test_a_meeting_convened_is_no_summons():
+    # (a guard: « a convoqué une réunion » convenes the meeting; no one is summoned)
+    story = read("Emmanuel Macron a convoqué lundi une réunion avec Keir Starmer.", language="fr",
+                 published="2025-08-26")
+    assert len(_events(story, "meeting")) == 1
+
+
+def test_a_joint_statement_is_no_one_persons_speech():
+    text = ("This joint statement was released following the meeting between Prime Minister Keir Starmer and Prime "
+            "Minister Donald Tusk in Warsaw on 17 January 2025.\n\n"
+            "We met in Warsaw to discuss our close partnership. Today we reaffirmed our support for NATO.")
+    story = read(text, language="en", published="2025-01-17", source="GOV.UK",
+                 title="Joint Statement between the Prime Minister of the United Kingdom and the Prime Minister of "
+                       "Poland")
+    assert [s.text for s in story.statements if s.direct] == []
+
+
+def test_a_day_after_a_relative_clause_set_off_by_commas_is_the_main_clauses():
+    text = ("Donald Trump a annoncé qu'il appellerait le dirigeant russe Vladimir Poutine, qu'il avait rencontré "
+            "vendredi en Alaska, plus tard lundi.")
+    story = read(text, language="fr", published="2025-08-18")
+    assert _events(story, "meeting") == [("2025-08-15", ("Donald Trump", "Vladimir Putin"), "Alaska")]
+
+
+def test_a_bilateral_meeting_is_not_the_one_others_joined():
+    text = ("Donald Trump a accueilli lundi à la Maison Blanche Volodymyr Zelensky et Emmanuel Macron.\n\n"
+            "Après leur réunion bilatérale, Volodymyr Zelensky et Donald Trump seront rejoints par Emmanuel Macron.")
+    story = read(text, language="fr", published="2025-08-18")
+    assert ("Donald Trump", "Volodymyr Zelensky") in [people for _, people, _ in _events(story, "meeting")]

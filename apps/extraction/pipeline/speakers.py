@@ -1042,7 +1042,8 @@ class SpeakerResolver:
         """
         title = (self.article.title if self.article else None) or ""
         folded_title = fold(title)
-        if not set(re.findall(r"[\w'-]+", folded_title)) & self.lex.speech_titles:
+        words = set(re.findall(r"[\w'-]+", folded_title))
+        if not words & self.lex.speech_titles or words & self.lex.shared_titles:
             return []
         first_person = sum(1 for w in re.finditer(r"\b(\w+)\b", self.folded)
                            if self.lex.pronouns.get(w.group(1)) == "self" and not self.layout.in_quote[w.start()])

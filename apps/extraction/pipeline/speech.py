@@ -46,6 +46,7 @@ class SpeechLexicon:
     titles: frozenset[str]
     not_speakers: frozenset[str]
     speech_titles: frozenset[str]
+    shared_titles: frozenset[str]  # "Joint Statement…": words put out together, no one person's speech
     courtesies: tuple[str, ...]  # folded, longest first, so "thank you very much" goes before "thank you"
     offices: dict[str, str]
     surface: dict[str, str]  # present forms the lemmatizer may miss (« estime », « note ») → lemma
@@ -108,6 +109,7 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         titles=frozenset(fold(w) for w in data.get("titles", {}).get("words", [])),
         not_speakers=frozenset(fold(w) for w in transcript.get("not_speakers", [])),
         speech_titles=frozenset(fold(w) for w in transcript.get("speech_titles", [])),
+        shared_titles=frozenset(fold(w) for w in transcript.get("shared_titles", [])),
         courtesies=tuple(sorted({fold(w) for w in transcript.get("courtesies", [])}, key=len, reverse=True)),
         offices={fold(k): fold(v) for k, v in data.get("offices", {}).items()},
         surface=_present_forms(language, verbs, phrasal),

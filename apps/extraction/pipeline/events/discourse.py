@@ -449,7 +449,9 @@ def _compatible(event: Cluster, mention: Cluster, person=lambda key: False, side
     # meetings of two people each, with one in common, are two meetings (a leader sees many people in a day)
     pair_a = {k for k in event.participants if person(k)}
     pair_b = {k for k in mention.participants if person(k)}
-    if len(pair_a) == len(pair_b) == 2 and pair_a != pair_b and not _pointing(mention):
+    # (a pointing "their bilateral meeting" that names its two is no more the other two's)
+    if len(pair_a) == len(pair_b) == 2 and pair_a != pair_b and (
+            not _pointing(mention) or any(m.two_only for m in mention.mentions)):
         return None
     # « La veille, Meloni avait reçu Merz au palais Chigi »: with someone none of the day's meetings had, at a place
     # and on a day of its own, it is another meeting (the day the others took from the story's is no evidence); so
@@ -460,6 +462,12 @@ def _compatible(event: Cluster, mention: Cluster, person=lambda key: False, side
     if len(pair_b) >= 2 and pair_b - pair_a and pair_a - pair_b and not _pointing(mention) and (
             other_entry or mention.dated_by == "text" and event.dated_by != "text"):
         return None
+    # « Après leur réunion bilatérale, Zelensky et Trump seront rejoints par des dirigeants européens »: a meeting
+    # said to be of two is not the one where a third party joined them
+    for two, other in ((event, mention), (mention, event)):
+        if any(m.two_only for m in two.mentions) and len(other.participants) >= 3 and \
+                set(two.participants) < set(other.participants):
+            return None
     same_day_back = mention.first.anaphoric and day and event.precision == mention.precision == "day"
     # "the US had struck a trade deal with Japan… Trump announced the agreement late Tuesday": what a country agrees,
     # its leader agrees; the same sides are the same parties to a deal told again

@@ -86,6 +86,7 @@ class Cues:
     set_for: frozenset[str]
     target: frozenset[str]
     distinct: frozenset[str]
+    two_only: frozenset[str]  # "bilateral", « tête-à-tête »: a meeting of two, not one others joined
     ordinal: frozenset[str]
     during: frozenset[str]
     measure: frozenset[str]
@@ -248,6 +249,7 @@ def event_lexicon(language: str) -> EventLexicon:
             set_for=_folded(_words(cues, "set_for")),
             target=_folded(_words(cues, "target")),
             distinct=_folded(_words(cues, "distinct")),
+            two_only=_folded(_words(cues, "two_only")),
             ordinal=_folded(_words(cues, "ordinal")),
             during=_folded(_words(cues, "during")),
             measure=_folded(_words(cues, "measure")),

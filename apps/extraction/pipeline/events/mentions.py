@@ -86,6 +86,7 @@ class Mention:
     dropped: bool = False  # set, then said not to happen (« sans la conférence de presse prévue »): called off
     absent: bool = False  # its verb's subject stayed away ("Rubio skipped the NATO meeting"): no party of it
     distinct: bool = False  # a new one of a series ("his second trip", "met again")
+    two_only: bool = False  # said to be of two ("their bilateral meeting", « un tête-à-tête »)
     weak_location: bool = False  # its place is a name spaCy found, not one the gazetteer knows
     # the country its place lies in, and whether the place is that country: "Kyiv" and "Ukraine" may be one visit
     region: str | None = None
@@ -267,8 +268,8 @@ def names_party(ctx: Context, token: Token, *, persons_only: bool = False) -> bo
                    for c in syntax.prepositional(token, ("de", "d'", "des", "of")))
     if syntax.personal_pronoun(token) and "Neut" not in morph(token, "Gender"):
         return True  # "he", « il », "they"; not "it"
-    if lemma(token) in ctx.lexicon.cues.people:
-        return True
+    if lemma(token).rpartition("-")[2] in ctx.lexicon.cues.people:
+        return True  # (« les vice-ministres iraniens », "the co-chairs": the last piece of a word with a prefix)
     if token.pos_ == "NOUN" and ctx.resolve_office is not None and ctx.resolve_office(token):
         return True  # « le secrétaire d'Etat », "the Prime Minister": the holder of the office the phrase names
     # "Defense Secretary Pete Hegseth": a name inside the head's own name parts
@@ -411,6 +412,11 @@ def _relative_antecedent(verb: Token) -> Token | None:
     relative pronoun as a conjunction (« , qu'il avait reçu » as a ccomp), the word before it."""
     rel = next((c for c in verb.children if c.pos_ == "PRON" and c.i < verb.i and c.dep_ in ("obj", "dobj", "mark")
                 and ("Rel" in morph(c, "PronType") or c.dep_ == "mark")), None)
+    if rel is None and not syntax.objects(verb):
+        # « avec Marco Rubio, [que] je verrai en septembre »: the French parser may take the pronoun for a conjunction;
+        # after a comma, and with the verb lacking its object, it is the pronoun
+        rel = next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i and folded(c.text) in ("que", "qu'")
+                    and c.i > 0 and verb.doc[c.i - 1].text == ","), None)
     if rel is None:
         return None
     if verb.dep_ in syntax.RELATIVE_DEPS:
@@ -768,7 +774,10 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "phone-partner":
         # "talked to Macron by phone": someone reached over the line ("talked to Macron" alone is as often a
         # word in passing as a call)
-        return condition(ctx, token, entry, "partner") and condition(ctx, token, entry, "phone")
+        # ("told Putin by phone", « lui a dit au téléphone »: whom one tells is on the line as well)
+        return (condition(ctx, token, entry, "partner") or token.pos_ == "VERB" and any(
+            names_party(ctx, o) for o in syntax.objects(token) if not syntax.case_word(o))) and \
+            condition(ctx, token, entry, "phone")
     if name == "person-partner":
         # "the clash between Trump and Zelensky": people on the other side, not troops or crowds; "spent four
         # hours at Diriyah Palace with Lavrov", « a passé trois heures avec Zelensky »: a with-phrase the parser
@@ -1157,6 +1166,8 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
         entry.pos == "verb" and "Past" in morph(token, "Tense") and \
         any(c.dep_ == "advmod" and folded(c.text) in cues.ordinal for c in token.children)
     ordinal = any(lemma(c) in cues.ordinal or folded(c.text) in cues.ordinal for c in around)
+    mention.two_only = lemma(token) in cues.two_only or any(
+        c.dep_ == "amod" and (lemma(c) in cues.two_only or folded(c.text) in cues.two_only) for c in token.children)
     mention.anaphoric = bool(mention.determiner) and not mention.distinct and not ordinal
     if "abroad" in entry.needs:
         mention.participants = {k: "agent" for k in abroad(ctx, token)}  # the subject, found or fallen back on

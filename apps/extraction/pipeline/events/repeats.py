@@ -18,7 +18,8 @@ from __future__ import annotations
 import dataclasses
 
 from .. import syntax
-from .mentions import CITY_PREPOSITIONS, Context, Mention, _name_head, entry_for, folded, gather, place_in, token_at
+from .mentions import (CITY_PREPOSITIONS, Context, Mention, _name_head, _relative_antecedent, entry_for, folded,
+                       gather, place_in, token_at)
 from ..syntax import morph
 
 # "with", « avec »: a partner of one's own; "between", « entre » join the parties of one event
@@ -71,8 +72,9 @@ def _occurrences(ctx: Context, m: Mention, local: list[Mention], timexes: list) 
     # followed by its own phrase
     after = m.trigger.i if m.entry.pos == "noun" and m.predicate.i > m.trigger.i else max(m.predicate.i, m.trigger.i)
     others = {t.i for o in local if o is not m for t in o.triggers}
-    days = _days(ctx, m, after, timexes)
-    for pieces in (_partners(ctx, m, after), days):
+    end = _incise_end(m)
+    days = [p for p in _days(ctx, m, after, timexes) if p[0] < end]
+    for pieces in ([p for p in _partners(ctx, m, after) if p[0] < end], days):
         if len(pieces) < 2:
             continue
         # a cut between two pieces: the word of succession that opens the second ("and later with…")
@@ -91,6 +93,19 @@ def _occurrences(ctx: Context, m: Mention, local: list[Mention], timexes: list) 
         else:
             return _split(ctx, m, pieces, cuts, timexes, after, joined=joined)
     return [m]
+
+
+def _incise_end(m: Mention) -> int:
+    """Where a relative clause set off by commas ends: « il appellerait le dirigeant russe, [qu'il avait rencontré
+    vendredi en Alaska], plus tard lundi »: what follows its closing comma is the main clause's, whatever the parse
+    hangs it on (the day of the call is no second day of the meeting)."""
+    verb, doc = m.predicate, m.predicate.doc
+    if verb.dep_ not in syntax.RELATIVE_DEPS and _relative_antecedent(verb) is None:
+        return len(doc)
+    first = verb.left_edge.i
+    if first == 0 or doc[first - 1].text != ",":
+        return len(doc)
+    return next((i for i in range(verb.i + 1, verb.sent.end) if doc[i].text == ","), len(doc))
 
 
 def _apart(left, right, m: Mention) -> bool:
