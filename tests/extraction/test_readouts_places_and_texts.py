@@ -131,3 +131,52 @@ def test_a_bilateral_meeting_is_not_the_one_others_joined():
             "Après leur réunion bilatérale, Volodymyr Zelensky et Donald Trump seront rejoints par Emmanuel Macron.")
     story = read(text, language="fr", published="2025-08-18")
     assert ("Donald Trump", "Volodymyr Zelensky") in [people for _, people, _ in _events(story, "meeting")]
+
+
+def test_we_in_a_joint_statement_are_those_who_put_it_out():
+    text = ("This joint statement was released following the meeting between Prime Minister Keir Starmer and Prime "
+            "Minister Donald Tusk in Warsaw on 17 January 2025.\n\n"
+            "Here in Warsaw, we agreed to launch negotiations on a new Defence and Security Treaty.")
+    story = read(text, language="en", published="2025-01-17", source="GOV.UK",
+                 title="Joint Statement between the Prime Minister of the United Kingdom and the Prime Minister of "
+                       "Poland")
+    assert ("2025-01-17", ("Donald Tusk", "Keir Starmer")) in [(day, people) for day, people, _ in
+                                                               _events(story, "negotiation")]
+
+
+def test_a_live_pages_we_is_its_newsroom():
+    # (a guard: "That's all from us" on a live page names no party)
+    text = ("4.41pm ET\nThat's all from us this afternoon. Tonight Trump hosts Mohammed bin Salman at a dinner.\n\n"
+            "3.55pm ET\nTrump and Mohammed bin Salman met in the Oval Office.")
+    story = read(text, language="en", published="2025-11-18")
+    assert all(set(people) <= {"Donald Trump", "Mohammed bin Salman"} for _, people, _ in _events(story, "meeting"))
+
+
+def test_sanctions_that_came_back_into_force_are_an_event_of_that_day():
+    story = read("United Nations sanctions on Iran came back into force early on Sunday.", language="en",
+                 published="2025-09-28")
+    [(day, people, _)] = _events(story, "sanction")
+    assert day == "2025-09-28" and "Iran" in people
+
+
+def test_the_first_word_of_a_name_the_french_model_read_as_a_verb_is_the_name():
+    story = read("Marco Rubio reçoit Nasser Bourita à Washington.", language="fr", published="2025-04-08")
+    assert _events(story, "meeting") == [("2025-04-08", ("Marco Rubio", "Nasser Bourita"), "Washington")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "8 avril 2025\nMarco Rubio reçoit Nasser Bourita à Washington et réaffirme la reconnaissance américaine de "
+           "2020."),
+    # (the English one passed before: a guard that the reading keeps it)
+    ("en", "April 8, 2025 - Marco Rubio receives Nasser Bourita in Washington and reaffirms the recognition of 2020."),
+])
+def test_a_date_that_qualifies_another_noun_is_not_the_events(language, text):
+    story = read(text, language=language, published="2025-11-01")
+    assert [day for day, _, _ in _events(story, "meeting")] == ["2025-04-08"]
+
+
+def test_their_press_conference_in_another_entry_is_of_the_people_named_there():
+    text = ("Chronologie\n\n8 avril 2025\nMarco Rubio reçoit Nasser Bourita à Washington.\n\n1er juin 2025\n"
+            "David Lammy se rend à Rabat. Lors de leur conférence de presse commune, M. Bourita salue un tournant.")
+    story = read(text, language="fr", published="2025-11-01")
+    assert _events(story, "press_conference") == [("2025-06-01", ("David Lammy", "Nasser Bourita"), None)]

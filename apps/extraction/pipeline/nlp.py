@@ -437,6 +437,7 @@ def repair_french(doc):
         repair_fronted_adjunct(doc)
         repair_inverted_clitic(doc)
         repair_name_read_as_verb(doc)
+        repair_first_name_read_as_verb(doc)
         repair_name_read_as_adverb(doc)
         repair_participle_as_object(doc)
         repair_second_subject(doc)
@@ -476,6 +477,34 @@ def repair_name_read_as_verb(doc) -> None:
         if name.head.i == token.i:
             name.head, name.dep_ = above, "nsubj" if dep in ("advcl", "ROOT", "conj", "parataxis") else dep
         token.head, token.dep_, token.pos_ = name, "flat:name", "PROPN"
+
+
+# Words after which a capital opens a sentence or a title of its own, not a name's rest.
+_OPENERS = frozenset({"«", '"', "“", ":", "—", "–", "-", "(", "[", "\n", "\n\n"})
+
+
+def repair_first_name_read_as_verb(doc) -> None:
+    """« Marco Rubio reçoit [Nasser] Bourita à Washington »: the French model may read the first word of a foreign name
+    as a verb, make the rest of the name its object and hang it on the true verb as a complement. A capitalized word
+    inside the sentence (French writes its verbs in lower case), read as a verb whose object is the proper noun right
+    after it, is the head of that name: it takes the part the rest played, and the rest is its name; what else hung on
+    it hangs on the verb above. (Set before the recognizer runs: it reads the words as they are then.)"""
+    for i in _where(doc, POS, ("VERB",)):
+        token = doc[i]
+        if token.is_sent_start or token.head.i == token.i or not token.text[:1].isupper() or not token.is_alpha or \
+                token.text.isupper() or token.i + 1 >= len(doc) or doc[token.i - 1].text in _OPENERS:
+            continue
+        rest = doc[token.i + 1]
+        if rest.pos_ != "PROPN" or not rest.text[:1].isupper() or rest.head.i != token.i or \
+                rest.dep_ not in ("obj", "nsubj", "flat:name", "nmod", "appos"):
+            continue
+        above = token.head
+        for child in list(token.children):
+            if child.i != rest.i:
+                child.head = above
+        token.dep_ = rest.dep_ if rest.dep_ in ("obj", "nsubj") else "obj"
+        token.pos_ = "PROPN"
+        rest.head, rest.dep_ = token, "flat:name"
 
 
 def repair_name_read_as_adverb(doc) -> None:

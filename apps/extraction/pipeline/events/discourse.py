@@ -271,7 +271,7 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
                 pairs.append((0, len(m.domain), distance, ti, mi))
             elif not saying and not (m.anaphoric and not m.participants) and not (
                     _in_content_of(root, m.predicate) and not _in_content_of(m.trigger, m.predicate)) and \
-                    not _before_the_day(root, m, cues):
+                    not _before_the_day(root, m, cues) and not _dates_another_noun(root, m):
                 # a bare back-reference ("the meeting") takes no date from around it; "before the Rome
                 # conference on Ukraine, on 10 and 11 July" does
                 pairs.append((1, 0, distance, ti, mi))
@@ -285,6 +285,16 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
         used_m.add(mi)
         mentions[mi].timex = timexes[ti]
     _share_with_when_clause(mentions, cues)
+
+
+def _dates_another_noun(root, m: Mention) -> bool:
+    """« Rubio reçoit Bourita et réaffirme la reconnaissance américaine [de 2020] », "the law [of July 2]": a date that
+    qualifies a noun other than the event's word is that noun's, not the day of an event told beside it."""
+    noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else root.head
+    # (« de », "of" after the noun: a bare day the parser hung on a name, « Starmer coprésideront vendredi », is not)
+    qualifies = root.dep_ == "nmod" and folded(syntax.case_word(root)) in ("de", "du", "d'", "des") or \
+        root.dep_ == "pobj" and root.head.lower_ == "of"
+    return qualifies and noun.pos_ == "NOUN" and noun.i < root.i and all(t.i != noun.i for t in m.triggers)
 
 
 def _before_the_day(root, m: Mention, cues: Cues) -> bool:

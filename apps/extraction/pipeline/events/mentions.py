@@ -115,6 +115,7 @@ class Context:
     place_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)  # char → (start, place name)
     metonym_by_char: dict[int, tuple[int, str]] = field(default_factory=dict)
     last_parties: list[str] = field(default_factory=list)
+    last_parties_paragraph: int = -1  # where the last parties were told
     last_visitor: str | None = None  # the person of the last visit told: whom « son hôte » stands for
     timex_starts: set[int] = field(default_factory=set)
     timex_ends: dict[int, int] = field(default_factory=dict)  # start → end of every time expression
@@ -1240,8 +1241,10 @@ def _in_force(ctx: Context, noun: Token) -> bool:
     verb = stand.head
     for v in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):  # « doivent [entrer] en vigueur »
         ends = ctx.lexicon.cues.in_force.get(lemma(v))
+        # ("came [back] into force": a phrase the parser hangs on the particle of its verb)
         if ends and any(lemma(t) in ends or folded(t.text) in ends
-                        for c in v.children if c.i > v.i for t in (c, *c.children)):
+                        for c in v.children if c.i > v.i for t in (c, *c.children, *(
+                            g for b in c.children for g in b.children if c.dep_ in ("advmod", "prt")))):
             return True
     return False
 
@@ -1674,6 +1677,15 @@ def _plural_subject(ctx: Context, token: Token) -> list[str]:
     return found if len(found) >= 2 else []
 
 
+def _sentence_before(ctx: Context, token: Token) -> int:
+    """The first token of the sentence before a token's own, within its paragraph (else of its own)."""
+    start = token.sent.start
+    if start == 0 or "\n" in ctx.doc[start - 1].text or "\n" in ctx.doc[start - 1].whitespace_:
+        return start
+    before = ctx.doc[start - 1].sent.start
+    return before if "\n" not in ctx.doc[before:start].text else start
+
+
 def _persons_before(ctx: Context, token: Token) -> list[str]:
     """The people the sentence before names, when no event has named parties yet ("Macron and Starmer
     spoke… The two leaders then chaired…")."""
@@ -1845,6 +1857,12 @@ def gather(ctx: Context, mention: Mention) -> None:
             speaker = ctx.speaker_at(token.idx) or ctx.resolve_pronoun(token.idx, token.text)
             if speaker and ctx.table.party_kind(speaker) in ACTOR_KINDS:
                 mention.participants.setdefault(speaker, role)
+            elif speaker is None and "Plur" in morph(token, "Number") and token.dep_ in syntax.SUBJECT_DEPS and \
+                    not ctx.layout.in_quote[token.idx] and not any(p.stamped for p in ctx.layout.paragraphs):
+                # "We met in Warsaw" in a joint statement no one speaks: those who put it out, the parties told (a
+                # live page's "we" is its newsroom)
+                for party in _told_parties(ctx, token):
+                    mention.participants.setdefault(party, role)
         elif party_reference(ctx, token) or mention.group in ("meet", "call") and _bare_parties(ctx, token):
             # "Trump spoke with Putin, then announced that the two would meet": the people named before it in
             # its own sentence, else the parties of the last event told
@@ -1876,7 +1894,12 @@ def gather(ctx: Context, mention: Mention) -> None:
             elif text in cues.party_possessives or text in cues.party_pronouns:
                 # "after their meeting, Zelensky and Trump…": the parties the sentence names as its subject (by
                 # the word: French gives « ses » the number of what is possessed, « ses propres droits de douane »)
-                for party in _plural_subject(ctx, c) or ctx.last_parties:
+                # (in another paragraph than the last parties told, « Lors de leur conférence de presse commune, M.
+                # Bourita salue un tournant » after « David Lammy se rend à Rabat »: the people of its sentence and
+                # the one before)
+                told = ctx.last_parties if ctx.last_parties_paragraph == mention.paragraph else \
+                    _persons_in(ctx, list(ctx.doc[_sentence_before(ctx, c):c.sent.end])) or ctx.last_parties
+                for party in _plural_subject(ctx, c) or told:
                     mention.participants.setdefault(party, "participant")
                 key = None
             else:
