@@ -180,3 +180,30 @@ def test_their_press_conference_in_another_entry_is_of_the_people_named_there():
             "David Lammy se rend à Rabat. Lors de leur conférence de presse commune, M. Bourita salue un tournant.")
     story = read(text, language="fr", published="2025-11-01")
     assert _events(story, "press_conference") == [("2025-06-01", ("David Lammy", "Nasser Bourita"), None)]
+
+
+def test_a_time_of_day_told_on_after_a_look_back_is_of_that_days():
+    text = ("Genève (Keystone-ATS) - Les Etats membres de l'OMS ont formellement adopté mardi matin à Genève l'accord "
+            "sur les pandémies.\n\n"
+            "Lundi soir, le texte y avait recueilli 124 voix. Dans l'après-midi, le directeur général Tedros Adhanom "
+            "Ghebreyesus avait téléphoné au Premier ministre slovaque Robert Fico, en vain.")
+    story = read(text, language="fr", published="2025-05-20")
+    assert _events(story, "call") == [("2025-05-19", ("Robert Fico", "Tedros Adhanom Ghebreyesus"), None)]
+
+
+def test_a_time_of_day_after_a_day_of_the_story_is_of_that_day():
+    # (a guard: with no look back, « dans l'après-midi » is the story's day)
+    text = ("Genève (Keystone-ATS) - Les Etats membres de l'OMS ont adopté mardi l'accord sur les pandémies. Dans "
+            "l'après-midi, Tedros Adhanom Ghebreyesus a téléphoné au Premier ministre slovaque Robert Fico.")
+    story = read(text, language="fr", published="2025-05-20")
+    assert [day for day, _, _ in _events(story, "call")] == ["2025-05-20"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Donald Trump a ordonné le retrait des Etats-Unis de l'Organisation mondiale de la santé le 20 janvier."),
+    ("en", "Donald Trump ordered the US withdrawal from the World Health Organization on January 20."),
+])
+def test_a_withdrawal_ordered_on_a_day_is_an_announcement(language, text):
+    story = read(text, language=language, published="2025-05-20")
+    [(day, people, _)] = _events(story, "announcement")
+    assert day == "2025-01-20" and "Donald Trump" in people

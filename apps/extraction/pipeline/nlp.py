@@ -438,6 +438,7 @@ def repair_french(doc):
         repair_inverted_clitic(doc)
         repair_name_read_as_verb(doc)
         repair_first_name_read_as_verb(doc)
+        repair_participle_after_avoir(doc)
         repair_name_read_as_adverb(doc)
         repair_participle_as_object(doc)
         repair_second_subject(doc)
@@ -477,6 +478,26 @@ def repair_name_read_as_verb(doc) -> None:
         if name.head.i == token.i:
             name.head, name.dep_ = above, "nsubj" if dep in ("advcl", "ROOT", "conj", "parataxis") else dep
         token.head, token.dep_, token.pos_ = name, "flat:name", "PROPN"
+
+
+def repair_participle_after_avoir(doc) -> None:
+    """« Tedros avait [téléphoné] à Fico »: the French model may read a past participle as a noun and « avoir » as its
+    copula; « avoir » is never a copula, so the word is the participle of a compound tense."""
+    for i in _where(doc, POS, ("NOUN",)):
+        token = doc[i]
+        if not token.lower_.endswith(("é", "ée", "és", "ées")):
+            continue
+        aux = next((c for c in token.children if c.dep_ == "cop" and c.pos_ == "AUX" and c.i < token.i and
+                    c.lower_ in _AVOIR_FORMS), None)
+        if aux is None:
+            continue
+        token.pos_, token.tag_ = "VERB", "VERB"
+        token.set_morph("Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part")
+        aux.dep_ = "aux:tense"
+
+
+_AVOIR_FORMS = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait", "avions", "aviez", "avaient",
+                          "aura", "auront", "aurait", "auraient", "eu", "avoir", "ayant"})
 
 
 # Words after which a capital opens a sentence or a title of its own, not a name's rest.

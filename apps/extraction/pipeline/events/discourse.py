@@ -69,30 +69,36 @@ class StoryClock:
         self.moves: list[tuple[int, datetime.date]] = []  # (where, the day the story is at from there)
         reference = told = published  # the day the story is at; the last such day not to come
         day_here = None  # (sentence, day): the last day its sentence gives, though it may not move the story
+        flashback = None  # the day of the last look back ("Lundi soir, le texte avait recueilli…"), till the story moves
         for t in sorted(timexes, key=lambda t: t.start):
             if skip(t):
                 continue
             anaphoric = refers_back(t)
             sentence = sentence_of(t.start)
+            span, back = spans(t), steps_back(t)
             if anaphoric:
                 # « Mardi, Merz avait manqué la majorité…, avant d'être élu [dans l'après-midi] », "had met Putin on
                 # August 15 and called him [the next day]": counted from the day its own sentence gave, though that
-                # day told of the past and left the story where it was
-                given = day_here is not None and sentence is not None and day_here[0] == sentence
-                here = day_here[1] if given else reference
+                # day told of the past and left the story where it was; « Lundi soir, le texte avait recueilli 124
+                # voix. [Dans l'après-midi], Tedros avait téléphoné à Fico »: a look back told on goes on from its day
+                given = day_here is not None and sentence is not None and day_here[0] == sentence or \
+                    back and flashback is not None
+                here = (day_here[1] if day_here is not None and day_here[0] == sentence else flashback) if given \
+                    else reference
                 found = resolve_at(t.text, here, published, language, resolve_expression) or \
                     counted_again(t, here) or t
                 date, precision = found.date, found.precision
             else:
                 date, precision = t.date, t.precision
-            span, back = spans(t), steps_back(t)
             # (re-read by its tense in resolve(): from the day its sentence gave, or from where the story is)
             base, last = (here, here) if anaphoric and given else (reference, told)
             self.readings[t.start] = Reading(base, anaphoric, date, precision, span, back, last)
             if date is not None and precision == "day" and not span:
                 day_here = (sentence, date)
+                if back:
+                    flashback = date
             if date is not None and precision == "day" and not span and not back and moves(t):
-                reference = date  # the story is now at that day
+                reference, flashback = date, None  # the story is now at that day
                 if date <= published:
                     told = date
                 self.moves.append((t.start, date))
