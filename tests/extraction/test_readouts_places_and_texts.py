@@ -93,13 +93,23 @@ def test_deputy_ministers_of_a_country_stand_for_it(language, text):
 
 
 @pytest.mark.parametrize("language, text, country", [
-    ("en", "The Foreign Office summoned the Russian ambassador on Monday.", "Russia"),
+    ("en", "The Foreign Office summoned Russia's ambassador on Monday.", "Russia"),
     ("fr", "Jeudi, l'ambassadrice d'Italie a été convoquée au Quai d'Orsay.", "Italy"),
 ])
 def test_an_ambassador_summoned_is_received_by_the_ministry(language, text, country):
     story = read(text, language=language, published="2025-08-26")
     [(_, people, _)] = _events(story, "meeting")
     assert country in people
+
+
+def test_whom_an_interviewer_describes_is_not_the_interviewer():
+    # (and the ambassador of a country is a person, as ambassadors are their country)
+    text = _INTERVIEW.replace("Le département d'Etat soutient son ambassadeur.",
+                              "Hier, ce n'est pas Charles Kushner qui s'est présenté au Quai d'Orsay. Dans une lettre "
+                              "rendue publique dimanche, l'ambassadeur américain reprochait au président de ne pas "
+                              "assez lutter contre l'antisémitisme.").format("Non.")
+    story = read(text, language="fr", published="2025-08-26")
+    assert speaker_of(story, "ne pas assez lutter", direct=False) == "Charles Kushner"
 
 
 def test_a_meeting_convened_is_no_summons():

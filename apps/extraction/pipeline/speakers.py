@@ -225,10 +225,10 @@ class SpeakerResolver:
         latter = gender is not None and gender.endswith("-latter")
         if latter:
             gender = gender.split("-")[0]
-        speaking = self.turn_speaker(pos) if gender in ("m", "f", "n") else None
+        speaking = self.turn_speaker(pos) if gender in ("m", "f", "n") or pronoun is None else None
         if speaking is not None:
             # « Nadia Sfeir-Morel : Oui, la veille, il a laissé entendre… »: who speaks in a transcript's turn says
-            # « je »; « il », "he" in her answer is someone else
+            # « je »; « il », "he" in her answer is someone else, and so is « l'ambassadeur américain » she describes
             exclude = exclude | {speaking}
         if pronoun is not None and gender is None:
             return None
