@@ -217,3 +217,20 @@ def test_a_withdrawal_ordered_on_a_day_is_an_announcement(language, text):
     story = read(text, language=language, published="2025-05-20")
     [(day, people, _)] = _events(story, "announcement")
     assert day == "2025-01-20" and "Donald Trump" in people
+
+
+@pytest.mark.parametrize("language, text, day, country", [
+    ("en", "Tehran recalled its ambassadors to France, Germany and Britain on Saturday.", "2025-09-27", "Iran"),
+    ("fr", "Le 30 juillet, l'Algérie rappelle son ambassadeur à Paris.", "2025-07-30", "Algeria"),
+])
+def test_an_ambassador_recalled_is_an_announcement_of_that_day(language, text, day, country):
+    story = read(text, language=language, published="2025-09-28")
+    [(when, people, _)] = _events(story, "announcement")
+    assert when == day and country in people
+
+
+def test_recalling_what_was_said_is_no_recall():
+    # (a guard: « a rappelé que… », "recalled that…" remind; no envoy is called home)
+    story = read("Emmanuel Macron a rappelé mardi que la France soutient le plan marocain.", language="fr",
+                 published="2025-09-28")
+    assert _events(story, "announcement") == []

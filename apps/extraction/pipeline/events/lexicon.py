@@ -16,7 +16,7 @@ CONDITIONS = frozenset({
     "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors", "joint-parties", "reciprocal",
     "phone-partner", "weapons", "joint-clause", "audience", "assembly", "policy-object", "announced-event",
     "holder", "office", "support-verb", "party-of", "at-table", "next-to", "setting", "arrangements-object",
-    "literal-object", "dated-clause", "signed-text", "no-predicative", "tariff-object",
+    "literal-object", "dated-clause", "signed-text", "no-predicative", "tariff-object", "envoy-object",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "particles", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what", "in_person"})
@@ -87,6 +87,7 @@ class Cues:
     target: frozenset[str]
     distinct: frozenset[str]
     two_only: frozenset[str]  # "bilateral", « tête-à-tête »: a meeting of two, not one others joined
+    envoys: frozenset[str]  # "ambassador", « ambassadeur »: whom a country recalls or expels
     ordinal: frozenset[str]
     during: frozenset[str]
     measure: frozenset[str]
@@ -250,6 +251,7 @@ def event_lexicon(language: str) -> EventLexicon:
             target=_folded(_words(cues, "target")),
             distinct=_folded(_words(cues, "distinct")),
             two_only=_folded(_words(cues, "two_only")),
+            envoys=_folded(_words(cues, "envoys")),
             ordinal=_folded(_words(cues, "ordinal")),
             during=_folded(_words(cues, "during")),
             measure=_folded(_words(cues, "measure")),

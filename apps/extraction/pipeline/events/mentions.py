@@ -788,6 +788,10 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
             partners += [p for o in syntax.prepositional(token, PLACE_PREPOSITIONS) + syntax.objects(token)
                          for p in syntax.prepositional(o, WITH)]
         return any(ctx.table.kind(ctx.actor_at(t) or "") == "person" for p in partners for t in syntax.phrase(p))
+    if name == "envoy-object":
+        # "Tehran recalled its ambassadors", « l'Algérie rappelle son ambassadeur »: a country's envoy called home
+        # ("recalled the talks", « rappelle que… », « rappelle Poutine » are other senses)
+        return any(lemma(o) in cues.envoys or folded(o.text) in cues.envoys for o in syntax.objects(token))
     if name == "duration-object":
         # "spent four hours", « ont passé la journée »: time spent, not money or a law
         return any(lemma(o) in cues.measure for o in syntax.objects(token))
@@ -1025,6 +1029,7 @@ def _holds(ctx: Context, token: Token, entry: Trigger) -> bool:
     if not all(condition(ctx, token, entry, c) for c in entry.needs):
         return False
     return not entry.needs_any or any(condition(ctx, token, entry, c) for c in entry.needs_any)
+
 
 
 def _particles(verb: Token) -> list[str]:
