@@ -492,7 +492,7 @@ def repair_participle_after_avoir(doc) -> None:
         if aux is None:
             continue
         token.pos_, token.tag_ = "VERB", "VERB"
-        token.set_morph("Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part")
+        token.set_morph({**token.morph.to_dict(), "Tense": "Past", "VerbForm": "Part"})  # its gender and number kept
         aux.dep_ = "aux:tense"
 
 

@@ -81,10 +81,9 @@ class StoryClock:
                 # August 15 and called him [the next day]": counted from the day its own sentence gave, though that
                 # day told of the past and left the story where it was; « Lundi soir, le texte avait recueilli 124
                 # voix. [Dans l'après-midi], Tedros avait téléphoné à Fico »: a look back told on goes on from its day
-                given = day_here is not None and sentence is not None and day_here[0] == sentence or \
-                    back and flashback is not None
-                here = (day_here[1] if day_here is not None and day_here[0] == sentence else flashback) if given \
-                    else reference
+                same = day_here is not None and sentence is not None and day_here[0] == sentence
+                given = same or back and flashback is not None
+                here = day_here[1] if same else flashback if given else reference
                 found = resolve_at(t.text, here, published, language, resolve_expression) or \
                     counted_again(t, here) or t
                 date, precision = found.date, found.precision

@@ -1031,7 +1031,6 @@ def _holds(ctx: Context, token: Token, entry: Trigger) -> bool:
     return not entry.needs_any or any(condition(ctx, token, entry, c) for c in entry.needs_any)
 
 
-
 def _particles(verb: Token) -> list[str]:
     """A verb's particles ("called off"), and its prepositions when it has no object ("called on Europe",
     not "called Zelensky on Monday")."""
@@ -1685,10 +1684,10 @@ def _plural_subject(ctx: Context, token: Token) -> list[str]:
 def _sentence_before(ctx: Context, token: Token) -> int:
     """The first token of the sentence before a token's own, within its paragraph (else of its own)."""
     start = token.sent.start
-    if start == 0 or "\n" in ctx.doc[start - 1].text or "\n" in ctx.doc[start - 1].whitespace_:
+    if start == 0:
         return start
     before = ctx.doc[start - 1].sent.start
-    return before if "\n" not in ctx.doc[before:start].text else start
+    return start if "\n" in ctx.doc[before:start].text_with_ws else before
 
 
 def _persons_before(ctx: Context, token: Token) -> list[str]:
