@@ -50,8 +50,10 @@ def _tells(verb: Token, background: bool = False) -> bool:
         return False  # « pour rencontrer », « se rendre »: an aim ("did not go" has its auxiliary)
     if background:
         return True
-    # "had met", « avait rencontré », « s'était dit »: told as what came before the story's time
-    return not any(a.lower_ == "had" or (a.lemma_ in ("avoir", "être") and "Imp" in morph(a, "Tense"))
+    # "had met", « avait rencontré », « s'était dit »: told as what came before the story's time (« était accueilli »,
+    # a passive in the imperfect, is the narration's own time)
+    return not any(a.lower_ == "had" or (a.lemma_ in ("avoir", "être") and "Imp" in morph(a, "Tense")
+                                         and a.dep_ not in ("aux:pass", "auxpass"))
                    for a in auxes)
 
 

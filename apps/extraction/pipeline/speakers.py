@@ -1010,6 +1010,8 @@ class SpeakerResolver:
         words = normalize(label.text)
         if words in self.lex.not_speakers:
             return False
+        if words in self.lex.guest_labels:
+            return self._introduced_guest() or False
         named = [m for m in self.table.between(label.start, label.end) if self.table.kind(m.key) in SPEAKER_KINDS]
         persons = [m for m in named if self.table.kind(m.key) == "person"]
         if persons:
@@ -1033,6 +1035,21 @@ class SpeakerResolver:
                 start = label.start + len(label.text) - len(label.text.split()[-1]) if len(name) == 1 else label.start
                 return self.new_actor(start, label.end, "person", self.text[start:label.end].title()) or False
         return False
+
+    def _introduced_guest(self) -> str | None:
+        """The person a transcript introduces as its guest ("My guest is Nadia Kerrigan, who…", « Notre invitée ce
+        matin, Hélène Marchand »): the first person named in the first sentence, outside quotations, that says the word
+        of a guest label; None when no sentence does."""
+        for start, end in self.sentences:
+            words = set(normalize(self.text[start:end]).split())
+            if not words & self.lex.guest_labels or any(start <= label.start < end for label in self.layout.labels
+                                                         if normalize(label.text) in self.lex.guest_labels):
+                continue
+            persons = [m for m in self.table.between(start, end, self.layout)
+                       if self.table.kind(m.key) == "person" and not self.layout.in_quote[m.start]]
+            if persons:
+                return persons[0].key
+        return None
 
     def speech_by_title(self) -> list[Turn]:
         """A text that is one person's speech, named in its title ("PM statement at press conference…").

@@ -45,6 +45,8 @@ class SpeechLexicon:
     gender_words: dict[str, str]
     titles: frozenset[str]
     not_speakers: frozenset[str]
+    # "GUEST:", « L'INVITÉE : »: the label of whoever the transcript introduces as its guest ("My guest is X")
+    guest_labels: frozenset[str]
     speech_titles: frozenset[str]
     shared_titles: frozenset[str]  # "Joint Statement…": words put out together, no one person's speech
     courtesies: tuple[str, ...]  # folded, longest first, so "thank you very much" goes before "thank you"
@@ -108,6 +110,7 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         gender_words={fold(k): v for k, v in data.get("gender_words", {}).items()},
         titles=frozenset(fold(w) for w in data.get("titles", {}).get("words", [])),
         not_speakers=frozenset(fold(w) for w in transcript.get("not_speakers", [])),
+        guest_labels=frozenset(fold(w) for w in transcript.get("guest_labels", [])),
         speech_titles=frozenset(fold(w) for w in transcript.get("speech_titles", [])),
         shared_titles=frozenset(fold(w) for w in transcript.get("shared_titles", [])),
         courtesies=tuple(sorted({fold(w) for w in transcript.get("courtesies", [])}, key=len, reverse=True)),

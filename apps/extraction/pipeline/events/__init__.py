@@ -280,7 +280,7 @@ def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Menti
     local = _join_linked(local, cues.sequence)
     _keep_apart(local, cues.sequence)
     for m in local:
-        m.domain = domain(m, local, ctx.lexicon.light_verbs, cues.negation_prepositions, cues.reactions)
+        m.domain = domain(m, local, ctx.lexicon.light_verbs, cues.negation_prepositions, cues.reactions, cues.sequence)
         m.hedged = hedged(m, cues)
         m.wished = m.hedged and wished(m, cues)
         m.status = status(m, cues, ctx.lexicon.light_verbs)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..gazetteer import fold
 from ..lexicons import LexiconError, load
@@ -46,6 +46,9 @@ class Trigger:
     planned: bool = False  # the word itself says the event is to come ("is expected in Moscow")
     # what a title says was announced, per language, when the word names it itself ("resigned": a resignation)
     what: dict[str, str] = field(default_factory=dict)
+    # the word's other senses, tried in order when this one's conditions do not hold (events.toml: a list of
+    # tables; "a letter of intent" signed is an agreement, "his letter to Macron" a statement)
+    senses: tuple[Trigger, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,7 +191,10 @@ def _words(table: dict, section: str, key: str = "words") -> list[str]:
         raise LexiconError(f"lexicon section [{section}] has no {key!r}") from exc
 
 
-def _trigger(lemma: str, pos: str, raw: dict) -> Trigger:
+def _trigger(lemma: str, pos: str, raw: dict | list[dict]) -> Trigger:
+    if isinstance(raw, list):
+        first, *others = raw
+        return replace(_trigger(lemma, pos, first), senses=tuple(_trigger(lemma, pos, other) for other in others))
     return Trigger(lemma=fold(lemma), pos=pos, kind=raw["kind"], needs=frozenset(raw.get("needs", ())),
                    needs_any=frozenset(raw.get("needs_any", ())), not_with=_folded(raw.get("not_with", ())),
                    particles=_folded(raw.get("particles", ())),
@@ -300,11 +306,6 @@ def problems(language: str) -> list[str]:
     """What is wrong with a language's event lexicons: unknown kinds or conditions, duplicates."""
     events, cues = load(language, "events"), load(language, "cues")
     found = []
-
-    def duplicates(where: str, values) -> None:
-        folded = [fold(v) for v in values]
-        found.extend(f"{where}: {v!r} twice" for v in sorted({v for v in folded if folded.count(v) > 1}))
-
     seen: dict[tuple[str, str], str] = {}
     for section, pos in _SECTIONS.items():
         for lemma, raw in events.get(section, {}).items():
@@ -312,26 +313,38 @@ def problems(language: str) -> list[str]:
             if (pos, fold(lemma)) in seen:
                 found.append(f"{where}: the same folded lemma as {seen[pos, fold(lemma)]!r}")
             seen[pos, fold(lemma)] = lemma
-            if not isinstance(raw, dict):
-                found.append(f"{where}: an entry is a table {{ kind = … }}")
+            senses = raw if isinstance(raw, list) and len(raw) > 1 else [raw]
+            if not all(isinstance(sense, dict) for sense in senses):
+                found.append(f"{where}: an entry is a table {{ kind = … }}, or a list of two tables or more (its senses)")
                 continue
-            found += [f"{where}: unknown key {k!r}" for k in set(raw) - _ENTRY_KEYS]
-            kinds = [raw.get("kind"), raw.get("by_phone"), raw.get("in_person"), *raw.get("modifiers", {}).values()]
-            found += [f"{where}: unknown kind {k!r}" for k in kinds if k is not None and k not in KINDS]
-            if set(raw.get("what", {})) - {"en", "fr"}:
-                found.append(f"{where}: what is given per language (en, fr)")
-            if raw.get("subject", "agent") not in ROLES:
-                found.append(f"{where}: unknown subject role {raw['subject']!r}")
-            found += [f"{where}: unknown kind {k!r} in yields_to" for k in raw.get("yields_to", ())
-                      if k != "*" and k not in KINDS]
-            conditions = [*raw.get("needs", ()), *raw.get("needs_any", ())]
-            found += [f"{where}: unknown condition {c!r}" for c in conditions if c not in CONDITIONS]
-            if "modifier" in conditions and not raw.get("modifiers"):
-                found.append(f"{where}: needs a modifier but lists none")
-            for key in ("needs", "needs_any", "not_with", "particles", "support", "yields_to"):
-                duplicates(f"{where} {key}", raw.get(key, ()))
-    duplicates(f"{language}/events.toml [light_verbs]", _words(events, "light_verbs"))
+            for sense in senses:
+                found += _sense_problems(where, sense)
+    found += _duplicates(f"{language}/events.toml [light_verbs]", _words(events, "light_verbs"))
     for section, values in cues.items():
         for key, words in (values.items() if isinstance(values, dict) else ()):
-            duplicates(f"{language}/cues.toml [{section}] {key}", words)
+            found += _duplicates(f"{language}/cues.toml [{section}] {key}", words)
     return found
+
+
+def _sense_problems(where: str, raw: dict) -> list[str]:
+    """What is wrong with one sense of an entry."""
+    found = [f"{where}: unknown key {k!r}" for k in set(raw) - _ENTRY_KEYS]
+    kinds = [raw.get("kind"), raw.get("by_phone"), raw.get("in_person"), *raw.get("modifiers", {}).values()]
+    found += [f"{where}: unknown kind {k!r}" for k in kinds if k is not None and k not in KINDS]
+    if set(raw.get("what", {})) - {"en", "fr"}:
+        found.append(f"{where}: what is given per language (en, fr)")
+    if raw.get("subject", "agent") not in ROLES:
+        found.append(f"{where}: unknown subject role {raw['subject']!r}")
+    found += [f"{where}: unknown kind {k!r} in yields_to" for k in raw.get("yields_to", ()) if k != "*" and k not in KINDS]
+    conditions = [*raw.get("needs", ()), *raw.get("needs_any", ())]
+    found += [f"{where}: unknown condition {c!r}" for c in conditions if c not in CONDITIONS]
+    if "modifier" in conditions and not raw.get("modifiers"):
+        found.append(f"{where}: needs a modifier but lists none")
+    for key in ("needs", "needs_any", "not_with", "particles", "support", "yields_to"):
+        found += _duplicates(f"{where} {key}", raw.get(key, ()))
+    return found
+
+
+def _duplicates(where: str, values) -> list[str]:
+    folded = [fold(v) for v in values]
+    return [f"{where}: {v!r} twice" for v in sorted({v for v in folded if folded.count(v) > 1})]

@@ -1055,9 +1055,16 @@ def _kind(ctx: Context, token: Token, entry: Trigger) -> str:
         kind = entry.in_person  # "the two men spoke briefly in New York": face to face, where they both were
     if kind in ("meeting", "call") and token.pos_ == "NOUN" and _given_to_media(ctx, token):
         kind = "statement"  # « un entretien accordé au Parisien », "a conversation with the BBC": an interview
-    if kind == "statement" and token.pos_ == "NOUN" and _signed_text(ctx, token):
+    if kind == "statement" and token.pos_ == "NOUN" and _signed_text(ctx, token) and not _agreement_sense(ctx, token):
         kind = "agreement"  # « ont signé une déclaration commune »: a text its parties sign binds them
     return kind
+
+
+def _agreement_sense(ctx: Context, noun: Token) -> bool:
+    """Whether a noun has a sense of agreement of its own: then it says when a text is one ("a letter of intent"),
+    and a signature alone does not ("signed a letter to the editor")."""
+    entry = ctx.lexicon.nouns.get(lemma(noun))
+    return entry is not None and any(sense.kind == "agreement" for sense in (entry, *entry.senses))
 
 
 def _named_text_signed(noun: Token, entry: Trigger, cues) -> bool:
@@ -1108,7 +1115,11 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
         return None
     series = entry.pos == "noun" and lemma(token) in ctx.told and _next_of(ctx, token)
     if not series and not _holds(ctx, token, entry):
-        return None  # « un prochain échange » after a prisoner exchange is the next of that series
+        # (« un prochain échange » after a prisoner exchange is the next of that series); a word of several senses
+        # names the event of the first whose conditions hold
+        entry = next((sense for sense in entry.senses if _holds(ctx, token, sense)), None)
+        if entry is None:
+            return None
     names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if token.pos_ == "PROPN" and names and not all(
             ctx.table.kind(ctx.actor_at(c) or "") in ("organization", "country", "group") for c in names) \
@@ -1342,7 +1353,8 @@ def _antecedent(pronoun: Token) -> Token:
 
 
 def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
-           negation_prepositions: frozenset[str] = frozenset(), reactions: frozenset[str] = frozenset()) -> set[int]:
+           negation_prepositions: frozenset[str] = frozenset(), reactions: frozenset[str] = frozenset(),
+           sequence: frozenset[str] = frozenset()) -> set[int]:
     """The tokens whose names and places belong to a mention: its predicate's phrase and its subjects,
     without the phrases of the other events of the sentence, nor those of whoever it went on without."""
     pred, trig = mention.predicate, mention.trigger
@@ -1412,6 +1424,7 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
         for c in s.children:
             if c.dep_ == "appos" and c.pos_ == "NOUN":
                 tokens -= {t.i for t in c.subtree}
+    tokens |= _other_side(mention, sequence)
     describes = trig.dep_ in syntax.RELATIVE_DEPS | {"acl"} and trig.pos_ in ("VERB", "AUX")
     if describes and trig.head.pos_ in ("NOUN", "PROPN"):
         tokens |= {trig.head.i}  # "Zelensky, whom he received": the noun the clause describes
@@ -1447,6 +1460,28 @@ def domain(mention: Mention, others: list[Mention], light_verbs: frozenset[str],
                 if mention.party_domain is not None:
                     mention.party_domain -= inner
     return tokens
+
+
+def _other_side(mention: Mention, sequence: frozenset[str]) -> set[int]:
+    """« Macron était accueilli par Luong Cuong, avant un tête-à-tête avec To Lam », "arrived ahead of talks with
+    Trump": a meeting with someone, told before or after what a clause's subject does, is that subject's (the other
+    side of the "with"); the agent of a passive is not (Luong Cuong welcomed, he did not sit down with To Lam)."""
+    trig = mention.trigger
+    # (not "a call between Macron and Putin": its parties are all named)
+    if mention.entry.pos != "noun" or mention.predicate.i != trig.i or mention.group not in ("meet", "call") or \
+            not syntax.prepositional(trig, ("with", "avec")):
+        return set()
+    verb = trig.head
+    if trig.dep_ == "pobj" and verb.pos_ == "ADP":
+        # "ahead of talks": the preposition, under its adverb, under the verb
+        linked = folded(verb.text) in sequence or folded(verb.head.text) in sequence
+        verb = verb.head.head if verb.head.pos_ == "ADV" else verb.head
+    else:
+        linked = trig.dep_.startswith("obl") and any(
+            c.dep_ == "case" and folded(c.text) in sequence for c in trig.children)
+    if not linked or verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.i for s in subjects(verb) for t in syntax.phrase(s)}
 
 
 def _left_out(pred: Token, trig: Token, tokens: set[int], negation_prepositions: frozenset[str]) -> set[int]:
