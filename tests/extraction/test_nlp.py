@@ -33,6 +33,8 @@ def test_the_attribute_rules_read_by_lookup_give_every_token_what_the_model_s_ow
     for repair in ("parley_repairs", "parley_repairs_fr"):
         if repair in ours.pipe_names:
             stock.add_pipe(repair, after="parser")
+    if "parley_lemmas" in ours.pipe_names:
+        stock.add_pipe("parley_lemmas", after="lemmatizer")  # (lemmas.toml: the same corrections on both)
     texts = _texts(language) + ["Y'all gonna see: it's done, let's go. I told him and he told me. There is a deal."]
     for ours_doc, stock_doc in zip(ours.pipe(texts), stock.pipe(texts)):
         assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in ours_doc] == \
