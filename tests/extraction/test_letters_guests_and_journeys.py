@@ -147,3 +147,39 @@ def test_negotiators_recalled_on_a_day_are_an_announcement(language, text):
     story = read(text, language=language, published="2025-07-25")
     [(day, people, _)] = _events(story, "announcement")
     assert day == "2025-07-24" and "United States" in people
+
+
+def test_the_following_day_named_as_a_journee_counts_from_the_day_before():
+    story = read("Dimanche 25 mai, Emmanuel Macron est arrivé à Hanoï. La journée suivante, il a rencontré To Lam.",
+                 language="fr", published="2025-05-31")
+    assert [day for day, _, _ in _events(story, "meeting")] == ["2025-05-26"]
+
+
+def test_whom_a_host_receives_is_not_someone_the_subject_s_phrase_names():
+    # (the parser made the palace the subject and the host its apposition: « l' » is still the visitor)
+    story = read("Emmanuel Macron est arrivé dimanche à Jakarta. Le lendemain, au palais Merdeka, Prabowo Subianto "
+                 "l'a reçu en grande pompe.", language="fr", published="2025-05-31")
+    assert ("2025-05-26", ("Emmanuel Macron", "Prabowo Subianto"), None) in _events(story, "meeting")
+
+
+# --- a chronology ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "30 juillet 2024\nLe roi reçoit une lettre.\n\n31 octobre 2025\nMohammed VI s'est adressé à la nation. « Le "
+           "Maroc tend la main à l'Algérie », a déclaré le souverain."),
+    ("en", "July 30, 2024\nThe king received a letter.\n\nOctober 31, 2025\nMohammed VI addressed the nation. "
+           "\"Morocco extends its hand to Algeria,\" the sovereign said."),
+])
+def test_a_chronology_s_dated_heading_dates_the_words_said_under_it(language, text):
+    story = read(text, language=language, published="2025-11-01")
+    [quote] = [st for st in story.statements if "Maroc" in st.text or "Morocco" in st.text]
+    assert quote.date.isoformat() == "2025-10-31"
+    assert speaker_of(story, quote.text[:20]) == "Mohammed VI"
+
+
+def test_a_heading_with_more_than_a_date_sets_no_scene():
+    # (a guard: a title that names a day among other words is no entry of a chronology)
+    story = read("Le sommet du 28 février\n\nMohammed VI s'est adressé à la nation. « Le Maroc tend la main », a "
+                 "déclaré le souverain.", language="fr", published="2025-11-01")
+    [quote] = story.statements
+    assert quote.date.isoformat() == "2025-11-01"

@@ -77,7 +77,8 @@ ANAPHORIC_RELATIONS = {
 ANAPHORIC_DAYS = {
     "fr": {"lendemain": 1, "surlendemain": 2, "veille": -1, "avant-veille": -2, "meme jour": 0,
            "jour meme": 0, "jour-la": 0, "meme jour-la": 0, "jour suivant": 1, "jour d'apres": 1,
-           "jour precedent": -1, "jour d'avant": -1, "plus tard dans la journee": 0,
+           "jour precedent": -1, "jour d'avant": -1, "journee suivante": 1, "journee d'apres": 1,
+           "journee precedente": -1, "plus tard dans la journee": 0,
            "plus tot dans la journee": 0},
     "en": {"the next day": 1, "the following day": 1, "the day after": 1, "the day before": -1,
            "the previous day": -1, "the preceding day": -1, "the same day": 0,

@@ -84,9 +84,13 @@ class StoryTime:
         self._leads: dict[int, int] = {}  # live entry → where its main time was set
         for t in sorted(timexes, key=lambda x: x.start):
             para = layout.paragraph_at(t.start)
-            if para is None or para.heading or para.byline or para.credit or layout.in_quote[t.start]:
+            if para is None or para.byline or para.credit or layout.in_quote[t.start]:
                 continue
-            if not self.places_scene(t.start, t.end):
+            # a heading is no scene, unless it is a date and nothing else: a chronology's entry (« 31 octobre 2025 »)
+            # tells what happened that day
+            dated_entry = para.heading and not self.text[para.start:t.start].strip() and \
+                not self.text[t.end:para.end].strip(" \n.:-–—")
+            if para.heading and not dated_entry or not dated_entry and not self.places_scene(t.start, t.end):
                 continue
             day, precision = self.resolve(t) or (None, "")
             if day is None or precision != "day" or day > published:

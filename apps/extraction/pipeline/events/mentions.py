@@ -1916,7 +1916,9 @@ def gather(ctx: Context, mention: Mention) -> None:
         elif syntax.personal_pronoun(token) and "Plur" not in morph(token, "Number") and \
                 token.dep_ in syntax.OBJECT_DEPS and token.head.i == pred.i and mention.group in ("meet", "call"):
             # "Macron welcomed him", "Trump called her": whom the doer meets is someone else than the doer
-            doers_keys = frozenset(k for s in doers if (k := ctx.actor_at(s)))
+            # (anyone the subject's phrase names: « au palais Merdeka, Prabowo Subianto l'a reçu », parsed with the
+            # palace as the subject and the host in apposition to it)
+            doers_keys = frozenset(k for s in doers for t in syntax.phrase(s) if (k := ctx.actor_at(t)))
             key = ctx.resolve_pronoun(token.idx, _clitic_as_subject(token), exclude=doers_keys)
             if key and ctx.table.party_kind(key) in ACTOR_KINDS:
                 mention.participants.setdefault(key, "participant")
