@@ -59,7 +59,7 @@ beat:
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache db.sqlite3
 
-## Extraction quality with the shared scorers (../shared/eval): dev set, test fixtures, the six blind sets and the probe battery, PolNeAR dev,
+## Extraction quality with the shared scorers (../shared/eval): dev set, test fixtures, the blind sets and the probe batteries, PolNeAR dev,
 ## both TimeBanks; `make eval EVAL_SETS="DIR …"` scores only those folders
 eval: install
 	scripts/eval.sh $(EVAL_SETS)

@@ -41,6 +41,12 @@ def parties(extraction: Extraction, event) -> set[str]:
     return {extraction.actor(p.key).name for p in event.participants}
 
 
+def dated_events(extraction: Extraction, kind: str) -> list[tuple[str | None, tuple[str, ...], str | None]]:
+    """The events of a kind as (ISO day or None, sorted party names, place), in date order."""
+    return sorted(((e.date.isoformat() if e.date else None, tuple(sorted(parties(extraction, e))), e.location)
+                   for e in extraction.events if e.kind == kind), key=lambda e: (e[0] or "", e[1]))
+
+
 def speaker_of(extraction: Extraction, fragment: str, *, direct: bool = True) -> str | None:
     """The canonical name of who said the statement containing a fragment."""
     st = next(s for s in extraction.statements if fragment in s.text and s.direct == direct)

@@ -8,12 +8,7 @@ import pytest
 
 from apps.extraction.pipeline.events.lexicon import event_lexicon
 
-from .pipeline_helpers import parties, read, speaker_of
-
-
-def _events(story, kind):
-    return sorted(((e.date.isoformat() if e.date else None, tuple(sorted(parties(story, e))), e.location)
-                   for e in story.events if e.kind == kind), key=lambda e: (e[0] or "", e[1]))
+from .pipeline_helpers import dated_events, read, speaker_of
 
 
 # --- letters ---------------------------------------------------------------------------------------------------
@@ -33,7 +28,7 @@ def _events(story, kind):
 ])
 def test_a_letter_to_a_party_is_a_statement_of_its_writer(language, text, published, day, people):
     story = read(text, language=language, published=published)
-    assert _events(story, "statement") == [(day, people, None)]
+    assert dated_events(story, "statement") == [(day, people, None)]
 
 
 @pytest.mark.parametrize("language, text", [
@@ -45,7 +40,7 @@ def test_a_letter_to_a_party_is_a_statement_of_its_writer(language, text, publis
 ])
 def test_words_written_on_a_network_or_a_letter_alone_are_no_statement_event(language, text):
     story = read(text, language=language, published="2025-08-21")
-    assert _events(story, "statement") == []
+    assert dated_events(story, "statement") == []
 
 
 @pytest.mark.parametrize("language, text", [
@@ -55,8 +50,8 @@ def test_words_written_on_a_network_or_a_letter_alone_are_no_statement_event(lan
 def test_a_letter_of_intent_signed_is_still_an_agreement(language, text):
     # (a guard: the word's first sense comes first)
     story = read(text, language=language, published="2025-11-18")
-    assert _events(story, "agreement") == [("2025-11-17", ("Emmanuel Macron", "Volodymyr Zelensky"), None)]
-    assert _events(story, "statement") == []
+    assert dated_events(story, "agreement") == [("2025-11-17", ("Emmanuel Macron", "Volodymyr Zelensky"), None)]
+    assert dated_events(story, "statement") == []
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -114,13 +109,13 @@ def test_a_pluperfect_passive_is_still_background():
 
 def test_a_meeting_with_someone_told_before_or_after_a_clause_is_its_subjects():
     story = read(_JOURNEY.format("était accueilli"), language="fr", published="2025-05-31")
-    assert any({"Emmanuel Macron", "Tô Lâm"} <= set(names) for _, names, _ in _events(story, "meeting"))
+    assert any({"Emmanuel Macron", "Tô Lâm"} <= set(names) for _, names, _ in dated_events(story, "meeting"))
 
 
 def test_who_hosts_a_passive_welcome_is_not_in_the_meeting_after_it():
     # (a guard: Luong Cuong welcomed Macron; the tête-à-tête was Macron's with To Lam)
     story = read(_JOURNEY.format("était accueilli"), language="fr", published="2025-05-31")
-    [tete_a_tete] = [names for _, names, _ in _events(story, "meeting") if "Tô Lâm" in names]
+    [tete_a_tete] = [names for _, names, _ in dated_events(story, "meeting") if "Tô Lâm" in names]
     assert "Lương Cường" not in tete_a_tete and "Emmanuel Macron" in tete_a_tete
 
 
@@ -134,7 +129,7 @@ def test_who_hosts_a_passive_welcome_is_not_in_the_meeting_after_it():
 ])
 def test_political_directors_of_countries_are_people_who_stand_for_them(language, text):
     story = read(text, language=language, published="2025-07-25")
-    [(day, people, place)] = _events(story, "meeting")
+    [(day, people, place)] = dated_events(story, "meeting")
     assert (day, place) == ("2025-07-25", "Istanbul")
     assert {"France", "United Kingdom", "Germany"} <= set(people)
 
@@ -145,21 +140,21 @@ def test_political_directors_of_countries_are_people_who_stand_for_them(language
 ])
 def test_negotiators_recalled_on_a_day_are_an_announcement(language, text):
     story = read(text, language=language, published="2025-07-25")
-    [(day, people, _)] = _events(story, "announcement")
+    [(day, people, _)] = dated_events(story, "announcement")
     assert day == "2025-07-24" and "United States" in people
 
 
 def test_the_following_day_named_as_a_journee_counts_from_the_day_before():
     story = read("Dimanche 25 mai, Emmanuel Macron est arrivé à Hanoï. La journée suivante, il a rencontré To Lam.",
                  language="fr", published="2025-05-31")
-    assert [day for day, _, _ in _events(story, "meeting")] == ["2025-05-26"]
+    assert [day for day, _, _ in dated_events(story, "meeting")] == ["2025-05-26"]
 
 
 def test_whom_a_host_receives_is_not_someone_the_subject_s_phrase_names():
     # (the parser made the palace the subject and the host its apposition: « l' » is still the visitor)
     story = read("Emmanuel Macron est arrivé dimanche à Jakarta. Le lendemain, au palais Merdeka, Prabowo Subianto "
                  "l'a reçu en grande pompe.", language="fr", published="2025-05-31")
-    assert ("2025-05-26", ("Emmanuel Macron", "Prabowo Subianto"), None) in _events(story, "meeting")
+    assert ("2025-05-26", ("Emmanuel Macron", "Prabowo Subianto"), None) in dated_events(story, "meeting")
 
 
 # --- a chronology ----------------------------------------------------------------------------------------------

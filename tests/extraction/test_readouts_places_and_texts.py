@@ -9,12 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .pipeline_helpers import parties, read, speaker_of
-
-
-def _events(story, kind):
-    return sorted(((e.date.isoformat() if e.date else None, tuple(sorted(parties(story, e))), e.location)
-                   for e in story.events if e.kind == kind), key=lambda e: (e[0] or "", e[1]))
+from .pipeline_helpers import dated_events, read, speaker_of
 
 
 @pytest.mark.parametrize("language, text", [
@@ -24,7 +19,7 @@ def _events(story, kind):
 ])
 def test_a_name_a_verb_of_going_leads_to_is_where_they_went(language, text):
     story = read(text, language=language, published="2025-12-05")
-    [(day, people, place)] = _events(story, "visit")
+    [(day, people, place)] = dated_events(story, "visit")
     assert (day, people) == ("2025-12-04", ("Jonas Gahr Støre", "Keir Starmer"))
     assert "Lossiemouth" in place
 
@@ -33,8 +28,8 @@ def test_an_organization_spoken_to_is_no_place_gone_to():
     # (a guard: a name after "speaking to" is whom, not where; read as a place, it would place the talks)
     story = read("Keir Starmer and Jonas Gahr Støre held talks on Thursday before speaking to BAE Systems.",
                  language="en", published="2025-12-05")
-    assert _events(story, "visit") == []
-    assert [place for _, _, place in _events(story, "meeting")] == [None]
+    assert dated_events(story, "visit") == []
+    assert [place for _, _, place in dated_events(story, "meeting")] == [None]
 
 
 @pytest.mark.parametrize("text", [
@@ -43,14 +38,14 @@ def test_an_organization_spoken_to_is_no_place_gone_to():
 ])
 def test_a_named_text_a_participle_says_was_signed_is_an_agreement(text):
     story = read(text, language="en", published="2025-12-04")
-    assert _events(story, "agreement") == [("2025-12-04", ("Norway", "United Kingdom"), None)]
+    assert dated_events(story, "agreement") == [("2025-12-04", ("Norway", "United Kingdom"), None)]
 
 
 def test_a_named_text_only_cited_is_no_agreement():
     # (a guard: "under the Paris Agreement" is a text, not an event)
     story = read("Norway will cut its emissions under the Paris Agreement, Støre said on Thursday.", language="en",
                  published="2025-12-04")
-    assert _events(story, "agreement") == []
+    assert dated_events(story, "agreement") == []
 
 
 _INTERVIEW = ("L'invité de la matinale\n\n"
@@ -63,7 +58,7 @@ _INTERVIEW = ("L'invité de la matinale\n\n"
 def test_a_relative_pronoun_the_parser_took_for_a_conjunction_is_still_whom_one_meets():
     story = read(_INTERVIEW.format("C'est son droit. J'en parlerai avec Marco Rubio, que je verrai en septembre à "
                                    "New York."), language="fr", published="2025-08-26")
-    assert _events(story, "meeting") == [("2025-09-01", ("Jean-Noël Barrot", "Marco Rubio"), "New York")]
+    assert dated_events(story, "meeting") == [("2025-09-01", ("Jean-Noël Barrot", "Marco Rubio"), "New York")]
 
 
 @pytest.mark.parametrize("language, text, published", [
@@ -72,7 +67,7 @@ def test_a_relative_pronoun_the_parser_took_for_a_conjunction_is_still_whom_one_
 ])
 def test_words_said_to_someone_on_the_phone_are_a_call(language, text, published):
     story = read(text, language=language, published=published)
-    [(day, people, _)] = _events(story, "call")
+    [(day, people, _)] = dated_events(story, "call")
     assert day == "2025-08-22" and len(people) == 2
 
 
@@ -80,7 +75,7 @@ def test_words_said_to_someone_without_a_phone_are_no_call():
     # (a guard: "told Putin on Friday that…" is reported speech)
     story = read("Donald Trump told Vladimir Putin on Friday that the talks must end.", language="en",
                  published="2025-08-26")
-    assert _events(story, "call") == []
+    assert dated_events(story, "call") == []
     assert speaker_of(story, "the talks must end", direct=False) == "Donald Trump"
 
 
@@ -90,7 +85,7 @@ def test_words_said_to_someone_without_a_phone_are_no_call():
 ])
 def test_deputy_ministers_of_a_country_stand_for_it(language, text):
     story = read(text, language=language, published="2025-08-26")
-    assert _events(story, "meeting") == [("2025-08-26", ("France", "Iran"), "Geneva")]
+    assert dated_events(story, "meeting") == [("2025-08-26", ("France", "Iran"), "Geneva")]
 
 
 @pytest.mark.parametrize("language, text, country", [
@@ -99,7 +94,7 @@ def test_deputy_ministers_of_a_country_stand_for_it(language, text):
 ])
 def test_an_ambassador_summoned_is_received_by_the_ministry(language, text, country):
     story = read(text, language=language, published="2025-08-26")
-    [(_, people, _)] = _events(story, "meeting")
+    [(_, people, _)] = dated_events(story, "meeting")
     assert country in people
 
 
@@ -116,7 +111,7 @@ def test_whom_an_interviewer_describes_is_not_the_interviewer():
 def test_what_is_convened_is_no_summons():
     # (a guard: « a convoqué des élections » calls elections; no one is summoned)
     story = read("Emmanuel Macron a convoqué lundi des élections anticipées.", language="fr", published="2025-08-26")
-    assert _events(story, "meeting") == []
+    assert dated_events(story, "meeting") == []
 
 
 def test_a_joint_statement_is_no_one_persons_speech():
@@ -133,14 +128,14 @@ def test_a_day_after_a_relative_clause_set_off_by_commas_is_the_main_clauses():
     text = ("Donald Trump a annoncé qu'il appellerait le dirigeant russe Vladimir Poutine, qu'il avait rencontré "
             "vendredi en Alaska, plus tard lundi.")
     story = read(text, language="fr", published="2025-08-18")
-    assert _events(story, "meeting") == [("2025-08-15", ("Donald Trump", "Vladimir Putin"), "Alaska")]
+    assert dated_events(story, "meeting") == [("2025-08-15", ("Donald Trump", "Vladimir Putin"), "Alaska")]
 
 
 def test_a_bilateral_meeting_is_not_the_one_others_joined():
     text = ("Donald Trump a accueilli lundi à la Maison Blanche Volodymyr Zelensky et Emmanuel Macron.\n\n"
             "Après leur réunion bilatérale, Volodymyr Zelensky et Donald Trump seront rejoints par Emmanuel Macron.")
     story = read(text, language="fr", published="2025-08-18")
-    assert ("Donald Trump", "Volodymyr Zelensky") in [people for _, people, _ in _events(story, "meeting")]
+    assert ("Donald Trump", "Volodymyr Zelensky") in [people for _, people, _ in dated_events(story, "meeting")]
 
 
 def test_we_in_a_joint_statement_are_those_who_put_it_out():
@@ -151,7 +146,7 @@ def test_we_in_a_joint_statement_are_those_who_put_it_out():
                  title="Joint Statement between the Prime Minister of the United Kingdom and the Prime Minister of "
                        "Poland")
     assert ("2025-01-17", ("Donald Tusk", "Keir Starmer")) in [(day, people) for day, people, _ in
-                                                               _events(story, "negotiation")]
+                                                               dated_events(story, "negotiation")]
 
 
 def test_a_live_pages_we_is_its_newsroom():
@@ -159,19 +154,19 @@ def test_a_live_pages_we_is_its_newsroom():
     text = ("4.41pm ET\nTrump and Mohammed bin Salman met in the Oval Office.\n\n"
             "4.50pm ET\nWe spoke to Saudi reporters outside the West Wing by phone.")
     story = read(text, language="en", published="2025-11-18")
-    assert [people for _, people, _ in _events(story, "press_conference")] == [()]
+    assert [people for _, people, _ in dated_events(story, "press_conference")] == [()]
 
 
 def test_sanctions_that_came_back_into_force_are_an_event_of_that_day():
     story = read("United Nations sanctions on Iran came back into force early on Sunday.", language="en",
                  published="2025-09-28")
-    [(day, people, _)] = _events(story, "sanction")
+    [(day, people, _)] = dated_events(story, "sanction")
     assert day == "2025-09-28" and "Iran" in people
 
 
 def test_the_first_word_of_a_name_the_french_model_read_as_a_verb_is_the_name():
     story = read("Marco Rubio reçoit Nasser Bourita à Washington.", language="fr", published="2025-04-08")
-    assert _events(story, "meeting") == [("2025-04-08", ("Marco Rubio", "Nasser Bourita"), "Washington")]
+    assert dated_events(story, "meeting") == [("2025-04-08", ("Marco Rubio", "Nasser Bourita"), "Washington")]
 
 
 @pytest.mark.parametrize("language, text", [
@@ -182,14 +177,14 @@ def test_the_first_word_of_a_name_the_french_model_read_as_a_verb_is_the_name():
 ])
 def test_a_date_that_qualifies_another_noun_is_not_the_events(language, text):
     story = read(text, language=language, published="2025-11-01")
-    assert [day for day, _, _ in _events(story, "meeting")] == ["2025-04-08"]
+    assert [day for day, _, _ in dated_events(story, "meeting")] == ["2025-04-08"]
 
 
 def test_their_press_conference_in_another_entry_is_of_the_people_named_there():
     text = ("Chronologie\n\n8 avril 2025\nMarco Rubio reçoit Nasser Bourita à Washington.\n\n1er juin 2025\n"
             "David Lammy se rend à Rabat. Lors de leur conférence de presse commune, M. Bourita salue un tournant.")
     story = read(text, language="fr", published="2025-11-01")
-    assert _events(story, "press_conference") == [("2025-06-01", ("David Lammy", "Nasser Bourita"), None)]
+    assert dated_events(story, "press_conference") == [("2025-06-01", ("David Lammy", "Nasser Bourita"), None)]
 
 
 def test_a_time_of_day_told_on_after_a_look_back_is_of_that_days():
@@ -198,7 +193,7 @@ def test_a_time_of_day_told_on_after_a_look_back_is_of_that_days():
             "Lundi soir, le texte y avait recueilli 124 voix. Dans l'après-midi, le directeur général Tedros Adhanom "
             "Ghebreyesus avait téléphoné au Premier ministre slovaque Robert Fico, en vain.")
     story = read(text, language="fr", published="2025-05-20")
-    assert _events(story, "call") == [("2025-05-19", ("Robert Fico", "Tedros Adhanom Ghebreyesus"), None)]
+    assert dated_events(story, "call") == [("2025-05-19", ("Robert Fico", "Tedros Adhanom Ghebreyesus"), None)]
 
 
 def test_a_time_of_day_after_a_day_of_the_story_is_of_that_day():
@@ -208,7 +203,7 @@ def test_a_time_of_day_after_a_day_of_the_story_is_of_that_day():
             "Lundi soir, le texte y avait recueilli 124 voix. Dans l'après-midi, Tedros Adhanom Ghebreyesus a "
             "téléphoné au Premier ministre slovaque Robert Fico.")
     story = read(text, language="fr", published="2025-05-20")
-    assert [day for day, _, _ in _events(story, "call")] == ["2025-05-20"]
+    assert [day for day, _, _ in dated_events(story, "call")] == ["2025-05-20"]
 
 
 @pytest.mark.parametrize("language, text", [
@@ -217,7 +212,7 @@ def test_a_time_of_day_after_a_day_of_the_story_is_of_that_day():
 ])
 def test_a_withdrawal_ordered_on_a_day_is_an_announcement(language, text):
     story = read(text, language=language, published="2025-05-20")
-    [(day, people, _)] = _events(story, "announcement")
+    [(day, people, _)] = dated_events(story, "announcement")
     assert day == "2025-01-20" and "Donald Trump" in people
 
 
@@ -227,7 +222,7 @@ def test_a_withdrawal_ordered_on_a_day_is_an_announcement(language, text):
 ])
 def test_an_ambassador_recalled_is_an_announcement_of_that_day(language, text, day, country):
     story = read(text, language=language, published="2025-09-28")
-    [(when, people, _)] = _events(story, "announcement")
+    [(when, people, _)] = dated_events(story, "announcement")
     assert when == day and country in people
 
 
@@ -235,4 +230,4 @@ def test_recalling_what_was_said_is_no_recall():
     # (a guard: « a rappelé que… », "recalled that…" remind; no envoy is called home)
     story = read("Emmanuel Macron a rappelé mardi que la France soutient le plan marocain.", language="fr",
                  published="2025-09-28")
-    assert _events(story, "announcement") == []
+    assert dated_events(story, "announcement") == []
