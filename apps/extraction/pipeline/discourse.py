@@ -90,7 +90,7 @@ class StoryTime:
             # tells what happened that day
             dated_entry = para.heading and not self.text[para.start:t.start].strip() and \
                 not self.text[t.end:para.end].strip(" \n.:-–—")
-            if para.heading and not dated_entry or not dated_entry and not self.places_scene(t.start, t.end):
+            if not dated_entry and (para.heading or not self.places_scene(t.start, t.end)):
                 continue
             day, precision = self.resolve(t) or (None, "")
             if day is None or precision != "day" or day > published:

@@ -1011,7 +1011,7 @@ class SpeakerResolver:
         if words in self.lex.not_speakers:
             return False
         if words in self.lex.guest_labels:
-            return self._introduced_guest() or False
+            return self._introduced_guest or False
         named = [m for m in self.table.between(label.start, label.end) if self.table.kind(m.key) in SPEAKER_KINDS]
         persons = [m for m in named if self.table.kind(m.key) == "person"]
         if persons:
@@ -1036,10 +1036,11 @@ class SpeakerResolver:
                 return self.new_actor(start, label.end, "person", self.text[start:label.end].title()) or False
         return False
 
+    @functools.cached_property
     def _introduced_guest(self) -> str | None:
         """The person a transcript introduces as its guest ("My guest is Nadia Kerrigan, who…", « Notre invitée ce
         matin, Hélène Marchand »): the first person named in the first sentence, outside quotations, that says the word
-        of a guest label; None when no sentence does."""
+        of a guest label; None when no sentence does. Read once: every GUEST: turn asks it."""
         for start, end in self.sentences:
             words = set(normalize(self.text[start:end]).split())
             if not words & self.lex.guest_labels or any(start <= label.start < end for label in self.layout.labels

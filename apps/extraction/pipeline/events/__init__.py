@@ -98,7 +98,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 # told reporters that the two sides had agreed")
                 parties = [k for k in m.participants if table.party_kind(k) in ACTOR_KINDS]
                 if len(parties) >= 2 and m.group == "meet" and _names_the_parties(m, table):
-                    ctx.last_parties, ctx.last_parties_paragraph = parties, m.paragraph
+                    ctx.tell_parties(parties, m.paragraph)
                 # "He then called Zelensky", « puis il a appelé Zelensky »: told as what came next, another
                 # event than the one told before it, though they share a party and a day
                 # (« Auparavant, le Président avait eu un entretien… »: the French parser may call the adverb a clause)
@@ -170,7 +170,7 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                     _tell_fragment(ctx, m, para, [t for t in usable if t.start >= start])
                 parties = [k for k in m.participants if table.party_kind(k) in ACTOR_KINDS]
                 if len(parties) >= 2 and _names_the_parties(m, table):
-                    ctx.last_parties, ctx.last_parties_paragraph = parties, m.paragraph
+                    ctx.tell_parties(parties, m.paragraph)
                 visitors = [k for k in m.participants if table.party_kind(k) == "person"]
                 if m.group == "visit" and visitors and m.status == "occurred":
                     ctx.last_visitor = visitors[0]

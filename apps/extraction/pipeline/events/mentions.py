@@ -198,6 +198,10 @@ class Context:
                 return st.speaker
         return None
 
+    def tell_parties(self, parties: list[str], paragraph: int) -> None:
+        """The parties an event named, and the paragraph that named them (read together by a possessive later)."""
+        self.last_parties, self.last_parties_paragraph = parties, paragraph
+
 
 @functools.lru_cache(maxsize=65536)
 def folded(word: str) -> str:
