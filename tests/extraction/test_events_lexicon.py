@@ -34,7 +34,7 @@ _IRREGULAR = {
            "accorder": "accordé", "être": "été", "intervenir": "intervenu", "abattre": "abattu", "entendre": "entendu",
            "atterrir": "atterri", "suspendre": "suspendu", "interrompre": "interrompu", "devenir": "devenu",
            "détruire": "détruit", "démettre": "démis", "investir": "investi", "reconduire": "reconduit",
-           "élire": "élu", "dire": "dit", "écrire": "écrit",
+           "élire": "élu", "dire": "dit", "écrire": "écrit", "mourir": "mort",
            # (the tagger reads the participle « téléphoné » as a noun: the noun entry « téléphone » reads it; the verb
            # is the future's, or the participle's the French parse repair makes a verb of)
            "téléphoner": "téléphonera"},

@@ -26,6 +26,10 @@ _ENTRY_TIME_TITLE = re.compile(r"^\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\
 _ENTRY_MARK = re.compile(r"^\s*(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?|_{3,}|-{3,}|\*{3,})\.?\s*$")
 
 _BYLINE = re.compile(r"^\s*(?i:par|by|de|von)\s+(?P<names>[A-ZÀ-Ý][\w'’.\- ]+(?:\s*(?:,|et|and|und|&)\s*[A-ZÀ-Ý][\w'’.\- ]+)*)\s*$")
+# a broadcast's presenter, named where a printed story has its byline: « Présentation : Marc Olivier », "Presented by
+# Ann Lee", "Host: Ann Lee"; a journalist, whose own turns are no one's statements
+_PRESENTER = re.compile(r"^\s*(?i:pr[ée]sentation|pr[ée]sent[ée]e?\s+par|anim[ée]e?\s+par|presented\s+by|presenter|host|"
+                        r"hosted\s+by)\s*:?\s+(?P<names>[A-ZÀ-Ý][\w'’.\- ]+(?:\s*(?:,|et|and|&)\s*[A-ZÀ-Ý][\w'’.\- ]+)*)\s*$")
 _CREDIT_WORDS = re.compile(
     r"(avec la contribution|contribution de|version française|r[ée]dig[ée] par|[ée]dit[ée] par|reporting by|"
     r"additional reporting|writing by|editing by|edited by|compiled by|correspondant|reportage|"
@@ -43,6 +47,11 @@ _CREDIT_LEAD = re.compile(
     r"compiled|with assistance|avec la contribution|r[ée]dig[ée]|[ée]dit[ée])[^\S\n]+$")
 _CREDIT_NAMES = re.compile(
     rf"{_NAME}(?:(?:[^\S\n]+(?:à|in)[^\S\n]+[A-ZÀ-Ý][\w'’\-]+)?[^\S\n]*(?:,|\band\b|\bet\b|&)[^\S\n]*{_NAME})*")
+# « notre envoyée spéciale Julie Ferrand », "our correspondent Ann Lee": a journalist of the story's own, whose report
+# (a labelled turn of a broadcast) is no one's statement
+_OWN_REPORTER = re.compile(
+    rf"\b(?i:notre|nos|our)[^\S\n]+(?i:envoy[ée]e?s?[^\S\n]+sp[ée]ciale?s?|correspondante?s?|correspondents?|reporters?|"
+    rf"journalistes?)[^\S\n]+(?:(?:à|in|au|en)[^\S\n]+[A-ZÀ-Ý][\w'’\-]+,?[^\S\n]+)?(?P<name>{_NAME})")
 # An article that ends with its author's name after a dash ("— Olga Stepanenko"), not after a quotation.
 _SIGNATURE = re.compile(rf"^\s*(?:—|–|--)\s*(?P<name>{_NAME})\s*\.?\s*$")
 # A parenthesized agency tag opening a story line, whatever the agency: "(Keystone-ATS) Les deux…", "(AFP) -"
@@ -247,7 +256,7 @@ def analyse(text: str, title: str | None = None) -> Layout:
         para.entry, para.stamped = entry, stamped
         stripped = line.strip()
         para.note = bool(_STAGE_DIRECTION.fullmatch(stripped))
-        byline = _BYLINE.match(line)
+        byline = _BYLINE.match(line) or _PRESENTER.match(line)
         # a byline opens the story, after the headings that may come first ("THE CLOSER / How … / By X")
         preamble = index <= 2 or all(p.heading or p.byline or p.credit for p in paragraphs)
         if byline and len(line.split()) <= 12 and preamble:
@@ -283,6 +292,7 @@ def analyse(text: str, title: str | None = None) -> Layout:
                 if names:  # "Propos recueillis par Anne Roussel." inside a paragraph of the story
                     authors += [re.sub(r"\s+(?:à|in)\s+[A-ZÀ-Ý][\w'’\-]+$", "", n) for n in _split_names(names.group())]
                     excluded.append((m.start() + lead.start(), m.start() + names.end()))
+        authors += [reporter.group("name") for reporter in _OWN_REPORTER.finditer(line)]
         tag = _AGENCY_TAG.match(line) if preamble or index <= 3 else None
         if tag:
             excluded.append((m.start(), m.start() + tag.end()))

@@ -646,7 +646,14 @@ def repair_day_before_object(doc) -> None:
         if day.dep_ not in ("obj", "obl:mod") or day.i + 1 >= len(doc):
             continue
         verb, name = day.head, doc[day.i + 1]
-        if verb.pos_ != "VERB" or verb.i > day.i or name.pos_ != "PROPN":
+        if verb.pos_ != "VERB" or verb.i > day.i:
+            continue
+        if name.pos_ == "DET" and name.head.i != verb.i and _phrase_read_as_time(name.head, verb):
+            # « », a assuré jeudi le secrétaire d'Etat »: the noun phrase after the day is no second time of the verb
+            # but its object, or the subject of an incise, which the speakers read from the object
+            name.head.dep_ = "obj"
+            continue
+        if name.pos_ != "PROPN":
             continue
         if name.head.i == verb.i and name.dep_ == "obj":
             day.dep_ = "obl:mod"  # « recevra jeudi Steve Witkoff »: two objects, the day the verb's time
@@ -659,6 +666,19 @@ def repair_day_before_object(doc) -> None:
                 child.dep_ = "obl:mod"
         name.head, name.dep_ = verb, "obj"
         day.dep_ = "obl:mod"
+
+
+# nouns that are a time themselves (« a signé jeudi [la semaine dernière] » is no object)
+_TIME_NOUNS_FR = frozenset({"semaine", "mois", "an", "année", "soir", "soirée", "matin", "matinée", "jour", "journée", "nuit",
+                            "après-midi", "midi", "week-end", "lendemain", "veille", "heure", "fois", "fin", "début"})
+
+
+def _phrase_read_as_time(noun, verb) -> bool:
+    """Whether a noun hung on a verb as a time (obl:mod) is a plain noun phrase after it, no preposition, no day of
+    its own, and the verb has no object: « a assuré jeudi [le secrétaire d'Etat] »."""
+    return noun.head.i == verb.i and noun.dep_ == "obl:mod" and noun.pos_ == "NOUN" and noun.i > verb.i and \
+        not any(c.dep_ == "case" for c in noun.children) and noun.lower_ not in WEEKDAYS["fr"] and noun.lower_ not in _TIME_NOUNS_FR and \
+        not noun.ent_type_ and not any(c.dep_ in ("obj", "nsubj") for c in verb.children)
 
 
 def repair_second_subject(doc) -> None:

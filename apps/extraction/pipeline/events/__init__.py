@@ -535,6 +535,12 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
                 noun.apart.add(id(verb))
                 verb.apart.add(id(noun))
                 continue
+            if verb.kind == "visit" and noun.kind == "other" and folded(syntax.case_word(noun.trigger)) in ("for", "pour"):
+                # "expected in Rome for Pope Francis's funeral", « attendus à Nairobi pour les obsèques »: the trip
+                # made for an occasion is how its guests are at it, one event
+                verb.triggers.append(noun.trigger)
+                out.remove(noun)
+                continue
             if GROUP[noun.kind] == GROUP[verb.kind] and folded(syntax.case_word(noun.trigger)) not in sequence:
                 # "met for talks", "was to join Merz for a videoconference": one event named twice
                 verb.triggers.append(noun.trigger)
@@ -781,6 +787,26 @@ def _subject_before(ctx: Context, m: Mention, start: int, *, bare: bool = False)
         key = ctx.actor_at(t)
         if key and not ctx.is_media(key) and not ctx.layout.in_quote[t.idx]:
             m.participants.setdefault(key, m.entry.subject)
+
+
+# "- Bruxelles. Les Etats membres votent…", "• Kyiv: the Rada approved…": a list item opened by a place
+_ITEM_OPENING = re.compile(r"[ \t]*[-–—•*][ \t]+")
+
+
+def _item_place(ctx: Context, start: int):
+    """The place an agenda's or a digest's list item opens with, before a stop or a dash, as its own dateline:
+    where what the item tells happens when its sentence names no place."""
+    para = ctx.layout.paragraph_at(start)
+    if para is None:
+        return None
+    opening = _ITEM_OPENING.match(ctx.text, para.start, para.end)
+    if opening is None:
+        return None
+    place = next((p for p in ctx.table.places + ctx.table.metonyms if p.start == opening.end()), None)
+    if place is None:
+        return None
+    after = ctx.text[place.end:place.end + 3]
+    return place if after[:1] in (".", ":") or after.lstrip()[:1] in ("—", "–") else None
 
 
 def _read_surface(ctx: Context, local: list[Mention], sentence: tuple[int, int]) -> None:
@@ -1350,9 +1376,15 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
     first = e.first
     kind, status_ = e.kind, e.status
     location = e.location
+    item_place = _item_place(ctx, e.first.sentence[0]) if location is None else None
+    if item_place is not None:
+        location = item_place.name
     place_mention = next((m for m in e.mentions if m.location == location and m.place_start is not None), None)
     written_place, preposition = None, None
-    if place_mention is not None:
+    if item_place is not None:
+        # (the item's place as written, « Rome », with the language's plain preposition)
+        written_place, preposition = text[item_place.start:item_place.end], "à" if ctx.language == "fr" else "in"
+    elif place_mention is not None:
         place_end = next((p.end for p in table.places + table.metonyms if p.start == place_mention.place_start
                           and not p.described), None)
         if place_end is not None:

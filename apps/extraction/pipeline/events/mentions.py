@@ -1836,6 +1836,7 @@ def gather(ctx: Context, mention: Mention) -> None:
     # « les deux camps sont convenus de… »: a verb that takes « être » reads as a passive with no agent; its
     # subject still names the parties
     passive_subjects = {t.i for s in syntax.subjects(pred) for t in syntax.phrase(s)} if passive and not doers else set()
+    received = {t.i for s in syntax.subjects(pred) for t in syntax.phrase(s)} if passive else set()
     say = mention.group == "say"
     starts, pos = ctx.token_starts, ctx.token_pos
     # "Both leaders agreed…": a plural that names the parties stands for all of them, whatever single actor the
@@ -1849,9 +1850,10 @@ def gather(ctx: Context, mention: Mention) -> None:
     for i in sorted(words):
         if i in inside or i in away:
             continue
-        # most words name nothing: decided from the doc's arrays, without a Token object
+        # most words name nothing: decided from the doc's arrays, without a Token object (an office the tagger
+        # calls a proper noun as a subject, « le roi est reçu par Mattarella », is read below)
         if starts[i] not in ctx.mention_by_char and pos[i] not in ("PRON", "NOUN", "DET", "NUM") and not (
-                pos[i] == "PROPN" and i in subject_tokens):
+                pos[i] == "PROPN" and (i in subject_tokens or i in received)):
             continue
         token = doc[i]
         if _quoted(ctx, token.idx) or i in ctx.sourced:
