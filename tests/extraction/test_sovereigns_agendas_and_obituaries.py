@@ -180,3 +180,37 @@ def test_a_label_named_in_the_bulletin_but_not_as_a_journalist_still_speaks():
     story = read("Présentation : Marc Olivier\n\nMARC OLIVIER : Notre invité est Jean-Noël Barrot.\n\n"
                  "JEAN-NOËL BARROT : Nous y allons pour écouter, pas pour parler.", language="fr", published="2025-01-27")
     assert speaker_of(story, "pour écouter") == "Jean-Noël Barrot"
+
+
+# --- a fact sheet, and what is done at an event just named ----------------------------------------------------------
+
+def test_the_two_leaders_first_meeting_is_theirs():
+    story = read("President Lee Jae Myung welcomed President Donald J. Trump for a State Visit to ROK on October 29. "
+                 "This follows on the two leaders' first meeting in Washington on August 25.", language="en",
+                 published="2025-11-13")
+    assert ("2025-08-25", ("Donald Trump", "Lee Jae-myung"), "Washington") in dated_events(story, "meeting")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Trump and Lee reaffirmed on Monday the announcement of the trade deal."),
+    ("fr", "Donald Trump et Lee Jae-myung ont salué lundi l'annonce de l'accord commercial."),
+])
+def test_the_announcement_of_a_deal_on_a_day_is_an_event(language, text):
+    story = read(text, language=language, published="2025-11-13")
+    assert [day for day, _, _ in dated_events(story, "announcement")] == ["2025-11-10"]
+
+
+def test_the_announcement_of_no_text_is_no_event():
+    # (a guard: an announcement of a candidacy is another act)
+    story = read("Trump's announcement of his candidacy on Monday pleased his supporters.", language="en",
+                 published="2025-11-13")
+    assert dated_events(story, "announcement") == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "LA SEMAINE PASSÉE\n- Samarcande. Premier sommet UE-Asie centrale vendredi, présidé par Chavkat Mirzioïev : "
+           "António Costa et Ursula von der Leyen y ont scellé un partenariat stratégique."),
+])
+def test_what_is_done_there_at_an_event_just_named_is_done_on_its_day(language, text):
+    story = read(text, language=language, published="2025-04-07")
+    assert [day for day, _, _ in dated_events(story, "agreement")] == ["2025-04-04"]

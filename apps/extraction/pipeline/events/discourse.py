@@ -290,6 +290,7 @@ def assign_timexes(mentions: list[Mention], timexes: list, doc, cues: Cues) -> N
         used_m.add(mi)
         mentions[mi].timex = timexes[ti]
     _share_with_when_clause(mentions, cues)
+    _share_with_place_pronoun(mentions, cues)
 
 
 def _dates_another_noun(root, m: Mention) -> bool:
@@ -356,6 +357,24 @@ def _share_with_when_clause(mentions: list[Mention], cues: Cues) -> None:
             m.timex = other.timex
         elif other.timex is None and m.timex is not None:
             other.timex = m.timex
+
+
+def _share_with_place_pronoun(mentions: list[Mention], cues: Cues) -> None:
+    """« Premier sommet UE-Asie centrale vendredi : Costa et von der Leyen y ont scellé un partenariat », "met in
+    Samarkand on Friday and signed a partnership there": what is done at an event the sentence has just named (« y »,
+    "there" on the verb) is done on that event's day, when the text gives none of its own."""
+    if not cues.place_pronouns:
+        return
+    for m in mentions:
+        verb = m.predicate
+        if m.timex is not None or verb.pos_ not in ("VERB", "AUX") or not any(
+                c.pos_ in ("PRON", "ADV") and c.dep_ not in ("expl", "expl:subj") and folded(c.text) in cues.place_pronouns
+                for c in verb.children):
+            continue
+        before = [o for o in mentions if o is not m and o.timex is not None and o.entry.pos == "noun"
+                  and o.trigger.sent.start == verb.sent.start and o.trigger.i < verb.i]
+        if before:
+            m.timex = max(before, key=lambda o: o.trigger.i).timex
 
 
 # --- one event per real event ---------------------------------------------------------------------------

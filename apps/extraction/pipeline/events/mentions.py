@@ -1938,8 +1938,9 @@ def gather(ctx: Context, mention: Mention) -> None:
             text = folded(c.text)
             if text in cues.first_person:
                 key = ctx.speaker_at(c.idx)
-            elif text in cues.party_possessives or text in cues.party_pronouns:
-                # "after their meeting, Zelensky and Trump…": the parties the sentence names as its subject (by
+            elif text in cues.party_possessives or text in cues.party_pronouns or \
+                    c.pos_ == "NOUN" and party_reference(ctx, c):
+                # "after their meeting, Zelensky and Trump…", "the two leaders' first meeting": the parties the sentence names as its subject (by
                 # the word: French gives « ses » the number of what is possessed, « ses propres droits de douane »)
                 # (in another paragraph than the last parties told, « Lors de leur conférence de presse commune, M.
                 # Bourita salue un tournant » after « David Lammy se rend à Rabat »: the people of its sentence and
