@@ -27,6 +27,12 @@ def test_the_king_received_is_the_king_the_story_named(language, text, day):
     assert [place for _, _, place in meetings] == ["Rome"]
 
 
+def test_the_talks_of_the_king_are_the_kings():
+    story = read("Charles III arrive lundi à Rome. Mercredi, entretien du roi avec Giorgia Meloni.", language="fr",
+                 published="2025-04-07")
+    assert [parties for _, parties, _ in dated_events(story, "meeting")] == [("Giorgia Meloni", "King Charles III")]
+
+
 def test_the_pope_and_the_king_are_offices_only_where_the_story_named_a_holder():
     # (a guard: « le roi » in a story that names no king is no one)
     story = read("Mardi, le roi est reçu au Quirinal par le président Sergio Mattarella.", language="fr",
@@ -214,3 +220,13 @@ def test_the_announcement_of_no_text_is_no_event():
 def test_what_is_done_there_at_an_event_just_named_is_done_on_its_day(language, text):
     story = read(text, language=language, published="2025-04-07")
     assert [day for day, _, _ in dated_events(story, "agreement")] == ["2025-04-04"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Neither government has published a readout of a call on Wednesday."),
+    ("fr", "Cet après-midi, une cinquantaine de survivants se retrouveront devant l'entrée du camp."),
+])
+def test_an_event_with_no_one_and_nowhere_is_not_recorded(language, text):
+    # (the guard beside it: French funerals, with a place and no party, are kept)
+    story = read(text, language=language, published="2025-10-17")
+    assert story.events == []

@@ -196,7 +196,9 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
         if e.date is None and e.status == "occurred":
             _story_day(e, clock, layout, published, lead, running_day(e.first, story, ctx, told))
     events += _transcript(ctx, published, events)
-    return [_record(e, ctx, published) for e in events]
+    # an event with no one and nowhere ("Neither government has published a readout of a call on Wednesday", « se
+    # retrouveront devant l'entrée » with no party the parse can reach) tells the analyst nothing to check
+    return [r for r in (_record(e, ctx, published) for e in events) if r.participants or r.location]
 
 
 def _names_the_parties(m: Mention, table: ActorTable) -> bool:

@@ -1837,6 +1837,7 @@ def gather(ctx: Context, mention: Mention) -> None:
     # subject still names the parties
     passive_subjects = {t.i for s in syntax.subjects(pred) for t in syntax.phrase(s)} if passive and not doers else set()
     received = {t.i for s in syntax.subjects(pred) for t in syntax.phrase(s)} if passive else set()
+    owners = {c.i for c in mention.trigger.children if c.dep_ == "nmod"} if mention.entry.pos == "noun" else set()
     say = mention.group == "say"
     starts, pos = ctx.token_starts, ctx.token_pos
     # "Both leaders agreed…": a plural that names the parties stands for all of them, whatever single actor the
@@ -1853,7 +1854,7 @@ def gather(ctx: Context, mention: Mention) -> None:
         # most words name nothing: decided from the doc's arrays, without a Token object (an office the tagger
         # calls a proper noun as a subject, « le roi est reçu par Mattarella », is read below)
         if starts[i] not in ctx.mention_by_char and pos[i] not in ("PRON", "NOUN", "DET", "NUM") and not (
-                pos[i] == "PROPN" and (i in subject_tokens or i in received)):
+                pos[i] == "PROPN" and (i in subject_tokens or i in received or i in owners)):
             continue
         token = doc[i]
         if _quoted(ctx, token.idx) or i in ctx.sourced:
@@ -1878,8 +1879,11 @@ def gather(ctx: Context, mention: Mention) -> None:
                 mention.participants[key] = role
             continue
         as_object = token.dep_ in ("obj", "dobj") and token.head.i == pred.i and not say
+        # « Entretien du roi avec Giorgia Meloni »: whose the event noun is
+        owner = i in owners and folded(syntax.case_word(token)) in ("de", "du", "d'", "of")
         if token.pos_ in ("NOUN", "PROPN") and ctx.resolve_office is not None and i not in plural_parties and (
-                token.dep_ in syntax.SUBJECT_DEPS and (i in subject_tokens or token.head.i == pred.i) or as_object):
+                token.dep_ in syntax.SUBJECT_DEPS and (i in subject_tokens or token.head.i == pred.i) or as_object
+                or owner):
             # "The Prime Minister spoke to President Macron this evening": a readout names its own head of
             # government by the office (publishers.toml says whose); "Trump greeted the crown prince", « le
             # premier ministre a été reçu à déjeuner par Macron »: the holder the story named
