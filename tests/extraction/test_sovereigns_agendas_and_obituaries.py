@@ -230,3 +230,20 @@ def test_an_event_with_no_one_and_nowhere_is_not_recorded(language, text):
     # (the guard beside it: French funerals, with a place and no party, are kept)
     story = read(text, language=language, published="2025-10-17")
     assert story.events == []
+
+
+OBITUARY = """Kenya's perennial challenger
+By Wanjiru Kamau-Reid
+
+Raila Odinga, who ran for Kenya's presidency five times, died on Wednesday in Kerala, India.
+
+The son of Jaramogi Oginga Odinga, Kenya's first vice-president, he studied engineering in East Germany.
+
+Odinga will be buried tomorrow at the family home in Bondo."""
+
+
+def test_a_name_a_who_describes_is_a_person_and_the_first_named_keeps_the_surname():
+    # (after the byline, spaCy's recognizer did not see "Raila Odinga" as a name; "Odinga" went to his father)
+    story = read(OBITUARY, language="en", published="2025-10-18")
+    assert dated_events(story, "other") == [("2025-10-15", ("Raila Odinga",), "Kerala"),
+                                            ("2025-10-19", ("Raila Odinga",), "Bondo")]

@@ -252,6 +252,8 @@ def resolve_actors(text: str, doc, tokens: list[tuple[int, int, str]], gaz: Gaze
     covered = bytearray(len(text))
     pending_titles: list[tuple[Match, Alias | None]] = []
     b.ents = list(doc.ents) if doc is not None else []  # built anew at each access: read once
+    if doc is not None and (extra := _named_by_who(doc, b.ents)):
+        b.ents = sorted(b.ents + extra, key=lambda e: e.start)  # (in text order: the first named keeps a surname)
     surnames = _surnames_of_people(b)
     for i, match in enumerate(matches):
         if _inside_another_name(b, match):
@@ -278,6 +280,31 @@ def resolve_actors(text: str, doc, tokens: list[tuple[int, int, str]], gaz: Gaze
     for actor in b.table.actors.values():
         actor.mentions.sort(key=lambda m: m.start)
     return b.table
+
+
+# the relative pronoun that only a person takes: "Raila Odinga, who ran for…", « Raila Odinga, qui… »
+_WHO = frozenset({"who", "qui"})
+
+
+def _named_by_who(doc, ents) -> list:
+    """Persons spaCy's recognizer missed that a relative "who" describes: two or three capitalized proper nouns
+    right before ", who" ("Raila Odinga, who ran for Kenya's presidency…", after a byline the model read as the
+    end of the heading). French « qui » is any relative: there a name the model left out stays out."""
+    from spacy.tokens import Span
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for tok in doc:
+        if tok.lower_ != "who" or tok.i < 3 or doc[tok.i - 1].text != ",":
+            continue
+        end = tok.i - 1
+        start = end
+        while start > 0 and end - start < 3 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].i not in taken:
+            start -= 1
+        if end - start >= 2 and "\n" not in doc[start:end].text:
+            found.append(Span(doc, start, end, label="PERSON"))
+    return found
 
 
 def _surnames_of_people(b: _Builder) -> dict[str, int]:
