@@ -247,3 +247,13 @@ def test_a_name_a_who_describes_is_a_person_and_the_first_named_keeps_the_surnam
     story = read(OBITUARY, language="en", published="2025-10-18")
     assert dated_events(story, "other") == [("2025-10-15", ("Raila Odinga",), "Kerala"),
                                             ("2025-10-19", ("Raila Odinga",), "Bondo")]
+
+
+def test_an_english_bulletins_presenter_reporter_and_clip_label_are_no_speakers():
+    story = read("WORLD AT ONE\nPresented by Ann Lee\n\nANN LEE: Good afternoon. Leaders meet in Rome today. "
+                 "Our correspondent Tom Hale is there.\n\nTOM HALE: The talks began at noon.\n\n"
+                 "Clip: Giorgia Meloni, Italian Prime Minister: \"We are ready to help.\"", language="en",
+                 published="2025-04-07")
+    assert [(st.text, story.actor(st.speaker).name if st.speaker else None) for st in story.statements] == [
+        ("We are ready to help.", "Giorgia Meloni")]
+    assert {"Ann Lee", "Tom Hale"} <= set(story.authors)

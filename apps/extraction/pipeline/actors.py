@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
-from spacy.tokens import Token
+from spacy.attrs import LOWER
+from spacy.tokens import Span, Token
 
 from . import syntax
 from .gazetteer import FAMILY_NAME_FIRST, Alias, Gazetteer, Match, find_matches, fold, normalize, surname, \
@@ -282,25 +283,23 @@ def resolve_actors(text: str, doc, tokens: list[tuple[int, int, str]], gaz: Gaze
     return b.table
 
 
-# the relative pronoun that only a person takes: "Raila Odinga, who ran for…", « Raila Odinga, qui… »
-_WHO = frozenset({"who", "qui"})
-
-
-def _named_by_who(doc, ents) -> list:
+def _named_by_who(doc, ents) -> list[Span]:
     """Persons spaCy's recognizer missed that a relative "who" describes: two or three capitalized proper nouns
     right before ", who" ("Raila Odinga, who ran for Kenya's presidency…", after a byline the model read as the
     end of the heading). French « qui » is any relative: there a name the model left out stays out."""
-    from spacy.tokens import Span
-
+    who = doc.vocab.strings["who"] if "who" in doc.vocab.strings else None
+    if who is None:
+        return []
     taken = {i for e in ents for i in range(e.start, e.end)}
     found = []
-    for tok in doc:
-        if tok.lower_ != "who" or tok.i < 3 or doc[tok.i - 1].text != ",":
+    # (the "who"s are found in the lower-case array: a Token is made only around them)
+    for i in [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower == who]:
+        end = i - 1
+        if end < 2 or doc[end].text != ",":
             continue
-        end = tok.i - 1
         start = end
-        while start > 0 and end - start < 3 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-                and doc[start - 1].i not in taken:
+        while start > 0 and end - start < 3 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].text[:1].isupper():
             start -= 1
         if end - start >= 2 and "\n" not in doc[start:end].text:
             found.append(Span(doc, start, end, label="PERSON"))

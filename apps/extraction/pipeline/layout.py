@@ -25,11 +25,12 @@ _ENTRY_TIME = re.compile(r"^\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*[A-Z
 _ENTRY_TIME_TITLE = re.compile(r"^\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}\b)?\s+(?=\S)")
 _ENTRY_MARK = re.compile(r"^\s*(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?|_{3,}|-{3,}|\*{3,})\.?\s*$")
 
-_BYLINE = re.compile(r"^\s*(?i:par|by|de|von)\s+(?P<names>[A-ZÀ-Ý][\w'’.\- ]+(?:\s*(?:,|et|and|und|&)\s*[A-ZÀ-Ý][\w'’.\- ]+)*)\s*$")
+_BYLINE_NAMES = r"(?P<names>[A-ZÀ-Ý][\w'’.\- ]+(?:\s*(?:,|et|and|und|&)\s*[A-ZÀ-Ý][\w'’.\- ]+)*)\s*$"
+_BYLINE = re.compile(r"^\s*(?i:par|by|de|von)\s+" + _BYLINE_NAMES)
 # a broadcast's presenter, named where a printed story has its byline: « Présentation : Marc Olivier », "Presented by
 # Ann Lee", "Host: Ann Lee"; a journalist, whose own turns are no one's statements
 _PRESENTER = re.compile(r"^\s*(?i:pr[ée]sentation|pr[ée]sent[ée]e?\s+par|anim[ée]e?\s+par|presented\s+by|presenter|host|"
-                        r"hosted\s+by)\s*:?\s+(?P<names>[A-ZÀ-Ý][\w'’.\- ]+(?:\s*(?:,|et|and|&)\s*[A-ZÀ-Ý][\w'’.\- ]+)*)\s*$")
+                        r"hosted\s+by)\s*:?\s+" + _BYLINE_NAMES)
 _CREDIT_WORDS = re.compile(
     r"(avec la contribution|contribution de|version française|r[ée]dig[ée] par|[ée]dit[ée] par|reporting by|"
     r"additional reporting|writing by|editing by|edited by|compiled by|correspondant|reportage|"

@@ -13,9 +13,10 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from apps.extraction.dates.lexicon import WEEKDAYS
+from apps.extraction.dates.lexicon import UNITS, WEEKDAYS
 
 from . import syntax
+from .gazetteer import fold
 from .lexicons import LexiconError, load
 from .syntax import morph
 
@@ -668,17 +669,19 @@ def repair_day_before_object(doc) -> None:
         day.dep_ = "obl:mod"
 
 
-# nouns that are a time themselves (« a signé jeudi [la semaine dernière] » is no object)
-_TIME_NOUNS_FR = frozenset({"semaine", "mois", "an", "année", "soir", "soirée", "matin", "matinée", "jour", "journée", "nuit",
-                            "après-midi", "midi", "week-end", "lendemain", "veille", "heure", "fois", "fin", "début"})
+# nouns that are a time themselves beside the units of time (« a signé jeudi [la semaine dernière] » is no object)
+_TIME_NOUNS_FR = frozenset({"soir", "soirée", "matin", "matinée", "nuit", "après-midi", "midi", "week-end", "lendemain",
+                            "veille", "fois", "fin", "début"})
 
 
 def _phrase_read_as_time(noun, verb) -> bool:
     """Whether a noun hung on a verb as a time (obl:mod) is a plain noun phrase after it, no preposition, no day of
     its own, and the verb has no object: « a assuré jeudi [le secrétaire d'Etat] »."""
+    word = noun.lower_
     return noun.head.i == verb.i and noun.dep_ == "obl:mod" and noun.pos_ == "NOUN" and noun.i > verb.i and \
-        not any(c.dep_ == "case" for c in noun.children) and noun.lower_ not in WEEKDAYS["fr"] and noun.lower_ not in _TIME_NOUNS_FR and \
-        not noun.ent_type_ and not any(c.dep_ in ("obj", "nsubj") for c in verb.children)
+        not any(c.dep_ == "case" for c in noun.children) and word not in WEEKDAYS["fr"] and \
+        word not in _TIME_NOUNS_FR and fold(word) not in UNITS["fr"] and not noun.ent_type_ and \
+        not any(c.dep_ in ("obj", "nsubj") for c in verb.children)
 
 
 def repair_second_subject(doc) -> None:

@@ -279,7 +279,7 @@ def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Menti
         if denied(m, cues) and not m.dropped:
             continue
         local.append(m)
-    local = _join_linked(local, cues.sequence)
+    local = _join_linked(local, cues.sequence, cues.purpose)
     _keep_apart(local, cues.sequence)
     for m in local:
         m.domain = domain(m, local, ctx.lexicon.light_verbs, cues.negation_prepositions, cues.reactions, cues.sequence)
@@ -513,7 +513,7 @@ def _join_purpose(local: list[Mention]) -> list[Mention]:
     return out
 
 
-def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention]:
+def _join_linked(local: list[Mention], sequence: frozenset[str], purpose: frozenset[str]) -> list[Mention]:
     """'hosted the video call' is the call; 'met for talks' is one meeting: a verb and the event noun it
     governs are one mention when its entry yields to the noun's kind or both name the same kind of event."""
     out = list(local)
@@ -537,7 +537,7 @@ def _join_linked(local: list[Mention], sequence: frozenset[str]) -> list[Mention
                 noun.apart.add(id(verb))
                 verb.apart.add(id(noun))
                 continue
-            if verb.kind == "visit" and noun.kind == "other" and folded(syntax.case_word(noun.trigger)) in ("for", "pour"):
+            if verb.kind == "visit" and noun.kind == "other" and folded(syntax.case_word(noun.trigger)) in purpose:
                 # "expected in Rome for Pope Francis's funeral", « attendus à Nairobi pour les obsèques »: the trip
                 # made for an occasion is how its guests are at it, one event
                 verb.triggers.append(noun.trigger)
@@ -1378,7 +1378,7 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
     first = e.first
     kind, status_ = e.kind, e.status
     location = e.location
-    item_place = _item_place(ctx, e.first.sentence[0]) if location is None else None
+    item_place = _item_place(ctx, first.sentence[0]) if location is None else None
     if item_place is not None:
         location = item_place.name
     place_mention = next((m for m in e.mentions if m.location == location and m.place_start is not None), None)

@@ -17,7 +17,7 @@ from .. import syntax
 from ...dates import counted_again
 from ...dates.lexicon import NUMBERS, UNITS
 from .lexicon import Cues
-from .mentions import Mention, folded, lemma, measuring, told_as_setting
+from .mentions import Mention, folded, has_place_pronoun, lemma, measuring, told_as_setting
 from ..syntax import morph
 
 # A reporting verb this close to a date is the date of the saying ("said on Tuesday that…", « a annoncé
@@ -367,9 +367,7 @@ def _share_with_place_pronoun(mentions: list[Mention], cues: Cues) -> None:
         return
     for m in mentions:
         verb = m.predicate
-        if m.timex is not None or verb.pos_ not in ("VERB", "AUX") or not any(
-                c.pos_ in ("PRON", "ADV") and c.dep_ not in ("expl", "expl:subj") and folded(c.text) in cues.place_pronouns
-                for c in verb.children):
+        if m.timex is not None or verb.pos_ not in ("VERB", "AUX") or not has_place_pronoun(verb, cues.place_pronouns):
             continue
         before = [o for o in mentions if o is not m and o.timex is not None and o.entry.pos == "noun"
                   and o.trigger.sent.start == verb.sent.start and o.trigger.i < verb.i]

@@ -1755,6 +1755,13 @@ def _persons_in(ctx: Context, words) -> list[str]:
     return found if len(found) >= 2 else []
 
 
+def has_place_pronoun(verb: Token, pronouns: frozenset[str]) -> bool:
+    """Whether « y », "there" hangs on a verb as the place it happens ("there is a meeting": the word of existence is
+    no place)."""
+    return any(c.pos_ in ("PRON", "ADV") and c.dep_ not in ("expl", "expl:subj") and folded(c.text) in pronouns
+               for c in verb.children)
+
+
 def _place_pronoun(ctx: Context, mention: Mention) -> list:
     """« La suite se jouera à Londres : Macron y est attendu pour une visite »: « y » on the event's verb stands
     for the last place named before it, in its sentence or the one before."""
@@ -1763,9 +1770,7 @@ def _place_pronoun(ctx: Context, mention: Mention) -> list:
     pronouns = ctx.lexicon.cues.place_pronouns
     on_noun = mention.entry.pos == "noun" and any(c.dep_ == "advmod" and folded(c.text) in pronouns
                                                   for c in mention.trigger.children)
-    # ("there is a meeting": the word of existence is no place)
-    if verb is None or not on_noun and not any(c.pos_ in ("PRON", "ADV") and c.dep_ not in ("expl", "expl:subj")
-                                               and folded(c.text) in pronouns for c in verb.children):
+    if verb is None or not on_noun and not has_place_pronoun(verb, pronouns):
         return []
     doc, start = ctx.doc, verb.sent.start
     start = doc[start - 1].sent.start if start else start
@@ -1835,8 +1840,8 @@ def gather(ctx: Context, mention: Mention) -> None:
         words = words | {t.i for s in signer for t in syntax.phrase(s)}
     # « les deux camps sont convenus de… »: a verb that takes « être » reads as a passive with no agent; its
     # subject still names the parties
-    passive_subjects = {t.i for s in syntax.subjects(pred) for t in syntax.phrase(s)} if passive and not doers else set()
     received = {t.i for s in syntax.subjects(pred) for t in syntax.phrase(s)} if passive else set()
+    passive_subjects = received if not doers else set()
     owners = {c.i for c in mention.trigger.children if c.dep_ == "nmod"} if mention.entry.pos == "noun" else set()
     say = mention.group == "say"
     starts, pos = ctx.token_starts, ctx.token_pos
@@ -1880,7 +1885,7 @@ def gather(ctx: Context, mention: Mention) -> None:
             continue
         as_object = token.dep_ in ("obj", "dobj") and token.head.i == pred.i and not say
         # « Entretien du roi avec Giorgia Meloni »: whose the event noun is
-        owner = i in owners and folded(syntax.case_word(token)) in ("de", "du", "d'", "of")
+        owner = i in owners and folded(syntax.case_word(token)) in GUEST_OF
         if token.pos_ in ("NOUN", "PROPN") and ctx.resolve_office is not None and i not in plural_parties and (
                 token.dep_ in syntax.SUBJECT_DEPS and (i in subject_tokens or token.head.i == pred.i) or as_object
                 or owner):
@@ -1944,8 +1949,9 @@ def gather(ctx: Context, mention: Mention) -> None:
                 key = ctx.speaker_at(c.idx)
             elif text in cues.party_possessives or text in cues.party_pronouns or \
                     c.pos_ == "NOUN" and party_reference(ctx, c):
-                # "after their meeting, Zelensky and Trump…", "the two leaders' first meeting": the parties the sentence names as its subject (by
-                # the word: French gives « ses » the number of what is possessed, « ses propres droits de douane »)
+                # "after their meeting, Zelensky and Trump…", "the two leaders' first meeting": the parties the
+                # sentence names as its subject (by the word: French gives « ses » the number of what is possessed,
+                # « ses propres droits de douane »)
                 # (in another paragraph than the last parties told, « Lors de leur conférence de presse commune, M.
                 # Bourita salue un tournant » after « David Lammy se rend à Rabat »: the people of its sentence and
                 # the one before)
