@@ -313,6 +313,9 @@ def _lower_first(surface: str) -> bool:
     return next((c for c in surface if c.isalpha()), "").islower()
 
 
+_ARTICLES = frozenset({"le", "la", "les", "the"})
+
+
 def _case_ok(alias: Alias, surface: str) -> bool:
     if alias.is_title:
         return True
@@ -321,6 +324,13 @@ def _case_ok(alias: Alias, surface: str) -> bool:
         return all(c.isupper() for c in letters)  # "US", never the pronoun "us"
     if _lower_first(alias.surface):
         return True  # common-noun forms such as "coalition des volontaires"
+    written = alias.surface.split()
+    if len(written) >= 2 and written[0].lower() in _ARTICLES and written[1][:1].isupper():
+        # "Le Monde" the newspaper, « Le monde a pris l'habitude » the world: a name that opens with an article
+        # is told from the common noun by the capital after the article
+        seen = surface.split()
+        if len(seen) >= 2 and not seen[1][:1].isupper():
+            return False
     # a proper name is written with a capital, possibly after "l'" or a particle (von der Leyen)
     body = re.sub(r"^(?:l['’]|the\s+|von\s+der\s+|van\s+|de\s+)", "", surface, flags=re.I)
     first = body[:1]

@@ -183,7 +183,10 @@ class Layout:
 # "The next day — Shmyhal…" (a dash or a colon, then the entry's words), or the day as a sentence of its own
 # (« Lundi. Les Vingt-Sept ont tenu… », a weekly recap's entries).
 _ENTRY_DATE_END = re.compile(r"[^\S\n]*(?:[-–—―:]|--)[^\S\n]+\S|\.[^\S\n]+[A-ZÀ-ÖØ-Þ«\"“]")
-_BULLET = re.compile(r"[^\S\n]*(?:[-•*▪·][^\S\n]+)?")
+# A list's mark: a bullet or a dash, a gallery's number before it ("1/6 - ", "3 — "), or a number and a stop ("2. ")
+LIST_MARK = re.compile(r"[^\S\n]*(?:(?:\d{1,2}(?:/\d{1,2})?[^\S\n]*)?[-–—•*▪·][^\S\n]+|\d{1,2}[.)][^\S\n]+)?")
+# A caption's or a dispatch's place before its day: « Paris, jeudi 5 juin. Emmanuel Macron accueille… »
+PLACE_BEFORE_DAY = re.compile(r"[A-ZÀ-Ý][\w'’\-]*(?:[^\S\n]+[A-ZÀ-Ý][\w'’\-]*){0,2},[^\S\n]+")
 
 
 def dated_entries(layout: Layout, timexes) -> dict[int, object]:
@@ -200,8 +203,11 @@ def dated_entries(layout: Layout, timexes) -> dict[int, object]:
     heads: dict[int, object] = {}
     under = None  # the date of the heading the paragraphs are under
     for para in layout.paragraphs:
-        first = _BULLET.match(text, para.start, para.end).end()
+        first = LIST_MARK.match(text, para.start, para.end).end()
         t = by_start.get(first)
+        place = PLACE_BEFORE_DAY.match(text, first, para.end) if t is None and not para.heading else None
+        if place is not None:
+            t = by_start.get(place.end())
         if para.heading:
             whole = t is not None and not text[t.end:para.end].strip(" .:–—-")
             under = t if whole else None if not para.note else under

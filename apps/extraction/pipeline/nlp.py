@@ -447,7 +447,22 @@ def repair_french(doc):
         repair_between(doc)
         repair_completive_fr(doc)
         repair_day_before_object(doc)
+        repair_present_read_as_future(doc)
     return doc
+
+
+# The endings of the French simple future (« recevra », « accueilleront »): -r- then the endings of « avoir ».
+_FRENCH_FUTURE = re.compile(r"r(?:ai|as|a|ons|ez|ont)$")
+
+
+def repair_present_read_as_future(doc) -> None:
+    """« Emmanuel Macron accueille Lula aux Invalides »: the French tagger may give a present the future's tense (a
+    caption told in the present read as a plan). Every French future ends in -rai, -ras, -ra, -rons, -rez or -ront;
+    a verb said to be future without that ending is the present its form says."""
+    for i in _where(doc, POS, ("VERB", "AUX")):
+        token = doc[i]
+        if "Fut" in token.morph.get("Tense") and not _FRENCH_FUTURE.search(token.lower_):
+            token.set_morph({**token.morph.to_dict(), "Tense": "Pres"})
 
 
 def repair_name_read_as_verb(doc) -> None:

@@ -24,6 +24,7 @@ from . import syntax
 from .actors import ActorTable
 from .discourse import StoryTime
 from .gazetteer import Gazetteer, fold, name_tokens
+from .events.lexicon import event_lexicon
 from .layout import Layout, Quote, Turn
 from .records import ArticleInput, Statement
 from .speakers import SPEAKER_KINDS, SpeakerResolver
@@ -59,6 +60,14 @@ INDIRECT_PENALTY = 0.05
 # ", ajoutant que", « avant d'ajouter que », "…, et a souhaité que" (the parser also says advmod or dep)
 CONTINUING_DEPS = frozenset({"advcl", "advmod", "conj", "xcomp", "acl", "dep"})
 _FIRST_PERSON_NARRATOR = object()
+
+
+def _names_a_text(noun: Token) -> bool:
+    """Whether a noun is what the event lexicon calls an agreement or a text ("accords", "treaty", « déclaration »)."""
+    lexicon = event_lexicon(noun.lang_)
+    entry = lexicon.nouns.get(fold(noun.lemma_))
+    senses = (entry, *entry.senses) if entry is not None else ()
+    return any(sense.kind == "agreement" for sense in senses) or fold(noun.lemma_) in lexicon.cues.texts
 
 
 def _joined_saying(verb: Token) -> Token | None:
@@ -354,6 +363,13 @@ class QuoteReader:
             return  # a short quoted phrase inside a sentence is a term or a fragment
         elif not linked and speaker is None:
             speaker, basis = self.speakers.last_mention_before(s, q.outer_start), "nearest-mention"
+        if basis == "pronoun":
+            # « Ali Youssef al-Charif, ministre soudanais… : ¶ “Londres traite…”, écrivait-il. »: the pronoun is the one
+            # the line above names
+            line = self._introducing_line(q)
+            named = self._introducing_name(line) if line is not None else None
+            if named:
+                speaker = named
         if opener:
             if speaker and basis not in ("nearest-mention", "carry-over"):
                 self.said.append(_Said(q.start, speaker, None, False))
@@ -543,15 +559,16 @@ class QuoteReader:
         """A quotation alone in its sentence: introduced by the line before ("He said:"), else the last speaker's."""
         para = self.layout.paragraph_at(q.outer_start)
         index = self.layout.paragraphs.index(para) if para else -1
-        if para and q.outer_start - para.start <= 1 and index > 0:
-            before = self.layout.paragraphs[index - 1]
-            line = self.text[before.start:before.end].rstrip()
-            if line.endswith(":") and not before.heading:
-                verbs = self._speech_tokens(before.start, before.end)
-                if verbs:
-                    key, basis = self.speakers.speaker_of_verb(verbs[-1])
-                    if key and basis != "narrator":
-                        return key, basis
+        before = self._introducing_line(q)
+        if before is not None:
+            verbs = self._speech_tokens(before.start, before.end)
+            if verbs:
+                key, basis = self.speakers.speaker_of_verb(verbs[-1])
+                if key and basis != "narrator":
+                    return key, basis
+            key = self._introducing_name(before)
+            if key:
+                return key, "transcript-label"
         nxt = self.layout.paragraphs[index + 1] if para and index + 1 < len(self.layout.paragraphs) else None
         if nxt and q.outer_end >= para.end - 1:
             sign = re.match(r"\s*[―—–-]+\s*", self.text[nxt.start:nxt.end])
@@ -580,6 +597,36 @@ class QuoteReader:
                 self.layout.entry_at(last.pos) == self.layout.entry_at(q.outer_start):
             return last.speaker, "carry-over"
         return None, ""
+
+    def _introducing_line(self, q: Quote):
+        """The paragraph before a quotation that opens its own, when it ends with a colon ("He said:"), or None."""
+        para = self.layout.paragraph_at(q.outer_start)
+        index = self.layout.paragraphs.index(para) if para else -1
+        if not para or q.outer_start - para.start > 1 or index <= 0:
+            return None
+        before = self.layout.paragraphs[index - 1]
+        return before if self.text[before.start:before.end].rstrip().endswith(":") and not before.heading else None
+
+    def _introducing_name(self, line) -> str | None:
+        """The person a line ending with a colon is about, when the line is that person's name and what follows it
+        (« David Lammy, chef de la diplomatie britannique, en ouvrant les travaux mardi matin : », "Keir Starmer,
+        at the press conference:"): a quote round-up's speaker line, a label with an aside. The name opens the line
+        and heads it: no verb of the line governs it (not "Trump told Macron:", nor « Selon Macron : »)."""
+        named = [(m.start, m.end, m.key) for m in self.table.between(line.start, line.end, self.layout)]
+        if not named or named[0][0] > line.start + 4:
+            # a name no actor has yet (« Ali Youssef al-Charif, ministre soudanais… : »), as spaCy finds it
+            span = self.doc.char_span(line.start, line.end, alignment_mode="expand")
+            ent = next((e for e in span.ents if e.label_ in ("PER", "PERSON")), None) if span is not None else None
+            if ent is not None and not self.text[line.start:ent.start_char].strip(" -–—•*") and ent.root.dep_ == "ROOT":
+                key = self.speakers.new_actor(ent.start_char, ent.end_char, "person")
+                return key
+            return None
+        start, end, key = named[0]
+        if self.table.kind(key) != "person" or self.text[line.start:start].strip(" -–—•*"):
+            return None
+        tokens = self._tokens(start, end)
+        head = next((t for t in tokens if not start <= t.head.idx < end or t.head.i == t.i), None)
+        return key if head is not None and head.dep_ == "ROOT" else None
 
     def _subject_before(self, start: int, end: int) -> str | None:
         """The person subject of the last sentence between start and end that leads a quotation, where nobody
@@ -661,6 +708,8 @@ class QuoteReader:
         root = roots[0] if roots else None
         if root is None or root.pos_ not in ("NOUN", "PROPN", "PRON"):
             return False
+        if tokens[0].i <= root.i and _names_a_text(root):
+            return True  # 'signed the "Washington Accords for Peace and Prosperity"': a text's name, however taken
         holder = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
         of_a_noun = root.dep_ == "pobj" and root.head.dep_ == "prep" or root.dep_ == "nmod" and any(
             c.dep_ == "case" for c in root.children)

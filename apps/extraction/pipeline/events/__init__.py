@@ -23,9 +23,9 @@ from spacy.tokens import Token
 from .. import syntax
 from ...dates.calendar import add_months
 from ...dates.lexicon import UNITS
-from ..actors import ActorTable
+from ..actors import ActorTable, PlaceRef
 from ..discourse import StoryTime
-from ..layout import Layout, Turn, dated_entries
+from ..layout import LIST_MARK, PLACE_BEFORE_DAY, Layout, Turn, dated_entries
 from ..records import Event, Participant
 from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back, spans_time
 from .kinds import GROUP, KINDS, PLOVER, confidence
@@ -264,12 +264,32 @@ def _segments(sent, layout: Layout):
         start = end + 1
 
 
+_OPENING_MARKS = frozenset('«"“‘\'')
+
+
+def _quoted_name_of_a_text(ctx: Context, token: Token) -> bool:
+    """« ont signé les « accords de Washington pour la paix et la prospérité » », 'signed the "Washington Accords"':
+    a quotation that opens with the noun of an agreement the sentence outside governs is the text's name, not
+    words said; the noun names the event as it would unquoted."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.head.i == token.i or ctx.layout.in_quote[token.head.idx]:
+        return False
+    # (the name's first words before its noun: "the "Washington Accords"")
+    i = token.i - 1
+    while i > 0 and ctx.doc[i].pos_ in ("PROPN", "ADJ", "NUM") and ctx.doc[i].head.i == token.i:
+        i -= 1
+    if ctx.doc[i].text not in _OPENING_MARKS:
+        return False
+    entry = ctx.lexicon.nouns.get(folded(token.lemma_))
+    return entry is not None and any(sense.kind == "agreement" for sense in (entry, *entry.senses))
+
+
 def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Mention]:
     """The mentions of one sentence, each with its domain, status and hedging; denied ones left out."""
     layout, cues = ctx.layout, ctx.lexicon.cues
     local: list[Mention] = []
     for token in tokens:
-        if layout.in_quote[token.idx] or layout.is_excluded(token.idx, token.idx + 1):
+        if layout.in_quote[token.idx] and not _quoted_name_of_a_text(ctx, token) or \
+                layout.is_excluded(token.idx, token.idx + 1):
             continue
         m = read_mention(ctx, token, sentence) or press_mention(ctx, token, sentence)
         if m is None:
@@ -543,6 +563,14 @@ def _join_linked(local: list[Mention], sequence: frozenset[str], purpose: frozen
                 verb.triggers.append(noun.trigger)
                 out.remove(noun)
                 continue
+            if verb.entry.subject == "host" and noun.kind == "visit" and \
+                    folded(syntax.case_word(noun.trigger)) in purpose:
+                # « Macron accueille Lula aux Invalides, pour la première visite d'Etat… », "welcomed Lula for a
+                # state visit": the welcome is how the guest's visit is told, one event, a visit
+                verb.kind = "visit"
+                verb.triggers.append(noun.trigger)
+                out.remove(noun)
+                continue
             if GROUP[noun.kind] == GROUP[verb.kind] and folded(syntax.case_word(noun.trigger)) not in sequence:
                 # "met for talks", "was to join Merz for a videoconference": one event named twice
                 verb.triggers.append(noun.trigger)
@@ -791,23 +819,30 @@ def _subject_before(ctx: Context, m: Mention, start: int, *, bare: bool = False)
             m.participants.setdefault(key, m.entry.subject)
 
 
-# "- Bruxelles. Les Etats membres votent…", "• Kyiv: the Rada approved…": a list item opened by a place
-_ITEM_OPENING = re.compile(r"[ \t]*[-–—•*][ \t]+")
-
-
 def _item_place(ctx: Context, start: int):
-    """The place an agenda's or a digest's list item opens with, before a stop or a dash, as its own dateline:
-    where what the item tells happens when its sentence names no place."""
+    """The place a list item opens with, as its own dateline: where what the item tells happens when its sentence
+    names no place. An agenda's or a digest's item ("- Bruxelles. Les Etats membres votent…", "• Kyiv: the Rada
+    approved…"): the place before a stop, a colon or a dash; a gallery's caption (« 1/6 - Paris, jeudi 5 juin.
+    Emmanuel Macron accueille… »): the place before the day the caption opens with."""
     para = ctx.layout.paragraph_at(start)
     if para is None:
         return None
-    opening = _ITEM_OPENING.match(ctx.text, para.start, para.end)
-    if opening is None:
-        return None
+    opening = LIST_MARK.match(ctx.text, para.start, para.end)
+    if not opening.group().strip():
+        return None  # no mark: a paragraph, not an item
     place = next((p for p in ctx.table.places + ctx.table.metonyms if p.start == opening.end()), None)
     if place is None:
-        return None
+        # a town the gazetteer does not know, written as a dateline before the caption's day (« 2/6 - Nice, dimanche
+        # 8 juin. »): a capitalized name, a comma, the day
+        named = PLACE_BEFORE_DAY.match(ctx.text, opening.end(), para.end)
+        if named is None or named.end() not in ctx.timex_starts:
+            return None
+        written = named.group().rstrip().rstrip(",")
+        place = PlaceRef(named.start(), named.start() + len(written), written)
     after = ctx.text[place.end:place.end + 3]
+    if after[:1] == ",":
+        day = place.end + len(after) - len(after[1:].lstrip()) if after[1:2].isspace() else -1
+        return place if day in ctx.timex_starts else None
     return place if after[:1] in (".", ":") or after.lstrip()[:1] in ("—", "–") else None
 
 
@@ -1357,7 +1392,8 @@ def _record(e: Cluster, ctx: Context, published: datetime.date) -> Event:
     table, text = ctx.table, ctx.text
     participants = e.participants
     order = list(table.actors)
-    roles = ("host", "agent", "participant", "target")
+    # (a visit is the guest's: "Macron welcomed Lula for a state visit" is Lula's visit, his host after him)
+    roles = ("agent", "participant", "target", "host") if e.kind == "visit" else ("host", "agent", "participant", "target")
     keys = sorted(participants, key=lambda k: (table.kind(k) != "person", roles.index(participants[k]),
                                                order.index(k) if k in order else 0))
     # (a strike or sanctions with only their target named: "Military action against Ukraine in Kyiv")
