@@ -140,3 +140,49 @@ def test_the_rwandan_president_is_kagame_not_the_last_president_named():
                  "le déplacement.\n\n\"La paix ne se décrète pas, elle se vérifie\", a prévenu le président rwandais.",
                  language="fr", published="2025-12-18")
     assert speaker_of(story, "se vérifie") == "Paul Kagame"
+
+
+def test_a_photo_credit_is_no_party_and_no_speaker():
+    story = read("EN IMAGES\n\n4/6 - Nice, lundi 9 juin. En marge, Guterres s'entretient avec le roi Abdallah II de "
+                 "Jordanie. (Photo Karim Bensalem)\n\n5/6 - Nice, mardi 10 juin. « Chaque ratification compte pour "
+                 "l'océan », insiste-t-il devant la presse. (Photo : Léa Fontanel/AFP)\n", language="fr", published="2025-06-14")
+    assert not {"Karim Bensalem", "Léa Fontanel"} & names(story)
+    assert speaker_of(story, "Chaque ratification compte") == "António Guterres"
+    assert dated_events(story, "meeting") == [("2025-06-09", ("António Guterres", "King Abdullah II"), "Nice")]
+
+
+def test_the_evening_of_a_captions_day_is_that_day():
+    story = read("EN IMAGES\n\n2/6 - Nice, dimanche 8 juin. A la veille de l'ouverture, António Guterres reçoit dans "
+                 "la soirée le vice-président chinois Han Zheng.\n", language="fr", published="2025-06-14")
+    assert [day for day, _, _ in dated_events(story, "meeting")] == ["2025-06-08"]
+
+
+# --- a trip and its welcome -------------------------------------------------------------------------------------
+
+def test_a_trip_where_the_host_welcomes_the_traveller_is_one_visit():
+    story = read("Emmanuel Macron est attendu dimanche à Nuuk, où Jens-Frederik Nielsen l'accueillera avec Mette "
+                 "Frederiksen.", language="fr", published="2025-06-14")
+    assert dated_events(story, "visit") == [
+        ("2025-06-15", ("Emmanuel Macron", "Jens-Frederik Nielsen", "Mette Frederiksen"), "Nuuk")]
+    assert not dated_events(story, "meeting")
+
+
+def test_a_trip_where_the_traveller_meets_someone_is_still_the_meeting():
+    # (a guard: « où il doit rencontrer Poutine » is the meeting the trip is made for)
+    story = read("Steve Witkoff est attendu mardi à Moscou, où il doit rencontrer Vladimir Poutine.", language="fr",
+                 published="2025-06-14")
+    assert [(day, parties) for day, parties, _ in dated_events(story, "meeting")] == \
+        [("2025-06-17", ("Steve Witkoff", "Vladimir Putin"))]
+
+
+# --- before or after the event the story is about -------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Le 4 décembre, Félix Tshisekedi et Paul Kagame ont signé un accord à Washington.\n\nAvant la cérémonie, "
+           "Donald Trump avait reçu les deux présidents dans le Bureau ovale."),
+    ("en", "On December 4, Tshisekedi and Kagame signed an agreement in Washington.\n\nBefore the ceremony, Donald "
+           "Trump had received the two presidents in the Oval Office."),
+])
+def test_what_was_done_before_the_stories_event_was_done_that_day(language, text):
+    story = read(text, language=language, published="2025-12-18")
+    assert [day for day, _, _ in dated_events(story, "meeting")] == ["2025-12-04"]

@@ -53,6 +53,9 @@ _CREDIT_NAMES = re.compile(
 _OWN_REPORTER = re.compile(
     rf"\b(?i:notre|nos|our)[^\S\n]+(?i:envoy[ée]e?s?[^\S\n]+sp[ée]ciale?s?|correspondante?s?|correspondents?|reporters?|"
     rf"journalistes?)[^\S\n]+(?:(?:à|in|au|en)[^\S\n]+[A-ZÀ-Ý][\w'’\-]+,?[^\S\n]+)?(?P<name>{_NAME})")
+# A photo's credit inside a caption: « (Photo Léa Fontanel) », "(Photo: Kenji Arai/Reuters)", « (Crédit photo : AFP) »
+_PHOTO_CREDIT = re.compile(r"\((?i:photos?|cr[ée]dits?(?:[^\S\n]+photo)?|photographie|photograph|picture|image)"
+                           r"(?:[^\S\n]*[:/\-–][^\S\n]*|[^\S\n]+)(?P<names>[^()\n]{2,80})\)")
 # An article that ends with its author's name after a dash ("— Olga Stepanenko"), not after a quotation.
 _SIGNATURE = re.compile(rf"^\s*(?:—|–|--)\s*(?P<name>{_NAME})\s*\.?\s*$")
 # A parenthesized agency tag opening a story line, whatever the agency: "(Keystone-ATS) Les deux…", "(AFP) -"
@@ -300,6 +303,10 @@ def analyse(text: str, title: str | None = None) -> Layout:
                     authors += [re.sub(r"\s+(?:à|in)\s+[A-ZÀ-Ý][\w'’\-]+$", "", n) for n in _split_names(names.group())]
                     excluded.append((m.start() + lead.start(), m.start() + names.end()))
         authors += [reporter.group("name") for reporter in _OWN_REPORTER.finditer(line)]
+        for credit in _PHOTO_CREDIT.finditer(line):
+            # the photographer is a journalist of the story, no actor in the scene the caption tells
+            excluded.append((m.start() + credit.start(), m.start() + credit.end()))
+            authors += [name.group() for name in re.finditer(_NAME, credit.group("names"))]
         tag = _AGENCY_TAG.match(line) if preamble or index <= 3 else None
         if tag:
             excluded.append((m.start(), m.start() + tag.end()))

@@ -180,6 +180,8 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
     # "The Anchorage summit of August 15 … ended without a deal. Three days later, …": a date that qualifies the
     # noun of an event told as done dates that event, and the story is at its day
     told_days = {m.timex.start for m in mentions if _dates_the_event_told(m, cues)}
+    # (an entry's day, « 2/6 - Nice, dimanche 8 juin. », is the day its words are at: « dans la soirée » is its evening)
+    told_days |= {t.start for t in entry_days.values()}
     sentence_starts = [sent.start_char for sent in doc.sents]
     clock = StoryClock(usable, published, language, cues, resolve_expression,
                        moves=lambda t: (_tells_when(doc, t) or t.start in told_days) and not _supposed(doc, t, cues),
@@ -435,7 +437,9 @@ def _join_where(ctx: Context, local: list[Mention]) -> list[Mention]:
             clause = syntax.clause_head(m.predicate)
             while clause.dep_ == "xcomp" and clause.head.i != clause.i:
                 clause = syntax.clause_head(clause.head)  # « où il [doit] rencontrer Poutine »
-            where = next((c for c in clause.children if folded(c.text) in _WHERE and c.i < clause.i), None)
+            # (the parser may hang « où » on the clause's subject: « où Jens-Frederik Nielsen l'accueillera »)
+            where = next((c for c in clause.children if folded(c.text) in _WHERE and c.i < clause.i), None) or (
+                clause.left_edge if folded(clause.left_edge.text) in _WHERE and clause.left_edge.i < clause.i else None)
             if where is None or clause.head.i not in visit.domain | {visit.trigger.i}:
                 continue
             before = where.i - 1
@@ -443,6 +447,14 @@ def _join_where(ctx: Context, local: list[Mention]) -> list[Mention]:
                 before -= 1
             if place_in(ctx, [ctx.doc[before]], metonyms=True) is None:
                 continue  # « où » stands for the place the trip goes to
+            if m.entry.subject == "host":
+                # « est attendu dimanche à Nuuk, où Jens-Frederik Nielsen l'accueillera »: being welcomed there is how
+                # the visit is told, one visit with its host
+                for key in m.participants:
+                    visit.participants.setdefault(key, "host" if m.participants[key] == "host" else "participant")
+                visit.triggers += m.triggers
+                out.remove(m)
+                break
             for key in visit.participants:
                 m.participants.setdefault(key, "participant")
             m.timex = m.timex or visit.timex

@@ -43,7 +43,11 @@ def running_day(m: Mention, story: StoryTime | None, ctx: Context,
     scene = story.scene_before(m.trigger.idx)
     if scene is None:
         return None
-    if not _goes_on(verb, ctx) and not _tells_more_of_the_lead(m, scene, story, told):
+    goes_on = _goes_on(verb, ctx)
+    if goes_on == _NEXT_TO_AN_EVENT and not scene.lead:
+        # ("Hours after the summit, Korean Air agreed…" after a paragraph at July 30: the summit was not that day)
+        goes_on = False
+    if not goes_on and not _tells_more_of_the_lead(m, scene, story, told):
         return None
     return scene.date
 
@@ -74,7 +78,7 @@ def _told_as_past(verb) -> bool:
                    for a in verb.children if a.dep_ in ("aux", "aux:tense"))
 
 
-def _goes_on(verb, ctx: Context) -> bool:
+def _goes_on(verb, ctx: Context) -> bool | str:
     """Whether the clause continues the scene told before: a word of continuation hangs on its verb ("later",
     « auparavant », « l'après-midi »), or its subject is the parties just told ("the two men", « ils »)."""
     cues = ctx.lexicon.cues
@@ -83,4 +87,23 @@ def _goes_on(verb, ctx: Context) -> bool:
             return True
         if c.dep_ not in syntax.SUBJECT_DEPS and (lemma(c) in cues.continuation or folded(c.text) in cues.continuation):
             return True
+        # (English hangs the noun on its preposition, French the preposition on its noun)
+        noun = next((o for o in c.children if o.dep_ == "pobj"), None) if c.dep_ == "prep" else c
+        if noun is not None and noun.pos_ == "NOUN" and c.dep_ not in syntax.SUBJECT_DEPS and _definite(noun) and \
+                folded(syntax.case_word(noun)) in cues.sequence - cues.since - _SPANS:
+            # « Avant la cérémonie, Trump avait reçu… », "after the talks": timed by the event just told, when that
+            # event is the story's main one
+            return _NEXT_TO_AN_EVENT
     return False
+
+
+_NEXT_TO_AN_EVENT = "next to an event"
+
+
+# Sequence words that open a span, not a moment next to the event told (« depuis la guerre », "since the invasion").
+_SPANS = frozenset({"depuis", "since"})
+
+
+def _definite(noun) -> bool:
+    """Whether a noun has a definite or demonstrative determiner ("the ceremony", « la cérémonie », "this meeting")."""
+    return any(c.dep_ == "det" and ("Def" in morph(c, "Definite") or "Dem" in morph(c, "PronType")) for c in noun.children)
