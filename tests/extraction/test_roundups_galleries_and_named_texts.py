@@ -186,3 +186,19 @@ def test_a_trip_where_the_traveller_meets_someone_is_still_the_meeting():
 def test_what_was_done_before_the_stories_event_was_done_that_day(language, text):
     story = read(text, language=language, published="2025-12-18")
     assert [day for day, _, _ in dated_events(story, "meeting")] == ["2025-12-04"]
+
+
+# --- what was said, after the day it was said ------------------------------------------------------------------------
+
+def test_a_that_clause_after_the_day_of_a_speech_verb_is_what_was_said():
+    # the parser hung the clause on "day" as a relative clause
+    story = read("Scott Bessent told reporters the same day that the president was rewarding the countries that had "
+                 "not hit back.", language="en", published="2025-04-09")
+    assert speaker_of(story, "was rewarding the countries", direct=False) == "Scott Bessent"
+
+
+def test_a_relative_clause_of_a_day_after_another_verb_is_no_statement():
+    # (a guard: "the same day that Macron arrived" is when Trump left)
+    story = read("Donald Trump left the same day that Emmanuel Macron arrived in Washington.", language="en",
+                 published="2025-04-09")
+    assert not story.statements

@@ -328,6 +328,20 @@ def _reason(phrase: Token) -> bool:
     return opens and not any(k.ent_type_ in ("DATE", "TIME") for k in (phrase, *phrase.children) if k.dep_ != "case")
 
 
+def _clause_after_time(token: Token) -> Token | None:
+    """"Bessent told reporters [the same day] that the president was rewarding…": the parser may read the clause
+    after a time phrase of the speech verb as a relative clause of its noun; a clause that opens with "that" there,
+    beside a verb of saying, is what was said."""
+    for child in token.children:
+        if child.dep_ not in ("npadvmod", "tmod", "obl:mod") or child.ent_type_ not in ("DATE", "TIME"):
+            continue
+        clause = next((c for c in child.children if c.dep_ in ("relcl", "acl:relcl") and c.i > child.i), None)
+        if clause is not None and fold(clause.left_edge.lower_) in _MARKS and \
+                clause.left_edge.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj"):
+            return clause
+    return None
+
+
 def content(token: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
     """The character span of what a speech verb reports (its clause, object or infinitive), or None."""
     if "thanks" in kinds:
@@ -350,7 +364,7 @@ def content(token: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
                     and child.i > token.i and not _purpose(child):
                 best = best or child  # "vowed to fight", « a dit espérer… », « s'est dit prêt à… »
     if best is None and "clause" in kinds:
-        best = _clause_of_noun(token)
+        best = _clause_of_noun(token) or _clause_after_time(token)
     if best is None:
         return None
     left, right = best.left_edge, best.right_edge
