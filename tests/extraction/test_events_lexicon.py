@@ -34,7 +34,8 @@ _IRREGULAR = {
            "accorder": "accordé", "être": "été", "intervenir": "intervenu", "abattre": "abattu", "entendre": "entendu",
            "atterrir": "atterri", "suspendre": "suspendu", "interrompre": "interrompu", "devenir": "devenu",
            "détruire": "détruit", "démettre": "démis", "investir": "investi", "reconduire": "reconduit",
-           "élire": "élu", "dire": "dit", "écrire": "écrit", "mourir": "mort",
+           "élire": "élu", "dire": "dit", "écrire": "écrit", "mourir": "mort", "conquérir": "conquis",
+           "reconquérir": "reconquis",
            # (the tagger reads the participle « téléphoné » as a noun: the noun entry « téléphone » reads it; the verb
            # is the future's, or the participle's the French parse repair makes a verb of)
            "téléphoner": "téléphonera"},

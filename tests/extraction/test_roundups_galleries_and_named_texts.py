@@ -202,3 +202,26 @@ def test_a_relative_clause_of_a_day_after_another_verb_is_no_statement():
     story = read("Donald Trump left the same day that Emmanuel Macron arrived in Washington.", language="en",
                  published="2025-04-09")
     assert not story.statements
+
+
+# --- a government proclaimed, a town taken ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Mohamed Hamdane Daglo a proclamé mardi un gouvernement rival."),
+    ("en", "Mohamed Hamdan Dagalo proclaimed a rival government on Tuesday."),
+])
+def test_a_government_proclaimed_on_a_day_is_an_announcement(language, text):
+    story = read(text, language=language, published="2025-04-16")
+    assert [day for day, _, _ in dated_events(story, "announcement")] == ["2025-04-15"]
+
+
+def test_a_government_that_acts_is_no_thing_announced():
+    # (a guard: « a annoncé mardi le gouvernement » is the government announcing, inverted, not an announcement of it)
+    story = read("Le cessez-le-feu entrera en vigueur vendredi, a annoncé mardi le gouvernement.", language="fr",
+                 published="2025-04-16")
+    assert not dated_events(story, "announcement")
+
+
+def test_a_town_retaken_on_a_day_is_a_military_action():
+    story = read("L'Ukraine a reconquis mardi Koupiansk.", language="fr", published="2025-04-16")
+    assert [(day, place) for day, _, place in dated_events(story, "military_action")] == [("2025-04-15", "Kupiansk")]

@@ -618,6 +618,13 @@ def _urged(obj: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and "Inf" in morph(verb, "VerbForm")
 
 
+def _made_anew(noun: Token) -> bool:
+    """A noun with an indefinite article and an adjective (« un gouvernement rival », "a new government"): a thing the
+    verb makes, which names no party that already acts."""
+    return any(c.dep_ == "det" and "Ind" in morph(c, "Definite") for c in noun.children) and \
+        any(c.dep_ == "amod" for c in noun.children)
+
+
 def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     """Whether one condition of a lexicon entry holds for this token in its sentence."""
     cues = ctx.lexicon.cues
@@ -636,7 +643,9 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         return any(o.pos_ in ("NOUN", "PROPN") for o in objects_of(token))
     if name == "thing-object":
         # one announces something, not someone: « , a annoncé le département d'Etat » is its subject, inverted
-        return any(o.pos_ in ("NOUN", "PROPN") and not names_party(ctx, o) for o in objects_of(token))
+        # (« a proclamé un gouvernement rival », "formed a new government": an institution made, not one that acts)
+        return any(o.pos_ in ("NOUN", "PROPN") and (not names_party(ctx, o) or o.pos_ == "NOUN" and _made_anew(o))
+                   for o in objects_of(token))
     if name == "complement":
         # "agreed on the importance of…", « sont convenus de la nécessité de… »: a view they share, no deal (and the
         # infinitive the parser hung on the verb is the view's: "the importance of partners [to work] together")
