@@ -225,3 +225,23 @@ def test_a_government_that_acts_is_no_thing_announced():
 def test_a_town_retaken_on_a_day_is_a_military_action():
     story = read("L'Ukraine a reconquis mardi Koupiansk.", language="fr", published="2025-04-16")
     assert [(day, place) for day, _, place in dated_events(story, "military_action")] == [("2025-04-15", "Kupiansk")]
+
+
+# --- member states act as their union ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "In Brussels, member states voted on Wednesday to approve the EU's first countermeasures."),
+    ("fr", "Mercredi à Bruxelles, les Etats membres ont voté la destitution du commissaire, a annoncé l'UE."),
+])
+def test_member_states_that_vote_are_their_unions(language, text):
+    story = read(text, language=language, published="2025-04-10")
+    votes = [e for e in story.events if e.kind == "other"]
+    assert [(e.date.isoformat(), sorted(story.actor(p.key).name for p in e.participants)) for e in votes] == \
+        [("2025-04-09", ["European Union"])]
+
+
+def test_member_states_of_no_body_named_are_no_actor():
+    # (a guard: the text names no union, alliance or organization whose members they would be)
+    story = read("We call on all Member States to refrain from external interference.", language="en",
+                 published="2025-02-17")
+    assert not names(story)

@@ -63,6 +63,10 @@ class ActorLexicon:
     demonym_acts: frozenset[str] = frozenset()  # heads that are what the country does, not who acts for it
     capital_words: frozenset[str] = frozenset()  # "capital", « capitale »: a capital named by what it is
     capital_determiners: frozenset[str] = frozenset()  # "the", « la »: which makes it one the reader knows
+    # "member states", « Etats membres » (folded, two words): the members of the body the text named last, among
+    # `member_bodies` (gazetteer keys: the Union, the Alliance, the United Nations…)
+    member_words: frozenset[str] = frozenset()
+    member_bodies: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -88,6 +92,7 @@ def actor_lexicon(language: str) -> ActorLexicon:
         demonym_not_after=words("demonym_heads", "not_after"),
         demonym_acts=words("demonym_heads", "acts"),
         capital_words=words("capitals"), capital_determiners=words("capitals", "determiners"),
+        member_words=words("members"), member_bodies=frozenset(data.get("members", {}).get("bodies", [])),
         role_prepositions=words("roles", "prepositions"), role_heads=words("roles", "heads"),
         successor_before=words("titles", "successor_before"), successor_after=words("titles", "successor_after"))
 
@@ -277,6 +282,7 @@ def resolve_actors(text: str, doc, tokens: list[tuple[int, int, str]], gaz: Gaze
     _resolve_titles(b, pending_titles, tokens)
     _demonyms(b, tokens, covered)
     _capitals(b, tokens, covered)
+    _member_states(b, tokens, covered)
     b.table.mentions.sort(key=lambda m: (m.start, m.end))
     for actor in b.table.actors.values():
         actor.mentions.sort(key=lambda m: m.start)
@@ -799,6 +805,32 @@ def _link_surnames(b: _Builder, tokens, covered: bytearray, new_people: dict[str
 
 # Beyond this many characters back, "the capital" no longer points to the capital last named.
 _CAPITAL_REACH = 1500
+
+
+# How far back the body whose members a text names may have been named (characters).
+_MEMBERS_REACH = 2500
+
+
+def _member_states(b: _Builder, tokens, covered: bytearray) -> None:
+    """"In Brussels, member states voted…", « les Etats membres de l'UE »: the members of the body the text named
+    last (the Union, the Alliance, the United Nations), which act as that body; none where the text named no such
+    body before (the words stay no actor)."""
+    if not b.lex.member_words:
+        return
+    bodies = [m for m in b.table.mentions if m.key in b.lex.member_bodies]
+    for (start, _, first), (_, end, second) in zip(tokens, tokens[1:]):
+        if f"{first} {second}" not in b.lex.member_words or any(covered[start:end]) or \
+                b.layout.is_excluded(start, end):
+            continue
+        # (« les Etats membres de l'UE », "member states voted to approve the EU's first countermeasures": the body
+        # named after them in their sentence; else the last named before)
+        after = next((m for m in bodies if end <= m.start <= end + 120 and not re.search(r"[.!?]\s", b.text[end:m.start])),
+                     None)
+        before = [m for m in bodies if start - _MEMBERS_REACH <= m.end <= start]
+        named = after or (before[-1] if before else None)
+        if named is not None:
+            b.add_mention(start, end, named.key, "description")
+            covered[start:end] = b"\x01" * (end - start)
 
 
 def _capitals(b: _Builder, tokens, covered: bytearray) -> None:
