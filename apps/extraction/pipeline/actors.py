@@ -807,8 +807,10 @@ def _link_surnames(b: _Builder, tokens, covered: bytearray, new_people: dict[str
 _CAPITAL_REACH = 1500
 
 
-# How far back the body whose members a text names may have been named (characters).
+# How far back the body whose members a text names may have been named, and how far after them in their sentence
+# (characters).
 _MEMBERS_REACH = 2500
+_MEMBERS_AFTER = 120
 
 
 def _member_states(b: _Builder, tokens, covered: bytearray) -> None:
@@ -824,8 +826,8 @@ def _member_states(b: _Builder, tokens, covered: bytearray) -> None:
             continue
         # (« les Etats membres de l'UE », "member states voted to approve the EU's first countermeasures": the body
         # named after them in their sentence; else the last named before)
-        after = next((m for m in bodies if end <= m.start <= end + 120 and not re.search(r"[.!?]\s", b.text[end:m.start])),
-                     None)
+        after = next((m for m in bodies if end <= m.start <= end + _MEMBERS_AFTER
+                      and not re.search(r"[.!?]\s", b.text[end:m.start])), None)
         before = [m for m in bodies if start - _MEMBERS_REACH <= m.end <= start]
         named = after or (before[-1] if before else None)
         if named is not None:

@@ -65,9 +65,7 @@ _FIRST_PERSON_NARRATOR = object()
 def _names_a_text(noun: Token) -> bool:
     """Whether a noun is what the event lexicon calls an agreement or a text ("accords", "treaty", « déclaration »)."""
     lexicon = event_lexicon(noun.lang_)
-    entry = lexicon.nouns.get(fold(noun.lemma_))
-    senses = (entry, *entry.senses) if entry is not None else ()
-    return any(sense.kind == "agreement" for sense in senses) or fold(noun.lemma_) in lexicon.cues.texts
+    return lexicon.names_agreement(fold(noun.lemma_)) or fold(noun.lemma_) in lexicon.cues.texts
 
 
 def _joined_saying(verb: Token) -> Token | None:
@@ -618,8 +616,7 @@ class QuoteReader:
             span = self.doc.char_span(line.start, line.end, alignment_mode="expand")
             ent = next((e for e in span.ents if e.label_ in ("PER", "PERSON")), None) if span is not None else None
             if ent is not None and not self.text[line.start:ent.start_char].strip(" -–—•*") and ent.root.dep_ == "ROOT":
-                key = self.speakers.new_actor(ent.start_char, ent.end_char, "person")
-                return key
+                return self.speakers.new_actor(ent.start_char, ent.end_char, "person")
             return None
         start, end, key = named[0]
         if self.table.kind(key) != "person" or self.text[line.start:start].strip(" -–—•*"):
@@ -708,7 +705,7 @@ class QuoteReader:
         root = roots[0] if roots else None
         if root is None or root.pos_ not in ("NOUN", "PROPN", "PRON"):
             return False
-        if tokens[0].i <= root.i and _names_a_text(root):
+        if _names_a_text(root):
             return True  # 'signed the "Washington Accords for Peace and Prosperity"': a text's name, however taken
         holder = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
         of_a_noun = root.dep_ == "pobj" and root.head.dep_ == "prep" or root.dep_ == "nmod" and any(

@@ -281,8 +281,7 @@ def _quoted_name_of_a_text(ctx: Context, token: Token) -> bool:
         i -= 1
     if ctx.doc[i].text not in _OPENING_MARKS:
         return False
-    entry = ctx.lexicon.nouns.get(folded(token.lemma_))
-    return entry is not None and any(sense.kind == "agreement" for sense in (entry, *entry.senses))
+    return ctx.lexicon.names_agreement(folded(token.lemma_))
 
 
 def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Mention]:
@@ -853,8 +852,9 @@ def _item_place(ctx: Context, start: int):
         place = PlaceRef(named.start(), named.start() + len(written), written)
     after = ctx.text[place.end:place.end + 3]
     if after[:1] == ",":
-        day = place.end + len(after) - len(after[1:].lstrip()) if after[1:2].isspace() else -1
-        return place if day in ctx.timex_starts else None
+        # (the caption's day, after the comma and its spaces)
+        rest = ctx.text[place.end + 1:para.end]
+        return place if place.end + 1 + len(rest) - len(rest.lstrip()) in ctx.timex_starts else None
     return place if after[:1] in (".", ":") or after.lstrip()[:1] in ("—", "–") else None
 
 

@@ -166,6 +166,11 @@ class EventLexicon:
                 | frozenset(self.prepositions) | self.cues.reporting | self.cues.broadcast_guests
                 | self.cues.addressing)
 
+    def names_agreement(self, lemma: str) -> bool:
+        """Whether a noun (its folded lemma) names an agreement in one of its senses ("accord", "treaty", "deal")."""
+        entry = self.nouns.get(lemma)
+        return entry is not None and any(sense.kind == "agreement" for sense in (entry, *entry.senses))
+
     def support_verbs(self) -> frozenset[str]:
         """Verbs that support some event noun ("signed", "imposed") besides the light verbs."""
         return frozenset(v for t in self.nouns.values() for v in t.support) | self.light_verbs
