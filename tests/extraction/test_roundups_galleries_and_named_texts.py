@@ -245,3 +245,11 @@ def test_member_states_of_no_body_named_are_no_actor():
     story = read("We call on all Member States to refrain from external interference.", language="en",
                  published="2025-02-17")
     assert not names(story)
+
+
+def test_a_quoted_agreements_name_with_a_place_before_its_noun_is_the_agreement_signed():
+    # (the name's first words before its noun, 'the "Istanbul agreement"', are part of the quoted name)
+    story = read("On Friday, Russia and Ukraine signed the \"Istanbul agreement\" on prisoners.", language="en",
+                 published="2025-12-18")
+    assert [(day, parties) for day, parties, _ in dated_events(story, "agreement")] == \
+        [("2025-12-12", ("Russia", "Ukraine"))]

@@ -25,7 +25,7 @@ from ...dates.calendar import add_months
 from ...dates.lexicon import UNITS
 from ..actors import ActorTable, PlaceRef
 from ..discourse import StoryTime
-from ..layout import LIST_MARK, PLACE_BEFORE_DAY, Layout, Turn, dated_entries
+from ..layout import LIST_MARK, OPENING, PLACE_BEFORE_DAY, Layout, Turn, dated_entries
 from ..records import Event, Participant
 from .discourse import Cluster, StoryClock, assign_timexes, counted_from, merge, refers_back, spans_time
 from .kinds import GROUP, KINDS, PLOVER, confidence
@@ -266,7 +266,8 @@ def _segments(sent, layout: Layout):
         start = end + 1
 
 
-_OPENING_MARKS = frozenset('«"“‘\'')
+# (the layout's opening marks, and the straight ones that open and close alike)
+_OPENING_MARKS = frozenset(OPENING + '"‘\'')
 
 
 def _quoted_name_of_a_text(ctx: Context, token: Token) -> bool:

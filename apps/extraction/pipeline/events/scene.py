@@ -90,18 +90,15 @@ def _goes_on(verb, ctx: Context) -> bool | str:
         # (English hangs the noun on its preposition, French the preposition on its noun)
         noun = next((o for o in c.children if o.dep_ == "pobj"), None) if c.dep_ == "prep" else c
         if noun is not None and noun.pos_ == "NOUN" and c.dep_ not in syntax.SUBJECT_DEPS and _definite(noun) and \
-                folded(syntax.case_word(noun)) in cues.sequence - cues.since - _SPANS:
+                folded(syntax.case_word(noun)) in cues.sequence - {phrase.split()[0] for phrase in cues.since}:
             # « Avant la cérémonie, Trump avait reçu… », "after the talks": timed by the event just told, when that
-            # event is the story's main one
+            # event is the story's main one (not "since the invasion", « depuis la guerre »: the words that open a span,
+            # the first of the lexicon's `since` phrases)
             return _NEXT_TO_AN_EVENT
     return False
 
 
 _NEXT_TO_AN_EVENT = "next to an event"
-
-
-# Sequence words that open a span, not a moment next to the event told (« depuis la guerre », "since the invasion").
-_SPANS = frozenset({"depuis", "since"})
 
 
 def _definite(noun) -> bool:
