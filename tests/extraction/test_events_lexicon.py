@@ -25,7 +25,7 @@ _IRREGULAR = {
            "confer": "conferred", "step": "stepped", "stop": "stopped", "see": "saw",
            "freeze": "froze", "cut": "cut", "withhold": "withheld", "become": "became",
            "ring": "rang", "come": "came", "jet": "jetted", "chat": "chatted", "bilateral": "bilateral"},
-    "fr": {"redire": "redit", "recevoir": "reçu", "asseoir": "assis", "accueillir": "accueilli", "rejoindre": "rejoint", "joindre": "joint", "voir": "vu", "entretenir": "entretenu",
+    "fr": {"redire": "redit", "soumettre": "soumis", "recevoir": "reçu", "asseoir": "assis", "accueillir": "accueilli", "rejoindre": "rejoint", "joindre": "joint", "voir": "vu", "entretenir": "entretenu",
            "rendre": "rendu", "tenir": "tenu", "avoir": "eu", "faire": "fait", "conduire": "conduit",
            "convenir": "convenu", "attendre": "attendu", "ouvrir": "ouvert", "reprendre": "repris",
            "poursuivre": "poursuivi", "mettre": "mis", "clore": "clos", "réunir": "réuni", "aller": "allé",

@@ -920,7 +920,7 @@ def _french_rules() -> list[Rule]:
     # that date); "la veille de l'élection" counts from an event the package cannot date.
     rules.add("anaphoric",
               rf"\b(?:le\s+|la\s+|au\s+|ce\s+|a\s+la\s+)?(?P<w>{days})(?![\w-])"
-              r"(?!\s+(?:de|du|d')\s*(?!\s|[0-3]?\d\b|1er\b|le\s+[0-3]?\d\b))"
+              r"(?!\s+(?:de\b|du\b|d')\s*(?!\s|[0-3]?\d\b|1er\b|le\s+[0-3]?\d\b))"
               r"(?:\s+(?:au\s+)?(?P<part>matin|soir))?",
               anaphoric_day, anaphoric=True)
     rules.add("anaphoric_offset",

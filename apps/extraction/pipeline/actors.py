@@ -492,6 +492,8 @@ def _resolve_titles(b: _Builder, pending: list[tuple[Match, Alias | None]], toke
         indefinite = bool(_INDEFINITE.search(b.folded[max(0, match.start - 12):match.start]))
         if _names_the_successor(b, match):
             alias = _successor(match.aliases, b.published)  # « le futur chancelier », "the chancellor-designate"
+        if alias is not None and _of_another_nation(b, match, alias.key):
+            continue  # « le chef de l'Etat allemand » in a French story: not France's (the speakers read it)
         follower = None
         gap = re.match(r"[\s,]{0,3}", b.text[match.end:match.end + 3])
         nxt = match.end + (gap.end() if gap else 0)
@@ -502,6 +504,15 @@ def _resolve_titles(b: _Builder, pending: list[tuple[Match, Alias | None]], toke
             b.add_mention(match.start, match.end, follower.key, "title")
         elif alias is not None and not indefinite and (owned or not _followed_by_capitalized_name(b.text, nxt)):
             b.add_mention(match.start, match.end, alias.key, "title")
+
+
+def _of_another_nation(b: _Builder, match: Match, key: str) -> bool:
+    """Whether a nationality adjective right after a title names another country than its holder's (« le chef de
+    l'Etat allemand », where the gazetteer's « chef de l'Etat » is France's)."""
+    after = re.match(r"[\s\-]*([\w\-]+)", b.folded[match.end:match.end + 30])
+    nation = demonym_forms(b.gaz).get((after.group(1),)) if after else None
+    holder, country = b.gaz.get(key), b.gaz.get(nation) if nation else None
+    return holder is not None and country is not None and bool(country.country) and country.country != holder.country
 
 
 def _title_of_a_noun_before(b: _Builder, start: int) -> bool:

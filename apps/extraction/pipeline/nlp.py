@@ -27,10 +27,12 @@ SUPPORTED = tuple(MODELS)
 @Language.component("parley_paragraphs")
 def paragraph_boundaries(doc):
     """A line break ends a sentence: news paragraphs never share one (set before the parser runs)."""
+    starts = [0] if len(doc) else []
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
+            starts.append(token.i)
         elif token.is_space and "\n" in token.text:
             token.is_sent_start = False if token.i == 0 else token.is_sent_start
         elif previous.text in ("-", "‑") and not previous.whitespace_ and token.i >= 2 and \
@@ -39,7 +41,34 @@ def paragraph_boundaries(doc):
             # sentence at each piece
             previous.is_sent_start = False
             token.is_sent_start = False
+    _dateline_boundaries(doc, starts)
     return doc
+
+
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+_THREAD_NUMBER = re.compile(r"\d{1,2}/\d{1,2}")
+
+
+def _dateline_boundaries(doc, starts: list[int]) -> None:
+    """"WASHINGTON — President Trump hosted…", "KYIV, Ukraine (AP) — …": a dateline is no part of the sentence after
+    it (the English model would make the place its root and the verb a modifier of the subject); the word after its
+    dash starts the sentence. So does the word after a thread's post number ("2/8 Le soir même, …")."""
+    for token in (doc[i] for i in starts):
+        if _THREAD_NUMBER.fullmatch(token.text) and token.i + 1 < len(doc) and token.whitespace_ and \
+                doc[token.i + 1].text[:1].isupper():
+            doc[token.i + 1].is_sent_start = True  # "2/8 Le soir même, Justin Trudeau…": a thread's post number
+            continue
+        if not token.text.isupper() or len(token.text) < 3:
+            continue
+        for i in range(token.i + 1, min(token.i + 8, len(doc) - 1)):
+            word = doc[i]
+            if word.text in _DATELINE_DASHES and word.whitespace_:
+                if doc[i + 1].text[:1].isupper():
+                    doc[i + 1].is_sent_start = True
+                break
+            if not (word.is_punct and word.text in ",()" or word.text.isupper() or word.text[:1].isupper()
+                    and doc[i - 1].text in (",", "(")) or "\n" in word.whitespace_:
+                break
 
 
 # The relations a clause's verb takes that the parser hangs on the noun it made the root instead.
@@ -346,6 +375,8 @@ def repair_headline_verb(doc) -> None:
         if root.tag_ != "NNS" or not root.text.islower() or not sent.start < root.i < sent.end - 1:
             continue
         before, after = doc[root.i - 1], doc[root.i + 1]
+        while after.dep_ == "compound" and root.i < after.i < after.head.i:
+            after = after.head  # "hosts Crown Prince Mohammed bin Salman": the name's last word holds it
         if before.head.i != root.i or not before.text[:1].isupper() or before.dep_ not in ("compound", "amod", "nmod") \
                 or after.head.i != root.i or after.tag_ not in ("NNP", "NNPS") or not after.text[:1].isupper():
             continue

@@ -28,7 +28,8 @@ from .events.lexicon import event_lexicon
 from .layout import Layout, Quote, Turn
 from .records import ArticleInput, Statement
 from .speakers import SPEAKER_KINDS, SpeakerResolver
-from .speech import INFINITIVE_DEPS, content, phrase_source, source_phrase_end, speech_lexicon, speech_tokens
+from .speech import (INFINITIVE_DEPS, content, partner_above, phrase_source, source_phrase_end, speech_lexicon,
+                     speech_tokens)
 from .syntax import morph
 
 # How a speaker was found → how much to trust it: fitted by `scripts/calibration.py --fit` on PolNeAR dev,
@@ -705,8 +706,10 @@ class QuoteReader:
         root = roots[0] if roots else None
         if root is None or root.pos_ not in ("NOUN", "PROPN", "PRON"):
             return False
-        if _names_a_text(root):
-            return True  # 'signed the "Washington Accords for Peace and Prosperity"': a text's name, however taken
+        if _names_a_text(root) and root.head.i not in self.verbs:
+            # 'signed the "Washington Accords for Peace and Prosperity"': a text's name, however taken; not the words a
+            # speech verb takes (« a déclaré : « La ratification compte pour nous » », which the tagger read verbless)
+            return True
         holder = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
         of_a_noun = root.dep_ == "pobj" and root.head.dep_ == "prep" or root.dep_ == "nmod" and any(
             c.dep_ == "case" for c in root.children)
@@ -745,7 +748,9 @@ class QuoteReader:
                 # after the verb for its object, and the words before the comma for another clause
                 span, (speaker, basis) = inverted
             elif kinds:
-                span = content(token, kinds) or self._content_before(token, sent)
+                above = partner_above(token, self.lex)
+                span = content(token, kinds) or (content(above, kinds) if above is not None else None) or \
+                    self._content_before(token, sent)
                 interposed = None if span else self._interposed(token, sent)
                 if interposed is not None:
                     # 'The talks, the Kremlin said on Tuesday, would resume', « Le plan, a dit Peskov, est mort »

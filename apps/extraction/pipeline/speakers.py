@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 from spacy.tokens import Doc, Token
 
 from . import syntax
-from .actors import ActorTable, MentionRef, demonym_forms, given_names
+from .actors import PERSON_LABELS, ActorTable, MentionRef, demonym_forms, given_names
 from .gazetteer import Entry, Gazetteer, find_matches, fold, normalize, tokenize_folded
 from .layout import Label, Layout, Turn
 from .records import Actor, ArticleInput, Mention
@@ -536,6 +536,10 @@ class SpeakerResolver:
                               if self.table.kind(r.key) == "person"), None)
             if named and self.table.kind(named.key) in SPEAKER_KINDS:
                 return named.key, "subject-of-verb"
+        if lemma(token) in self.lex.governments:
+            country = self._government_of(token)
+            if country is not None:
+                return country, "description"
         phrase = self._np_tokens(token)
         lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
         named = [r for r in self.table.between(lo, hi, self.layout) if self.table.kind(r.key) in SPEAKER_KINDS]
@@ -558,8 +562,14 @@ class SpeakerResolver:
         if head in self.lex.representatives:
             # "a spokeswoman for the ministry": the organization of that kind the story named
             for part in phrase:
-                if part.i != token.i and lemma(part) in self.lex.organizations and part.pos_ == "NOUN":
+                # (the English tagger may call a lower-case "ministry" a proper noun inside an ORG entity)
+                if part.i != token.i and lemma(part) in self.lex.organizations and (
+                        part.pos_ == "NOUN" or part.pos_ == "PROPN" and part.is_lower):
                     key = self._last_organization(lemma(part), token.idx)
+                    if key is None and describe and head in self.lex.voices:
+                        # "a spokesman for the commerce ministry" the story had not named before: the ministry, an
+                        # actor of its own as the text names it (it speaks through him, as a named one would)
+                        key = self._described(self._np_tokens(part), part, bare=True)
                     if key:
                         return key, "description"
             # "an Indian official told us", « selon un diplomate italien »: one who speaks unnamed for a country
@@ -589,6 +599,31 @@ class SpeakerResolver:
                 return key, "description"
         key = self._described(phrase, token) if describe else None
         return (key, "described") if key else (None, "unresolved")
+
+    def _government_of(self, token: Token) -> str | None:
+        """"Modi's government", "his government", "Narendra Modi of India, whose government denies…", « son
+        gouvernement »: the country of the person who leads it, as an actor."""
+        owner = next((c for c in token.children if c.dep_ in ("poss", "nmod:poss")
+                      or c.dep_ == "det" and "Yes" in morph(c, "Poss")), None)
+        if owner is None:
+            return None
+        word = fold(owner.lower_)
+        if word == "whose":
+            verb = token.head
+            antecedent = verb.head if verb.dep_ == "relcl" and token.dep_ in syntax.SUBJECT_DEPS else None
+            found = self.mention_at(antecedent.idx) if antecedent is not None else None
+            person = found.key if found is not None else None
+        elif owner.pos_ == "PRON" or "Yes" in morph(owner, "Poss"):
+            person = self.resolve_pronoun(owner.idx, word)
+        else:
+            found = self.mention_at(owner.idx)
+            person = found.key if found is not None else None
+        entry = self.gaz.get(person) if person and self.table.kind(person) == "person" else None
+        country = self.gaz.countries_by_code.get(entry.country) if entry is not None and entry.country else None
+        if country is None:
+            return None
+        self.add_mention(country.key, owner.idx, token.idx + len(token.text))
+        return country.key
 
     def _country_of_phrase(self, phrase: list[Token], head: Token) -> str | None:
         """The country a nationality adjective of the phrase names ("the Armenian prime minister"), by its code."""
@@ -654,13 +689,14 @@ class SpeakerResolver:
         if words and len(words) <= 8:
             self.add_mention(key, words[0].idx, words[-1].idx + len(words[-1].text), "description")
 
-    def _described(self, phrase: list[Token], token: Token) -> str | None:
+    def _described(self, phrase: list[Token], token: Token, *, bare: bool = False) -> str | None:
         """A speaker the text names only by what it is ("a spokeswoman", "the announcer", « un diplomate »).
 
         It is an actor of its own, named as the text names it: the analyst sees who spoke as the
         article says, rather than nobody. Its head must be a word of the descriptions lexicon (a
         person, a representative, an organization, a witness or a document): "la voie diplomatique",
-        a time or a quantity never speaks.
+        a time or a quantity never speaks. `bare`: named without its article ("the commerce ministry" is the
+        commerce ministry), as an organization is named.
         """
         head = lemma(token)
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NOT_DESCRIPTION_ENTS \
@@ -678,8 +714,15 @@ class SpeakerResolver:
             words.pop()
         while words and (words[0].is_punct or words[0].pos_ in ("ADP", "CCONJ") or words[0].dep_ == "case"):
             words.pop(0)  # « selon le texte »: the source phrase's preposition is no part of the name
+        # « la présidence algérienne », "the Chinese foreign ministry": a country's body, which a reader can tell
+        bare = bare or "Plur" not in morph(token, "Number") and head in self.lex.organizations and \
+            not _indefinite(token) and self._country_of_phrase(phrase, token) is not None
+        while bare and words and words[0].dep_ == "det" and words[0].pos_ == "DET":
+            words.pop(0)
         if not words or len(words) > 8 or any(t.ent_type_ in ("DATE", "TIME") for t in words):
             return None
+        if bare and len(words) - (words[0].dep_ == "det") < 2:
+            return None  # « la porte-parole du gouvernement »: a bare « gouvernement » would say less than she does
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if self.layout.is_excluded(start, end):
             return None
@@ -689,6 +732,8 @@ class SpeakerResolver:
             kind = "organization" if head in self.lex.organizations else "person"
         known = set(self.table.actors)
         key = self.new_actor(start, end, kind)
+        if bare and len(words) > 1:
+            return key  # "the commerce ministry", « le ministère chinois du Commerce »: a body a reader can tell
         if key and (key not in known or key in self.described):
             self.described.add(key)
             self.table.actors[key].described = True
@@ -735,6 +780,11 @@ class SpeakerResolver:
         words = [fold(t.lower_) for t in phrase if not t.is_punct]
         whole, rest = " ".join(words).replace("' ", "'"), " ".join(words[1:]).replace("' ", "'")
         office, country = self.lex.offices.get(whole) or self.lex.offices.get(rest), None
+        if not office and len(words) > 2 and (demonym := demonym_forms(self.gaz).get((words[-1],))):
+            # « le chef de l'Etat allemand »: an office of the lexicon, then the nationality of its holder
+            entry = self.gaz.get(demonym)
+            office = self.lex.offices.get(whole.rsplit(" ", 1)[0]) or self.lex.offices.get(rest.rsplit(" ", 1)[0])
+            country = entry.country if office and entry is not None else None
         if not office and (core := self._office_core(phrase, head)):
             # « le nouveau chancelier », "the Armenian prime minister": the office, qualified by adjectives only
             office, country = self.lex.offices.get(core), self._country_of_phrase(phrase, head)
@@ -1012,6 +1062,9 @@ class SpeakerResolver:
             return False
         if words in self.lex.guest_labels:
             return self._introduced_guest or False
+        if not label.colon and (first := self._head_token(label.start, label.start + 1)) is not None and \
+                first.pos_ in ("VERB", "AUX"):
+            return None  # « Reste Christophe Gleizes. Le journaliste… »: a sentence, not "The President."
         named = [m for m in self.table.between(label.start, label.end) if self.table.kind(m.key) in SPEAKER_KINDS]
         persons = [m for m in named if self.table.kind(m.key) == "person"]
         if persons:
@@ -1030,11 +1083,29 @@ class SpeakerResolver:
                 if actor.kind == "person" and normalize(actor.name).split()[-len(name):] == name:
                     self.add_mention_new(key, label.start, label.end)
                     return key  # "PENCE:" after "Mike Pence"
+            heading = self._person_in_headings(name[-1:])  # (a title the lexicon lacks may stand before it)
+            if heading is not None:
+                key = self.new_actor(heading.start_char, heading.end_char, "person")
+                if key:
+                    self.add_mention_new(key, label.start, label.end)
+                    return key
             if sum(normalize(other.text) == words for other in self.layout.labels) >= 2:
                 # a speaker of several turns whom the story names nowhere else ("WALLACE:")
                 start = label.start + len(label.text) - len(label.text.split()[-1]) if len(name) == 1 else label.start
                 return self.new_actor(start, label.end, "person", self.text[start:label.end].title()) or False
         return False
+
+    def _person_in_headings(self, name: list[str]):
+        """The person a heading names with a label's words ("FOREIGN MINISTER HILL:" under the title line "… and
+        Salvadoran Foreign Minister Alexandra Hill Tinoco at the Signing…"), as the model found it there. Headings
+        give no actors of their own (their capitals mislead the model); a label that repeats the name vouches for it."""
+        for ent in self.doc.ents:
+            if ent.label_ not in PERSON_LABELS or not self.layout.is_heading(ent.start_char):
+                continue
+            words = normalize(ent.text).split()
+            if len(words) > len(name) and any(words[i:i + len(name)] == name for i in range(1, len(words))):
+                return ent
+        return None
 
     @functools.cached_property
     def _introduced_guest(self) -> str | None:

@@ -40,6 +40,8 @@ class SpeechLexicon:
     pronouns: dict[str, str]  # subject pronoun → m | f | n | self | "" | m-latter | f-latter (« celui-ci »)
     persons: frozenset[str]
     representatives: frozenset[str]
+    voices: frozenset[str]
+    governments: frozenset[str]
     organizations: frozenset[str]
     others: frozenset[str]  # people and documents that speak for themselves ("the announcer", « un témoin »)
     gender_words: dict[str, str]
@@ -105,6 +107,8 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         pronouns={fold(k): v for k, v in data.get("pronouns", {}).items()},
         persons=frozenset(fold(w) for w in descriptions.get("persons", [])),
         representatives=frozenset(fold(w) for w in descriptions.get("representatives", [])),
+        voices=frozenset(fold(w) for w in descriptions.get("voices", [])),
+        governments=frozenset(fold(w) for w in descriptions.get("governments", [])),
         organizations=frozenset(fold(w) for w in descriptions.get("organizations", [])),
         others=frozenset(fold(w) for w in descriptions.get("others", [])),
         gender_words={fold(k): v for k, v in data.get("gender_words", {}).items()},
@@ -197,6 +201,16 @@ def speech_kinds(token: Token, lex: SpeechLexicon) -> frozenset[str] | None:
         if kinds is not None:
             return kinds
     return lex.verbs.get(first)
+
+
+def partner_above(token: Token, lex: SpeechLexicon) -> Token | None:
+    """The second word of a two-word speech verb when the parser made it the head (« a fait savoir que … », parsed
+    with "savoir" above "fait" and the clause on it): where the verb's content hangs."""
+    head = token.head
+    second = lex.phrasal.get(lemma(token))
+    if head.i == token.i or not second:
+        return None
+    return head if lemma(head) in second or fold(head.lower_) in second else None
 
 
 def _words_after(token: Token, second: dict[str, frozenset[str]]) -> frozenset[str] | None:

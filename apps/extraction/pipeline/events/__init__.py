@@ -36,7 +36,7 @@ from .mentions import (ACTOR_KINDS, TO_EVENT, WITH, Context, Mention, condition,
 from .repeats import split_repeats
 from .scene import running_day
 from .series import counted, members
-from .status import absent, denied, dropped, hedged, rescheduled, set_for_later, status, tense_verb, wished
+from .status import absent, denied, dropped, hedged, questioned, rescheduled, set_for_later, status, tense_verb, wished
 from .titles import make_title, titles
 from ..syntax import morph
 
@@ -307,6 +307,7 @@ def _read_segment(ctx: Context, tokens, sentence: tuple[int, int]) -> list[Menti
         m.domain = domain(m, local, ctx.lexicon.light_verbs, cues.negation_prepositions, cues.reactions, cues.sequence)
         m.hedged = hedged(m, cues)
         m.wished = m.hedged and wished(m, cues)
+        m.questioned = m.hedged and questioned(m, cues)
         m.status = status(m, cues, ctx.lexicon.light_verbs)
         m.rescheduled = rescheduled(m, cues, ctx.lexicon.light_verbs)
         m.was_planned = m.status == "cancelled" and set_for_later(m, cues)
@@ -961,6 +962,13 @@ def _simple_present(verb: Token) -> bool:
         "Pres" in morph(verb, "Tense") and syntax.tense(verb) == "present"
 
 
+def _told_as_done(verb: Token) -> bool:
+    """A verb in a past tense of its own: "announced", « a annoncé », "has announced" (not a passive, « le roi est
+    reçu », whose auxiliary may be a present, nor « se réunit », a present as much as a simple past)."""
+    return verb.tag_ == "VBD" or any(a.dep_ in ("aux", "aux:tense") and a.lemma_ in ("avoir", "être", "have")
+                                     for a in verb.children)
+
+
 def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: Context) -> Cluster:
     """A mention as an event of its own, dated by its date expression, by the lead, or not at all."""
     c = Cluster([m], status=m.status, people=frozenset(
@@ -988,6 +996,11 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
                 not _own_timex(m):
             # "signed an economic programme running to 2030 before Murmu hosted a banquet": a year or a month to come,
             # said outside the event's own words, is not when a thing told as done happened, but another phrase's
+            date = None
+        if date is not None and tense == "past" and precision == "day" and date > published and \
+                m.entry.pos == "verb" and _told_as_done(m.predicate):
+            # « Pékin a aussitôt annoncé … 10 % sur le pétrole brut dès le 10 février »: what a verb in the past tells
+            # as done was done before the story went out; a day after it dates what was announced, not the announcing
             date = None
         if date is not None:
             c.date, c.precision, c.dated_by = date, precision, "text"
@@ -1128,8 +1141,10 @@ def _count_from_event_told(clusters: list[Cluster], clock: StoryClock, published
         if told is None or teller is None or teller.dated_by == "text" and teller.first.timex is not None:
             continue
         count, unit, _ = counted
-        c.date, c.precision, c.dated_by = told.date, "day", "text"
         day = _counted_day(told.date, -count, unit)
+        if day > published and _told_as_done(teller.first.predicate):
+            continue  # a verb in the past counted to a day to come: the phrase points at another event than that one
+        c.date, c.precision, c.dated_by = told.date, "day", "text"
         teller.date, teller.precision, teller.dated_by = day, "day", "text"
         if teller.status != "cancelled":
             teller.status = "occurred" if day <= published else "planned"
@@ -1145,7 +1160,16 @@ def _counted_day(anchor: datetime.date, count: int, unit: str) -> datetime.date:
 def _own_timex(m: Mention) -> bool:
     """Whether the mention's date is said inside its noun's own phrase ("the summit of 15 August")."""
     trig = m.trigger
-    return m.timex is not None and trig.left_edge.idx <= m.timex.start < trig.right_edge.idx + len(trig.right_edge)
+    if m.timex is None or not trig.left_edge.idx <= m.timex.start < trig.right_edge.idx + len(trig.right_edge):
+        return False
+    # not one said in a clause of its own below it ("speaking with Modi, [whose government denies that anyone
+    # mediated last month's ceasefire]")
+    token = next((t for t in trig.subtree if t.idx <= m.timex.start < t.idx + len(t.text)), None)
+    while token is not None and token.i != trig.i:
+        if token.dep_ in ("relcl", "acl:relcl", "ccomp"):
+            return False
+        token = token.head if token.head.i != token.i else None
+    return True
 
 
 def _story_day(e: Cluster, clock: StoryClock, layout: Layout, published: datetime.date, lead,
@@ -1220,6 +1244,10 @@ def _is_generic(e: Cluster, table: ActorTable) -> bool:
         # "we are ready to meet Putin at any level… He is afraid of this meeting", "hoped to meet Kim again":
         # nothing scheduled
         return True
+    if undated and not e.participants and all(m.hedged for m in e.mentions):
+        return True  # « on n'exclut pas qu'un ministre se rende à Alger »: nobody known, some day, perhaps
+    if undated and all(m.questioned for m in e.mentions):
+        return True  # "asked whether Modi could stop in Washington": a question, which he may well have declined
     if e.group == "visit" and not e.location:
         return True  # "since Witkoff's visit": a visit says where it goes, or it is only talked about
     if e.group in ("meet", "call") and e.status == "planned" and undated and not e.location and len(e.participants) < 2:

@@ -177,11 +177,15 @@ def _counted_clause(verb, language: str) -> tuple[int, str, bool] | None:
     before it (else the day the story is at)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    clause = syntax.clause_head(verb)
+    # "hosted Munir on Wednesday, [a day after] speaking by phone with Modi": a gerund after the preposition
+    clause = verb if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" else syntax.clause_head(verb)
     if clause.i == clause.head.i:
         return None  # the sentence's own verb: the count dates what it tells, not the count's anchor
     doc = verb.doc
-    for mark in (c for c in clause.children if c.dep_ == "mark" and c.i < clause.i):
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
+    if clause.dep_ == "pcomp":
+        marks.append(clause.head)
+    for mark in marks:
         at = mark.i
         if folded(mark.text) in ("que", "qu'") and at > 0:
             at -= 1  # « après que », parsed as one mark or two

@@ -58,6 +58,7 @@ class Cues:
     negation_determiners: frozenset[str]
     negation_prepositions: frozenset[str]
     negation_nouns: frozenset[str]
+    negation_pronouns: frozenset[str]
     negation_verbs: frozenset[str]
     hedge_adjectives: frozenset[str]
     hedge_determiners: frozenset[str]
@@ -230,6 +231,7 @@ def event_lexicon(language: str) -> EventLexicon:
             negation_determiners=_folded(_words(cues, "negation", "determiners")),
             negation_prepositions=_folded(_words(cues, "negation", "prepositions")),
             negation_nouns=_folded(_words(cues, "negation", "nouns")),
+            negation_pronouns=_folded(_words(cues, "negation", "pronouns")),
             negation_verbs=_folded(_words(cues, "negation", "verbs")),
             hedge_adjectives=_folded(_words(cues, "hedge", "adjectives")),
             hedge_determiners=_folded(_words(cues, "hedge", "determiners")),

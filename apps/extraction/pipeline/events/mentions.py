@@ -75,6 +75,7 @@ class Mention:
     status: str = "occurred"
     hedged: bool = False
     wished: bool = False  # only wished for or offered ("hoped to meet Kim", "ready to meet Putin")
+    questioned: bool = False  # asked about ("asked whether Modi could stop in Washington")
     anaphoric: bool = False
     needs_date: bool = False
     triggers: list[Token] = field(default_factory=list)
@@ -1341,6 +1342,10 @@ def press_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Ment
     return None
 
 
+# The prepositions that place a gerund's event in time beside the verb above it ("after meeting Putin").
+_BEFORE_OR_AFTER = frozenset({"after", "before", "since", "upon", "following", "while"})
+
+
 def subjects(verb: Token) -> list[Token]:
     """A verb's subjects; a participle clause takes its main clause's (", agreeing to restore…"); a relative
     pronoun the parser left as the subject stands for the noun before it (« le dirigeant, qui devait… »)."""
@@ -1348,6 +1353,13 @@ def subjects(verb: Token) -> list[Token]:
     if not found and verb.dep_ == "advcl" and verb.head.i != verb.i and (
             "Part" in morph(verb, "VerbForm") or "Ger" in morph(verb, "VerbForm")):
         found = syntax.subjects(verb.head)
+    if not found and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and \
+            verb.head.lower_ in _BEFORE_OR_AFTER and verb.head.head.dep_ == "npadvmod" and \
+            verb.head.head.head.pos_ in ("VERB", "AUX"):
+        # "hosted Munir on Wednesday, [a day after speaking] by phone with Modi": a gerund counted from the verb above
+        # has its subject, as the count has its day (a bare "after meeting Putin" is left as it was: the date of
+        # such a clause is too often not the verb's)
+        found = syntax.subjects(verb.head.head.head)
     if not found and verb.i == verb.sent.start and "Part" in morph(verb, "VerbForm"):
         # « Arrivé mercredi à Kiev, le général Kellogg a promis… »: a participle opening the sentence has the main
         # clause's subject, which the parser may hang on the participle as its object, after the comma

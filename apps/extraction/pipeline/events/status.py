@@ -95,6 +95,13 @@ def denied(mention: Mention, cues: Cues) -> bool:
         return True
     if any(c.dep_ == "det" and folded(c.text) in cues.negation_determiners for c in trig.children):
         return True
+    # "No American president had received…", "Nobody met him": nobody did it ("Neither leader attended the summit":
+    # the summit took place without them)
+    attended = pred.i != trig.i and lemma(pred) in cues.attendance
+    for subject in (c for c in pred.children if c.dep_ in syntax.SUBJECT_DEPS and not attended):
+        if folded(subject.text) in cues.negation_pronouns or any(
+                c.dep_ == "det" and folded(c.text) in cues.negation_determiners for c in subject.children):
+            return True
     if syntax.case_word(trig) in cues.negation_prepositions or any(
             c.dep_ in ("mark", "case") and folded(c.text) in cues.negation_prepositions for c in trig.children):
         return True  # "without a meeting", « sans annoncer »
@@ -156,6 +163,8 @@ def hedged(mention: Mention, cues: Cues) -> bool:
             return True
     if any(c.dep_ in ("aux", "aux:tense") and lemma(c) in cues.hedge_verbs for c in pred.children):
         return True  # "he could meet"
+    if _subjunctive(pred):
+        return True  # « on n'exclut pas qu'un ministre se rende à Alger », « pour qu'ils se rencontrent »
     # "a good chance of [meeting Putin soon]", « la possibilité de [rencontrer Poutine] »: a verb the noun of a
     # possibility takes as its complement (the climb above stops at a clause of its own)
     noun = pred.head.head if pred.dep_ == "pcomp" else pred.head if pred.dep_ == "acl" else None
@@ -172,6 +181,24 @@ def hedged(mention: Mention, cues: Cues) -> bool:
     # "said that they would meet", « a dit qu'ils se rencontreraient »: the future seen from the saying
     reporting = syntax.clause_head(verb)
     return not (reporting.dep_ == "ccomp" and lemma(reporting.head) in cues.reporting)
+
+
+def questioned(mention: Mention, cues: Cues) -> bool:
+    """"asked whether Modi could stop in Washington", « a demandé s'il pouvait passer par Washington »: an event in
+    an open question, a clause that "whether" or "if" opens as the complement of the verb above (not "if they meet",
+    a condition on the clause it modifies)."""
+    clause = syntax.clause_head(mention.predicate)
+    return clause.dep_ in ("ccomp", "obj", "dobj") and any(
+        c.dep_ == "mark" and folded(c.text) in cues.hedge_conjunctions for c in clause.children)
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A French verb in the subjunctive, which asserts nothing happened: what one wants, fears, does not rule out or
+    does something for (not « bien que », a concession of what did happen)."""
+    if "Sub" not in morph(verb, "Mood"):
+        return False
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    return not any(m.i > 0 and folded(m.doc[m.i - 1].text) == "bien" or folded(m.text) == "quoique" for m in marks)
 
 
 def wished(mention: Mention, cues: Cues) -> bool:
