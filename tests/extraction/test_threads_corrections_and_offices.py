@@ -202,3 +202,33 @@ def test_the_day_a_measure_applies_from_does_not_move_the_story():
                  "compter de ce mardi.\n\nLe soir même, Justin Trudeau a répliqué en conférence de presse à Ottawa.",
                  language="fr", published="2025-02-04")
     assert dated_events(story, "press_conference") == [("2025-02-01", ("Justin Trudeau",), "Ottawa")]
+
+
+def test_an_invitation_to_a_place_on_a_day_is_a_meeting_to_come():
+    # (French « inviter » was tried too: blind13's untouched half fell)
+    story = read("Trump invited Zelensky to the White House for talks on Friday.", language="en", published="2025-06-19")
+    meetings = [e for e in story.events if e.kind == "meeting"]
+    assert [(e.date.isoformat(), e.status, e.location) for e in meetings] == [("2025-06-20", "planned", "Washington")]
+    assert names(story) >= {"Donald Trump", "Volodymyr Zelensky"}
+
+
+def test_an_offer_to_host_on_no_day_is_no_meeting():
+    # (« proposait de l'accueillir »: an offer, which schedules nothing)
+    story = read("Lundi, Frank-Walter Steinmeier a fait savoir qu'il avait demandé à Abdelmadjid Tebboune de gracier "
+                 "l'écrivain malade. Le président allemand, qui connaît Tebboune de longue date, proposait de "
+                 "l'accueillir et de le faire soigner en Allemagne.", language="fr", published="2025-11-14")
+    assert not dated_events(story, "meeting")
+
+
+def test_one_who_is_no_party_joining_someone_is_no_meeting():
+    story = read("At the airport, Ambassador François Delattre was waiting for the writer. His wife joined him the "
+                 "next day.", language="en", published="2025-11-14")
+    assert not [e for e in dated_events(story, "meeting") if e[0] == "2025-11-15"]
+
+
+def test_a_verb_hung_on_a_participle_after_the_main_clause_shares_its_subject():
+    story = read("When Mr. Trump asked whether Mr. Modi could stop in Washington on his way home, the prime minister "
+                 "Narendra Modi begged off, pleading prior commitments, and flew on to Croatia.", language="en",
+                 published="2025-06-19")
+    assert [(parties, place) for _, parties, place in dated_events(story, "visit")] == \
+        [(("Narendra Modi",), "Croatia")]

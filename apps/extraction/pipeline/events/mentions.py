@@ -1353,6 +1353,11 @@ def subjects(verb: Token) -> list[Token]:
     if not found and verb.dep_ == "advcl" and verb.head.i != verb.i and (
             "Part" in morph(verb, "VerbForm") or "Ger" in morph(verb, "VerbForm")):
         found = syntax.subjects(verb.head)
+    if not found and verb.dep_ == "conj" and verb.head.dep_ == "advcl" and verb.head.tag_ == "VBG" and \
+            not syntax.subjects(verb.head):
+        # "the prime minister begged off, pleading prior commitments, and flew on to Croatia": the parser hung the
+        # last verb on the participle; it is the main clause's subject's, as the participle is
+        found = syntax.subjects(verb.head.head)
     if not found and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and \
             verb.head.lower_ in _BEFORE_OR_AFTER and verb.head.head.dep_ == "npadvmod" and \
             verb.head.head.head.pos_ in ("VERB", "AUX"):
