@@ -721,7 +721,7 @@ class SpeakerResolver:
             words.pop(0)
         if not words or len(words) > 8 or any(t.ent_type_ in ("DATE", "TIME") for t in words):
             return None
-        if bare and len(words) - (words[0].dep_ == "det") < 2:
+        if bare and len(words) < 2:
             return None  # « la porte-parole du gouvernement »: a bare « gouvernement » would say less than she does
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if self.layout.is_excluded(start, end):
@@ -732,7 +732,7 @@ class SpeakerResolver:
             kind = "organization" if head in self.lex.organizations else "person"
         known = set(self.table.actors)
         key = self.new_actor(start, end, kind)
-        if bare and len(words) > 1:
+        if bare:
             return key  # "the commerce ministry", « le ministère chinois du Commerce »: a body a reader can tell
         if key and (key not in known or key in self.described):
             self.described.add(key)
