@@ -194,7 +194,7 @@ def speech_kinds(token: Token, lex: SpeechLexicon) -> frozenset[str] | None:
         return kinds if kinds is not None else pairs.get(fold(particle.lower_))
     if second:
         for child in _partners(token):
-            kinds = second.get(lemma(child)) or second.get(fold(child.lower_))
+            kinds = _completes(child, second)
             if kinds is not None:
                 return kinds
         kinds = _words_after(token, second)
@@ -210,7 +210,12 @@ def partner_above(token: Token, lex: SpeechLexicon) -> Token | None:
     second = lex.phrasal.get(lemma(token))
     if head.i == token.i or not second:
         return None
-    return head if lemma(head) in second or fold(head.lower_) in second else None
+    return head if _completes(head, second) is not None else None
+
+
+def _completes(word: Token, second: dict[str, frozenset[str]]) -> frozenset[str] | None:
+    """The kinds of a two-word speech verb that `word` completes (by its lemma, else as written), or None."""
+    return second.get(lemma(word)) or second.get(fold(word.lower_))
 
 
 def _words_after(token: Token, second: dict[str, frozenset[str]]) -> frozenset[str] | None:
