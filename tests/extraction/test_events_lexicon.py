@@ -25,7 +25,7 @@ _IRREGULAR = {
            "confer": "conferred", "step": "stepped", "stop": "stopped", "see": "saw",
            "freeze": "froze", "cut": "cut", "withhold": "withheld", "become": "became",
            "ring": "rang", "come": "came", "jet": "jetted", "chat": "chatted", "bilateral": "bilateral"},
-    "fr": {"redire": "redit", "soumettre": "soumis", "recevoir": "reçu", "asseoir": "assis", "accueillir": "accueilli", "rejoindre": "rejoint", "joindre": "joint", "voir": "vu", "entretenir": "entretenu",
+    "fr": {"revoir": "revu", "redire": "redit", "soumettre": "soumis", "recevoir": "reçu", "asseoir": "assis", "accueillir": "accueilli", "rejoindre": "rejoint", "joindre": "joint", "voir": "vu", "entretenir": "entretenu",
            "rendre": "rendu", "tenir": "tenu", "avoir": "eu", "faire": "fait", "conduire": "conduit",
            "convenir": "convenu", "attendre": "attendu", "ouvrir": "ouvert", "reprendre": "repris",
            "poursuivre": "poursuivi", "mettre": "mis", "clore": "clos", "réunir": "réuni", "aller": "allé",
@@ -42,7 +42,7 @@ _IRREGULAR = {
 }
 # Nouns whose plural is not the singular and an s, or that only occur in the plural.
 _PLURALS = {"en": {"talk": "talks", "remark": "remarks", "discussion": "discussions", "sanction": "sanctions",
-                   "tariff": "tariffs", "clash": "clashes", "ambush": "ambushes",
+                   "tariff": "tariffs", "clash": "clashes", "ambush": "ambushes", "plenary": None,
                    # words of hyphenated pieces the tokenizer splits (read whole by events/mentions.hyphenated)
                    "sit-down": None, "face-to-face": None, "one-on-one": None, "tete-a-tete": None,
                    "get-together": None, "counter-offensive": None,

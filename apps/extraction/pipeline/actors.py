@@ -67,12 +67,15 @@ class ActorLexicon:
     # `member_bodies` (gazetteer keys: the Union, the Alliance, the United Nations…)
     member_words: frozenset[str] = frozenset()
     member_bodies: frozenset[str] = frozenset()
+    # "Deputy Secretary", "Mr.": words that stand before a name (speech.toml's titles, which the speakers read too)
+    name_titles: frozenset[str] = frozenset()
 
 
 @functools.cache
 def actor_lexicon(language: str) -> ActorLexicon:
     """The actor vocabulary of a language, read once per process (English for a language without one)."""
     data = load(language if language in ("fr", "en") else "en", "actors")
+    titles = load(language if language in ("fr", "en") else "en", "speech").get("titles", {}).get("words", [])
 
     def words(section: str, key: str = "words") -> frozenset[str]:
         return frozenset(fold(w) for w in data.get(section, {}).get(key, []))
@@ -94,7 +97,8 @@ def actor_lexicon(language: str) -> ActorLexicon:
         capital_words=words("capitals"), capital_determiners=words("capitals", "determiners"),
         member_words=words("members"), member_bodies=frozenset(data.get("members", {}).get("bodies", [])),
         role_prepositions=words("roles", "prepositions"), role_heads=words("roles", "heads"),
-        successor_before=words("titles", "successor_before"), successor_after=words("titles", "successor_after"))
+        successor_before=words("titles", "successor_before"), successor_after=words("titles", "successor_after"),
+        name_titles=frozenset(fold(w) for w in titles))
 
 
 @functools.cache
@@ -179,6 +183,7 @@ def _successor(aliases: tuple[Alias, ...], published: datetime.date) -> Alias | 
 class _Builder:
     def __init__(self, text: str, gaz: Gazetteer, layout: Layout, published: datetime.date, doc, language: str):
         self.text, self.gaz, self.layout, self.published, self.doc = text, gaz, layout, published, doc
+        self.language = language
         self.ents: list = []
         self.lex = actor_lexicon(language)
         self.table = ActorTable()
@@ -420,6 +425,10 @@ def _resolve_name(b: _Builder, match: Match, alias: Alias) -> None:
     if entry.location and locative and not _speaks_there(b, match):
         # "à la Maison Blanche", « en Europe »
         b.table.places.append(PlaceRef(match.start, match.end, entry.location, entry.country))
+        if entry.kind == "organization":
+            # "met Wong at the Department of State": the seat is where it happens, and the body is still named
+            # (as a country named as the place is), though it takes no part
+            b.add_mention(match.start, match.end, entry.key, "locative")
         return
     if entry.location and entry.kind == "organization":
         # "the White House summit", « la réunion de l'Elysée »: a seat of government that qualifies an event noun
@@ -507,12 +516,22 @@ def _resolve_titles(b: _Builder, pending: list[tuple[Match, Alias | None]], toke
 
 
 def _of_another_nation(b: _Builder, match: Match, key: str) -> bool:
-    """Whether a nationality adjective right after a title names another country than its holder's (« le chef de
-    l'Etat allemand », where the gazetteer's « chef de l'Etat » is France's)."""
+    """Whether a nationality adjective right after a title, or one of the two words before it, names another country
+    than its holder's (« le chef de l'Etat allemand », where the gazetteer's « chef de l'Etat » is France's; "Danish
+    Permanent Secretary of State", where "Secretary of State" is the American one's)."""
+    holder = b.gaz.get(key)
+    if holder is None:
+        return False
     after = re.match(r"[\s\-]*([\w\-]+)", b.folded[match.end:match.end + 30])
-    nation = demonym_forms(b.gaz).get((after.group(1),)) if after else None
-    holder, country = b.gaz.get(key), b.gaz.get(nation) if nation else None
-    return holder is not None and country is not None and bool(country.country) and country.country != holder.country
+    words = [after.group(1)] if after else []
+    if b.language == "en":
+        words += b.words_before(match.start, 40)[-2:]  # English puts the adjective first: "Danish Permanent Secretary"
+    for word in words:
+        nation = demonym_forms(b.gaz).get((word,))
+        country = b.gaz.get(nation) if nation else None
+        if country is not None and country.country and country.country != holder.country:
+            return True
+    return False
 
 
 def _title_of_a_noun_before(b: _Builder, start: int) -> bool:
@@ -558,7 +577,8 @@ def _followed_by_capitalized_name(text: str, pos: int) -> bool:
 
 
 def _clean_entity(text: str) -> str:
-    text = re.sub(r"^(?:the|l['’]|le|la|les)\s*", "", text.strip(), flags=re.I)
+    # (an article is a word of its own: "Landau", "Theresa", « Lecornu » keep their first letters)
+    text = re.sub(r"^(?:(?:the|le|la|les)\s+|l['’]\s*)", "", text.strip(), flags=re.I)
     text = re.sub(r"(?:['’]s|['’])$", "", text)
     text = re.sub(r"\s+(?:and|or|et|ou)$", "", text)  # "the Dockers Federation and" cut before its conjunct
     return text.strip(" ,.;:-–—\"'“”«»()")
@@ -610,6 +630,21 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
                 covered[start:end] = b"\x01" * (end - start)
                 continue
             tokens = name.split()
+            if len(tokens) == 1 and _after_title(b, start) and not all(c.isupper() for c in letters) and \
+                    words[-1] not in new_people and fold(words[-1]) not in known_surnames:
+                # "Deputy Secretary Landau meets…": a lone surname after a title is a person, named in full where a
+                # heading in capitals gives the name ("DEPUTY SECRETARY OF STATE CHRISTOPHER LANDAU")
+                full = _full_name_in_headings(b, name)
+                # one the gazetteer knows by that full name, or by that surname and a role the title is part of
+                key = forms.get(normalize(full)) if full else _titled_holder(b, start, words[-1])
+                if key:
+                    b.add_mention(start, end, key, "surname")
+                else:
+                    key = "new:" + normalize(full or name)
+                    b.add_mention(start, end, key, "new", name=full or name, kind="person", confidence=0.6)
+                covered[start:end] = b"\x01" * (end - start)
+                new_people.setdefault(words[-1], key)
+                continue
             if len(tokens) < 2 or not all(t[:1].isupper() or t.lower() in _PARTICLES for t in tokens):
                 continue  # a lone unknown word is too weak to make an actor of
             if all(c.isupper() for c in letters):
@@ -649,6 +684,39 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
             b.add_mention(start, end, key, "new", name=name, kind="organization", confidence=0.5)
             covered[start:end] = b"\x01" * (end - start)
     return new_people
+
+
+def _after_title(b: _Builder, start: int) -> bool:
+    """Whether a capitalized title stands right before an offset on its line ("Under Secretary Hooker", "Mr. Lee")."""
+    line_start = b.text.rfind("\n", 0, start) + 1
+    before = re.search(r"([A-ZÀ-Ý][\w\-]*)\.?\s+$", b.text[line_start:start])
+    return before is not None and fold(before.group(1)) in b.lex.name_titles
+
+
+def _titled_holder(b: _Builder, start: int, surname: str) -> str | None:
+    """The one person the gazetteer knows by this surname whose role the title before it is part of ("Deputy
+    Secretary Landau": Christopher Landau, "United States Deputy Secretary of State"), else None."""
+    line_start = b.text.rfind("\n", 0, start) + 1
+    run = re.search(r"((?:[A-ZÀ-Ý][\w\-]*\.?\s+)+)$", b.text[line_start:start])
+    words = [fold(w.rstrip(".")) for w in run.group(1).split()] if run else []
+    while words and words[0] not in b.lex.name_titles:
+        words = words[1:]  # "Danish Foreign Minister": the title starts at its first title word
+    if not words:
+        return None
+    title = " ".join(words)
+    found = {e.key for e in b.gaz.entries.values() if e.kind == "person" and normalize(e.name).split()[-1:] == [surname]
+             and f" {title} " in f" {fold(e.role)} "}
+    return found.pop() if len(found) == 1 else None
+
+
+def _full_name_in_headings(b: _Builder, surname: str) -> str | None:
+    """A person's full name as a heading in capitals gives it before the surname: a known given name, a middle
+    initial perhaps ("UNDER SECRETARY FOR POLITICAL AFFAIRS ALLISON M. HOOKER" → "Allison M. Hooker")."""
+    pattern = re.compile(r"\b([A-ZÀ-Ý][A-ZÀ-Ý'\-]+)(?:\s+[A-Z]\.)?\s+" + re.escape(surname.upper()) + r"\b")
+    for para in b.layout.paragraphs:
+        if para.heading and (m := pattern.search(b.text, para.start, para.end)) and fold(m.group(1)) in given_names():
+            return b.text[m.start():m.end()].title()
+    return None
 
 
 def _same_as_known(b: _Builder, start: int, end: int, word: str) -> bool:

@@ -53,6 +53,11 @@ _CREDIT_NAMES = re.compile(
 _OWN_REPORTER = re.compile(
     rf"\b(?i:notre|nos|our)[^\S\n]+(?i:envoy[ée]e?s?[^\S\n]+sp[ée]ciale?s?|correspondante?s?|correspondents?|reporters?|"
     rf"journalistes?)[^\S\n]+(?:(?:à|in|au|en)[^\S\n]+[A-ZÀ-Ý][\w'’\-]+,?[^\S\n]+)?(?P<name>{_NAME})")
+# The journalist an interview is given to: « répond aux questions de Laurent Kessler », « au micro de … », "interviewed
+# by …": one who asks, no actor of the story.
+_INTERVIEWER = re.compile(
+    rf"\b(?i:questions[^\S\n]+(?:de|d['’]|from|posées[^\S\n]+par|put[^\S\n]+by)|au[^\S\n]+micro[^\S\n]+de|"
+    rf"interviewed[^\S\n]+by)[^\S\n]*(?P<name>{_NAME})")
 # A photo's credit inside a caption: « (Photo Léa Fontanel) », "(Photo: Kenji Arai/Reuters)", « (Crédit photo : AFP) »
 _PHOTO_CREDIT = re.compile(r"\((?i:photos?|cr[ée]dits?(?:[^\S\n]+photo)?|photographie|photograph|picture|image)"
                            r"(?:[^\S\n]*[:/\-–][^\S\n]*|[^\S\n]+)(?P<names>[^()\n]{2,80})\)")
@@ -303,6 +308,7 @@ def analyse(text: str, title: str | None = None) -> Layout:
                     authors += [re.sub(r"\s+(?:à|in)\s+[A-ZÀ-Ý][\w'’\-]+$", "", n) for n in _split_names(names.group())]
                     excluded.append((m.start() + lead.start(), m.start() + names.end()))
         authors += [reporter.group("name") for reporter in _OWN_REPORTER.finditer(line)]
+        authors += [asker.group("name") for asker in _INTERVIEWER.finditer(line)]
         for credit in _PHOTO_CREDIT.finditer(line):
             # the photographer is a journalist of the story, no actor in the scene the caption tells
             excluded.append((m.start() + credit.start(), m.start() + credit.end()))

@@ -467,7 +467,9 @@ def repair_french(doc):
     day read as the object before it, a fronted day or place cut off as a sentence."""
     if len(doc):
         repair_fronted_adjunct(doc)
+        repair_fronted_participle(doc)
         repair_inverted_clitic(doc)
+        repair_dative_clitic(doc)
         repair_name_read_as_verb(doc)
         repair_first_name_read_as_verb(doc)
         repair_participle_after_avoir(doc)
@@ -628,6 +630,25 @@ def repair_inverted_clitic(doc) -> None:
         token.head, token.dep_ = verb, "nsubj"
 
 
+def repair_dative_clitic(doc) -> None:
+    """« …», lui a lancé le chef du Kremlin. »: the French model may read the clitic « lui » (to him) before the verb
+    of an attribution set after a comma as its subject, and the subject after the verb as its object; the pronoun
+    then took the words for those of the person spoken to. In that incise the clitic is the indirect object and the
+    noun after the verb the subject."""
+    for i in _where(doc, LOWER, ("lui", "leur")):
+        token = doc[i]
+        verb = token.head
+        if token.dep_ != "nsubj" or token.i == 0 or doc[token.i - 1].text != "," or verb.pos_ != "VERB" or \
+                verb.i < token.i or any(t.pos_ not in ("AUX", "ADV") for t in doc[token.i + 1:verb.i]):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")),
+                       None)
+        if subject is None:
+            continue
+        token.dep_ = "iobj"
+        subject.dep_ = "nsubj"
+
+
 def repair_fronted_adjunct(doc) -> None:
     """« Mardi, le dirigeant azerbaïdjanais avait téléphoné à Vladimir Poutine… », « À Moscou, le porte-parole du
     Kremlin a répondu… »: the French model may cut a fronted day or place off as a sentence of its own, the comma
@@ -646,6 +667,26 @@ def repair_fronted_adjunct(doc) -> None:
         place = root.pos_ == "PROPN" and any(c.dep_ == "case" and c.pos_ == "ADP" for c in root.children)
         if day or place:
             root.head, root.dep_ = rest.root, "obl:mod"
+
+
+def repair_fronted_participle(doc) -> None:
+    """« Accueilli lundi par Tokaïev, puis reçu à l'Akorda, le président chinois a signé le lendemain… »: the French
+    model may make the fronted participle the root and the finite clause after it its complement, and the days of
+    both lose their tense. The clause with its own subject and auxiliary is the root; the participle is set beside it.
+    """
+    for sent in doc.sents:
+        root = sent.root
+        if root.i != sent.start or root.pos_ != "VERB" or "Part" not in morph(root, "VerbForm") or \
+                any(c.dep_.startswith("aux") or c.dep_ in syntax.SUBJECT_DEPS for c in root.children):
+            continue
+        clause = next((c for c in root.children if c.i > root.i and c.pos_ == "VERB" and c.dep_ != "advcl"
+                       and any(g.dep_ in syntax.SUBJECT_DEPS and g.i < c.i for g in c.children)
+                       and any(g.dep_.startswith("aux") for g in c.children)
+                       and doc[c.left_edge.i - 1].text == ","), None)
+        if clause is None:
+            continue
+        clause.head, clause.dep_ = clause, "ROOT"
+        root.head, root.dep_ = clause, "advcl"
 
 
 # the forms of « avoir » an auxiliary takes (the lemmatizer runs after the repairs)

@@ -154,7 +154,8 @@ class QuoteReader:
         attached = [t for t in found if self.story.attached_to(t.start, t.end, verbs)]
         for t in attached or [t for t in found if self.story.places_scene(t.start, t.end)]:
             resolved = self.story.resolve(t, tense="past")
-            if resolved:
+            # (words printed on a day were said by then: « a-t-il déclaré, promettant des élections d'ici deux ans »)
+            if resolved and (resolved[0] is None or resolved[0] <= self.published):
                 return resolved
         return None
 
@@ -350,7 +351,10 @@ class QuoteReader:
             _blank(self.text[q.outer_end:next_start])
         self._verb_kinds = None
         speaker, basis, linked = self._speaker_from_parse(q)
-        if n_words < 4 and not alone and not (self._verb_kinds and "clause" in self._verb_kinds):
+        # ('“We're very close,” he said.': a few words that open their sentence, their speaker's verb after them, are
+        # said in full)
+        opening = linked and not embedded and _blank(self.text[self._past_dateline(s, q):q.outer_start])
+        if n_words < 4 and not alone and not opening and not (self._verb_kinds and "clause" in self._verb_kinds):
             return  # 'called him a “nasty guy,”': a few words not said in full are a term
         if speaker is _FIRST_PERSON_NARRATOR:
             speaker, basis = None, ""
@@ -411,7 +415,8 @@ class QuoteReader:
         return bool(last is not None and last.is_alpha and last.i not in self.verbs and not self._quoted(last))
 
     def _opens_split_quote(self, q: Quote, sent: tuple[int, int]) -> bool:
-        """A few words cut off by the attribution, the quotation going on after it: '"My hope," he said, "is…'.
+        """A few words cut off by the attribution, the quotation going on after it: '"My hope," he said, "is…'; '"It's
+        heartbreaking," Ryan said. "And this country…"' too (PolNeAR's annotators make the two pieces one quotation).
 
         The pieces are one statement split by the journalist; its opening words alone say nothing.
         """

@@ -59,6 +59,7 @@ class SpeechLexicon:
     # words before an office that make it another ("prime" minister, « l'ancien » ministre)
     office_ranks: frozenset[str] = frozenset()
     continuations: frozenset[str] = frozenset()  # "added", « a-t-il ajouté »: the one speaking goes on
+    sources_before_names: frozenset[str] = frozenset()  # "per": a source only before "the" or a name ("per cent")
 
     @functools.cached_property
     def first_words(self) -> frozenset[str]:
@@ -124,6 +125,7 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         source_written=frozenset(p.split()[0].lower() for p in data.get("sources", {}).get("phrases", []) if p.split()),
         office_ranks=frozenset(fold(w) for w in descriptions.get("ranks", [])),
         continuations=frozenset(fold(w) for w in data.get("continuations", {}).get("verbs", [])),
+        sources_before_names=frozenset(fold(w) for w in data.get("sources", {}).get("before_names", [])),
     )
 
 
@@ -280,6 +282,9 @@ def source_phrase_end(token: Token, lex: SpeechLexicon) -> Token | None:
     for words in phrases:
         if token.i + len(words) <= len(doc) and all(
                 fold(doc[i].lower_).strip() == w for i, w in enumerate(words[1:], token.i + 1)):
+            after = token.i + len(words)
+            if words[0] in lex.sources_before_names and (after >= len(doc) or doc[after].pos_ not in ("DET", "PROPN")):
+                continue  # "25 per cent", "per year": no one named
             return doc[token.i + len(words) - 1]
     return None
 

@@ -374,6 +374,11 @@ def time_direction(token: Token) -> str | None:
     controlled = False
     while verb.dep_ == "xcomp" and verb.head.i != verb.i and "Fin" not in morph(verb, "VerbForm"):
         verb, controlled = verb.head, True
+    # « Accueilli lundi par Tokaïev, puis reçu…, le président chinois a signé… », "Welcomed on Monday, Xi signed…": a
+    # participle without an auxiliary, set beside a verb, is told in that verb's time
+    while verb.dep_ in ("advcl", "conj", "dep") and "Part" in morph(verb, "VerbForm") and verb.head.i != verb.i \
+            and verb.head.pos_ in _VERBAL and not any(c.dep_.startswith("aux") for c in verb.children):
+        verb = verb.head
     if verb.dep_ == "advcl" and verb.head.i != verb.i and any(
             c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children):
         verb, controlled = verb.head, True

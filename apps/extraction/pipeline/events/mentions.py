@@ -1292,8 +1292,10 @@ def is_light(noun: Token) -> bool:
     cause around it ("[after their meeting], they…")."""
     case = syntax.case_word(noun)
     # an oblique with no preposition is an object the parser misread (« a présenté vendredi un paquet »)
+    # (« a prêté serment »: a bare noun after the verb, which the French parser calls its complement, is its object)
     return noun.pos_ == "ADP" or noun.dep_ in _LIGHT_DEPS or case in _LIGHT_CASES or \
-        not case and noun.dep_.startswith("obl") or _conj_of_bare_time(noun)
+        not case and (noun.dep_.startswith("obl") or noun.dep_ == "xcomp" and noun.pos_ == "NOUN") or \
+        _conj_of_bare_time(noun)
 
 
 def press_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Mention | None:
