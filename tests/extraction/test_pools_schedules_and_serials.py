@@ -176,3 +176,16 @@ def test_officials_sitting_in_on_anothers_meeting_make_none_of_their_own():
                  language="en", published="2025-09-25")
     assert dated_events(story, "meeting") == []
 
+
+
+def test_a_french_elle_with_no_woman_before_it_is_the_body_named_with_its_gender():
+    story = read("L'Union africaine a réagi vite : mercredi, elle a suspendu Madagascar de toutes ses instances.",
+                 language="fr", published="2025-10-18")
+    assert dated_events(story, "sanction") == [("2025-10-15", ("African Union", "Madagascar"), None)]
+
+
+def test_a_french_elle_after_a_woman_is_still_the_woman():
+    # (a guard: a person of its gender comes first)
+    story = read("Kaja Kallas a réagi vite devant la Commission européenne. « Nous ne céderons pas », a-t-elle dit.",
+                 language="fr", published="2025-10-18")
+    assert speaker_of(story, "Nous ne céderons pas") == "Kaja Kallas"

@@ -294,6 +294,28 @@ class SpeakerResolver:
         for (si, _, _), named in zip(window, named_by_sentence):
             if named and (si != current or pronoun is not None):
                 return named[0].key
+        if self.lang == "fr" and pronoun is not None and gender in ("m", "f"):
+            return self._body_of_gender(pos, gender, exclude)
+        return None
+
+    def _body_of_gender(self, pos: int, gender: str, exclude: frozenset[str]) -> str | None:
+        """« L'Union africaine a réagi vite : mercredi, elle a suspendu Madagascar »: with no person of its gender
+        before it, a French « il » or « elle » is the body or country last named in its sentence or the one before
+        whose name has that gender (« l'Union » is « elle », « le Kremlin » « il »)."""
+        current = self._sentence_index(pos)
+        for si in range(current, max(-1, current - 2), -1):
+            start, end = self.sentences[si]
+            named = [m for m in self.table.between(start, min(pos, end), self.layout)
+                     if self.table.kind(m.key) in ("organization", "country", "group") and m.key not in exclude]
+            for m in reversed(named):
+                token = self._head_token(m.start, m.end)
+                if token is None or token.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                # (« l'Union africaine »: the elided article says nothing, its adjective does)
+                found = self._grammatical_gender(token) or next(
+                    (g for c in token.children if c.dep_ == "amod" and (g := self._grammatical_gender(c))), None)
+                if found == gender:
+                    return m.key
         return None
 
     def _new_subject(self, start: int, limit: int) -> MentionRef | None:

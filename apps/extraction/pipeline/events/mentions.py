@@ -862,8 +862,9 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "press":
         return any(lemma(t) in cues.press for t in syntax.phrase(token))
     if name == "institution":
-        return any(ctx.table.kind(ctx.actor_at(t) or "") in ("country", "organization", "group")
-                   for s in syntax.subjects(token) for t in syntax.phrase(s))
+        # (a pronoun too: « l'Union africaine a réagi : elle a suspendu Madagascar »)
+        return any(ctx.table.kind(k) in ("country", "organization", "group")
+                   for s in syntax.subjects(token) for k in _names_in(ctx, s))
     if name == "institution-intent":
         # « Londres et Paris ont annoncé vouloir utiliser la force conjointe »: a government announcing what it
         # will do (a person who announces an intention is most often only speaking)
