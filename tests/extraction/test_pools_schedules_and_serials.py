@@ -89,6 +89,16 @@ def test_a_fronted_participle_is_told_in_the_time_of_its_clause():
     assert dated_events(story, "agreement") == [("2025-06-17", ("Xi Jinping",), "Astana")]
 
 
+def test_a_participle_set_beside_the_clause_is_told_in_its_time():
+    # (the parse the repair leaves: « lundi » hangs on « Accueilli », set beside « reçu », set beside « a signé »;
+    # without that verb's past, « lundi » looked ahead and « le lendemain » with it)
+    story = read("Accueilli lundi au pied de l'avion par Kassym-Jomart Tokaïev en personne, puis reçu en tête-à-tête "
+                 "à l'Akorda, le président chinois a signé le lendemain à Astana, avec les dirigeants du Kazakhstan, du "
+                 "Kirghizistan, de l'Ouzbékistan, du Tadjikistan et du Turkménistan, un traité de bon voisinage.",
+                 language="fr", published="2025-06-21")
+    assert [(day, place) for day, _, place in dated_events(story, "agreement")] == [("2025-06-17", "Astana")]
+
+
 # --- what: consulting someone, a swearing-in, a country suspended from a body --------------------------------------
 
 def test_going_to_consult_a_leader_is_a_meeting():

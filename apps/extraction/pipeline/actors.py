@@ -630,13 +630,14 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
                 covered[start:end] = b"\x01" * (end - start)
                 continue
             tokens = name.split()
-            if len(tokens) == 1 and _after_title(b, start) and not all(c.isupper() for c in letters) and \
-                    words[-1] not in new_people and fold(words[-1]) not in known_surnames:
+            title = _title_before(b, start) if len(tokens) == 1 else ""
+            if title and not all(c.isupper() for c in letters) and words[-1] not in new_people and \
+                    fold(words[-1]) not in known_surnames:
                 # "Deputy Secretary Landau meets…": a lone surname after a title is a person, named in full where a
                 # heading in capitals gives the name ("DEPUTY SECRETARY OF STATE CHRISTOPHER LANDAU")
                 full = _full_name_in_headings(b, name)
                 # one the gazetteer knows by that full name, or by that surname and a role the title is part of
-                key = forms.get(normalize(full)) if full else _titled_holder(b, start, words[-1])
+                key = forms.get(normalize(full)) if full else _titled_holder(b, title, words[-1])
                 if key:
                     b.add_mention(start, end, key, "surname")
                 else:
@@ -686,24 +687,23 @@ def _spacy_entities(b: _Builder, doc, covered: bytearray) -> dict[str, str]:
     return new_people
 
 
-def _after_title(b: _Builder, start: int) -> bool:
-    """Whether a capitalized title stands right before an offset on its line ("Under Secretary Hooker", "Mr. Lee")."""
-    line_start = b.text.rfind("\n", 0, start) + 1
-    before = re.search(r"([A-ZÀ-Ý][\w\-]*)\.?\s+$", b.text[line_start:start])
-    return before is not None and fold(before.group(1)) in b.lex.name_titles
-
-
-def _titled_holder(b: _Builder, start: int, surname: str) -> str | None:
-    """The one person the gazetteer knows by this surname whose role the title before it is part of ("Deputy
-    Secretary Landau": Christopher Landau, "United States Deputy Secretary of State"), else None."""
+def _title_before(b: _Builder, start: int) -> str:
+    """The capitalized title right before an offset on its line, folded, from its first title word ("deputy secretary"
+    in "Deputy Secretary Landau", "mr" in "Mr. Lee"; "foreign minister" in "Danish Foreign Minister Rasmussen"), or ""
+    when the word before is no title."""
     line_start = b.text.rfind("\n", 0, start) + 1
     run = re.search(r"((?:[A-ZÀ-Ý][\w\-]*\.?\s+)+)$", b.text[line_start:start])
     words = [fold(w.rstrip(".")) for w in run.group(1).split()] if run else []
-    while words and words[0] not in b.lex.name_titles:
-        words = words[1:]  # "Danish Foreign Minister": the title starts at its first title word
-    if not words:
-        return None
-    title = " ".join(words)
+    if not words or words[-1] not in b.lex.name_titles:
+        return ""
+    while words[0] not in b.lex.name_titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _titled_holder(b: _Builder, title: str, surname: str) -> str | None:
+    """The one person the gazetteer knows by this surname whose role the title is part of ("Deputy Secretary Landau":
+    Christopher Landau, "United States Deputy Secretary of State"), else None."""
     found = {e.key for e in b.gaz.entries.values() if e.kind == "person" and normalize(e.name).split()[-1:] == [surname]
              and f" {title} " in f" {fold(e.role)} "}
     return found.pop() if len(found) == 1 else None

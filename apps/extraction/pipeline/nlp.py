@@ -675,8 +675,8 @@ def repair_fronted_participle(doc) -> None:
     both lose their tense. The clause with its own subject and auxiliary is the root; the participle is set beside it.
     """
     for sent in doc.sents:
-        root = sent.root
-        if root.i != sent.start or root.pos_ != "VERB" or "Part" not in morph(root, "VerbForm") or \
+        root = sent[0]  # (the root only when it opens the sentence: Span.root would walk every sentence)
+        if root.dep_ != "ROOT" or root.pos_ != "VERB" or "Part" not in morph(root, "VerbForm") or \
                 any(c.dep_.startswith("aux") or c.dep_ in syntax.SUBJECT_DEPS for c in root.children):
             continue
         clause = next((c for c in root.children if c.i > root.i and c.pos_ == "VERB" and c.dep_ != "advcl"
