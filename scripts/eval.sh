@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Extraction quality with the shared scorers (../shared/eval), each article set read in one process.
-#   scripts/eval.sh                 the dev set, the test fixtures, the twenty-two blind sets and the two probe batteries
+#   scripts/eval.sh                 the dev set, the test fixtures, the twenty-three blind sets and the two probe batteries
 #                                   (holdouts: aggregate only), PolNeAR dev, both TimeBanks
 #   scripts/eval.sh DIR [DIR…]      only these folders of NAME.article.json + NAME.gold.json
 # Prints the scorers' tables; writes nothing in the project.
@@ -31,7 +31,7 @@ score_set "$SHARED/dev" score.py
 score_set tests/fixtures/articles score.py
 # the blind sets: dev in full; each holdout as its aggregate line only (tests/fixtures/blind*/README.md:
 # never tune on a holdout's rows)
-for set in blind blind2 blind3 blind4 blind5 blind6 blind8 blind9 blind10 blind11 blind12 blind13 blind14 blind15 blind16 blind17 blind18 blind19 blind20 blind21 blind22 probes qprobes; do
+for set in blind blind2 blind3 blind4 blind5 blind6 blind8 blind9 blind10 blind11 blind12 blind13 blind14 blind15 blind16 blind17 blind18 blind19 blind20 blind21 blind22 blind23 probes qprobes; do
   score_set "tests/fixtures/$set/dev" score.py
   echo "== tests/fixtures/$set/holdout (score.py, aggregate only)"
   "$PY" manage.py extract "tests/fixtures/$set/holdout" --out "$work/$set-holdout" 2>/dev/null
