@@ -58,6 +58,19 @@ def _byline_from_source(source: str | None) -> list[str]:
     return [n.strip() for n in re.split(r"\s+and\s+|\s+et\s+", m.group(1))] if m else []
 
 
+def _title_day(title: str | None, published: datetime.date, language: str) -> datetime.date | None:
+    """The day a page's title names in full, within a week of publication ("Public Schedule – December 8, 2025",
+    « Agenda du mardi 8 avril »): the day its timed entries fall on. A weekday alone ("Tuesday's talks") or a
+    day far from publication (an anniversary) is no page's day."""
+    if not title:
+        return None
+    for t in find_timexes(title, published, language):
+        if t.precision == "day" and t.date is not None and not t.anaphoric and any(ch.isdigit() for ch in t.text) \
+                and abs((t.date - published).days) <= 7:
+            return t.date
+    return None
+
+
 def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: TopicMatcher) -> Extraction:
     text = article.text
     published = article.published
@@ -85,7 +98,7 @@ def _read(article: ArticleInput, doc, language: str, gaz: Gazetteer, topics: Top
     events = read_events(doc, text, language, layout, table, timexes, published, resolve_expression,
                          reader.resolve_pronoun, statements, reader.story, resolve_office=reader.speakers.office_of,
                          counterpart=reader.speakers.counterpart, sourced=reader.sourced_words(),
-                         turns=reader.turns)
+                         turns=reader.turns, page_day=_title_day(article.title, published, language))
     _date_statements_by_events(statements, events, reader.story)
     with_lemmas = any(topics.lemmas.values())  # lemma rules are rare: count lemmas only if needed
     for st in statements:

@@ -58,6 +58,11 @@ _OWN_REPORTER = re.compile(
 _INTERVIEWER = re.compile(
     rf"\b(?i:questions[^\S\n]+(?:de|d['’]|from|posées[^\S\n]+par|put[^\S\n]+by)|au[^\S\n]+micro[^\S\n]+de|"
     rf"interviewed[^\S\n]+by)[^\S\n]*(?P<name>{_NAME})")
+# A broadcast script's reporter: "REPORTER: LIAM OKAFOR-HART" in its slug, « JOURNALISTE : … », and the anchor's
+# hand-over to them ("Liam Okafor-Hart reports.", « Reportage de … »)
+_SCRIPT_REPORTER = re.compile(
+    rf"\b(?:(?:REPORTER|CORRESPONDENT|JOURNALISTE|REPORTAGE|PRESENTER|ANCHOR|PRÉSENTATEUR|PRÉSENTATRICE)[^\S\n]*:"
+    rf"[^\S\n]*|(?i:reportage[^\S\n]+de)[^\S\n]+)(?P<name>{_NAME})|(?P<by>{_NAME})[^\S\n]+reports\.[^\S\n]*$")
 # A photo's credit inside a caption: « (Photo Léa Fontanel) », "(Photo: Kenji Arai/Reuters)", « (Crédit photo : AFP) »
 _PHOTO_CREDIT = re.compile(r"\((?i:photos?|cr[ée]dits?(?:[^\S\n]+photo)?|photographie|photograph|picture|image)"
                            r"(?:[^\S\n]*[:/\-–][^\S\n]*|[^\S\n]+)(?P<names>[^()\n]{2,80})\)")
@@ -268,6 +273,8 @@ def analyse(text: str, title: str | None = None) -> Layout:
             entry, stamped = entry + 1, True
         elif (opening := _ENTRY_TIME_TITLE.match(line)) and _is_heading(line[opening.end():]):
             entry, stamped = entry + 1, True  # (then a heading, as any short line without a final stop)
+        elif opening and line[opening.end():][:1].isupper():
+            entry, stamped = entry + 1, True  # a schedule's item: "9:00 a.m. Secretary Rubio meets with…"
         para.entry, para.stamped = entry, stamped
         stripped = line.strip()
         para.note = bool(_STAGE_DIRECTION.fullmatch(stripped))
@@ -309,6 +316,7 @@ def analyse(text: str, title: str | None = None) -> Layout:
                     excluded.append((m.start() + lead.start(), m.start() + names.end()))
         authors += [reporter.group("name") for reporter in _OWN_REPORTER.finditer(line)]
         authors += [asker.group("name") for asker in _INTERVIEWER.finditer(line)]
+        authors += [found.group("name") or found.group("by") for found in _SCRIPT_REPORTER.finditer(line)]
         for credit in _PHOTO_CREDIT.finditer(line):
             # the photographer is a journalist of the story, no actor in the scene the caption tells
             excluded.append((m.start() + credit.start(), m.start() + credit.end()))

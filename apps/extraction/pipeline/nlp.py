@@ -421,6 +421,19 @@ def repair_verb_after_relative(doc) -> None:
             child.head = subject  # "on Saturday": the talks'
 
 
+def repair_bare_present(doc) -> None:
+    """"Foreign ministers of the OIC meet in Jeddah on Friday": the English model may tag a plural subject's present
+    as an infinitive ("meet" VB), which leaves the clause with no tense. A root so tagged with a plural subject before
+    it and no auxiliary, modal or "to" is the present (VBP). An imperative has no subject."""
+    for sent in doc.sents:
+        verb = sent.root
+        if verb.tag_ != "VB" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they", "you", "i")):
+            verb.tag_ = "VBP"
+
+
 @Language.component("parley_repairs")
 def repair_participles(doc):
     """"Trump hosted Zelensky at the White House", "Sanders co-sponsored bans": the small English model reads the
@@ -454,6 +467,7 @@ def repair_participles(doc):
     repair_label_before_colon(doc)
     repair_headline_verb(doc)
     repair_verb_after_relative(doc)
+    repair_bare_present(doc)
     repair_lost_subject(doc)
     repair_completive_en(doc)
     repair_told_clause(doc)
@@ -467,6 +481,7 @@ def repair_french(doc):
     day read as the object before it, a fronted day or place cut off as a sentence."""
     if len(doc):
         repair_fronted_adjunct(doc)
+        repair_fronted_day_subject(doc)
         repair_fronted_participle(doc)
         repair_inverted_clitic(doc)
         repair_dative_clitic(doc)
@@ -667,6 +682,26 @@ def repair_fronted_adjunct(doc) -> None:
         place = root.pos_ == "PROPN" and any(c.dep_ == "case" and c.pos_ == "ADP" for c in root.children)
         if day or place:
             root.head, root.dep_ = rest.root, "obl:mod"
+
+
+def repair_fronted_day_subject(doc) -> None:
+    """« Vendredi, Richard Grenell, l'envoyé de Donald Trump, a été reçu par Nicolás Maduro »: the French model may
+    read the fronted day as the verb's subject and the name after the comma as joined to it, so the clause loses its
+    subject and its day. A day that opens its sentence, is a subject and has a name joined after its comma is the
+    verb's time; the name is the subject, and what else was joined to the day stands beside the name."""
+    weekdays = WEEKDAYS["fr"]
+    for sent in doc.sents:
+        day = sent[0]
+        if day.lower_ not in weekdays or day.dep_ not in syntax.SUBJECT_DEPS or len(sent) < 3 or sent[1].text != ",":
+            continue
+        joined = [c for c in day.children if c.dep_ == "conj" and c.i > day.i]
+        if not joined or joined[0].pos_ != "PROPN" or joined[0].i != day.i + 2:
+            continue
+        subject, verb = joined[0], day.head
+        subject.head, subject.dep_ = verb, day.dep_
+        for other in joined[1:]:
+            other.head, other.dep_ = subject, "appos"
+        day.head, day.dep_ = verb, "obl:mod"
 
 
 def repair_fronted_participle(doc) -> None:

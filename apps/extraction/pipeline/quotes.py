@@ -351,6 +351,8 @@ class QuoteReader:
             _blank(self.text[q.outer_end:next_start])
         self._verb_kinds = None
         speaker, basis, linked = self._speaker_from_parse(q)
+        if alone and not linked and (cued := self._cued_speaker(q)):
+            speaker, basis, linked = cued, "transcript-label", True
         # ('“We're very close,” he said.': a few words that open their sentence, their speaker's verb after them, are
         # said in full)
         opening = linked and not embedded and _blank(self.text[self._past_dateline(s, q):q.outer_start])
@@ -415,8 +417,8 @@ class QuoteReader:
         return bool(last is not None and last.is_alpha and last.i not in self.verbs and not self._quoted(last))
 
     def _opens_split_quote(self, q: Quote, sent: tuple[int, int]) -> bool:
-        """A few words cut off by the attribution, the quotation going on after it: '"My hope," he said, "is…'; '"It's
-        heartbreaking," Ryan said. "And this country…"' too (PolNeAR's annotators make the two pieces one quotation).
+        """A few words cut off by the attribution, the quotation going on in the same sentence after it: '"My hope,"
+        he said, "is…'.
 
         The pieces are one statement split by the journalist; its opening words alone say nothing.
         """
@@ -428,6 +430,10 @@ class QuoteReader:
         if nxt is None or len(self.text[nxt.start:nxt.end].split()) < 4:
             return False
         between = self.text[q.outer_end:nxt.outer_start]
+        if between.rstrip()[-1:] in (".", "!", "?"):
+            # '“We are ready,” he told the hall. “The question is…”': the attribution ends its sentence, and the
+            # words before it were said in full (PolNeAR's annotators join the pieces; the shared golds keep both)
+            return False
         return len(between.split()) <= 8 and bool(self._speech_tokens(q.outer_end, nxt.outer_start))
 
     def _speaker_from_parse(self, q: Quote):
@@ -601,6 +607,26 @@ class QuoteReader:
                 self.layout.entry_at(last.pos) == self.layout.entry_at(q.outer_start):
             return last.speaker, "carry-over"
         return None, ""
+
+    def _cued_speaker(self, q: Quote) -> str | None:
+        """Who a broadcast script's cue names on the line above a quotation that stands alone ("[SOT: NICOLÁS
+        MADURO, ON STATE TELEVISION]", « [SYNCHRO : Jean Dupont, maire] »): the speaker of the sound bite below."""
+        para = self.layout.paragraph_at(q.outer_start)
+        index = self.layout.paragraphs.index(para) if para else -1
+        if index <= 0 or self.text[para.start:q.outer_start].strip():
+            return None
+        before = self.layout.paragraphs[index - 1]
+        cue = _CUE.fullmatch(self.text[before.start:before.end].strip())
+        if cue is None:
+            return None
+        start = before.start + self.text[before.start:before.end].index(cue.group("who"))
+        end = start + len(cue.group("who").rstrip())
+        named = [m.key for m in self.table.between(start, end) if self.table.kind(m.key) == "person"]
+        if named:
+            return named[0]
+        name = cue.group("who").strip()
+        # a name the gazetteer does not know, in the script's capitals: the person, named as a reader would
+        return self.speakers.new_actor(start, end, "person", name=name.title() if name.isupper() else name)
 
     def _introducing_line(self, q: Quote):
         """The paragraph before a quotation that opens its own, when it ends with a colon ("He said:"), or None."""
@@ -1007,7 +1033,10 @@ class QuoteReader:
         """Whether what a source phrase reports is itself a speech verb's with a named subject: that subject spoke."""
         for i in self._speech_indexes_in(*span):
             verb = self.doc[i]
-            if i in self.verbs and verb.dep_ == "ROOT" and content(verb, self.verbs[i]) is not None:
+            # (« a fait savoir que… »: the parser may make « savoir » the root, with « fait » and what is said on it)
+            pair = verb.dep_ == "dep" and verb.head.dep_ == "ROOT" and verb.head.i == verb.i + 1
+            if i in self.verbs and (verb.dep_ == "ROOT" or pair) and \
+                    content(verb.head if pair else verb, self.verbs[i]) is not None:
                 speaker, basis = self.speakers.speaker_of_verb(verb)
                 if speaker and basis:
                     return True
@@ -1047,6 +1076,8 @@ def _courtesy(formula: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(formula)}(?!\w)")
 
 
+# A broadcast script's cue for a sound bite and who speaks in it: "[SOT: NAME, TITLE…]", « [SYNCHRO : NOM, …] »
+_CUE = re.compile(r"\[\s*(?i:sot|sound ?bite|bite|sync|synchro|clip|itw|interview)\s*:\s*(?P<who>[^,\]\n]+)[^\]\n]*\]")
 _EDGE_DIRECTION_START = re.compile(r"\s*(?:\[[^\[\]\n]*\]|\([^()\n]*\)\.?)\s*")
 _EDGE_DIRECTION_END = re.compile(r"\s*(?:\[[^\[\]\n]*\]|\([^()\n]*\)\.?)\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

@@ -387,6 +387,12 @@ def content(token: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
             elif "infinitive" in kinds and dep in INFINITIVE_DEPS and child.pos_ in ("VERB", "AUX", "ADJ") \
                     and child.i > token.i and not _purpose(child):
                 best = best or child  # "vowed to fight", « a dit espérer… », « s'est dit prêt à… »
+            elif "infinitive" in kinds and dep == "advcl" and "Inf" in child.morph.get("VerbForm") and \
+                    child.i > token.i and not any(c.dep_ in ("mark", "case", "aux") for c in child.children):
+                # « assure, dans un entretien au WSJ, n'avoir rien promis »: the parser hangs the infinitive after an
+                # aside as a clause of circumstance; one with no word before it (« pour », « avant de », "to") is what
+                # is said
+                best = best or child
     if best is None and "clause" in kinds:
         best = _clause_of_noun(token) or _clause_after_time(token)
     if best is None:

@@ -127,6 +127,8 @@ def negated(token: Token) -> bool:
             return True
         if child.dep_ == "det" and child.lower_ in ("no", "aucun", "aucune"):
             return True
+        if child.dep_ in ("nsubj", "obj", "dobj") and child.lower_ in ("rien", "nothing"):
+            return True  # "signed nothing", « n'avoir rien promis » (the « ne » hung on the auxiliary)
     return False
 
 

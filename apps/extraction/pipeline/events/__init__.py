@@ -47,14 +47,16 @@ def read_events(doc, text: str, language: str, layout: Layout, table: ActorTable
                 published: datetime.date, resolve_expression: Callable, resolve_pronoun: Callable,
                 statements=(), story: StoryTime | None = None, resolve_office: Callable | None = None,
                 counterpart: Callable | None = None,
-                sourced: Iterable[int] = (), turns: Iterable[Turn] = ()) -> list[Event]:
+                sourced: Iterable[int] = (), turns: Iterable[Turn] = (),
+                page_day: datetime.date | None = None) -> list[Event]:
     """The events of an article, one record per real event; `story` is the statements' running time;
-    `turns` are a transcript's turns, by speaker."""
+    `turns` are a transcript's turns, by speaker; `page_day` the day the page's title names, if any."""
     lexicon = event_lexicon(language)
     ctx = Context.build(doc, text, language, layout, table, lexicon, resolve_pronoun, statements)
     ctx.resolve_office = resolve_office
     ctx.counterpart = counterpart
     ctx.sourced = frozenset(sourced)
+    ctx.page_day = page_day
     cues = lexicon.cues
     usable = [t for t in timexes if not layout.in_quote[t.start] and not layout.is_excluded(t.start, t.end)
               and (t.date is not None or refers_back(t))]
@@ -226,12 +228,14 @@ def _regions(mentions: list[Mention], table: ActorTable) -> None:
 
 # Whether a word (by its spaCy string id) may be a trigger, per language: worked out once per distinct
 # word of the vocabulary rather than once per token.
-_MAY_TRIGGER: dict[str, dict[int, bool]] = {}
+_MAY_TRIGGER: dict[object, dict[int, bool]] = {}  # language (lemmas), (language, "form") (forms)
 
 
 def _candidates(doc, lexicon: EventLexicon) -> list[int]:
     """Indices of the tokens whose lemma or form is in the lexicon, read from the doc's id arrays."""
     strings, seen = doc.vocab.strings, _MAY_TRIGGER.setdefault(lexicon.language, {})
+    # (apart: a lemma and a form may be the same string, "Consultations", and read against different lists)
+    forms = _MAY_TRIGGER.setdefault((lexicon.language, "form"), {})
     nouns, lemmas = lexicon.nouns, lexicon.lemmas
     out, dashes, dash = [], [], strings["-"] if "-" in strings else None
     for i, (orth, lem) in enumerate(doc.to_array([ORTH, LEMMA]).tolist()):
@@ -241,9 +245,11 @@ def _candidates(doc, lexicon: EventLexicon) -> list[int]:
         if ok is None:
             ok = seen[lem] = bool(lem) and folded(strings[lem]) in lemmas
         if not ok:
-            form = seen.get(orth)
+            form = forms.get(orth)
             if form is None:
-                form = seen[orth] = folded(strings[orth]) in nouns
+                word = folded(strings[orth])
+                # (a name's plural noun, read at its singular: "the Ministerial Consultations", mentions.entry_for)
+                form = forms[orth] = word in nouns or word.endswith("s") and word[:-1] in nouns
             ok = form
         if ok:
             out.append(i)
@@ -433,7 +439,9 @@ def _join_where(ctx: Context, local: list[Mention]) -> list[Mention]:
         if visit.kind != "visit" or visit.entry.pos != "verb" or visit.location is None or visit not in out:
             continue
         for m in local:
-            if m is visit or m not in out or m.group == "visit":
+            if m is visit or m not in out or m.group in ("visit", "say"):
+                # (« Arrivé à Saint-Pétersbourg, où son ministre a promis devant la presse… »: words said there by
+                # another are no event the trip was made for)
                 continue
             clause = syntax.clause_head(m.predicate)
             while clause.dep_ == "xcomp" and clause.head.i != clause.i:
@@ -973,7 +981,7 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
     """A mention as an event of its own, dated by its date expression, by the lead, or not at all."""
     c = Cluster([m], status=m.status, people=frozenset(
         k for k in m.participants if ctx.table.party_kind(k) in ("person", "group")))
-    if m.timex is not None:
+    if m.timex is not None and not _schedule_stamp(ctx, m.timex):
         # « a quitté jeudi Kiev sans la conférence de presse prévue »: a day the clause above a called-off noun
         # gives is when it did not happen, not the day it was set for
         was_planned = m.was_planned and not (m.dropped and not _own_timex(m))
@@ -1023,13 +1031,17 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
         c.date, c.precision = _counted_day(anchor, count, unit), "month" if unit == "M" else "day"
         c.dated_by = "text"
     if c.date is None and lead and lead[0] <= m.trigger.idx < lead[1] and m.status == "occurred" \
-            and not m.hedged and not m.anaphoric and _speaks_of_today(m):
+            and not m.hedged and not m.anaphoric and _speaks_of_today(m) and not _on_dated_page(ctx, m):
         c.date, c.precision, c.dated_by = published, "day", "lead"
     if c.date is None and m.status == "occurred" and not m.hedged and not m.anaphoric and \
             _in_stamped_entry(ctx, m, clock) and not syntax.pluperfect(tense_verb(m.predicate) or m.predicate):
         # "11h20 Trois heures d'entretien / Les deux présidents se sont entretenus…": what an entry of a live page
-        # tells as done, with no day of its own, was done on the page's day, whatever day the entry before it was at
-        c.date, c.precision, c.dated_by = published, "day", "entry"
+        # tells as done, with no day of its own, was done on the page's day, whatever day the entry before it was at;
+        # a schedule's entries ("9:00 a.m. Secretary Rubio meets with…") fall on the day its title names, to come
+        # when that is after the page went out
+        c.date, c.precision, c.dated_by = ctx.page_day or published, "day", "entry"
+        if c.date > published:
+            c.status = "planned"
     if c.date is None and m.group == "say":
         # a date the statement reader carried from the speaker's earlier words counts; its default, the
         # publication date, does not
@@ -1050,6 +1062,22 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
                 m.participants.setdefault(st.speaker, "agent")
                 break
     return c
+
+
+def _schedule_stamp(ctx: Context, timex) -> bool:
+    """Whether a time expression is the time of day a dated page's entry opens with ("9:00 a.m. Secretary Rubio
+    meets…" under "Public Schedule – December 8"): an hour of the title's day, not of the day the page went out."""
+    if ctx.page_day is None:
+        return False
+    para = ctx.layout.paragraph_at(timex.start)
+    return para is not None and para.stamped and not ctx.text[para.start:timex.start].strip()
+
+
+def _on_dated_page(ctx: Context, m: Mention) -> bool:
+    """Whether a mention is in a timed entry of a page whose title names its day (a schedule's first item is no
+    lead telling of the day the page went out)."""
+    para = ctx.layout.paragraph_at(m.trigger.idx)
+    return ctx.page_day is not None and para is not None and para.stamped
 
 
 def _in_stamped_entry(ctx: Context, m: Mention, clock: StoryClock) -> bool:

@@ -16,7 +16,7 @@ CONDITIONS = frozenset({
     "institution-intent", "joint-subject", "abroad", "duration-object", "joint-authors", "joint-parties", "reciprocal",
     "phone-partner", "weapons", "joint-clause", "audience", "assembly", "policy-object", "announced-event",
     "holder", "office", "support-verb", "party-of", "at-table", "next-to", "setting", "arrangements-object",
-    "literal-object", "dated-clause", "signed-text", "no-predicative", "tariff-object", "envoy-object",
+    "literal-object", "dated-clause", "signed-text", "no-predicative", "tariff-object", "envoy-object", "finite",
 })
 _ENTRY_KEYS = frozenset({"kind", "needs", "needs_any", "not_with", "particles", "support", "modifiers", "by_phone", "yields_to",
                          "subject", "planned", "what", "in_person"})
@@ -123,6 +123,7 @@ class Cues:
     # "take effect", « entrer en vigueur »: the verb's lemma → the last words of its phrases (a measure coming into force)
     in_force: dict[str, frozenset[str]] = field(default_factory=dict)
     signing: frozenset[str] = frozenset()  # "sign", « signer »: a participle that makes its text an agreement
+    agents: frozenset[str] = frozenset()  # "envoy", « émissaire »: one who acts for the person named with them
     texts: frozenset[str] = frozenset()  # "contract", « commande »: texts whose signing is an agreement
     quantities: frozenset[str] = frozenset()  # « centaine », "dozens": a count whose "of" phrase says of whom
     counterparts: frozenset[str] = frozenset()  # "his Ukrainian counterpart": the holder of one's office there
@@ -290,6 +291,7 @@ def event_lexicon(language: str) -> EventLexicon:
             contact=_folded(cues.get("contact", {}).get("words", ())),
             in_force=_first_and_last(cues.get("in_force", {}).get("phrases", ())),
             signing=_folded(cues.get("signing", {}).get("words", ())),
+            agents=_folded(cues.get("agents", {}).get("words", ())),
             texts=_folded(cues.get("texts", {}).get("words", ())),
             quantities=_folded(cues.get("quantities", {}).get("words", ())),
             counterparts=_folded(cues.get("counterparts", {}).get("words", ())),

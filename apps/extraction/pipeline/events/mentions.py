@@ -9,6 +9,7 @@ neighbouring clause, or in what a reporting verb reports, is never its party.
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 import itertools
 from dataclasses import dataclass, field
@@ -130,6 +131,7 @@ class Context:
     counterpart: object = None  # (person, country) → who holds that person's office in that country, or None
     # the words of who a source phrase names ("according to X", « selon X »): who told it, not a party of it
     sourced: frozenset[int] = frozenset()
+    page_day: datetime.date | None = None  # the day the page's title names (a schedule's), for its timed entries
 
     @classmethod
     def build(cls, doc, text, language, layout, table, lexicon, resolve_pronoun, statements) -> "Context":
@@ -249,7 +251,11 @@ def entry_for(token: Token, lexicon: EventLexicon) -> Trigger | None:
             found = lexicon.nouns.get(lem) or lexicon.nouns.get(folded(token.text))  # "talks" tagged a verb
         return found
     if pos in ("NOUN", "PROPN"):
-        return lexicon.nouns.get(lem) or lexicon.nouns.get(folded(token.text))
+        found = lexicon.nouns.get(lem) or lexicon.nouns.get(folded(token.text))
+        if found is None and pos == "PROPN" and folded(token.text).endswith("s"):
+            # a name's plural noun keeps its capital and its s ("the Australia-U.S. Ministerial Consultations")
+            found = lexicon.nouns.get(folded(token.text)[:-1])
+        return found
     if pos == "ADP":
         return lexicon.prepositions.get(lem)
     if pos == "ADJ":
@@ -828,8 +834,13 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         return syntax.reflexive(token)
     if name == "participle":
         return "Part" in morph(token, "VerbForm")
+    if name == "finite":
+        # "pardoned", « en avait gracié »: an act told, not one asked for (« a demandé de gracier l'écrivain »)
+        return "Inf" not in morph(token, "VerbForm")
     if name == "captives":
         around = syntax.phrase(token) + ([token.head] if token.dep_ == "compound" else [])
+        # ("freed six Americans [detained in Caracas]": the participle that says they were held, a clause of its own)
+        around += [c for t in around for c in t.children if c.dep_ == "acl" and "Part" in morph(c, "VerbForm")]
         return any(lemma(t) in cues.captives or folded(t.text) in cues.captives for t in around)
     if name == "weapons":
         # "launched almost 100 drones at Ukrainian cities": what is launched is fired, not a plan or a product
@@ -855,7 +866,8 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
     if name == "modifier":
         return _modifier_kind(token, entry) is not None
     if name == "plural":
-        return "Plur" in morph(token, "Number") or folded(token.text) != lemma(token) and token.text.endswith("s")
+        return "Plur" in morph(token, "Number") or folded(token.text) != lemma(token) and token.text.endswith("s") or \
+            token.pos_ == "PROPN" and folded(token.text)[:-1] in ctx.lexicon.nouns  # (a name's plural, above)
     if name == "phone":
         scope = syntax.phrase(syntax.clause_head(token)) + syntax.phrase(token)
         return any(lemma(t) in cues.phone or folded(t.text) in cues.phone for t in scope)
@@ -1136,11 +1148,15 @@ def read_mention(ctx: Context, token: Token, sentence: tuple[int, int]) -> Menti
         if entry is None:
             return None
     names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if token.pos_ == "PROPN" and names and not all(
-            ctx.table.kind(ctx.actor_at(c) or "") in ("organization", "country", "group") for c in names) \
+    kinds = [ctx.table.kind(ctx.actor_at(c) or "") for c in names]
+    parties = ("organization", "country", "group")
+    if token.pos_ == "PROPN" and names and not (
+            all(k in parties for k in kinds) or any(k in parties for k in kinds) and all(
+                k in parties or not k and c.tag_ != "NNPS" for k, c in zip(kinds, names))) \
             and not _named_text_signed(token, entry, ctx.lexicon.cues):
         # "the Munich Security Conference": the name of a forum, not an event told ("the NATO Summit", a body's
-        # gathering, is one)
+        # gathering, is one, and so is "the Australia-U.S. Ministerial Consultations": a party named with words that
+        # are no one; not "the NATO Foreign Ministers Meeting", a forum named by who sits in it)
         return None
     kind = _kind(ctx, token, entry)
     predicate, basis = token, "verb"
@@ -1723,12 +1739,25 @@ def _reporter(ctx: Context, pronoun: Token) -> str | None:
     return people[0] if len(set(people)) == 1 else None
 
 
+def _sends_the_agent(ctx: Context, token: Token, key: str) -> bool:
+    """Whether a person is named only as whose agent the phrase's head is ("Donald Trump's envoy", "Putin's
+    spokesman", « l'émissaire de Donald Trump »): the agent acts, the one who sent them is not there."""
+    while token.dep_ in ("compound", "flat", "flat:name") and token.head.i != token.i and ctx.actor_at(token.head) == key:
+        token = token.head  # (the name's last word holds it: "Donald Trump's")
+    head = token.head
+    if head.i == token.i or head.pos_ != "NOUN" or lemma(head) not in ctx.lexicon.cues.agents or \
+            ctx.table.party_kind(key) != "person":
+        return False
+    return token.dep_ in ("poss", "nmod:poss") or token.dep_ == "nmod" and folded(syntax.case_word(token)) in ("de", "d'")
+
+
 def _names_in(ctx: Context, head: Token) -> list[str]:
     """The parties a noun phrase names: its actors, or the person a pronoun stands for."""
     found = []
     for t in syntax.phrase(head):
         key = ctx.actor_at(t)
-        if key and not ctx.is_media(key) and not _quoted(ctx, t.idx) and key not in found:
+        if key and not ctx.is_media(key) and not _quoted(ctx, t.idx) and key not in found and \
+                not _sends_the_agent(ctx, t, key):
             found.append(key)
     if not found and syntax.personal_pronoun(head) and folded(head.text) not in ctx.lexicon.cues.first_person:
         key = ctx.resolve_pronoun(head.idx, head.text)
@@ -1899,6 +1928,8 @@ def gather(ctx: Context, mention: Mention) -> None:
         if key and token.dep_ in ("appos", "flat", "npadvmod") and place_in(ctx, [token.head]) and \
                 ctx.table.party_kind(key) == "country":
             key = None  # "in Budapest, Hungary": the country says which Budapest, not who meets
+        if key and _sends_the_agent(ctx, token, key):
+            key = None  # "Donald Trump's envoy flew into Caracas", « l'émissaire de Trump »: the envoy went
         if key:
             if ctx.is_media(key):
                 if say:
