@@ -425,9 +425,14 @@ def repair_bare_present(doc) -> None:
     """"Foreign ministers of the OIC meet in Jeddah on Friday": the English model may tag a plural subject's present
     as an infinitive ("meet" VB), which leaves the clause with no tense. A root so tagged with a plural subject before
     it and no auxiliary, modal or "to" is the present (VBP). An imperative has no subject."""
-    for sent in doc.sents:
-        verb = sent.root
-        if verb.tag_ != "VB" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    strings = doc.vocab.strings
+    root, base = strings.add("ROOT"), strings.add("VB")
+    # (read from the doc's arrays: a Token object for a root verb in the base form only, Span.root for none)
+    for i, (tag, dep) in enumerate(doc.to_array([TAG, DEP]).tolist()):
+        if tag != base or dep != root:
+            continue
+        verb = doc[i]
+        if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         if subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they", "you", "i")):
