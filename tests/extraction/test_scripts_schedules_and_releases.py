@@ -32,6 +32,12 @@ def test_timed_items_under_a_title_with_no_day_stay_on_the_day_the_page_went_out
     assert {(e.date.isoformat(), e.status) for e in story.events if e.kind == "meeting"} == {("2025-12-07", "occurred")}
 
 
+def test_a_day_the_title_names_far_from_publication_is_no_pages_day():
+    # (a guard: "a year on" from a day in the title is an anniversary, not the schedule's day)
+    story = read(SCHEDULE, language="en", published="2025-12-07", title="A year on from December 8, 2024")
+    assert {(e.date.isoformat(), e.status) for e in story.events if e.kind == "meeting"} == {("2025-12-07", "occurred")}
+
+
 def test_remarks_delivered_with_other_ministers_are_a_statement():
     story = read("9:45 a.m. Secretary Rubio delivers remarks with Australian Foreign Minister Penny Wong at the "
                  "Department of State.", language="en", published="2025-12-07", title="Public Schedule – December 8, 2025")

@@ -611,15 +611,12 @@ class QuoteReader:
     def _cued_speaker(self, q: Quote) -> str | None:
         """Who a broadcast script's cue names on the line above a quotation that stands alone ("[SOT: NICOLÁS
         MADURO, ON STATE TELEVISION]", « [SYNCHRO : Jean Dupont, maire] »): the speaker of the sound bite below."""
-        para = self.layout.paragraph_at(q.outer_start)
-        index = self.layout.paragraphs.index(para) if para else -1
-        if index <= 0 or self.text[para.start:q.outer_start].strip():
-            return None
-        before = self.layout.paragraphs[index - 1]
-        cue = _CUE.fullmatch(self.text[before.start:before.end].strip())
+        before = self._paragraph_above(q)
+        line = self.text[before.start:before.end] if before is not None else ""
+        cue = _CUE.fullmatch(line.strip())
         if cue is None:
             return None
-        start = before.start + self.text[before.start:before.end].index(cue.group("who"))
+        start = before.start + len(line) - len(line.lstrip()) + cue.start("who")
         end = start + len(cue.group("who").rstrip())
         named = [m.key for m in self.table.between(start, end) if self.table.kind(m.key) == "person"]
         if named:
@@ -628,14 +625,19 @@ class QuoteReader:
         # a name the gazetteer does not know, in the script's capitals: the person, named as a reader would
         return self.speakers.new_actor(start, end, "person", name=name.title() if name.isupper() else name)
 
-    def _introducing_line(self, q: Quote):
-        """The paragraph before a quotation that opens its own, when it ends with a colon ("He said:"), or None."""
+    def _paragraph_above(self, q: Quote):
+        """The paragraph before a quotation that opens its own, or None."""
         para = self.layout.paragraph_at(q.outer_start)
         index = self.layout.paragraphs.index(para) if para else -1
         if not para or q.outer_start - para.start > 1 or index <= 0:
             return None
-        before = self.layout.paragraphs[index - 1]
-        return before if self.text[before.start:before.end].rstrip().endswith(":") and not before.heading else None
+        return self.layout.paragraphs[index - 1]
+
+    def _introducing_line(self, q: Quote):
+        """The paragraph before a quotation that opens its own, when it ends with a colon ("He said:"), or None."""
+        before = self._paragraph_above(q)
+        return before if before is not None and self.text[before.start:before.end].rstrip().endswith(":") and \
+            not before.heading else None
 
     def _introducing_name(self, line) -> str | None:
         """The person a line ending with a colon is about, when the line is that person's name and what follows it

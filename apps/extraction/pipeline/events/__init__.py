@@ -1064,20 +1064,24 @@ def _dated(m: Mention, clock: StoryClock, published: datetime.date, lead, ctx: C
     return c
 
 
+def _dated_entry(ctx: Context, pos: int):
+    """The timed entry at pos of a page whose title names its day (a schedule's "9:00 a.m. Secretary Rubio meets…"
+    under "Public Schedule – December 8"), or None."""
+    para = ctx.layout.paragraph_at(pos) if ctx.page_day is not None else None
+    return para if para is not None and para.stamped else None
+
+
 def _schedule_stamp(ctx: Context, timex) -> bool:
-    """Whether a time expression is the time of day a dated page's entry opens with ("9:00 a.m. Secretary Rubio
-    meets…" under "Public Schedule – December 8"): an hour of the title's day, not of the day the page went out."""
-    if ctx.page_day is None:
-        return False
-    para = ctx.layout.paragraph_at(timex.start)
-    return para is not None and para.stamped and not ctx.text[para.start:timex.start].strip()
+    """Whether a time expression is the time of day a dated page's entry opens with: an hour of the title's day,
+    not of the day the page went out."""
+    para = _dated_entry(ctx, timex.start)
+    return para is not None and not ctx.text[para.start:timex.start].strip()
 
 
 def _on_dated_page(ctx: Context, m: Mention) -> bool:
-    """Whether a mention is in a timed entry of a page whose title names its day (a schedule's first item is no
-    lead telling of the day the page went out)."""
-    para = ctx.layout.paragraph_at(m.trigger.idx)
-    return ctx.page_day is not None and para is not None and para.stamped
+    """Whether a mention is in a timed entry of a dated page (a schedule's first item is no lead telling of the day
+    the page went out)."""
+    return _dated_entry(ctx, m.trigger.idx) is not None
 
 
 def _in_stamped_entry(ctx: Context, m: Mention, clock: StoryClock) -> bool:

@@ -251,11 +251,8 @@ def entry_for(token: Token, lexicon: EventLexicon) -> Trigger | None:
             found = lexicon.nouns.get(lem) or lexicon.nouns.get(folded(token.text))  # "talks" tagged a verb
         return found
     if pos in ("NOUN", "PROPN"):
-        found = lexicon.nouns.get(lem) or lexicon.nouns.get(folded(token.text))
-        if found is None and pos == "PROPN" and folded(token.text).endswith("s"):
-            # a name's plural noun keeps its capital and its s ("the Australia-U.S. Ministerial Consultations")
-            found = lexicon.nouns.get(folded(token.text)[:-1])
-        return found
+        return lexicon.nouns.get(lem) or lexicon.nouns.get(folded(token.text)) or \
+            lexicon.nouns.get(_singular_of_name(token, lexicon))
     if pos == "ADP":
         return lexicon.prepositions.get(lem)
     if pos == "ADJ":
@@ -264,6 +261,14 @@ def entry_for(token: Token, lexicon: EventLexicon) -> Trigger | None:
             found = lexicon.verbs.get(lem)  # « attendu à Moscou » tagged an adjective
         return found
     return None
+
+
+def _singular_of_name(token: Token, lexicon: EventLexicon) -> str:
+    """The lexicon's noun a name's plural stands for, "" if none: the tagger keeps the capital and the s of a noun in
+    a name ("the Australia-U.S. Ministerial Consultations"), so its lemma is the plural (the events' pre-filter,
+    `_candidates`, reads forms the same way)."""
+    word = folded(token.text)
+    return word[:-1] if token.pos_ == "PROPN" and word.endswith("s") and word[:-1] in lexicon.nouns else ""
 
 
 # --- what the words around a trigger name ---------------------------------------------------------------
@@ -867,7 +872,7 @@ def condition(ctx: Context, token: Token, entry: Trigger, name: str) -> bool:
         return _modifier_kind(token, entry) is not None
     if name == "plural":
         return "Plur" in morph(token, "Number") or folded(token.text) != lemma(token) and token.text.endswith("s") or \
-            token.pos_ == "PROPN" and folded(token.text)[:-1] in ctx.lexicon.nouns  # (a name's plural, above)
+            bool(_singular_of_name(token, ctx.lexicon))
     if name == "phone":
         scope = syntax.phrase(syntax.clause_head(token)) + syntax.phrase(token)
         return any(lemma(t) in cues.phone or folded(t.text) in cues.phone for t in scope)
